@@ -1,0 +1,39 @@
+// swift-tools-version:5.9
+import PackageDescription
+
+let package = Package(
+    name: "govsim",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "govsim", targets: ["govsim"]),
+        .library(name: "GovSimCore", targets: ["GovSimCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // Reference LAPACK/BLAS from Debian's liblapack-dev and libblas-dev (Fortran ABI).
+        .systemLibrary(name: "CLAPACK", path: "Sources/CLAPACK"),
+        .target(
+            name: "GovSimCore",
+            dependencies: ["CLAPACK", .product(name: "Yams", package: "Yams")],
+            path: "Sources/GovSimCore"
+        ),
+        .executableTarget(
+            name: "govsim",
+            dependencies: ["GovSimCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/govsim"
+        ),
+        .testTarget(
+            name: "GovSimCoreTests",
+            dependencies: ["GovSimCore"],
+            path: "Tests/GovSimCoreTests"
+        ),
+        .testTarget(
+            name: "GovSimCLITests",
+            dependencies: ["GovSimCore"],
+            path: "Tests/GovSimCLITests"
+        ),
+    ]
+)

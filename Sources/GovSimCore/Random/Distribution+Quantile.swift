@@ -1,0 +1,76 @@
+import Foundation
+
+extension Distribution {
+    /// The quantile function (inverse CDF) at probability `u` in (0, 1).
+    ///
+    /// Exact inversions for the uniform, triangular, normal and lognormal (through
+    /// ``SpecialFunctions/normalQuantile(_:)``); the truncated normal inverts Φ between its
+    /// bounds, working in the upper tail when both bounds are far above the mean; PERT and beta
+    /// use ``SpecialFunctions/inverseRegularizedIncompleteBeta(_:_:_:)``.
+    ///
+    /// - Complexity: O(1), except beta and PERT, which iterate (typically 3–6 Newton steps).
+    @inlinable
+    public func quantile(_ u: Double) -> Double {
+        switch self {
+        case .fixed(let v):
+            return v
+        case .uniform(let a, let b):
+            return a + (b - a) * u
+        case .triangular(let a, let m, let b):
+            let fc = (m - a) / (b - a)
+            if u < fc { return a + ((b - a) * (m - a) * u).squareRoot() }
+            return b - ((b - a) * (b - m) * (1 - u)).squareRoot()
+        case .pert(let a, let m, let b, let lambda):
+            let (alpha, beta) = Distribution.pertShape(min: a, mode: m, max: b, lambda: lambda)
+            return a + (b - a) * SpecialFunctions.inverseRegularizedIncompleteBeta(alpha, beta, u)
+        case .normal(let mean, let sd):
+            return mean + sd * SpecialFunctions.normalQuantile(u)
+        case .truncatedNormal(let mean, let sd, let lower, let upper):
+            let zl = (lower - mean) / sd, zu = (upper - mean) / sd
+            let x: Double
+            if zl > 0 {
+                // Both bounds in the upper tail: invert the survival function for accuracy.
+                let sl = SpecialFunctions.normalSurvival(zl), su = SpecialFunctions.normalSurvival(zu)
+                x = -SpecialFunctions.normalQuantile(sl - u * (sl - su))
+            } else {
+                let pl = SpecialFunctions.normalCDF(zl), pu = SpecialFunctions.normalCDF(zu)
+                x = SpecialFunctions.normalQuantile(pl + u * (pu - pl))
+            }
+            return Swift.min(Swift.max(mean + sd * x, lower), upper)
+        case .lognormal(let mu, let sigma):
+            return exp(mu + sigma * SpecialFunctions.normalQuantile(u))
+        case .beta(let alpha, let beta, let lower, let upper):
+            return lower + (upper - lower) * SpecialFunctions.inverseRegularizedIncompleteBeta(alpha, beta, u)
+        }
+    }
+
+    /// The cumulative distribution function at `x`.
+    public func cdf(_ x: Double) -> Double {
+        switch self {
+        case .fixed(let v):
+            return x < v ? 0 : 1
+        case .uniform(let a, let b):
+            return Swift.min(1, Swift.max(0, (x - a) / (b - a)))
+        case .triangular(let a, let m, let b):
+            if x <= a { return 0 }
+            if x >= b { return 1 }
+            if x <= m { return (x - a) * (x - a) / ((b - a) * (m - a)) }
+            return 1 - (b - x) * (b - x) / ((b - a) * (b - m))
+        case .pert(let a, let m, let b, let lambda):
+            let (alpha, beta) = Distribution.pertShape(min: a, mode: m, max: b, lambda: lambda)
+            return SpecialFunctions.regularizedIncompleteBeta(alpha, beta, (x - a) / (b - a))
+        case .normal(let mean, let sd):
+            return SpecialFunctions.normalCDF((x - mean) / sd)
+        case .truncatedNormal(let mean, let sd, let lower, let upper):
+            if x <= lower { return 0 }
+            if x >= upper { return 1 }
+            let pl = SpecialFunctions.normalCDF((lower - mean) / sd)
+            let pu = SpecialFunctions.normalCDF((upper - mean) / sd)
+            return (SpecialFunctions.normalCDF((x - mean) / sd) - pl) / (pu - pl)
+        case .lognormal(let mu, let sigma):
+            return x <= 0 ? 0 : SpecialFunctions.normalCDF((log(x) - mu) / sigma)
+        case .beta(let alpha, let beta, let lower, let upper):
+            return SpecialFunctions.regularizedIncompleteBeta(alpha, beta, (x - lower) / (upper - lower))
+        }
+    }
+}
