@@ -1,0 +1,49 @@
+/// Mean, standard deviation and the 5th, 25th, 50th, 75th and 95th percentiles of a set of
+/// values, with the Monte Carlo standard error of the mean.
+///
+/// Percentiles are exact sample quantiles of type 7 (Hyndman & Fan 1996; the default of R and
+/// NumPy): with sorted values x₀ ≤ … ≤ x_{n−1}, Q(p) = x_⌊h⌋ + (h − ⌊h⌋)(x_⌊h⌋+1 − x_⌊h⌋),
+/// h = (n − 1)p.
+public struct QuantileSummary: Sendable, Equatable {
+    public static let probabilities: [Double] = [0.05, 0.25, 0.50, 0.75, 0.95]
+
+    public let count: Int
+    public let mean: Double
+    public let standardDeviation: Double
+    public let standardError: Double
+    /// Values at ``probabilities``.
+    public let quantiles: [Double]
+
+    public var p5: Double { quantiles[0] }
+    public var p25: Double { quantiles[1] }
+    public var p50: Double { quantiles[2] }
+    public var p75: Double { quantiles[3] }
+    public var p95: Double { quantiles[4] }
+
+    /// Summarises `values` (sorted in place) with their already accumulated `moments`.
+    public init(sorting values: inout [Double], moments: MomentAccumulator) {
+        values.sort()
+        count = values.count
+        mean = moments.mean
+        standardDeviation = moments.standardDeviation
+        standardError = moments.standardError
+        quantiles = QuantileSummary.probabilities.map { QuantileSummary.quantile(sorted: values, p: $0) }
+    }
+
+    /// Summarises a collection of values.
+    public init<C: Collection>(_ values: C) where C.Element == Double {
+        var moments = MomentAccumulator()
+        for x in values { moments.add(x) }
+        var array = Array(values)
+        self.init(sorting: &array, moments: moments)
+    }
+
+    /// Type-7 sample quantile of sorted values.
+    public static func quantile(sorted x: [Double], p: Double) -> Double {
+        guard !x.isEmpty else { return .nan }
+        let h = Double(x.count - 1) * p
+        let lo = Int(h.rounded(.down))
+        let hi = min(lo + 1, x.count - 1)
+        return x[lo] + (h - Double(lo)) * (x[hi] - x[lo])
+    }
+}

@@ -1,0 +1,29 @@
+/// The sampled uncertain inputs and key results of one run (a row of `runs.csv`).
+public struct RunRecord: Sendable, Equatable {
+    /// Zero-based run index.
+    public let run: Int
+    /// Values of the uncertain inputs, in ``InputSampler/dimensions`` order.
+    public let inputs: [Double]
+    /// Final-year productivity gain over the counterfactual (%).
+    public let finalProductivityGainPct: Double
+    /// Net savings summed over the horizon (currency, nominal).
+    public let cumulativeNetSavings: Double
+    /// Final-year satisfaction (points 0–100).
+    public let finalSatisfaction: Double
+    /// Final-year satisfaction gain over the counterfactual (points).
+    public let finalSatisfactionGain: Double
+    /// Investment summed over the horizon (currency, nominal).
+    public let totalInvestment: Double
+
+    public init(run: Int, inputs: [Double], trajectory t: RunTrajectory) {
+        self.run = run
+        self.inputs = inputs
+        finalProductivityGainPct = t.final(.productivityGainPct)
+        cumulativeNetSavings = t.final(.cumulativeNetSavings)
+        finalSatisfaction = t.final(.satisfaction)
+        finalSatisfactionGain = t.final(.satisfactionGain)
+        var investment = 0.0
+        for year in 0..<t.years { investment += t[.investment, year] }
+        totalInvestment = investment
+    }
+}

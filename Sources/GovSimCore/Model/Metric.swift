@@ -1,0 +1,49 @@
+/// The yearly quantities a run produces, in the order they are stored and written.
+public enum Metric: String, CaseIterable, Sendable, Hashable {
+    /// Productivity index with the programme (base year = 100).
+    case productivityIndex = "productivity_index"
+    /// Productivity index of the same run without the programme (base year = 100).
+    case productivityIndexCounterfactual = "productivity_index_counterfactual"
+    /// Productivity gain over the same run's counterfactual, in percent.
+    case productivityGainPct = "productivity_gain_pct"
+    /// Total spending with the programme (currency per year, nominal), investment and run costs included.
+    case spending
+    /// Spending of the same run without the programme (currency per year, nominal).
+    case spendingCounterfactual = "spending_counterfactual"
+    /// One-off investment spent this year (currency, nominal), cost overrun included.
+    case investment
+    /// Recurring run cost of the practices this year (currency, nominal).
+    case runCost = "run_cost"
+    /// Counterfactual minus actual spending (currency per year, nominal); positive is a saving.
+    case netSavings = "net_savings"
+    /// Net savings summed from the first programme year (currency, nominal).
+    case cumulativeNetSavings = "cumulative_net_savings"
+    /// Citizen satisfaction with the programme (points 0–100).
+    case satisfaction
+    /// Citizen satisfaction of the same run without the programme (points 0–100).
+    case satisfactionCounterfactual = "satisfaction_counterfactual"
+    /// Satisfaction minus counterfactual satisfaction (points).
+    case satisfactionGain = "satisfaction_gain"
+    /// Adoption of customer focus (share 0–1).
+    case adoptionCustomerFocus = "adoption_customer_focus"
+    /// Adoption of data as a product (share 0–1).
+    case adoptionDataAsProduct = "adoption_data_as_product"
+    /// Adoption of rapid iteration (share 0–1).
+    case adoptionRapidIteration = "adoption_rapid_iteration"
+    /// Adoption of outcome accountability (share 0–1).
+    case adoptionOutcomeAccountability = "adoption_outcome_accountability"
+
+    /// Position of the metric in a ``RunTrajectory``.
+    public var index: Int { Metric.indexTable[self]! }
+    static let indexTable: [Metric: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+
+    /// The adoption metric of a practice.
+    public static func adoption(_ kind: PracticeKind) -> Metric {
+        switch kind {
+        case .customerFocus: return .adoptionCustomerFocus
+        case .dataAsProduct: return .adoptionDataAsProduct
+        case .rapidIteration: return .adoptionRapidIteration
+        case .outcomeAccountability: return .adoptionOutcomeAccountability
+        }
+    }
+}

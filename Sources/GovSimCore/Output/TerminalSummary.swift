@@ -1,0 +1,67 @@
+/// The one-screen summary printed at the end of `govsim run`: final-year key figures with their
+/// medians and 90% intervals (p5–p95), as an aligned plain-text table.
+public enum TerminalSummary {
+    public static func render(_ result: SimulationResult) -> String {
+        let s = result.scenario
+        let last = s.horizon
+        let year = result.calendarYear(last)
+        func row(_ label: String, _ metric: Metric, _ unit: String, digits: Int) -> [String] {
+            let q = result.summary[metric]![last]
+            return [label, fmt(q.p50, digits), "\(fmt(q.p5, digits)) to \(fmt(q.p95, digits))", fmt(q.mean, digits), unit]
+        }
+        var rows: [[String]] = [["", "median", "90% interval", "mean", "unit"]]
+        rows.append(row("Productivity gain", .productivityGainPct, "% vs no programme", digits: 2))
+        rows.append(row("Productivity index", .productivityIndex, "base year = 100", digits: 1))
+        rows.append(row("Spending", .spending, "\(s.currency) per year", digits: 1))
+        rows.append(row("Net savings", .netSavings, "\(s.currency) per year", digits: 1))
+        rows.append(row("Cumulative net savings", .cumulativeNetSavings, "\(s.currency) since \(s.startYear + 1)", digits: 1))
+        rows.append(row("Satisfaction", .satisfaction, "points 0-100", digits: 1))
+        rows.append(row("Satisfaction gain", .satisfactionGain, "points vs no programme", digits: 2))
+        for kind in PracticeKind.allCases {
+            rows.append(row("Adoption: \(kind.rawValue.replacingUnderscores())", Metric.adoption(kind), "share 0-1", digits: 2))
+        }
+        var out = "\(s.name): \(s.runs) runs, seed \(s.seed), final year \(year)\n"
+        out += TextTable.render(rows, rightAligned: [1, 2, 3])
+        let paybackShare = Double(result.records.filter { $0.cumulativeNetSavings > 0 }.count) / Double(max(1, result.records.count))
+        out += "Chance that cumulative net savings are positive by \(year): \(fmt(100 * paybackShare, 1))%\n"
+        return out
+    }
+
+    static func fmt(_ x: Double, _ digits: Int) -> String {
+        guard x.isFinite else { return String(describing: x) }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let r = (abs(x) * scale).rounded() / scale
+        let negative = x < 0 && r != 0
+        let whole = Int(r)
+        var frac = String(Int(((r - Double(whole)) * scale).rounded()))
+        while frac.count < digits { frac = "0" + frac }
+        return (negative ? "-" : "") + String(whole) + (digits > 0 ? "." + frac : "")
+    }
+}
+
+/// Plain-text tables with columns padded to equal width.
+public enum TextTable {
+    /// Renders `rows` (the first is the header) with two spaces between columns; the columns in
+    /// `rightAligned` are right-aligned.
+    public static func render(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
+        let columns = rows.map(\.count).max() ?? 0
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        var out = ""
+        for row in rows {
+            var line = ""
+            for (i, cell) in row.enumerated() {
+                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                line += (i > 0 ? "  " : "") + (rightAligned.contains(i) ? pad + cell : cell + pad)
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            out += line + "\n"
+        }
+        return out
+    }
+}
+
+extension String {
+    func replacingUnderscores() -> String { String(map { $0 == "_" ? " " : $0 }) }
+}

@@ -1,0 +1,39 @@
+/// One uncertain input of a scenario: a named quantile function that turns a uniform variate
+/// into the input's value. Sampling designs (pseudo-random, Latin hypercube, Sobol') produce the
+/// uniforms; the dimension maps them, so each input keeps its marginal distribution exactly.
+public struct InputDimension: Sendable, Equatable {
+    /// How a uniform becomes a value.
+    public enum Transform: Sendable, Equatable {
+        /// The quantile function of a distribution, clamped to the parameter's allowed range.
+        case distribution(Distribution, lower: Double, upper: Double)
+        /// Programme delivery: 1 with probability `full`, else a draw from `shortfall`. Its
+        /// quantile function is q(u) = 1 for u > 1 − full, else shortfall.quantile(u / (1 − full)),
+        /// monotone in u, so designs and rank correlations apply to it as to any input.
+        case delivery(full: Double, shortfall: Distribution)
+    }
+
+    /// Dotted parameter path, e.g. `effects.realisation_lag`.
+    public let path: String
+    public let transform: Transform
+    /// Random-stream channel of this input, derived from its path, so that plan variants that
+    /// share an input draw the same value for it (common random numbers).
+    public let channel: UInt32
+
+    public init(path: String, transform: Transform) {
+        self.path = path
+        self.transform = transform
+        self.channel = RandomStream.channel("input." + path)
+    }
+
+    /// The input's value at uniform `u` in (0, 1).
+    @inlinable
+    public func value(_ u: Double) -> Double {
+        switch transform {
+        case .distribution(let d, let lower, let upper):
+            return Swift.min(upper, Swift.max(lower, d.quantile(u)))
+        case .delivery(let full, let shortfall):
+            if u > 1 - full { return 1 }
+            return shortfall.quantile(u / (1 - full))
+        }
+    }
+}

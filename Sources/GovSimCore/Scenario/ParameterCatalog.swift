@@ -1,0 +1,178 @@
+/// Every numeric parameter of the scenario format (version 1), with units, allowed ranges,
+/// defaults and sources. The loader, the sampler, the model, the documentation and the
+/// variant overrides all use this one table, so they cannot disagree.
+///
+/// Sources are those of `docs/model.md` (figures from the project's domain-evidence file);
+/// "assumption" marks a default without a source, which a scenario should override when it can.
+public enum ParameterCatalog {
+    /// Default full-adoption uplift: a lognormal whose p5 and p95 are 7% and 15% (the OECD finding).
+    public static let defaultUplift = Distribution.lognormal(quantile: 0.07, at: 0.05, quantile: 0.15, at: 0.95)
+
+    /// Bass coefficients per practice (Sultan, Farley & Lehmann 1990 meta-analysis).
+    static let bassP = Distribution.triangular(min: 0.01, mode: 0.03, max: 0.05)
+    static let bassQ = Distribution.triangular(min: 0.30, mode: 0.38, max: 0.50)
+
+    static let practiceDefaults: [PracticeKind: (start: Double, target: Distribution, investment: Double, runCost: Double, weight: Double)] = [
+        .customerFocus: (0.10, .pert(min: 0.55, mode: 0.80, max: 0.95, lambda: 4), 25, 3, 0.20),
+        .dataAsProduct: (0.05, .pert(min: 0.50, mode: 0.75, max: 0.95, lambda: 4), 40, 5, 0.35),
+        .rapidIteration: (0.10, .pert(min: 0.55, mode: 0.80, max: 0.95, lambda: 4), 20, 3, 0.20),
+        .outcomeAccountability: (0.15, .pert(min: 0.55, mode: 0.80, max: 0.95, lambda: 4), 15, 2, 0.25),
+    ]
+
+    /// Parameters that do not depend on a practice's curve kind, in file order.
+    public static let general: [ParameterSpec] = [
+        ParameterSpec("baseline.spending", unit: "currency per year", summary: "Annual spending in the start year",
+                      default: .fixed(1000), range: 0...1e15, lowerExclusive: true,
+                      source: "assumption (a mid-sized agency, in millions)"),
+        ParameterSpec("baseline.labour_share", unit: "share 0–1", summary: "Share of spending that is labour cost",
+                      default: .fixed(0.45), range: 0...1,
+                      source: "OECD Government at a Glance 2019 (44.8% in 2017)"),
+        ParameterSpec("baseline.demand_growth", unit: "per year (0.01 = 1%)", summary: "Real growth of service demand",
+                      default: .normal(mean: 0.01, sd: 0.005), range: -0.5...0.5,
+                      source: "derived: 3%/yr nominal government spending growth (OECD Government at a Glance 2019/2021) less 2% inflation"),
+        ParameterSpec("baseline.demand_shock_sd", unit: "per year", summary: "SD of yearly demand surprises (log scale)",
+                      default: .fixed(0.01), range: 0...0.5, uncertain: false, source: "assumption"),
+        ParameterSpec("baseline.inflation", unit: "per year", summary: "Inflation of the organisation's costs",
+                      default: .normal(mean: 0.02, sd: 0.005), range: -0.5...0.5,
+                      source: "assumption (central-bank target)"),
+        ParameterSpec("baseline.productivity_trend", unit: "per year", summary: "Baseline productivity growth without the programme",
+                      default: .triangular(min: -0.001, mode: 0.002, max: 0.007), range: -0.5...0.5,
+                      source: "ONS, Public service productivity, UK: 1997 to 2022 (+0.2%/yr, range −0.1 to +0.7)"),
+        ParameterSpec("baseline.productivity_shock_sd", unit: "per year", summary: "SD of yearly productivity shocks (log scale)",
+                      default: .fixed(0.01), range: 0...0.5, uncertain: false, source: "assumption"),
+        ParameterSpec("baseline.satisfaction", unit: "points 0–100", summary: "Citizen satisfaction in the start year",
+                      default: .fixed(69.7), range: 0...100,
+                      source: "ACSI federal government score 2024 (69.7)"),
+
+        ParameterSpec("effects.full_adoption_uplift", unit: "share (0.11 = 11%)",
+                      summary: "Productivity uplift of full, matured adoption of all four practices vs none",
+                      default: defaultUplift, range: 0...10,
+                      source: "OECD: most digitally advanced organisations 7–15% more productive; p5 = 7%, p95 = 15%"),
+        ParameterSpec("effects.causal_share", unit: "share 0–1", summary: "Share of the observed gap caused by the practices",
+                      default: .fixed(1.0), range: 0...1,
+                      source: "OECD, Digitalisation, productivity and inclusiveness (digitalisation may explain about half; 1.0 by default)"),
+        ParameterSpec("effects.complementarity", unit: "share 0–1", summary: "Share of the full uplift that needs all four practices together",
+                      default: .fixed(0.25), range: 0...1,
+                      source: "assumption; direction from Bloom, Sadun & Van Reenen 2012 (AER)"),
+    ] + PracticeKind.allCases.map { kind in
+        let w = practiceDefaults[kind]!.weight
+        return ParameterSpec("effects.weights.\(kind.rawValue)", unit: "share (normalised to sum 1)",
+                             summary: "Share of the separable uplift due to \(kind.rawValue)",
+                             default: .triangular(min: w - 0.1, mode: w, max: w + 0.1), range: 0...1,
+                             source: "assumption (split data 35%, accountability 25%, customer focus 20%, rapid iteration 20%, ±10 points)")
+    } + [
+        ParameterSpec("effects.realisation_lag", unit: "years", summary: "Years from adoption to full benefit",
+                      default: .triangular(min: 3, mode: 5, max: 7), range: 0.5...50,
+                      source: "Brynjolfsson & Hitt 2003 (REStat); McElheran et al. 2025 (Census CES WP 25-27)"),
+        ParameterSpec("effects.j_curve_depth", unit: "share per unit of unmatured adoption",
+                      summary: "Productivity lost while adopted practices are not yet matured (J-curve)",
+                      default: .triangular(min: 0, mode: 0.04, max: 0.10), range: 0...0.9,
+                      source: "assumption; direction from Brynjolfsson, Rock & Syverson 2021 (AEJ: Macro)"),
+
+        ParameterSpec("spending.capture_rate", unit: "share 0–1",
+                      summary: "Share of a productivity gain banked as lower spending (the rest improves service quality)",
+                      default: .fixed(0.5), range: 0...1, source: "assumption"),
+        ParameterSpec("spending.cost_overrun", unit: "multiplier on investment",
+                      summary: "Actual ÷ budgeted investment",
+                      default: .lognormal(mean: 1.45, sd: 1.2), range: 0...100, lowerExclusive: true,
+                      source: "McKinsey & Oxford 2012: large IT programmes overrun by 45% on average, right-skewed (mean 1.45, sd 1.2: median 1.12, 9% of programmes above 3×)"),
+
+        ParameterSpec("programme_risk.full_delivery_probability", unit: "probability",
+                      summary: "Chance that the programme reaches its planned adoption in full",
+                      default: .fixed(0.25), range: 0...1, uncertain: false,
+                      source: "McKinsey, Delivering for citizens (2018): about 80% of transformations fall short"),
+        ParameterSpec("programme_risk.shortfall_delivery", unit: "share 0–1",
+                      summary: "Share of the planned adoption increase reached when the programme falls short",
+                      default: .beta(alpha: 2, beta: 2, lower: 0, upper: 1), range: 0...1,
+                      source: "assumption (mean 0.5); McKinsey & Oxford 2012 report a 56% benefit shortfall"),
+        ParameterSpec("programme_risk.delay", unit: "years", summary: "Delay before adoption starts to rise",
+                      default: .triangular(min: 0, mode: 1, max: 3), range: 0...50, source: "assumption"),
+
+        ParameterSpec("satisfaction.adjustment_speed", unit: "share of the gap per year",
+                      summary: "How fast satisfaction moves toward its target level",
+                      default: .fixed(0.3), range: 0...1, lowerExclusive: true, uncertain: false, source: "assumption"),
+        ParameterSpec("satisfaction.max_change", unit: "points per year", summary: "Largest systematic yearly change",
+                      default: .fixed(4), range: 0...100, lowerExclusive: true, uncertain: false,
+                      source: "domain evidence: yearly changes of 1–3 points are typical, 4 is large"),
+        ParameterSpec("satisfaction.noise_sd", unit: "points", summary: "SD of yearly satisfaction noise",
+                      default: .fixed(2.0), range: 0...50, uncertain: false,
+                      source: "ACSI federal series: year-to-year SD about 2.2 points"),
+        ParameterSpec("satisfaction.customer_focus_gain", unit: "points", summary: "Satisfaction gain from full, matured customer focus",
+                      default: .triangular(min: 3, mode: 8, max: 14), range: 0...100,
+                      source: "assumption; US Veterans Affairs trust rose 24 points in 2016–2021"),
+        ParameterSpec("satisfaction.rapid_iteration_gain", unit: "points", summary: "Satisfaction gain from full, matured rapid iteration",
+                      default: .triangular(min: 1, mode: 3, max: 6), range: 0...100, source: "assumption"),
+        ParameterSpec("satisfaction.quality_gain_per_pct", unit: "points per % of output reinvested",
+                      summary: "Satisfaction gain per percent of productivity reinvested in service quality",
+                      default: .fixed(0.3), range: 0...10, source: "assumption"),
+        ParameterSpec("satisfaction.strain_per_pct", unit: "points per %",
+                      summary: "Satisfaction lost per percent of disruption or unexpected demand",
+                      default: .fixed(0.5), range: 0...10, source: "assumption"),
+
+        ParameterSpec("calibration.target_low", unit: "share", summary: "Lower end of the calibration interval of the full-adoption uplift",
+                      default: .fixed(0.07), range: 0...10, uncertain: false, source: "OECD: 7%"),
+        ParameterSpec("calibration.target_high", unit: "share", summary: "Upper end of the calibration interval",
+                      default: .fixed(0.15), range: 0...10, uncertain: false, source: "OECD: 15%"),
+        ParameterSpec("calibration.coverage", unit: "probability", summary: "Central probability of the calibration interval",
+                      default: .fixed(0.90), range: 0...1, lowerExclusive: true, uncertain: false,
+                      source: "reading of the OECD range as a central 90% interval"),
+    ]
+
+    /// The parameters of one practice for a curve kind, in file order.
+    public static func practice(_ kind: PracticeKind, curve: AdoptionCurveKind) -> [ParameterSpec] {
+        let d = practiceDefaults[kind]!
+        let prefix = "practices.\(kind.rawValue)"
+        var specs = [
+            ParameterSpec("\(prefix).start_adoption", unit: "share 0–1", summary: "Adoption in the start year",
+                          default: .fixed(d.start), range: 0...1, source: "assumption"),
+            ParameterSpec("\(prefix).target_adoption", unit: "share 0–1", summary: "Planned adoption at the end of the programme",
+                          default: d.target, range: 0...1, source: "assumption"),
+        ]
+        switch curve {
+        case .logistic:
+            specs += [
+                ParameterSpec("\(prefix).curve.logistic.midpoint", unit: "years", summary: "Years from programme start to half the planned increase",
+                              default: .triangular(min: 3, mode: 5, max: 8), range: 0...100, source: "assumption"),
+                ParameterSpec("\(prefix).curve.logistic.speed", unit: "per year", summary: "Logistic growth rate",
+                              default: .triangular(min: 0.4, mode: 0.8, max: 1.2), range: 0...20, lowerExclusive: true,
+                              source: "assumption (organisational adoption; citizen e-government uptake is slower, 0.12/yr, Eurostat)"),
+            ]
+        case .bass:
+            specs += [
+                ParameterSpec("\(prefix).curve.bass.p", unit: "per year", summary: "Bass coefficient of innovation",
+                              default: bassP, range: 0...1, lowerExclusive: true,
+                              source: "Sultan, Farley & Lehmann 1990 (p = 0.03; applying it to agencies is an assumption)"),
+                ParameterSpec("\(prefix).curve.bass.q", unit: "per year", summary: "Bass coefficient of imitation",
+                              default: bassQ, range: 0...5, source: "Sultan, Farley & Lehmann 1990 (q = 0.38)"),
+            ]
+        case .step:
+            break
+        }
+        specs += [
+            ParameterSpec("\(prefix).investment", unit: "currency, base-year prices",
+                          summary: "One-off cost of taking the whole organisation from no adoption to full adoption",
+                          default: .fixed(d.investment), range: 0...1e15,
+                          source: "assumption: the four practices total 10% of a year's spending, about 1% a year over a decade (4% IT share × ~22% new development)"),
+            ParameterSpec("\(prefix).run_cost", unit: "currency per year at full adoption, base-year prices",
+                          summary: "Recurring cost of the practice at full adoption",
+                          default: .fixed(d.runCost), range: 0...1e15, source: "assumption"),
+        ]
+        return specs
+    }
+
+    /// All parameters in effect for a choice of curve kinds, in file order.
+    public static func specs(curves: [PracticeKind: AdoptionCurveKind]) -> [ParameterSpec] {
+        general + PracticeKind.allCases.flatMap { practice($0, curve: curves[$0] ?? .bass) }
+    }
+
+    /// The default curve kind of every practice.
+    public static let defaultCurves: [PracticeKind: AdoptionCurveKind] =
+        Dictionary(uniqueKeysWithValues: PracticeKind.allCases.map { ($0, .bass) })
+
+    /// Every path any curve kind can use (for suggestions and overrides).
+    public static var allPaths: [String] {
+        general.map(\.path) + PracticeKind.allCases.flatMap { kind in
+            AdoptionCurveKind.allCases.flatMap { practice(kind, curve: $0).map(\.path) }
+        }
+    }
+}

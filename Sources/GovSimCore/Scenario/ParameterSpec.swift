@@ -1,0 +1,51 @@
+/// The description of one numeric scenario parameter: where it lives in the scenario file,
+/// its unit, the values it may take, its default and the source of that default.
+public struct ParameterSpec: Sendable, Hashable {
+    /// Dotted path in the scenario file, e.g. `practices.data_as_product.target_adoption`.
+    public let path: String
+    /// Unit of the value, e.g. "share 0–1", "years", "currency per year".
+    public let unit: String
+    /// What the parameter means.
+    public let summary: String
+    /// The default value or distribution.
+    public let defaultValue: Distribution
+    /// Smallest allowed value.
+    public let lower: Double
+    /// Largest allowed value.
+    public let upper: Double
+    /// Whether the lower bound itself is excluded (for example a positive speed).
+    public let lowerExclusive: Bool
+    /// Whether the parameter may be uncertain (a distribution) or must be a plain number.
+    public let allowsUncertainty: Bool
+    /// The source of the default, or "assumption".
+    public let source: String
+
+    public init(_ path: String, unit: String, summary: String, default defaultValue: Distribution,
+                range: ClosedRange<Double>, lowerExclusive: Bool = false, uncertain: Bool = true, source: String) {
+        self.path = path
+        self.unit = unit
+        self.summary = summary
+        self.defaultValue = defaultValue
+        self.lower = range.lowerBound
+        self.upper = range.upperBound
+        self.lowerExclusive = lowerExclusive
+        self.allowsUncertainty = uncertain
+        self.source = source
+    }
+
+    /// Whether `x` is an allowed value.
+    public func allows(_ x: Double) -> Bool {
+        x.isFinite && (lowerExclusive ? x > lower : x >= lower) && x <= upper
+    }
+
+    /// The allowed range in words, e.g. "between 0 and 1" or "greater than 0".
+    public var rangeDescription: String {
+        let lo = CSVTable.formatNumber(lower), hi = CSVTable.formatNumber(upper)
+        switch (lower.isFinite, upper.isFinite) {
+        case (true, true): return lowerExclusive ? "greater than \(lo) and at most \(hi)" : "between \(lo) and \(hi)"
+        case (true, false): return lowerExclusive ? "greater than \(lo)" : "at least \(lo)"
+        case (false, true): return "at most \(hi)"
+        case (false, false): return "a finite number"
+        }
+    }
+}

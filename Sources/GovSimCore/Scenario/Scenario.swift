@@ -1,0 +1,66 @@
+/// A validated scenario: what to simulate, for how long, how often, and every model parameter
+/// as a fixed value or a probability distribution.
+///
+/// Scenarios come from YAML files (``ScenarioLoader``) or from code; the numeric parameters live
+/// in ``parameters`` keyed by the dotted paths of ``ParameterCatalog``, with defaults filled in.
+public struct Scenario: Sendable, Equatable {
+    /// Schema version; only 1 exists.
+    public var version: Int = 1
+    /// Short name, used for the default output folder (`outputs/<name>`).
+    public var name: String
+    /// Free text describing the scenario.
+    public var description: String = ""
+    /// Calendar year of the base year (year 0, before the programme).
+    public var startYear: Int = 2025
+    /// Number of programme years simulated after the base year.
+    public var horizon: Int = 15
+    /// Number of Monte Carlo runs.
+    public var runs: Int = 10_000
+    /// Seed of every random draw.
+    public var seed: UInt64 = 1
+    /// Label of the currency unit of all money amounts, e.g. "GBP million".
+    public var currency: String = "GBP million"
+    /// Adoption-curve kind of each practice.
+    public var curves: [PracticeKind: AdoptionCurveKind] = ParameterCatalog.defaultCurves
+    /// Every numeric parameter in effect, keyed by its dotted path.
+    public var parameters: [String: Distribution]
+
+    /// A scenario with every parameter at its default.
+    public init(name: String) {
+        self.name = name
+        self.parameters = [:]
+        fillDefaults()
+    }
+
+    /// The parameter specifications in effect for this scenario's curve kinds, in file order.
+    public var specs: [ParameterSpec] { ParameterCatalog.specs(curves: curves) }
+
+    /// The distribution of the parameter at `path`. Traps on an unknown path (a programming error).
+    public subscript(path: String) -> Distribution {
+        get {
+            guard let d = parameters[path] else { preconditionFailure("unknown scenario parameter \(path)") }
+            return d
+        }
+        set { parameters[path] = newValue }
+    }
+
+    /// Adds the default of every parameter in effect that has no value, and removes values of
+    /// parameters not in effect (for example logistic parameters of a Bass curve).
+    public mutating func fillDefaults() {
+        let specs = self.specs
+        var filled: [String: Distribution] = [:]
+        for spec in specs { filled[spec.path] = parameters[spec.path] ?? defaultValue(for: spec) }
+        parameters = filled
+    }
+
+    /// The default of `spec`; the full-adoption uplift defaults to the lognormal that matches the
+    /// scenario's calibration interval.
+    func defaultValue(for spec: ParameterSpec) -> Distribution {
+        guard spec.path == "effects.full_adoption_uplift",
+              let low = parameters["calibration.target_low"]?.mean,
+              let high = parameters["calibration.target_high"]?.mean,
+              let coverage = parameters["calibration.coverage"]?.mean,
+              high > low, low > 0 else { return spec.defaultValue }
+        return .lognormal(quantile: low, at: (1 - coverage) / 2, quantile: high, at: (1 + coverage) / 2)
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import GovSimCore
+
+struct CalibrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calibrate",
+        abstract: "Check a scenario's effect priors against its calibration target (default: 7-15% for full adoption).",
+        discussion: """
+        Simulates an organisation with all four practices fully adopted and matured against the
+        same organisation with none, with the scenario's priors, and compares the central interval
+        of the productivity uplift with the target. Exits 0 only when both ends are within
+        0.5 percentage points of the target.
+
+        Examples:
+          govsim calibrate --runs 20000 --seed 1
+          govsim calibrate scenarios/cautious-rollout.yaml --out outputs/cautious-calibration
+        """
+    )
+
+    @Argument(help: "Scenario YAML file (default: the built-in reference scenario).")
+    var scenario: String?
+
+    @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        Terminal.installInterruptHandlers()
+        let passed: Bool = try Terminal.reportingErrors {
+            let input = try ScenarioInput.load(scenario)
+            let s = input.scenario
+            let runs = simulation.runs ?? max(s.runs, 20_000)
+            let seed = simulation.seed ?? s.seed
+            let result = CalibrationStudy.run(s, runs: runs, seed: seed, threads: simulation.threadCount)
+            let outDir = output.out ?? "outputs/\(s.name)-calibration"
+            var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
+                                    scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
+                                    seed: seed, runs: runs, horizon: CalibrationStudy.contrastScenario(s, runs: runs, seed: seed).horizon)
+            manifest.extra["calibration_within_tolerance"] = .bool(result.passed)
+            try writeResults([("calibration.csv", result.table().render())], manifest: manifest, to: outDir, force: output.force)
+            let f = { (x: Double) in String(format: "%.2f", x) }
+            let lowerName = result.coverage == 0.9 ? "p5" : "p\(CSVTable.formatNumber(50 * (1 - result.coverage)))"
+            let upperName = result.coverage == 0.9 ? "p95" : "p\(CSVTable.formatNumber(50 * (1 + result.coverage)))"
+            print("""
+            Full-adoption productivity uplift (\(runs) runs, seed \(seed)):
+              \(lowerName) \(f(result.lower))% (target \(f(result.targetLowPct))%, MC s.e. \(f(result.lowerSE)))
+              p50 \(f(result.p50))%
+              \(upperName) \(f(result.upper))% (target \(f(result.targetHighPct))%, MC s.e. \(f(result.upperSE)))
+            """)
+            if result.passed {
+                print("Calibrated: both ends within \(CalibrationStudy.tolerancePct) points of the target.")
+            } else {
+                print("Not calibrated: an end is more than \(CalibrationStudy.tolerancePct) points from the target; adjust effects.full_adoption_uplift or effects.causal_share.")
+            }
+            print("Results written to \(outDir)/")
+            return result.passed
+        }
+        if !passed { throw ExitCode(2) }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import GovSimCore
+
+/// Options shared by the commands that simulate.
+struct SimulationOptions: ParsableArguments {
+    @Option(help: "Number of Monte Carlo runs (default: the scenario's `runs`).")
+    var runs: Int?
+
+    @Option(help: "Seed of every random draw (default: the scenario's `seed`). The same seed gives the same output bytes.")
+    var seed: UInt64?
+
+    @Option(help: "Worker threads (default: all cores). Does not change any result.")
+    var threads: Int?
+
+    func validate() throws {
+        if let runs, runs < 1 || runs > 100_000_000 {
+            throw ValidationError("--runs must be between 1 and 100000000; use for example --runs 10000.")
+        }
+        if let threads, threads < 1 || threads > 1024 {
+            throw ValidationError("--threads must be between 1 and 1024; leave it out to use every core.")
+        }
+    }
+
+    var threadCount: Int { threads ?? ParallelBlocks.defaultThreads }
+}
+
+/// Options shared by the commands that write a results folder.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Folder for the results (default: outputs/<scenario name>).", valueName: "dir"))
+    var out: String?
+
+    @Flag(help: "Replace the output folder even if govsim did not write it.")
+    var force = false
+}

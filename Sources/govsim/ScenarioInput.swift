@@ -1,0 +1,49 @@
+import Foundation
+import GovSimCore
+
+/// A scenario read from a file, or the built-in reference scenario.
+struct ScenarioInput {
+    let scenario: Scenario
+    /// Path shown in messages and the manifest.
+    let displayName: String
+    let bytes: [UInt8]
+
+    /// Reads and validates the scenario at `path`, or the built-in reference scenario when nil.
+    static func load(_ path: String?) throws -> ScenarioInput {
+        guard let path else {
+            let data = Data(ReferenceScenario.yaml.utf8)
+            let scenario = try ScenarioLoader.load(data: data, fileName: ReferenceScenario.fileName + " (built in)")
+            return ScenarioInput(scenario: scenario, displayName: ReferenceScenario.fileName, bytes: Array(data))
+        }
+        let data = try readInputFile(path, what: "scenario", limit: ScenarioLoader.maximumBytes)
+        let scenario = try ScenarioLoader.load(data: data, fileName: path)
+        return ScenarioInput(scenario: scenario, displayName: path, bytes: Array(data))
+    }
+}
+
+/// Reads an input file, refusing directories, unreadable files and files over `limit` bytes
+/// with a message that names the path.
+func readInputFile(_ path: String, what: String, limit: Int) throws -> Data {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw CLIError("\(path): no such \(what) file; check the path (the built-in reference scenario runs with no file argument)")
+    }
+    if isDirectory.boolValue {
+        throw CLIError("\(path): is a folder, not a \(what) file; give the path of a .yaml file")
+    }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+        throw CLIError("\(path): cannot be read (permission denied?); check its permissions")
+    }
+    defer { try? handle.close() }
+    let data = handle.readData(ofLength: limit + 1)
+    if data.count > limit {
+        throw CLIError("\(path):1:1: the \(what) file is larger than \(limit) bytes; check that this is a \(what) file")
+    }
+    return data
+}
+
+/// An error with a complete one-line message.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}
