@@ -18,6 +18,7 @@ public struct ScenarioLoader {
 
     var diagnostics: [Diagnostic] = []
     var visited = 0
+    var text = ""
 
     public init(fileName: String) {
         self.fileName = fileName
@@ -46,6 +47,7 @@ public struct ScenarioLoader {
     }
 
     mutating func load(text: String) throws -> Scenario {
+        self.text = text
         if text.utf8.contains(0) {
             let prefix = text.utf8.prefix { $0 != 0 }
             let line = prefix.filter { $0 == 10 }.count + 1
@@ -382,9 +384,34 @@ public struct ScenarioLoader {
             let (line, column) = ScenarioLoader.lineColumn(ofUTF8Offset: offset ?? 0, in: yaml)
             return Diagnostic(file: fileName, line: line, column: column, message: "cannot read the file: \(problem)",
                               hint: "save the scenario as UTF-8 text without control characters")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let key = duplicates.sorted().first ?? ""
+            let (line, column, firstLine) = ScenarioLoader.locateDuplicate(key: key, from: context.mark, in: text)
+            return Diagnostic(file: fileName, line: line, column: column,
+                              message: "duplicate key `\(key)`\(firstLine.map { " (first given on line \($0))" } ?? "")",
+                              hint: "keep one of the two")
         default:
-            return Diagnostic(file: fileName, line: 1, column: 1, message: "YAML error: \(error)")
+            return Diagnostic(file: fileName, line: 1, column: 1, message: "YAML error: \(error)".replacingNewlines())
         }
+    }
+
+    /// Finds the second `key:` at the indentation of the mapping that starts at `mark`.
+    static func locateDuplicate(key: String, from mark: Mark, in text: String) -> (Int, Int, Int?) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var found: [Int] = []
+        var index = mark.line - 1
+        while index < lines.count {
+            let line = lines[index]
+            let indent = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(indent)
+            if !rest.isEmpty, !rest.hasPrefix("#"), indent < mark.column - 1 { break }
+            if indent == mark.column - 1 {
+                for candidate in [key + ":", "\"\(key)\":", "'\(key)':"] where rest.hasPrefix(candidate) { found.append(index + 1) }
+            }
+            index += 1
+        }
+        if found.count >= 2 { return (found[1], mark.column, found[0]) }
+        return (mark.line, mark.column, nil)
     }
 
     static func lineColumn(ofUTF8Offset offset: Int, in text: String) -> (Int, Int) {

@@ -1,0 +1,32 @@
+# govsim: the two set-up commands of the README are `make run` and `make test`.
+# Both install the system packages they need (libblas-dev, liblapack-dev) when missing.
+
+SWIFT ?= swift
+RUN_ARGS ?=
+
+.PHONY: run test build release deps calibrate clean
+
+deps:
+	@scripts/ensure-system-packages.sh
+
+## Build (release) and run the built-in reference scenario into outputs/reference/.
+run: deps
+	$(SWIFT) build -c release --product govsim
+	.build/release/govsim run $(RUN_ARGS)
+
+## Build and run the whole test suite (unit and end-to-end tests).
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product govsim
+
+calibrate: release
+	.build/release/govsim calibrate --runs 20000 --seed 1
+
+clean:
+	rm -rf .build

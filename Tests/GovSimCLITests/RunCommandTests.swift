@@ -1,0 +1,135 @@
+import Foundation
+import XCTest
+
+final class RunCommandTests: XCTestCase {
+    private var dir: URL!
+
+    override func setUpWithError() throws { dir = try GovSimProcess.temporaryFolder() }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    private func read(_ path: String) throws -> String {
+        try String(contentsOf: dir.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func testRunWithNoArgumentWritesTheReferenceOutputs() throws {
+        let r = try GovSimProcess.run(["run", "--runs", "400"], in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("Productivity gain"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("90% interval"))
+        let summary = try read("outputs/reference/summary.csv")
+        let lines = summary.split(separator: "\n")
+        XCTAssertEqual(lines[0], "year,metric,mean,sd,p5,p25,p50,p75,p95,mc_se")
+        let metrics = Set(lines.dropFirst().map { $0.split(separator: ",")[1] })
+        for m in ["productivity_index", "productivity_gain_pct", "spending", "net_savings", "cumulative_net_savings",
+                  "satisfaction", "satisfaction_gain", "adoption_customer_focus", "adoption_data_as_product",
+                  "adoption_rapid_iteration", "adoption_outcome_accountability"] {
+            XCTAssertTrue(metrics.contains(Substring(m)), m)
+        }
+        let years = Set(lines.dropFirst().map { $0.split(separator: ",")[0] })
+        XCTAssertEqual(years.count, 16)
+        XCTAssertTrue(years.contains("2025") && years.contains("2040"))
+        for line in lines { XCTAssertEqual(line.split(separator: ",", omittingEmptySubsequences: false).count, 10) }
+
+        let runs = try read("outputs/reference/runs.csv").split(separator: "\n")
+        XCTAssertEqual(runs.count, 401)
+        XCTAssertTrue(runs[0].hasPrefix("run,"))
+        for column in ["effects.full_adoption_uplift", "final_productivity_gain_pct", "cumulative_net_savings", "final_satisfaction"] {
+            XCTAssertTrue(runs[0].contains(column), column)
+        }
+
+        let manifest = try JSONSerialization.jsonObject(with: Data(read("outputs/reference/manifest.json").utf8)) as! [String: Any]
+        XCTAssertEqual(manifest["runs"] as? Int, 400)
+        XCTAssertEqual(manifest["seed"] as? String, "20251")
+        XCTAssertNotNil(manifest["govsim_version"])
+        let scenario = manifest["scenario"] as! [String: Any]
+        XCTAssertEqual((scenario["sha256"] as? String)?.count, 64)
+        let files = (manifest["files"] as! [[String: Any]]).map { $0["name"] as! String }
+        XCTAssertEqual(files, ["summary.csv", "runs.csv"])
+    }
+
+    func testThreadCountDoesNotChangeAnyByte() throws {
+        let scenario = GovSimProcess.packageRoot.appendingPathComponent("scenarios/digital-first.yaml").path
+        for threads in ["1", "2"] {
+            let r = try GovSimProcess.run(["run", scenario, "--runs", "2100", "--seed", "3", "--threads", threads, "--out", "t\(threads)"], in: dir)
+            XCTAssertEqual(r.status, 0, r.stderr)
+        }
+        XCTAssertEqual(try read("t1/summary.csv"), try read("t2/summary.csv"))
+        XCTAssertEqual(try read("t1/runs.csv"), try read("t2/runs.csv"))
+        XCTAssertNotEqual(try read("t1/manifest.json"), "")
+    }
+
+    func testMalformedScenariosFailWithLocationAndWriteNothing() throws {
+        let cases: [(String, String, String)] = [
+            ("syntax.yaml", "version: 1\nname: s\nbaseline:\n  spending: [1, 2\n", "syntax.yaml:5:"),
+            ("type.yaml", "version: 1\nname: s\nhorizon: ten\n", "type.yaml:3:10:"),
+            ("unknown.yaml", "version: 1\nname: s\nbaselin: {}\n", "did you mean `baseline`?"),
+            ("range.yaml", "version: 1\nname: s\nbaseline:\n  labour_share: 2\n", "range.yaml:4:17:"),
+        ]
+        for (name, text, expected) in cases {
+            try Data(text.utf8).write(to: dir.appendingPathComponent(name))
+            let r = try GovSimProcess.run(["run", name, "--runs", "10"], in: dir)
+            XCTAssertNotEqual(r.status, 0, name)
+            XCTAssertTrue(r.stderr.contains(expected), "\(name): \(r.stderr)")
+            XCTAssertTrue(r.stderr.hasPrefix("error: \(name):"), r.stderr)
+            XCTAssertEqual(r.stdout, "")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("outputs").path), name)
+        }
+    }
+
+    func testMissingFileAndFolderAreClearErrors() throws {
+        var r = try GovSimProcess.run(["run", "nope.yaml"], in: dir)
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("nope.yaml: no such scenario file"), r.stderr)
+        r = try GovSimProcess.run(["run", "."], in: dir)
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("is a folder"), r.stderr)
+    }
+
+    func testBadOptionsSayWhatToDo() throws {
+        let r = try GovSimProcess.run(["run", "--runs", "0"], in: dir)
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("--runs must be between 1"), r.stderr)
+    }
+
+    func testRefusesToOverwriteAForeignFolder() throws {
+        let out = dir.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: out.appendingPathComponent("notes.txt"))
+        let r = try GovSimProcess.run(["run", "--runs", "10", "--out", "mine"], in: dir)
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("--force"), r.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("notes.txt").path))
+    }
+}
+
+final class CalibrateCommandTests: XCTestCase {
+    func testDefaultPriorsCalibrate() throws {
+        let dir = try GovSimProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try GovSimProcess.run(["calibrate", "--runs", "20000", "--seed", "1", "--out", "cal"], in: dir)
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+        XCTAssertTrue(r.stdout.contains("Calibrated"))
+        let csv = try String(contentsOf: dir.appendingPathComponent("cal/calibration.csv"), encoding: .utf8)
+        var values: [String: Double] = [:]
+        for line in csv.split(separator: "\n").dropFirst() {
+            let parts = line.split(separator: ",")
+            values[String(parts[0])] = Double(parts[1])
+        }
+        XCTAssertEqual(csv.split(separator: "\n")[0], "statistic,value")
+        for key in ["uplift_p5_pct", "uplift_p50_pct", "uplift_p95_pct", "target_low_pct", "target_high_pct", "runs"] {
+            XCTAssertNotNil(values[key], key)
+        }
+        XCTAssertEqual(values["uplift_p5_pct"]!, 7, accuracy: 0.5)
+        XCTAssertEqual(values["uplift_p95_pct"]!, 15, accuracy: 0.5)
+        XCTAssertEqual(values["runs"], 20000)
+    }
+
+    func testMiscalibratedPriorsExitNonZero() throws {
+        let dir = try GovSimProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("version: 1\nname: half\neffects:\n  causal_share: 0.5\n".utf8).write(to: dir.appendingPathComponent("half.yaml"))
+        let r = try GovSimProcess.run(["calibrate", "half.yaml", "--runs", "4000"], in: dir)
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stdout.contains("Not calibrated"))
+    }
+}

@@ -1,0 +1,109 @@
+import XCTest
+@testable import GovSimCore
+
+final class SimulationEngineTests: XCTestCase {
+    private func smallReference(runs: Int = 2500) -> Scenario {
+        var s = TestSupport.reference
+        s.runs = runs // more than two blocks, last one partial
+        return s
+    }
+
+    func testOutputsAreIdenticalForAnyThreadCount() {
+        let s = smallReference()
+        let one = SimulationEngine(scenario: s, threads: 1).run()
+        let summary1 = SummaryTable.make(one).render(), runs1 = RunsTable.make(one).render()
+        for threads in [2, 3, 8] {
+            let other = SimulationEngine(scenario: s, threads: threads).run()
+            XCTAssertEqual(SummaryTable.make(other).render(), summary1, "threads \(threads)")
+            XCTAssertEqual(RunsTable.make(other).render(), runs1, "threads \(threads)")
+        }
+    }
+
+    func testRepeatedRunsAreIdenticalAndSeedsDiffer() {
+        let s = smallReference(runs: 300)
+        let a = SummaryTable.make(SimulationEngine(scenario: s, threads: 2).run()).render()
+        XCTAssertEqual(a, SummaryTable.make(SimulationEngine(scenario: s, threads: 2).run()).render())
+        var t = s
+        t.seed += 1
+        XCTAssertNotEqual(a, SummaryTable.make(SimulationEngine(scenario: t, threads: 2).run()).render())
+    }
+
+    func testARunDoesNotDependOnTheRunCount() {
+        // Run k's inputs and results are the same whether 100 or 3000 runs are simulated.
+        let small = SimulationEngine(scenario: smallReference(runs: 100), threads: 2).run()
+        let large = SimulationEngine(scenario: smallReference(runs: 3000), threads: 2).run()
+        XCTAssertEqual(Array(large.records.prefix(100)), small.records)
+    }
+
+    func testSummaryHasEveryMetricAndYear() {
+        let r = SimulationEngine(scenario: smallReference(runs: 50), threads: 2).run()
+        XCTAssertEqual(Set(r.summary.keys), Set(Metric.allCases))
+        for (_, years) in r.summary { XCTAssertEqual(years.count, 16) }
+        XCTAssertEqual(r.records.count, 50)
+        XCTAssertEqual(r.records.map(\.run), Array(0..<50))
+    }
+
+    func testMergedMomentsEqualDirectMoments() {
+        var rng = Xoshiro256StarStar(seed: 5)
+        let xs = (0..<1000).map { _ in Double.random(in: -3...8, using: &rng) }
+        var whole = MomentAccumulator()
+        xs.forEach { whole.add($0) }
+        var a = MomentAccumulator(), b = MomentAccumulator()
+        xs.prefix(337).forEach { a.add($0) }
+        xs.dropFirst(337).forEach { b.add($0) }
+        a.merge(b)
+        XCTAssertEqual(a.count, 1000)
+        XCTAssertEqual(a.mean, whole.mean, accuracy: 1e-13)
+        XCTAssertEqual(a.variance, whole.variance, accuracy: 1e-11)
+        let mean = xs.reduce(0, +) / 1000
+        let variance = xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / 999
+        XCTAssertEqual(whole.variance, variance, accuracy: 1e-11)
+    }
+
+    func testType7Quantiles() {
+        // numpy.percentile([1, 2, 3, 4, 10], [5, 25, 50, 75, 95]) = [1.2, 2, 3, 4, 8.8]
+        let q = QuantileSummary([4, 1, 10, 3, 2])
+        XCTAssertEqual(q.p5, 1.2, accuracy: 1e-12)
+        XCTAssertEqual(q.p25, 2)
+        XCTAssertEqual(q.p50, 3)
+        XCTAssertEqual(q.p75, 4)
+        XCTAssertEqual(q.p95, 8.8, accuracy: 1e-12)
+        XCTAssertEqual(q.mean, 4)
+    }
+
+    func testSampledInputsFollowTheirDistributions() {
+        // The sample mean of the realisation lag (triangular 3, 5, 7: mean 5, sd √(2/3)) over
+        // 4000 runs lies within 4 standard errors (4·0.816/√4000 = 0.052) of 5.
+        let sampler = InputSampler(scenario: TestSupport.reference)
+        let j = sampler.dimensions.firstIndex { $0.path == "effects.realisation_lag" }!
+        let lags = (0..<4000).map { sampler.uncertainValues(of: sampler.values(run: UInt64($0)))[j] }
+        XCTAssertEqual(lags.reduce(0, +) / 4000, 5, accuracy: 0.052)
+        XCTAssertTrue(lags.allSatisfy { (3...7).contains($0) })
+    }
+
+    func testDeliveryMixtureHasTheFullDeliveryProbability() {
+        // P(delivery = 1) = 0.25; over 8000 runs the share is within 4·√(0.25·0.75/8000) = 0.019.
+        let sampler = InputSampler(scenario: TestSupport.reference)
+        let j = sampler.dimensions.firstIndex { $0.path == InputLayout.deliveryPath }!
+        let full = (0..<8000).filter { sampler.uncertainValues(of: sampler.values(run: UInt64($0)))[j] == 1 }.count
+        XCTAssertEqual(Double(full) / 8000, 0.25, accuracy: 0.019)
+    }
+
+    func testDefaultPriorsPassCalibration() {
+        // With 20000 runs the order-statistic s.e. of p5 and p95 is about 0.03-0.05 points,
+        // far inside the 0.5-point tolerance, so the default priors must pass.
+        let r = CalibrationStudy.run(TestSupport.reference, runs: 20_000, seed: 1, threads: 2)
+        XCTAssertTrue(r.passed)
+        XCTAssertEqual(r.p5, 7, accuracy: 0.2)
+        XCTAssertEqual(r.p95, 15, accuracy: 0.3)
+        XCTAssertLessThan(r.lowerSE, 0.1)
+    }
+
+    func testCausalShareOfHalfFailsCalibration() {
+        var s = TestSupport.reference
+        s["effects.causal_share"] = .fixed(0.5)
+        let r = CalibrationStudy.run(s, runs: 5000, seed: 1, threads: 2)
+        XCTAssertFalse(r.passed)
+        XCTAssertEqual(r.p95, 7.5, accuracy: 0.3)
+    }
+}

@@ -1,0 +1,152 @@
+import XCTest
+@testable import GovSimCore
+
+final class RunModelTests: XCTestCase {
+    /// Simulates `runs` runs of `scenario` and returns their trajectories.
+    private func trajectories(_ scenario: Scenario, runs: Int = 200) -> [RunTrajectory] {
+        let sampler = InputSampler(scenario: scenario)
+        return (0..<runs).map { r in
+            var t = RunTrajectory(horizon: scenario.horizon)
+            let p = ModelParameters(layout: sampler.layout, values: sampler.values(run: UInt64(r)))
+            RunModel.simulate(p, stream: RandomStream(seed: scenario.seed, run: UInt64(r)), into: &t)
+            return t
+        }
+    }
+
+    private func withAdoption(start: Double, target: Distribution, _ base: Scenario = TestSupport.reference) -> Scenario {
+        var s = base
+        for kind in PracticeKind.allCases {
+            s["practices.\(kind.rawValue).start_adoption"] = .fixed(start)
+            s["practices.\(kind.rawValue).target_adoption"] = target
+        }
+        return s
+    }
+
+    func testZeroAdoptionGivesZeroGainAndZeroInvestment() {
+        let s = withAdoption(start: 0, target: .fixed(0))
+        for t in trajectories(s) {
+            for year in 0..<t.years {
+                XCTAssertEqual(t[.productivityGainPct, year], 0)
+                XCTAssertEqual(t[.investment, year], 0)
+                XCTAssertEqual(t[.runCost, year], 0)
+                XCTAssertEqual(t[.netSavings, year], 0)
+                XCTAssertEqual(t[.spending, year], t[.spendingCounterfactual, year])
+                XCTAssertEqual(t[.satisfaction, year], t[.satisfactionCounterfactual, year])
+            }
+        }
+    }
+
+    func testHigherTargetAdoptionGivesHigherMedianGain() {
+        func medianFinalGain(_ target: Double) -> Double {
+            let gains = trajectories(withAdoption(start: 0.1, target: .fixed(target)), runs: 400).map { $0.final(.productivityGainPct) }
+            return QuantileSummary(gains).p50
+        }
+        let low = medianFinalGain(0.4), mid = medianFinalGain(0.7), high = medianFinalGain(0.95)
+        XCTAssertLessThan(low, mid)
+        XCTAssertLessThan(mid, high)
+    }
+
+    func testSatisfactionStaysWithinBoundsEvenWithExtremeNoise() {
+        var s = TestSupport.reference
+        s["satisfaction.noise_sd"] = .fixed(40)
+        s["baseline.satisfaction"] = .fixed(95)
+        s["satisfaction.customer_focus_gain"] = .fixed(60)
+        for t in trajectories(s, runs: 300) {
+            for year in 0..<t.years {
+                XCTAssertTrue((0...100).contains(t[.satisfaction, year]))
+                XCTAssertTrue((0...100).contains(t[.satisfactionCounterfactual, year]))
+            }
+        }
+    }
+
+    func testSpendingIsPositive() {
+        var s = TestSupport.reference
+        s["baseline.demand_growth"] = .fixed(-0.3)
+        s["baseline.productivity_trend"] = .fixed(0.3)
+        s["spending.capture_rate"] = .fixed(1)
+        for t in trajectories(s, runs: 100) {
+            for year in 0..<t.years {
+                XCTAssertGreaterThan(t[.spending, year], 0)
+                XCTAssertGreaterThan(t[.spendingCounterfactual, year], 0)
+            }
+        }
+    }
+
+    func testCounterfactualUsesTheSameShocks() {
+        // The counterfactual path depends only on the economy and the shocks, never on the
+        // programme: two scenarios that differ only in their programme give identical
+        // counterfactual paths run by run.
+        let base = TestSupport.reference
+        let other = withAdoption(start: 0.1, target: .fixed(0.99))
+        let a = trajectories(base, runs: 50), b = trajectories(other, runs: 50)
+        for (x, y) in zip(a, b) {
+            for year in 0..<x.years {
+                XCTAssertEqual(x[.productivityIndexCounterfactual, year], y[.productivityIndexCounterfactual, year])
+                XCTAssertEqual(x[.spendingCounterfactual, year], y[.spendingCounterfactual, year])
+                XCTAssertEqual(x[.satisfactionCounterfactual, year], y[.satisfactionCounterfactual, year])
+            }
+        }
+        // And with the programme, productivity = counterfactual × (1 + gain): shocks are shared.
+        for t in a {
+            for year in 0..<t.years {
+                let ratio = t[.productivityIndex, year] / t[.productivityIndexCounterfactual, year]
+                XCTAssertEqual(ratio, 1 + t[.productivityGainPct, year] / 100, accuracy: 1e-12)
+            }
+        }
+    }
+
+    func testFullMaturedAdoptionGivesTheFullUplift() {
+        // Start 0, target 1 in year 1, no risk: after the lag the gain is exactly U·c.
+        var s = CalibrationStudy.contrastScenario(TestSupport.reference, runs: 10, seed: 3)
+        s["effects.full_adoption_uplift"] = .fixed(0.11)
+        s["effects.causal_share"] = .fixed(0.5)
+        for t in trajectories(s, runs: 20) {
+            XCTAssertEqual(t.final(.productivityGainPct), 5.5, accuracy: 1e-9)
+        }
+    }
+
+    func testRealisationLagRampsBenefitsLinearly() {
+        // A step to full adoption with a lag of 5 years gives 1/5, 2/5, … of the full benefit
+        // (without complementarity, J-curve or noise in the ratio).
+        var s = CalibrationStudy.contrastScenario(TestSupport.reference, runs: 1, seed: 1)
+        s["effects.full_adoption_uplift"] = .fixed(0.10)
+        s["effects.realisation_lag"] = .fixed(5)
+        s["effects.complementarity"] = .fixed(0)
+        s["effects.j_curve_depth"] = .fixed(0)
+        let t = trajectories(s, runs: 1)[0]
+        for year in 1...6 {
+            XCTAssertEqual(t[.productivityGainPct, year], 10 * min(1, Double(year) / 5), accuracy: 1e-9, "year \(year)")
+        }
+    }
+
+    func testJCurveDipsWhileAdoptionMatures() {
+        var s = CalibrationStudy.contrastScenario(TestSupport.reference, runs: 1, seed: 1)
+        s["effects.full_adoption_uplift"] = .fixed(0.01)
+        s["effects.j_curve_depth"] = .fixed(0.1)
+        s["effects.realisation_lag"] = .fixed(5)
+        let t = trajectories(s, runs: 1)[0]
+        XCTAssertLessThan(t[.productivityGainPct, 1], 0, "a dip in the first year of change")
+        XCTAssertGreaterThan(t.final(.productivityGainPct), 0, "gone once matured")
+    }
+
+    func testAdoptionCurves() {
+        let bass = AdoptionCurve(kind: .bass, first: 0.03, second: 0.38)
+        XCTAssertEqual(bass.progress(5), 0.33, accuracy: 0.01) // domain evidence: ~33% by year 5
+        XCTAssertEqual(bass.progress(10), 0.81, accuracy: 0.01) // and ~81% by year 10
+        XCTAssertEqual(bass.progress(0), 0)
+        let logistic = AdoptionCurve(kind: .logistic, first: 5, second: 0.8)
+        XCTAssertEqual(logistic.progress(0), 0)
+        XCTAssertLessThan(logistic.progress(4.9), logistic.progress(5.1))
+        XCTAssertEqual(logistic.progress(100), 1, accuracy: 1e-12)
+        XCTAssertEqual(AdoptionCurve(kind: .step).progress(1), 1)
+    }
+
+    func testInvestmentTotalsTheBudgetTimesOverrunForACompletedStep() {
+        var s = CalibrationStudy.contrastScenario(TestSupport.reference, runs: 1, seed: 1)
+        s["spending.cost_overrun"] = .fixed(1.5)
+        s["baseline.inflation"] = .fixed(0)
+        let t = trajectories(s, runs: 1)[0]
+        let total = (0..<t.years).reduce(0.0) { $0 + t[.investment, $1] }
+        XCTAssertEqual(total, (25 + 40 + 20 + 15) * 1.5, accuracy: 1e-9)
+    }
+}

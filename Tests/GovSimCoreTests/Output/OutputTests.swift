@@ -1,0 +1,90 @@
+import XCTest
+@testable import GovSimCore
+
+final class SHA256Tests: XCTestCase {
+    func testFIPSVectors() {
+        XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(SHA256.hex([UInt8]()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
+                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        XCTAssertEqual(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)),
+                       "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
+
+final class CSVTableTests: XCTestCase {
+    func testNumbersRoundTripAndAreLocaleFree() {
+        for x in [0.1, 1.0 / 3.0, 1e-300, 123456789.125, -2.5e-7, 7.000000000000001, Double.pi * 1e20] {
+            let s = CSVTable.formatNumber(x)
+            XCTAssertEqual(Double(s), x, s)
+            XCTAssertFalse(s.contains(","))
+        }
+        XCTAssertEqual(CSVTable.formatNumber(100), "100")
+        XCTAssertEqual(CSVTable.formatNumber(-0.0), "0")
+        XCTAssertEqual(CSVTable.formatNumber(.nan), "NaN")
+    }
+
+    func testQuotingFollowsRFC4180() {
+        var t = CSVTable(header: ["a", "b"])
+        t.append([.text("x,y"), .text("say \"hi\"")])
+        t.append([.integer(3), .empty])
+        XCTAssertEqual(t.render(), "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n3,\n")
+    }
+}
+
+final class JSONValueTests: XCTestCase {
+    func testDeterministicSortedOutput() {
+        let v = JSONValue.object(["b": .integer(1), "a": .array([.string("q\"\n"), .number(0.5), .bool(true), .null])])
+        XCTAssertEqual(v.render(), "{\n  \"a\": [\n    \"q\\\"\\n\",\n    0.5,\n    true,\n    null\n  ],\n  \"b\": 1\n}\n")
+        let parsed = try? JSONSerialization.jsonObject(with: Data(v.render().utf8))
+        XCTAssertNotNil(parsed)
+    }
+}
+
+final class OutputDirectoryTests: XCTestCase {
+    private var root: URL!
+
+    override func setUpWithError() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("govsim-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    private func files(_ text: String) -> [(name: String, contents: Data)] {
+        [(name: "a.csv", contents: Data(text.utf8)), (name: "manifest.json", contents: Data("{}\n".utf8))]
+    }
+
+    func testWritesAndReplacesItsOwnFolderLeavingNoTemporaries() throws {
+        let out = root.appendingPathComponent("res")
+        try OutputDirectory(url: out).write(files("one"))
+        try OutputDirectory(url: out).write(files("two"))
+        XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("a.csv"), encoding: .utf8), "two")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["res"])
+    }
+
+    func testRefusesAFolderItDidNotWriteUnlessForced() throws {
+        let out = root.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: out.appendingPathComponent("notes.txt"))
+        XCTAssertThrowsError(try OutputDirectory(url: out).write(files("x"))) { error in
+            XCTAssertTrue("\(error)".contains("not written by govsim"))
+        }
+        XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("notes.txt"), encoding: .utf8), "keep")
+        try OutputDirectory(url: out, force: true).write(files("x"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("notes.txt").path))
+    }
+
+    func testFailureLeavesPreviousResultsAndNoTemporaryFolder() throws {
+        let out = root.appendingPathComponent("res")
+        try OutputDirectory(url: out).write(files("old"))
+        // A file name with a slash into a missing subfolder cannot be written.
+        XCTAssertThrowsError(try OutputDirectory(url: out).write([(name: "missing/x.csv", contents: Data())])) { error in
+            XCTAssertTrue("\(error)".contains("missing/x.csv"))
+        }
+        XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("a.csv"), encoding: .utf8), "old")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["res"])
+    }
+}
