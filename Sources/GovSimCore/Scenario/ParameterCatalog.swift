@@ -22,7 +22,7 @@ public enum ParameterCatalog {
     /// Parameters that do not depend on a practice's curve kind, in file order.
     public static let general: [ParameterSpec] = [
         ParameterSpec("baseline.spending", unit: "currency per year", summary: "Annual spending in the start year",
-                      default: .fixed(1000), range: 0...1e15, lowerExclusive: true,
+                      default: .fixed(1000), range: 0...Double.infinity, lowerExclusive: true,
                       source: "assumption (a mid-sized agency, in millions)"),
         ParameterSpec("baseline.labour_share", unit: "share 0–1", summary: "Share of spending that is labour cost",
                       default: .fixed(0.45), range: 0...1,
@@ -151,11 +151,11 @@ public enum ParameterCatalog {
         specs += [
             ParameterSpec("\(prefix).investment", unit: "currency, base-year prices",
                           summary: "One-off cost of taking the whole organisation from no adoption to full adoption",
-                          default: .fixed(d.investment), range: 0...1e15,
+                          default: .fixed(d.investment), range: 0...Double.infinity,
                           source: "assumption: the four practices total 10% of a year's spending, about 1% a year over a decade (4% IT share × ~22% new development)"),
             ParameterSpec("\(prefix).run_cost", unit: "currency per year at full adoption, base-year prices",
                           summary: "Recurring cost of the practice at full adoption",
-                          default: .fixed(d.runCost), range: 0...1e15, source: "assumption"),
+                          default: .fixed(d.runCost), range: 0...Double.infinity, source: "assumption"),
         ]
         return specs
     }
