@@ -26,17 +26,17 @@ extension DataTable {
         for name in names {
             let index = try columnIndex(name)
             if name == response {
-                throw DataTableError(.invalidModel, file: fileName, column: index + 1,
+                throw DataTableError(.invalidModel, file: fileName, line: headerLineNumber, column: index + 1,
                                      problem: "the response '\(response)' is also listed as a predictor",
                                      fix: "remove it from --predictors")
             }
             if !seen.insert(name).inserted {
-                throw DataTableError(.invalidModel, file: fileName, column: index + 1,
+                throw DataTableError(.invalidModel, file: fileName, line: headerLineNumber, column: index + 1,
                                      problem: "predictor '\(name)' is listed twice",
                                      fix: "list each predictor once in --predictors")
             }
             if intercept && name == "intercept" {
-                throw DataTableError(.invalidModel, file: fileName, column: index + 1,
+                throw DataTableError(.invalidModel, file: fileName, line: headerLineNumber, column: index + 1,
                                      problem: "a predictor column is named 'intercept', the name of the model's constant term",
                                      fix: "rename the column, or pass --no-intercept if it is your own constant column")
             }
@@ -71,16 +71,16 @@ extension DataTable {
                                   problem: "\(observations) data row\(observations == 1 ? "" : "s") for \(parameters) parameter\(parameters == 1 ? "" : "s") (\(terms.joined(separator: ", "))); a fit needs at least \(parameters + 1) rows",
                                   fix: "add rows or use fewer predictors")
         case let .constantResponse(value):
-            return DataTableError(.constantResponse, file: fileName, column: responseIndex + 1,
+            return DataTableError(.constantResponse, file: fileName, line: headerLineNumber, column: responseIndex + 1,
                                   problem: "the response '\(response)' is \(CSVTable.formatNumber(value)) in every row, so there is nothing to explain",
                                   fix: "choose a response column that varies")
         case .zeroResponse:
-            return DataTableError(.constantResponse, file: fileName, column: responseIndex + 1,
+            return DataTableError(.constantResponse, file: fileName, line: headerLineNumber, column: responseIndex + 1,
                                   problem: "the response '\(response)' is zero in every row",
                                   fix: "choose a response column that is not identically zero")
         case let .collinear(report):
             let column = report.dependencies.first.flatMap { columnNames.firstIndex(of: $0.name) }
-            return DataTableError(.collinearColumns, file: fileName, column: column.map { $0 + 1 },
+            return DataTableError(.collinearColumns, file: fileName, line: column == nil ? nil : headerLineNumber, column: column.map { $0 + 1 },
                                   problem: "collinear predictors: \(report)",
                                   fix: "drop \(report.droppedNames.map { "'\($0)'" }.joined(separator: ", ")) (or the columns it depends on) from --predictors, or combine them")
         case let .leverageOne(observation):

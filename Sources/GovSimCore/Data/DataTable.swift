@@ -26,6 +26,9 @@ public struct DataTable: Sendable {
     public let rows: [[String]]
     /// 1-based line of the file on which each data row starts (parallel to ``rows``).
     public let lineNumbers: [Int]
+    /// 1-based line of the header row (1 unless blank lines precede it). Errors about a whole
+    /// column point at the column's name here.
+    public let headerLineNumber: Int
 
     /// Parses CSV bytes.
     /// - Parameters:
@@ -88,6 +91,7 @@ public struct DataTable: Sendable {
             lines.append(record.line)
         }
         self.columnNames = names
+        self.headerLineNumber = header.line
         self.rows = rows
         self.lineNumbers = lines
     }
@@ -100,9 +104,9 @@ public struct DataTable: Sendable {
         if let index = columnNames.firstIndex(of: name) { return index }
         var problem = "no column named '\(name)'"
         if let suggestion = DataTable.closestName(to: name, among: columnNames) {
-            problem += "; did you mean '\(suggestion)'?"
+            problem += " (did you mean '\(suggestion)'?)"
         }
-        throw DataTableError(.unknownColumn, file: fileName, line: 1,
+        throw DataTableError(.unknownColumn, file: fileName, line: headerLineNumber,
                              problem: problem,
                              fix: "use one of the header's columns: \(columnNames.joined(separator: ", "))")
     }

@@ -3,7 +3,9 @@
 /// ``description`` is one line in compiler style:
 /// `data.csv:7:3: cell "abc" in column 'x2' is not a number; write a plain decimal number such as 12.5`.
 /// The line is the 1-based line of the file on which the offending record starts; the column
-/// is the 1-based field number. Either is left out when the problem has no single location.
+/// is the 1-based field number. A problem with a whole column (a constant response, a collinear
+/// predictor) points at the column's name in the header line. Location parts are left out when
+/// the problem has no single location (`few.csv: 3 data rows for 3 parameters …`).
 public struct DataTableError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What kind of problem, for callers and tests that branch on it.
     public enum Kind: String, Sendable, Equatable {
