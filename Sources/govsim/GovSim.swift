@@ -7,6 +7,6 @@ struct GovSim: ParsableCommand {
         commandName: "govsim",
         abstract: "Monte Carlo forecasts of how four digital practices shift a public body's productivity, spending and citizen satisfaction.",
         version: GovSimVersion.string,
-        subcommands: []
+        subcommands: [FitCommand.self]
     )
 }
