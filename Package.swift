@@ -28,7 +28,8 @@ let package = Package(
         .testTarget(
             name: "GovSimCoreTests",
             dependencies: ["GovSimCore"],
-            path: "Tests/GovSimCoreTests"
+            path: "Tests/GovSimCoreTests",
+            exclude: ["Resources"]
         ),
         .testTarget(
             name: "GovSimCLITests",

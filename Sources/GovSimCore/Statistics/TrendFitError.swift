@@ -1,0 +1,23 @@
+/// Why a ``TrendFit`` could not be made; indices are 0-based positions in the input.
+public enum TrendFitError: Error, Equatable, Sendable, CustomStringConvertible {
+    case tooFewPoints(Int)
+    case nonPositiveValue(index: Int, year: Double, value: Double)
+    case duplicateYear(year: Double, firstIndex: Int, secondIndex: Int)
+    case nonFiniteYear(index: Int)
+    case lengthMismatch(years: Int, values: Int)
+
+    public var description: String {
+        switch self {
+        case let .tooFewPoints(n):
+            return "a trend needs at least 3 years of data, got \(n); add earlier years or use a fixed growth assumption"
+        case let .nonPositiveValue(index, year, value):
+            return "the value for \(CSVTable.formatNumber(year)) (point \(index + 1)) is \(CSVTable.formatNumber(value)); a log-linear trend needs positive values — correct it or drop that year"
+        case let .duplicateYear(year, first, second):
+            return "year \(CSVTable.formatNumber(year)) appears twice (points \(first + 1) and \(second + 1)); give one value per year"
+        case let .nonFiniteYear(index):
+            return "the year of point \(index + 1) is not a finite number; correct it"
+        case let .lengthMismatch(years, values):
+            return "\(years) years but \(values) values; give one value per year"
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import GovSimCore
+
+/// `govsim fit`: ordinary least squares on columns of a CSV file. File I/O and printing only;
+/// parsing, fitting and the report are in GovSimCore (`DataTable`, `LinearRegression`,
+/// `RegressionReport`).
+struct FitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fit",
+        abstract: "Fit a linear regression (OLS by pivoted Householder QR) to columns of a CSV file.",
+        discussion: """
+        Reads DATA.csv (RFC 4180: header row, comma-separated, UTF-8; quoted fields may \
+        contain commas and line breaks), regresses the --response column on the --predictors \
+        (default: every other numeric column) with an intercept unless --no-intercept, prints \
+        an R-style summary and writes coefficients.csv, statistics.csv, summary.txt and \
+        manifest.json to the output folder (whole or not at all).
+
+        Collinear predictors are refused with a message naming them; nothing is dropped \
+        silently. --robust hc1|hc3 reports heteroskedasticity-robust standard errors (HC3 is \
+        recommended for n < 250); the F test stays the classical one.
+
+        Example:
+          govsim fit scenarios/data/example-panel.csv --response productivity \\
+              --predictors customer_focus,data_as_product,rapid_iteration,outcome_accountability \\
+              --robust hc3 --out outputs/fit-panel
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The CSV data file.", valueName: "DATA.csv"))
+    var data: String
+
+    @Option(help: "Name of the response column.")
+    var response: String
+
+    @Option(help: ArgumentHelp("Comma-separated predictor columns (default: every other numeric column).", valueName: "a,b,c"))
+    var predictors: String?
+
+    @Flag(name: .customLong("no-intercept"), help: "Fit without an intercept (R² is then the uncentred Σŷ²/Σy²).")
+    var noIntercept = false
+
+    @Option(help: ArgumentHelp("Heteroskedasticity-robust standard errors: hc1 or hc3.", valueName: "hc1|hc3"))
+    var robust: RobustChoice?
+
+    @Option(help: ArgumentHelp("Output folder (default: outputs/fit-<DATA basename>).", valueName: "DIR"))
+    var out: String?
+
+    @Flag(help: "Replace the output folder even if govsim did not write it.")
+    var force = false
+
+    enum RobustChoice: String, ExpressibleByArgument, CaseIterable {
+        case hc1, hc3
+        var kind: LinearRegression.RobustCovariance { self == .hc1 ? .hc1 : .hc3 }
+    }
+
+    func run() throws {
+        guard let contents = FileManager.default.contents(atPath: data) else {
+            let reason = FileManager.default.fileExists(atPath: data) ? "cannot read the file" : "no such file"
+            return try fail("\(data): \(reason); check the path")
+        }
+        var predictorNames: [String]? = nil
+        if let predictors {
+            let names = predictors.split(separator: ",", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            if names.contains(where: \.isEmpty) {
+                return try fail("--predictors '\(predictors)': empty column name; separate names by single commas, e.g. a,b,c")
+            }
+            predictorNames = names
+        }
+        let basename = URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent
+        let destination = URL(fileURLWithPath: out ?? "outputs/fit-\(basename)")
+        do {
+            let table = try DataTable(data: contents, fileName: data)
+            let regression = try table.fitLinearRegression(response: response, predictors: predictorNames,
+                                                           intercept: !noIntercept, robust: robust?.kind)
+            let report = RegressionReport(regression: regression, responseName: response, dataName: data)
+            try OutputDirectory(url: destination, force: force).write(report.files())
+            print(report.summary, terminator: "")
+            print("\nWrote coefficients.csv, statistics.csv, summary.txt and manifest.json to \(destination.path)")
+        } catch let error as DataTableError {
+            try fail(error.description)
+        } catch let error as OutputError {
+            try fail(error.description)
+        } catch let error as LAPACKError {
+            try fail("\(data): numerical failure (\(error)); please report this as a bug in govsim")
+        }
+    }
+
+    /// Prints `error: <message>` to standard error and exits with status 1.
+    private func fail(_ message: String) throws {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        throw ExitCode(1)
+    }
+}
