@@ -28,10 +28,11 @@ struct RunCommand: ParsableCommand {
             if let seed = simulation.seed { s.seed = seed }
             let outDir = output.out ?? "outputs/\(s.name)"
             let result = SimulationEngine(scenario: s, threads: simulation.threadCount).run()
-            let files: [(String, String)] = [
+            var files: [(String, String)] = [
                 ("summary.csv", SummaryTable.make(result).render()),
                 ("runs.csv", RunsTable.make(result).render()),
             ]
+            if !s.baselineFits.isEmpty { files.append(("baseline_fits.csv", BaselineFitsTable.make(s).render())) }
             let manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
                                     scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
                                     seed: s.seed, runs: s.runs, horizon: s.horizon)

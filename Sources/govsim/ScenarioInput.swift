@@ -16,17 +16,28 @@ struct ScenarioInput {
             return ScenarioInput(scenario: scenario, displayName: ReferenceScenario.fileName, bytes: Array(data))
         }
         let data = try readInputFile(path, what: "scenario", limit: ScenarioLoader.maximumBytes)
-        let scenario = try ScenarioLoader.load(data: data, fileName: path)
+        var scenario = try ScenarioLoader.load(data: data, fileName: path)
+        if !scenario.histories.isEmpty || scenario.fitPrior != nil {
+            // Data files named in the scenario are relative to the scenario file's folder.
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            scenario = try ScenarioDataResolver.resolve(scenario, scenarioFile: path) { relative in
+                let url = relative.hasPrefix("/") ? URL(fileURLWithPath: relative) : folder.appendingPathComponent(relative)
+                return try readInputFile(url.path, what: "data", limit: dataFileLimit)
+            }
+        }
         return ScenarioInput(scenario: scenario, displayName: path, bytes: Array(data))
     }
 }
+
+/// Largest data (CSV) file read, in bytes.
+let dataFileLimit = 256 << 20
 
 /// Reads an input file, refusing directories, unreadable files and files over `limit` bytes
 /// with a message that names the path.
 func readInputFile(_ path: String, what: String, limit: Int) throws -> Data {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw CLIError("\(path): no such \(what) file; check the path (the built-in reference scenario runs with no file argument)")
+        throw CLIError("\(path): no such \(what) file; check the path\(what == "scenario" ? " (the built-in reference scenario runs with no file argument)" : "")")
     }
     if isDirectory.boolValue {
         throw CLIError("\(path): is a folder, not a \(what) file; give the path of a .yaml file")

@@ -102,6 +102,23 @@ final class RunCommandTests: XCTestCase {
     }
 }
 
+final class DataDrivenScenarioTests: XCTestCase {
+    func testHistoryAndFitPriorsRunAndCalibrate() throws {
+        let dir = try GovSimProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scenario = GovSimProcess.packageRoot.appendingPathComponent("scenarios/evidence-based.yaml").path
+        let run = try GovSimProcess.run(["run", scenario, "--runs", "500", "--out", "ev"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let fits = try String(contentsOf: dir.appendingPathComponent("ev/baseline_fits.csv"), encoding: .utf8)
+        XCTAssertTrue(fits.hasPrefix("parameter,file,column,n_obs,"), fits)
+        XCTAssertTrue(fits.contains("baseline.spending,data/spending-history.csv,spending,15,2010,2024,"), fits)
+        let calibrate = try GovSimProcess.run(["calibrate", scenario, "--runs", "2000", "--out", "evc"], in: dir)
+        XCTAssertEqual(calibrate.status, 2, "the fitted priors (about 7.4-9.2%) do not match 7-15%: " + calibrate.stdout)
+        XCTAssertTrue(calibrate.stdout.contains("p5 7."), calibrate.stdout)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("evc/calibration.csv").path))
+    }
+}
+
 final class CalibrateCommandTests: XCTestCase {
     func testDefaultPriorsCalibrate() throws {
         let dir = try GovSimProcess.temporaryFolder()

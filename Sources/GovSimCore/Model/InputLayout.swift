@@ -9,6 +9,7 @@ public struct InputLayout: Sendable {
     let index: [String: Int]
     let horizon: Int
     let curves: [AdoptionCurveKind]
+    let spendingTrend: Bool
     /// Positions of the values ``ModelParameters`` reads, in reading order.
     let slots: [Int]
     /// Name of the derived delivery input.
@@ -19,8 +20,9 @@ public struct InputLayout: Sendable {
         index = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, $0) })
         horizon = scenario.horizon
         curves = PracticeKind.allCases.map { scenario.curves[$0] ?? .bass }
+        spendingTrend = scenario.spendingTrend
         let index = self.index
-        slots = ModelParameters.modelPaths(curves: curves).map { path in
+        slots = ModelParameters.modelPaths(curves: curves, spendingTrend: spendingTrend).map { path in
             guard let i = index[path] else { preconditionFailure("no parameter \(path) in this scenario") }
             return i
         }
@@ -35,15 +37,17 @@ public struct InputLayout: Sendable {
 
 extension ModelParameters {
     /// The parameter paths the model reads, in the order ``init(layout:values:)`` reads them.
-    static func modelPaths(curves: [AdoptionCurveKind]) -> [String] {
-        var paths = [
-            "baseline.spending", "baseline.labour_share", "baseline.demand_growth", "baseline.demand_shock_sd",
+    static func modelPaths(curves: [AdoptionCurveKind], spendingTrend: Bool) -> [String] {
+        // In trend mode the cost driver's growth and noise come from the spending trend.
+        let driver = spendingTrend ? ["baseline.spending_trend", "baseline.spending_noise_sd"]
+                                   : ["baseline.demand_growth", "baseline.demand_shock_sd"]
+        var paths = ["baseline.spending", "baseline.labour_share"] + driver + [
             "baseline.inflation", "baseline.productivity_trend", "baseline.productivity_shock_sd", "baseline.satisfaction",
             "effects.full_adoption_uplift", "effects.causal_share", "effects.complementarity", "effects.realisation_lag",
             "effects.j_curve_depth", "spending.capture_rate", "spending.cost_overrun", InputLayout.deliveryPath,
             "programme_risk.delay", "satisfaction.adjustment_speed", "satisfaction.max_change", "satisfaction.noise_sd",
             "satisfaction.customer_focus_gain", "satisfaction.rapid_iteration_gain", "satisfaction.quality_gain_per_pct",
-            "satisfaction.strain_per_pct",
+            "satisfaction.strain_per_pct", "baseline.satisfaction_trend",
         ]
         for (i, kind) in PracticeKind.allCases.enumerated() {
             let p = "practices.\(kind.rawValue)"
@@ -69,6 +73,8 @@ extension ModelParameters {
         jCurveDepth = next(); captureRate = next(); costOverrun = next(); delivery = next()
         delay = next(); satisfactionAdjustment = next(); satisfactionMaxChange = next(); satisfactionNoiseSD = next()
         customerFocusGain = next(); rapidIterationGain = next(); qualityGainPerPct = next(); strainPerPct = next()
+        satisfactionTrend = next()
+        spendingTrendMode = layout.spendingTrend
         var practices: [Practice] = []
         practices.reserveCapacity(4)
         for curveKind in layout.curves {

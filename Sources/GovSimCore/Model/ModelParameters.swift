@@ -21,12 +21,18 @@ public struct ModelParameters: Sendable, Equatable {
     public var horizon: Int
     public var spending: Double
     public var labourShare: Double
+    /// Real demand growth per year; in spending-trend mode, the log growth of nominal spending.
     public var demandGrowth: Double
+    /// SD of yearly demand surprises; in spending-trend mode, of deviations from the spending trend.
     public var demandShockSD: Double
+    /// Whether counterfactual spending follows a fitted or given trend instead of demand × prices.
+    public var spendingTrendMode: Bool
     public var inflation: Double
     public var productivityTrend: Double
     public var productivityShockSD: Double
     public var satisfaction: Double
+    /// Drift of counterfactual satisfaction (points per year).
+    public var satisfactionTrend: Double
 
     public var uplift: Double
     public var causalShare: Double

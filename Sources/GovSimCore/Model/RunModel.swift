@@ -65,6 +65,9 @@ public enum RunModel {
 
         let s0 = m.spending, labour = m.labourShare, theta = m.captureRate
         var prodCF = 100.0, demand = 1.0, price = 1.0
+        // Productivity's trend path without shocks: in spending-trend mode the fitted spending trend
+        // already contains past productivity growth, so only shocks move labour cost.
+        var trendPath = 100.0
         var sat = m.satisfaction, satCF = m.satisfaction
         var cumulative = 0.0
         let growth = 1 + m.productivityTrend, demandGrowth = 1 + m.demandGrowth, inflation = 1 + m.inflation
@@ -76,8 +79,14 @@ public enum RunModel {
                 let (u1, u2) = stream.uniformPair(channel: economyChannel, index: UInt32(t))
                 let eP = SpecialFunctions.normalQuantile(u1), eD = SpecialFunctions.normalQuantile(u2)
                 prodCF *= growth * exp(sigmaP * eP - 0.5 * sigmaP * sigmaP)
+                trendPath *= growth
                 surprise = sigmaD * eD
-                demand *= demandGrowth * exp(surprise - 0.5 * sigmaD * sigmaD)
+                if m.spendingTrendMode {
+                    // Median path = the trend (no mean correction): a log-linear fit estimates the median.
+                    demand *= exp(m.demandGrowth + surprise)
+                } else {
+                    demand *= demandGrowth * exp(surprise - 0.5 * sigmaD * sigmaD)
+                }
                 price *= inflation
                 noise = sigmaS * SpecialFunctions.normalQuantile(stream.uniform(channel: satisfactionChannel, index: UInt32(t)))
             }
@@ -100,8 +109,8 @@ public enum RunModel {
             let prod = prodCF * ratio
 
             // Spending.
-            let scale = s0 * price * demand
-            let labourCF = labour * 100 / prodCF
+            let scale = m.spendingTrendMode ? s0 * demand : s0 * price * demand
+            let labourCF = labour * (m.spendingTrendMode ? trendPath : 100) / prodCF
             let spendingCF = scale * (labourCF + 1 - labour)
             let operating = scale * (labourCF * (1 - theta * (1 - 1 / ratio)) + 1 - labour)
             var investment = 0.0, runCost = 0.0
@@ -122,13 +131,14 @@ public enum RunModel {
                 let strainCF = m.strainPerPct * max(0, 100 * surprise)
                 let quality = (1 - theta) * 100 * (ratio - 1)
                 let cf = m.practices[0], ri = m.practices[2]
-                var target = m.satisfaction
+                let drift = m.satisfactionTrend * Double(t)
+                var target = m.satisfaction + drift
                     + m.customerFocusGain * (maturity[0] - cf.start)
                     + m.rapidIterationGain * (maturity[2] - ri.start)
                     + m.qualityGainPerPct * quality
                     - strainCF - m.strainPerPct * 100 * jCurve
                 target = min(100, max(0, target))
-                let targetCF = min(100, max(0, m.satisfaction - strainCF))
+                let targetCF = min(100, max(0, m.satisfaction + drift - strainCF))
                 let step = min(m.satisfactionMaxChange, max(-m.satisfactionMaxChange, m.satisfactionAdjustment * (target - sat)))
                 let stepCF = min(m.satisfactionMaxChange, max(-m.satisfactionMaxChange, m.satisfactionAdjustment * (targetCF - satCF)))
                 sat = min(100, max(0, sat + step + noise))

@@ -14,6 +14,7 @@ extension Distribution {
             return mean + sd * (SpecialFunctions.normalPDF(alpha) - SpecialFunctions.normalPDF(beta)) / z
         case .lognormal(let mu, let sigma): return exp(mu + sigma * sigma / 2)
         case .beta(let a, let b, let lo, let hi): return lo + (hi - lo) * a / (a + b)
+        case .studentT(let location, _, let df): return df > 1 ? location : .nan
         }
     }
 
@@ -36,6 +37,7 @@ extension Distribution {
         case .lognormal(let mu, let sigma): return (exp(sigma * sigma) - 1) * exp(2 * mu + sigma * sigma)
         case .beta(let a, let b, let lo, let hi):
             return (hi - lo) * (hi - lo) * a * b / ((a + b) * (a + b) * (a + b + 1))
+        case .studentT(_, let scale, let df): return df > 2 ? scale * scale * df / (df - 2) : .infinity
         }
     }
 

@@ -41,6 +41,8 @@ extension Distribution {
             return exp(mu + sigma * SpecialFunctions.normalQuantile(u))
         case .beta(let alpha, let beta, let lower, let upper):
             return lower + (upper - lower) * SpecialFunctions.inverseRegularizedIncompleteBeta(alpha, beta, u)
+        case .studentT(let location, let scale, let df):
+            return location + scale * SpecialFunctions.studentTQuantile(u, df: df)
         }
     }
 
@@ -71,6 +73,8 @@ extension Distribution {
             return x <= 0 ? 0 : SpecialFunctions.normalCDF((log(x) - mu) / sigma)
         case .beta(let alpha, let beta, let lower, let upper):
             return SpecialFunctions.regularizedIncompleteBeta(alpha, beta, (x - lower) / (upper - lower))
+        case .studentT(let location, let scale, let df):
+            return SpecialFunctions.studentTCDF((x - location) / scale, df: df)
         }
     }
 }

@@ -23,6 +23,8 @@ public enum Distribution: Hashable, Sendable {
     case lognormal(mu: Double, sigma: Double)
     /// Beta(alpha, beta) scaled to [lower, upper] (default [0, 1]).
     case beta(alpha: Double, beta: Double, lower: Double, upper: Double)
+    /// Student's t with `df` degrees of freedom, shifted by `location` and scaled by `scale`.
+    case studentT(location: Double, scale: Double, df: Double)
 }
 
 extension Distribution {
@@ -56,7 +58,7 @@ extension Distribution {
         switch self {
         case .fixed(let v): return v...v
         case .uniform(let a, let b), .triangular(let a, _, let b), .pert(let a, _, let b, _): return a...b
-        case .normal: return -Double.infinity...Double.infinity
+        case .normal, .studentT: return -Double.infinity...Double.infinity
         case .truncatedNormal(_, _, let lo, let hi): return lo...hi
         case .lognormal: return 0...Double.infinity
         case .beta(_, _, let lo, let hi): return lo...hi

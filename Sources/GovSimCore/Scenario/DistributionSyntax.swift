@@ -5,7 +5,7 @@ import Foundation
 /// Written as a one-key mapping: `{uniform: {min: 0.5, max: 0.9}}`, `{lognormal: {p5: 0.07,
 /// p95: 0.15}}`, `{fixed: 3}`. See `docs/scenario-format.md` for every form.
 struct DistributionSyntax {
-    static let names = ["fixed", "uniform", "triangular", "pert", "normal", "truncated_normal", "lognormal", "beta"]
+    static let names = ["fixed", "uniform", "triangular", "pert", "normal", "truncated_normal", "lognormal", "beta", "student_t"]
 
     let kind: String
     let path: String
@@ -22,6 +22,7 @@ struct DistributionSyntax {
         case "truncated_normal": return ["mean", "sd", "lower", "upper"]
         case "lognormal": return ["mu", "sigma", "mean", "sd", "p5", "p95", "pNN (any two quantiles, e.g. p10 and p90)"]
         case "beta": return ["alpha", "beta", "lower", "upper"]
+        case "student_t": return ["location", "scale", "df"]
         default: return []
         }
     }
@@ -111,6 +112,10 @@ struct DistributionSyntax {
             let lower = v["lower"] ?? 0, upper = v["upper"] ?? 1
             guard lower < upper else { return fail("beta lower (\(f(lower))) must be below upper (\(f(upper)))", "swap them") }
             distribution = .beta(alpha: v["alpha"]!, beta: v["beta"]!, lower: lower, upper: upper)
+        case "student_t":
+            if let p = require(["location", "scale", "df"]) { return .failure(p) }
+            guard v["scale"]! > 0, v["df"]! > 0 else { return fail("student_t scale and df must be positive", "use positive values") }
+            distribution = .studentT(location: v["location"]!, scale: v["scale"]!, df: v["df"]!)
         default:
             return fail("unknown distribution `\(kind)`", "use one of \(DistributionSyntax.names.joined(separator: ", "))")
         }

@@ -4,7 +4,7 @@ extension ParameterCatalog {
     public static func describedRows() -> [[String]] {
         var seen = Set<String>()
         var rows: [[String]] = []
-        let all = general + PracticeKind.allCases.flatMap { kind in
+        let all = general + spendingTrend + PracticeKind.allCases.flatMap { kind in
             [AdoptionCurveKind.bass, .logistic].flatMap { practice(kind, curve: $0) }
         }
         for spec in all where !seen.contains(spec.path) {
@@ -30,6 +30,7 @@ extension ParameterCatalog {
             return "lognormal(p5 \(r(d.quantile(0.05))), p95 \(r(d.quantile(0.95)))); mu \(r(mu)), sigma \(r(sigma))"
         case .beta(let a, let b, let lo, let hi):
             return "beta(alpha \(r(a)), beta \(r(b))\(lo == 0 && hi == 1 ? "" : ", lower \(r(lo)), upper \(r(hi))"))"
+        case .studentT(let loc, let scale, let df): return "student_t(location \(r(loc)), scale \(r(scale)), df \(r(df)))"
         }
     }
 }

@@ -43,6 +43,8 @@ public enum ParameterCatalog {
         ParameterSpec("baseline.satisfaction", unit: "points 0–100", summary: "Citizen satisfaction in the start year",
                       default: .fixed(69.7), range: 0...100,
                       source: "ACSI federal government score 2024 (69.7)"),
+        ParameterSpec("baseline.satisfaction_trend", unit: "points per year", summary: "Drift of satisfaction without the programme",
+                      default: .fixed(0), range: -20...20, source: "assumption (no drift); set from a satisfaction history"),
 
         ParameterSpec("effects.full_adoption_uplift", unit: "share (0.11 = 11%)",
                       summary: "Productivity uplift of full, matured adoption of all four practices vs none",
@@ -118,6 +120,17 @@ public enum ParameterCatalog {
                       source: "reading of the OECD range as a central 90% interval"),
     ]
 
+    /// The cost-driver parameters when spending follows a trend (`baseline.spending_trend` or a
+    /// spending history) instead of demand growth and inflation.
+    public static let spendingTrend: [ParameterSpec] = [
+        ParameterSpec("baseline.spending_trend", unit: "log growth per year (0.03 ≈ 3%)",
+                      summary: "Trend growth of nominal counterfactual spending (replaces demand growth)",
+                      default: .fixed(0.03), range: -0.5...0.5,
+                      source: "derived: 3%/yr nominal government spending growth (OECD Government at a Glance); set from a spending history"),
+        ParameterSpec("baseline.spending_noise_sd", unit: "log per year", summary: "SD of yearly deviations of spending from its trend",
+                      default: .fixed(0.01), range: 0...0.5, uncertain: false, source: "assumption; set from a spending history's residual SD"),
+    ]
+
     /// The parameters of one practice for a curve kind, in file order.
     public static func practice(_ kind: PracticeKind, curve: AdoptionCurveKind) -> [ParameterSpec] {
         let d = practiceDefaults[kind]!
@@ -160,9 +173,16 @@ public enum ParameterCatalog {
         return specs
     }
 
-    /// All parameters in effect for a choice of curve kinds, in file order.
-    public static func specs(curves: [PracticeKind: AdoptionCurveKind]) -> [ParameterSpec] {
-        general + PracticeKind.allCases.flatMap { practice($0, curve: curves[$0] ?? .bass) }
+    /// All parameters in effect for a choice of curve kinds and spending driver, in file order.
+    /// With `spendingTrend`, `baseline.spending_trend` and `baseline.spending_noise_sd` replace
+    /// `baseline.demand_growth` and `baseline.demand_shock_sd`.
+    public static func specs(curves: [PracticeKind: AdoptionCurveKind], spendingTrend: Bool = false) -> [ParameterSpec] {
+        var base = general
+        if spendingTrend {
+            base.removeAll { $0.path == "baseline.demand_growth" || $0.path == "baseline.demand_shock_sd" }
+            base.insert(contentsOf: ParameterCatalog.spendingTrend, at: 1)
+        }
+        return base + PracticeKind.allCases.flatMap { practice($0, curve: curves[$0] ?? .bass) }
     }
 
     /// The default curve kind of every practice.
@@ -171,7 +191,7 @@ public enum ParameterCatalog {
 
     /// Every path any curve kind can use (for suggestions and overrides).
     public static var allPaths: [String] {
-        general.map(\.path) + PracticeKind.allCases.flatMap { kind in
+        general.map(\.path) + spendingTrend.map(\.path) + PracticeKind.allCases.flatMap { kind in
             AdoptionCurveKind.allCases.flatMap { practice(kind, curve: $0).map(\.path) }
         }
     }

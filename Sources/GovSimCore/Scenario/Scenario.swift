@@ -22,8 +22,19 @@ public struct Scenario: Sendable, Equatable {
     public var currency: String = "GBP million"
     /// Adoption-curve kind of each practice.
     public var curves: [PracticeKind: AdoptionCurveKind] = ParameterCatalog.defaultCurves
+    /// Whether counterfactual spending follows a trend (`baseline.spending_trend`, or a spending
+    /// history) rather than demand growth and inflation.
+    public var spendingTrend: Bool = false
     /// Every numeric parameter in effect, keyed by its dotted path.
     public var parameters: [String: Distribution]
+    /// Paths the scenario file set explicitly (the others hold defaults).
+    public var explicitPaths: Set<String> = []
+    /// Historical series to fit, read by ``ScenarioDataResolver`` before the scenario is used.
+    public var histories: [HistoryReference] = []
+    /// Effect priors to take from a regression's `coefficients.csv`.
+    public var fitPrior: FitPriorReference?
+    /// The trend fits made from ``histories`` (empty until resolved).
+    public var baselineFits: [BaselineFit] = []
 
     /// A scenario with every parameter at its default.
     public init(name: String) {
@@ -33,7 +44,7 @@ public struct Scenario: Sendable, Equatable {
     }
 
     /// The parameter specifications in effect for this scenario's curve kinds, in file order.
-    public var specs: [ParameterSpec] { ParameterCatalog.specs(curves: curves) }
+    public var specs: [ParameterSpec] { ParameterCatalog.specs(curves: curves, spendingTrend: spendingTrend) }
 
     /// The distribution of the parameter at `path`. Traps on an unknown path (a programming error).
     public subscript(path: String) -> Distribution {

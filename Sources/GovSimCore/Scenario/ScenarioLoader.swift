@@ -138,7 +138,11 @@ public struct ScenarioLoader {
             }
         }
 
-        let specs = ParameterCatalog.specs(curves: scenario.curves)
+        // Spending follows a trend when the file gives `baseline.spending_trend` or a spending history.
+        if let baseline = top["baseline"]?.mapping {
+            scenario.spendingTrend = baseline["spending_trend"] != nil || baseline["spending"]?.mapping?["history"] != nil
+        }
+        let specs = ParameterCatalog.specs(curves: scenario.curves, spendingTrend: scenario.spendingTrend)
         let specByPath = Dictionary(uniqueKeysWithValues: specs.map { ($0.path, $0) })
         var prefixes = Set<String>()
         for spec in specs {
@@ -159,7 +163,14 @@ public struct ScenarioLoader {
 
     mutating func walk(_ node: Node, path: String, specs: [String: ParameterSpec], prefixes: Set<String>, into scenario: inout Scenario) {
         if let spec = specs[path] {
-            if let d = distribution(node, spec: spec) { scenario.parameters[path] = d }
+            if HistoryReference.parameters.contains(path), let m = node.mapping, m["history"] != nil {
+                if let reference = history(m, node: node, path: path) { scenario.histories.append(reference) }
+                return
+            }
+            if let d = distribution(node, spec: spec) {
+                scenario.parameters[path] = d
+                scenario.explicitPaths.insert(path)
+            }
             return
         }
         // `curve: bass` (a bare kind) has nothing more to read.
@@ -168,7 +179,8 @@ public struct ScenarioLoader {
         // `curve: {bass: {}}` or `curve: {bass: }` with defaults only.
         if path.split(separator: ".").count == 4, path.contains(".curve."), node.scalar?.string == "" || node.null != nil { return }
         guard let m = mapping(node, path: path) else { return }
-        let children = Set(specs.keys.compactMap { child(of: path, in: $0) } + prefixes.compactMap { child(of: path, in: $0) })
+        let children = Set(specs.keys.compactMap { child(of: path, in: $0) } + prefixes.compactMap { child(of: path, in: $0) }
+                           + (path == "effects" ? ["from_fit"] : []))
         var seen: [String: Node] = [:]
         for (keyNode, valueNode) in m {
             guard budget(keyNode) else { return }
@@ -183,7 +195,9 @@ public struct ScenarioLoader {
             }
             seen[key] = keyNode
             let full = "\(path).\(key)"
-            if children.contains(key) {
+            if full == "effects.from_fit" {
+                scenario.fitPrior = fitPrior(valueNode)
+            } else if children.contains(key) {
                 walk(valueNode, path: full, specs: specs, prefixes: prefixes, into: &scenario)
             } else if path.hasSuffix(".curve"), AdoptionCurveKind(rawValue: key) != nil {
                 continue // a curve kind other than the one in effect was already reported
@@ -191,6 +205,66 @@ public struct ScenarioLoader {
                 unknownKey(key, at: keyNode, path: path, candidates: children.sorted())
             }
         }
+    }
+
+    /// `{history: file.csv, column: name, year_column: year}`.
+    mutating func history(_ m: Node.Mapping, node: Node, path: String) -> HistoryReference? {
+        var file: String?, column: String?, yearColumn = "year"
+        for (k, v) in m {
+            guard budget(k), let key = k.scalar?.string else { continue }
+            switch key {
+            case "history": file = string(v, path: "\(path).history")
+            case "column": column = string(v, path: "\(path).column")
+            case "year_column": if let y = string(v, path: "\(path).year_column") { yearColumn = y }
+            default:
+                unknownKey(key, at: k, path: path, candidates: ["history", "column", "year_column"])
+            }
+        }
+        guard let file, !file.isEmpty else {
+            error(at: node, "\(path).history must name a CSV file", hint: "write `history: data/series.csv`")
+            return nil
+        }
+        guard let column, !column.isEmpty else {
+            error(at: node, "\(path) gives a history but no `column`", hint: "add `column: <name of the value column>`")
+            return nil
+        }
+        let mark = node.mark
+        return HistoryReference(parameter: path, file: file, column: column, yearColumn: yearColumn,
+                                line: mark?.line ?? 1, columnInFile: mark?.column ?? 1)
+    }
+
+    /// `{coefficients: fit/coefficients.csv, distribution: normal|t, unit: percent|share, df: 30}`.
+    mutating func fitPrior(_ node: Node) -> FitPriorReference? {
+        guard let m = mapping(node, path: "effects.from_fit") else { return nil }
+        var file: String?, form = FitPriorReference.Form.normal, unit = FitPriorReference.Unit.percent, df: Double?
+        for (k, v) in m {
+            guard budget(k), let key = k.scalar?.string else { continue }
+            switch key {
+            case "coefficients": file = string(v, path: "effects.from_fit.coefficients")
+            case "distribution":
+                if let text = string(v, path: "effects.from_fit.distribution") {
+                    if let f = FitPriorReference.Form(rawValue: text) { form = f }
+                    else { error(at: v, "effects.from_fit.distribution must be `normal` or `t`, found `\(text)`", hint: "use `t` for small samples") }
+                }
+            case "unit":
+                if let text = string(v, path: "effects.from_fit.unit") {
+                    if let u = FitPriorReference.Unit(rawValue: text) { unit = u }
+                    else { error(at: v, "effects.from_fit.unit must be `percent` or `share`, found `\(text)`", hint: "use `percent` when the response is in percent") }
+                }
+            case "df":
+                if let x = number(v, path: "effects.from_fit.df") {
+                    if x > 0 { df = x } else { error(at: v, "effects.from_fit.df must be positive", hint: "use the fit's residual degrees of freedom") }
+                }
+            default:
+                unknownKey(key, at: k, path: "effects.from_fit", candidates: ["coefficients", "distribution", "unit", "df"])
+            }
+        }
+        guard let file, !file.isEmpty else {
+            error(at: node, "effects.from_fit needs `coefficients`", hint: "write `coefficients: <fit folder>/coefficients.csv`")
+            return nil
+        }
+        let mark = node.mark
+        return FitPriorReference(file: file, form: form, unit: unit, degreesOfFreedom: df, line: mark?.line ?? 1, columnInFile: mark?.column ?? 1)
     }
 
     func child(of prefix: String, in path: String) -> String? {

@@ -1,0 +1,133 @@
+import Foundation
+
+/// Replaces a scenario's references to external data with the parameters they imply:
+/// historical series become fitted trends, a fit's coefficients become effect priors.
+///
+/// The resolver does no file I/O itself: the caller supplies `read`, which returns a file's bytes
+/// for a path as written in the scenario (the CLI resolves it relative to the scenario file).
+///
+/// - Spending history: a log-linear trend log S = a + g·(year − year₀) (``TrendFit``, LAPACK QR).
+///   `baseline.spending` becomes the trend value in the start year, `baseline.spending_trend`
+///   becomes Normal(ĝ, se(ĝ)) — so each run samples its growth from the coefficient's sampling
+///   distribution — and `baseline.spending_noise_sd` the residual SD.
+/// - Productivity history (an index): `baseline.productivity_trend` becomes
+///   Normal(e^ĝ − 1, e^ĝ·se(ĝ)) (delta method) and `baseline.productivity_shock_sd` the residual SD.
+/// - Satisfaction history: `baseline.satisfaction` becomes the trend value in the start year
+///   (within 0–100), `baseline.satisfaction_trend` Normal(s₀(e^ĝ − 1), s₀e^ĝ·se(ĝ)) points a year,
+///   and `satisfaction.noise_sd` the residual SD times s₀.
+/// - Effect priors from a fit: with coefficients βᵢ (per unit of adoption of practice i) and
+///   standard errors seᵢ, the full-adoption uplift is U = Σβᵢ with SE √Σseᵢ² (coefficients
+///   treated as independent: coefficients.csv has no covariances), as a normal truncated to
+///   U ≥ 0, or a Student t with the fit's residual degrees of freedom; the practice weights
+///   become βᵢ/Σβ, and complementarity 0 (the fit is additive) unless the scenario sets it.
+public enum ScenarioDataResolver {
+    /// Resolves every reference. Throws ``ScenarioError`` with the location of the reference in
+    /// the scenario file, or ``DataTableError`` naming the data file's row and column.
+    public static func resolve(_ scenario: Scenario, scenarioFile: String, read: (String) throws -> Data) throws -> Scenario {
+        var s = scenario
+        func fail(_ line: Int, _ column: Int, _ message: String, _ hint: String) -> ScenarioError {
+            ScenarioError([Diagnostic(file: scenarioFile, line: line, column: column, message: message, hint: hint)])
+        }
+        for reference in scenario.histories {
+            let data: Data
+            do { data = try read(reference.file) } catch {
+                throw fail(reference.line, reference.columnInFile, "\(reference.parameter): cannot read history file \(reference.file): \(error)",
+                           "check the path; it is relative to the scenario file")
+            }
+            let table = try DataTable(data: data, fileName: reference.file)
+            let years = try table.numericColumn(reference.yearColumn)
+            let values = try table.numericColumn(reference.column)
+            let fit: TrendFit
+            do { fit = try TrendFit(years: years, values: values) } catch {
+                throw fail(reference.line, reference.columnInFile, "\(reference.parameter): history \(reference.file) column \(reference.column): \(error)",
+                           "correct the data file")
+            }
+            let startValue = fit.trendValue(atYear: Double(s.startYear))
+            let g = fit.logGrowthRate, se = fit.logGrowthRateStandardError, resid = fit.residualStandardDeviation
+            switch reference.parameter {
+            case "baseline.spending":
+                s["baseline.spending"] = .fixed(startValue)
+                s["baseline.spending_trend"] = se > 0 ? .truncatedNormal(mean: g, sd: se, lower: -0.5, upper: 0.5) : .fixed(g)
+                s["baseline.spending_noise_sd"] = .fixed(min(0.5, resid))
+            case "baseline.productivity_trend":
+                let mean = expm1(g), sd = exp(g) * se
+                s["baseline.productivity_trend"] = sd > 0 ? .truncatedNormal(mean: mean, sd: sd, lower: -0.5, upper: 0.5) : .fixed(mean)
+                s["baseline.productivity_shock_sd"] = .fixed(min(0.5, resid))
+                s.explicitPaths.insert("baseline.productivity_shock_sd")
+            case "baseline.satisfaction":
+                let level = min(100, max(0, startValue))
+                s["baseline.satisfaction"] = .fixed(level)
+                let mean = level * expm1(g), sd = level * exp(g) * se
+                s["baseline.satisfaction_trend"] = sd > 0 ? .truncatedNormal(mean: mean, sd: sd, lower: -20, upper: 20) : .fixed(mean)
+                s["satisfaction.noise_sd"] = .fixed(min(50, resid * level))
+                s.explicitPaths.formUnion(["baseline.satisfaction_trend", "satisfaction.noise_sd"])
+            default:
+                break
+            }
+            s.explicitPaths.insert(reference.parameter)
+            s.baselineFits.append(BaselineFit(reference: reference, fit: fit, firstYear: Int(years.min()!), lastYear: Int(years.max()!),
+                                              startValue: startValue))
+        }
+        if let prior = scenario.fitPrior {
+            try applyFitPrior(prior, to: &s, scenarioFile: scenarioFile, read: read)
+        }
+        s.histories = []
+        s.fitPrior = nil
+        return s
+    }
+
+    static func applyFitPrior(_ prior: FitPriorReference, to s: inout Scenario, scenarioFile: String, read: (String) throws -> Data) throws {
+        func fail(_ message: String, _ hint: String) -> ScenarioError {
+            ScenarioError([Diagnostic(file: scenarioFile, line: prior.line, column: prior.columnInFile, message: message, hint: hint)])
+        }
+        let data: Data
+        do { data = try read(prior.file) } catch {
+            throw fail("effects.from_fit: cannot read \(prior.file): \(error)", "check the path; it is relative to the scenario file")
+        }
+        let table = try DataTable(data: data, fileName: prior.file)
+        let termIndex = try table.columnIndex("term")
+        let estimates = try table.numericColumn("estimate")
+        let errors = try table.numericColumn("std_error")
+        let scale = prior.unit == .percent ? 0.01 : 1
+        var betas: [PracticeKind: (Double, Double)] = [:]
+        for (row, cells) in table.rows.enumerated() {
+            if let kind = PracticeKind(rawValue: cells[termIndex]) { betas[kind] = (estimates[row] * scale, errors[row] * scale) }
+        }
+        let missing = PracticeKind.allCases.filter { betas[$0] == nil }.map(\.rawValue)
+        guard missing.isEmpty else {
+            throw fail("effects.from_fit: \(prior.file) has no coefficient for \(missing.joined(separator: ", "))",
+                       "fit with --predictors customer_focus,data_as_product,rapid_iteration,outcome_accountability")
+        }
+        for (kind, (beta, _)) in betas where !(beta > 0) {
+            throw fail("effects.from_fit: the coefficient of \(kind.rawValue) is \(CSVTable.formatNumber(beta / scale)), but an effect weight must be positive",
+                       "remove the practice from the fit's question or set effects.full_adoption_uplift and the weights by hand")
+        }
+        let total = betas.values.reduce(0) { $0 + $1.0 }
+        let se = betas.values.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
+        switch prior.form {
+        case .normal:
+            s["effects.full_adoption_uplift"] = .truncatedNormal(mean: total, sd: se, lower: 0, upper: 10)
+        case .t:
+            var df = prior.degreesOfFreedom
+            if df == nil {
+                let statisticsPath = (prior.file as NSString).deletingLastPathComponent.isEmpty
+                    ? "statistics.csv" : ((prior.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent("statistics.csv")
+                if let statsData = try? read(statisticsPath), let stats = try? DataTable(data: statsData, fileName: statisticsPath),
+                   let nameIndex = try? stats.columnIndex("statistic"), let values = try? stats.numericColumn("value"),
+                   let row = stats.rows.firstIndex(where: { $0[nameIndex] == "df_residual" }) {
+                    df = values[row]
+                }
+            }
+            guard let df, df > 0 else {
+                throw fail("effects.from_fit: the t form needs degrees of freedom, and no statistics.csv with df_residual was found beside \(prior.file)",
+                           "add `df: <residual degrees of freedom>` under from_fit")
+            }
+            s["effects.full_adoption_uplift"] = .studentT(location: total, scale: se, df: df)
+        }
+        for kind in PracticeKind.allCases {
+            s["effects.weights.\(kind.rawValue)"] = .fixed(betas[kind]!.0 / total)
+        }
+        if !s.explicitPaths.contains("effects.complementarity") { s["effects.complementarity"] = .fixed(0) }
+        s.explicitPaths.insert("effects.full_adoption_uplift")
+    }
+}
