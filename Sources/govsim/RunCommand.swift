@@ -32,6 +32,8 @@ struct RunCommand: ParsableCommand {
                 ("summary.csv", SummaryTable.make(result).render()),
                 ("runs.csv", RunsTable.make(result).render()),
             ]
+            files.append(("budget.csv", BudgetTable.make(result).render()))
+            if !result.organisationSummaries.isEmpty { files.append(("organisations.csv", SummaryTable.organisations(result).render())) }
             if !s.baselineFits.isEmpty { files.append(("baseline_fits.csv", BaselineFitsTable.make(s).render())) }
             let manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
                                     scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),

@@ -13,6 +13,8 @@ public struct QuantileSummary: Sendable, Equatable {
     public let standardError: Double
     /// Values at ``probabilities``.
     public let quantiles: [Double]
+    /// Share of values strictly above zero.
+    public let fractionPositive: Double
 
     public var p5: Double { quantiles[0] }
     public var p25: Double { quantiles[1] }
@@ -28,6 +30,18 @@ public struct QuantileSummary: Sendable, Equatable {
         standardDeviation = moments.standardDeviation
         standardError = moments.standardError
         quantiles = QuantileSummary.probabilities.map { QuantileSummary.quantile(sorted: values, p: $0) }
+        let firstPositive = QuantileSummary.partition(sorted: values) { $0 > 0 }
+        fractionPositive = values.isEmpty ? 0 : Double(values.count - firstPositive) / Double(values.count)
+    }
+
+    /// Index of the first element of sorted `x` satisfying the monotone predicate `isAbove`.
+    static func partition(sorted x: [Double], _ isAbove: (Double) -> Bool) -> Int {
+        var lo = 0, hi = x.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if isAbove(x[mid]) { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
     }
 
     /// Summarises a collection of values.

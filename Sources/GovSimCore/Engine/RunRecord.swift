@@ -14,8 +14,11 @@ public struct RunRecord: Sendable, Equatable {
     public let finalSatisfactionGain: Double
     /// Investment summed over the horizon (currency, nominal).
     public let totalInvestment: Double
+    /// NPV, payback and benefit–cost ratio of the run.
+    public let budget: BudgetMeasures
 
-    public init(run: Int, inputs: [Double], trajectory t: RunTrajectory) {
+    public init(run: Int, inputs: [Double], trajectory t: RunTrajectory, budget: BudgetMeasures) {
+        self.budget = budget
         self.run = run
         self.inputs = inputs
         finalProductivityGainPct = t.final(.productivityGainPct)

@@ -10,12 +10,16 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
     case spending
     /// Spending of the same run without the programme (currency per year, nominal).
     case spendingCounterfactual = "spending_counterfactual"
+    /// Spending in base-year prices (currency per year, deflated by the scenario's inflation).
+    case spendingReal = "spending_real"
     /// One-off investment spent this year (currency, nominal), cost overrun included.
     case investment
     /// Recurring run cost of the practices this year (currency, nominal).
     case runCost = "run_cost"
     /// Counterfactual minus actual spending (currency per year, nominal); positive is a saving.
     case netSavings = "net_savings"
+    /// Net savings in base-year prices (currency per year); NPVs discount this series.
+    case netSavingsReal = "net_savings_real"
     /// Net savings summed from the first programme year (currency, nominal).
     case cumulativeNetSavings = "cumulative_net_savings"
     /// Citizen satisfaction with the programme (points 0–100).

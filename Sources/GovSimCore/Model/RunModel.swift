@@ -19,11 +19,14 @@ import Foundation
 /// - satisfaction moves a share of the way to its target level, at most a few points a year,
 ///   plus shared noise, bounded to 0–100.
 public enum RunModel {
-    static let economyChannel = RandomStream.channel("shock.productivity-demand")
-    static let satisfactionChannel = RandomStream.channel("shock.satisfaction")
 
     /// Simulates one run into `trajectory`, which must have been made for `parameters.horizon`.
     public static func simulate(_ m: ModelParameters, stream: RandomStream, into trajectory: inout RunTrajectory) {
+        simulate(m, shocks: YearlyShocks(stream: stream), into: &trajectory)
+    }
+
+    /// Simulates one run with the given yearly shocks (shared with other organisations in a portfolio).
+    public static func simulate(_ m: ModelParameters, shocks: YearlyShocks, into trajectory: inout RunTrajectory) {
         let horizon = m.horizon
         let years = horizon + 1
         precondition(trajectory.years == years, "trajectory made for another horizon")
@@ -76,8 +79,7 @@ public enum RunModel {
         for t in 0..<years {
             var surprise = 0.0, noise = 0.0
             if t > 0 {
-                let (u1, u2) = stream.uniformPair(channel: economyChannel, index: UInt32(t))
-                let eP = SpecialFunctions.normalQuantile(u1), eD = SpecialFunctions.normalQuantile(u2)
+                let (eP, eD, eS) = shocks.normals(year: t)
                 prodCF *= growth * exp(sigmaP * eP - 0.5 * sigmaP * sigmaP)
                 trendPath *= growth
                 surprise = sigmaD * eD
@@ -88,7 +90,7 @@ public enum RunModel {
                     demand *= demandGrowth * exp(surprise - 0.5 * sigmaD * sigmaD)
                 }
                 price *= inflation
-                noise = sigmaS * SpecialFunctions.normalQuantile(stream.uniform(channel: satisfactionChannel, index: UInt32(t)))
+                noise = sigmaS * eS
             }
             // Maturity and disruption.
             var disruption = 0.0
@@ -150,6 +152,8 @@ public enum RunModel {
             set(.productivityGainPct, t, 100 * (ratio - 1))
             set(.spending, t, spending)
             set(.spendingCounterfactual, t, spendingCF)
+            set(.spendingReal, t, spending / price)
+            set(.netSavingsReal, t, net / price)
             set(.investment, t, investment)
             set(.runCost, t, runCost)
             set(.netSavings, t, net)

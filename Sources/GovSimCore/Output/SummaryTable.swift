@@ -7,13 +7,28 @@ public enum SummaryTable {
 
     public static func make(_ result: SimulationResult) -> CSVTable {
         var table = CSVTable(header: header)
-        let years = result.scenario.horizon + 1
-        for t in 0..<years {
+        for row in rows(result.summary, scenario: result.scenario) { table.append(row) }
+        return table
+    }
+
+    /// The rows for one set of summaries, year by year.
+    public static func rows(_ summary: [Metric: [QuantileSummary]], scenario: Scenario) -> [[CSVTable.Cell]] {
+        var out: [[CSVTable.Cell]] = []
+        for t in 0...scenario.horizon {
             for metric in Metric.allCases {
-                let s = result.summary[metric]![t]
-                table.append([.integer(result.calendarYear(t)), .text(metric.rawValue), .number(s.mean), .number(s.standardDeviation)]
-                             + s.quantiles.map { .number($0) } + [.number(s.standardError)])
+                let s = summary[metric]![t]
+                out.append([.integer(scenario.startYear + t), .text(metric.rawValue), .number(s.mean), .number(s.standardDeviation)]
+                           + s.quantiles.map { .number($0) } + [.number(s.standardError)])
             }
+        }
+        return out
+    }
+
+    /// `organisations.csv` of a portfolio: `organisation` followed by the columns of the summary.
+    public static func organisations(_ result: SimulationResult) -> CSVTable {
+        var table = CSVTable(header: ["organisation"] + header)
+        for (name, summary) in result.organisationSummaries {
+            for row in rows(summary, scenario: result.scenario) { table.append([.text(name)] + row) }
         }
         return table
     }

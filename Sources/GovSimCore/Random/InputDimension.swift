@@ -19,10 +19,12 @@ public struct InputDimension: Sendable, Equatable {
     /// share an input draw the same value for it (common random numbers).
     public let channel: UInt32
 
-    public init(path: String, transform: Transform) {
+    /// - Parameter stream: the name of the draw's channel; by default `input.<path>`. Organisations
+    ///   of a portfolio draw their own inputs from `org:<name>:input.<path>`.
+    public init(path: String, transform: Transform, stream: String? = nil) {
         self.path = path
         self.transform = transform
-        self.channel = RandomStream.channel("input." + path)
+        self.channel = RandomStream.channel(stream ?? "input." + path)
     }
 
     /// The input's value at uniform `u` in (0, 1).

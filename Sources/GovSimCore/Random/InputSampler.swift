@@ -14,7 +14,20 @@ public struct InputSampler: Sendable {
     let positions: [Int]
     public let seed: UInt64
 
-    public init(scenario: Scenario) {
+    /// Whether an input is common to every organisation of a portfolio (the size of the effects,
+    /// the economy's inflation, how satisfaction responds, the budget rules) rather than drawn for
+    /// each organisation (baseline, adoption, programme risk, costs).
+    public static func isShared(_ path: String) -> Bool {
+        path.hasPrefix("effects.") || path.hasPrefix("satisfaction.") || path.hasPrefix("budget.") || path.hasPrefix("calibration.")
+            || path == "spending.capture_rate" || path == "baseline.inflation"
+    }
+
+    /// - Parameter organisation: in a portfolio, the organisation whose own inputs are drawn.
+    public init(scenario: Scenario, organisation: String? = nil) {
+        func dimension(_ path: String, _ transform: InputDimension.Transform) -> InputDimension {
+            guard let organisation, !InputSampler.isShared(path) else { return InputDimension(path: path, transform: transform) }
+            return InputDimension(path: path, transform: transform, stream: "org:\(organisation):input.\(path)")
+        }
         let layout = InputLayout(scenario: scenario)
         self.layout = layout
         self.seed = scenario.seed
@@ -27,7 +40,7 @@ public struct InputSampler: Sendable {
             if case .fixed(let v) = d {
                 template[i] = v
             } else {
-                dimensions.append(InputDimension(path: spec.path, transform: .distribution(d, lower: spec.lower, upper: spec.upper)))
+                dimensions.append(dimension(spec.path, .distribution(d, lower: spec.lower, upper: spec.upper)))
                 positions.append(i)
             }
         }
@@ -39,7 +52,7 @@ public struct InputSampler: Sendable {
         } else if case .fixed(let v) = shortfall, full <= 0 {
             template[deliveryIndex] = v
         } else {
-            dimensions.append(InputDimension(path: InputLayout.deliveryPath, transform: .delivery(full: full, shortfall: shortfall)))
+            dimensions.append(dimension(InputLayout.deliveryPath, .delivery(full: full, shortfall: shortfall)))
             positions.append(deliveryIndex)
         }
         self.template = template

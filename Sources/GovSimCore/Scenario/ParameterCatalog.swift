@@ -13,10 +13,10 @@ public enum ParameterCatalog {
     static let bassQ = Distribution.triangular(min: 0.30, mode: 0.38, max: 0.50)
 
     static let practiceDefaults: [PracticeKind: (start: Double, target: Distribution, investment: Double, runCost: Double, weight: Double)] = [
-        .customerFocus: (0.10, .pert(min: 0.55, mode: 0.80, max: 0.95, lambda: 4), 25, 3, 0.20),
-        .dataAsProduct: (0.05, .pert(min: 0.50, mode: 0.75, max: 0.95, lambda: 4), 40, 5, 0.35),
-        .rapidIteration: (0.10, .pert(min: 0.55, mode: 0.80, max: 0.95, lambda: 4), 20, 3, 0.20),
-        .outcomeAccountability: (0.15, .pert(min: 0.55, mode: 0.80, max: 0.95, lambda: 4), 15, 2, 0.25),
+        .customerFocus: (0.10, .pert(min: 0.55, mode: 0.80, max: 0.95, lambda: 4), 25, 2, 0.20),
+        .dataAsProduct: (0.05, .pert(min: 0.50, mode: 0.75, max: 0.95, lambda: 4), 40, 3, 0.35),
+        .rapidIteration: (0.10, .pert(min: 0.55, mode: 0.80, max: 0.95, lambda: 4), 20, 1.5, 0.20),
+        .outcomeAccountability: (0.15, .pert(min: 0.55, mode: 0.80, max: 0.95, lambda: 4), 15, 1, 0.25),
     ]
 
     /// Parameters that do not depend on a practice's curve kind, in file order.
@@ -111,6 +111,9 @@ public enum ParameterCatalog {
                       summary: "Satisfaction lost per percent of disruption or unexpected demand",
                       default: .fixed(0.5), range: 0...10, source: "assumption"),
 
+        ParameterSpec("budget.discount_rate", unit: "real, per year", summary: "Discount rate for net present values (of real net savings)",
+                      default: .fixed(0.035), range: -0.05...0.5, uncertain: false,
+                      source: "HM Treasury Green Book social time preference rate, 3.5% real"),
         ParameterSpec("calibration.target_low", unit: "share", summary: "Lower end of the calibration interval of the full-adoption uplift",
                       default: .fixed(0.07), range: 0...10, uncertain: false, source: "OECD: 7%"),
         ParameterSpec("calibration.target_high", unit: "share", summary: "Upper end of the calibration interval",
@@ -168,7 +171,8 @@ public enum ParameterCatalog {
                           source: "assumption: the four practices total 10% of a year's spending, about 1% a year over a decade (4% IT share × ~22% new development)"),
             ParameterSpec("\(prefix).run_cost", unit: "currency per year at full adoption, base-year prices",
                           summary: "Recurring cost of the practice at full adoption",
-                          default: .fixed(d.runCost), range: 0...Double.infinity, source: "assumption"),
+                          default: .fixed(d.runCost), range: 0...Double.infinity,
+                          source: "assumption: 7.5 a year for all four at full adoption, 0.75% of spending (a fifth of the 4% IT share, Gartner)"),
         ]
         return specs
     }

@@ -39,25 +39,25 @@ practices:
     target_adoption: {pert: {min: 0.55, mode: 0.80, max: 0.95}}
     curve: {bass: {p: {triangular: {min: 0.01, mode: 0.03, max: 0.05}}, q: {triangular: {min: 0.30, mode: 0.38, max: 0.50}}}}
     investment: 25               # currency, to take the whole body from none to full adoption
-    run_cost: 3                  # currency per year at full adoption
+    run_cost: 2                  # currency per year at full adoption
   data_as_product:
     start_adoption: 0.05
     target_adoption: {pert: {min: 0.50, mode: 0.75, max: 0.95}}
     curve: {bass: {p: {triangular: {min: 0.01, mode: 0.03, max: 0.05}}, q: {triangular: {min: 0.30, mode: 0.38, max: 0.50}}}}
     investment: 40
-    run_cost: 5
+    run_cost: 3
   rapid_iteration:
     start_adoption: 0.10
     target_adoption: {pert: {min: 0.55, mode: 0.80, max: 0.95}}
     curve: {bass: {p: {triangular: {min: 0.01, mode: 0.03, max: 0.05}}, q: {triangular: {min: 0.30, mode: 0.38, max: 0.50}}}}
     investment: 20
-    run_cost: 3
+    run_cost: 1.5
   outcome_accountability:
     start_adoption: 0.15
     target_adoption: {pert: {min: 0.55, mode: 0.80, max: 0.95}}
     curve: {bass: {p: {triangular: {min: 0.01, mode: 0.03, max: 0.05}}, q: {triangular: {min: 0.30, mode: 0.38, max: 0.50}}}}
     investment: 15
-    run_cost: 2
+    run_cost: 1
 
 effects:
   full_adoption_uplift: {lognormal: {p5: 0.07, p95: 0.15}}   # OECD: 7-15% more productive
@@ -93,6 +93,26 @@ calibration:
   target_low: 0.07
   target_high: 0.15
   coverage: 0.90
+
+# Plan variants for `govsim compare`: each overrides parameters by their dotted path.
+# A built-in `no-programme` variant is always available too.
+variants:
+  fast-rollout:
+    description: Faster adoption with a larger budget and better delivery odds
+    practices.customer_focus.curve.bass.q: {triangular: {min: 0.45, mode: 0.55, max: 0.70}}
+    practices.data_as_product.curve.bass.q: {triangular: {min: 0.45, mode: 0.55, max: 0.70}}
+    practices.rapid_iteration.curve.bass.q: {triangular: {min: 0.45, mode: 0.55, max: 0.70}}
+    practices.outcome_accountability.curve.bass.q: {triangular: {min: 0.45, mode: 0.55, max: 0.70}}
+    practices.customer_focus.investment: 30
+    practices.data_as_product.investment: 48
+    practices.rapid_iteration.investment: 24
+    practices.outcome_accountability.investment: 18
+    programme_risk.full_delivery_probability: 0.35
+  data-first:
+    description: Data as a product pushed hardest, customer focus later and lower
+    practices.data_as_product.target_adoption: {pert: {min: 0.70, mode: 0.90, max: 1.0}}
+    practices.data_as_product.investment: 55
+    practices.customer_focus.target_adoption: {pert: {min: 0.40, mode: 0.60, max: 0.80}}
 
 """#
 }

@@ -35,6 +35,17 @@ public struct Scenario: Sendable, Equatable {
     public var fitPrior: FitPriorReference?
     /// The trend fits made from ``histories`` (empty until resolved).
     public var baselineFits: [BaselineFit] = []
+    /// Further discount rates (real, per year) at which NPVs are reported besides `budget.discount_rate`.
+    public var sensitivityDiscountRates: [Double] = []
+    /// Named plan variants: overrides of parameters, compared by `govsim compare`.
+    public var variants: [Variant] = []
+    /// The organisations of a portfolio (empty for a single organisation).
+    public var portfolio: Portfolio?
+
+    /// Every discount rate at which NPVs are reported, the headline rate first.
+    public var discountRates: [Double] {
+        [self["budget.discount_rate"].mean] + sensitivityDiscountRates
+    }
 
     /// A scenario with every parameter at its default.
     public init(name: String) {
@@ -62,6 +73,14 @@ public struct Scenario: Sendable, Equatable {
         var filled: [String: Distribution] = [:]
         for spec in specs { filled[spec.path] = parameters[spec.path] ?? defaultValue(for: spec) }
         parameters = filled
+    }
+
+    /// This scenario with `overrides` applied (paths must be parameters in effect).
+    public func applying(_ overrides: [String: Distribution]) -> Scenario {
+        var s = self
+        for (path, value) in overrides { s.parameters[path] = value }
+        s.explicitPaths.formUnion(overrides.keys)
+        return s
     }
 
     /// The default of `spec`; the full-adoption uplift defaults to the lognormal that matches the

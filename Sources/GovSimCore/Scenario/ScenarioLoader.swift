@@ -80,7 +80,8 @@ public struct ScenarioLoader {
     // MARK: - Walking the document
 
     static let settingKeys = ["version", "name", "description", "start_year", "horizon", "runs", "seed", "currency"]
-    static let sectionKeys = ["baseline", "practices", "effects", "spending", "programme_risk", "satisfaction", "calibration"]
+    static let sectionKeys = ["baseline", "practices", "effects", "spending", "programme_risk", "satisfaction", "budget", "calibration"]
+    static let structureKeys = ["variants", "portfolio"]
 
     mutating func decode(_ root: Node) -> Scenario? {
         guard let top = mapping(root, path: "") else { return nil }
@@ -151,12 +152,14 @@ public struct ScenarioLoader {
             while !parts.isEmpty { prefixes.insert(parts.joined(separator: ".")); parts.removeLast() }
         }
 
-        checkKeys(top, path: "", allowed: ScenarioLoader.settingKeys + ScenarioLoader.sectionKeys)
+        checkKeys(top, path: "", allowed: ScenarioLoader.settingKeys + ScenarioLoader.sectionKeys + ScenarioLoader.structureKeys)
         for section in ScenarioLoader.sectionKeys {
             guard let node = top[section] else { continue }
             walk(node, path: section, specs: specByPath, prefixes: prefixes, into: &scenario)
         }
         scenario.fillDefaults()
+        if let node = top["variants"] { scenario.variants = variants(node, specs: specByPath, scenario: scenario) }
+        if let node = top["portfolio"] { scenario.portfolio = portfolio(node, specs: specByPath) }
         checkCalibration(scenario, top: top)
         return diagnostics.contains { $0.severity == .error } ? nil : scenario
     }
@@ -180,7 +183,7 @@ public struct ScenarioLoader {
         if path.split(separator: ".").count == 4, path.contains(".curve."), node.scalar?.string == "" || node.null != nil { return }
         guard let m = mapping(node, path: path) else { return }
         let children = Set(specs.keys.compactMap { child(of: path, in: $0) } + prefixes.compactMap { child(of: path, in: $0) }
-                           + (path == "effects" ? ["from_fit"] : []))
+                           + (path == "effects" ? ["from_fit"] : []) + (path == "budget" ? ["sensitivity_rates"] : []))
         var seen: [String: Node] = [:]
         for (keyNode, valueNode) in m {
             guard budget(keyNode) else { return }
@@ -197,6 +200,8 @@ public struct ScenarioLoader {
             let full = "\(path).\(key)"
             if full == "effects.from_fit" {
                 scenario.fitPrior = fitPrior(valueNode)
+            } else if full == "budget.sensitivity_rates" {
+                scenario.sensitivityDiscountRates = rates(valueNode)
             } else if children.contains(key) {
                 walk(valueNode, path: full, specs: specs, prefixes: prefixes, into: &scenario)
             } else if path.hasSuffix(".curve"), AdoptionCurveKind(rawValue: key) != nil {
@@ -205,6 +210,111 @@ public struct ScenarioLoader {
                 unknownKey(key, at: keyNode, path: path, candidates: children.sorted())
             }
         }
+    }
+
+    /// `sensitivity_rates: [0.015, 0.07]`.
+    mutating func rates(_ node: Node) -> [Double] {
+        guard let items = node.sequence else {
+            error(at: node, "budget.sensitivity_rates must be a list of rates", hint: "write for example `[0.015, 0.07]`")
+            return []
+        }
+        var out: [Double] = []
+        for item in items.prefix(20) {
+            guard let x = number(item, path: "budget.sensitivity_rates") else { continue }
+            if x < -0.05 || x > 0.5 { error(at: item, "discount rate \(CSVTable.formatNumber(x)) is outside -0.05 to 0.5", hint: "write rates as fractions, 0.035 for 3.5%") }
+            else { out.append(x) }
+        }
+        if items.count > 20 { error(at: node, "at most 20 sensitivity rates", hint: "keep the rates you will report") }
+        return out
+    }
+
+    /// Dotted-path overrides of parameters (for variants and organisations); `reserved` keys are skipped.
+    mutating func overrides(_ m: Node.Mapping, context: String, specs: [String: ParameterSpec], reserved: [String]) -> [String: Distribution] {
+        var out: [String: Distribution] = [:]
+        for (k, v) in m {
+            guard budget(k), let key = k.scalar?.string else { continue }
+            if reserved.contains(key) { continue }
+            if let spec = specs[key] {
+                if let d = distribution(v, spec: spec) { out[key] = d }
+            } else if ParameterCatalog.allPaths.contains(key) {
+                error(at: k, "\(context): `\(key)` is not in effect in this scenario (another adoption curve or spending mode is used)",
+                      hint: "override a parameter of the curve the scenario uses")
+            } else {
+                let suggestion = Suggestion.closest(to: key, in: Array(specs.keys) + reserved)
+                error(at: k, "\(context): unknown parameter `\(key)`",
+                      hint: suggestion.map { "did you mean `\($0)`?" } ?? "use a dotted path such as practices.data_as_product.target_adoption (see `govsim parameters`)")
+            }
+        }
+        return out
+    }
+
+    mutating func variants(_ node: Node, specs: [String: ParameterSpec], scenario: Scenario) -> [Variant] {
+        guard let m = mapping(node, path: "variants") else { return [] }
+        var out: [Variant] = []
+        for (k, v) in m {
+            guard budget(k), let name = k.scalar?.string else { continue }
+            guard !name.isEmpty, name.count <= 100, !name.contains(","), !name.contains("/") else {
+                error(at: k, "variant name `\(name)` must be 1-100 characters without ',' or '/'", hint: "use a short name such as fast-rollout")
+                continue
+            }
+            if name == scenario.name {
+                error(at: k, "variant `\(name)` has the scenario's own name, which stands for the scenario without overrides",
+                      hint: "rename the variant")
+                continue
+            }
+            guard let body = mapping(v, path: "variants.\(name)") else { continue }
+            var description = ""
+            if let d = body["description"], let text = string(d, path: "variants.\(name).description") { description = text }
+            let o = overrides(body, context: "variant \(name)", specs: specs, reserved: ["description"])
+            out.append(Variant(name: name, description: description, overrides: o, line: k.mark?.line ?? 0))
+        }
+        return out
+    }
+
+    mutating func portfolio(_ node: Node, specs: [String: ParameterSpec]) -> Portfolio? {
+        guard let m = mapping(node, path: "portfolio") else { return nil }
+        checkKeys(m, path: "portfolio", allowed: ["shock_correlation", "weight_by", "organisations"])
+        var correlation = 0.5
+        if let c = m["shock_correlation"], let x = number(c, path: "portfolio.shock_correlation") {
+            if (0...1).contains(x) { correlation = x }
+            else { error(at: c, "portfolio.shock_correlation is \(CSVTable.formatNumber(x)), but it must be between 0 and 1", hint: "1 means one shared economy, 0 independent organisations") }
+        }
+        var weighting = Portfolio.Weighting.spending
+        if let w = m["weight_by"], let text = string(w, path: "portfolio.weight_by") {
+            if let kind = Portfolio.Weighting(rawValue: text) { weighting = kind }
+            else { error(at: w, "portfolio.weight_by must be `spending` or `service_users`, found `\(text)`", hint: "use spending or service_users") }
+        }
+        guard let orgNode = m["organisations"] else {
+            error(at: node, "portfolio needs `organisations`", hint: "list each organisation with its overrides")
+            return nil
+        }
+        guard let orgs = mapping(orgNode, path: "portfolio.organisations") else { return nil }
+        var organisations: [Portfolio.Organisation] = []
+        for (k, v) in orgs {
+            guard budget(k), let name = k.scalar?.string else { continue }
+            guard !name.isEmpty, name.count <= 100, !name.contains(","), !name.contains(":") else {
+                error(at: k, "organisation name `\(name)` must be 1-100 characters without ',' or ':'", hint: "use a short name")
+                continue
+            }
+            let body: Node.Mapping
+            if v.null != nil || v.scalar?.string == "" { body = Node.Mapping([]) } else {
+                guard let b = mapping(v, path: "portfolio.organisations.\(name)") else { continue }
+                body = b
+            }
+            var users = 1.0
+            if let u = body["service_users"], let x = number(u, path: "\(name).service_users") {
+                if x > 0 { users = x } else { error(at: u, "\(name).service_users must be positive", hint: "give the number of service users") }
+            }
+            if weighting == .serviceUsers, body["service_users"] == nil {
+                error(at: k, "organisation \(name) has no service_users, but the portfolio is weighted by service users",
+                      hint: "add `service_users: <number>` or use `weight_by: spending`")
+            }
+            let o = overrides(body, context: "organisation \(name)", specs: specs, reserved: ["service_users"])
+            organisations.append(Portfolio.Organisation(name: name, serviceUsers: users, overrides: o, line: k.mark?.line ?? 0))
+        }
+        if organisations.isEmpty { error(at: orgNode, "portfolio.organisations is empty", hint: "list at least one organisation") }
+        if organisations.count > 1000 { error(at: orgNode, "at most 1000 organisations", hint: "split the portfolio") }
+        return Portfolio(organisations: organisations, shockCorrelation: correlation, weighting: weighting)
     }
 
     /// `{history: file.csv, column: name, year_column: year}`.

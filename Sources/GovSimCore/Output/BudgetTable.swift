@@ -1,0 +1,48 @@
+/// `budget.csv`: per plan variant, the distribution over runs of the measures budget planners
+/// read (``BudgetMeasures``), in tidy long form `variant,measure,statistic,value`.
+///
+/// Measures: `npv_net_savings` (at the headline discount rate) and `npv_net_savings_at_<rate>`
+/// for every rate, `cumulative_investment`, `benefit_cost_ratio` (statistics: `mean`, `sd`,
+/// `p5`, `p25`, `p50`, `p75`, `p95`, `mc_se`, and `prob_positive` for NPVs; the ratio's
+/// statistics cover the runs with a cost and `runs_with_cost` counts them), and `payback_year`
+/// (statistics `share_<year>` for each programme year and `share_never`).
+public enum BudgetTable {
+    public static let header = ["variant", "measure", "statistic", "value"]
+
+    /// Appends the rows of one variant.
+    public static func append(variant: String, budgets: [BudgetMeasures], scenario: Scenario, to table: inout CSVTable) {
+        func add(_ measure: String, _ values: [Double], positive: Bool) {
+            guard !values.isEmpty else { return }
+            let q = QuantileSummary(values)
+            var rows: [(String, Double)] = [("mean", q.mean), ("sd", q.standardDeviation)]
+            for (p, v) in zip(["p5", "p25", "p50", "p75", "p95"], q.quantiles) { rows.append((p, v)) }
+            rows.append(("mc_se", q.standardError))
+            if positive { rows.append(("prob_positive", q.fractionPositive)) }
+            for (statistic, value) in rows { table.append([.text(variant), .text(measure), .text(statistic), .number(value)]) }
+        }
+        let rates = scenario.discountRates
+        add("npv_net_savings", budgets.map { $0.npv[0] }, positive: true)
+        for (i, rate) in rates.enumerated() {
+            add("npv_net_savings_at_\(CSVTable.formatNumber(rate))", budgets.map { $0.npv[i] }, positive: true)
+        }
+        add("cumulative_investment", budgets.map(\.cumulativeInvestment), positive: false)
+        let ratios = budgets.compactMap(\.benefitCostRatio)
+        add("benefit_cost_ratio", ratios, positive: false)
+        table.append([.text(variant), .text("benefit_cost_ratio"), .text("runs_with_cost"), .integer(ratios.count)])
+        let n = Double(max(1, budgets.count))
+        var counts = [Int](repeating: 0, count: scenario.horizon + 1)
+        var never = 0
+        for b in budgets { if let y = b.paybackYear { counts[y] += 1 } else { never += 1 } }
+        for year in 1...scenario.horizon {
+            table.append([.text(variant), .text("payback_year"), .text("share_\(scenario.startYear + year)"), .number(Double(counts[year]) / n)])
+        }
+        table.append([.text(variant), .text("payback_year"), .text("share_never"), .number(Double(never) / n)])
+    }
+
+    /// The budget table of a single simulation.
+    public static func make(_ result: SimulationResult) -> CSVTable {
+        var table = CSVTable(header: header)
+        append(variant: result.scenario.name, budgets: result.records.map(\.budget), scenario: result.scenario, to: &table)
+        return table
+    }
+}

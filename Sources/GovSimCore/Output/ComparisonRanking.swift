@@ -1,0 +1,43 @@
+/// The terminal table of `govsim compare`: variants ranked by the planner's chosen measure, with
+/// the paired difference from the baseline (mean and 90% interval) and the chance of beating it.
+public enum ComparisonRanking {
+    /// Measures that can rank variants: run-level budget measures and final-year metrics.
+    public static var measures: [String] {
+        ["npv_net_savings", "cumulative_investment"] + Metric.allCases.map(\.rawValue)
+    }
+
+    /// Paired differences of `measure` for each non-baseline variant.
+    public static func deltas(_ result: ComparisonResult, measure: String) -> [(name: String, delta: QuantileSummary)] {
+        var out: [(String, QuantileSummary)] = []
+        for (v, outcome) in result.outcomes.enumerated() where v != result.baselineIndex {
+            let q: QuantileSummary
+            switch measure {
+            case "npv_net_savings": q = result.budgetDeltas(v) { $0.npv[0] }
+            case "cumulative_investment": q = result.budgetDeltas(v) { $0.cumulativeInvestment }
+            default:
+                let metric = Metric(rawValue: measure)!
+                q = outcome.deltas![metric]![outcome.scenario.horizon]
+            }
+            out.append((outcome.name, q))
+        }
+        return out
+    }
+
+    public static func render(_ result: ComparisonResult, rankBy measure: String) -> String {
+        let base = result.baseline
+        let ranked = deltas(result, measure: measure).sorted { $0.delta.mean > $1.delta.mean }
+        let unit = measure == "npv_net_savings" ? "\(base.scenario.currency), NPV at \(TerminalSummary.fmt(100 * base.scenario.discountRates[0], 1))% real"
+            : measure == "cumulative_investment" ? base.scenario.currency : "final year \(base.scenario.startYear + base.scenario.horizon)"
+        var rows: [[String]] = [["rank", "variant", "mean difference", "90% interval", "P(better than baseline)"]]
+        for (i, entry) in ranked.enumerated() {
+            let q = entry.delta
+            rows.append(["\(i + 1)", entry.name, TerminalSummary.fmt(q.mean, 2), "\(TerminalSummary.fmt(q.p5, 2)) to \(TerminalSummary.fmt(q.p95, 2))",
+                         "\(TerminalSummary.fmt(100 * q.fractionPositive, 1))%"])
+        }
+        var out = "Variants ranked by \(measure) (\(unit)), paired with baseline `\(base.name)` over \(base.scenario.runs) runs (common random numbers):\n"
+        out += TextTable.render(rows, rightAligned: [0, 2, 3, 4])
+        let npv = QuantileSummary(base.budgets.map { $0.npv[0] })
+        out += "Baseline `\(base.name)`: NPV of net savings median \(TerminalSummary.fmt(npv.p50, 1)), P(NPV > 0) \(TerminalSummary.fmt(100 * npv.fractionPositive, 1))%\n"
+        return out
+    }
+}

@@ -1,0 +1,52 @@
+/// `comparison.csv`: paired differences of each variant from the baseline, tidy:
+/// `year,metric,variant,baseline,delta_mean,delta_sd,delta_p5,delta_p25,delta_p50,delta_p75,delta_p95,prob_positive,delta_mc_se`.
+///
+/// One row per calendar year, metric and non-baseline variant; then rows with `year` = `all` for
+/// the run-level measures `npv_net_savings` (headline discount rate) and `cumulative_investment`.
+/// `prob_positive` is the share of runs in which the variant's value exceeds the baseline's;
+/// `delta_mc_se` is the Monte Carlo standard error of `delta_mean` (sd/√runs).
+public enum ComparisonTable {
+    public static let header = ["year", "metric", "variant", "baseline", "delta_mean", "delta_sd", "delta_p5", "delta_p25",
+                                "delta_p50", "delta_p75", "delta_p95", "prob_positive", "delta_mc_se"]
+
+    public static func make(_ result: ComparisonResult) -> CSVTable {
+        var table = CSVTable(header: header)
+        let base = result.baseline
+        func row(_ year: CSVTable.Cell, _ metric: String, _ variant: String, _ q: QuantileSummary) -> [CSVTable.Cell] {
+            [year, .text(metric), .text(variant), .text(base.name), .number(q.mean), .number(q.standardDeviation)]
+                + q.quantiles.map { .number($0) } + [.number(q.fractionPositive), .number(q.standardError)]
+        }
+        let years = base.scenario.horizon + 1
+        for t in 0..<years {
+            for metric in Metric.allCases {
+                for outcome in result.outcomes {
+                    guard let deltas = outcome.deltas else { continue }
+                    table.append(row(.integer(base.scenario.startYear + t), metric.rawValue, outcome.name, deltas[metric]![t]))
+                }
+            }
+        }
+        for (v, outcome) in result.outcomes.enumerated() where outcome.deltas != nil {
+            table.append(row(.text("all"), "npv_net_savings", outcome.name, result.budgetDeltas(v) { $0.npv[0] }))
+            table.append(row(.text("all"), "cumulative_investment", outcome.name, result.budgetDeltas(v) { $0.cumulativeInvestment }))
+        }
+        return table
+    }
+
+    /// `summary.csv` of a comparison: `variant` followed by the columns of ``SummaryTable``.
+    public static func summary(_ result: ComparisonResult) -> CSVTable {
+        var table = CSVTable(header: ["variant"] + SummaryTable.header)
+        for outcome in result.outcomes {
+            for row in SummaryTable.rows(outcome.summary, scenario: outcome.scenario) { table.append([.text(outcome.name)] + row) }
+        }
+        return table
+    }
+
+    /// `budget.csv` of a comparison (see ``BudgetTable``).
+    public static func budget(_ result: ComparisonResult) -> CSVTable {
+        var table = CSVTable(header: BudgetTable.header)
+        for outcome in result.outcomes {
+            BudgetTable.append(variant: outcome.name, budgets: outcome.budgets, scenario: outcome.scenario, to: &table)
+        }
+        return table
+    }
+}

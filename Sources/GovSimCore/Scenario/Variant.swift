@@ -1,0 +1,51 @@
+/// A named plan variant: a set of parameter overrides applied to a scenario, e.g. a faster
+/// rollout or "no programme". All variants of a comparison share the same random draws for the
+/// inputs they have in common (common random numbers), so each run gives a paired difference.
+public struct Variant: Sendable, Equatable {
+    public var name: String
+    public var description: String
+    /// Overrides by dotted parameter path.
+    public var overrides: [String: Distribution]
+    /// Line of the variant in the scenario file (0 for built-in variants).
+    public var line: Int
+
+    public init(name: String, description: String = "", overrides: [String: Distribution], line: Int = 0) {
+        self.name = name
+        self.description = description
+        self.overrides = overrides
+        self.line = line
+    }
+
+    /// Name of the built-in variant without the programme.
+    public static let noProgrammeName = "no-programme"
+
+    /// The built-in "no programme" variant of `scenario`: every target adoption equals the start
+    /// adoption, so nothing is adopted, invested or run.
+    public static func noProgramme(for scenario: Scenario) -> Variant {
+        var overrides: [String: Distribution] = [:]
+        for kind in PracticeKind.allCases {
+            overrides["practices.\(kind.rawValue).target_adoption"] = scenario["practices.\(kind.rawValue).start_adoption"]
+        }
+        return Variant(name: noProgrammeName, description: "no programme: adoption stays at its start level", overrides: overrides)
+    }
+}
+
+/// Several organisations simulated together, sharing economy-wide shocks.
+public struct Portfolio: Sendable, Equatable {
+    /// How organisations are weighted in the portfolio's productivity, satisfaction and adoption.
+    public enum Weighting: String, Sendable, CaseIterable { case spending, serviceUsers = "service_users" }
+
+    /// One organisation: its name, service users and overrides of the scenario's parameters.
+    public struct Organisation: Sendable, Equatable {
+        public var name: String
+        /// Service users (any unit, e.g. million people), for `weight_by: service_users`.
+        public var serviceUsers: Double
+        public var overrides: [String: Distribution]
+        public var line: Int
+    }
+
+    public var organisations: [Organisation]
+    /// Correlation of yearly shocks (productivity, demand, satisfaction) between organisations.
+    public var shockCorrelation: Double
+    public var weighting: Weighting
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import GovSimCore
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare plan variants run by run (common random numbers): comparison.csv, budget.csv, summary.csv.",
+        discussion: """
+        With one scenario, compares its `variants:` (and the built-in `no-programme`) with the
+        scenario itself or the --baseline variant. With several scenario files, compares them,
+        the first (or --baseline) being the baseline; they must share start year and horizon.
+        Every variant sees the same economy, shocks and programme risk in run k, so each run
+        gives a paired difference.
+
+        Examples:
+          govsim compare scenarios/reference.yaml --variants fast-rollout,data-first --baseline reference --out outputs/compare
+          govsim compare plan-a.yaml plan-b.yaml --rank-by cumulative_net_savings
+        """
+    )
+
+    @Argument(help: "Scenario file(s) (default: the built-in reference scenario).")
+    var scenarios: [String] = []
+
+    @Option(help: ArgumentHelp("Comma-separated variant names of the scenario (default: all it defines).", valueName: "a,b"))
+    var variants: String?
+
+    @Option(help: "The variant (or scenario name) the others are compared with.")
+    var baseline: String?
+
+    @Option(name: .customLong("rank-by"), help: "Measure that ranks the variants: npv_net_savings, cumulative_investment, or any summary metric (final year).")
+    var rankBy: String = "npv_net_savings"
+
+    @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard ComparisonRanking.measures.contains(rankBy) else {
+            let hint = Suggestion.closest(to: rankBy, in: ComparisonRanking.measures).map { " Did you mean \($0)?" } ?? ""
+            throw ValidationError("--rank-by \(rankBy) is not a measure.\(hint) Use npv_net_savings, cumulative_investment or a metric of summary.csv.")
+        }
+        if scenarios.count > 1, variants != nil {
+            throw ValidationError("--variants applies to one scenario; with several scenario files each file is a variant. Remove --variants.")
+        }
+    }
+
+    func run() throws {
+        Terminal.installInterruptHandlers()
+        try Terminal.reportingErrors {
+            let inputs = try (scenarios.isEmpty ? [nil] : scenarios.map { Optional($0) }).map(ScenarioInput.load)
+            let plan: (variants: [(name: String, scenario: Scenario)], baselineIndex: Int)
+            do {
+                if inputs.count == 1 {
+                    let names = variants?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                    plan = try ComparisonPlan.variants(of: inputs[0].scenario, names: names, baseline: baseline)
+                } else {
+                    plan = try ComparisonPlan.variants(of: inputs.map(\.scenario), baseline: baseline)
+                }
+            } catch let problem as ComparisonPlan.Problem {
+                throw CLIError(problem.description)
+            }
+            let chosen = ComparisonPlan.withRuns(plan.variants, runs: simulation.runs, seed: simulation.seed)
+            let base = chosen[plan.baselineIndex].scenario
+            let result = ComparisonEngine(variants: chosen, baselineIndex: plan.baselineIndex, threads: simulation.threadCount).run()
+            let files: [(String, String)] = [
+                ("comparison.csv", ComparisonTable.make(result).render()),
+                ("budget.csv", ComparisonTable.budget(result).render()),
+                ("summary.csv", ComparisonTable.summary(result).render()),
+            ]
+            let outDir = output.out ?? "outputs/\(base.name)-compare"
+            var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: base.name,
+                                    scenarioFile: inputs.map(\.displayName).joined(separator: ","),
+                                    scenarioSHA256: inputs.map { SHA256.hex($0.bytes) }.joined(separator: ","),
+                                    seed: base.seed, runs: base.runs, horizon: base.horizon)
+            manifest.extra["variants"] = .array(chosen.map { .string($0.name) })
+            manifest.extra["baseline"] = .string(chosen[plan.baselineIndex].name)
+            try writeResults(files, manifest: manifest, to: outDir, force: output.force)
+            print(ComparisonRanking.render(result, rankBy: rankBy), terminator: "")
+            print("Results written to \(outDir)/")
+        }
+    }
+}
