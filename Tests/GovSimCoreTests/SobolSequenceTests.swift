@@ -3,7 +3,8 @@ import XCTest
 
 /// Reference values: scipy 1.17.1, `scipy.stats.qmc.Sobol(d, scramble=False, bits=32)`, digits
 /// k = x · 2^32 (exact), computed offline with a short script: `random(1024)` for the rows and
-/// hashes below, `fast_forward(start)` then `random(n)` for the far points. scipy numbers points
+/// hashes below, `fast_forward(start)` then `random(n)` for the far points (start 1,000,003 and
+/// 2^31 + 12345). scipy numbers points
 /// from 0 and its point 0 is the origin, as ``SobolSequence`` does.
 final class SobolSequenceTests: XCTestCase {
     /// FNV-1a 64 over the digits as little-endian UInt32 bytes, in row order (the Python side
@@ -114,6 +115,35 @@ final class SobolSequenceTests: XCTestCase {
         XCTAssertEqual(fnv(rows), 0x09D8_A66C_A7C4_872E)
         XCTAssertEqual(Array(rows[0].prefix(4)), [1_187_450_880, 2_413_424_640, 334_991_360, 1_796_354_048])
         XCTAssertEqual(Array(rows[0].suffix(2)), [1_460_875_264, 209_776_640])
+
+        // 64 dimensions, points 2^31 + 12345 and 2^31 + 12346 (all 32 direction numbers).
+        let sobol64 = SobolSequence(dimensions: 64, scrambling: .none)
+        let expected: [[UInt32]] = [
+            [
+                2752774147, 2238272853, 1645001659, 4141547569, 1937141223, 3480841581, 1621408785, 1458714307,
+                3246064307, 1452380627, 1299451447, 3496554719, 2711945645, 1777074401, 82100999, 726381875,
+                1657502017, 3923725707, 4258238693, 2297167877, 2550464515, 3223257099, 437891075, 1388974095,
+                1256946439, 2749790977, 3316242185, 739709187, 2053549051, 1638569695, 1556555831, 3281757661,
+                1823236049, 1301972831, 498555065, 2450437655, 2250968595, 2471815143, 1647255287, 2647898923,
+                2677556307, 2750985723, 3779720961, 404700343, 175629443, 3362202735, 1896829779, 2470669463,
+                2932134693, 4251844153, 864841951, 1963028757, 2768533365, 3980919479, 1068971829, 265363179,
+                3277476003, 3824694093, 1952720615, 4114959093, 4145090921, 2008115897, 1560737741, 1439752459,
+            ],
+            [
+                3826515971, 1164531029, 2718743483, 920322097, 863399399, 2407099757, 2695150609, 384972483,
+                2172322483, 378638803, 225709623, 2422812895, 1638203821, 2850816225, 1155842823, 3947607347,
+                583760193, 702500235, 3184496869, 1223426053, 1476722691, 2149515275, 3659116547, 2462715919,
+                2330688263, 3823532801, 95016713, 1813451011, 3127290875, 564827871, 2630297655, 60532189,
+                2896977873, 228231007, 1572296889, 3524179479, 1177226771, 1398073319, 2720997111, 1574157099,
+                1603814483, 3824727547, 558495489, 3625925815, 1249371267, 140977263, 2970571603, 1396927639,
+                4005876517, 3178102329, 4086067423, 3036770581, 3842275189, 759694007, 4290197301, 1339105003,
+                56250531, 2750952269, 878978791, 3041217269, 923865449, 934374073, 486995917, 366010635,
+            ],
+        ]
+        XCTAssertEqual(sobol64.digits(at: (1 << 31) + 12345), expected[0])
+        XCTAssertEqual(sobol64.digits(at: (1 << 31) + 12346), expected[1])
+        let block = sobol64.points(for: ((1 << 31) + 12340)..<((1 << 31) + 12347))
+        XCTAssertEqual(block.row(6), expected[1].map { (Double($0) + 0.5) / 4_294_967_296 })
     }
 
     func testFewerDimensionsArePrefixes() {
