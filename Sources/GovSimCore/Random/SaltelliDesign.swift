@@ -43,6 +43,8 @@ public struct SaltelliDesign: SamplingDesign, Hashable {
     /// Number of base points N.
     public let baseSamples: Int
     public let base: Base
+    /// The scrambled base sequence, built once (nil for a pseudo-random base).
+    private let sobol: SobolSequence?
 
     /// Runs per base point, d + 2.
     public var runsPerBaseSample: Int { dimensions + 2 }
@@ -60,6 +62,11 @@ public struct SaltelliDesign: SamplingDesign, Hashable {
         self.dimensions = dimensions
         self.baseSamples = baseSamples
         self.base = base
+        if case .sobol(let seed) = base {
+            sobol = SobolSequence(dimensions: 2 * dimensions, scrambling: .linearMatrixAndShift(seed: seed))
+        } else {
+            sobol = nil
+        }
     }
 
     /// The base point and role of run `run`.
@@ -85,8 +92,8 @@ public struct SaltelliDesign: SamplingDesign, Hashable {
     /// The base points of `range` (2d columns: A's then B's coordinates).
     public func basePoints(for range: Range<Int>) -> SampleMatrix {
         switch base {
-        case .sobol(let seed):
-            return SobolSequence(dimensions: 2 * dimensions, scrambling: .linearMatrixAndShift(seed: seed)).points(for: range)
+        case .sobol:
+            return sobol!.points(for: range)
         case .pseudoRandom(let seed):
             return PseudoRandomDesign(dimensions: 2 * dimensions, seed: seed).points(for: range)
         }
