@@ -58,6 +58,8 @@ final class CorrelationMatrixTests: XCTestCase {
         XCTAssertEqual(found[1].description, "correlation matrix is not symmetric: a~b is 0.2 but b~a is 0.3")
         XCTAssertEqual(issues { try CorrelationMatrix(names: ["a", "b"], matrix: [[1, 0], [0, 1], [0, 0]]) },
                        [.sizeMismatch(names: 2, rows: 3, columns: [2, 2, 2])])
+        XCTAssertEqual(issues { try CorrelationMatrix(names: ["a", "b"], values: [1, 0, 1]) },
+                       [.valueCountMismatch(names: 2, values: 3)])
     }
 
     /// Three correlations that cannot hold together: a~b and b~c strongly positive force a~c

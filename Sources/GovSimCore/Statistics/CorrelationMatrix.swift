@@ -103,8 +103,11 @@ public struct CorrelationMatrix: Sendable, Equatable {
         case asymmetric(first: String, second: String, upper: Double, lower: Double)
         /// A diagonal entry (or a pair of a name with itself) is not 1.
         case nonUnitDiagonal(name: String, value: Double)
-        /// A full matrix whose size does not match the number of names.
+        /// A full matrix whose size does not match the number of names (row count, and the
+        /// length of each row).
         case sizeMismatch(names: Int, rows: Int, columns: [Int])
+        /// A column-major array whose length is not the square of the number of names.
+        case valueCountMismatch(names: Int, values: Int)
         /// The matrix is not positive semi-definite; `conflicting` are the entries that pull
         /// the smallest eigenvalue below zero (at most six, in matrix order).
         case notPositiveSemidefinite(smallestEigenvalue: Double, conflicting: [Entry])
@@ -129,6 +132,8 @@ public struct CorrelationMatrix: Sendable, Equatable {
                 let widths = Set(columns).sorted().map(String.init).joined(separator: "/")
                 return "correlation matrix has \(rows) rows of \(widths.isEmpty ? "0" : widths) values, "
                     + "but there are \(names) inputs"
+            case .valueCountMismatch(let names, let count):
+                return "a correlation matrix over \(names) inputs has \(names * names) entries, not \(count)"
             case .notPositiveSemidefinite(let lambda, let entries):
                 let eigen = "(the matrix is not positive semi-definite: smallest eigenvalue \(CorrelationMatrix.format(lambda, digits: 3)))"
                 guard entries.count >= 2 else {
@@ -228,7 +233,7 @@ public struct CorrelationMatrix: Sendable, Equatable {
         let n = names.count
         var issues = CorrelationMatrix.nameIssues(names)
         guard values.count == n * n else {
-            throw ValidationError(issues: issues + [.sizeMismatch(names: n, rows: -1, columns: [values.count])])
+            throw ValidationError(issues: issues + [.valueCountMismatch(names: n, values: values.count)])
         }
         for i in 0..<n where values[i + i * n] != 1 {
             issues.append(.nonUnitDiagonal(name: names[i], value: values[i + i * n]))
