@@ -35,8 +35,11 @@ public struct ComparisonEngine: Sendable {
             var budgets = [[BudgetMeasures]](repeating: [], count: count)
             var work = plans.map { $0.makeRun() }
             var delta = RunTrajectory(horizon: years - 1)
-            for run in blocks[b] {
-                for v in 0..<count { plans[v].simulate(run: run, into: &work[v]) }
+            // Each variant simulates the block (its designs are per block); results are then paired by run.
+            var perVariant = [[PlanRun]](repeating: [], count: count)
+            for v in 0..<count { plans[v].simulate(block: blocks[b]) { _, run in perVariant[v].append(run) } }
+            for i in 0..<blocks[b].count {
+                for v in 0..<count { work[v] = perVariant[v][i] }
                 for v in 0..<count {
                     own[v].add(work[v].total)
                     budgets[v].append(work[v].budget!)

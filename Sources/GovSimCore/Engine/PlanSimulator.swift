@@ -42,24 +42,56 @@ public struct PlanSimulator: Sendable {
                 inputs: [], budget: nil)
     }
 
-    /// Simulates run `run` into `work`.
+    /// Simulates the runs of one block (within one ``ParallelBlocks`` block), calling `body` with
+    /// each run index and its results, in run order. Inputs are drawn for the whole block, so that
+    /// Latin hypercube, Sobol' and rank-correlated designs apply.
+    public func simulate(block runs: Range<Int>, _ body: (Int, PlanRun) -> Void) {
+        let values = samplers.map { $0.blockValues(runs: runs) }
+        var work = makeRun()
+        for (i, run) in runs.enumerated() {
+            simulate(run: run, values: values.map { $0[i] }, into: &work)
+            body(run, work)
+        }
+    }
+
+    /// Simulates run `run` into `work` (inputs drawn for this run alone: for tests and the
+    /// pseudo-random design; blocks use ``simulate(block:_:)``).
     public func simulate(run: Int, into work: inout PlanRun) {
+        let values = samplers.map { $0.blockValues(runs: run..<(run + 1))[0] }
+        simulate(run: run, values: values, into: &work)
+    }
+
+    /// Number of uncertain inputs over all organisations (the columns of ``PlanRun/inputs``).
+    public var inputCount: Int { samplers.reduce(0) { $0 + $1.dimensions.count } }
+
+    /// Simulates a run whose inputs come from given uniforms (one per input, organisations in
+    /// order) and whose yearly shocks are those of run `shockRun`: for sensitivity designs.
+    public func simulate(uniforms: [Double], shockRun: Int, into work: inout PlanRun) {
+        var offset = 0
+        var values: [[Double]] = []
+        for sampler in samplers {
+            let d = sampler.dimensions.count
+            values.append(sampler.values(uniforms: Array(uniforms[offset..<(offset + d)])))
+            offset += d
+        }
+        simulate(run: shockRun, values: values, into: &work)
+    }
+
+    func simulate(run: Int, values: [[Double]], into work: inout PlanRun) {
         let stream = RandomStream(seed: scenario.seed, run: UInt64(run))
         work.inputs.removeAll(keepingCapacity: true)
         if !isPortfolio {
             let sampler = samplers[0]
-            let values = sampler.values(run: UInt64(run))
-            RunModel.simulate(ModelParameters(layout: sampler.layout, values: values), shocks: YearlyShocks(stream: stream), into: &work.total)
-            work.inputs.append(contentsOf: sampler.uncertainValues(of: values))
+            RunModel.simulate(ModelParameters(layout: sampler.layout, values: values[0]), shocks: YearlyShocks(stream: stream), into: &work.total)
+            work.inputs.append(contentsOf: sampler.uncertainValues(of: values[0]))
         } else {
             let correlation = scenario.portfolio!.shockCorrelation
             var weights: [Double] = []
             for (o, sampler) in samplers.enumerated() {
-                let values = sampler.values(run: UInt64(run))
-                let parameters = ModelParameters(layout: sampler.layout, values: values)
+                let parameters = ModelParameters(layout: sampler.layout, values: values[o])
                 let shocks = YearlyShocks(stream: stream, organisation: organisationNames[o], correlation: correlation)
                 RunModel.simulate(parameters, shocks: shocks, into: &work.organisations[o])
-                work.inputs.append(contentsOf: sampler.uncertainValues(of: values))
+                work.inputs.append(contentsOf: sampler.uncertainValues(of: values[o]))
                 weights.append(scenario.portfolio!.weighting == .spending ? parameters.spending : serviceUsers[o])
             }
             combine(work.organisations, weights: weights, into: &work.total)

@@ -30,9 +30,7 @@ public struct SimulationEngine: Sendable {
             var organisations = (0..<organisationCount).map { _ in TrajectoryAccumulator(years: years, expectedRuns: blocks[b].count) }
             var records: [RunRecord] = []
             records.reserveCapacity(blocks[b].count)
-            var work = plan.makeRun()
-            for run in blocks[b] {
-                plan.simulate(run: run, into: &work)
+            plan.simulate(block: blocks[b]) { run, work in
                 total.add(work.total)
                 for o in 0..<organisationCount { organisations[o].add(work.organisations[o]) }
                 records.append(RunRecord(run: run, inputs: work.inputs, trajectory: work.total, budget: work.budget!))

@@ -13,6 +13,14 @@ public struct InputSampler: Sendable {
     /// Position in the values vector of each dimension.
     let positions: [Int]
     public let seed: UInt64
+    /// The sampling design of the uncertain inputs.
+    public let sampling: SamplingKind
+    /// Rank-correlation induction, if the scenario declares correlations.
+    let imanConover: ImanConover?
+    /// Dimensions of the correlated inputs, in the order of the correlation matrix.
+    let correlatedColumns: [Int]
+    /// Seed of the design and of Iman–Conover: the scenario's seed mixed with the organisation.
+    let designSeed: UInt64
 
     /// Whether an input is common to every organisation of a portfolio (the size of the effects,
     /// the economy's inflation, how satisfaction responds, the budget rules) rather than drawn for
@@ -58,6 +66,64 @@ public struct InputSampler: Sendable {
         self.template = template
         self.dimensions = dimensions
         self.positions = positions
+        self.sampling = scenario.sampling
+        self.designSeed = SplitMix64.mix(scenario.seed ^ UInt64(RandomStream.channel("design:" + (organisation ?? ""))))
+        if let correlation = scenario.correlation, dimensions.count > 1 {
+            let columns = correlation.names.compactMap { name in dimensions.firstIndex { $0.path == name } }
+            if columns.count == correlation.names.count, columns.count > 1 {
+                self.imanConover = try? ImanConover(target: correlation)
+                self.correlatedColumns = columns
+            } else {
+                self.imanConover = nil
+                self.correlatedColumns = []
+            }
+        } else {
+            self.imanConover = nil
+            self.correlatedColumns = []
+        }
+    }
+
+    /// Whether every run's inputs can be drawn on their own (pseudo-random, no correlations).
+    public var drawsRunsIndependently: Bool { sampling == .random && imanConover == nil }
+
+    /// The uniforms of the uncertain inputs for the runs of one block (rows = runs).
+    ///
+    /// - Pseudo-random: each input's own channel of each run's stream.
+    /// - Latin hypercube: ``LatinHypercube`` blocks of ``ParallelBlocks/blockSize`` runs.
+    /// - Sobol': a scrambled ``SobolSequence`` (linear matrix scramble and digital shift), point
+    ///   index = run index.
+    /// Then, with correlations, ``ImanConover`` reorders the correlated columns within the block
+    /// (keyed by the block index), so the result depends only on (seed, block).
+    public func blockUniforms(runs: Range<Int>) -> SampleMatrix {
+        let d = dimensions.count
+        var u: SampleMatrix
+        switch sampling {
+        case .random:
+            u = SampleMatrix(rows: runs.count, columns: d)
+            for (i, run) in runs.enumerated() {
+                let stream = RandomStream(seed: seed, run: UInt64(run))
+                for (j, dim) in dimensions.enumerated() { u.values[i * d + j] = stream.uniform(channel: dim.channel, index: 0) }
+            }
+        case .lhs:
+            u = LatinHypercube(points: ParallelBlocks.blockSize, dimensions: max(1, d), seed: designSeed).points(for: runs)
+        case .sobol:
+            u = SobolSequence(dimensions: max(1, d), scrambling: .linearMatrixAndShift(seed: designSeed)).points(for: runs)
+        }
+        if let imanConover, runs.count > correlatedColumns.count {
+            let sub = SampleMatrix(columns: correlatedColumns.map { u.column($0) })
+            if let reordered = try? imanConover.apply(to: sub, seed: designSeed, block: runs.lowerBound / ParallelBlocks.blockSize) {
+                for (k, j) in correlatedColumns.enumerated() { u.setColumn(j, reordered.column(k)) }
+            }
+        }
+        return u
+    }
+
+    /// The values vectors of the runs of one block, with the scenario's design and correlations.
+    public func blockValues(runs: Range<Int>) -> [[Double]] {
+        if drawsRunsIndependently { return runs.map { values(run: UInt64($0)) } }
+        let u = blockUniforms(runs: runs)
+        let d = dimensions.count
+        return (0..<runs.count).map { i in values(uniforms: Array(u.values[(i * d)..<((i + 1) * d)])) }
     }
 
     /// The values vector of `run`, drawn with the pseudo-random design.
@@ -72,7 +138,7 @@ public struct InputSampler: Sendable {
 
     /// The values vector for given uniforms, one per dimension (for designs such as LHS and Sobol').
     public func values(uniforms u: [Double]) -> [Double] {
-        precondition(u.count == dimensions.count, "need one uniform per uncertain input")
+        precondition(u.count >= dimensions.count, "need one uniform per uncertain input")
         var v = template
         for (j, dim) in dimensions.enumerated() { v[positions[j]] = dim.value(u[j]) }
         return v

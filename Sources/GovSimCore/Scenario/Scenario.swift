@@ -1,3 +1,13 @@
+/// How the uncertain inputs of the runs are sampled (yearly shocks are always pseudo-random).
+public enum SamplingKind: String, Sendable, CaseIterable {
+    /// Independent pseudo-random draws per run.
+    case random
+    /// Latin hypercube, stratified within each block of 1,024 runs.
+    case lhs
+    /// Scrambled Sobol' sequence (Joe–Kuo direction numbers), point index = run index.
+    case sobol
+}
+
 /// A validated scenario: what to simulate, for how long, how often, and every model parameter
 /// as a fixed value or a probability distribution.
 ///
@@ -41,6 +51,10 @@ public struct Scenario: Sendable, Equatable {
     public var variants: [Variant] = []
     /// The organisations of a portfolio (empty for a single organisation).
     public var portfolio: Portfolio?
+    /// How the uncertain inputs are sampled.
+    public var sampling: SamplingKind = .random
+    /// Target rank correlations between uncertain inputs (induced by Iman–Conover).
+    public var correlation: CorrelationMatrix?
 
     /// Every discount rate at which NPVs are reported, the headline rate first.
     public var discountRates: [Double] {

@@ -79,9 +79,9 @@ public struct ScenarioLoader {
 
     // MARK: - Walking the document
 
-    static let settingKeys = ["version", "name", "description", "start_year", "horizon", "runs", "seed", "currency"]
+    static let settingKeys = ["version", "name", "description", "start_year", "horizon", "runs", "seed", "currency", "sampling"]
     static let sectionKeys = ["baseline", "practices", "effects", "spending", "programme_risk", "satisfaction", "budget", "calibration"]
-    static let structureKeys = ["variants", "portfolio"]
+    static let structureKeys = ["variants", "portfolio", "correlations"]
 
     mutating func decode(_ root: Node) -> Scenario? {
         guard let top = mapping(root, path: "") else { return nil }
@@ -107,6 +107,10 @@ public struct ScenarioLoader {
         }
         if let node = top["description"], let s = string(node, path: "description") { scenario.description = s }
         if let node = top["currency"], let s = string(node, path: "currency") { scenario.currency = s }
+        if let node = top["sampling"], let s = string(node, path: "sampling") {
+            if let kind = SamplingKind(rawValue: s) { scenario.sampling = kind }
+            else { error(at: node, "sampling must be random, lhs or sobol, found `\(s)`", hint: "use lhs or sobol for lower Monte Carlo error") }
+        }
         if let node = top["start_year"], let v = integer(node, path: "start_year", range: 1900...2500) { scenario.startYear = v }
         if let node = top["horizon"], let v = integer(node, path: "horizon", range: 1...200) { scenario.horizon = v }
         if let node = top["runs"], let v = integer(node, path: "runs", range: 1...100_000_000) { scenario.runs = v }
@@ -160,6 +164,7 @@ public struct ScenarioLoader {
         scenario.fillDefaults()
         if let node = top["variants"] { scenario.variants = variants(node, specs: specByPath, scenario: scenario) }
         if let node = top["portfolio"] { scenario.portfolio = portfolio(node, specs: specByPath) }
+        if let node = top["correlations"] { scenario.correlation = correlations(node, scenario: scenario) }
         checkCalibration(scenario, top: top)
         return diagnostics.contains { $0.severity == .error } ? nil : scenario
     }
@@ -209,6 +214,86 @@ public struct ScenarioLoader {
             } else {
                 unknownKey(key, at: keyNode, path: path, candidates: children.sorted())
             }
+        }
+    }
+
+    /// `correlations: {pairs: [[a, b, 0.5], …] | matrix: {names: […], values: [[…], …]}, repair: nearest}`.
+    mutating func correlations(_ node: Node, scenario: Scenario) -> CorrelationMatrix? {
+        guard let m = mapping(node, path: "correlations") else { return nil }
+        checkKeys(m, path: "correlations", allowed: ["pairs", "matrix", "repair"])
+        var repair = CorrelationMatrix.Repair.none
+        if let r = m["repair"], let text = string(r, path: "correlations.repair") {
+            if text == "nearest" { repair = .nearest }
+            else if text != "none" { error(at: r, "correlations.repair must be `nearest` or `none`, found `\(text)`", hint: "write `repair: nearest` to use the nearest valid matrix") }
+        }
+        let uncertain = InputSampler(scenario: scenario).dimensions.map(\.path)
+        func checkName(_ name: String, at n: Node) -> Bool {
+            if uncertain.contains(name) { return true }
+            let known = ParameterCatalog.specs(curves: scenario.curves, spendingTrend: scenario.spendingTrend).map(\.path).contains(name)
+            let suggestion = Suggestion.closest(to: name, in: uncertain).map { "did you mean `\($0)`? " } ?? ""
+            error(at: n, known ? "correlations: `\(name)` is a fixed number in this scenario, so it cannot be correlated"
+                               : "correlations: unknown uncertain input `\(name)`",
+                  hint: known ? "give it a distribution, or remove the correlation" : "\(suggestion)correlate uncertain inputs (the columns of runs.csv)")
+            return false
+        }
+        do {
+            if let pairsNode = m["pairs"] {
+                guard let items = pairsNode.sequence else {
+                    error(at: pairsNode, "correlations.pairs must be a list of [input, input, correlation]", hint: "write `- [baseline.inflation, spending.cost_overrun, 0.3]`")
+                    return nil
+                }
+                var pairs: [(String, String, Double)] = []
+                var names: [String] = []
+                var ok = true
+                for item in items.prefix(10_000) {
+                    guard budget(item) else { return nil }
+                    guard let triple = item.sequence, triple.count == 3, let a = triple[0].scalar?.string, let b = triple[1].scalar?.string else {
+                        error(at: item, "each correlation pair must be [input, input, correlation]", hint: "write `- [baseline.inflation, spending.cost_overrun, 0.3]`")
+                        ok = false
+                        continue
+                    }
+                    guard let rho = number(triple[2], path: "correlation \(a)~\(b)") else { ok = false; continue }
+                    ok = checkName(a, at: triple[0]) && ok
+                    ok = checkName(b, at: triple[1]) && ok
+                    pairs.append((a, b, rho))
+                    for n in [a, b] where !names.contains(n) { names.append(n) }
+                }
+                guard ok, !pairs.isEmpty else { return nil }
+                return try CorrelationMatrix(names: names, pairs: pairs, repair: repair)
+            } else if let matrixNode = m["matrix"], let mm = mapping(matrixNode, path: "correlations.matrix") {
+                checkKeys(mm, path: "correlations.matrix", allowed: ["names", "values"])
+                guard let namesNode = mm["names"], let nameItems = namesNode.sequence, let valuesNode = mm["values"], let rows = valuesNode.sequence else {
+                    error(at: matrixNode, "correlations.matrix needs `names` (a list) and `values` (a list of rows)", hint: "see docs/scenario-format.md")
+                    return nil
+                }
+                var names: [String] = []
+                var ok = true
+                for n in nameItems.prefix(1024) {
+                    guard let name = string(n, path: "correlations.matrix.names") else { ok = false; continue }
+                    ok = checkName(name, at: n) && ok
+                    names.append(name)
+                }
+                var matrix: [[Double]] = []
+                for row in rows.prefix(1024) {
+                    guard let cells = row.sequence else {
+                        error(at: row, "each row of correlations.matrix.values must be a list", hint: "write `- [1, 0.3]`")
+                        ok = false
+                        continue
+                    }
+                    matrix.append(cells.prefix(1024).map { number($0, path: "correlations.matrix.values") ?? .nan })
+                }
+                guard ok else { return nil }
+                return try CorrelationMatrix(names: names, matrix: matrix, repair: repair)
+            } else {
+                error(at: node, "correlations needs `pairs` or `matrix`", hint: "see docs/scenario-format.md")
+                return nil
+            }
+        } catch let e as CorrelationMatrix.ValidationError {
+            for issue in e.issues { error(at: node, "correlations: \(issue)", hint: "fix the correlations") }
+            return nil
+        } catch {
+            self.error(at: node, "correlations: \(error)", hint: "fix the correlations")
+            return nil
         }
     }
 
