@@ -28,7 +28,7 @@ struct CalibrateCommand: ParsableCommand {
         Terminal.installInterruptHandlers()
         let passed: Bool = try Terminal.reportingErrors {
             let input = try ScenarioInput.load(scenario)
-            let s = input.scenario
+            let s = simulation.apply(to: input.scenario)
             let runs = simulation.runs ?? max(s.runs, 20_000)
             let seed = simulation.seed ?? s.seed
             let result = CalibrationStudy.run(s, runs: runs, seed: seed, threads: simulation.threadCount)

@@ -59,7 +59,7 @@ struct CompareCommand: ParsableCommand {
             } catch let problem as ComparisonPlan.Problem {
                 throw CLIError(problem.description)
             }
-            let chosen = ComparisonPlan.withRuns(plan.variants, runs: simulation.runs, seed: simulation.seed)
+            let chosen = plan.variants.map { (name: $0.name, scenario: simulation.apply(to: $0.scenario)) }
             let base = chosen[plan.baselineIndex].scenario
             let result = ComparisonEngine(variants: chosen, baselineIndex: plan.baselineIndex, threads: simulation.threadCount).run()
             let files: [(String, String)] = [
@@ -71,7 +71,7 @@ struct CompareCommand: ParsableCommand {
             var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: base.name,
                                     scenarioFile: inputs.map(\.displayName).joined(separator: ","),
                                     scenarioSHA256: inputs.map { SHA256.hex($0.bytes) }.joined(separator: ","),
-                                    seed: base.seed, runs: base.runs, horizon: base.horizon)
+                                    seed: base.seed, runs: base.runs, horizon: base.horizon, sampling: base.sampling.rawValue)
             manifest.extra["variants"] = .array(chosen.map { .string($0.name) })
             manifest.extra["baseline"] = .string(chosen[plan.baselineIndex].name)
             try writeResults(files, manifest: manifest, to: outDir, force: output.force)

@@ -12,9 +12,15 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: "Worker threads (default: all cores). Does not change any result.")
     var threads: Int?
 
+    @Option(help: "Sampling design of the uncertain inputs: random, lhs or sobol (default: the scenario's `sampling`).")
+    var sampling: String?
+
     func validate() throws {
         if let runs, runs < 1 || runs > 100_000_000 {
             throw ValidationError("--runs must be between 1 and 100000000; use for example --runs 10000.")
+        }
+        if let sampling, SamplingKind(rawValue: sampling) == nil {
+            throw ValidationError("--sampling must be random, lhs or sobol.")
         }
         if let threads, threads < 1 || threads > 1024 {
             throw ValidationError("--threads must be between 1 and 1024; leave it out to use every core.")
@@ -22,6 +28,15 @@ struct SimulationOptions: ParsableArguments {
     }
 
     var threadCount: Int { threads ?? ParallelBlocks.defaultThreads }
+
+    /// `scenario` with the run count, seed and sampling design given on the command line.
+    func apply(to scenario: Scenario) -> Scenario {
+        var s = scenario
+        if let runs { s.runs = runs }
+        if let seed { s.seed = seed }
+        if let sampling, let kind = SamplingKind(rawValue: sampling) { s.sampling = kind }
+        return s
+    }
 }
 
 /// Options shared by the commands that write a results folder.

@@ -23,9 +23,7 @@ struct RunCommand: ParsableCommand {
         Terminal.installInterruptHandlers()
         try Terminal.reportingErrors {
             let input = try ScenarioInput.load(scenario)
-            var s = input.scenario
-            if let runs = simulation.runs { s.runs = runs }
-            if let seed = simulation.seed { s.seed = seed }
+            let s = simulation.apply(to: input.scenario)
             let outDir = output.out ?? "outputs/\(s.name)"
             let result = SimulationEngine(scenario: s, threads: simulation.threadCount).run()
             var files: [(String, String)] = [
@@ -34,10 +32,15 @@ struct RunCommand: ParsableCommand {
             ]
             files.append(("budget.csv", BudgetTable.make(result).render()))
             if !result.organisationSummaries.isEmpty { files.append(("organisations.csv", SummaryTable.organisations(result).render())) }
+            if s.correlation != nil { files.append(("correlations.csv", CorrelationsTable.make(result).render())) }
             if !s.baselineFits.isEmpty { files.append(("baseline_fits.csv", BaselineFitsTable.make(s).render())) }
-            let manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
+            var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
                                     scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
-                                    seed: s.seed, runs: s.runs, horizon: s.horizon)
+                                    seed: s.seed, runs: s.runs, horizon: s.horizon, sampling: s.sampling.rawValue)
+            if let report = s.correlation?.repairReport {
+                manifest.extra["correlation_repair"] = .string(report.description)
+                print("Correlations repaired to the nearest valid matrix: \(report)")
+            }
             try writeResults(files, manifest: manifest, to: outDir, force: output.force)
             print(TerminalSummary.render(result), terminator: "")
             print("Results written to \(outDir)/")

@@ -32,9 +32,6 @@ struct SensitivityCommand: ParsableCommand {
     @Option(help: "Bootstrap replicates for the Sobol' confidence intervals.")
     var bootstrap: Int = SensitivityStudy.defaultBootstrap
 
-    @Option(help: "Sampling design for src: random, lhs or sobol (default: the scenario's).")
-    var sampling: String?
-
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var output: OutputOptions
 
@@ -43,19 +40,13 @@ struct SensitivityCommand: ParsableCommand {
             throw ValidationError("--base-samples must be between 2 and 1000000; 1024 to 8192 is usual (a power of two suits the Sobol' sequence).")
         }
         guard (0...100_000).contains(bootstrap) else { throw ValidationError("--bootstrap must be between 0 and 100000; 200 is usual.") }
-        if let sampling, SamplingKind(rawValue: sampling) == nil {
-            throw ValidationError("--sampling must be random, lhs or sobol.")
-        }
     }
 
     func run() throws {
         Terminal.installInterruptHandlers()
         try Terminal.reportingErrors {
             let input = try ScenarioInput.load(scenario)
-            var s = input.scenario
-            if let runs = simulation.runs { s.runs = runs }
-            if let seed = simulation.seed { s.seed = seed }
-            if let sampling { s.sampling = SamplingKind(rawValue: sampling)! }
+            let s = simulation.apply(to: input.scenario)
             let result: SensitivityResult
             switch method {
             case .src:

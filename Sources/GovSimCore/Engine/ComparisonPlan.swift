@@ -63,14 +63,4 @@ public enum ComparisonPlan {
         }
         return (out, baselineIndex)
     }
-
-    /// Applies run count and seed overrides to every variant, so the runs pair up.
-    public static func withRuns(_ variants: [(name: String, scenario: Scenario)], runs: Int?, seed: UInt64?) -> [(name: String, scenario: Scenario)] {
-        variants.map { v in
-            var s = v.scenario
-            if let runs { s.runs = runs }
-            if let seed { s.seed = seed }
-            return (v.name, s)
-        }
-    }
 }
