@@ -25,11 +25,24 @@ struct RunCommand: ParsableCommand {
             let input = try ScenarioInput.load(scenario)
             let s = simulation.apply(to: input.scenario)
             let outDir = output.out ?? "outputs/\(s.name)"
-            let result = SimulationEngine(scenario: s, threads: simulation.threadCount).run()
-            var files: [(String, String)] = [
-                ("summary.csv", SummaryTable.make(result).render()),
-                ("runs.csv", RunsTable.make(result).render()),
-            ]
+            let engine = SimulationEngine(scenario: s, threads: simulation.threadCount)
+            // runs.csv is written block by block as the runs finish, so memory does not grow with it.
+            let transaction = try OutputDirectory(url: URL(fileURLWithPath: outDir), force: output.force).begin()
+            defer { transaction.abort() }
+            var runsHash = SHA256()
+            var runsBytes = 0
+            var writeError: Error?
+            func appendRuns(_ text: String) {
+                guard writeError == nil else { return }
+                let data = Data(text.utf8)
+                runsHash.update(data)
+                runsBytes += data.count
+                do { try transaction.append("runs.csv", data) } catch { writeError = error }
+            }
+            appendRuns(RunsTable.headerLine(inputNames: engine.plan.inputNames))
+            let result = engine.run(recordSink: { records in appendRuns(RunsTable.lines(records, startYear: s.startYear)) })
+            if let writeError { throw writeError }
+            var files: [(String, String)] = [("summary.csv", SummaryTable.make(result).render())]
             files.append(("budget.csv", BudgetTable.make(result).render()))
             if !result.organisationSummaries.isEmpty { files.append(("organisations.csv", SummaryTable.organisations(result).render())) }
             if s.correlation != nil { files.append(("correlations.csv", CorrelationsTable.make(result).render())) }
@@ -37,11 +50,21 @@ struct RunCommand: ParsableCommand {
             var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
                                     scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
                                     seed: s.seed, runs: s.runs, horizon: s.horizon, sampling: s.sampling.rawValue)
+            manifest.extra["quantiles"] = .string(result.quantileRankError == 0 ? "exact"
+                : "sketch, rank error at most \(CSVTable.formatNumber(result.quantileRankError))")
             if let report = s.correlation?.repairReport {
                 manifest.extra["correlation_repair"] = .string(report.description)
                 print("Correlations repaired to the nearest valid matrix: \(report)")
             }
-            try writeResults(files, manifest: manifest, to: outDir, force: output.force)
+            var entries: [(name: String, bytes: Int, sha256: String)] = []
+            for (name, text) in files {
+                let data = Data(text.utf8)
+                try transaction.write(name, data)
+                entries.append((name, data.count, SHA256.hex(data)))
+            }
+            entries.insert(("runs.csv", runsBytes, runsHash.finalize()), at: 1)
+            try transaction.write("manifest.json", Data(manifest.render(entries: entries).utf8))
+            try transaction.commit()
             print(TerminalSummary.render(result), terminator: "")
             print("Results written to \(outDir)/")
         }

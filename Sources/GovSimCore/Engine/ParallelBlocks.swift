@@ -38,6 +38,26 @@ public enum ParallelBlocks {
         return box.results()
     }
 
+    /// Evaluates `body` for every block index on `threads` workers and hands each result to
+    /// `consume` in block order, on one thread at a time, as soon as the blocks before it are
+    /// done. At most `2 × threads + 2` results wait at any moment, so memory stays bounded
+    /// however many blocks there are.
+    public static func forEachOrdered<T>(blockCount: Int, threads: Int, _ body: @escaping @Sendable (Int) -> T,
+                                         consume: @escaping (Int, T) -> Void) {
+        let state = OrderedState<T>(maxAhead: 2 * max(1, threads) + 2, consume: consume)
+        let workers = max(1, min(threads, blockCount))
+        let group = DispatchGroup()
+        let queue = DispatchQueue(label: "govsim.blocks.ordered", qos: .userInitiated, attributes: .concurrent)
+        for _ in 0..<workers {
+            queue.async(group: group) {
+                while let index = state.claim(limit: blockCount) {
+                    state.deliver(index, body(index))
+                }
+            }
+        }
+        group.wait()
+    }
+
     /// The number of threads to use by default: the machine's active processor count.
     public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
 }
@@ -68,5 +88,48 @@ final class ResultBox<T>: @unchecked Sendable {
     func results() -> [T] {
         lock.lock(); defer { lock.unlock() }
         return slots.map { $0! }
+    }
+}
+
+/// Shared state of ``ParallelBlocks/forEachOrdered(blockCount:threads:_:consume:)``.
+final class OrderedState<T>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var next = 0
+    private var nextToConsume = 0
+    private var consuming = false
+    private var ready: [Int: T] = [:]
+    private let maxAhead: Int
+    private let consume: (Int, T) -> Void
+
+    init(maxAhead: Int, consume: @escaping (Int, T) -> Void) {
+        self.maxAhead = maxAhead
+        self.consume = consume
+    }
+
+    /// The next block to compute, waiting while too many results are pending.
+    func claim(limit: Int) -> Int? {
+        condition.lock(); defer { condition.unlock() }
+        while next < limit && next - nextToConsume >= maxAhead { condition.wait() }
+        guard next < limit else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    /// Stores a result and consumes every result that is next in order (one consumer at a time).
+    func deliver(_ index: Int, _ value: T) {
+        condition.lock()
+        ready[index] = value
+        if consuming { condition.unlock(); return }
+        consuming = true
+        while let item = ready.removeValue(forKey: nextToConsume) {
+            let i = nextToConsume
+            condition.unlock()
+            consume(i, item)
+            condition.lock()
+            nextToConsume += 1
+            condition.broadcast()
+        }
+        consuming = false
+        condition.unlock()
     }
 }

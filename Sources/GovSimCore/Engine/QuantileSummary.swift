@@ -22,10 +22,11 @@ public struct QuantileSummary: Sendable, Equatable {
     public var p75: Double { quantiles[3] }
     public var p95: Double { quantiles[4] }
 
-    /// Summarises `values` (sorted in place) with their already accumulated `moments`.
+    /// Summarises `values` (sorted in place) with their already accumulated `moments`. The values
+    /// may be the equal-weight items of a compressed ``QuantileSketch``.
     public init(sorting values: inout [Double], moments: MomentAccumulator) {
         values.sort()
-        count = values.count
+        count = moments.count
         mean = moments.mean
         standardDeviation = moments.standardDeviation
         standardError = moments.standardError

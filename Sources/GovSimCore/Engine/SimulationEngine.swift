@@ -16,18 +16,28 @@ public struct SimulationEngine: Sendable {
         self.threads = max(1, threads)
     }
 
-    /// Simulates every run. `progress` receives the number of runs finished so far.
-    public func run(progress: (@Sendable (Int) -> Void)? = nil) -> SimulationResult {
+    /// Simulates every run. `progress` receives the number of runs finished so far. With a
+    /// `recordSink`, each block's run records are handed to it in run order and not kept (for
+    /// streaming `runs.csv` at any run count); otherwise ``SimulationResult/records`` holds them.
+    public func run(progress: (@Sendable (Int) -> Void)? = nil, recordSink: ((ArraySlice<RunRecord>) -> Void)? = nil) -> SimulationResult {
         let blocks = ParallelBlocks.blocks(runs: scenario.runs)
         let plan = self.plan
         let years = scenario.horizon + 1
-        let blockSize = ParallelBlocks.blockSize
         let runs = scenario.runs
         let organisationCount = plan.isPortfolio ? plan.organisationNames.count : 0
-        let partials = ParallelBlocks.map(blockCount: blocks.count, threads: threads,
-                                          progress: progress.map { report in { @Sendable done in report(min(runs, done * blockSize)) } }) { b in
-            var total = TrajectoryAccumulator(years: years, expectedRuns: blocks[b].count)
-            var organisations = (0..<organisationCount).map { _ in TrajectoryAccumulator(years: years, expectedRuns: blocks[b].count) }
+        let capacity = TrajectoryAccumulator.capacity(runs: runs, years: years * max(1, organisationCount + (organisationCount > 0 ? 1 : 0)))
+        let correlated = scenario.correlation.map { c in c.names.compactMap { name in plan.inputNames.firstIndex { $0 == name || $0.hasSuffix(":" + name) } } } ?? []
+
+        var total = Aggregate(years: years, capacity: capacity)
+        var organisations = (0..<organisationCount).map { _ in Aggregate(years: years, capacity: capacity) }
+        var records: [RunRecord] = []
+        var budgets: [BudgetMeasures] = []
+        budgets.reserveCapacity(runs)
+        var correlatedColumns = [[Double]](repeating: [], count: correlated.count)
+        var done = 0
+        ParallelBlocks.forEachOrdered(blockCount: blocks.count, threads: threads, { b in
+            var total = TrajectoryAccumulator(years: years, expectedRuns: blocks[b].count, capacity: capacity)
+            var organisations = (0..<organisationCount).map { _ in TrajectoryAccumulator(years: years, expectedRuns: blocks[b].count, capacity: capacity) }
             var records: [RunRecord] = []
             records.reserveCapacity(blocks[b].count)
             plan.simulate(block: blocks[b]) { run, work in
@@ -36,20 +46,64 @@ public struct SimulationEngine: Sendable {
                 records.append(RunRecord(run: run, inputs: work.inputs, trajectory: work.total, budget: work.budget!))
             }
             return (total, organisations, records)
-        }
-        var total = TrajectoryAccumulator(years: years, expectedRuns: runs)
-        var organisations = (0..<organisationCount).map { _ in TrajectoryAccumulator(years: years, expectedRuns: runs) }
-        var records: [RunRecord] = []
-        records.reserveCapacity(runs)
-        for (blockTotal, blockOrganisations, blockRecords) in partials {
-            total.merge(blockTotal)
-            for o in 0..<organisationCount { organisations[o].merge(blockOrganisations[o]) }
-            records.append(contentsOf: blockRecords)
-        }
+        }, consume: { _, part in
+            total.add(part.0)
+            for o in 0..<organisationCount { organisations[o].add(part.1[o]) }
+            for r in part.2 {
+                budgets.append(r.budget)
+                for (k, j) in correlated.enumerated() { correlatedColumns[k].append(r.inputs[j]) }
+            }
+            if let recordSink { recordSink(part.2[...]) } else { records.append(contentsOf: part.2) }
+            done += part.2.count
+            progress?(done)
+        })
         var organisationSummaries: [(String, [Metric: [QuantileSummary]])] = []
-        for o in 0..<organisationCount { organisationSummaries.append((plan.organisationNames[o], organisations[o].summarize())) }
-        return SimulationResult(scenario: scenario, inputNames: plan.inputNames, summary: total.summarize(),
-                                organisationSummaries: organisationSummaries, records: records)
+        for o in 0..<organisationCount { organisationSummaries.append((plan.organisationNames[o], organisations[o].finish())) }
+        let rankError = max(total.rankErrorBound, organisations.map(\.rankErrorBound).max() ?? 0)
+        var columns: [String: [Double]] = [:]
+        for (k, name) in (scenario.correlation?.names ?? []).enumerated() where k < correlatedColumns.count { columns[name] = correlatedColumns[k] }
+        return SimulationResult(scenario: scenario, inputNames: plan.inputNames, summary: total.finish(),
+                                organisationSummaries: organisationSummaries, records: records, budgets: budgets,
+                                correlatedInputs: columns, quantileRankError: rankError)
+    }
+}
+
+/// Block results merged in block order: moments sequentially, sketches as a binary counter (equal
+/// sizes merge), which bounds how often any value is compressed (see ``QuantileSketch``).
+struct Aggregate {
+    var moments: TrajectoryAccumulator
+    var stack: [(height: Int, accumulator: TrajectoryAccumulator)] = []
+
+    init(years: Int, capacity: Int) {
+        moments = TrajectoryAccumulator(years: years, capacity: capacity)
+    }
+
+    mutating func add(_ block: TrajectoryAccumulator) {
+        moments.mergeMoments(block)
+        stack.append((0, block))
+        while stack.count >= 2, stack[stack.count - 1].height == stack[stack.count - 2].height {
+            let top = stack.removeLast()
+            stack[stack.count - 1].accumulator.mergeSketches(top.accumulator)
+            stack[stack.count - 1].height += 1
+        }
+    }
+
+    var rankErrorBound: Double {
+        var copy = self
+        return copy.collapsed().rankErrorBound
+    }
+
+    mutating func collapsed() -> TrajectoryAccumulator {
+        guard var result = stack.first?.accumulator else { return moments }
+        for entry in stack.dropFirst() { result.mergeSketches(entry.accumulator) }
+        stack = [(0, result)]
+        result.moments = moments.moments
+        return result
+    }
+
+    mutating func finish() -> [Metric: [QuantileSummary]] {
+        var result = collapsed()
+        return result.summarize()
     }
 }
 
@@ -62,8 +116,14 @@ public struct SimulationResult: Sendable {
     public let summary: [Metric: [QuantileSummary]]
     /// Per organisation of a portfolio, in scenario order, its summaries (empty otherwise).
     public let organisationSummaries: [(String, [Metric: [QuantileSummary]])]
-    /// One record per run, in run order.
+    /// One record per run, in run order (empty when the records were streamed to a sink).
     public let records: [RunRecord]
+    /// Budget measures of every run, in run order.
+    public let budgets: [BudgetMeasures]
+    /// The values of the correlated inputs (of the first organisation), by name, in run order.
+    public let correlatedInputs: [String: [Double]]
+    /// Upper bound of the quantiles' rank error (0 when exact; see ``QuantileSketch``).
+    public let quantileRankError: Double
 
     /// Calendar year of year index `t`.
     public func calendarYear(_ t: Int) -> Int { scenario.startYear + t }

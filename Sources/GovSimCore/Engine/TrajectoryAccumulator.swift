@@ -1,19 +1,33 @@
-/// Mergeable summary of many runs' trajectories: for every (metric, year), the moments and every
-/// value (for exact quantiles). Two accumulators of disjoint runs merge exactly: moments by
-/// Chan's formula, values by concatenation in block order.
+/// Mergeable summary of many runs' trajectories: for every (metric, year), the moments and a
+/// ``QuantileSketch`` (every value while the run count allows exact quantiles). Two accumulators
+/// of disjoint runs merge: moments by Chan's formula, sketches by concatenation (exact) or
+/// compression (beyond ``exactValueLimit`` values in all).
 public struct TrajectoryAccumulator: Sendable {
     public let years: Int
     var moments: [MomentAccumulator]
-    /// values[cell] with cell = metric.index * years + year.
-    var values: [[Double]]
+    /// sketches[cell] with cell = metric.index * years + year.
+    var sketches: [QuantileSketch]
 
-    public init(years: Int, expectedRuns: Int = 0) {
+    /// Largest number of stored values (runs × cells, all cells together) for which quantiles are
+    /// exact: 2²⁵ (256 MiB). Beyond it, each cell keeps a ``QuantileSketch`` of
+    /// ``QuantileSketch/defaultCapacity`` items.
+    public static let exactValueLimit = 1 << 25
+
+    /// The sketch capacity for `runs` runs of trajectories with `years` years.
+    public static func capacity(runs: Int, years: Int) -> Int {
+        runs * years * Metric.allCases.count <= exactValueLimit ? Int.max : QuantileSketch.defaultCapacity
+    }
+
+    public init(years: Int, expectedRuns: Int = 0, capacity: Int = Int.max) {
         self.years = years
         let cells = Metric.allCases.count * years
         moments = Array(repeating: MomentAccumulator(), count: cells)
-        values = Array(repeating: [], count: cells)
-        if expectedRuns > 0 { for i in 0..<cells { values[i].reserveCapacity(expectedRuns) } }
+        sketches = Array(repeating: QuantileSketch(capacity: capacity), count: cells)
+        if expectedRuns > 0 { for i in 0..<cells { sketches[i].reserve(min(expectedRuns, capacity)) } }
     }
+
+    /// Largest rank error bound over the cells (0 when every quantile is exact).
+    public var rankErrorBound: Double { sketches.map(\.rankErrorBound).max() ?? 0 }
 
     public var runCount: Int { moments.first?.count ?? 0 }
 
@@ -21,17 +35,27 @@ public struct TrajectoryAccumulator: Sendable {
         precondition(trajectory.years == years)
         for (cell, x) in trajectory.values.enumerated() {
             moments[cell].add(x)
-            values[cell].append(x)
+            sketches[cell].append(x)
         }
     }
 
     /// Appends the runs of `other`, which must come after this accumulator's runs.
     public mutating func merge(_ other: TrajectoryAccumulator) {
+        mergeMoments(other)
+        mergeSketches(other)
+    }
+
+    /// Merges only the moments (the engine merges moments in block order and sketches as a
+    /// binary counter).
+    public mutating func mergeMoments(_ other: TrajectoryAccumulator) {
         precondition(other.years == years)
-        for cell in 0..<moments.count {
-            moments[cell].merge(other.moments[cell])
-            values[cell].append(contentsOf: other.values[cell])
-        }
+        for cell in 0..<moments.count { moments[cell].merge(other.moments[cell]) }
+    }
+
+    /// Merges only the sketches.
+    public mutating func mergeSketches(_ other: TrajectoryAccumulator) {
+        precondition(other.years == years)
+        for cell in 0..<sketches.count { sketches[cell].merge(other.sketches[cell]) }
     }
 
     /// The summary of every (metric, year); consumes the stored values.
@@ -41,8 +65,9 @@ public struct TrajectoryAccumulator: Sendable {
             var perYear: [QuantileSummary] = []
             for year in 0..<years {
                 let cell = metric.index * years + year
-                perYear.append(QuantileSummary(sorting: &values[cell], moments: moments[cell]))
-                values[cell] = []
+                var sorted = sketches[cell].sortedItems()
+                perYear.append(QuantileSummary(sorting: &sorted, moments: moments[cell]))
+                sketches[cell] = QuantileSketch(capacity: sketches[cell].capacity)
             }
             out[metric] = perYear
         }

@@ -42,7 +42,7 @@ public enum BudgetTable {
     /// The budget table of a single simulation.
     public static func make(_ result: SimulationResult) -> CSVTable {
         var table = CSVTable(header: header)
-        append(variant: result.scenario.name, budgets: result.records.map(\.budget), scenario: result.scenario, to: &table)
+        append(variant: result.scenario.name, budgets: result.budgets, scenario: result.scenario, to: &table)
         return table
     }
 }

@@ -8,12 +8,8 @@ public enum CorrelationsTable {
     public static func make(_ result: SimulationResult) -> CSVTable {
         var table = CSVTable(header: header)
         guard let target = result.scenario.correlation else { return table }
-        // In a portfolio, inputs are named `organisation:path`; report the first organisation's.
-        let prefix = result.scenario.portfolio.map { "\($0.organisations[0].name):" } ?? ""
-        func column(_ name: String) -> [Double]? {
-            guard let j = result.inputNames.firstIndex(of: prefix + name) else { return nil }
-            return result.records.map { $0.inputs[j] }
-        }
+        // In a portfolio, the first organisation's inputs are reported.
+        func column(_ name: String) -> [Double]? { result.correlatedInputs[name] }
         let names = target.names
         for a in 0..<names.count {
             for b in (a + 1)..<names.count {

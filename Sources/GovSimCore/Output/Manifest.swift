@@ -28,6 +28,11 @@ public struct Manifest: Sendable {
 
     /// The manifest for `files`, listing each with its size and SHA-256.
     public func render(files: [(name: String, contents: [UInt8])]) -> String {
+        render(entries: files.map { (name: $0.name, bytes: $0.contents.count, sha256: SHA256.hex($0.contents)) })
+    }
+
+    /// The manifest for files already hashed (for files written in pieces).
+    public func render(entries: [(name: String, bytes: Int, sha256: String)]) -> String {
         var members: [String: JSONValue] = [
             "govsim_version": .string(GovSimVersion.string),
             "command": .array(command.map { .string($0) }),
@@ -36,8 +41,8 @@ public struct Manifest: Sendable {
             "runs": .integer(runs),
             "horizon": .integer(horizon),
             "sampling": .string(sampling),
-            "files": .array(files.map { f in
-                .object(["name": .string(f.name), "bytes": .integer(f.contents.count), "sha256": .string(SHA256.hex(f.contents))])
+            "files": .array(entries.map { f in
+                .object(["name": .string(f.name), "bytes": .integer(f.bytes), "sha256": .string(f.sha256)])
             }),
         ]
         for (k, v) in extra { members[k] = v }

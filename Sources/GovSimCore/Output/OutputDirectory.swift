@@ -22,6 +22,19 @@ public struct OutputDirectory: Sendable {
     /// Writes `files` (file name → contents) atomically into the destination folder.
     /// - Throws: ``OutputError`` naming the path and the cause.
     public func write(_ files: [(name: String, contents: Data)]) throws {
+        let transaction = try begin()
+        do {
+            for file in files { try transaction.write(file.name, file.contents) }
+            try transaction.commit()
+        } catch {
+            transaction.abort()
+            throw error
+        }
+    }
+
+    /// Starts writing: checks the destination, creates the temporary folder. Write files into
+    /// the transaction (whole or appended in pieces), then ``OutputTransaction/commit()``.
+    public func begin() throws -> OutputTransaction {
         let fm = FileManager.default
         let parent = url.deletingLastPathComponent()
         do {
@@ -38,35 +51,7 @@ public struct OutputDirectory: Sendable {
             throw OutputError(path: temp.path, cause: "cannot create a temporary folder (\(Self.describe(error)))")
         }
         TemporaryFolderRegistry.shared.register(temp)
-        defer { TemporaryFolderRegistry.shared.unregister(temp) }
-        do {
-            for file in files {
-                let path = temp.appendingPathComponent(file.name)
-                do {
-                    try file.contents.write(to: path)
-                } catch {
-                    throw OutputError(path: url.appendingPathComponent(file.name).path, cause: Self.describe(error))
-                }
-            }
-            var old: URL? = nil
-            if fm.fileExists(atPath: url.path) {
-                let aside = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(getpid())-\(token)")
-                do { try fm.moveItem(at: url, to: aside) } catch {
-                    throw OutputError(path: url.path, cause: "cannot move the previous results aside (\(Self.describe(error)))")
-                }
-                old = aside
-            }
-            do {
-                try fm.moveItem(at: temp, to: url)
-            } catch {
-                if let old { try? fm.moveItem(at: old, to: url) }
-                throw OutputError(path: url.path, cause: "cannot move the new results into place (\(Self.describe(error)))")
-            }
-            if let old { try? fm.removeItem(at: old) }
-        } catch {
-            try? fm.removeItem(at: temp)
-            throw error
-        }
+        return OutputTransaction(destination: url, temporary: temp, token: token)
     }
 
     /// Refuses to replace a folder that holds anything govsim did not write.
@@ -100,6 +85,93 @@ public struct OutputDirectory: Sendable {
         if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
         return ns.localizedDescription
     }
+}
+
+/// Files being written into a temporary folder that becomes the destination on ``commit()``.
+public final class OutputTransaction {
+    public let destination: URL
+    let temporary: URL
+    let token: String
+    private var handles: [String: FileHandle] = [:]
+    private var finished = false
+
+    init(destination: URL, temporary: URL, token: String) {
+        self.destination = destination
+        self.temporary = temporary
+        self.token = token
+    }
+
+    /// Writes a whole file.
+    public func write(_ name: String, _ contents: Data) throws {
+        do {
+            try contents.write(to: temporary.appendingPathComponent(name))
+        } catch {
+            throw OutputError(path: destination.appendingPathComponent(name).path, cause: OutputDirectory.describe(error))
+        }
+    }
+
+    /// Appends to a file, creating it on first use.
+    public func append(_ name: String, _ contents: Data) throws {
+        do {
+            if handles[name] == nil {
+                let path = temporary.appendingPathComponent(name)
+                guard FileManager.default.createFile(atPath: path.path, contents: nil) else {
+                    throw OutputError(path: destination.appendingPathComponent(name).path, cause: "cannot create the file")
+                }
+                handles[name] = try FileHandle(forWritingTo: path)
+            }
+            try handles[name]!.write(contentsOf: contents)
+        } catch let error as OutputError {
+            throw error
+        } catch {
+            throw OutputError(path: destination.appendingPathComponent(name).path, cause: OutputDirectory.describe(error))
+        }
+    }
+
+    /// Closes every file and moves the folder into place (replacing the previous results).
+    public func commit() throws {
+        let fm = FileManager.default
+        defer { finished = true; TemporaryFolderRegistry.shared.unregister(temporary) }
+        do {
+            for (name, handle) in handles {
+                do { try handle.synchronize(); try handle.close() } catch {
+                    throw OutputError(path: destination.appendingPathComponent(name).path, cause: OutputDirectory.describe(error))
+                }
+            }
+            handles = [:]
+            let parent = destination.deletingLastPathComponent()
+            var old: URL? = nil
+            if fm.fileExists(atPath: destination.path) {
+                let aside = parent.appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())-\(token)")
+                do { try fm.moveItem(at: destination, to: aside) } catch {
+                    throw OutputError(path: destination.path, cause: "cannot move the previous results aside (\(OutputDirectory.describe(error)))")
+                }
+                old = aside
+            }
+            do {
+                try fm.moveItem(at: temporary, to: destination)
+            } catch {
+                if let old { try? fm.moveItem(at: old, to: destination) }
+                throw OutputError(path: destination.path, cause: "cannot move the new results into place (\(OutputDirectory.describe(error)))")
+            }
+            if let old { try? fm.removeItem(at: old) }
+        } catch {
+            try? fm.removeItem(at: temporary)
+            throw error
+        }
+    }
+
+    /// Removes the temporary folder; the destination is untouched.
+    public func abort() {
+        guard !finished else { return }
+        finished = true
+        for (_, handle) in handles { try? handle.close() }
+        handles = [:]
+        try? FileManager.default.removeItem(at: temporary)
+        TemporaryFolderRegistry.shared.unregister(temporary)
+    }
+
+    deinit { abort() }
 }
 
 /// An error writing outputs, naming the path and the cause.

@@ -22,8 +22,8 @@ public enum TerminalSummary {
         }
         var out = "\(s.name): \(s.runs) runs, seed \(s.seed), final year \(year)\n"
         out += TextTable.render(rows, rightAligned: [1, 2, 3])
-        let paybackShare = Double(result.records.filter { $0.cumulativeNetSavings > 0 }.count) / Double(max(1, result.records.count))
-        out += "Chance that cumulative net savings are positive by \(year): \(fmt(100 * paybackShare, 1))%\n"
+        let paybackShare = Double(result.budgets.filter { $0.paybackYear != nil && $0.npv.count > 0 }.count) / Double(max(1, result.budgets.count))
+        out += "Chance of paying back (cumulative net savings turning positive) by \(year): \(fmt(100 * paybackShare, 1))%\n"
         return out
     }
 
