@@ -5,7 +5,7 @@ import GovSimCore
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Simulate a scenario and write summary.csv, runs.csv and manifest.json.",
+        abstract: "Simulate a scenario and write summary.csv, runs.csv, report.html and manifest.json.",
         discussion: """
         Examples:
           govsim run                                    # built-in reference scenario -> outputs/reference/
@@ -31,6 +31,7 @@ struct RunCommand: ParsableCommand {
             let files: [(String, String)] = [
                 ("summary.csv", SummaryTable.make(result).render()),
                 ("runs.csv", RunsTable.make(result).render()),
+                ("report.html", HTMLReport(result: result, scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes)).render()),
             ]
             let manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
                                     scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
