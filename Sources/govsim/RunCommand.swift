@@ -18,6 +18,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var style: OutputStyleOptions
 
     func run() throws {
         Terminal.installInterruptHandlers()
@@ -27,7 +28,9 @@ struct RunCommand: ParsableCommand {
             if let runs = simulation.runs { s.runs = runs }
             if let seed = simulation.seed { s.seed = seed }
             let outDir = output.out ?? "outputs/\(s.name)"
-            let result = SimulationEngine(scenario: s, threads: simulation.threadCount).run()
+            let progress = style.progressReporter(total: s.runs, unit: "runs")
+            let result = SimulationEngine(scenario: s, threads: simulation.threadCount).run(progress: progress?.callback)
+            progress?.finish()
             let files: [(String, String)] = [
                 ("summary.csv", SummaryTable.make(result).render()),
                 ("runs.csv", RunsTable.make(result).render()),
@@ -37,8 +40,8 @@ struct RunCommand: ParsableCommand {
                                     scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
                                     seed: s.seed, runs: s.runs, horizon: s.horizon)
             try writeResults(files, manifest: manifest, to: outDir, force: output.force)
-            print(TerminalSummary.render(result), terminator: "")
-            print("Results written to \(outDir)/")
+            style.print(TerminalSummary.render(result, boldHeader: style.styledStdout), terminator: "")
+            style.print("Results written to \(outDir)/")
         }
     }
 }
