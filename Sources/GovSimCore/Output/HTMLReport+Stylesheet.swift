@@ -44,7 +44,9 @@ extension HTMLReport {
       body { max-width: none; padding: 0; font-size: 10pt; }
       h2 { break-after: avoid; page-break-after: avoid; }
       h3 { break-after: avoid; page-break-after: avoid; }
-      .headline { break-inside: avoid; page-break-inside: avoid; }
+      .headline { grid-template-columns: repeat(3, minmax(0, 1fr)); break-inside: avoid; page-break-inside: avoid; }
+      .tile .value { font-size: 1.5rem; }
+      table { font-size: 8pt; }
       .tile { background: #ffffff; }
       .charts { display: block; }
       figure { margin: 0 auto 6mm auto; max-width: 165mm; }
