@@ -66,9 +66,11 @@ public struct BarChart: Sendable {
         let plotRight = (width - 24 - valueLabelWidth).rounded()
         let plotTop = 56.0
         let plotBottom = plotTop + Double(rows.count) * BarChart.rowHeight
-        let x = LinearScale(domain: (finite.min() ?? 0)...(finite.max() ?? 1), range: (plotLeft, plotRight)).niced(count: 6)
-        let ticks = x.ticks(count: 6)
-        let decimals = x.tickDecimals(count: 6)
+        let rawX = LinearScale(domain: (finite.min() ?? 0)...(finite.max() ?? 1), range: (plotLeft, plotRight))
+        let step = rawX.step(count: 6)
+        let x = rawX.niced(step: step)
+        let ticks = x.ticks(step: step)
+        let decimals = LinearScale.decimals(ofStep: step)
 
         var svg = SVGBuilder(width: width, height: height, identifier: identifier, title: title,
                              description: description ?? generatedDescription(),

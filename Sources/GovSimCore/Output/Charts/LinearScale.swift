@@ -48,8 +48,14 @@ public struct LinearScale: Sendable, Equatable {
     }
 
     /// The same scale with its domain widened outward to whole multiples of the tick step.
+    /// (Widening can change the step ``ticks(count:minimumStep:)`` picks; to keep both
+    /// consistent, compute the step once and use ``niced(step:)`` and ``ticks(step:)``.)
     public func niced(count: Int = 6, minimumStep: Double = 0) -> LinearScale {
-        let s = step(count: count, minimumStep: minimumStep)
+        niced(step: step(count: count, minimumStep: minimumStep))
+    }
+
+    /// The same scale with its domain widened outward to whole multiples of `s`.
+    public func niced(step s: Double) -> LinearScale {
         let lower = (domainLower / s).rounded(.down) * s
         let upper = (domainUpper / s).rounded(.up) * s
         return LinearScale(domain: LinearScale.clean(lower, step: s)...LinearScale.clean(upper, step: s), range: (rangeStart, rangeEnd))
@@ -58,7 +64,11 @@ public struct LinearScale: Sendable, Equatable {
     /// The multiples of the tick step inside the domain, in increasing order, each rounded to
     /// the step's precision (so 0.1 + 0.2 is 0.3).
     public func ticks(count: Int = 6, minimumStep: Double = 0) -> [Double] {
-        let s = step(count: count, minimumStep: minimumStep)
+        ticks(step: step(count: count, minimumStep: minimumStep))
+    }
+
+    /// The multiples of `s` inside the domain, in increasing order, rounded to its precision.
+    public func ticks(step s: Double) -> [Double] {
         let first = (domainLower / s - 1e-9).rounded(.up)
         let last = (domainUpper / s + 1e-9).rounded(.down)
         guard last >= first else { return [] }
@@ -92,7 +102,8 @@ public struct LinearScale: Sendable, Equatable {
         return niceNumber(range / Double(max(1, count - 1)), round: true)
     }
 
-    static func decimals(ofStep step: Double) -> Int {
+    /// Decimals needed to print multiples of `step` exactly.
+    public static func decimals(ofStep step: Double) -> Int {
         guard step > 0, step.isFinite else { return 0 }
         return max(0, -Int((log10(step) + 1e-9).rounded(.down)))
     }

@@ -25,10 +25,11 @@ struct YearAxes {
         plotTop = 64
         plotBottom = height - 84
         let rawY = LinearScale(domain: valueRange, range: (plotBottom, plotTop))
-        let y = rawY.niced(count: YearAxes.tickCount)
+        let step = rawY.step(count: YearAxes.tickCount)
+        let y = rawY.niced(step: step)
         self.y = y
-        let ticks = y.ticks(count: YearAxes.tickCount)
-        let decimals = y.tickDecimals(count: YearAxes.tickCount)
+        let ticks = y.ticks(step: step)
+        let decimals = LinearScale.decimals(ofStep: step)
         yTicks = ticks
         yDecimals = decimals
         let labelWidth = ticks.map { SVGBuilder.textWidth(ChartNumberFormat.fixed($0, decimals: decimals), fontSize: YearAxes.labelSize) }.max() ?? 20

@@ -29,6 +29,17 @@ final class LinearScaleTests: XCTestCase {
         XCTAssertFalse(scale.ticks(count: 6).contains { $0 == 0 && $0.sign == .minus })
     }
 
+    func testNicedDomainEndsOnTicksOfTheSameStep() {
+        // 97.5-117 asks for a step of 5; the widened 95-120 alone would ask for 10.
+        let raw = LinearScale(domain: 97.5...117, range: (300, 0))
+        let step = raw.step(count: 6)
+        XCTAssertEqual(step, 5)
+        let y = raw.niced(step: step)
+        XCTAssertEqual(y.ticks(step: step), [95, 100, 105, 110, 115, 120])
+        XCTAssertEqual(y.ticks(step: step).first, y.domainLower)
+        XCTAssertEqual(y.ticks(step: step).last, y.domainUpper)
+    }
+
     func testTicksStayInsideAnUnnicedDomain() {
         let years = LinearScale(domain: 2025...2040, range: (0, 500))
         XCTAssertEqual(years.ticks(count: 6, minimumStep: 1), [2025, 2030, 2035, 2040])
