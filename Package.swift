@@ -29,7 +29,7 @@ let package = Package(
             name: "GovSimCoreTests",
             dependencies: ["GovSimCore"],
             path: "Tests/GovSimCoreTests",
-            exclude: ["Resources"]
+            exclude: ["Resources", "Output/Golden"]
         ),
         .testTarget(
             name: "GovSimCLITests",

@@ -23,6 +23,7 @@ struct CalibrateCommand: ParsableCommand {
 
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var style: OutputStyleOptions
 
     func run() throws {
         Terminal.installInterruptHandlers()
@@ -31,7 +32,9 @@ struct CalibrateCommand: ParsableCommand {
             let s = simulation.apply(to: input.scenario)
             let runs = simulation.runs ?? max(s.runs, 20_000)
             let seed = simulation.seed ?? s.seed
-            let result = CalibrationStudy.run(s, runs: runs, seed: seed, threads: simulation.threadCount)
+            let progress = style.progressReporter(total: runs, unit: "runs")
+            let result = CalibrationStudy.run(s, runs: runs, seed: seed, threads: simulation.threadCount, progress: progress?.callback)
+            progress?.finish()
             let outDir = output.out ?? "outputs/\(s.name)-calibration"
             var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
                                     scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
@@ -41,18 +44,18 @@ struct CalibrateCommand: ParsableCommand {
             let f = { (x: Double) in String(format: "%.2f", x) }
             let lowerName = result.coverage == 0.9 ? "p5" : "p\(CSVTable.formatNumber(50 * (1 - result.coverage)))"
             let upperName = result.coverage == 0.9 ? "p95" : "p\(CSVTable.formatNumber(50 * (1 + result.coverage)))"
-            print("""
+            style.print("""
             Full-adoption productivity uplift (\(runs) runs, seed \(seed)):
               \(lowerName) \(f(result.lower))% (target \(f(result.targetLowPct))%, MC s.e. \(f(result.lowerSE)))
               p50 \(f(result.p50))%
               \(upperName) \(f(result.upper))% (target \(f(result.targetHighPct))%, MC s.e. \(f(result.upperSE)))
             """)
             if result.passed {
-                print("Calibrated: both ends within \(CalibrationStudy.tolerancePct) points of the target.")
+                style.print("Calibrated: both ends within \(CalibrationStudy.tolerancePct) points of the target.")
             } else {
-                print("Not calibrated: an end is more than \(CalibrationStudy.tolerancePct) points from the target; adjust effects.full_adoption_uplift or effects.causal_share.")
+                style.print("Not calibrated: an end is more than \(CalibrationStudy.tolerancePct) points from the target; adjust effects.full_adoption_uplift or effects.causal_share.")
             }
-            print("Results written to \(outDir)/")
+            style.print("Results written to \(outDir)/")
             return result.passed
         }
         if !passed { throw ExitCode(2) }

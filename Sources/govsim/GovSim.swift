@@ -13,6 +13,7 @@ struct GovSim: ParsableCommand {
           govsim calibrate                             # check the effect priors against 7-15%
         """,
         version: GovSimVersion.string,
-        subcommands: [RunCommand.self, CalibrateCommand.self, CompareCommand.self, SensitivityCommand.self, FitCommand.self, ParametersCommand.self]
+        subcommands: [RunCommand.self, CalibrateCommand.self, CompareCommand.self, SensitivityCommand.self, FitCommand.self,
+                      ParametersCommand.self, InitCommand.self, ValidateCommand.self, SchemaCommand.self]
     )
 }

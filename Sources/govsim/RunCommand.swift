@@ -5,7 +5,7 @@ import GovSimCore
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Simulate a scenario and write summary.csv, runs.csv and manifest.json.",
+        abstract: "Simulate a scenario and write summary.csv, runs.csv, report.html and manifest.json.",
         discussion: """
         Examples:
           govsim run                                    # built-in reference scenario -> outputs/reference/
@@ -18,6 +18,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var style: OutputStyleOptions
 
     func run() throws {
         Terminal.installInterruptHandlers()
@@ -40,13 +41,16 @@ struct RunCommand: ParsableCommand {
                 do { try transaction.append("runs.csv", data) } catch { writeError = error }
             }
             appendRuns(RunsTable.headerLine(inputNames: engine.plan.inputNames))
-            let result = engine.run(recordSink: { records in appendRuns(RunsTable.lines(records, startYear: s.startYear)) })
+            let progress = style.progressReporter(total: s.runs, unit: "runs")
+            let result = engine.run(progress: progress?.callback, recordSink: { records in appendRuns(RunsTable.lines(records, startYear: s.startYear)) })
+            progress?.finish()
             if let writeError { throw writeError }
             var files: [(String, String)] = [("summary.csv", SummaryTable.make(result).render())]
             files.append(("budget.csv", BudgetTable.make(result).render()))
             if !result.organisationSummaries.isEmpty { files.append(("organisations.csv", SummaryTable.organisations(result).render())) }
             if s.correlation != nil { files.append(("correlations.csv", CorrelationsTable.make(result).render())) }
             if !s.baselineFits.isEmpty { files.append(("baseline_fits.csv", BaselineFitsTable.make(s).render())) }
+            files.append(("report.html", HTMLReport(result: result, scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes)).render()))
             var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
                                     scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
                                     seed: s.seed, runs: s.runs, horizon: s.horizon, sampling: s.sampling.rawValue)
@@ -54,7 +58,7 @@ struct RunCommand: ParsableCommand {
                 : "sketch, rank error at most \(CSVTable.formatNumber(result.quantileRankError))")
             if let report = s.correlation?.repairReport {
                 manifest.extra["correlation_repair"] = .string(report.description)
-                print("Correlations repaired to the nearest valid matrix: \(report)")
+                style.print("Correlations repaired to the nearest valid matrix: \(report)")
             }
             var entries: [(name: String, bytes: Int, sha256: String)] = []
             for (name, text) in files {
@@ -65,8 +69,8 @@ struct RunCommand: ParsableCommand {
             entries.insert(("runs.csv", runsBytes, runsHash.finalize()), at: 1)
             try transaction.write("manifest.json", Data(manifest.render(entries: entries).utf8))
             try transaction.commit()
-            print(TerminalSummary.render(result), terminator: "")
-            print("Results written to \(outDir)/")
+            style.print(TerminalSummary.render(result, boldHeader: style.styledStdout), terminator: "")
+            style.print("Results written to \(outDir)/")
         }
     }
 }

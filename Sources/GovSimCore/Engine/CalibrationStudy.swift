@@ -32,10 +32,11 @@ public enum CalibrationStudy {
         return s
     }
 
-    /// Runs the study.
-    public static func run(_ scenario: Scenario, runs: Int, seed: UInt64, threads: Int) -> CalibrationResult {
+    /// Runs the study. `progress` receives the number of runs finished so far.
+    public static func run(_ scenario: Scenario, runs: Int, seed: UInt64, threads: Int,
+                           progress: (@Sendable (Int) -> Void)? = nil) -> CalibrationResult {
         let contrast = contrastScenario(scenario, runs: runs, seed: seed)
-        let result = SimulationEngine(scenario: contrast, threads: threads).run()
+        let result = SimulationEngine(scenario: contrast, threads: threads).run(progress: progress)
         var gains = result.records.map(\.finalProductivityGainPct)
         gains.sort()
         let coverage = scenario["calibration.coverage"].mean

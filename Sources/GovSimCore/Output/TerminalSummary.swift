@@ -1,7 +1,8 @@
 /// The one-screen summary printed at the end of `govsim run`: final-year key figures with their
 /// medians and 90% intervals (p5–p95), as an aligned plain-text table.
 public enum TerminalSummary {
-    public static func render(_ result: SimulationResult) -> String {
+    /// The summary; `boldHeader` wraps the table's header row in ANSI bold (for a terminal).
+    public static func render(_ result: SimulationResult, boldHeader: Bool = false) -> String {
         let s = result.scenario
         let last = s.horizon
         let year = result.calendarYear(last)
@@ -21,7 +22,7 @@ public enum TerminalSummary {
             rows.append(row("Adoption: \(kind.rawValue.replacingUnderscores())", Metric.adoption(kind), "share 0-1", digits: 2))
         }
         var out = "\(s.name): \(s.runs) runs, seed \(s.seed), final year \(year)\n"
-        out += TextTable.render(rows, rightAligned: [1, 2, 3])
+        out += TextTable.render(rows, rightAligned: [1, 2, 3], boldHeader: boldHeader)
         let paybackShare = Double(result.budgets.filter { $0.paybackYear != nil && $0.npv.count > 0 }.count) / Double(max(1, result.budgets.count))
         out += "Chance of paying back (cumulative net savings turning positive) by \(year): \(fmt(100 * paybackShare, 1))%\n"
         return out
@@ -43,20 +44,20 @@ public enum TerminalSummary {
 /// Plain-text tables with columns padded to equal width.
 public enum TextTable {
     /// Renders `rows` (the first is the header) with two spaces between columns; the columns in
-    /// `rightAligned` are right-aligned.
-    public static func render(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
+    /// `rightAligned` are right-aligned. `boldHeader` wraps the first row in ANSI bold.
+    public static func render(_ rows: [[String]], rightAligned: Set<Int> = [], boldHeader: Bool = false) -> String {
         let columns = rows.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
         var out = ""
-        for row in rows {
+        for (r, row) in rows.enumerated() {
             var line = ""
             for (i, cell) in row.enumerated() {
                 let pad = String(repeating: " ", count: widths[i] - cell.count)
                 line += (i > 0 ? "  " : "") + (rightAligned.contains(i) ? pad + cell : cell + pad)
             }
             while line.hasSuffix(" ") { line.removeLast() }
-            out += line + "\n"
+            out += (r == 0 && boldHeader ? "\u{1B}[1m" + line + "\u{1B}[0m" : line) + "\n"
         }
         return out
     }

@@ -1,0 +1,108 @@
+/// `report.html`: a self-contained report of a simulation for analysts — inline SVG charts and
+/// CSS only (no scripts, no fonts or images to download, no links out), readable offline and
+/// printable on A4.
+///
+/// The document is a list of ``ReportSection``s between a title block and a footer with the
+/// facts needed to reproduce it (``ReportProvenance``). The markup is XHTML-compatible (every
+/// element closed, everything escaped), so XML tools can read it too, and deterministic: the
+/// same result gives the same bytes.
+public struct HTMLReport: Sendable {
+    public var title: String
+    /// Text under the title (the scenario's description).
+    public var subtitle: String
+    /// One line of key facts under the subtitle.
+    public var facts: String
+    public var provenance: ReportProvenance
+    public var sections: [any ReportSection]
+
+    public init(title: String, subtitle: String, facts: String, provenance: ReportProvenance, sections: [any ReportSection]) {
+        self.title = title
+        self.subtitle = subtitle
+        self.facts = facts
+        self.provenance = provenance
+        self.sections = sections
+    }
+
+    /// The standard report of a run: ``standardSections(for:)`` and the provenance of the
+    /// scenario file (its displayed path and the SHA-256 of its bytes).
+    public init(result: SimulationResult, scenarioFile: String, scenarioSHA256: String) {
+        let s = result.scenario
+        self.init(title: "\(s.name): forecast of the four-practice programme",
+                  subtitle: s.description.trimmingSpaces(),
+                  facts: "\(ChartNumberFormat.fixed(Double(s.runs), decimals: 0)) runs · \(s.startYear)–\(s.startYear + s.horizon) · money in \(s.currency), nominal",
+                  provenance: ReportProvenance(scenarioName: s.name, scenarioFile: scenarioFile, scenarioSHA256: scenarioSHA256,
+                                               seed: s.seed, runs: s.runs),
+                  sections: HTMLReport.standardSections(for: result))
+    }
+
+    /// Headline, forecast fan charts, adoption and assumptions.
+    public static func standardSections(for result: SimulationResult) -> [any ReportSection] {
+        [HeadlineSection(result: result), ForecastChartsSection(result: result), AdoptionSection(result: result),
+         AssumptionsSection(scenario: result.scenario)]
+    }
+
+    /// The report as HTML text.
+    public func render() -> String {
+        var html = MarkupWriter()
+        html.open("html", [("lang", "en")])
+        html.open("head")
+        html.element("meta", [("charset", "utf-8")])
+        html.element("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+        html.element("meta", [("name", "generator"), ("content", "govsim \(provenance.govsimVersion)")])
+        html.element("title", [], text: "govsim report: \(provenance.scenarioName)")
+        html.open("style")
+        html.raw(HTMLReport.stylesheet)
+        html.close()
+        html.close()
+        html.open("body")
+        html.open("header", [("class", "report-header")])
+        html.element("h1", [], text: title)
+        if !subtitle.isEmpty { html.element("p", [("class", "subtitle")], text: subtitle) }
+        html.element("p", [("class", "facts")], text: facts)
+        html.close()
+        html.open("main")
+        for section in sections {
+            html.open("section", [("id", section.anchor), ("class", "report-section")])
+            html.element("h2", [], text: section.heading)
+            section.write(into: &html)
+            html.close()
+        }
+        html.close()
+        writeFooter(into: &html)
+        html.close()
+        html.close()
+        return "<!DOCTYPE html>\n" + html.finished()
+    }
+
+    func writeFooter(into html: inout MarkupWriter) {
+        let p = provenance
+        html.open("footer", [("class", "provenance")])
+        html.element("h2", [], text: "Reproduce this report")
+        html.open("dl")
+        let rows: [(String, String, Bool)] = [
+            ("Scenario file", p.scenarioFile, true),
+            ("Scenario SHA-256", p.scenarioSHA256, true),
+            ("Seed", String(p.seed), true),
+            ("Runs", String(p.runs), true),
+            ("govsim version", p.govsimVersion, true),
+        ]
+        for (term, value, code) in rows {
+            html.element("dt", [], text: term)
+            if code {
+                html.element("dd", [], markup: "<code>" + MarkupWriter.escape(value) + "</code>")
+            } else {
+                html.element("dd", [], text: value)
+            }
+        }
+        html.close()
+        html.element("p", [], text: "govsim run \(p.scenarioFile) --seed \(p.seed) --runs \(p.runs) writes the same numbers on any machine and with any number of threads.")
+        html.close()
+    }
+}
+
+extension String {
+    /// The text with runs of whitespace (including line breaks) collapsed and the ends trimmed.
+    func trimmingSpaces() -> String {
+        split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+}

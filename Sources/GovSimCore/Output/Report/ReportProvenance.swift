@@ -1,0 +1,28 @@
+/// The facts that let a reader reproduce a report, printed in its footer: the same as the
+/// run's `manifest.json`.
+public struct ReportProvenance: Sendable, Equatable {
+    public var govsimVersion: String
+    public var scenarioName: String
+    /// The scenario file as given on the command line (or the built-in reference's name).
+    public var scenarioFile: String
+    /// SHA-256 of the scenario file's bytes, 64 hexadecimal digits.
+    public var scenarioSHA256: String
+    public var seed: UInt64
+    public var runs: Int
+
+    public init(govsimVersion: String = GovSimVersion.string, scenarioName: String, scenarioFile: String,
+                scenarioSHA256: String, seed: UInt64, runs: Int) {
+        self.govsimVersion = govsimVersion
+        self.scenarioName = scenarioName
+        self.scenarioFile = scenarioFile
+        self.scenarioSHA256 = scenarioSHA256
+        self.seed = seed
+        self.runs = runs
+    }
+
+    /// The facts of a run's manifest.
+    public init(manifest: Manifest) {
+        self.init(scenarioName: manifest.scenarioName, scenarioFile: manifest.scenarioFile,
+                  scenarioSHA256: manifest.scenarioSHA256, seed: manifest.seed, runs: manifest.runs)
+    }
+}

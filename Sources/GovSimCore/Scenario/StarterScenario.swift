@@ -1,0 +1,97 @@
+/// The commented starter scenario written by `govsim init`: the main fields of every section
+/// with their defaults from ``ParameterCatalog`` (so it cannot drift from the loader), units and
+/// a short explanation of how to write uncertain values. It loads and runs as it is.
+public enum StarterScenario {
+    /// The fields written, per section, in file order (every other field keeps its default).
+    static let sections: [(key: String, comment: String, fields: [String])] = [
+        ("baseline", "The organisation before the programme.",
+         ["spending", "labour_share", "demand_growth", "inflation", "productivity_trend", "satisfaction"]),
+        ("effects", "What full, matured adoption of the practices is worth, and how fast it comes.",
+         ["full_adoption_uplift", "causal_share", "realisation_lag", "j_curve_depth"]),
+        ("spending", "How productivity turns into money.", ["capture_rate", "cost_overrun"]),
+        ("programme_risk", "Most transformations fall short of plan, late.",
+         ["full_delivery_probability", "shortfall_delivery", "delay"]),
+        ("satisfaction", "Citizen satisfaction (points 0-100).", ["customer_focus_gain", "rapid_iteration_gain"]),
+    ]
+
+    /// The fields written for each practice (the curve is written separately).
+    static let practiceFields = ["start_adoption", "target_adoption", "investment", "run_cost"]
+
+    /// Whether `name` can be written into the starter scenario as it is: letters, digits, `-`,
+    /// `_` and `.` (not first), at most 100 characters — a plain YAML scalar and a folder name.
+    public static func isValidName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, name.count <= 100 else { return false }
+        let allowed = { (c: Unicode.Scalar) in c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "-" || c == "_" || c == ".") }
+        return first != "." && first != "-" && name.unicodeScalars.allSatisfy(allowed)
+    }
+
+    /// The starter scenario text for a scenario called `name` (see ``isValidName(_:)``).
+    public static func text(name: String) -> String {
+        let defaults = Scenario(name: name)
+        let specs = Dictionary(uniqueKeysWithValues: defaults.specs.map { ($0.path, $0) })
+        var out = """
+        # \(name): a govsim scenario (format version 1), written by `govsim init`.
+        #
+        # Every number is a known value (0.45) or an uncertain one, written as a one-key mapping:
+        #   {uniform: {min: 0.5, max: 0.9}}           {triangular: {min: 3, mode: 5, max: 7}}
+        #   {pert: {min: 0.5, mode: 0.8, max: 0.95}}  {normal: {mean: 0.01, sd: 0.005}}
+        #   {lognormal: {p5: 0.07, p95: 0.15}}        {beta: {alpha: 2, beta: 2}}
+        # Each run draws every uncertain value once. Shares are fractions (0.45 = 45%); money is in
+        # `currency`. Fields left out take their defaults: `govsim parameters` lists every field
+        # with its unit, allowed range, default and source. Check the file with
+        # `govsim validate \(name).yaml`, then run it with `govsim run \(name).yaml`.
+
+
+        """
+        out += line("version: 1", comment: "scenario format version (always 1)")
+        out += line("name: \(name)", comment: "results go to outputs/\(name)/")
+        out += "description: >\n  What this scenario describes, in a sentence or two.\n"
+        out += line("start_year: \(defaults.startYear)", comment: "calendar year of the base year (year 0)")
+        out += line("horizon: \(defaults.horizon)", comment: "years simulated after the base year")
+        out += line("runs: \(defaults.runs)", comment: "Monte Carlo runs (--runs overrides)")
+        out += line("seed: \(defaults.seed)", comment: "the same seed gives the same results (--seed overrides)")
+        out += line("currency: \(defaults.currency)", comment: "label of every money amount")
+        func field(_ key: String, _ path: String, indent: String) -> String? {
+            guard let spec = specs[path] else { return nil }
+            return "\(indent)# \(spec.summary). Unit: \(spec.unit).\n\(indent)\(key): \(defaults[path].scenarioNotation)\n"
+        }
+        for (i, section) in sections.enumerated() {
+            if i == 1 { out += practicesBlock(defaults: defaults, specs: specs) }
+            out += "\n# \(section.comment)\n\(section.key):\n"
+            for key in section.fields {
+                if let l = field(key, "\(section.key).\(key)", indent: "  ") { out += l }
+            }
+        }
+        return out
+    }
+
+    static func practicesBlock(defaults: Scenario, specs: [String: ParameterSpec]) -> String {
+        var out = """
+
+        # The four practices: adoption (share 0-1 of the organisation) in the base year, the planned
+        # target, the adoption curve (`bass`, or {logistic: {midpoint: 5, speed: 0.8}}), the one-off
+        # investment to go from no to full adoption and the yearly run cost at full adoption
+        # (currency, base-year prices).
+        practices:
+
+        """
+        for kind in PracticeKind.allCases {
+            out += "  \(kind.rawValue):\n"
+            for key in practiceFields {
+                let path = "practices.\(kind.rawValue).\(key)"
+                guard let spec = specs[path] else { continue }
+                out += kind == .customerFocus ? line("    \(key): \(defaults[path].scenarioNotation)", comment: spec.unit)
+                                              : "    \(key): \(defaults[path].scenarioNotation)\n"
+                if key == "target_adoption" {
+                    out += line("    curve: bass", comment: "default Bass coefficients p and q")
+                }
+            }
+        }
+        return out
+    }
+
+    static func line(_ text: String, comment: String) -> String {
+        let pad = max(2, 28 - text.count)
+        return text + String(repeating: " ", count: pad) + "# " + comment + "\n"
+    }
+}

@@ -1,0 +1,59 @@
+import XCTest
+@testable import GovSimCore
+
+final class StarterScenarioTests: XCTestCase {
+    func testLoadsRunsAndUsesTheCatalogDefaults() throws {
+        let text = StarterScenario.text(name: "my-agency")
+        let s = try TestSupport.load(text)
+        XCTAssertEqual(s.name, "my-agency")
+        let defaults = Scenario(name: "my-agency")
+        for spec in defaults.specs {
+            XCTAssertTrue(s[spec.path].approximatelyEquals(defaults[spec.path], tolerance: 1e-8), spec.path)
+        }
+        XCTAssertEqual(s.horizon, defaults.horizon)
+        XCTAssertEqual(s.currency, defaults.currency)
+        var small = s
+        small.runs = 50
+        XCTAssertEqual(SimulationEngine(scenario: small, threads: 1).run().records.count, 50)
+    }
+
+    func testEveryFieldItWritesExists() {
+        let paths = Set(ParameterCatalog.specs(curves: ParameterCatalog.defaultCurves).map(\.path))
+        for section in StarterScenario.sections {
+            for field in section.fields { XCTAssertTrue(paths.contains("\(section.key).\(field)"), "\(section.key).\(field)") }
+        }
+        for field in StarterScenario.practiceFields { XCTAssertTrue(paths.contains("practices.customer_focus.\(field)"), field) }
+    }
+
+    func testIsCommentedAndShort() {
+        let lines = StarterScenario.text(name: "x").split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertLessThan(lines.count, 120)
+        XCTAssertGreaterThan(lines.filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }.count, 20)
+        XCTAssertTrue(lines.allSatisfy { $0.count <= 130 })
+    }
+
+    func testNames() {
+        XCTAssertTrue(StarterScenario.isValidName("city-council_2.v1"))
+        for bad in ["", ".hidden", "-x", "a b", "a/b", "a:b", "é"] { XCTAssertFalse(StarterScenario.isValidName(bad), bad) }
+    }
+
+    func testScenarioNotationRoundTrips() throws {
+        // Each distribution on a parameter whose allowed range holds it.
+        let trend = "baseline.productivity_trend", share = "effects.complementarity", overrun = "spending.cost_overrun"
+        let cases: [(String, Distribution)] = [
+            (share, .fixed(0.45)), (share, .uniform(min: 0.5, max: 0.9)), (trend, .triangular(min: -0.001, mode: 0.002, max: 0.007)),
+            (share, .pert(min: 0.5, mode: 0.8, max: 0.95, lambda: 4)), (share, .pert(min: 0.5, mode: 0.8, max: 0.95, lambda: 6)),
+            (trend, .normal(mean: 0.01, sd: 0.005)), (share, .truncatedNormal(mean: 0.5, sd: 0.2, lower: 0.1, upper: 0.9)),
+            (overrun, ParameterCatalog.defaultUplift), (overrun, .lognormal(mean: 1.45, sd: 1.2)),
+            (share, .beta(alpha: 2, beta: 2, lower: 0, upper: 1)), (share, .beta(alpha: 2, beta: 5, lower: 0.1, upper: 0.6)),
+        ]
+        for (path, d) in cases {
+            let parts = path.split(separator: ".")
+            let yaml = TestSupport.header + "\(parts[0]):\n  \(parts[1]): \(d.scenarioNotation)\n"
+            let s = try TestSupport.load(yaml)
+            XCTAssertTrue(s[path].approximatelyEquals(d, tolerance: 1e-8), d.scenarioNotation)
+        }
+        XCTAssertEqual(ParameterCatalog.defaultUplift.scenarioNotation, "{lognormal: {p5: 0.07, p95: 0.15}}")
+        XCTAssertEqual(Distribution.lognormal(mean: 1.45, sd: 1.2).scenarioNotation, "{lognormal: {mean: 1.45, sd: 1.2}}")
+    }
+}
