@@ -31,11 +31,14 @@ public enum ScenarioSchema {
                 "type": .string("integer"), "minimum": .integer(0), "maximum": .number(18_446_744_073_709_551_615.0),
             ]),
         ]
+        properties["sampling"] = .object(["description": .string("Sampling design of the uncertain inputs (--sampling overrides)."),
+                                          "type": .string("string"), "enum": .array(SamplingKind.allCases.map { .string($0.rawValue) })])
         let tree = sectionTree()
         for section in ScenarioLoader.sectionKeys {
             properties[section] = section == "practices" ? practicesSchema() : objectSchema(tree.children[section] ?? PathTree(), path: section)
         }
-        assert(Set(properties.keys) == Set(ScenarioLoader.settingKeys + ScenarioLoader.sectionKeys),
+        addExtras(to: &properties)
+        assert(Set(properties.keys) == Set(ScenarioLoader.settingKeys + ScenarioLoader.sectionKeys + ScenarioLoader.structureKeys),
                "ScenarioSchema and ScenarioLoader disagree on the top-level keys")
         var definitions: [String: JSONValue] = [:]
         for (name, schema) in distributionDefinitions() { definitions[name] = schema }
@@ -71,7 +74,7 @@ public enum ScenarioSchema {
 
     static func sectionTree() -> PathTree {
         var tree = PathTree()
-        for spec in ParameterCatalog.general { tree.insert(ArraySlice(spec.path.split(separator: ".").map(String.init)), spec) }
+        for spec in ParameterCatalog.general + ParameterCatalog.spendingTrend { tree.insert(ArraySlice(spec.path.split(separator: ".").map(String.init)), spec) }
         return tree
     }
 
@@ -126,6 +129,54 @@ public enum ScenarioSchema {
         ])
     }
 
+    /// Sections beyond the parameter catalog: effect priors from a fit, NPV sensitivity rates,
+    /// plan variants, portfolios and correlations. Override maps are checked by the loader (any
+    /// parameter path); the schema checks their shape.
+    static func addExtras(to properties: inout [String: JSONValue]) {
+        let string: JSONValue = .object(["type": .string("string")])
+        let number: JSONValue = .object(["type": .string("number")])
+        let value: JSONValue = .object(["description": .string("A number or a distribution, as for the parameter at this path."),
+                                        "anyOf": .array([number, .object(["type": .string("object")])])])
+        func object(_ description: String, _ members: [String: JSONValue], required: [String] = [], additional: JSONValue = .bool(false)) -> JSONValue {
+            .object(["description": .string(description), "type": .string("object"), "properties": .object(members),
+                     "required": .array(required.map { .string($0) }), "additionalProperties": additional])
+        }
+        if case .object(var effects) = properties["effects"]!, case .object(var members)? = effects["properties"] {
+            members["from_fit"] = object("Effect priors from a fit's coefficients.csv.", [
+                "coefficients": string, "distribution": .object(["type": .string("string"), "enum": .array([.string("normal"), .string("t")])]),
+                "unit": .object(["type": .string("string"), "enum": .array([.string("percent"), .string("share")])]),
+                "df": .object(["type": .string("number"), "exclusiveMinimum": .integer(0)]),
+            ], required: ["coefficients"])
+            effects["properties"] = .object(members)
+            properties["effects"] = .object(effects)
+        }
+        if case .object(var budget) = properties["budget"]!, case .object(var members)? = budget["properties"] {
+            members["sensitivity_rates"] = .object(["description": .string("Further real discount rates for NPVs."), "type": .string("array"),
+                                                    "items": .object(["type": .string("number"), "minimum": .number(-0.05), "maximum": .number(0.5)]),
+                                                    "maxItems": .integer(20)])
+            budget["properties"] = .object(members)
+            properties["budget"] = .object(budget)
+        }
+        properties["variants"] = object("Named plan variants: overrides of parameters by dotted path, for govsim compare.", [:],
+            additional: object("A variant: `description` and dotted-path overrides.", ["description": string], additional: value))
+        properties["portfolio"] = object("Several organisations sharing economy-wide shocks.", [
+            "shock_correlation": .object(["type": .string("number"), "minimum": .integer(0), "maximum": .integer(1)]),
+            "weight_by": .object(["type": .string("string"), "enum": .array(Portfolio.Weighting.allCases.map { .string($0.rawValue) })]),
+            "organisations": object("Each organisation: `service_users` and dotted-path overrides.", [:],
+                additional: .object(["anyOf": .array([.object(["type": .string("null")]),
+                    object("An organisation.", ["service_users": .object(["type": .string("number"), "exclusiveMinimum": .integer(0)])], additional: value)])])),
+        ], required: ["organisations"])
+        let pair: JSONValue = .object(["type": .string("array"), "minItems": .integer(3), "maxItems": .integer(3),
+                                       "items": .array([string, string, .object(["type": .string("number"), "minimum": .integer(-1), "maximum": .integer(1)])])])
+        properties["correlations"] = object("Rank correlations between uncertain inputs (Iman-Conover).", [
+            "pairs": .object(["type": .string("array"), "items": pair]),
+            "matrix": object("A full matrix.", ["names": .object(["type": .string("array"), "items": string]),
+                                                "values": .object(["type": .string("array"), "items": .object(["type": .string("array"), "items": number])])],
+                             required: ["names", "values"]),
+            "repair": .object(["type": .string("string"), "enum": .array([.string("none"), .string("nearest")])]),
+        ])
+    }
+
     // MARK: - Parameters
 
     /// A parameter: a number in its range, `{fixed: number}`, or (when it may be uncertain) one
@@ -135,6 +186,14 @@ public enum ScenarioSchema {
         var forms: [JSONValue] = [number, single("fixed", number)]
         if spec.allowsUncertainty {
             forms += DistributionSyntax.names.filter { $0 != "fixed" }.map { .object(["$ref": .string("#/definitions/\($0)")]) }
+        }
+        if HistoryReference.parameters.contains(spec.path) {
+            forms.append(.object([
+                "description": .string("A historical series to fit a trend to: {history: file.csv, column: name, year_column: year}."),
+                "type": .string("object"), "additionalProperties": .bool(false), "required": .array([.string("history"), .string("column")]),
+                "properties": .object(["history": .object(["type": .string("string")]), "column": .object(["type": .string("string")]),
+                                       "year_column": .object(["type": .string("string")])]),
+            ]))
         }
         var description = "\(spec.summary) (\(spec.unit)); \(spec.rangeDescription)"
         description += spec.allowsUncertainty ? "; a number or a distribution" : "; a plain number"
@@ -202,6 +261,8 @@ public enum ScenarioSchema {
             ])),
             ("beta", form("beta", "Beta(alpha, beta) scaled to [lower, upper] (default [0, 1]).", required: ["alpha", "beta"],
                           ["alpha": positive, "beta": positive, "lower": number, "upper": number])),
+            ("student_t", form("student_t", "Student's t with df degrees of freedom, shifted and scaled.", required: ["location", "scale", "df"],
+                               ["location": number, "scale": positive, "df": positive])),
         ]
     }
 }

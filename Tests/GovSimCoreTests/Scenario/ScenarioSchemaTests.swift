@@ -13,7 +13,7 @@ final class ScenarioSchemaTests: XCTestCase {
         XCTAssertEqual(s["additionalProperties"] as? Bool, false)
         XCTAssertEqual(Set(s["required"] as! [String]), ["version", "name"])
         let properties = s["properties"] as! [String: Any]
-        XCTAssertEqual(Set(properties.keys), Set(ScenarioLoader.settingKeys + ScenarioLoader.sectionKeys))
+        XCTAssertEqual(Set(properties.keys), Set(ScenarioLoader.settingKeys + ScenarioLoader.sectionKeys + ScenarioLoader.structureKeys))
     }
 
     func testEveryCatalogPathIsInTheSchema() throws {
