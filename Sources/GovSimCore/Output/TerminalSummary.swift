@@ -28,7 +28,8 @@ public enum TerminalSummary {
         return out
     }
 
-    static func fmt(_ x: Double, _ digits: Int) -> String {
+    /// `x` with `digits` decimals, locale-free.
+    public static func fmt(_ x: Double, _ digits: Int) -> String {
         guard x.isFinite else { return String(describing: x) }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
