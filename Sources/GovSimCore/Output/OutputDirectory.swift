@@ -48,6 +48,8 @@ public struct OutputDirectory: Sendable {
                     throw OutputError(path: url.appendingPathComponent(file.name).path, cause: Self.describe(error))
                 }
             }
+            TemporaryFolderRegistry.pauseBeforeCommitIfTesting()
+            try TemporaryFolderRegistry.shared.committing {
             var old: URL? = nil
             if fm.fileExists(atPath: url.path) {
                 let aside = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(getpid())-\(token)")
@@ -63,6 +65,7 @@ public struct OutputDirectory: Sendable {
                 throw OutputError(path: url.path, cause: "cannot move the new results into place (\(Self.describe(error)))")
             }
             if let old { try? fm.removeItem(at: old) }
+            }
         } catch {
             try? fm.removeItem(at: temp)
             throw error
@@ -121,6 +124,8 @@ public final class TemporaryFolderRegistry: @unchecked Sendable {
 
     /// Removes every registered folder. Called from the CLI's SIGINT/SIGTERM handler.
     public func removeAll() {
+        // Waits for a replacement in progress to finish, and keeps the lock: the caller exits next.
+        TemporaryFolderRegistry.commitLock.lock()
         lock.lock(); let all = folders; folders.removeAll(); lock.unlock()
         for path in all { try? FileManager.default.removeItem(atPath: path) }
     }
