@@ -33,9 +33,10 @@ struct RunCommand: ParsableCommand {
                 ("summary.csv", SummaryTable.make(result).render()),
                 ("runs.csv", RunsTable.make(result).render()),
             ]
-            let manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
+            var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
                                     scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
                                     seed: s.seed, runs: s.runs, horizon: s.horizon)
+            manifest.recordReproduction("run", scenarioArgument: scenario, input: input, runs: s.runs, seed: s.seed, threads: simulation.threadCount, outputFolder: outDir)
             try writeResults(files, manifest: manifest, to: outDir, force: output.force)
             print(TerminalSummary.render(result), terminator: "")
             print("Results written to \(outDir)/")
