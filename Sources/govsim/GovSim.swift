@@ -13,6 +13,6 @@ struct GovSim: ParsableCommand {
           govsim calibrate                             # check the effect priors against 7-15%
         """,
         version: GovSimVersion.string,
-        subcommands: [RunCommand.self, CalibrateCommand.self, FitCommand.self, ParametersCommand.self]
+        subcommands: [RunCommand.self, CalibrateCommand.self, FitCommand.self, ParametersCommand.self, VerifyCommand.self]
     )
 }
