@@ -9,7 +9,9 @@ import Yams
 /// - more than ``ScenarioLoader/nodeBudget`` nodes, counting each alias as the nodes it repeats.
 ///   Yams checks every mapping for duplicate keys by hashing the key nodes, and hashing an
 ///   aliased collection visits every node it repeats, so a "billion laughs" document used as a
-///   mapping key would otherwise run for hours before the loader's own budgeted walk starts.
+///   mapping key would otherwise run for hours before the loader's own budgeted walk starts;
+/// - more than ``maximumKeys`` mapping keys: that duplicate check also resolves each key's
+///   implicit tag with regular expressions, about 25 µs a key, so 40,000 keys took 1.7 s.
 ///
 /// The pass reads libyaml's event stream (the C library Yams is built on) without building
 /// anything: one counter per open collection and one number per anchor, so its time is linear in
@@ -19,6 +21,8 @@ import Yams
 public enum ScenarioInputGuard {
     /// Deepest nesting of collections (mappings and lists, block or flow) accepted.
     public static let maximumDepth = 64
+    /// Most mapping keys accepted (as written; a scenario has a few hundred).
+    public static let maximumKeys = 20_000
 
     /// The first problem found, located at the collection or alias where a limit was crossed;
     /// nil when the document is within the limits (or has a syntax error left for Yams).
@@ -34,8 +38,8 @@ public enum ScenarioInputGuard {
 
             // Nodes counted so far (aliases count as the nodes they repeat), the count at the
             // start of each open collection, and the size of each anchored node.
-            var nodes = 0
-            var openCollections: [(startCount: Int, anchor: String?)] = []
+            var nodes = 0, keys = 0
+            var openCollections: [(startCount: Int, anchor: String?, isMapping: Bool, atKey: Bool)] = []
             var anchorSizes: [String: Int] = [:]
 
             func diagnostic(_ mark: yaml_mark_t, _ message: String, _ hint: String) -> Diagnostic {
@@ -44,6 +48,10 @@ public enum ScenarioInputGuard {
             func tooMany(_ mark: yaml_mark_t) -> Diagnostic {
                 diagnostic(mark, "the scenario has more than \(maximumNodes) YAML nodes, counting each alias (*name) as the nodes it repeats",
                            "write the scenario without anchors and aliases; a scenario has a few hundred nodes")
+            }
+            func tooManyKeys(_ mark: yaml_mark_t) -> Diagnostic {
+                diagnostic(mark, "the scenario has more than \(maximumKeys) mapping keys",
+                           "check that this is a scenario file; a scenario has a few hundred keys")
             }
             func tooDeep(_ mark: yaml_mark_t) -> Diagnostic {
                 diagnostic(mark, "the scenario nests lists or mappings more than \(maximumDepth) levels deep",
@@ -70,6 +78,13 @@ public enum ScenarioInputGuard {
                 let type = event.type
                 let mark = event.start_mark
                 var problem: Diagnostic? = nil
+                // A node inside a mapping is alternately a key and a value.
+                if [YAML_SCALAR_EVENT, YAML_ALIAS_EVENT, YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT].contains(type),
+                   let parent = openCollections.indices.last, openCollections[parent].isMapping {
+                    if openCollections[parent].atKey { keys += 1 }
+                    openCollections[parent].atKey.toggle()
+                    if keys > maximumKeys { problem = tooManyKeys(mark) }
+                }
                 switch type {
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     if openCollections.count >= maximumDepth {
@@ -77,7 +92,7 @@ public enum ScenarioInputGuard {
                         break
                     }
                     let anchor = type == YAML_SEQUENCE_START_EVENT ? name(event.data.sequence_start.anchor) : name(event.data.mapping_start.anchor)
-                    openCollections.append((nodes, anchor))
+                    openCollections.append((nodes, anchor, type == YAML_MAPPING_START_EVENT, true))
                     nodes += 1
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     if let open = openCollections.popLast(), let anchor = open.anchor {
