@@ -31,7 +31,7 @@ struct CalibrateCommand: ParsableCommand {
             let s = input.scenario
             let runs = simulation.runs ?? max(s.runs, 20_000)
             let seed = simulation.seed ?? s.seed
-            try refuseIfTooLarge(CalibrationStudy.contrastScenario(s, runs: runs, seed: seed), writesRunsTable: false)
+            try refuseIfTooLarge(CalibrationStudy.contrastScenario(s, runs: runs, seed: seed), input: input, runsOption: simulation.runs, writesRunsTable: false)
             let result = CalibrationStudy.run(s, runs: runs, seed: seed, threads: simulation.threadCount)
             let outDir = output.out ?? "outputs/\(s.name)-calibration"
             var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,

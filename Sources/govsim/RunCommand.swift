@@ -27,7 +27,7 @@ struct RunCommand: ParsableCommand {
             if let runs = simulation.runs { s.runs = runs }
             if let seed = simulation.seed { s.seed = seed }
             let outDir = output.out ?? "outputs/\(s.name)"
-            try refuseIfTooLarge(s)
+            try refuseIfTooLarge(s, input: input, runsOption: simulation.runs)
             let result = SimulationEngine(scenario: s, threads: simulation.threadCount).run()
             let files: [(String, String)] = [
                 ("summary.csv", SummaryTable.make(result).render()),
