@@ -10,7 +10,7 @@ import Foundation
 /// text of `runs.csv` exists about four times while it is written (the string, its bytes, the
 /// bytes handed to the file and the copy that is hashed for the manifest). The estimate is the
 /// larger of the two phases plus a fixed base for the program itself; it matches measured peaks
-/// within about 10% (100,000 runs of the reference scenario: estimated 0.47 GB, measured 0.49 GB).
+/// within about 10% (100,000 runs of the reference scenario: estimated 479 MB, measured peak 506 MB).
 public struct MemoryEstimate: Sendable, Equatable {
     public let runs: Int
     public let years: Int
