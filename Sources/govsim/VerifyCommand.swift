@@ -46,9 +46,11 @@ struct VerifyCommand: ParsableCommand {
         do {
             outcome = try check.run(rerun: !filesOnly)
         } catch let error as ReproductionError {
+            Self.waitForInterruptHandler(check)
             Terminal.error(error.description)
             throw ExitCode(1)
         }
+        Self.waitForInterruptHandler(check)
         if outcome.reproduced {
             let what = outcome.reran ? "reproduced" : "intact"
             print("\(what): \(outcome.checkedFiles) file\(outcome.checkedFiles == 1 ? "" : "s") in \(folder) match manifest.json\(outcome.reran ? " after a re-run" : "")")
@@ -58,6 +60,12 @@ struct VerifyCommand: ParsableCommand {
         for note in outcome.notes { Terminal.note("note: \(note)") }
         FileHandle.standardError.write(Data("not verified: \(outcome.problems.count) problem\(outcome.problems.count == 1 ? "" : "s") in \(folder)\n".utf8))
         throw ExitCode(1)
+    }
+
+    /// When interrupted, the handler is removing the temporary folder and exits with 130: report
+    /// nothing and wait for it, so the exit status is the handler's.
+    static func waitForInterruptHandler(_ check: ReproductionCheck) {
+        while check.isCancelled { sleep(1) }
     }
 
     /// On SIGINT or SIGTERM: stop the re-run, remove its temporary folder, exit 130.

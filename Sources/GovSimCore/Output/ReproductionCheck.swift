@@ -156,6 +156,12 @@ public final class ReproductionCheck: @unchecked Sendable {
         return outcome
     }
 
+    /// Whether ``cancel()`` was called.
+    public var isCancelled: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return cancelled
+    }
+
     /// Stops a re-run in progress (terminates the child, removes the temporary folder). Safe to
     /// call from a signal handler's queue.
     public func cancel() {

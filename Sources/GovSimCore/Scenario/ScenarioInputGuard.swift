@@ -18,6 +18,11 @@ import Yams
 /// the file's size and its memory is bounded by the depth limit and the number of anchors.
 /// Documents with a syntax error pass through unchanged, so that Yams reports the error in its
 /// usual words.
+///
+/// `CYaml` is the C target of the Yams package, not a product of it: it is importable because
+/// SwiftPM gives every target the module maps of its dependencies' C targets. If a future
+/// SwiftPM refuses such imports, this pass can move to a copy of libyaml's event API or be
+/// replaced by a scan of the text.
 public enum ScenarioInputGuard {
     /// Deepest nesting of collections (mappings and lists, block or flow) accepted.
     public static let maximumDepth = 64
