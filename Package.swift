@@ -34,7 +34,8 @@ let package = Package(
         .testTarget(
             name: "GovSimCLITests",
             dependencies: ["GovSimCore"],
-            path: "Tests/GovSimCLITests"
+            path: "Tests/GovSimCLITests",
+            exclude: ["HostileInputs"]
         ),
     ]
 )

@@ -74,7 +74,7 @@ struct FitCommand: ParsableCommand {
             let regression = try table.fitLinearRegression(response: response, predictors: predictorNames,
                                                            intercept: !noIntercept, robust: robust?.kind)
             let report = RegressionReport(regression: regression, responseName: response, dataName: data)
-            try OutputDirectory(url: destination, force: force).write(report.files())
+            try OutputDirectory(url: destination, force: force).write(withReproductionRecord(report.files(), data: contents, dataArgument: data, outputFolder: out ?? "outputs/fit-\(basename)"))
             print(report.summary, terminator: "")
             print("\nWrote coefficients.csv, statistics.csv, summary.txt and manifest.json to \(destination.path)")
         } catch let error as DataTableError {

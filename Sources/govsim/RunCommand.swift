@@ -26,6 +26,7 @@ struct RunCommand: ParsableCommand {
             let input = try ScenarioInput.load(scenario)
             let s = simulation.apply(to: input.scenario)
             let outDir = output.out ?? "outputs/\(s.name)"
+            try refuseIfTooLarge(s, input: input, runsOption: simulation.runs)
             let engine = SimulationEngine(scenario: s, threads: simulation.threadCount)
             // runs.csv is written block by block as the runs finish, so memory does not grow with it.
             let transaction = try OutputDirectory(url: URL(fileURLWithPath: outDir), force: output.force).begin()
@@ -54,6 +55,7 @@ struct RunCommand: ParsableCommand {
             var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
                                     scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
                                     seed: s.seed, runs: s.runs, horizon: s.horizon, sampling: s.sampling.rawValue)
+            manifest.recordReproduction("run", scenarioArgument: scenario, input: input, runs: s.runs, seed: s.seed, threads: simulation.threadCount, outputFolder: outDir)
             manifest.extra["quantiles"] = .string(result.quantileRankError == 0 ? "exact"
                 : "sketch, rank error at most \(CSVTable.formatNumber(result.quantileRankError))")
             if let report = s.correlation?.repairReport {

@@ -42,11 +42,7 @@ func readInputFile(_ path: String, what: String, limit: Int) throws -> Data {
     if isDirectory.boolValue {
         throw CLIError("\(path): is a folder, not a \(what) file; give the path of a .yaml file")
     }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-        throw CLIError("\(path): cannot be read (permission denied?); check its permissions")
-    }
-    defer { try? handle.close() }
-    let data = handle.readData(ofLength: limit + 1)
+    let data = try readAtMost(path, count: limit + 1, what: what)
     if data.count > limit {
         throw CLIError("\(path):1:1: the \(what) file is larger than \(limit) bytes; check that this is a \(what) file")
     }

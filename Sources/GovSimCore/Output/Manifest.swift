@@ -1,6 +1,9 @@
 /// `manifest.json`: what was run and what was written, so a result can be checked and reproduced.
 ///
-/// Deterministic: it holds no timestamp or thread count, so the same command gives the same bytes.
+/// Deterministic except for two sections: `invocation` (the command line, timestamps, thread
+/// count: facts of this particular run) and `environment` (build and machine). Everything else
+/// is the same bytes for the same scenario, seed and runs, and `govsim verify` re-runs the
+/// command from `invocation` with the scenario text from `scenario.content`.
 public struct Manifest: Sendable {
     public var command: [String]
     public var scenarioName: String
@@ -13,6 +16,14 @@ public struct Manifest: Sendable {
     public var sampling: String
     /// Extra facts (e.g. calibration verdict); keys sorted on output.
     public var extra: [String: JSONValue] = [:]
+    /// The scenario's text, so `govsim verify` can re-run it even if the file moved or changed.
+    public var scenarioContent: String? = nil
+    /// The scenario as simulated, with every default filled in (``Scenario/resolvedJSON``).
+    public var resolvedScenario: JSONValue? = nil
+    /// The run-specific section: the command line, timestamps, threads. Never compared.
+    public var invocation: [String: JSONValue] = [:]
+    /// Build and machine facts (``RunEnvironment``). Never compared.
+    public var environment: JSONValue? = nil
 
     public init(command: [String], scenarioName: String, scenarioFile: String, scenarioSHA256: String,
                 seed: UInt64, runs: Int, horizon: Int, sampling: String = "random") {
@@ -33,10 +44,17 @@ public struct Manifest: Sendable {
 
     /// The manifest for files already hashed (for files written in pieces).
     public func render(entries: [(name: String, bytes: Int, sha256: String)]) -> String {
+        var scenario: [String: JSONValue] = ["name": .string(scenarioName), "file": .string(scenarioFile), "sha256": .string(scenarioSHA256)]
+        if let scenarioContent {
+            scenario["content"] = .string(scenarioContent)
+            scenario["bytes"] = .integer(scenarioContent.utf8.count)
+        }
+        var invocation = self.invocation
+        invocation["command"] = .array(command.map { .string($0) })
         var members: [String: JSONValue] = [
             "govsim_version": .string(GovSimVersion.string),
-            "command": .array(command.map { .string($0) }),
-            "scenario": .object(["name": .string(scenarioName), "file": .string(scenarioFile), "sha256": .string(scenarioSHA256)]),
+            "invocation": .object(invocation),
+            "scenario": .object(scenario),
             "seed": .string(String(seed)),
             "runs": .integer(runs),
             "horizon": .integer(horizon),
@@ -45,6 +63,8 @@ public struct Manifest: Sendable {
                 .object(["name": .string(f.name), "bytes": .integer(f.bytes), "sha256": .string(f.sha256)])
             }),
         ]
+        if let resolvedScenario { members["resolved_scenario"] = resolvedScenario }
+        if let environment { members["environment"] = environment }
         for (k, v) in extra { members[k] = v }
         return JSONValue.object(members).render()
     }

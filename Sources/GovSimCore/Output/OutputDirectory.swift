@@ -140,6 +140,8 @@ public final class OutputTransaction {
             }
             handles = [:]
             let parent = destination.deletingLastPathComponent()
+            TemporaryFolderRegistry.pauseBeforeCommitIfTesting()
+            try TemporaryFolderRegistry.shared.committing {
             var old: URL? = nil
             if fm.fileExists(atPath: destination.path) {
                 let aside = parent.appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())-\(token)")
@@ -155,6 +157,7 @@ public final class OutputTransaction {
                 throw OutputError(path: destination.path, cause: "cannot move the new results into place (\(OutputDirectory.describe(error)))")
             }
             if let old { try? fm.removeItem(at: old) }
+            }
         } catch {
             try? fm.removeItem(at: temporary)
             throw error
@@ -193,6 +196,8 @@ public final class TemporaryFolderRegistry: @unchecked Sendable {
 
     /// Removes every registered folder. Called from the CLI's SIGINT/SIGTERM handler.
     public func removeAll() {
+        // Waits for a replacement in progress to finish, and keeps the lock: the caller exits next.
+        TemporaryFolderRegistry.commitLock.lock()
         lock.lock(); let all = folders; folders.removeAll(); lock.unlock()
         for path in all { try? FileManager.default.removeItem(atPath: path) }
     }

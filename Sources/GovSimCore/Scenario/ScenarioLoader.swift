@@ -55,6 +55,7 @@ public struct ScenarioLoader {
                 message: "the file contains a NUL byte; it looks like binary data, not YAML",
                 hint: "check that this is a scenario file")])
         }
+        if let problem = ScenarioInputGuard.check(text, fileName: fileName) { throw ScenarioError([problem]) }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -620,7 +621,7 @@ public struct ScenarioLoader {
             error(at: node, "the scenario has more than \(ScenarioLoader.nodeBudget) YAML nodes (are aliases expanding it?)",
                   hint: "write the scenario without anchors and aliases")
         }
-        return visited < ScenarioLoader.nodeBudget
+        return visited < ScenarioLoader.nodeBudget && withinDiagnosticLimit(node)
     }
 
     mutating func error(at node: Node, _ message: String, hint: String? = nil) {

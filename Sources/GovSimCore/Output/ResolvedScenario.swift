@@ -1,0 +1,25 @@
+extension Scenario {
+    /// The scenario as simulated, for the manifest's `resolved_scenario`: every setting, the
+    /// adoption-curve kind of each practice, and every parameter in effect (defaults filled in)
+    /// as a distribution in the scenario notation of `govsim parameters`
+    /// (``ParameterCatalog/describe(_:)``, rounded to 6 decimals for reading; the exact input
+    /// is the scenario text recorded beside it).
+    public var resolvedJSON: JSONValue {
+        var curves: [String: JSONValue] = [:]
+        for kind in PracticeKind.allCases { curves[kind.rawValue] = .string((self.curves[kind] ?? .bass).rawValue) }
+        var parameters: [String: JSONValue] = [:]
+        for (path, distribution) in self.parameters { parameters[path] = .string(ParameterCatalog.describe(distribution)) }
+        return .object([
+            "version": .integer(version),
+            "name": .string(name),
+            "description": .string(description),
+            "start_year": .integer(startYear),
+            "horizon": .integer(horizon),
+            "runs": .integer(runs),
+            "seed": .string(String(seed)),
+            "currency": .string(currency),
+            "curves": .object(curves),
+            "parameters": .object(parameters),
+        ])
+    }
+}

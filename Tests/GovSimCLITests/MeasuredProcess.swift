@@ -1,0 +1,86 @@
+import Foundation
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs the built `govsim` as a child process and measures what `Process` cannot: its wall time
+/// and its peak resident memory (`ru_maxrss` from `wait4`). A watchdog kills the child after
+/// `timeout` seconds so a hang fails the test instead of stalling the suite.
+enum MeasuredProcess {
+    struct Result {
+        /// Exit status, or 128 + the signal number if the child was killed by a signal.
+        let status: Int32
+        let stdout: String
+        let stderr: String
+        let seconds: Double
+        /// Peak resident set size, in kilobytes.
+        let peakKilobytes: Int
+        /// Whether the watchdog had to kill the child.
+        let timedOut: Bool
+    }
+
+    /// Runs `govsim arguments…` with `directory` as its working directory. Standard output and
+    /// error are captured in files outside `directory`, so the folder holds only what govsim wrote.
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:],
+                    timeout: Double = 20) throws -> Result {
+        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("govsim-capture-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: capture) }
+        let outPath = capture.appendingPathComponent("stdout").path
+        let errPath = capture.appendingPathComponent("stderr").path
+
+        // `sh -c 'cd "$0" && exec "$@"' DIR govsim ARGS…`: sh replaces itself with govsim, so
+        // the child's pid, exit status and rusage are govsim's, and no argument needs quoting.
+        let argv = ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory.path, GovSimProcess.executable.path] + arguments
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        let envStrings = env.map { "\($0.key)=\($0.value)" }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+
+        let cArgv = argv.map { strdup($0) } + [nil]
+        let cEnv = envStrings.map { strdup($0) } + [nil]
+        defer { (cArgv + cEnv).forEach { free($0) } }
+        var pid: pid_t = 0
+        let start = Date()
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, cArgv, cEnv)
+        guard spawned == 0 else { throw NSError(domain: NSPOSIXErrorDomain, code: Int(spawned)) }
+
+        let watchdog = Watchdog()
+        let child = pid
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+            if watchdog.arm() { kill(child, SIGKILL) }
+        }
+        // Wait without reaping (the pid stays ours, as a zombie, while the watchdog is disarmed),
+        // then reap with wait4 for the resource usage.
+        var info = siginfo_t()
+        while waitid(P_PID, id_t(child), &info, WEXITED | WNOWAIT) < 0 && errno == EINTR {}
+        let timedOut = !watchdog.disarm()
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(child, &status, 0, &usage) < 0 && errno == EINTR {}
+        let seconds = Date().timeIntervalSince(start)
+        let signal = status & 0x7f
+        let exitStatus = signal == 0 ? (status >> 8) & 0xff : 128 + signal
+        return Result(status: exitStatus,
+                      stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+                      stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
+                      seconds: seconds, peakKilobytes: Int(usage.ru_maxrss), timedOut: timedOut)
+    }
+
+    /// Decides once, under a lock, whether the child finished or the watchdog fired first.
+    final class Watchdog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var decided = false
+        /// The watchdog fires: true if the child had not finished.
+        func arm() -> Bool { lock.lock(); defer { lock.unlock() }; if decided { return false }; decided = true; return true }
+        /// The child finished: true if the watchdog had not fired.
+        func disarm() -> Bool { lock.lock(); defer { lock.unlock() }; if decided { return false }; decided = true; return true }
+    }
+}

@@ -1,0 +1,41 @@
+import XCTest
+@testable import GovSimCore
+
+final class MemoryEstimateTests: XCTestCase {
+    func testGrowsWithRunsYearsAndInputs() {
+        let base = MemoryEstimate(runs: 10_000, horizon: 15, uncertainInputs: 27)
+        XCTAssertGreaterThan(MemoryEstimate(runs: 20_000, horizon: 15, uncertainInputs: 27).bytes, base.bytes)
+        XCTAssertGreaterThan(MemoryEstimate(runs: 10_000, horizon: 30, uncertainInputs: 27).bytes, base.bytes)
+        XCTAssertGreaterThan(MemoryEstimate(runs: 10_000, horizon: 15, uncertainInputs: 60).bytes, base.bytes)
+        XCTAssertLessThan(MemoryEstimate(runs: 10_000, horizon: 15, uncertainInputs: 27, writesRunsTable: false).bytes, base.bytes + 1)
+    }
+
+    /// Measured: 100,000 runs of the reference scenario peaked at 506 MB (debug build,
+    /// /usr/bin/time); the estimate must be within 20%.
+    func testMatchesAMeasuredPeak() {
+        var s = TestSupport.reference
+        s.runs = 100_000
+        let estimate = MemoryEstimate(scenario: s)
+        XCTAssertEqual(estimate.uncertainInputs, 27)
+        XCTAssertEqual(estimate.bytes, 506e6, accuracy: 0.2 * 506e6)
+    }
+
+    func testRefusalSaysHowMuchAndWhatToDo() throws {
+        let huge = MemoryEstimate(runs: 100_000_000, horizon: 200, uncertainInputs: 27)
+        let message = try XCTUnwrap(huge.refusal(available: 16 * 1_073_741_824))
+        XCTAssertTrue(message.hasPrefix("100000000 runs × 201 years would need about "), message)
+        XCTAssertTrue(message.contains("GiB of memory, more than the 12.8 GiB govsim may use on this machine (80% of 16.0 GiB)"), message)
+        XCTAssertTrue(message.contains("use fewer --runs or a shorter horizon (about "), message)
+        XCTAssertFalse(message.contains("\n"))
+        XCTAssertNil(MemoryEstimate(runs: 10_000, horizon: 15, uncertainInputs: 27).refusal(available: 16 * 1_073_741_824))
+    }
+
+    /// The suggested number of runs fits.
+    func testSuggestedRunsFit() throws {
+        let available = 8.0 * 1_073_741_824
+        let message = try XCTUnwrap(MemoryEstimate(runs: 50_000_000, horizon: 15, uncertainInputs: 27).refusal(available: available))
+        let suggested = try XCTUnwrap(message.split(separator: "(").last.flatMap { Int($0.split(separator: " ")[1]) })
+        XCTAssertNil(MemoryEstimate(runs: suggested, horizon: 15, uncertainInputs: 27).refusal(available: available))
+        XCTAssertNotNil(MemoryEstimate(runs: suggested * 2, horizon: 15, uncertainInputs: 27).refusal(available: available))
+    }
+}
