@@ -34,7 +34,8 @@ public struct MemoryEstimate: Sendable, Equatable {
         if n * cells <= Double(TrajectoryAccumulator.exactValueLimit) {
             stored = 2 * n * cells * 8   // the values, and their sorted copy when summarised
         } else {
-            let levels = (max(2, n / Double(ParallelBlocks.blockSize))).squareRoot().squareRoot() + log2(max(2, n / Double(ParallelBlocks.blockSize)))
+            // The binary counter holds at most one sketch per height: log₂(blocks) + 1 of them.
+            let levels = log2(max(2, n / Double(ParallelBlocks.blockSize))) + 1
             stored = cells * Double(QuantileSketch.defaultCapacity) * 8 * levels
         }
         let blockBytes = Double(ParallelBlocks.blockSize) * (cells * 8 + (inputs + 16) * 8 + (writesRunsTable ? (inputs + 10) * 20 : 0))
