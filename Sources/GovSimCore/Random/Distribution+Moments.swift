@@ -44,9 +44,14 @@ extension Distribution {
     /// The standard deviation of the distribution.
     public var standardDeviation: Double { variance.squareRoot() }
 
+    /// Standardised bounds α, β and the retained mass Z = Φ(β) − Φ(α). When both bounds are
+    /// above the mean Z is formed from upper tails, Q(α) − Q(β): Φ(α) rounds to 1 for α ≳ 8.3,
+    /// which made Z = 0 and the moments NaN, and loses digits well before that.
     private func truncatedNormalTerms(mean: Double, sd: Double, lower: Double, upper: Double) -> (Double, Double, Double) {
         let alpha = (lower - mean) / sd, beta = (upper - mean) / sd
-        let z = SpecialFunctions.normalCDF(beta) - SpecialFunctions.normalCDF(alpha)
+        let z = alpha > 0
+            ? SpecialFunctions.normalSurvival(alpha) - SpecialFunctions.normalSurvival(beta)
+            : SpecialFunctions.normalCDF(beta) - SpecialFunctions.normalCDF(alpha)
         return (alpha, beta, z)
     }
 }

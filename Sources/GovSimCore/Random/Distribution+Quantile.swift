@@ -66,9 +66,14 @@ extension Distribution {
         case .truncatedNormal(let mean, let sd, let lower, let upper):
             if x <= lower { return 0 }
             if x >= upper { return 1 }
-            let pl = SpecialFunctions.normalCDF((lower - mean) / sd)
-            let pu = SpecialFunctions.normalCDF((upper - mean) / sd)
-            return (SpecialFunctions.normalCDF((x - mean) / sd) - pl) / (pu - pl)
+            let zl = (lower - mean) / sd, zu = (upper - mean) / sd, z = (x - mean) / sd
+            if zl > 0 {
+                // Both bounds in the upper tail, as in `quantile`: use survival probabilities.
+                let sl = SpecialFunctions.normalSurvival(zl), su = SpecialFunctions.normalSurvival(zu)
+                return (sl - SpecialFunctions.normalSurvival(z)) / (sl - su)
+            }
+            let pl = SpecialFunctions.normalCDF(zl), pu = SpecialFunctions.normalCDF(zu)
+            return (SpecialFunctions.normalCDF(z) - pl) / (pu - pl)
         case .lognormal(let mu, let sigma):
             return x <= 0 ? 0 : SpecialFunctions.normalCDF((log(x) - mu) / sigma)
         case .beta(let alpha, let beta, let lower, let upper):

@@ -22,7 +22,7 @@ public enum Distribution: Hashable, Sendable {
     /// Lognormal: log X ~ Normal(mu, sigma).
     case lognormal(mu: Double, sigma: Double)
     /// Beta(alpha, beta) scaled to [lower, upper] (default [0, 1]).
-    case beta(alpha: Double, beta: Double, lower: Double, upper: Double)
+    case beta(alpha: Double, beta: Double, lower: Double = 0, upper: Double = 1)
     /// Student's t with `df` degrees of freedom, shifted by `location` and scaled by `scale`.
     case studentT(location: Double, scale: Double, df: Double)
 }

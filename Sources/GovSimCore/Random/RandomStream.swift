@@ -21,7 +21,8 @@ public struct RandomStream: Sendable {
         self.run = run
     }
 
-    /// Two independent uniform variates in the open interval (0, 1), each with 53 random bits.
+    /// Two independent uniform variates in the open interval (0, 1), each on a grid of 2^52
+    /// equally likely values (see ``openUnit(_:)``).
     @inlinable
     public func uniformPair(channel: UInt32, index: UInt32) -> (Double, Double) {
         let b = generator.block((index, channel, UInt32(truncatingIfNeeded: run), UInt32(truncatingIfNeeded: run >> 32)))
@@ -36,11 +37,18 @@ public struct RandomStream: Sendable {
         uniformPair(channel: channel, index: index).0
     }
 
-    /// Maps 53 random bits to the open interval (0, 1): (k + 0.5) / 2^53, never 0 or 1, so
-    /// inverse-CDF transforms never see an infinite quantile.
+    /// Maps a 53-bit random integer to the open interval (0, 1), never 0 or 1, so inverse-CDF
+    /// transforms never see an infinite quantile.
+    ///
+    /// Uses the top 52 of the 53 bits, k = bits53 >> 1, and returns the cell midpoint
+    /// (k + 0.5) / 2^52, which is exactly representable: the result lies in
+    /// [2^-53, 1 − 2^-53], all 2^52 values are equally likely, and the grid is symmetric
+    /// (1 − u is on it whenever u is), so antithetic pairs are exact. The 53-bit midpoint
+    /// (k + 0.5) / 2^53 is not representable above 1/2: it rounded to 1.0 for k = 2^53 − 1
+    /// and merged pairs of cells in the upper half.
     @inlinable
     public static func openUnit(_ bits53: UInt64) -> Double {
-        (Double(bits53) + 0.5) * 0x1.0p-53
+        (Double((bits53 & 0x1F_FFFF_FFFF_FFFF) >> 1) + 0.5) * 0x1.0p-52
     }
 
     /// A 32-bit channel identifier derived from a name by FNV-1a followed by a splitmix64 mix.
