@@ -34,16 +34,18 @@ struct RunCommand: ParsableCommand {
             var runsHash = SHA256()
             var runsBytes = 0
             var writeError: Error?
-            func appendRuns(_ text: String) {
+            func appendRuns(_ bytes: [UInt8]) {
                 guard writeError == nil else { return }
-                let data = Data(text.utf8)
-                runsHash.update(data)
+                let data = Data(bytes)
+                runsHash.update(bytes)
                 runsBytes += data.count
                 do { try transaction.append("runs.csv", data) } catch { writeError = error }
             }
-            appendRuns(RunsTable.headerLine(inputNames: engine.plan.inputNames))
+            appendRuns(Array(RunsTable.headerLine(inputNames: engine.plan.inputNames).utf8))
+            let startYear = s.startYear
             let progress = style.progressReporter(total: s.runs, unit: "runs")
-            let result = engine.run(progress: progress?.callback, recordSink: { records in appendRuns(RunsTable.lines(records, startYear: s.startYear)) })
+            let result = engine.run(progress: progress?.callback, formatRecords: { Array(RunsTable.lines($0, startYear: startYear).utf8) },
+                                    recordSink: appendRuns)
             progress?.finish()
             if let writeError { throw writeError }
             var files: [(String, String)] = [("summary.csv", SummaryTable.make(result).render())]

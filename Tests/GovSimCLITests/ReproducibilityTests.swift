@@ -70,7 +70,7 @@ final class ReproducibilityTests: XCTestCase {
             try govsim(["run", "repro.yaml", "--threads", threads, "--out", out])
         }
         let reference = try comparableFiles("t1")
-        XCTAssertEqual(Set(reference.keys), ["summary.csv", "runs.csv", "manifest.json"])
+        XCTAssertEqual(Set(reference.keys), ["summary.csv", "runs.csv", "budget.csv", "report.html", "manifest.json"])
         for other in ["t2", "t8", "t1-again"] {
             let files = try comparableFiles(other)
             XCTAssertEqual(Set(files.keys), Set(reference.keys), other)

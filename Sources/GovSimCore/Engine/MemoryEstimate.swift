@@ -40,8 +40,11 @@ public struct MemoryEstimate: Sendable, Equatable {
         }
         let blockBytes = Double(ParallelBlocks.blockSize) * (cells * 8 + (inputs + 16) * 8 + (writesRunsTable ? (inputs + 10) * 20 : 0))
         let inFlight = (2 * Self.assumedThreads + 2) * blockBytes
-        let budgets = n * 96
-        bytes = stored + inFlight + budgets + Self.baseBytes
+        // Budget measures of every run (a struct and its NPV array) for budget.csv.
+        let budgets = n * 112
+        // Without runs.csv (calibrate), every run's record stays in memory.
+        let records = writesRunsTable ? 0 : n * (inputs * 8 + 160)
+        bytes = stored + inFlight + budgets + records + Self.baseBytes
     }
 
     /// The estimate for simulating `scenario` (its runs and horizon) and, unless

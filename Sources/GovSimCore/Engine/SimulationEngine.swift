@@ -17,9 +17,12 @@ public struct SimulationEngine: Sendable {
     }
 
     /// Simulates every run. `progress` receives the number of runs finished so far. With a
-    /// `recordSink`, each block's run records are handed to it in run order and not kept (for
-    /// streaming `runs.csv` at any run count); otherwise ``SimulationResult/records`` holds them.
-    public func run(progress: (@Sendable (Int) -> Void)? = nil, recordSink: ((ArraySlice<RunRecord>) -> Void)? = nil) -> SimulationResult {
+    /// `recordSink`, each block's run records are turned into bytes by `formatRecords` on the
+    /// worker that simulated the block (in parallel) and handed to the sink in run order, and
+    /// the records are not kept (for streaming `runs.csv` at any run count); otherwise
+    /// ``SimulationResult/records`` holds them.
+    public func run(progress: (@Sendable (Int) -> Void)? = nil, formatRecords: (@Sendable ([RunRecord]) -> [UInt8])? = nil,
+                    recordSink: (([UInt8]) -> Void)? = nil) -> SimulationResult {
         let blocks = ParallelBlocks.blocks(runs: scenario.runs)
         let plan = self.plan
         let years = scenario.horizon + 1
@@ -45,7 +48,7 @@ public struct SimulationEngine: Sendable {
                 for o in 0..<organisationCount { organisations[o].add(work.organisations[o]) }
                 records.append(RunRecord(run: run, inputs: work.inputs, trajectory: work.total, budget: work.budget!))
             }
-            return (total, organisations, records)
+            return (total, organisations, records, formatRecords?(records))
         }, consume: { _, part in
             total.add(part.0)
             for o in 0..<organisationCount { organisations[o].add(part.1[o]) }
@@ -53,7 +56,7 @@ public struct SimulationEngine: Sendable {
                 budgets.append(r.budget)
                 for (k, j) in correlated.enumerated() { correlatedColumns[k].append(r.inputs[j]) }
             }
-            if let recordSink { recordSink(part.2[...]) } else { records.append(contentsOf: part.2) }
+            if let recordSink, let bytes = part.3 { recordSink(bytes) } else { records.append(contentsOf: part.2) }
             done += part.2.count
             progress?(done)
         })

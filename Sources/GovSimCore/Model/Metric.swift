@@ -38,8 +38,30 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
     case adoptionOutcomeAccountability = "adoption_outcome_accountability"
 
     /// Position of the metric in a ``RunTrajectory``.
-    public var index: Int { Metric.indexTable[self]! }
-    static let indexTable: [Metric: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    /// (A switch, not a dictionary: it is read for every value of every run.)
+    @inlinable
+    public var index: Int {
+        switch self {
+        case .productivityIndex: return 0
+        case .productivityIndexCounterfactual: return 1
+        case .productivityGainPct: return 2
+        case .spending: return 3
+        case .spendingCounterfactual: return 4
+        case .spendingReal: return 5
+        case .investment: return 6
+        case .runCost: return 7
+        case .netSavings: return 8
+        case .netSavingsReal: return 9
+        case .cumulativeNetSavings: return 10
+        case .satisfaction: return 11
+        case .satisfactionCounterfactual: return 12
+        case .satisfactionGain: return 13
+        case .adoptionCustomerFocus: return 14
+        case .adoptionDataAsProduct: return 15
+        case .adoptionRapidIteration: return 16
+        case .adoptionOutcomeAccountability: return 17
+        }
+    }
 
     /// The adoption metric of a practice.
     public static func adoption(_ kind: PracticeKind) -> Metric {

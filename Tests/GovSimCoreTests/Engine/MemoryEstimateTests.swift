@@ -7,17 +7,18 @@ final class MemoryEstimateTests: XCTestCase {
         XCTAssertGreaterThan(MemoryEstimate(runs: 20_000, horizon: 15, uncertainInputs: 27).bytes, base.bytes)
         XCTAssertGreaterThan(MemoryEstimate(runs: 10_000, horizon: 30, uncertainInputs: 27).bytes, base.bytes)
         XCTAssertGreaterThan(MemoryEstimate(runs: 10_000, horizon: 15, uncertainInputs: 60).bytes, base.bytes)
-        XCTAssertLessThan(MemoryEstimate(runs: 10_000, horizon: 15, uncertainInputs: 27, writesRunsTable: false).bytes, base.bytes + 1)
+        // Without runs.csv (calibrate) every run's record is kept in memory.
+        XCTAssertGreaterThan(MemoryEstimate(runs: 10_000, horizon: 15, uncertainInputs: 27, writesRunsTable: false).bytes, base.bytes)
     }
 
-    /// Measured: 100,000 runs of the reference scenario peaked at 506 MB (debug build,
-    /// /usr/bin/time); the estimate must be within 20%.
+    /// Measured: 100,000 runs of the reference scenario peaked at 553 MB (release build with the
+    /// streaming engine, /usr/bin/time, 2 threads); the estimate must be within 20%.
     func testMatchesAMeasuredPeak() {
         var s = TestSupport.reference
         s.runs = 100_000
         let estimate = MemoryEstimate(scenario: s)
         XCTAssertEqual(estimate.uncertainInputs, 27)
-        XCTAssertEqual(estimate.bytes, 506e6, accuracy: 0.2 * 506e6)
+        XCTAssertEqual(estimate.bytes, 553e6, accuracy: 0.2 * 553e6)
     }
 
     func testRefusalSaysHowMuchAndWhatToDo() throws {
@@ -33,9 +34,9 @@ final class MemoryEstimateTests: XCTestCase {
     /// The suggested number of runs fits.
     func testSuggestedRunsFit() throws {
         let available = 8.0 * 1_073_741_824
-        let message = try XCTUnwrap(MemoryEstimate(runs: 50_000_000, horizon: 15, uncertainInputs: 27).refusal(available: available))
+        let message = try XCTUnwrap(MemoryEstimate(runs: 100_000_000, horizon: 15, uncertainInputs: 27, writesRunsTable: false).refusal(available: available))
         let suggested = try XCTUnwrap(message.split(separator: "(").last.flatMap { Int($0.split(separator: " ")[1]) })
-        XCTAssertNil(MemoryEstimate(runs: suggested, horizon: 15, uncertainInputs: 27).refusal(available: available))
-        XCTAssertNotNil(MemoryEstimate(runs: suggested * 2, horizon: 15, uncertainInputs: 27).refusal(available: available))
+        XCTAssertNil(MemoryEstimate(runs: suggested, horizon: 15, uncertainInputs: 27, writesRunsTable: false).refusal(available: available))
+        XCTAssertNotNil(MemoryEstimate(runs: suggested * 2, horizon: 15, uncertainInputs: 27, writesRunsTable: false).refusal(available: available))
     }
 }

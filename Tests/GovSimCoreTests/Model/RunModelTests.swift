@@ -150,3 +150,9 @@ final class RunModelTests: XCTestCase {
         XCTAssertEqual(total, (25 + 40 + 20 + 15) * 1.5, accuracy: 1e-9)
     }
 }
+
+final class MetricTests: XCTestCase {
+    func testIndexIsThePositionInAllCases() {
+        for (i, metric) in Metric.allCases.enumerated() { XCTAssertEqual(metric.index, i, metric.rawValue) }
+    }
+}
