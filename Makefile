@@ -15,7 +15,8 @@ run: deps
 	.build/release/govsim run $(RUN_ARGS)
 
 ## Build and run the whole test suite (unit and end-to-end tests).
-test: deps
+test:
+	@scripts/ensure-system-packages.sh time
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -32,7 +32,14 @@ enum MeasuredProcess {
 
         // `sh -c 'cd "$0" && exec "$@"' DIR govsim ARGS…`: sh replaces itself with govsim, so
         // the child's pid, exit status and rusage are govsim's, and no argument needs quoting.
-        let argv = ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory.path, GovSimProcess.executable.path] + arguments
+        // With GNU time, the peak memory is govsim's own (`time` forks it from a small process):
+        // ru_maxrss of a process spawned directly from this (large) test process starts at the
+        // test process's own peak, because Linux keeps the high-water mark across exec.
+        let timePath = capture.appendingPathComponent("time").path
+        let useTime = FileManager.default.isExecutableFile(atPath: "/usr/bin/time")
+        let argv = useTime
+            ? ["/bin/sh", "-c", "cd \"$0\" && t=\"$1\" && shift && exec /usr/bin/time -q -f %M -o \"$t\" \"$@\"", directory.path, timePath, GovSimProcess.executable.path] + arguments
+            : ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory.path, GovSimProcess.executable.path] + arguments
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
         let envStrings = env.map { "\($0.key)=\($0.value)" }
@@ -67,11 +74,21 @@ enum MeasuredProcess {
         while wait4(child, &status, 0, &usage) < 0 && errno == EINTR {}
         let seconds = Date().timeIntervalSince(start)
         let signal = status & 0x7f
-        let exitStatus = signal == 0 ? (status >> 8) & 0xff : 128 + signal
+        var exitStatus = signal == 0 ? (status >> 8) & 0xff : 128 + signal
+        var peak = Int(usage.ru_maxrss)
+        if useTime, let text = try? String(contentsOfFile: timePath, encoding: .utf8) {
+            // GNU time writes "Command terminated by signal N" or "Command exited with non-zero
+            // status N" before the figure when the command did not succeed.
+            let lines = text.split(separator: "\n")
+            if let last = lines.last, let kb = Int(last.trimmingCharacters(in: .whitespaces)) { peak = kb }
+            if let first = lines.first, first.hasPrefix("Command terminated by signal"), let n = Int32(first.split(separator: " ").last ?? "") {
+                exitStatus = 128 + n
+            }
+        }
         return Result(status: exitStatus,
                       stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
                       stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
-                      seconds: seconds, peakKilobytes: Int(usage.ru_maxrss), timedOut: timedOut)
+                      seconds: seconds, peakKilobytes: peak, timedOut: timedOut)
     }
 
     /// Decides once, under a lock, whether the child finished or the watchdog fired first.

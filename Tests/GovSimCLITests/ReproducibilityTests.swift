@@ -136,7 +136,7 @@ final class ReproducibilityTests: XCTestCase {
         try write("scenarios/repro.yaml", Self.scenario)
         try govsim(["run", "scenarios/repro.yaml", "--runs", "300", "--out", "results/r"])
         var r = try govsim(["verify", "results/r"], environment: ["TMPDIR": tmp.path])
-        XCTAssertTrue(r.stdout.hasPrefix("reproduced: 2 files"), r.stdout)
+        XCTAssertTrue(r.stdout.hasPrefix("reproduced: 4 files"), r.stdout)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp.path), [], "the temporary folder is removed")
 
         // Change one byte on line 7 of runs.csv.

@@ -16,52 +16,128 @@ public struct SimulationEngine: Sendable {
         self.threads = max(1, threads)
     }
 
-    /// Simulates every run. `progress` receives the number of runs finished so far. With a
-    /// `recordSink`, each block's run records are turned into bytes by `formatRecords` on the
-    /// worker that simulated the block (in parallel) and handed to the sink in run order, and
-    /// the records are not kept (for streaming `runs.csv` at any run count); otherwise
-    /// ``SimulationResult/records`` holds them.
-    public func run(progress: (@Sendable (Int) -> Void)? = nil, formatRecords: (@Sendable ([RunRecord]) -> [UInt8])? = nil,
-                    recordSink: (([UInt8]) -> Void)? = nil) -> SimulationResult {
+    /// Simulates every run (or, with `blocks`, only those blocks: one shard). `progress`
+    /// receives the number of runs finished so far. With a `recordSink`, each block's run records
+    /// are turned into bytes by `formatRecords` on the worker that simulated the block (in
+    /// parallel) and handed to the sink in run order, and the records are not kept (for streaming
+    /// `runs.csv` at any run count); otherwise ``SimulationResult/records`` holds them. With a
+    /// `rawSink`, each block's runs are also encoded (``ShardCodec``) for a later `merge`.
+    public func run(blocks shard: Range<Int>? = nil, progress: (@Sendable (Int) -> Void)? = nil,
+                    formatRecords: (@Sendable ([RunRecord]) -> [UInt8])? = nil,
+                    recordSink: (([UInt8]) -> Void)? = nil, rawSink: (([UInt8]) -> Void)? = nil) -> SimulationResult {
         let blocks = ParallelBlocks.blocks(runs: scenario.runs)
+        let chosen = shard ?? 0..<blocks.count
         let plan = self.plan
-        let years = scenario.horizon + 1
-        let runs = scenario.runs
-        let organisationCount = plan.isPortfolio ? plan.organisationNames.count : 0
-        let capacity = TrajectoryAccumulator.capacity(runs: runs, years: years * max(1, organisationCount + (organisationCount > 0 ? 1 : 0)))
-        let correlated = scenario.correlation.map { c in c.names.compactMap { name in plan.inputNames.firstIndex { $0 == name || $0.hasSuffix(":" + name) } } } ?? []
-
-        var total = Aggregate(years: years, capacity: capacity)
-        var organisations = (0..<organisationCount).map { _ in Aggregate(years: years, capacity: capacity) }
-        var records: [RunRecord] = []
-        var budgets: [BudgetMeasures] = []
-        budgets.reserveCapacity(runs)
-        var correlatedColumns = [[Double]](repeating: [], count: correlated.count)
-        var done = 0
-        ParallelBlocks.forEachOrdered(blockCount: blocks.count, threads: threads, { b in
-            var total = TrajectoryAccumulator(years: years, expectedRuns: blocks[b].count, capacity: capacity)
-            var organisations = (0..<organisationCount).map { _ in TrajectoryAccumulator(years: years, expectedRuns: blocks[b].count, capacity: capacity) }
-            var records: [RunRecord] = []
-            records.reserveCapacity(blocks[b].count)
+        let codec = rawSink == nil ? nil : ShardCodec(plan: plan)
+        var assembler = ResultAssembler(plan: plan, runs: scenario.runs, keepRecords: recordSink == nil)
+        let capacity = assembler.capacity
+        ParallelBlocks.forEachOrdered(blockCount: chosen.count, threads: threads, { i in
+            let b = chosen.lowerBound + i
+            var runs: [(Int, PlanRun)] = []
+            var raw: [UInt8] = []
             plan.simulate(block: blocks[b]) { run, work in
-                total.add(work.total)
-                for o in 0..<organisationCount { organisations[o].add(work.organisations[o]) }
-                records.append(RunRecord(run: run, inputs: work.inputs, trajectory: work.total, budget: work.budget!))
+                runs.append((run, work))
+                codec?.encode(run: run, work, into: &raw)
             }
-            return (total, organisations, records, formatRecords?(records))
+            return BlockPart(plan: plan, runs: runs, runCapacity: capacity, formatRecords: formatRecords, raw: codec == nil ? nil : raw)
         }, consume: { _, part in
-            total.add(part.0)
-            for o in 0..<organisationCount { organisations[o].add(part.1[o]) }
-            for r in part.2 {
-                budgets.append(r.budget)
-                for (k, j) in correlated.enumerated() { correlatedColumns[k].append(r.inputs[j]) }
-            }
-            if let recordSink, let bytes = part.3 { recordSink(bytes) } else { records.append(contentsOf: part.2) }
-            done += part.2.count
-            progress?(done)
+            if let raw = part.raw { rawSink?(raw) }
+            if let bytes = part.formatted { recordSink?(bytes) }
+            assembler.consume(part)
+            progress?(assembler.done)
         })
+        return assembler.finish()
+    }
+
+    /// The result of the runs stored by shards (``ShardCodec``), block by block in order: the
+    /// same aggregation as ``run(blocks:progress:formatRecords:recordSink:rawSink:)``, so the
+    /// outputs are byte-identical to an unsharded run (with exact quantiles).
+    public func replay(blocks: [[UInt8]], formatRecords: (([RunRecord]) -> [UInt8])? = nil, recordSink: (([UInt8]) -> Void)? = nil) throws -> SimulationResult {
+        let codec = ShardCodec(plan: plan)
+        var assembler = ResultAssembler(plan: plan, runs: scenario.runs, keepRecords: recordSink == nil)
+        for raw in blocks {
+            let runs = try codec.decode(raw)
+            let part = BlockPart(plan: plan, runs: runs, runCapacity: assembler.capacity, formatRecords: formatRecords, raw: nil)
+            if let bytes = part.formatted { recordSink?(bytes) }
+            assembler.consume(part)
+        }
+        return assembler.finish()
+    }
+}
+
+/// The results of one block of runs, made on a worker thread.
+struct BlockPart {
+    var total: TrajectoryAccumulator
+    var organisations: [TrajectoryAccumulator]
+    var records: [RunRecord]
+    var formatted: [UInt8]?
+    var raw: [UInt8]?
+
+    init(plan: PlanSimulator, runs: [(Int, PlanRun)], runCapacity: Int, formatRecords: (([RunRecord]) -> [UInt8])?, raw: [UInt8]?) {
+        let years = plan.scenario.horizon + 1
+        let organisationCount = plan.isPortfolio ? plan.organisationNames.count : 0
+        var total = TrajectoryAccumulator(years: years, expectedRuns: runs.count, capacity: runCapacity)
+        var organisations = (0..<organisationCount).map { _ in TrajectoryAccumulator(years: years, expectedRuns: runs.count, capacity: runCapacity) }
+        var records: [RunRecord] = []
+        records.reserveCapacity(runs.count)
+        for (run, work) in runs {
+            total.add(work.total)
+            for o in 0..<organisationCount { organisations[o].add(work.organisations[o]) }
+            records.append(RunRecord(run: run, inputs: work.inputs, trajectory: work.total, budget: work.budget!))
+        }
+        self.total = total
+        self.organisations = organisations
+        self.records = records
+        formatted = formatRecords?(records)
+        self.raw = raw
+    }
+}
+
+/// Merges block parts in block order into a ``SimulationResult``.
+struct ResultAssembler {
+    let plan: PlanSimulator
+    let keepRecords: Bool
+    let capacity: Int
+    var total: Aggregate
+    var organisations: [Aggregate]
+    var records: [RunRecord] = []
+    var budgets: [BudgetMeasures] = []
+    var correlated: [Int]
+    var correlatedColumns: [[Double]]
+    var done = 0
+
+    init(plan: PlanSimulator, runs: Int, keepRecords: Bool) {
+        self.plan = plan
+        self.keepRecords = keepRecords
+        let scenario = plan.scenario
+        let organisationCount = plan.isPortfolio ? plan.organisationNames.count : 0
+        let years = scenario.horizon + 1
+        let inputNames = plan.inputNames
+        let capacity = TrajectoryAccumulator.capacity(runs: runs, years: years * max(1, organisationCount + (organisationCount > 0 ? 1 : 0)))
+        self.capacity = capacity
+        total = Aggregate(years: years, capacity: capacity)
+        organisations = (0..<organisationCount).map { _ in Aggregate(years: years, capacity: capacity) }
+        let indices = scenario.correlation.map { c in c.names.compactMap { name in inputNames.firstIndex { $0 == name || $0.hasSuffix(":" + name) } } } ?? []
+        correlated = indices
+        correlatedColumns = [[Double]](repeating: [], count: indices.count)
+        budgets.reserveCapacity(runs)
+    }
+
+    mutating func consume(_ part: BlockPart) {
+        total.add(part.total)
+        for o in 0..<organisations.count { organisations[o].add(part.organisations[o]) }
+        for r in part.records {
+            budgets.append(r.budget)
+            for (k, j) in correlated.enumerated() { correlatedColumns[k].append(r.inputs[j]) }
+        }
+        if keepRecords { records.append(contentsOf: part.records) }
+        done += part.records.count
+    }
+
+    mutating func finish() -> SimulationResult {
+        let scenario = plan.scenario
         var organisationSummaries: [(String, [Metric: [QuantileSummary]])] = []
-        for o in 0..<organisationCount { organisationSummaries.append((plan.organisationNames[o], organisations[o].finish())) }
+        for o in 0..<organisations.count { organisationSummaries.append((plan.organisationNames[o], organisations[o].finish())) }
         let rankError = max(total.rankErrorBound, organisations.map(\.rankErrorBound).max() ?? 0)
         var columns: [String: [Double]] = [:]
         for (k, name) in (scenario.correlation?.names ?? []).enumerated() where k < correlatedColumns.count { columns[name] = correlatedColumns[k] }
