@@ -20,62 +20,69 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var style: OutputStyleOptions
 
+    @Option(help: ArgumentHelp("Run only the K-th of N equal slices of the runs (fixed blocks of run indices) and write partial results for `govsim merge`.", valueName: "K/N"))
+    var shard: String?
+
+    @Flag(name: .customLong("shard-from-env"), help: "Take K from SLURM_ARRAY_TASK_ID (minus SLURM_ARRAY_TASK_MIN) or JOB_COMPLETION_INDEX (0-based) and N from --shards.")
+    var shardFromEnvironment = false
+
+    @Option(help: "Number of shards N with --shard-from-env.")
+    var shards: Int?
+
+    func validate() throws {
+        if shard != nil && shardFromEnvironment { throw ValidationError("Give either --shard K/N or --shard-from-env, not both.") }
+        if shardFromEnvironment && shards == nil { throw ValidationError("--shard-from-env needs --shards N, the number of shards.") }
+    }
+
     func run() throws {
         Terminal.installInterruptHandlers()
         try Terminal.reportingErrors {
             let input = try ScenarioInput.load(scenario)
             let s = simulation.apply(to: input.scenario)
             let outDir = output.out ?? "outputs/\(s.name)"
+            if let (k, n) = try shardChoice() {
+                try ShardWriter.run(s, input: input, shard: k, of: n, threads: simulation.threadCount, outDir: outDir, force: output.force, style: style)
+                return
+            }
             try refuseIfTooLarge(s, input: input, runsOption: simulation.runs)
             let engine = SimulationEngine(scenario: s, threads: simulation.threadCount)
-            // runs.csv is written block by block as the runs finish, so memory does not grow with it.
-            let transaction = try OutputDirectory(url: URL(fileURLWithPath: outDir), force: output.force).begin()
-            defer { transaction.abort() }
-            var runsHash = SHA256()
-            var runsBytes = 0
-            var writeError: Error?
-            func appendRuns(_ bytes: [UInt8]) {
-                guard writeError == nil else { return }
-                let data = Data(bytes)
-                runsHash.update(bytes)
-                runsBytes += data.count
-                do { try transaction.append("runs.csv", data) } catch { writeError = error }
-            }
-            appendRuns(Array(RunsTable.headerLine(inputNames: engine.plan.inputNames).utf8))
-            let startYear = s.startYear
-            let progress = style.progressReporter(total: s.runs, unit: "runs")
-            let result = engine.run(progress: progress?.callback, formatRecords: { Array(RunsTable.lines($0, startYear: startYear).utf8) },
-                                    recordSink: appendRuns)
-            progress?.finish()
-            if let writeError { throw writeError }
-            var files: [(String, String)] = [("summary.csv", SummaryTable.make(result).render())]
-            files.append(("budget.csv", BudgetTable.make(result).render()))
-            if !result.organisationSummaries.isEmpty { files.append(("organisations.csv", SummaryTable.organisations(result).render())) }
-            if s.correlation != nil { files.append(("correlations.csv", CorrelationsTable.make(result).render())) }
-            if !s.baselineFits.isEmpty { files.append(("baseline_fits.csv", BaselineFitsTable.make(s).render())) }
-            files.append(("report.html", HTMLReport(result: result, scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes)).render()))
             var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
                                     scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
                                     seed: s.seed, runs: s.runs, horizon: s.horizon, sampling: s.sampling.rawValue)
             manifest.recordReproduction("run", scenarioArgument: scenario, input: input, runs: s.runs, seed: s.seed, threads: simulation.threadCount, outputFolder: outDir)
-            manifest.extra["quantiles"] = .string(result.quantileRankError == 0 ? "exact"
-                : "sketch, rank error at most \(CSVTable.formatNumber(result.quantileRankError))")
-            if let report = s.correlation?.repairReport {
-                manifest.extra["correlation_repair"] = .string(report.description)
-                style.print("Correlations repaired to the nearest valid matrix: \(report)")
+            let progress = style.progressReporter(total: s.runs, unit: "runs")
+            let result = try RunOutputWriter.write(to: outDir, force: output.force, scenario: s, input: input, manifest: manifest, style: style) { format, sink in
+                engine.run(progress: progress?.callback, formatRecords: format, recordSink: sink)
             }
-            var entries: [(name: String, bytes: Int, sha256: String)] = []
-            for (name, text) in files {
-                let data = Data(text.utf8)
-                try transaction.write(name, data)
-                entries.append((name, data.count, SHA256.hex(data)))
-            }
-            entries.insert(("runs.csv", runsBytes, runsHash.finalize()), at: 1)
-            try transaction.write("manifest.json", Data(manifest.render(entries: entries).utf8))
-            try transaction.commit()
+            progress?.finish()
             style.print(TerminalSummary.render(result, boldHeader: style.styledStdout), terminator: "")
             style.print("Results written to \(outDir)/")
         }
+    }
+
+    /// (K, N) of a sharded run, or nil.
+    func shardChoice() throws -> (Int, Int)? {
+        if let shard {
+            let parts = shard.split(separator: "/")
+            guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k) else {
+                throw CLIError("--shard \(shard): write K/N with 1 ≤ K ≤ N, for example --shard 2/4")
+            }
+            return (k, n)
+        }
+        guard shardFromEnvironment, let n = shards else { return nil }
+        let env = ProcessInfo.processInfo.environment
+        let k: Int
+        if let id = env["SLURM_ARRAY_TASK_ID"].flatMap(Int.init) {
+            k = id - (env["SLURM_ARRAY_TASK_MIN"].flatMap(Int.init) ?? 0) + 1
+        } else if let index = env["JOB_COMPLETION_INDEX"].flatMap(Int.init) {
+            k = index + 1
+        } else {
+            throw CLIError("--shard-from-env: neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX is set; run inside a Slurm job array or a Kubernetes Indexed Job, or give --shard K/N")
+        }
+        guard n >= 1, (1...n).contains(k) else {
+            throw CLIError("--shard-from-env: shard \(k) is not between 1 and --shards \(n); check the array range (0 to N-1)")
+        }
+        return (k, n)
     }
 }
 

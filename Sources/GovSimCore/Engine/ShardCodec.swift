@@ -20,6 +20,8 @@ public struct ShardCodec: Sendable {
 
     /// Doubles per run.
     var width: Int { 1 + inputs + cells * (1 + organisations) }
+    /// Bytes per run in `runs.bin`.
+    public var bytesPerRun: Int { 8 * width }
 
     func encode(run: Int, _ work: PlanRun, into out: inout [UInt8]) {
         func put(_ x: Double) { withUnsafeBytes(of: x.bitPattern.littleEndian) { out.append(contentsOf: $0) } }
@@ -34,7 +36,7 @@ public struct ShardCodec: Sendable {
         public let description: String
     }
 
-    func decode(_ bytes: [UInt8]) throws -> [(Int, PlanRun)] {
+    public func decode(_ bytes: [UInt8]) throws -> [(Int, PlanRun)] {
         let stride = width * 8
         guard bytes.count % stride == 0 else {
             throw DecodeError(description: "a block of \(bytes.count) bytes is not a whole number of runs of \(stride) bytes; the shard file is damaged or from another scenario")
