@@ -62,8 +62,8 @@ public struct ComparisonEngine: Sendable {
         }
         var outcomes: [VariantOutcome] = []
         for v in 0..<count {
-            outcomes.append(VariantOutcome(name: variants[v].name, scenario: variants[v].scenario, summary: own[v].summarize(),
-                                           deltas: v == baselineIndex ? nil : deltas[v].summarize(), budgets: budgets[v]))
+            outcomes.append(VariantOutcome(name: variants[v].name, scenario: variants[v].scenario, summary: own[v].summarize(threads: threads),
+                                           deltas: v == baselineIndex ? nil : deltas[v].summarize(threads: threads), budgets: budgets[v]))
         }
         return ComparisonResult(outcomes: outcomes, baselineIndex: baselineIndex)
     }

@@ -29,7 +29,7 @@ public struct SimulationEngine: Sendable {
         let chosen = shard ?? 0..<blocks.count
         let plan = self.plan
         let codec = rawSink == nil ? nil : ShardCodec(plan: plan)
-        var assembler = ResultAssembler(plan: plan, runs: scenario.runs, keepRecords: recordSink == nil)
+        var assembler = ResultAssembler(plan: plan, runs: scenario.runs, keepRecords: recordSink == nil, threads: threads)
         let capacity = assembler.capacity
         ParallelBlocks.forEachOrdered(blockCount: chosen.count, threads: threads, { i in
             let b = chosen.lowerBound + i
@@ -54,7 +54,7 @@ public struct SimulationEngine: Sendable {
     /// outputs are byte-identical to an unsharded run (with exact quantiles).
     public func replay(blocks: [[UInt8]], formatRecords: (([RunRecord]) -> [UInt8])? = nil, recordSink: (([UInt8]) -> Void)? = nil) throws -> SimulationResult {
         let codec = ShardCodec(plan: plan)
-        var assembler = ResultAssembler(plan: plan, runs: scenario.runs, keepRecords: recordSink == nil)
+        var assembler = ResultAssembler(plan: plan, runs: scenario.runs, keepRecords: recordSink == nil, threads: threads)
         for raw in blocks {
             let runs = try codec.decode(raw)
             let part = BlockPart(plan: plan, runs: runs, runCapacity: assembler.capacity, formatRecords: formatRecords, raw: nil)
@@ -106,8 +106,11 @@ struct ResultAssembler {
     var correlatedColumns: [[Double]]
     var done = 0
 
-    init(plan: PlanSimulator, runs: Int, keepRecords: Bool) {
+    let threads: Int
+
+    init(plan: PlanSimulator, runs: Int, keepRecords: Bool, threads: Int) {
         self.plan = plan
+        self.threads = threads
         self.keepRecords = keepRecords
         let scenario = plan.scenario
         let organisationCount = plan.isPortfolio ? plan.organisationNames.count : 0
@@ -137,11 +140,11 @@ struct ResultAssembler {
     mutating func finish() -> SimulationResult {
         let scenario = plan.scenario
         var organisationSummaries: [(String, [Metric: [QuantileSummary]])] = []
-        for o in 0..<organisations.count { organisationSummaries.append((plan.organisationNames[o], organisations[o].finish())) }
+        for o in 0..<organisations.count { organisationSummaries.append((plan.organisationNames[o], organisations[o].finish(threads: threads))) }
         let rankError = max(total.rankErrorBound, organisations.map(\.rankErrorBound).max() ?? 0)
         var columns: [String: [Double]] = [:]
         for (k, name) in (scenario.correlation?.names ?? []).enumerated() where k < correlatedColumns.count { columns[name] = correlatedColumns[k] }
-        return SimulationResult(scenario: scenario, inputNames: plan.inputNames, summary: total.finish(),
+        return SimulationResult(scenario: scenario, inputNames: plan.inputNames, summary: total.finish(threads: threads),
                                 organisationSummaries: organisationSummaries, records: records, budgets: budgets,
                                 correlatedInputs: columns, quantileRankError: rankError)
     }
@@ -180,9 +183,9 @@ struct Aggregate {
         return result
     }
 
-    mutating func finish() -> [Metric: [QuantileSummary]] {
+    mutating func finish(threads: Int = 1) -> [Metric: [QuantileSummary]] {
         var result = collapsed()
-        return result.summarize()
+        return result.summarize(threads: threads)
     }
 }
 

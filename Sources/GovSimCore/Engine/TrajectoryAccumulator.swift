@@ -58,18 +58,20 @@ public struct TrajectoryAccumulator: Sendable {
         for cell in 0..<sketches.count { sketches[cell].merge(other.sketches[cell]) }
     }
 
-    /// The summary of every (metric, year); consumes the stored values.
-    public mutating func summarize() -> [Metric: [QuantileSummary]] {
+    /// The summary of every (metric, year); consumes the stored values. Cells are sorted and
+    /// summarised on `threads` workers (each cell on its own, so the result does not depend on
+    /// the number of threads).
+    public mutating func summarize(threads: Int = 1) -> [Metric: [QuantileSummary]] {
+        let sketches = self.sketches, moments = self.moments
+        let summaries = ParallelBlocks.map(blockCount: sketches.count, threads: threads) { cell -> QuantileSummary in
+            var sketch = sketches[cell]
+            var sorted = sketch.sortedItems()
+            return QuantileSummary(sorting: &sorted, moments: moments[cell])
+        }
+        self.sketches = sketches.map { QuantileSketch(capacity: $0.capacity) }
         var out: [Metric: [QuantileSummary]] = [:]
         for metric in Metric.allCases {
-            var perYear: [QuantileSummary] = []
-            for year in 0..<years {
-                let cell = metric.index * years + year
-                var sorted = sketches[cell].sortedItems()
-                perYear.append(QuantileSummary(sorting: &sorted, moments: moments[cell]))
-                sketches[cell] = QuantileSketch(capacity: sketches[cell].capacity)
-            }
-            out[metric] = perYear
+            out[metric] = (0..<years).map { summaries[metric.index * years + $0] }
         }
         return out
     }
