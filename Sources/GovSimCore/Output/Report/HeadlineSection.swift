@@ -17,8 +17,9 @@ public struct HeadlineSection: ReportSection {
         let gain = result.summary[.productivityGainPct]![last]
         let savings = result.summary[.cumulativeNetSavings]![last]
         let satisfaction = result.summary[.satisfactionGain]![last]
-        let positive = result.records.filter { $0.cumulativeNetSavings > 0 }.count
-        let chance = 100 * Double(positive) / Double(max(1, result.records.count))
+        // Share of runs whose cumulative net savings are positive in the final year (from the
+        // summary, so it holds whether or not the run records were kept).
+        let chance = 100 * (result.summary[.cumulativeNetSavings]?.last?.fractionPositive ?? 0)
 
         html.open("div", [("class", "headline")])
         tile(&html, id: "\(anchor)-productivity", label: "Productivity gain in \(year)", q: gain, decimals: 1,
@@ -30,7 +31,7 @@ public struct HeadlineSection: ReportSection {
              unit: " points", note: "on the 0–100 scale, over the same organisation without the programme")
         html.close()
         html.element("p", [("class", "note")],
-                     text: "Medians over \(ChartNumberFormat.fixed(Double(result.records.count), decimals: 0)) runs; the 90% interval holds the central 90% of runs (5th to 95th percentile). Money is nominal.")
+                     text: "Medians over \(ChartNumberFormat.fixed(Double(result.scenario.runs), decimals: 0)) runs; the 90% interval holds the central 90% of runs (5th to 95th percentile). Money is nominal.")
     }
 
     func tile(_ html: inout MarkupWriter, id: String, label: String, q: QuantileSummary, decimals: Int, unit: String, note: String) {
