@@ -1,3 +1,5 @@
+import Foundation
+
 /// A CSV table built in memory and rendered as RFC 4180 text with `\n` line ends.
 ///
 /// Numbers are written in Swift's shortest round-trip form (`Double.description`), which is
@@ -67,11 +69,5 @@ public struct CSVTable: Sendable, Equatable {
             return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return s
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }
