@@ -162,6 +162,12 @@ struct Aggregate {
 
     mutating func add(_ block: TrajectoryAccumulator) {
         moments.mergeMoments(block)
+        // Exact quantiles: values are only concatenated, so one growing accumulator suffices
+        // (the binary counter would copy every value once per level).
+        if moments.sketches.first?.capacity == Int.max, !stack.isEmpty {
+            stack[0].accumulator.mergeSketches(block)
+            return
+        }
         stack.append((0, block))
         while stack.count >= 2, stack[stack.count - 1].height == stack[stack.count - 2].height {
             let top = stack.removeLast()
