@@ -144,23 +144,7 @@ final class AuthoringCommandTests: XCTestCase {
 /// Runs scripts/validate-schema.py (Python's jsonschema, independent of govsim).
 enum Python {
     static func run(_ arguments: [String], in directory: URL) throws -> GovSimProcess.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = DataBox(), errData = DataBox()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { outData.data = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { errData.data = err.fileHandleForReading.readDataToEndOfFile() }
-        process.waitUntilExit()
-        group.wait()
-        return GovSimProcess.Result(status: process.terminationStatus, stdout: String(decoding: outData.data, as: UTF8.self),
-                                    stderr: String(decoding: errData.data, as: UTF8.self))
+        try GovSimProcess.run(executable: URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments, in: directory)
     }
 
     /// Makes sure python3 with jsonschema and PyYAML is available: installs the two packages

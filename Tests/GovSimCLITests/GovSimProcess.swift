@@ -26,6 +26,11 @@ struct GovSimProcess {
     /// Runs `govsim arguments…` in `directory` with an optional standard input.
     @discardableResult
     static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Result {
+        try run(executable: executable, arguments, in: directory, environment: environment)
+    }
+
+    /// Runs any program with captured output (used for `govsim` and for Python in the schema test).
+    static func run(executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -58,22 +58,30 @@ extension DataTable {
         }
 
         var i = start
+        /// A separating comma: the next field starts on this line.
+        func endField() throws {
+            try finishField()
+            state = .fieldStart
+            fieldLine = line
+        }
+        /// A line break ending a record (CRLF counts once).
+        func endRecord(at byte: UInt8) throws {
+            try finishRecord()
+            if byte == cr && i + 1 < input.count && input[i + 1] == lf { i += 1 }
+            line += 1
+            recordLine = line
+            fieldLine = line
+            state = .fieldStart
+        }
         while i < input.count {
             let byte = input[i]
             switch state {
             case .fieldStart, .unquoted:
                 if byte == comma {
-                    try finishField()
+                    try endField()
                     recordHasContent = true
-                    state = .fieldStart
-                    fieldLine = line
                 } else if byte == lf || byte == cr {
-                    try finishRecord()
-                    if byte == cr && i + 1 < input.count && input[i + 1] == lf { i += 1 }
-                    line += 1
-                    recordLine = line
-                    fieldLine = line
-                    state = .fieldStart
+                    try endRecord(at: byte)
                 } else if byte == quote {
                     if state == .unquoted && field.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                         // Spaces before an opening quote (`a, "b"`) are tolerated and dropped.
@@ -106,16 +114,9 @@ extension DataTable {
                     // Spaces after the closing quote are tolerated and dropped.
                     state = .afterClosingQuote
                 } else if byte == comma {
-                    try finishField()
-                    state = .fieldStart
-                    fieldLine = line
+                    try endField()
                 } else if byte == lf || byte == cr {
-                    try finishRecord()
-                    if byte == cr && i + 1 < input.count && input[i + 1] == lf { i += 1 }
-                    line += 1
-                    recordLine = line
-                    fieldLine = line
-                    state = .fieldStart
+                    try endRecord(at: byte)
                 } else {
                     throw DataTableError(.strayQuote, file: fileName, line: line, column: fields.count + 1,
                                          problem: "text follows the closing double quote of a quoted value",

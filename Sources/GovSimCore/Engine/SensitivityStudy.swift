@@ -44,7 +44,7 @@ public enum SensitivityStudy {
         var designMatrix = Matrix(rows: n, columns: k, repeating: 0)
         for i in 0..<n { for j in 0..<k { designMatrix[i, j] = inputsRowMajor[i * k + j] } }
         let design = designMatrix
-        let rows = parallelMap(cells, threads: threads) { cell -> [SensitivityRow] in
+        let rows = ParallelBlocks.map(blockCount: cells, threads: threads) { cell -> [SensitivityRow] in
             let output = (0..<n).map { outputsRowMajor[$0 * cells + cell] }
             let (metric, year) = (Metric.allCases[cell / years], cell % years)
             guard let regression = try? StandardizedRegression(inputs: design, output: output, inputNames: plan.inputNames) else { return [] }
@@ -82,7 +82,7 @@ public enum SensitivityStudy {
         }
         let table = SampleMatrix(rows: design.runCount, columns: cells, values: parts.flatMap { $0 })
         let options = SobolIndices.Options(bootstrapReplicates: bootstrap, confidenceLevel: 0.95, seed: scenario.seed)
-        let rows = parallelMap(cells, threads: threads) { cell -> [SensitivityRow] in
+        let rows = ParallelBlocks.map(blockCount: cells, threads: threads) { cell -> [SensitivityRow] in
             let (metric, year) = (Metric.allCases[cell / years], cell % years)
             guard let indices = try? SobolIndices.analyze(column: cell, of: table, design: design, options: options),
                   indices.variance > 0, indices.variance.isFinite else { return [] }
@@ -96,11 +96,6 @@ public enum SensitivityStudy {
             return out
         }
         return SensitivityResult(scenario: scenario, method: .sobol, inputNames: plan.inputNames, runs: design.runCount, rows: rows.flatMap { $0 })
-    }
-
-    /// Maps `0..<count` with `threads` workers, results in index order.
-    static func parallelMap<T>(_ count: Int, threads: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
-        ParallelBlocks.map(blockCount: count, threads: threads, body)
     }
 }
 

@@ -140,11 +140,17 @@ struct ResultAssembler {
     mutating func finish() -> SimulationResult {
         let scenario = plan.scenario
         var organisationSummaries: [(String, [Metric: [QuantileSummary]])] = []
-        for o in 0..<organisations.count { organisationSummaries.append((plan.organisationNames[o], organisations[o].finish(threads: threads))) }
-        let rankError = max(total.rankErrorBound, organisations.map(\.rankErrorBound).max() ?? 0)
+        var rankError = 0.0
+        for o in 0..<organisations.count {
+            let finished = organisations[o].finish(threads: threads)
+            organisationSummaries.append((plan.organisationNames[o], finished.summary))
+            rankError = max(rankError, finished.rankError)
+        }
+        let totals = total.finish(threads: threads)
+        rankError = max(rankError, totals.rankError)
         var columns: [String: [Double]] = [:]
         for (k, name) in (scenario.correlation?.names ?? []).enumerated() where k < correlatedColumns.count { columns[name] = correlatedColumns[k] }
-        return SimulationResult(scenario: scenario, inputNames: plan.inputNames, summary: total.finish(threads: threads),
+        return SimulationResult(scenario: scenario, inputNames: plan.inputNames, summary: totals.summary,
                                 organisationSummaries: organisationSummaries, records: records, budgets: budgets,
                                 correlatedInputs: columns, quantileRankError: rankError)
     }
@@ -176,11 +182,6 @@ struct Aggregate {
         }
     }
 
-    var rankErrorBound: Double {
-        var copy = self
-        return copy.collapsed().rankErrorBound
-    }
-
     mutating func collapsed() -> TrajectoryAccumulator {
         guard var result = stack.first?.accumulator else { return moments }
         for entry in stack.dropFirst() { result.mergeSketches(entry.accumulator) }
@@ -189,9 +190,11 @@ struct Aggregate {
         return result
     }
 
-    mutating func finish(threads: Int = 1) -> [Metric: [QuantileSummary]] {
+    /// The summaries and the largest rank-error bound of their quantiles.
+    mutating func finish(threads: Int = 1) -> (summary: [Metric: [QuantileSummary]], rankError: Double) {
         var result = collapsed()
-        return result.summarize(threads: threads)
+        let rankError = result.rankErrorBound
+        return (result.summarize(threads: threads), rankError)
     }
 }
 

@@ -99,11 +99,7 @@ public struct InputSampler: Sendable {
         var u: SampleMatrix
         switch sampling {
         case .random:
-            u = SampleMatrix(rows: runs.count, columns: d)
-            for (i, run) in runs.enumerated() {
-                let stream = RandomStream(seed: seed, run: UInt64(run))
-                for (j, dim) in dimensions.enumerated() { u.values[i * d + j] = stream.uniform(channel: dim.channel, index: 0) }
-            }
+            u = SampleMatrix(rows: runs.count, columns: d, values: runs.flatMap { uniforms(run: UInt64($0)) })
         case .lhs:
             u = LatinHypercube(points: ParallelBlocks.blockSize, dimensions: max(1, d), seed: designSeed).points(for: runs)
         case .sobol:
@@ -128,12 +124,13 @@ public struct InputSampler: Sendable {
 
     /// The values vector of `run`, drawn with the pseudo-random design.
     public func values(run: UInt64) -> [Double] {
+        values(uniforms: uniforms(run: run))
+    }
+
+    /// The pseudo-random uniforms of `run`: the first draw of each input's own channel.
+    func uniforms(run: UInt64) -> [Double] {
         let stream = RandomStream(seed: seed, run: run)
-        var v = template
-        for (j, dim) in dimensions.enumerated() {
-            v[positions[j]] = dim.value(stream.uniform(channel: dim.channel, index: 0))
-        }
-        return v
+        return dimensions.map { stream.uniform(channel: $0.channel, index: 0) }
     }
 
     /// The values vector for given uniforms, one per dimension (for designs such as LHS and Sobol').
