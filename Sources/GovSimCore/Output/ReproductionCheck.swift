@@ -151,8 +151,10 @@ public final class ReproductionCheck: @unchecked Sendable {
         let names = Set(recorded.map(\.name))
         let present = Set(((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []))
 
-        // The folder's own files: each a regular file of the recorded size and SHA-256.
+        // The folder's own files: each a regular file of the recorded size and SHA-256. A changed
+        // file is reported after the re-run, with its first differing line, when there is one.
         var intact = Set<String>()
+        var changed: [String: String] = [:]
         for file in recorded {
             let path = folder.appendingPathComponent(file.name).path
             guard present.contains(file.name), let status = FolderFile.status(path) else {
@@ -164,18 +166,36 @@ public final class ReproductionCheck: @unchecked Sendable {
                 continue
             }
             if status.size != file.bytes {
-                outcome.problems.append("\(Printable.escaped(file.name)): changed since govsim wrote it (\(status.size) bytes; the manifest records \(file.bytes))")
+                changed[file.name] = "\(status.size) bytes; the manifest records \(file.bytes)"
             } else if (try? FolderFile.sha256(path)) == file.sha256 {
                 intact.insert(file.name)
             } else {
-                outcome.problems.append("\(Printable.escaped(file.name)): changed since govsim wrote it (its SHA-256 is not the manifest's)")
+                changed[file.name] = "its SHA-256 is not the manifest's"
             }
         }
         for name in present.sorted() where !names.contains(name) && name != "manifest.json" {
             let kind = FolderFile.status(folder.appendingPathComponent(name).path).map { $0.isRegular ? "" : " (\($0.kind))" } ?? ""
             outcome.problems.append("\(Printable.escaped(name)): in the folder but not in the manifest\(kind); govsim did not write it")
         }
-        guard let rerun else { return outcome }
+        func changedMessage(_ name: String) -> String { "\(Printable.escaped(name)): changed since govsim wrote it (\(changed[name] ?? ""))" }
+        guard let rerun else {
+            outcome.problems += recorded.filter { changed[$0.name] != nil }.map { changedMessage($0.name) }
+            return outcome
+        }
+        do {
+            try compareWithRerun(rerun, recorded: recorded, present: present, intact: intact, changed: changedMessage, into: &outcome)
+        } catch let error as ReproductionError {
+            // The folder's own problems first, then why it could not be re-run.
+            outcome.problems += recorded.filter { changed[$0.name] != nil }.map { changedMessage($0.name) }
+            outcome.problems.append(error.description)
+        }
+        return outcome
+    }
+
+    /// Re-runs and compares files and facts (the part of ``run(rerun:)`` after the folder's own files).
+    private func compareWithRerun(_ rerun: Rerun, recorded: [RecordedFile], present: Set<String>, intact: Set<String>,
+                                  changed changedMessage: (String) -> String, into outcome: inout Outcome) throws {
+        let names = Set(recorded.map(\.name))
 
         // What to run, from the typed record, with the recorded inputs.
         guard let recordValue = manifest["reproduction"] else {
@@ -215,14 +235,17 @@ public final class ReproductionCheck: @unchecked Sendable {
             let comparable = present.contains(file.name) && FolderFile.status(original)?.isRegular == true
             if matches {
                 // Reproduced; a folder copy that differs was edited (already reported above).
-                if comparable, !intact.contains(file.name), let difference = lineDifference(original, again, first: "in the folder", second: "re-run") {
-                    outcome.problems.append("\(Printable.escaped(file.name)): the re-run reproduces the manifest's SHA-256, the folder's copy does not\(difference)")
+                if comparable, !intact.contains(file.name) {
+                    outcome.problems.append(changedMessage(file.name) + (lineDifference(original, again, first: "in the folder", second: "re-run") ?? ""))
                 }
                 continue
             }
-            if comparable {
-                let difference = lineDifference(original, again, first: intact.contains(file.name) ? "recorded" : "in the folder", second: "re-run") ?? ""
+            if comparable && intact.contains(file.name) {
+                let difference = lineDifference(original, again, first: "recorded", second: "re-run") ?? ""
                 outcome.problems.append("\(Printable.escaped(file.name)): not reproduced: the re-run's bytes differ from the recorded file\(difference)")
+            } else if comparable {
+                let difference = lineDifference(original, again, first: "in the folder", second: "re-run") ?? ""
+                outcome.problems.append(changedMessage(file.name) + ", and the re-run does not reproduce the manifest's SHA-256 either" + difference)
             } else {
                 outcome.problems.append("\(Printable.escaped(file.name)): not reproduced: the re-run's SHA-256 differs from the one the manifest records")
             }
@@ -232,7 +255,6 @@ public final class ReproductionCheck: @unchecked Sendable {
             outcome.problems.append("\(Printable.escaped(name)): the re-run also wrote it, but the manifest does not list it")
         }
         outcome.problems += Self.factDifferences(recorded: manifest, rerun: rerunManifest)
-        return outcome
     }
 
     /// Sections that differ between runs of the same command, or are compared file by file.
