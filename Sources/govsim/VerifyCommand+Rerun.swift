@@ -51,7 +51,7 @@ extension VerifyCommand {
             status = exit.rawValue
         } catch {
             status = 1
-            parseMessage = GovSim.message(for: error)
+            parseMessage = GovSim.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid options"
         }
         let messages = capture.finish()
         let expected = status == 0 || (status == 2 && record.subcommand == .calibrate)

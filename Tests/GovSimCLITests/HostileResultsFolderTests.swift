@@ -228,7 +228,21 @@ final class HostileResultsFolderTests: XCTestCase {
     func testAnOversizedManifestIsRefusedByItsSize() throws {
         try Data("{\"files\": [".utf8).write(to: manifestURL)
         XCTAssertEqual(truncate(manifestURL.path, 2_000_000_000), 0)
-        try assertSafe(status: 1, ["manifest.json: 2000000000 bytes, more than the 64 MiB manifest govsim writes"])
+        try assertSafe(status: 1, ["manifest.json: 2000000000 bytes, more than the 48 MiB manifest govsim writes"])
+    }
+
+    /// Within the size limit, a manifest's values are bounded too: parsing stays within the limits.
+    func testAManifestOfJunkWithinTheSizeLimitIsRefusedCheaply() throws {
+        let original = try Data(contentsOf: manifestURL)
+        try Data(("{\"files\": [], \"x\": [" + String(repeating: "0,", count: 250_000) + "0]}").utf8).write(to: manifestURL)
+        try assertSafe(status: 1, ["holds more than 200000 values"])
+        try Data(("{\"files\": [], \"x\": \"" + String(repeating: "a", count: 30_000_000) + "\"}").utf8).write(to: manifestURL)
+        try assertSafe(status: 1, ["has no `reproduction` record"])
+        let recorded: [String: Any] = ["role": "scenario", "path": "s.yaml", "bytes": 5, "sha256": String(repeating: "0", count: 64),
+                                       "content_base64": String(repeating: "QUFB", count: 7_000_000)]
+        try original.write(to: manifestURL)
+        try editManifest { m in m["inputs"] = [recorded] }
+        try assertSafe(status: 1, ["the recorded bytes of s.yaml do not match its recorded size and SHA-256"])
     }
 
     func testInvalidAndDeeplyNestedJSONIsRefused() throws {

@@ -180,7 +180,11 @@ public final class InputSources: @unchecked Sendable {
             }
             var content: Data? = nil
             if let value = object["content_base64"] {
-                guard let text = value.stringValue, let data = Data(base64Encoded: text) else {
+                // The length first: decoding and hashing a hostile 40 MB text takes time.
+                guard let text = value.stringValue, (text.utf8.count / 4) * 3 - bytes < 3, bytes <= (text.utf8.count / 4) * 3 else {
+                    throw InputSourceError("\(manifest): the recorded bytes of \(Printable.escaped(path)) do not match its recorded size and SHA-256; the manifest was edited")
+                }
+                guard let data = Data(base64Encoded: text) else {
                     throw InputSourceError("\(at): `content_base64` is not base64; the manifest was edited")
                 }
                 guard data.count == bytes, SHA256.hex(data) == sha else {
@@ -201,28 +205,4 @@ public final class InputSources: @unchecked Sendable {
 public struct InputSourceError: Error, CustomStringConvertible, Sendable {
     public let description: String
     public init(_ message: String) { description = message }
-}
-
-/// Text from an untrusted source made safe to print on one terminal line.
-public enum Printable {
-    /// `text` with control characters (escape sequences, line breaks) written as `\u{…}`, and
-    /// cut to `limit` characters.
-    public static func escaped(_ text: String, limit: Int = 200) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars.prefix(limit) {
-            if scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                out += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return text.unicodeScalars.count > limit ? out + "…" : out
-    }
-}
-
-extension SHA256 {
-    /// Whether `text` is a SHA-256 digest in lowercase hexadecimal.
-    public static func isHexDigest(_ text: String) -> Bool {
-        text.utf8.count == 64 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
-    }
 }

@@ -19,10 +19,14 @@ import Foundation
 ///   inputs, …: the whole manifest except its `invocation` and `environment` sections and the
 ///   file list, which is checked file by file) must be what the re-run records.
 public final class ReproductionCheck: @unchecked Sendable {
-    /// Largest `manifest.json` read (64 MiB: the recorded inputs' bytes, base64, plus the rest).
-    public static let manifestLimit = 64 << 20
+    /// Largest `manifest.json` read (48 MiB: the recorded inputs' bytes, at most 32 MiB and a
+    /// third more in base64, plus the rest).
+    public static let manifestLimit = 48 << 20
     /// Deepest nesting of arrays and objects accepted in a manifest.
     public static let maximumDepth = 64
+    /// Most values (counted by their separators) accepted in a manifest: govsim writes a few
+    /// thousand; the bound keeps parsing a hostile manifest within bounded memory.
+    public static let maximumValues = 200_000
 
     /// The results folder being checked.
     public let folder: URL
@@ -69,24 +73,34 @@ public final class ReproductionCheck: @unchecked Sendable {
         }
     }
 
-    /// Why `data` is nested too deeply for a manifest; nil when it is not (a scan that skips strings).
+    /// Why `data` is nested too deeply or holds too many values for a manifest; nil when it is
+    /// not (one pass that skips strings).
     static func nestingProblem(_ data: Data) -> String? {
-        var depth = 0, inString = false, escaped = false
-        for byte in data {
-            if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
-                continue
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> String? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var depth = 0, values = 0, i = 0
+            let n = bytes.count
+            while i < n {
+                switch bytes[i] {
+                case 0x22: // a string: skip to its closing quote, past escaped characters
+                    i += 1
+                    while i < n && bytes[i] != 0x22 { i += bytes[i] == 0x5C ? 2 : 1 }
+                case 0x5B, 0x7B: // [ {
+                    depth += 1
+                    values += 1
+                    if depth > maximumDepth { return "nested more than \(maximumDepth) levels deep" }
+                case 0x5D, 0x7D: // ] }
+                    depth -= 1
+                case 0x2C: // ,
+                    values += 1
+                    if values > maximumValues { return "holds more than \(maximumValues) values" }
+                default:
+                    break
+                }
+                i += 1
             }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                if depth > maximumDepth { return "nested more than \(maximumDepth) levels deep" }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
-            default: break
-            }
+            return nil
         }
-        return nil
     }
 
     /// A file the manifest lists.
