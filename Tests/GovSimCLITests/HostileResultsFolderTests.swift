@@ -193,10 +193,27 @@ final class HostileResultsFolderTests: XCTestCase {
                 resolved["parameters"] = parameters
                 m["resolved_scenario"] = resolved
             }),
+            ("reproduction.seed is 4, but the manifest records seed 3; the manifest was edited, so it is not re-run", { m in
+                var record = m["reproduction"] as? [String: Any] ?? [:]
+                record["seed"] = "4"
+                m["reproduction"] = record
+            }),
+            // A record asking for far more work than the folder holds is refused before running.
+            ("reproduction.runs is 100000000, but the manifest records runs 60", { m in
+                var record = m["reproduction"] as? [String: Any] ?? [:]
+                record["runs"] = 100_000_000
+                m["reproduction"] = record
+            }),
+            ("reproduction.subcommand is calibrate, but the manifest records subcommand run", { m in
+                var record = m["reproduction"] as? [String: Any] ?? [:]
+                record["subcommand"] = "calibrate"
+                m["reproduction"] = record
+            }),
             ("summary.csv: not reproduced", { m in
                 var record = m["reproduction"] as? [String: Any] ?? [:]
                 record["seed"] = "4"
                 m["reproduction"] = record
+                m["seed"] = "4"
             }),
         ]
         for (message, edit) in edits {

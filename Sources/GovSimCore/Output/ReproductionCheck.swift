@@ -223,6 +223,7 @@ public final class ReproductionCheck: @unchecked Sendable {
         } catch let error as InputSourceError {
             throw ReproductionError(error.description)
         }
+        try checkRecordAgainstFacts(record)
         if let version = manifest["govsim_version"]?.stringValue, version != GovSimVersion.string {
             outcome.problems.append("manifest.json: written by govsim \(Printable.escaped(version, limit: 40)); this is govsim \(GovSimVersion.string), so the bytes are not expected to match (verify with that version)")
         }
@@ -269,6 +270,25 @@ public final class ReproductionCheck: @unchecked Sendable {
             outcome.problems.append("\(Printable.escaped(name)): the re-run also wrote it, but the manifest does not list it")
         }
         outcome.problems += Self.factDifferences(recorded: manifest, rerun: rerunManifest)
+    }
+
+    /// Refuses, before spending any computation, a record that contradicts the manifest's own
+    /// facts (an edited subcommand, runs or seed: e.g. a folder of 60 runs whose record asks
+    /// for 100,000,000).
+    func checkRecordAgainstFacts(_ record: ReproductionRecord) throws {
+        func edited(_ what: String) -> ReproductionError {
+            ReproductionError("\(manifestName): \(what); the manifest was edited, so it is not re-run")
+        }
+        if let subcommand = manifest["subcommand"]?.stringValue, subcommand != record.subcommand.rawValue {
+            throw edited("reproduction.subcommand is \(record.subcommand.rawValue), but the manifest records subcommand \(Printable.escaped(subcommand, limit: 40))")
+        }
+        let sobol = record.subcommand == .sensitivity && record.method == "sobol"
+        if let runs = record.runs, !sobol, let recorded = manifest["runs"]?.intValue, runs != recorded {
+            throw edited("reproduction.runs is \(runs), but the manifest records runs \(recorded)")
+        }
+        if let seed = record.seed, let recorded = manifest["seed"]?.stringValue, UInt64(seed) != UInt64(recorded) {
+            throw edited("reproduction.seed is \(seed), but the manifest records seed \(Printable.escaped(recorded, limit: 40))")
+        }
     }
 
     /// Sections that differ between runs of the same command, or are compared file by file.

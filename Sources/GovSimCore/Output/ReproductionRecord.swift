@@ -148,8 +148,8 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
         for key in all.subtracting(allowed).sorted(by: { $0.rawValue < $1.rawValue }) where present[key] == true {
             return "\(key.rawValue) is not an option of \(subcommand.rawValue)"
         }
-        if subcommand == .compare ? scenarios.count > 64 : scenarios.count > 1 {
-            return "scenarios lists \(scenarios.count) files; \(subcommand.rawValue) takes \(subcommand == .compare ? "at most 64" : "at most one")"
+        if subcommand == .compare ? scenarios.count > 1000 : scenarios.count > 1 {
+            return "scenarios lists \(scenarios.count) files; \(subcommand.rawValue) takes \(subcommand == .compare ? "at most 1000" : "at most one")"
         }
         if let bad = scenarios.first(where: { !text($0) }) { return "scenarios has an empty or unprintable path `\(Printable.escaped(bad))`" }
         if let runs, !(1...100_000_000).contains(runs) { return "runs is \(runs); it must be between 1 and 100000000" }
