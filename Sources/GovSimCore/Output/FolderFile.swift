@@ -8,7 +8,9 @@ import Glibc
 public enum FolderFile {
     /// What `lstat` says about a path (the link itself for a symbolic link).
     public struct Status: Sendable, Equatable {
+        /// Whether it is a regular file (not a link, folder, pipe, socket or device).
         public let isRegular: Bool
+        /// Its size in bytes (`st_size`; of the link itself for a symbolic link).
         public let size: Int
         /// "a symbolic link", "a folder", "a named pipe", … for messages.
         public let kind: String

@@ -29,11 +29,14 @@ public final class InputSources: @unchecked Sendable {
         public var path: String
         /// For a data file, the path (as given) of the scenario that names it; nil otherwise.
         public var scenario: String?
+        /// The file's size in bytes.
         public var bytes: Int
+        /// The SHA-256 of the file's bytes, in lowercase hexadecimal.
         public var sha256: String
         /// The file's bytes; nil when the file was too large to record.
         public var content: Data?
 
+        /// An input with every member given.
         public init(role: String, path: String, scenario: String?, bytes: Int, sha256: String, content: Data?) {
             self.role = role
             self.path = path
@@ -203,6 +206,7 @@ public final class InputSources: @unchecked Sendable {
 
 /// An input the current ``InputSources`` cannot serve, as one line.
 public struct InputSourceError: Error, CustomStringConvertible, Sendable {
+    /// The message: which file, why it cannot be served, and what to do.
     public let description: String
     public init(_ message: String) { description = message }
 }

@@ -105,8 +105,11 @@ public final class ReproductionCheck: @unchecked Sendable {
 
     /// A file the manifest lists.
     public struct RecordedFile: Sendable, Equatable {
+        /// A plain file name inside the folder.
         public let name: String
+        /// The size recorded.
         public let bytes: Int
+        /// The SHA-256 recorded, in lowercase hexadecimal.
         public let sha256: String
     }
 
@@ -140,11 +143,13 @@ public final class ReproductionCheck: @unchecked Sendable {
 
     /// The outcome of a check: one entry per problem (empty when everything matched).
     public struct Outcome: Sendable {
+        /// One line per problem, in the order found (the folder's files, then the re-run).
         public var problems: [String] = []
         /// Files compared.
         public var checkedFiles = 0
         /// Whether the command was re-run.
         public var reran = false
+        /// Whether nothing differed.
         public var reproduced: Bool { problems.isEmpty }
     }
 
@@ -375,6 +380,7 @@ public final class ReproductionCheck: @unchecked Sendable {
 
 /// A problem that stops `govsim verify` before it can compare anything, as one line.
 public struct ReproductionError: Error, CustomStringConvertible, Sendable {
+    /// The message: what is wrong, where, and what to do.
     public let description: String
     public init(_ message: String) { description = message }
 }

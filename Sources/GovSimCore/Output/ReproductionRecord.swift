@@ -14,6 +14,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
         case run, calibrate, compare, sensitivity, fit, merge
     }
 
+    /// The command that wrote the folder.
     public var subcommand: Subcommand
     /// Scenario paths as given; empty for the built-in reference scenario (run, calibrate,
     /// compare, sensitivity, merge).
@@ -46,6 +47,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
         case data, response, predictors, noIntercept = "no_intercept", robust
     }
 
+    /// A record of `subcommand` with no option given.
     public init(_ subcommand: Subcommand) { self.subcommand = subcommand }
 
     /// Decodes a record; every member but `subcommand` may be absent.
