@@ -56,7 +56,8 @@ extension VerifyCommand {
         let messages = capture.finish()
         let expected = status == 0 || (status == 2 && record.subcommand == .calibrate)
         guard expected else {
-            let last = parseMessage ?? messages.split(separator: "\n").last.map(String.init) ?? "no message"
+            var last = parseMessage ?? messages.split(separator: "\n").last.map(String.init) ?? "no message"
+            for prefix in ["error: ", "Error: "] where last.hasPrefix(prefix) { last.removeFirst(prefix.count) }
             throw ReproductionError("the re-run of \(record.subcommand.rawValue) failed (exit status \(status)): \(Printable.escaped(last, limit: 400))")
         }
     }
