@@ -41,7 +41,8 @@ struct CalibrateCommand: ParsableCommand {
                                     scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
                                     seed: seed, runs: runs, horizon: CalibrationStudy.contrastScenario(s, runs: runs, seed: seed).horizon)
             manifest.extra["calibration_within_tolerance"] = .bool(result.passed)
-            manifest.recordReproduction("calibrate", scenarioArgument: scenario, input: input, runs: runs, seed: seed, threads: simulation.threadCount, outputFolder: outDir)
+            manifest.recordReproduction(simulation.record(.calibrate, scenarios: scenario.map { [$0] } ?? []), input: input,
+                                        runs: runs, seed: seed, threads: simulation.threadCount, outputFolder: outDir)
             try writeResults([("calibration.csv", result.table().render())], manifest: manifest, to: outDir, force: output.force)
             let f = { (x: Double) in String(format: "%.2f", x) }
             let lowerName = result.coverage == 0.9 ? "p5" : "p\(CSVTable.formatNumber(50 * (1 - result.coverage)))"

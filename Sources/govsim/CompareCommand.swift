@@ -74,6 +74,12 @@ struct CompareCommand: ParsableCommand {
                                     seed: base.seed, runs: base.runs, horizon: base.horizon, sampling: base.sampling.rawValue)
             manifest.extra["variants"] = .array(chosen.map { .string($0.name) })
             manifest.extra["baseline"] = .string(chosen[plan.baselineIndex].name)
+            var record = simulation.record(.compare, scenarios: scenarios)
+            record.variants = variants?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            record.baseline = baseline
+            record.rankBy = rankBy
+            manifest.recordReproduction(record, input: inputs.count == 1 ? inputs[0] : nil, runs: base.runs, seed: base.seed,
+                                        threads: simulation.threadCount, outputFolder: outDir)
             try writeResults(files, manifest: manifest, to: outDir, force: output.force)
             print(ComparisonRanking.render(result, rankBy: rankBy), terminator: "")
             print("Results written to \(outDir)/")

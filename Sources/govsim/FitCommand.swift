@@ -54,9 +54,19 @@ struct FitCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let contents = FileManager.default.contents(atPath: data) else {
-            let reason = FileManager.default.fileExists(atPath: data) ? "cannot read the file" : "no such file"
-            return try fail("\(data): \(reason); check the path")
+        let contents: Data
+        do {
+            // Through the current input source: from the disk (recorded for the manifest), or
+            // in `govsim verify` from the manifest's recorded bytes.
+            contents = try InputSources.current.reading(role: "fit-data", path: data) {
+                guard let contents = FileManager.default.contents(atPath: data) else {
+                    let reason = FileManager.default.fileExists(atPath: data) ? "cannot read the file" : "no such file"
+                    throw CLIError("\(data): \(reason); check the path")
+                }
+                return contents
+            }
+        } catch let error as CLIError {
+            return try fail(error.description)
         }
         var predictorNames: [String]? = nil
         if let predictors {
@@ -74,7 +84,14 @@ struct FitCommand: ParsableCommand {
             let regression = try table.fitLinearRegression(response: response, predictors: predictorNames,
                                                            intercept: !noIntercept, robust: robust?.kind)
             let report = RegressionReport(regression: regression, responseName: response, dataName: data)
-            try OutputDirectory(url: destination, force: force).write(withReproductionRecord(report.files(), data: contents, dataArgument: data, outputFolder: out ?? "outputs/fit-\(basename)"))
+            var record = ReproductionRecord(.fit)
+            record.data = data
+            record.response = response
+            record.predictors = predictorNames
+            record.noIntercept = noIntercept
+            record.robust = robust?.rawValue
+            let files = try withReproductionRecord(report.files(), record: record, outputFolder: out ?? "outputs/fit-\(basename)")
+            try OutputDirectory(url: destination, force: force).write(files)
             print(report.summary, terminator: "")
             print("\nWrote coefficients.csv, statistics.csv, summary.txt and manifest.json to \(destination.path)")
         } catch let error as DataTableError {

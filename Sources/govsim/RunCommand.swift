@@ -40,8 +40,11 @@ struct RunCommand: ParsableCommand {
             let input = try ScenarioInput.load(scenario)
             let s = simulation.apply(to: input.scenario)
             let outDir = output.out ?? "outputs/\(s.name)"
+            var record = simulation.record(.run, scenarios: scenario.map { [$0] } ?? [])
             if let (k, n) = try shardChoice() {
-                try ShardWriter.run(s, input: input, shard: k, of: n, threads: simulation.threadCount, outDir: outDir, force: output.force, style: style)
+                record.shard = k
+                record.shards = n
+                try ShardWriter.run(s, input: input, shard: k, of: n, threads: simulation.threadCount, outDir: outDir, force: output.force, style: style, record: record)
                 return
             }
             try refuseIfTooLarge(s, input: input, runsOption: simulation.runs)
@@ -49,7 +52,7 @@ struct RunCommand: ParsableCommand {
             var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
                                     scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
                                     seed: s.seed, runs: s.runs, horizon: s.horizon, sampling: s.sampling.rawValue)
-            manifest.recordReproduction("run", scenarioArgument: scenario, input: input, runs: s.runs, seed: s.seed, threads: simulation.threadCount, outputFolder: outDir)
+            manifest.recordReproduction(record, input: input, runs: s.runs, seed: s.seed, threads: simulation.threadCount, outputFolder: outDir)
             let progress = style.progressReporter(total: s.runs, unit: "runs")
             let result = try RunOutputWriter.write(to: outDir, force: output.force, scenario: s, input: input, manifest: manifest, style: style) { format, sink in
                 engine.run(progress: progress?.callback, formatRecords: format, recordSink: sink)

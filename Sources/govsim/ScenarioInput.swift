@@ -15,14 +15,21 @@ struct ScenarioInput {
             let scenario = try ScenarioLoader.load(data: data, fileName: ReferenceScenario.fileName + " (built in)")
             return ScenarioInput(scenario: scenario, displayName: ReferenceScenario.fileName, bytes: Array(data))
         }
-        let data = try readInputFile(path, what: "scenario", limit: ScenarioLoader.maximumBytes)
+        // Every file is read through the current input source: from the disk (and recorded for
+        // the manifest), or, in `govsim verify`, from the manifest's recorded bytes.
+        let sources = InputSources.current
+        let data = try sources.reading(role: "scenario", path: path) {
+            try readInputFile(path, what: "scenario", limit: ScenarioLoader.maximumBytes)
+        }
         var scenario = try ScenarioLoader.load(data: data, fileName: path)
         if !scenario.histories.isEmpty || scenario.fitPrior != nil {
             // Data files named in the scenario are relative to the scenario file's folder.
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             scenario = try ScenarioDataResolver.resolve(scenario, scenarioFile: path) { relative in
-                let url = relative.hasPrefix("/") ? URL(fileURLWithPath: relative) : folder.appendingPathComponent(relative)
-                return try readInputFile(url.path, what: "data", limit: dataFileLimit)
+                try sources.reading(role: "data", path: relative, scenario: path) {
+                    let url = relative.hasPrefix("/") ? URL(fileURLWithPath: relative) : folder.appendingPathComponent(relative)
+                    return try readInputFile(url.path, what: "data", limit: dataFileLimit)
+                }
             }
         }
         return ScenarioInput(scenario: scenario, displayName: path, bytes: Array(data))
@@ -47,6 +54,22 @@ func readInputFile(_ path: String, what: String, limit: Int) throws -> Data {
         throw CLIError("\(path):1:1: the \(what) file is larger than \(limit) bytes; check that this is a \(what) file")
     }
     return data
+}
+
+extension InputSources {
+    /// ``read(role:path:scenario:readDisk:)`` with the CLI's messages: a file the manifest does
+    /// not record becomes a ``CLIError``, and a file recorded without its bytes is reported in
+    /// a one-line warning on standard error.
+    func reading(role: String, path: String, scenario: String? = nil, readDisk: () throws -> Data) throws -> Data {
+        let before = warnings.count
+        do {
+            let data = try read(role: role, path: path, scenario: scenario, readDisk: readDisk)
+            for warning in warnings.dropFirst(before) { Terminal.note("warning: \(warning)") }
+            return data
+        } catch let error as InputSourceError {
+            throw CLIError(error.description)
+        }
+    }
 }
 
 /// An error with a complete one-line message.

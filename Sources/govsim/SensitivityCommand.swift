@@ -60,6 +60,11 @@ struct SensitivityCommand: ParsableCommand {
                                     seed: s.seed, runs: result.runs, horizon: s.horizon, sampling: method == .sobol ? "saltelli-sobol" : s.sampling.rawValue)
             manifest.extra["method"] = .string(method.rawValue)
             if method == .sobol { manifest.extra["base_samples"] = .integer(baseSamples) }
+            var record = simulation.record(.sensitivity, scenarios: scenario.map { [$0] } ?? [])
+            record.method = method.rawValue
+            record.baseSamples = baseSamples
+            record.bootstrap = bootstrap
+            manifest.recordReproduction(record, input: input, runs: s.runs, seed: s.seed, threads: simulation.threadCount, outputFolder: outDir)
             try writeResults([("sensitivity.csv", SensitivityTable.make(result).render())], manifest: manifest, to: outDir, force: output.force)
             print(SensitivityTable.tornado(result), terminator: "")
             if method == .sobol, s.correlation != nil {

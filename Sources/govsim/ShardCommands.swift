@@ -6,7 +6,7 @@ import GovSimCore
 /// and trajectories, see ``ShardCodec``) and a manifest.
 enum ShardWriter {
     static func run(_ s: Scenario, input: ScenarioInput, shard k: Int, of n: Int, threads: Int, outDir: String, force: Bool,
-                    style: OutputStyleOptions) throws {
+                    style: OutputStyleOptions, record: ReproductionRecord) throws {
         let blockCount = ParallelBlocks.blocks(runs: s.runs).count
         guard n <= blockCount else {
             throw CLIError("--shard \(k)/\(n): \(s.runs) runs make only \(blockCount) blocks of \(ParallelBlocks.blockSize); use at most \(blockCount) shards")
@@ -31,9 +31,10 @@ enum ShardWriter {
             "govsim_version": .string(GovSimVersion.string),
         ]).render()
         try transaction.write("shard.json", Data(description.utf8))
-        let manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
+        var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
                                 scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
                                 seed: s.seed, runs: s.runs, horizon: s.horizon, sampling: s.sampling.rawValue)
+        manifest.recordReproduction(record, input: input, runs: s.runs, seed: s.seed, threads: threads, outputFolder: outDir)
         let shardData = Data(description.utf8)
         try transaction.write("manifest.json", Data(manifest.render(entries: [("runs.bin", bytes, hash.finalize()),
                                                                                 ("shard.json", shardData.count, SHA256.hex(shardData))]).utf8))
@@ -125,6 +126,7 @@ struct MergeCommand: ParsableCommand {
                                     scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
                                     seed: s.seed, runs: s.runs, horizon: s.horizon, sampling: s.sampling.rawValue)
             manifest.extra["merged_shards"] = .integer(first.n)
+            manifest.recordMerge(of: first.folder, shards: first.n, input: input, scenario: s, outputFolder: outDir)
             let result = try RunOutputWriter.write(to: outDir, force: output.force, scenario: s, input: input, manifest: manifest, style: style) { format, sink in
                 try engine.replay(blocks: rawBlocks, formatRecords: format, recordSink: sink)
             }

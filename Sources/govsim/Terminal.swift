@@ -34,7 +34,10 @@ enum Terminal {
 
     /// Removes temporary output folders and exits when interrupted (SIGINT, SIGTERM), so an
     /// interrupted run leaves no partial folder behind and the previous results untouched.
+    /// In a re-run by `govsim verify` (the input source is a manifest's), verify's own handlers
+    /// are installed and do the same for its temporary folder; none is added.
     static func installInterruptHandlers() {
+        if InputSources.current.isRecorded { return }
         for sig in [SIGINT, SIGTERM] {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())

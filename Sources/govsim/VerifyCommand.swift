@@ -2,21 +2,28 @@ import ArgumentParser
 import Foundation
 import GovSimCore
 
-/// `govsim verify`: re-runs what a results folder's manifest records and compares every file's
-/// SHA-256 (the work is in ``ReproductionCheck``).
+/// `govsim verify`: checks a results folder's files against its manifest and re-runs, in this
+/// process, the command its typed record describes (the checks are in ``ReproductionCheck``,
+/// the re-run in `VerifyCommand+Rerun.swift`).
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Re-run what a results folder's manifest records and check that every file is reproduced byte for byte.",
         discussion: """
-        Checks that the folder's files still have the SHA-256 its manifest.json records, then runs \
-        the recorded command again (same govsim executable, same options, the scenario or data \
-        file re-created from the content recorded in the manifest) in a temporary folder, and \
-        compares every file it writes with the manifest. manifest.json itself is not compared: \
-        it holds timestamps and the thread count. The temporary folder is always removed.
+        Checks that the folder holds exactly the regular files its manifest.json lists, with \
+        their recorded sizes and SHA-256, then runs the recorded command (run, calibrate, \
+        compare, sensitivity, fit, or every shard of a merge and the merge) again inside this \
+        process, from its recorded options and the input files recorded in the manifest, into a \
+        temporary folder that is always removed. Every file and every recorded fact (version, \
+        seed, runs, resolved scenario, inputs) must match. Needs nothing but the folder: works \
+        from any working directory after the scenario and its data moved or were deleted.
 
-        Exits 0 and prints "reproduced" when every file matches; exits 1 with a line per file \
-        that is missing, extra or different (with the first differing line of a CSV file).
+        Safe on a folder from someone else: symbolic links are never followed, listed names \
+        must be plain names inside the folder, files are hashed in pieces, nothing is written \
+        outside the temporary folder, and only the six commands above are ever re-run.
+
+        Exits 0 and prints "reproduced" when everything matches; exits 1 with a line per \
+        problem (with the first differing line of a text file).
 
         Examples:
           govsim verify outputs/reference
@@ -24,7 +31,7 @@ struct VerifyCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("A results folder written by govsim run, calibrate or fit.", valueName: "folder"))
+    @Argument(help: ArgumentHelp("A results folder written by govsim run, calibrate, compare, sensitivity, fit or merge.", valueName: "folder"))
     var folder: String
 
     @Flag(name: .customLong("files-only"), help: "Only check the folder's files against the manifest; do not re-run.")
@@ -33,18 +40,18 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let check: ReproductionCheck
         do {
-            guard let executable = RunEnvironment.currentExecutablePath() else {
-                throw ReproductionError("cannot find the govsim executable to re-run")
-            }
-            check = try ReproductionCheck(folder: URL(fileURLWithPath: folder), executable: URL(fileURLWithPath: executable))
+            check = try ReproductionCheck(folder: URL(fileURLWithPath: folder))
         } catch let error as ReproductionError {
             Terminal.error(error.description)
             throw ExitCode(1)
         }
         Self.cancelOnInterrupt(check)
         let outcome: ReproductionCheck.Outcome
+        let shown = Printable.escaped(folder)
         do {
-            outcome = try check.run(rerun: !filesOnly)
+            outcome = try check.run(rerun: filesOnly ? nil : { record, inputs, work in
+                try Self.rerun(record, inputs: inputs, folder: shown, in: work)
+            })
         } catch let error as ReproductionError {
             Self.waitForInterruptHandler(check)
             Terminal.error(error.description)
@@ -53,12 +60,11 @@ struct VerifyCommand: ParsableCommand {
         Self.waitForInterruptHandler(check)
         if outcome.reproduced {
             let what = outcome.reran ? "reproduced" : "intact"
-            print("\(what): \(outcome.checkedFiles) file\(outcome.checkedFiles == 1 ? "" : "s") in \(folder) match manifest.json\(outcome.reran ? " after a re-run" : "")")
+            print("\(what): \(outcome.checkedFiles) file\(outcome.checkedFiles == 1 ? "" : "s") in \(shown) match manifest.json\(outcome.reran ? " after a re-run" : "")")
             return
         }
         for problem in outcome.problems { Terminal.error(problem) }
-        for note in outcome.notes { Terminal.note("note: \(note)") }
-        FileHandle.standardError.write(Data("not verified: \(outcome.problems.count) problem\(outcome.problems.count == 1 ? "" : "s") in \(folder)\n".utf8))
+        FileHandle.standardError.write(Data("not verified: \(outcome.problems.count) problem\(outcome.problems.count == 1 ? "" : "s") in \(shown)\n".utf8))
         throw ExitCode(1)
     }
 
@@ -68,14 +74,17 @@ struct VerifyCommand: ParsableCommand {
         while check.isCancelled { sleep(1) }
     }
 
-    /// On SIGINT or SIGTERM: stop the re-run, remove its temporary folder, exit 130.
+    /// On SIGINT or SIGTERM: stop, remove the temporary folder, exit 130. The message goes to
+    /// the real standard error even while a re-run's output is captured.
     static func cancelOnInterrupt(_ check: ReproductionCheck) {
         for sig in [SIGINT, SIGTERM] {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler {
                 check.cancel()
-                FileHandle.standardError.write(Data("interrupted: verification stopped\n".utf8))
+                TemporaryFolderRegistry.shared.removeAll()
+                let message = Array("interrupted: verification stopped\n".utf8)
+                _ = message.withUnsafeBytes { write(CapturedOutput.userStandardError, $0.baseAddress, $0.count) }
                 exitImmediately(130)
             }
             source.resume()

@@ -116,13 +116,15 @@ final class InterruptTests: XCTestCase {
         XCTAssertEqual(longer.status, 0, longer.stderr)
         let tmp = dir.appendingPathComponent("tmp")
         try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
-        let (process, errors) = try start(["verify", "Y"], environment: ["TMPDIR": tmp.path])
+        // The re-run (in verify's own process) pauses before its commit, so the signal comes during it.
+        let (process, errors) = try start(["verify", "Y"], environment: ["TMPDIR": tmp.path, "GOVSIM_TEST_PAUSE_BEFORE_COMMIT_MS": "20000"])
         XCTAssertTrue(waitUntil(20) { ((try? FileManager.default.contentsOfDirectory(atPath: tmp.path)) ?? []).contains { $0.hasPrefix("govsim-verify-") } })
         usleep(500_000)
         process.interrupt()
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 130, message)
+        XCTAssertEqual(message, "interrupted: verification stopped\n", "the message reaches the user's standard error, not the re-run's capture")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp.path), [], "verify left its temporary folder")
         XCTAssertEqual(try leftovers(of: "Y"), [])
     }

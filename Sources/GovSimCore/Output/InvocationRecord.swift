@@ -1,24 +1,21 @@
 import Foundation
 
 /// The run-specific facts of a manifest's `invocation` section: when the command ran, on how
-/// many threads, where it wrote, and which of its arguments name input files (so that
-/// `govsim verify` can substitute them). They are recorded but never change an output byte, and
-/// `govsim verify` and the reproducibility tests ignore them.
+/// many threads, and where it wrote. They are recorded but never change an output byte, and
+/// `govsim verify` and the reproducibility tests ignore them (verify re-runs from the typed
+/// ``ReproductionRecord``, never from the recorded command line).
 public enum InvocationRecord {
     /// The facts, apart from the command line itself (``Manifest/command``).
     /// - Parameters:
     ///   - threads: worker threads used.
     ///   - outputFolder: the output folder as the command resolved it (e.g. `outputs/reference`).
-    ///   - inputArguments: input role (`scenario`, `data`) → index in `CommandLine.arguments`
-    ///     (0 is the executable) of the argument that names the file.
-    public static func facts(threads: Int, outputFolder: String, inputArguments: [String: Int]) -> [String: JSONValue] {
+    public static func facts(threads: Int, outputFolder: String) -> [String: JSONValue] {
         let now = Date()
         var facts: [String: JSONValue] = [
             "finished_utc": .string(timestamp(now)),
             "threads": .integer(threads),
             "processors": .integer(ProcessInfo.processInfo.activeProcessorCount),
             "output_folder": .string(outputFolder),
-            "input_arguments": .object(inputArguments.mapValues { .integer($0) }),
         ]
         if let start = processStart() {
             facts["started_utc"] = .string(timestamp(start))

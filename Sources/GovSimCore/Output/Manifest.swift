@@ -3,7 +3,8 @@
 /// Deterministic except for two sections: `invocation` (the command line, timestamps, thread
 /// count: facts of this particular run) and `environment` (build and machine). Everything else
 /// is the same bytes for the same scenario, seed and runs, and `govsim verify` re-runs the
-/// command from `invocation` with the scenario text from `scenario.content`.
+/// command from the typed `reproduction` record (``ReproductionRecord``) with the input bytes
+/// recorded in `inputs` (``InputSources``), both set by the commands in ``extra``.
 public struct Manifest: Sendable {
     public var command: [String]
     public var scenarioName: String
@@ -16,7 +17,7 @@ public struct Manifest: Sendable {
     public var sampling: String
     /// Extra facts (e.g. calibration verdict); keys sorted on output.
     public var extra: [String: JSONValue] = [:]
-    /// The scenario's text, so `govsim verify` can re-run it even if the file moved or changed.
+    /// The scenario's text, for readers of the manifest (verify re-runs from `inputs`).
     public var scenarioContent: String? = nil
     /// The scenario as simulated, with every default filled in (``Scenario/resolvedJSON``).
     public var resolvedScenario: JSONValue? = nil

@@ -95,3 +95,10 @@ public struct SHA256: Sendable {
         h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
     }
 }
+
+extension SHA256 {
+    /// Whether `text` is a SHA-256 digest in lowercase hexadecimal.
+    public static func isHexDigest(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
+}

@@ -102,8 +102,10 @@ public enum ScenarioDataResolver {
             throw fail("effects.from_fit: the coefficient of \(kind.rawValue) is \(CSVTable.formatNumber(beta / scale)), but an effect weight must be positive",
                        "remove the practice from the fit's question or set effects.full_adoption_uplift and the weights by hand")
         }
-        let total = betas.values.reduce(0) { $0 + $1.0 }
-        let se = betas.values.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
+        // Summed in the fixed order of the practices: a Dictionary's order changes per instance,
+        // and a floating-point sum with it.
+        let total = PracticeKind.allCases.reduce(0) { $0 + betas[$1]!.0 }
+        let se = PracticeKind.allCases.reduce(0) { $0 + betas[$1]!.1 * betas[$1]!.1 }.squareRoot()
         switch prior.form {
         case .normal:
             s["effects.full_adoption_uplift"] = .truncatedNormal(mean: total, sd: se, lower: 0, upper: 10)

@@ -71,33 +71,157 @@ final class ManifestReproductionTests: XCTestCase {
 }
 
 final class ReproductionCheckTests: XCTestCase {
-    func testFirstDifferingLine() {
-        func diff(_ a: String, _ b: String) -> (Int, String?, String?)? {
-            ReproductionCheck.firstDifferingLine(Data(a.utf8), Data(b.utf8))
+    private var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("govsim-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    private func file(_ name: String, _ text: String) throws -> String {
+        let url = dir.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    func testFirstDifferingLineReadsBothFilesInPieces() throws {
+        func diff(_ a: String, _ b: String) throws -> (Int, String?, String?)? {
+            try FolderFile.firstDifferingLine(try file("a", a), try file("b", b))
         }
-        XCTAssertNil(diff("a\nb\n", "a\nb\n"))
-        let d = diff("h\n1,2\n3,4\n", "h\n1,2\n3,5\n")
+        XCTAssertNil(try diff("a\nb\n", "a\nb\n"))
+        let d = try diff("h\n1,2\n3,4\n", "h\n1,2\n3,5\n")
         XCTAssertEqual(d?.0, 3)
         XCTAssertEqual(d?.1, "3,4")
         XCTAssertEqual(d?.2, "3,5")
-        let shorter = diff("h\n1\n", "h\n1\n2\n")
+        let shorter = try diff("h\n1\n", "h\n1\n2\n")
         XCTAssertEqual(shorter?.0, 3)
         XCTAssertNil(shorter?.1)
         XCTAssertEqual(shorter?.2, "2")
-        XCTAssertEqual(diff("x", "y")?.0, 1)
+        XCTAssertEqual(try diff("x", "y")?.0, 1)
+        // Beyond one 64 KiB piece, and a line longer than the cap is cut.
+        let long = String(repeating: "z", count: 100_000)
+        let far = try diff(String(repeating: "r\n", count: 40_000) + long + "1\n", String(repeating: "r\n", count: 40_000) + long + "2\n")
+        XCTAssertEqual(far?.0, 40_001)
+        XCTAssertEqual(far?.1, String(repeating: "z", count: 160) + "…")
     }
 
-    func testLineDifferenceReport() {
-        let report = ReproductionCheck.lineDifference(Data("a\nb\n".utf8), Data("a\nc\n".utf8), first: "recorded", second: "re-run")
-        XCTAssertEqual(report, "; first difference at line 2:\n    recorded: \"b\"\n    re-run:   \"c\"")
+    func testFolderFilesAreNeverFollowedThroughALink() throws {
+        let target = try file("secret", "password\n")
+        let link = dir.appendingPathComponent("runs.csv").path
+        XCTAssertEqual(symlink(target, link), 0)
+        XCTAssertEqual(FolderFile.status(link)?.isRegular, false)
+        XCTAssertEqual(FolderFile.status(link)?.kind, "a symbolic link")
+        XCTAssertThrowsError(try FolderFile.sha256(link))
+        XCTAssertThrowsError(try FolderFile.firstDifferingLine(link, target))
+        XCTAssertEqual(try FolderFile.sha256(target), SHA256.hex(Array("password\n".utf8)))
     }
 
-    func testPortablePaths() {
-        XCTAssertTrue(ReproductionCheck.isPortable("scenarios/a.yaml"))
-        XCTAssertTrue(ReproductionCheck.isPortable("outputs/reference"))
-        XCTAssertFalse(ReproductionCheck.isPortable("/tmp/a.yaml"))
-        XCTAssertFalse(ReproductionCheck.isPortable("../a.yaml"))
-        XCTAssertFalse(ReproductionCheck.isPortable("a/../../b"))
-        XCTAssertFalse(ReproductionCheck.isPortable(""))
+    func testPlainNames() {
+        for name in ["runs.csv", "report.html", "a b.csv"] { XCTAssertTrue(FolderFile.isPlainName(name), name) }
+        for name in ["", ".", "..", "../x", "a/b", "/etc/passwd", ".hidden", "a\0b", "a\nb", "x\u{1b}[2J", String(repeating: "a", count: 256)] {
+            XCTAssertFalse(FolderFile.isPlainName(name), name)
+        }
+    }
+
+    func testNestingIsBounded() {
+        XCTAssertNil(ReproductionCheck.nestingProblem(Data("{\"a\": [[\"[[[[\"]]}".utf8)))
+        XCTAssertNotNil(ReproductionCheck.nestingProblem(Data((String(repeating: "[", count: 65) + String(repeating: "]", count: 65)).utf8)))
+    }
+
+    func testFactDifferencesNameTheFirstDifferingMember() {
+        let a = JSONValue.object(["runs": .integer(10), "resolved_scenario": .object(["parameters": .object(["x": .string("1"), "y": .string("2")])]),
+                                  "invocation": .object(["threads": .integer(1)])])
+        let b = JSONValue.object(["runs": .integer(10), "resolved_scenario": .object(["parameters": .object(["x": .string("1"), "y": .string("3")])]),
+                                  "invocation": .object(["threads": .integer(8)])])
+        let problems = ReproductionCheck.factDifferences(recorded: a, rerun: b)
+        XCTAssertEqual(problems.count, 1, "\(problems)")
+        XCTAssertTrue(problems[0].hasPrefix("manifest.json: resolved_scenario.parameters.y is \"2\" in the folder, but the re-run records \"3\""), problems[0])
+        XCTAssertEqual(ReproductionCheck.factDifferences(recorded: a, rerun: a), [])
+    }
+}
+
+final class ReproductionRecordTests: XCTestCase {
+    func testRoundTripAndGeneratedArguments() throws {
+        var record = ReproductionRecord(.compare)
+        record.scenarios = ["-rf.yaml"]
+        record.runs = 500
+        record.seed = "18446744073709551615"
+        record.variants = ["fast-rollout", "data-first"]
+        record.rankBy = "npv_net_savings"
+        let decoded = try ReproductionRecord.decode(record.json, manifest: "m")
+        XCTAssertEqual(decoded, record)
+        XCTAssertEqual(record.json["seed"]?.stringValue, "18446744073709551615", "a seed beyond 2^63 survives as text")
+        XCTAssertEqual(record.arguments(output: "/tmp/w/results"),
+                       ["--out=/tmp/w/results", "--runs=500", "--seed=18446744073709551615", "--variants=fast-rollout,data-first",
+                        "--rank-by=npv_net_savings", "--", "-rf.yaml"])
+        var merge = ReproductionRecord(.merge)
+        merge.shards = 2
+        merge.runs = 2048
+        XCTAssertEqual(merge.shardRecord(2).arguments(output: "s2"), ["--out=s2", "--runs=2048", "--shard=2/2", "--quiet"])
+        XCTAssertEqual(merge.arguments(output: "r", shardFolders: ["s1", "s2"]), ["--out=r", "--quiet", "--", "s1", "s2"])
+    }
+
+    func testHostileRecordsAreRefusedNamingTheMember() {
+        func refusal(_ members: [String: JSONValue]) -> String {
+            do {
+                _ = try ReproductionRecord.decode(.object(members), manifest: "m.json")
+                return "accepted"
+            } catch {
+                return "\(error)"
+            }
+        }
+        XCTAssertTrue(refusal(["subcommand": .string("verify")]).contains("verify re-runs only run, calibrate"))
+        XCTAssertTrue(refusal(["subcommand": .string("init")]).contains("`init`"))
+        XCTAssertTrue(refusal(["subcommand": .string("run"), "force": .bool(true)]).contains("reproduction.force is not an option"))
+        XCTAssertTrue(refusal(["subcommand": .string("run"), "runs": .string("10")]).contains("reproduction.runs is not a whole number"))
+        XCTAssertTrue(refusal(["subcommand": .string("run"), "runs": .integer(-1)]).contains("runs is -1"))
+        XCTAssertTrue(refusal(["subcommand": .string("run"), "seed": .string("-3")]).contains("seed is `-3`"))
+        XCTAssertTrue(refusal(["subcommand": .string("run"), "method": .string("sobol")]).contains("method is not an option of run"))
+        XCTAssertTrue(refusal(["subcommand": .string("run"), "shard": .integer(3), "shards": .integer(2)]).contains("shard is 3 of 2"))
+        XCTAssertTrue(refusal(["subcommand": .string("merge")]).contains("shards must be given"))
+        XCTAssertTrue(refusal(["subcommand": .string("fit"), "data": .string("d.csv")]).contains("response"))
+        XCTAssertTrue(refusal(["subcommand": .string("run"), "scenarios": .array([.string("a\u{1b}[2J")])]).contains("unprintable"))
+        XCTAssertTrue(refusal(["subcommand": .string("sensitivity"), "base_samples": .integer(1 << 40)]).contains("base_samples"))
+        XCTAssertTrue(refusal(["runs": .integer(3)]).contains("has no `subcommand`"))
+        XCTAssertEqual(refusal(["subcommand": .string("sensitivity"), "method": .string("sobol"), "base_samples": .integer(64)]), "accepted")
+    }
+}
+
+final class InputSourcesTests: XCTestCase {
+    func testDiskReadsAreRecordedAndServedBackByThePathAsGiven() throws {
+        let disk = InputSources.disk()
+        let yaml = Data("version: 1\n".utf8), csv = Data("year,x\n2020,1\n".utf8)
+        XCTAssertEqual(try disk.read(role: "scenario", path: "s.yaml") { yaml }, yaml)
+        XCTAssertEqual(try disk.read(role: "data", path: "data/h.csv", scenario: "s.yaml") { csv }, csv)
+        XCTAssertEqual(disk.inputs.map(\.path), ["s.yaml", "data/h.csv"])
+        let parsed = try InputSources.parse(disk.json, manifest: "m")
+        XCTAssertEqual(parsed, disk.inputs)
+        let recorded = InputSources.recorded(parsed, folder: "X")
+        XCTAssertEqual(try recorded.read(role: "data", path: "data/h.csv", scenario: "s.yaml") { XCTFail("read the disk"); return Data() }, csv)
+        XCTAssertThrowsError(try recorded.read(role: "data", path: "data/h.csv", scenario: "other.yaml") { Data() }) { error in
+            XCTAssertTrue("\(error)".contains("does not record the data file data/h.csv named in other.yaml"), "\(error)")
+        }
+    }
+
+    func testTooLargeFilesAreRecordedWithoutBytesAndSaySo() throws {
+        let disk = InputSources.disk()
+        let big = Data(count: InputSources.recordLimit + 1)
+        _ = try disk.read(role: "data", path: "big.csv", scenario: "s.yaml") { big }
+        XCTAssertNil(disk.inputs[0].content)
+        XCTAssertEqual(disk.warnings.count, 1)
+        XCTAssertTrue(disk.warnings[0].hasPrefix("big.csv: 16777217 bytes, more than the 16 MiB"), disk.warnings[0])
+        let recorded = InputSources.recorded(try InputSources.parse(disk.json, manifest: "m"), folder: "X")
+        XCTAssertThrowsError(try recorded.read(role: "data", path: "big.csv", scenario: "s.yaml") { Data() }) { error in
+            XCTAssertTrue("\(error)".contains("the data file big.csv named in s.yaml (16777217 bytes) was larger than the 16 MiB"), "\(error)")
+        }
+    }
+
+    func testEditedRecordedBytesAreRefused() throws {
+        let entry: [String: JSONValue] = ["role": .string("scenario"), "path": .string("s.yaml"), "bytes": .integer(2),
+                                          "sha256": .string(SHA256.hex(Array("ab".utf8))), "content_base64": .string(Data("ac".utf8).base64EncodedString())]
+        XCTAssertThrowsError(try InputSources.parse(.array([.object(entry)]), manifest: "m")) { error in
+            XCTAssertTrue("\(error)".contains("do not match its recorded size and SHA-256"), "\(error)")
+        }
     }
 }
