@@ -45,7 +45,7 @@ struct FitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output folder (default: outputs/fit-<DATA basename>).", valueName: "DIR"))
     var out: String?
 
-    @Flag(help: "Replace the output folder even if govsim did not write it.")
+    @Flag(help: "Replace a folder govsim wrote even if its files were changed since (never files govsim did not write).")
     var force = false
 
     enum RobustChoice: String, ExpressibleByArgument, CaseIterable {
@@ -68,13 +68,14 @@ struct FitCommand: ParsableCommand {
             predictorNames = names
         }
         let basename = URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent
-        let destination = URL(fileURLWithPath: out ?? "outputs/fit-\(basename)")
+        let outPath = out ?? "outputs/fit-\(basename)"
+        let destination = URL(fileURLWithPath: outPath)
         do {
             let table = try DataTable(data: contents, fileName: data)
             let regression = try table.fitLinearRegression(response: response, predictors: predictorNames,
                                                            intercept: !noIntercept, robust: robust?.kind)
             let report = RegressionReport(regression: regression, responseName: response, dataName: data)
-            try OutputDirectory(url: destination, force: force).write(withReproductionRecord(report.files(), data: contents, dataArgument: data, outputFolder: out ?? "outputs/fit-\(basename)"))
+            try OutputDirectory(path: outPath, force: force, inputs: [data]).write(withReproductionRecord(report.files(), data: contents, dataArgument: data, outputFolder: out ?? "outputs/fit-\(basename)"))
             print(report.summary, terminator: "")
             print("\nWrote coefficients.csv, statistics.csv, summary.txt and manifest.json to \(destination.path)")
         } catch let error as DataTableError {

@@ -54,7 +54,8 @@ final class OutputDirectoryTests: XCTestCase {
     }
 
     private func files(_ text: String) -> [(name: String, contents: Data)] {
-        [(name: "a.csv", contents: Data(text.utf8)), (name: "manifest.json", contents: Data("{}\n".utf8))]
+        [(name: "a.csv", contents: Data(text.utf8)),
+         (name: "manifest.json", contents: Data("{\"govsim_version\": \"test\", \"files\": [{\"name\": \"a.csv\", \"bytes\": \(text.utf8.count)}]}\n".utf8))]
     }
 
     func testWritesAndReplacesItsOwnFolderLeavingNoTemporaries() throws {
@@ -65,16 +66,28 @@ final class OutputDirectoryTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["res"])
     }
 
-    func testRefusesAFolderItDidNotWriteUnlessForced() throws {
+    func testRefusesAFolderItDidNotWriteEvenWhenForced() throws {
         let out = root.appendingPathComponent("mine")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try Data("keep".utf8).write(to: out.appendingPathComponent("notes.txt"))
-        XCTAssertThrowsError(try OutputDirectory(url: out).write(files("x"))) { error in
-            XCTAssertTrue("\(error)".contains("not written by govsim"))
+        for force in [false, true] {
+            XCTAssertThrowsError(try OutputDirectory(url: out, force: force).write(files("x"))) { error in
+                XCTAssertTrue("\(error)".contains("holds 1 entry govsim did not write (notes.txt)"), "\(error)")
+            }
+            XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("notes.txt"), encoding: .utf8), "keep")
         }
+    }
+
+    func testAFileAddedWhileComputingIsNeitherRemovedNorReplaced() throws {
+        let out = root.appendingPathComponent("res")
+        try OutputDirectory(url: out).write(files("one"))
+        let transaction = try OutputDirectory(url: out).begin()
+        try transaction.write("a.csv", Data("two".utf8))
+        try Data("keep".utf8).write(to: out.appendingPathComponent("notes.txt"))
+        XCTAssertThrowsError(try transaction.commit())
+        XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("a.csv"), encoding: .utf8), "one")
         XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("notes.txt"), encoding: .utf8), "keep")
-        try OutputDirectory(url: out, force: true).write(files("x"))
-        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("notes.txt").path))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["res"])
     }
 
     func testFailureLeavesPreviousResultsAndNoTemporaryFolder() throws {
