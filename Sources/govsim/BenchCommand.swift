@@ -90,7 +90,7 @@ struct BenchCommand: ParsableCommand {
 
         var results: [Measurement] = []
         for c in cases {
-            FileHandle.standardError.write(Data("bench: \(c.name)...\n".utf8))
+            Terminal.note("bench: \(c.name)...")
             let (seconds, peak, status) = try measure(executable, c.arguments)
             guard status == 0 else { throw CLIError("bench case '\(c.name)' failed with exit status \(status)") }
             results.append(Measurement(bench: c, seconds: seconds, peakMiB: peak))

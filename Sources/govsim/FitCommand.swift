@@ -54,6 +54,7 @@ struct FitCommand: ParsableCommand {
     }
 
     func run() throws {
+        Terminal.installInterruptHandlers()
         guard let contents = FileManager.default.contents(atPath: data) else {
             let reason = FileManager.default.fileExists(atPath: data) ? "cannot read the file" : "no such file"
             return try fail("\(data): \(reason); check the path")
@@ -89,7 +90,7 @@ struct FitCommand: ParsableCommand {
 
     /// Prints `error: <message>` to standard error and exits with status 1.
     private func fail(_ message: String) throws {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        Terminal.error(message)
         throw ExitCode(1)
     }
 }
