@@ -35,13 +35,11 @@ public enum OutputLocation {
         }
         if out == "/" { throw refuse("is the root folder /") }
         let cwd = resolve(workingDirectory)
+        let h = home.flatMap { $0.isEmpty ? nil : resolve($0) }
         if out == cwd { throw refuse("is the working directory") }
+        if out == h { throw refuse("is the home directory") }
         if contains(out, cwd) { throw refuse("holds the working directory") }
-        if let home, !home.isEmpty {
-            let h = resolve(home)
-            if out == h { throw refuse("is the home directory") }
-            if contains(out, h) { throw refuse("holds the home directory") }
-        }
+        if let h, contains(out, h) { throw refuse("holds the home directory") }
         for input in inputs where !input.isEmpty {
             let i = resolve(input.hasPrefix("/") ? input : workingDirectory + "/" + input)
             if out == i { throw refuse("is the input \(input)") }

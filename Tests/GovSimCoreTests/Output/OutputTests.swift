@@ -101,3 +101,31 @@ final class OutputDirectoryTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["res"])
     }
 }
+
+final class OutputLocationTests: XCTestCase {
+    /// The library check refuses the places a results folder would destroy, given the inputs.
+    func testRefusedPlaces() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("govsim-loc-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let work = root.appendingPathComponent("home/work")
+        try FileManager.default.createDirectory(at: work.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
+        let home = root.appendingPathComponent("home").path
+        func check(_ out: String, _ inputs: [String] = ["scenarios/plan.yaml"]) -> String? {
+            do { try OutputLocation.check(out, inputs: inputs, workingDirectory: work.path, home: home); return nil } catch { return "\(error)" }
+        }
+        XCTAssertNil(check("outputs/run"))
+        XCTAssertNil(check("scenarios/results"), "a new subfolder beside the scenario is fine")
+        XCTAssertEqual(check("")?.contains("empty"), true)
+        XCTAssertEqual(check(".")?.contains("is the working directory"), true)
+        XCTAssertEqual(check("./")?.contains("is the working directory"), true)
+        XCTAssertEqual(check("..")?.contains("is the home directory"), true)
+        XCTAssertEqual(check("../..")?.contains("holds the working directory"), true)
+        XCTAssertEqual(check("/")?.contains("root"), true)
+        XCTAssertEqual(check(home)?.contains("is the home directory"), true)
+        XCTAssertEqual(check("scenarios")?.contains("is the folder holding the input scenarios/plan.yaml"), true)
+        XCTAssertEqual(check("shard-1", ["shard-1"])?.contains("is the input shard-1"), true)
+        try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("link").path, withDestinationPath: "scenarios")
+        XCTAssertEqual(check("link")?.contains("is a symbolic link"), true)
+        XCTAssertNil(check("link/new"), "a link above the results folder is followed")
+    }
+}
