@@ -27,6 +27,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Folder for bench.csv (default: outputs/bench).")
     var out: String = "outputs/bench"
 
+    @Flag(help: "Replace a folder govsim wrote even if its files were changed since (never files govsim did not write).")
+    var force = false
+
     struct Case {
         let name: String
         let arguments: [String]
@@ -44,6 +47,9 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Checked before minutes of benchmarks, and again when writing.
+        let destination = OutputDirectory(path: out, force: force)
+        try Terminal.reportingErrors { try destination.check() }
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("govsim-bench-\(getpid())")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -84,7 +90,7 @@ struct BenchCommand: ParsableCommand {
 
         var results: [Measurement] = []
         for c in cases {
-            FileHandle.standardError.write(Data("bench: \(c.name)...\n".utf8))
+            Terminal.note("bench: \(c.name)...")
             let (seconds, peak, status) = try measure(executable, c.arguments)
             guard status == 0 else { throw CLIError("bench case '\(c.name)' failed with exit status \(status)") }
             results.append(Measurement(bench: c, seconds: seconds, peakMiB: peak))
@@ -105,8 +111,14 @@ struct BenchCommand: ParsableCommand {
             print("Speed-up from 1 to \(cores) threads: \(TerminalSummary.fmt(one.seconds / all.seconds, 2))x")
             table.append([.text("speed-up 1 to \(cores) threads"), .empty, .empty, .empty, .integer(cores), .number(one.seconds / all.seconds), .empty, .empty])
         }
-        try OutputDirectory(url: URL(fileURLWithPath: out), force: true).write([(name: "bench.csv", contents: Data(table.render().utf8)),
-                                                                             (name: "manifest.json", contents: Data("{\"command\": \"bench\"}\n".utf8))])
+        let csv = Data(table.render().utf8)
+        let manifest = JSONValue.object([
+            "command": .string("bench"), "govsim_version": .string(GovSimVersion.string),
+            "files": .array([.object(["name": .string("bench.csv"), "bytes": .integer(csv.count), "sha256": .string(SHA256.hex(csv))])]),
+        ]).render()
+        try Terminal.reportingErrors {
+            try destination.write([(name: "bench.csv", contents: csv), (name: "manifest.json", contents: Data(manifest.utf8))])
+        }
         print("Results written to \(out)/bench.csv")
     }
 

@@ -61,13 +61,14 @@ struct CompareCommand: ParsableCommand {
             }
             let chosen = plan.variants.map { (name: $0.name, scenario: simulation.apply(to: $0.scenario)) }
             let base = chosen[plan.baselineIndex].scenario
+            let outDir = output.out ?? "outputs/\(base.name)-compare"
+            try OutputDirectory(path: outDir, force: output.force, inputs: inputs.flatMap(\.inputPaths)).check()
             let result = ComparisonEngine(variants: chosen, baselineIndex: plan.baselineIndex, threads: simulation.threadCount).run()
             let files: [(String, String)] = [
                 ("comparison.csv", ComparisonTable.make(result).render()),
                 ("budget.csv", ComparisonTable.budget(result).render()),
                 ("summary.csv", ComparisonTable.summary(result).render()),
             ]
-            let outDir = output.out ?? "outputs/\(base.name)-compare"
             var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: base.name,
                                     scenarioFile: inputs.map(\.displayName).joined(separator: ","),
                                     scenarioSHA256: inputs.map { SHA256.hex($0.bytes) }.joined(separator: ","),
@@ -80,7 +81,7 @@ struct CompareCommand: ParsableCommand {
             record.rankBy = rankBy
             manifest.recordReproduction(record, input: inputs.count == 1 ? inputs[0] : nil, runs: base.runs, seed: base.seed,
                                         threads: simulation.threadCount, outputFolder: outDir)
-            try writeResults(files, manifest: manifest, to: outDir, force: output.force)
+            try writeResults(files, manifest: manifest, to: outDir, force: output.force, inputs: inputs.flatMap(\.inputPaths))
             print(ComparisonRanking.render(result, rankBy: rankBy), terminator: "")
             print("Results written to \(outDir)/")
         }

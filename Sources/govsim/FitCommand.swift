@@ -45,7 +45,7 @@ struct FitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output folder (default: outputs/fit-<DATA basename>).", valueName: "DIR"))
     var out: String?
 
-    @Flag(help: "Replace the output folder even if govsim did not write it.")
+    @Flag(help: "Replace a folder govsim wrote even if its files were changed since (never files govsim did not write).")
     var force = false
 
     enum RobustChoice: String, ExpressibleByArgument, CaseIterable {
@@ -54,6 +54,7 @@ struct FitCommand: ParsableCommand {
     }
 
     func run() throws {
+        Terminal.installInterruptHandlers()
         let contents: Data
         do {
             // Through the current input source: from the disk (recorded for the manifest), or
@@ -78,7 +79,8 @@ struct FitCommand: ParsableCommand {
             predictorNames = names
         }
         let basename = URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent
-        let destination = URL(fileURLWithPath: out ?? "outputs/fit-\(basename)")
+        let outPath = out ?? "outputs/fit-\(basename)"
+        let destination = URL(fileURLWithPath: outPath)
         do {
             let table = try DataTable(data: contents, fileName: data)
             let regression = try table.fitLinearRegression(response: response, predictors: predictorNames,
@@ -91,7 +93,7 @@ struct FitCommand: ParsableCommand {
             record.noIntercept = noIntercept
             record.robust = robust?.rawValue
             let files = try withReproductionRecord(report.files(), record: record, outputFolder: out ?? "outputs/fit-\(basename)")
-            try OutputDirectory(url: destination, force: force).write(files)
+            try OutputDirectory(path: outPath, force: force, inputs: [data]).write(files)
             print(report.summary, terminator: "")
             print("\nWrote coefficients.csv, statistics.csv, summary.txt and manifest.json to \(destination.path)")
         } catch let error as DataTableError {
@@ -105,7 +107,7 @@ struct FitCommand: ParsableCommand {
 
     /// Prints `error: <message>` to standard error and exits with status 1.
     private func fail(_ message: String) throws {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        Terminal.error(message)
         throw ExitCode(1)
     }
 }

@@ -44,6 +44,6 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder for the results (default: outputs/<scenario name>).", valueName: "dir"))
     var out: String?
 
-    @Flag(help: "Replace the output folder even if govsim did not write it.")
+    @Flag(help: "Replace a folder govsim wrote even if its files were changed since (never files govsim did not write).")
     var force = false
 }

@@ -64,8 +64,9 @@ final class ProgressReporter: @unchecked Sendable {
         drawn = false
     }
 
+    /// (A closed pipe stops govsim cleanly, see ``Terminal/writeStandardError(_:)``.)
     private func write(_ s: String) {
-        FileHandle.standardError.write(Data(s.utf8))
+        Terminal.writeStandardError(s)
     }
 
     /// `[##########··················]`

@@ -89,10 +89,11 @@ struct RunCommand: ParsableCommand {
     }
 }
 
-/// Writes result files plus a manifest listing them, atomically.
-func writeResults(_ files: [(String, String)], manifest: Manifest, to folder: String, force: Bool) throws {
+/// Writes result files plus a manifest listing them, atomically, into `folder` (never a folder
+/// holding one of `inputs`, see ``OutputLocation``).
+func writeResults(_ files: [(String, String)], manifest: Manifest, to folder: String, force: Bool, inputs: [String]) throws {
     let encoded = files.map { (name: $0.0, contents: Array($0.1.utf8)) }
     let manifestText = manifest.render(files: encoded)
     let all = encoded.map { (name: $0.name, contents: Data($0.contents)) } + [(name: "manifest.json", contents: Data(manifestText.utf8))]
-    try OutputDirectory(url: URL(fileURLWithPath: folder), force: force).write(all)
+    try OutputDirectory(path: folder, force: force, inputs: inputs).write(all)
 }

@@ -6,9 +6,9 @@ import GovSimCore
 /// report.html and manifest.json, all into one output transaction.
 enum RunOutputWriter {
     /// Runs `simulate` (given the runs.csv formatter and sink) and writes everything.
-    static func write(to outDir: String, force: Bool, scenario s: Scenario, input: ScenarioInput, manifest: Manifest, style: OutputStyleOptions,
+    static func write(to outDir: String, force: Bool, scenario s: Scenario, input: ScenarioInput, otherInputs: [String] = [], manifest: Manifest, style: OutputStyleOptions,
                       simulate: (_ format: @escaping @Sendable ([RunRecord]) -> [UInt8], _ sink: @escaping ([UInt8]) -> Void) throws -> SimulationResult) throws -> SimulationResult {
-        let transaction = try OutputDirectory(url: URL(fileURLWithPath: outDir), force: force).begin()
+        let transaction = try OutputDirectory(path: outDir, force: force, inputs: input.inputPaths + otherInputs).begin()
         defer { transaction.abort() }
         var runsHash = SHA256()
         var runsBytes = 0

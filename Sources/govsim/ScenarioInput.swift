@@ -7,6 +7,9 @@ struct ScenarioInput {
     /// Path shown in messages and the manifest.
     let displayName: String
     let bytes: [UInt8]
+    /// Every file read: the scenario and the data files it names (none for the built-in scenario).
+    /// A results folder may not hold any of them (``OutputLocation``).
+    var inputPaths: [String] = []
 
     /// Reads and validates the scenario at `path`, or the built-in reference scenario when nil.
     static func load(_ path: String?) throws -> ScenarioInput {
@@ -22,17 +25,19 @@ struct ScenarioInput {
             try readInputFile(path, what: "scenario", limit: ScenarioLoader.maximumBytes)
         }
         var scenario = try ScenarioLoader.load(data: data, fileName: path)
+        var inputPaths = [path]
         if !scenario.histories.isEmpty || scenario.fitPrior != nil {
             // Data files named in the scenario are relative to the scenario file's folder.
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             scenario = try ScenarioDataResolver.resolve(scenario, scenarioFile: path) { relative in
                 try sources.reading(role: "data", path: relative, scenario: path) {
                     let url = relative.hasPrefix("/") ? URL(fileURLWithPath: relative) : folder.appendingPathComponent(relative)
+                    inputPaths.append(url.path)
                     return try readInputFile(url.path, what: "data", limit: dataFileLimit)
                 }
             }
         }
-        return ScenarioInput(scenario: scenario, displayName: path, bytes: Array(data))
+        return ScenarioInput(scenario: scenario, displayName: path, bytes: Array(data), inputPaths: inputPaths)
     }
 }
 

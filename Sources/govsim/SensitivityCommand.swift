@@ -47,6 +47,8 @@ struct SensitivityCommand: ParsableCommand {
         try Terminal.reportingErrors {
             let input = try ScenarioInput.load(scenario)
             let s = simulation.apply(to: input.scenario)
+            let outDir = output.out ?? "outputs/\(s.name)-sensitivity"
+            try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).check()
             let result: SensitivityResult
             switch method {
             case .src:
@@ -54,7 +56,6 @@ struct SensitivityCommand: ParsableCommand {
             case .sobol:
                 result = try SensitivityStudy.sobol(s, baseSamples: baseSamples, bootstrap: bootstrap, threads: simulation.threadCount)
             }
-            let outDir = output.out ?? "outputs/\(s.name)-sensitivity"
             var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
                                     scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
                                     seed: s.seed, runs: result.runs, horizon: s.horizon, sampling: method == .sobol ? "saltelli-sobol" : s.sampling.rawValue)
@@ -65,7 +66,7 @@ struct SensitivityCommand: ParsableCommand {
             record.baseSamples = baseSamples
             record.bootstrap = bootstrap
             manifest.recordReproduction(record, input: input, runs: s.runs, seed: s.seed, threads: simulation.threadCount, outputFolder: outDir)
-            try writeResults([("sensitivity.csv", SensitivityTable.make(result).render())], manifest: manifest, to: outDir, force: output.force)
+            try writeResults([("sensitivity.csv", SensitivityTable.make(result).render())], manifest: manifest, to: outDir, force: output.force, inputs: input.inputPaths)
             print(SensitivityTable.tornado(result), terminator: "")
             if method == .sobol, s.correlation != nil {
                 print("note: Sobol' indices assume independent inputs; the scenario's correlations were not applied.")

@@ -12,7 +12,7 @@ enum ShardWriter {
             throw CLIError("--shard \(k)/\(n): \(s.runs) runs make only \(blockCount) blocks of \(ParallelBlocks.blockSize); use at most \(blockCount) shards")
         }
         let blocks = (blockCount * (k - 1) / n)..<(blockCount * k / n)
-        let transaction = try OutputDirectory(url: URL(fileURLWithPath: outDir), force: force).begin()
+        let transaction = try OutputDirectory(path: outDir, force: force, inputs: input.inputPaths).begin()
         defer { transaction.abort() }
         var hash = SHA256()
         var bytes = 0
@@ -127,7 +127,7 @@ struct MergeCommand: ParsableCommand {
                                     seed: s.seed, runs: s.runs, horizon: s.horizon, sampling: s.sampling.rawValue)
             manifest.extra["merged_shards"] = .integer(first.n)
             manifest.recordMerge(of: first.folder, shards: first.n, input: input, scenario: s, outputFolder: outDir)
-            let result = try RunOutputWriter.write(to: outDir, force: output.force, scenario: s, input: input, manifest: manifest, style: style) { format, sink in
+            let result = try RunOutputWriter.write(to: outDir, force: output.force, scenario: s, input: input, otherInputs: folders, manifest: manifest, style: style) { format, sink in
                 try engine.replay(blocks: rawBlocks, formatRecords: format, recordSink: sink)
             }
             style.print(TerminalSummary.render(result, boldHeader: style.styledStdout), terminator: "")

@@ -5,11 +5,26 @@ import GovSimCore
 /// Writing to standard error and turning errors into messages and exit codes.
 enum Terminal {
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        writeStandardError("error: \(message)\n")
     }
 
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
+        writeStandardError("\(message)\n")
+    }
+
+    /// Writes to standard error with write(2). When the reader has gone (EPIPE: SIGPIPE is
+    /// ignored so that it can be handled here), stops like a SIGPIPE: temporary folders
+    /// removed, exit status 141. (FileHandle would trap on EPIPE, leaving the folders behind.)
+    static func writeStandardError(_ text: String) {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+            if n > 0 { offset += n; continue }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 && errno == EPIPE { stop(signal: SIGPIPE) }
+            return
+        }
     }
 
     /// Runs `body`; on a known error prints it as one line per problem and exits with status 1.
@@ -32,23 +47,37 @@ enum Terminal {
         }
     }
 
-    /// Removes temporary output folders and exits when interrupted (SIGINT, SIGTERM), so an
-    /// interrupted run leaves no partial folder behind and the previous results untouched.
-    /// In a re-run by `govsim verify` (the input source is a manifest's), verify's own handlers
-    /// are installed and do the same for its temporary folder; none is added.
+    /// The signals that stop govsim cleanly: Ctrl-C, `kill`, a closed terminal, and a closed
+    /// output pipe (`govsim run --progress 2>&1 | head -1`).
+    static let stoppingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGPIPE]
+
+    /// Removes temporary output folders and exits with status 128 + the signal number when
+    /// stopped by one of ``stoppingSignals``, so a stopped run leaves no partial folder behind
+    /// and the previous results untouched. In a re-run by `govsim verify` (the input source is
+    /// a manifest's), verify's own handlers are installed and do the same for its temporary
+    /// folder; none is added.
     static func installInterruptHandlers() {
         if InputSources.current.isRecorded { return }
-        for sig in [SIGINT, SIGTERM] {
+        for sig in stoppingSignals {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler {
-                TemporaryFolderRegistry.shared.removeAll()
-                FileHandle.standardError.write(Data("interrupted: no results written\n".utf8))
-                exit(130)
-            }
+            source.setEventHandler { stop(signal: sig) }
             source.resume()
             signalSources.append(source)
         }
+    }
+
+    /// Removes the temporary folders, says so on standard error (unless that is the closed
+    /// pipe) and exits with status 128 + `sig`.
+    static func stop(signal sig: Int32) -> Never {
+        TemporaryFolderRegistry.shared.removeAll()
+        if sig != SIGPIPE {
+            let name = [SIGINT: "SIGINT", SIGTERM: "SIGTERM", SIGHUP: "SIGHUP"][sig] ?? "signal \(sig)"
+            let message = Array("interrupted (\(name)): no results written\n".utf8)
+            // write(2), not FileHandle: standard error may be gone too, and nothing may trap here.
+            _ = message.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+        }
+        exit(128 + sig)
     }
 
     nonisolated(unsafe) static var signalSources: [DispatchSourceSignal] = []

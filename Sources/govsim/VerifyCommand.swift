@@ -68,24 +68,27 @@ struct VerifyCommand: ParsableCommand {
         throw ExitCode(1)
     }
 
-    /// When interrupted, the handler is removing the temporary folder and exits with 130: report
+    /// When interrupted, the handler is removing the temporary folder and exits with 128 + the signal: report
     /// nothing and wait for it, so the exit status is the handler's.
     static func waitForInterruptHandler(_ check: ReproductionCheck) {
         while check.isCancelled { sleep(1) }
     }
 
-    /// On SIGINT or SIGTERM: stop, remove the temporary folder, exit 130. The message goes to
-    /// the real standard error even while a re-run's output is captured.
+    /// On any of ``Terminal/stoppingSignals``: stop, remove the temporary folder, exit with
+    /// 128 + the signal, like every other command. The message goes to the real standard error
+    /// even while a re-run's output is captured (not for SIGPIPE: the reader is gone).
     static func cancelOnInterrupt(_ check: ReproductionCheck) {
-        for sig in [SIGINT, SIGTERM] {
+        for sig in Terminal.stoppingSignals {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler {
                 check.cancel()
                 TemporaryFolderRegistry.shared.removeAll()
-                let message = Array("interrupted: verification stopped\n".utf8)
-                _ = message.withUnsafeBytes { write(CapturedOutput.userStandardError, $0.baseAddress, $0.count) }
-                exitImmediately(130)
+                if sig != SIGPIPE {
+                    let message = Array("interrupted: verification stopped\n".utf8)
+                    _ = message.withUnsafeBytes { write(CapturedOutput.userStandardError, $0.baseAddress, $0.count) }
+                }
+                exitImmediately(128 + sig)
             }
             source.resume()
             Terminal.signalSources.append(source)

@@ -11,7 +11,7 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("Variants ranked by npv_net_savings"), r.stdout)
         let comparison = try String(contentsOf: dir.appendingPathComponent("cmp/comparison.csv"), encoding: .utf8)
-        XCTAssertTrue(comparison.hasPrefix("year,metric,variant,baseline,delta_mean,delta_sd,delta_p5,delta_p25,delta_p50,delta_p75,delta_p95,prob_positive,delta_mc_se\n"))
+        XCTAssertTrue(comparison.hasPrefix("year,metric,variant,baseline,delta_mean,delta_sd,delta_p5,delta_p25,delta_p50,delta_p75,delta_p95,prob_positive,delta_mc_se,better,prob_better\n"))
         XCTAssertTrue(comparison.contains(",cumulative_net_savings,fast-rollout,reference,"))
         XCTAssertTrue(comparison.contains("all,npv_net_savings,data-first,reference,"))
         let budget = try String(contentsOf: dir.appendingPathComponent("cmp/budget.csv"), encoding: .utf8)
@@ -37,7 +37,8 @@ final class CompareCommandTests: XCTestCase {
         for row in rows {
             let cells = row.split(separator: ",")
             XCTAssertEqual(cells[2], "plan-b")
-            for value in cells[4...] { XCTAssertEqual(Double(value), 0, String(row)) }
+            for value in cells[4..<13] { XCTAssertEqual(Double(value), 0, String(row)) }
+            XCTAssertTrue(["higher", "lower", "neither"].contains(cells[13]), String(row))
         }
     }
 
@@ -53,5 +54,50 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stderr.contains("v.yaml:5:5:"), r.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("outputs").path))
+    }
+
+    /// Lower is better for spending and investment: the cheaper plan ranks first, and its
+    /// P(better than baseline) is the share of runs in which it spends less.
+    func testLowerIsBetterMeasuresRankTheCheaperPlanFirst() throws {
+        let dir = try GovSimProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scenario = GovSimProcess.packageRoot.appendingPathComponent("scenarios/reference.yaml").path
+        // (measure, year of its comparison.csv rows, baseline, variants, whether the first-ranked spends less than the baseline)
+        let cases = [("cumulative_investment", "all", "fast-rollout", "reference,data-first", true),  // both invest less than fast-rollout
+                     ("cumulative_investment", "all", "reference", "fast-rollout,data-first", false), // both invest more: the case
+                     ("spending", "2040", "reference", "fast-rollout,data-first", true),             // fast-rollout spends less by 2040
+                     ("npv_net_savings", "all", "reference", "fast-rollout,data-first", false)]
+        for (n, (measure, year, baseline, variants, cheaperFirst)) in cases.enumerated() {
+            let r = try GovSimProcess.run(["compare", scenario, "--variants", variants, "--baseline", baseline,
+                                           "--rank-by", measure, "--runs", "400", "--out", "cmp-\(n)"], in: dir)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let lowerIsBetter = measure != "npv_net_savings"
+            XCTAssertTrue(r.stdout.contains(lowerIsBetter ? "lower is better" : "higher is better"), r.stdout)
+            // rank, variant, mean difference, interval (a to b), P(better)
+            let rows = r.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }.filter { $0.first.flatMap { Int($0) } != nil }
+            XCTAssertEqual(rows.map { $0[0] }, ["1", "2"], r.stdout)
+            let means = rows.map { Double($0[2])! }
+            XCTAssertEqual(means, lowerIsBetter ? means.sorted() : means.sorted(by: >), "\(measure): \(r.stdout)")
+            let csv = try String(contentsOf: dir.appendingPathComponent("cmp-\(n)/comparison.csv"), encoding: .utf8)
+            let header = csv.split(separator: "\n")[0].split(separator: ",").map(String.init)
+            for row in rows {
+                let cells = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+                    .first { $0[0] == year && $0[1] == measure && $0[2] == row[1] }!
+                let positive = Double(cells[header.firstIndex(of: "prob_positive")!])!
+                let better = Double(cells[header.firstIndex(of: "prob_better")!])!
+                XCTAssertEqual(cells[header.firstIndex(of: "better")!], lowerIsBetter ? "lower" : "higher")
+                if lowerIsBetter {
+                    XCTAssertLessThanOrEqual(better, 1 - positive + 1e-12, "P(lower) and P(higher) cannot exceed 1 together")
+                } else {
+                    XCTAssertEqual(better, positive)
+                }
+                XCTAssertEqual(row.last!, String(format: "%.1f%%", 100 * better), "\(measure) \(row[1]): the terminal shows prob_better")
+            }
+            if cheaperFirst {
+                // The cheaper plan (negative mean difference) is better in most runs.
+                XCTAssertLessThan(means[0], 0, r.stdout)
+                XCTAssertGreaterThan(Double(rows[0].last!.dropLast())!, 50, r.stdout)
+            }
+        }
     }
 }

@@ -141,7 +141,7 @@ final class FitCommandTests: XCTestCase {
         XCTAssertEqual(try table(folder.appendingPathComponent("coefficients.csv")).map { $0[0] }, ["term", "x1", "x2"])
     }
 
-    func testForeignOutputFolderIsRefusedWithoutForce() throws {
+    func testForeignOutputFolderIsRefusedEvenWithForce() throws {
         try Data("y,x\n1,1\n2,3\n3,2\n5,6\n".utf8).write(to: scratch.appendingPathComponent("d.csv"))
         let foreign = scratch.appendingPathComponent("mine")
         try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)
@@ -151,7 +151,8 @@ final class FitCommandTests: XCTestCase {
         XCTAssertTrue(run.stderr.hasPrefix("error: "), run.stderr)
         XCTAssertTrue(run.stderr.contains("--force"), run.stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: foreign.path), ["notes.txt"])
-        XCTAssertEqual(try govsim(["fit", "d.csv", "--response", "y", "--out", "mine", "--force"]).status, 0)
+        XCTAssertEqual(try govsim(["fit", "d.csv", "--response", "y", "--out", "mine", "--force"]).status, 1)
+        XCTAssertEqual(try Data(contentsOf: foreign.appendingPathComponent("notes.txt")), Data("keep".utf8))
     }
 
     /// Every malformed input: non-zero exit, a one-line `error: file:row:column: …; …` on

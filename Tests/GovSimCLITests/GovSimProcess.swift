@@ -23,20 +23,23 @@ struct GovSimProcess {
         return besideTests
     }
 
-    /// Runs `govsim arguments…` in `directory` with an optional standard input.
+    /// Runs `govsim arguments…` in `directory` with `environment` added to this process's and
+    /// the variables named in `removing` taken out of it.
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Result {
-        try run(executable: executable, arguments, in: directory, environment: environment)
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:], removing: [String] = []) throws -> Result {
+        try run(executable: executable, arguments, in: directory, environment: environment, removing: removing)
     }
 
     /// Runs any program with captured output (used for `govsim` and for Python in the schema test).
-    static func run(executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Result {
+    static func run(executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:],
+                    removing: [String] = []) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
+        for k in removing { env.removeValue(forKey: k) }
         process.environment = env
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -85,14 +85,55 @@ final class InterruptTests: XCTestCase {
     /// The write phase, made deterministic by GOVSIM_TEST_PAUSE_BEFORE_COMMIT_MS: every file is
     /// in the temporary folder when the signal arrives.
     func testSIGINTWhileWritingRemovesTheTemporaryFolder() throws {
-        try interruptWhileWriting { $0.interrupt() }
+        try interruptWhileWriting(status: 130) { $0.interrupt() }
     }
 
     func testSIGTERMWhileWritingRemovesTheTemporaryFolder() throws {
-        try interruptWhileWriting { $0.terminate() }
+        try interruptWhileWriting(status: 128 + SIGTERM) { $0.terminate() }
     }
 
-    private func interruptWhileWriting(_ signal: (Process) -> Void, file: StaticString = #filePath, line: UInt = #line) throws {
+    /// A closed terminal (SIGHUP) and a signalled SIGPIPE clean up like SIGINT, exit 128 + signal.
+    func testSIGHUPAndSIGPIPEWhileWritingRemoveTheTemporaryFolder() throws {
+        for sig in [SIGHUP, SIGPIPE] {
+            try interruptWhileWriting(status: 128 + sig) { kill($0.processIdentifier, sig) }
+        }
+    }
+
+    /// SIGHUP while simulating.
+    func testSIGHUPWhileSimulatingKeepsTheEarlierFolder() throws {
+        let manifest = try earlierResults("X")
+        let (process, errors) = try start(["run", "--runs", String(longRuns), "--out", "X"])
+        usleep(1_000_000)
+        XCTAssertTrue(process.isRunning, "the simulation should still be running after 1 s")
+        kill(process.processIdentifier, SIGHUP)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 128 + SIGHUP, message)
+        XCTAssertTrue(message.contains("interrupted (SIGHUP)"), message)
+        try assertIntact("X", manifest: manifest)
+    }
+
+    /// `govsim run --progress 2>&1 | head -1`: the reader goes away after one progress line; the
+    /// next write fails with EPIPE, and govsim stops like a SIGPIPE (exit 141), leaving no
+    /// temporary folder and the earlier results as they were.
+    func testClosedProgressPipeLeavesNoTemporaryFolder() throws {
+        let manifest = try earlierResults("X")
+        let (process, errors) = try start(["run", "--runs", String(longRuns), "--progress", "--out", "X"])
+        let reader = errors.fileHandleForReading
+        var first = Data()
+        while !first.contains(UInt8(ascii: "\n")) {
+            let chunk = reader.availableData
+            if chunk.isEmpty { break }
+            first.append(chunk)
+        }
+        XCTAssertTrue(String(decoding: first, as: UTF8.self).hasPrefix("progress: "), String(decoding: first, as: UTF8.self))
+        try reader.close()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 128 + SIGPIPE)
+        try assertIntact("X", manifest: manifest)
+    }
+
+    private func interruptWhileWriting(status: Int32, _ signal: (Process) -> Void, file: StaticString = #filePath, line: UInt = #line) throws {
         let manifest = try earlierResults("X")
         let (process, errors) = try start(["run", "--runs", "100", "--out", "X"],
                                           environment: ["GOVSIM_TEST_PAUSE_BEFORE_COMMIT_MS": "20000"])
@@ -105,7 +146,7 @@ final class InterruptTests: XCTestCase {
         signal(process)
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 130, message, file: file, line: line)
+        XCTAssertEqual(process.terminationStatus, status, message, file: file, line: line)
         try assertIntact("X", manifest: manifest, file: file, line: line)
     }
 

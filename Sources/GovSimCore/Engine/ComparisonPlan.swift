@@ -23,7 +23,7 @@ public enum ComparisonPlan {
         }
         var chosen = names ?? (scenario.variants.isEmpty ? [Variant.noProgrammeName] : scenario.variants.map(\.name))
         let baselineName = baseline ?? scenario.name
-        if let duplicate = Dictionary(grouping: chosen, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+        if let duplicate = firstDuplicate(chosen) {
             throw Problem(description: "variant `\(duplicate)` is listed twice in --variants; list each once")
         }
         chosen.removeAll { $0 == baselineName }
@@ -38,7 +38,7 @@ public enum ComparisonPlan {
     /// Runs and seed are the baseline's, so the runs pair up.
     public static func variants(of scenarios: [Scenario], baseline: String?) throws -> (variants: [(name: String, scenario: Scenario)], baselineIndex: Int) {
         let names = scenarios.map(\.name)
-        if let duplicate = Dictionary(grouping: names, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+        if let duplicate = firstDuplicate(names) {
             throw Problem(description: "two scenarios are named `\(duplicate)`; give each compared scenario its own `name`")
         }
         let baselineIndex: Int
@@ -62,5 +62,12 @@ public enum ComparisonPlan {
             out.append((s.name, t))
         }
         return (out, baselineIndex)
+    }
+
+    /// The first name that occurs again later in `names` (in list order, so the message is the
+    /// same in every process: a Dictionary's order is not).
+    static func firstDuplicate(_ names: [String]) -> String? {
+        var seen = Set<String>()
+        return names.first { !seen.insert($0).inserted }
     }
 }

@@ -15,6 +15,8 @@ public struct QuantileSummary: Sendable, Equatable {
     public let quantiles: [Double]
     /// Share of values strictly above zero.
     public let fractionPositive: Double
+    /// Share of values strictly below zero.
+    public let fractionNegative: Double
 
     public var p5: Double { quantiles[0] }
     public var p25: Double { quantiles[1] }
@@ -33,6 +35,8 @@ public struct QuantileSummary: Sendable, Equatable {
         quantiles = QuantileSummary.probabilities.map { QuantileSummary.quantile(sorted: values, p: $0) }
         let firstPositive = QuantileSummary.partition(sorted: values) { $0 > 0 }
         fractionPositive = values.isEmpty ? 0 : Double(values.count - firstPositive) / Double(values.count)
+        let firstNonNegative = QuantileSummary.partition(sorted: values) { $0 >= 0 }
+        fractionNegative = values.isEmpty ? 0 : Double(firstNonNegative) / Double(values.count)
     }
 
     /// Index of the first element of sorted `x` satisfying the monotone predicate `isAbove`.

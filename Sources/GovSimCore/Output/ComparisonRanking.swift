@@ -1,9 +1,40 @@
 /// The terminal table of `govsim compare`: variants ranked by the planner's chosen measure, with
 /// the paired difference from the baseline (mean and 90% interval) and the chance of beating it.
+///
+/// The measure's ``MetricDirection`` decides the order and the chance: for a lower-is-better
+/// measure (spending, investment, run cost) the variant with the lowest mean difference ranks
+/// first and "P(better than baseline)" is the share of runs in which it is lower. A measure
+/// with no better direction (adoption) is ranked highest first, with "P(higher than baseline)".
 public enum ComparisonRanking {
     /// Measures that can rank variants: run-level budget measures and final-year metrics.
     public static var measures: [String] {
         ["npv_net_savings", "cumulative_investment"] + Metric.allCases.map(\.rawValue)
+    }
+
+    /// The direction of a measure of ``measures``.
+    public static func direction(of measure: String) -> MetricDirection {
+        switch measure {
+        case "npv_net_savings": return .higherIsBetter
+        case "cumulative_investment": return .lowerIsBetter
+        default: return Metric(rawValue: measure)?.direction ?? .neither
+        }
+    }
+
+    /// The share of runs in which the paired difference `q` is an improvement (higher for a
+    /// measure with no direction).
+    public static func probabilityBetter(_ q: QuantileSummary, direction: MetricDirection) -> Double {
+        direction == .lowerIsBetter ? q.fractionNegative : q.fractionPositive
+    }
+
+    /// The non-baseline variants in rank order: best mean difference first (ties in variant order).
+    public static func ranked(_ result: ComparisonResult, measure: String) -> [(name: String, delta: QuantileSummary)] {
+        let lowerFirst = direction(of: measure) == .lowerIsBetter
+        return deltas(result, measure: measure).enumerated().sorted { a, b in
+            if a.element.delta.mean != b.element.delta.mean {
+                return lowerFirst ? a.element.delta.mean < b.element.delta.mean : a.element.delta.mean > b.element.delta.mean
+            }
+            return a.offset < b.offset
+        }.map(\.element)
     }
 
     /// Paired differences of `measure` for each non-baseline variant.
@@ -25,16 +56,18 @@ public enum ComparisonRanking {
 
     public static func render(_ result: ComparisonResult, rankBy measure: String) -> String {
         let base = result.baseline
-        let ranked = deltas(result, measure: measure).sorted { $0.delta.mean > $1.delta.mean }
+        let direction = direction(of: measure)
+        let ranked = ranked(result, measure: measure)
         let unit = measure == "npv_net_savings" ? "\(base.scenario.currency), NPV at \(TerminalSummary.fmt(100 * base.scenario.discountRates[0], 1))% real"
             : measure == "cumulative_investment" ? base.scenario.currency : "final year \(base.scenario.startYear + base.scenario.horizon)"
-        var rows: [[String]] = [["rank", "variant", "mean difference", "90% interval", "P(better than baseline)"]]
+        let better = direction == .higherIsBetter ? "higher is better" : direction == .lowerIsBetter ? "lower is better" : "neither way is better; ranked highest first"
+        var rows: [[String]] = [["rank", "variant", "mean difference", "90% interval", direction == .neither ? "P(higher than baseline)" : "P(better than baseline)"]]
         for (i, entry) in ranked.enumerated() {
             let q = entry.delta
             rows.append(["\(i + 1)", entry.name, TerminalSummary.fmt(q.mean, 2), "\(TerminalSummary.fmt(q.p5, 2)) to \(TerminalSummary.fmt(q.p95, 2))",
-                         "\(TerminalSummary.fmt(100 * q.fractionPositive, 1))%"])
+                         "\(TerminalSummary.fmt(100 * probabilityBetter(q, direction: direction), 1))%"])
         }
-        var out = "Variants ranked by \(measure) (\(unit)), paired with baseline `\(base.name)` over \(base.scenario.runs) runs (common random numbers):\n"
+        var out = "Variants ranked by \(measure) (\(unit); \(better)), paired with baseline `\(base.name)` over \(base.scenario.runs) runs (common random numbers):\n"
         out += TextTable.render(rows, rightAligned: [0, 2, 3, 4])
         let npv = QuantileSummary(base.budgets.map { $0.npv[0] })
         out += "Baseline `\(base.name)`: NPV of net savings median \(TerminalSummary.fmt(npv.p50, 1)), P(NPV > 0) \(TerminalSummary.fmt(100 * npv.fractionPositive, 1))%\n"

@@ -1,20 +1,25 @@
 /// `comparison.csv`: paired differences of each variant from the baseline, tidy:
-/// `year,metric,variant,baseline,delta_mean,delta_sd,delta_p5,delta_p25,delta_p50,delta_p75,delta_p95,prob_positive,delta_mc_se`.
+/// `year,metric,variant,baseline,delta_mean,delta_sd,delta_p5,delta_p25,delta_p50,delta_p75,delta_p95,prob_positive,delta_mc_se,better,prob_better`.
 ///
 /// One row per calendar year, metric and non-baseline variant; then rows with `year` = `all` for
 /// the run-level measures `npv_net_savings` (headline discount rate) and `cumulative_investment`.
 /// `prob_positive` is the share of runs in which the variant's value exceeds the baseline's;
-/// `delta_mc_se` is the Monte Carlo standard error of `delta_mean` (sd/√runs).
+/// `delta_mc_se` is the Monte Carlo standard error of `delta_mean` (sd/√runs). `better` is the
+/// measure's ``MetricDirection`` (`higher`, `lower` or `neither`) and `prob_better` the share of
+/// runs in which the variant is better than the baseline (lower for spending, investment and run
+/// cost; empty for a measure with no better direction).
 public enum ComparisonTable {
     public static let header = ["year", "metric", "variant", "baseline", "delta_mean", "delta_sd", "delta_p5", "delta_p25",
-                                "delta_p50", "delta_p75", "delta_p95", "prob_positive", "delta_mc_se"]
+                                "delta_p50", "delta_p75", "delta_p95", "prob_positive", "delta_mc_se", "better", "prob_better"]
 
     public static func make(_ result: ComparisonResult) -> CSVTable {
         var table = CSVTable(header: header)
         let base = result.baseline
         func row(_ year: CSVTable.Cell, _ metric: String, _ variant: String, _ q: QuantileSummary) -> [CSVTable.Cell] {
-            [year, .text(metric), .text(variant), .text(base.name), .number(q.mean), .number(q.standardDeviation)]
-                + q.quantiles.map { .number($0) } + [.number(q.fractionPositive), .number(q.standardError)]
+            let direction = ComparisonRanking.direction(of: metric)
+            return [year, .text(metric), .text(variant), .text(base.name), .number(q.mean), .number(q.standardDeviation)]
+                + q.quantiles.map { .number($0) } + [.number(q.fractionPositive), .number(q.standardError), .text(direction.rawValue),
+                                                     direction == .neither ? .empty : .number(ComparisonRanking.probabilityBetter(q, direction: direction))]
         }
         let years = base.scenario.horizon + 1
         for t in 0..<years {

@@ -95,7 +95,8 @@ public struct HTMLReport: Sendable {
             }
         }
         html.close()
-        html.element("p", [], text: "govsim run \(p.scenarioFile) --seed \(p.seed) --runs \(p.runs) writes the same numbers on any machine and with any number of threads.")
+        // Only what docs/reproducing.md guarantees: same version and platform, any thread count.
+        html.element("p", [], text: "With govsim \(p.govsimVersion), govsim run \(p.scenarioFile) --seed \(p.seed) --runs \(p.runs) writes the same files again, with any number of threads, in a debug or a release build; another govsim version, CPU architecture or C library may change the last digits. govsim verify re-runs the results folder and compares (docs/reproducing.md).")
         html.close()
     }
 }

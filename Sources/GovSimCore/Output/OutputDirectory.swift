@@ -3,20 +3,46 @@ import Foundation
 /// Writes a set of result files into a folder so that the folder appears whole or not at all.
 ///
 /// Files are written into a hidden temporary folder beside the destination
-/// (`.<name>.tmp-<pid>-<random>`), flushed, and the folder is then renamed into place. An
-/// existing destination is replaced only when it was written by govsim (it contains
-/// `manifest.json` and nothing but regular files) or when `force` is set; the old folder is
-/// moved aside first and removed only after the new one is in place. Any error removes the
+/// (`.<name>.tmp-<pid>-<random>`), flushed, and the folder is then renamed into place. The
+/// destination must be an allowed place (``OutputLocation``). An existing destination is
+/// replaced only when everything in it was written by govsim (listed in its govsim
+/// `manifest.json`, see ``FolderOwnership``) and unchanged since, or changed and `force` is
+/// set; a folder holding anything else is refused even with `force`. The old folder is moved
+/// aside first; after the new one is in place, only the files govsim wrote are removed from it,
+/// one by one, and then the empty folder (never a recursive removal). Any error removes the
 /// temporary folder and leaves the previous results untouched.
 public struct OutputDirectory: Sendable {
     /// Destination folder.
     public let url: URL
-    /// Replace an existing folder that govsim did not write.
+    /// Replace a govsim folder whose files were changed since govsim wrote them (never a folder
+    /// holding files govsim did not write).
     public let force: Bool
+    /// The destination as given on the command line (checked by ``OutputLocation``).
+    public let givenPath: String
+    /// The files and folders the command reads: the destination may not be or hold any of them.
+    public let inputs: [String]
 
     public init(url: URL, force: Bool = false) {
         self.url = url.standardizedFileURL
         self.force = force
+        self.givenPath = url.path
+        self.inputs = []
+    }
+
+    /// A destination given as a path (`--out`), for a command reading `inputs`.
+    public init(path: String, force: Bool = false, inputs: [String] = []) {
+        self.url = URL(fileURLWithPath: path.isEmpty ? "." : path).standardizedFileURL
+        self.force = force
+        self.givenPath = path
+        self.inputs = inputs
+    }
+
+    /// Checks, before any long computation, that the destination may be written: an allowed
+    /// place, and not a folder govsim may not replace. ``begin()`` checks again.
+    /// - Throws: ``OutputError`` saying what is wrong and what to do.
+    public func check() throws {
+        try OutputLocation.check(givenPath, inputs: inputs)
+        _ = try checkReplaceable()
     }
 
     /// Writes `files` (file name → contents) atomically into the destination folder.
@@ -36,13 +62,14 @@ public struct OutputDirectory: Sendable {
     /// the transaction (whole or appended in pieces), then ``OutputTransaction/commit()``.
     public func begin() throws -> OutputTransaction {
         let fm = FileManager.default
+        try OutputLocation.check(givenPath, inputs: inputs)
+        _ = try checkReplaceable()
         let parent = url.deletingLastPathComponent()
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
             throw OutputError(path: parent.path, cause: "cannot create the folder (\(Self.describe(error)))")
         }
-        try checkReplaceable()
         let token = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         let temp = parent.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(token)")
         do {
@@ -51,29 +78,7 @@ public struct OutputDirectory: Sendable {
             throw OutputError(path: temp.path, cause: "cannot create a temporary folder (\(Self.describe(error)))")
         }
         TemporaryFolderRegistry.shared.register(temp)
-        return OutputTransaction(destination: url, temporary: temp, token: token)
-    }
-
-    /// Refuses to replace a folder that holds anything govsim did not write.
-    func checkReplaceable() throws {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return }
-        guard isDirectory.boolValue else {
-            throw OutputError(path: url.path, cause: "a file with this name exists; choose another --out folder or remove the file")
-        }
-        if force { return }
-        let contents = (try? fm.contentsOfDirectory(atPath: url.path)) ?? []
-        if contents.isEmpty { return }
-        if !contents.contains("manifest.json") {
-            throw OutputError(path: url.path, cause: "the folder exists and was not written by govsim (no manifest.json); choose another --out folder or pass --force to replace it")
-        }
-        for name in contents {
-            var sub: ObjCBool = false
-            if fm.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &sub), sub.boolValue {
-                throw OutputError(path: url.path, cause: "the folder contains a subfolder '\(name)' that govsim did not write; choose another --out folder or pass --force to replace it")
-            }
-        }
+        return OutputTransaction(directory: self, temporary: temp, token: token)
     }
 
     static func describe(_ error: Error) -> String {
@@ -90,13 +95,15 @@ public struct OutputDirectory: Sendable {
 /// Files being written into a temporary folder that becomes the destination on ``commit()``.
 public final class OutputTransaction {
     public let destination: URL
+    let directory: OutputDirectory
     let temporary: URL
     let token: String
     private var handles: [String: FileHandle] = [:]
     private var finished = false
 
-    init(destination: URL, temporary: URL, token: String) {
-        self.destination = destination
+    init(directory: OutputDirectory, temporary: URL, token: String) {
+        self.destination = directory.url
+        self.directory = directory
         self.temporary = temporary
         self.token = token
     }
@@ -142,6 +149,8 @@ public final class OutputTransaction {
             let parent = destination.deletingLastPathComponent()
             TemporaryFolderRegistry.pauseBeforeCommitIfTesting()
             try TemporaryFolderRegistry.shared.committing {
+            // Checked again: files may have been added to the folder while the results were computed.
+            let owned = try directory.checkReplaceable()
             var old: URL? = nil
             if fm.fileExists(atPath: destination.path) {
                 let aside = parent.appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())-\(token)")
@@ -156,7 +165,12 @@ public final class OutputTransaction {
                 if let old { try? fm.moveItem(at: old, to: destination) }
                 throw OutputError(path: destination.path, cause: "cannot move the new results into place (\(OutputDirectory.describe(error)))")
             }
-            if let old { try? fm.removeItem(at: old) }
+            if let old {
+                // Only what govsim wrote, file by file; rmdir fails (and keeps the folder aside)
+                // if anything else appeared in it after the check.
+                for name in owned { _ = unlink(old.appendingPathComponent(name).path) }
+                _ = rmdir(old.path)
+            }
             }
         } catch {
             try? fm.removeItem(at: temporary)
@@ -194,7 +208,7 @@ public final class TemporaryFolderRegistry: @unchecked Sendable {
     func register(_ url: URL) { lock.lock(); folders.insert(url.path); lock.unlock() }
     func unregister(_ url: URL) { lock.lock(); folders.remove(url.path); lock.unlock() }
 
-    /// Removes every registered folder. Called from the CLI's SIGINT/SIGTERM handler.
+    /// Removes every registered folder. Called from the CLI's signal handler (SIGINT, SIGTERM, SIGHUP, SIGPIPE).
     public func removeAll() {
         // Waits for a replacement in progress to finish, and keeps the lock: the caller exits next.
         TemporaryFolderRegistry.commitLock.lock()

@@ -98,14 +98,16 @@ public enum ScenarioDataResolver {
             throw fail("effects.from_fit: \(prior.file) has no coefficient for \(missing.joined(separator: ", "))",
                        "fit with --predictors customer_focus,data_as_product,rapid_iteration,outcome_accountability")
         }
-        for (kind, (beta, _)) in betas where !(beta > 0) {
+        for kind in PracticeKind.allCases where !(betas[kind]!.0 > 0) {
+            let beta = betas[kind]!.0
             throw fail("effects.from_fit: the coefficient of \(kind.rawValue) is \(CSVTable.formatNumber(beta / scale)), but an effect weight must be positive",
                        "remove the practice from the fit's question or set effects.full_adoption_uplift and the weights by hand")
         }
-        // Summed in the fixed order of the practices: a Dictionary's order changes per instance,
-        // and a floating-point sum with it.
-        let total = PracticeKind.allCases.reduce(0) { $0 + betas[$1]!.0 }
-        let se = PracticeKind.allCases.reduce(0) { $0 + betas[$1]!.1 * betas[$1]!.1 }.squareRoot()
+        // Summed in PracticeKind.allCases order, never in the Dictionary's: its iteration order
+        // changes from process to process, and floating-point addition is not associative.
+        let ordered = PracticeKind.allCases.map { betas[$0]! }
+        let total = ordered.reduce(0) { $0 + $1.0 }
+        let se = ordered.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
         switch prior.form {
         case .normal:
             s["effects.full_adoption_uplift"] = .truncatedNormal(mean: total, sd: se, lower: 0, upper: 10)

@@ -326,7 +326,7 @@ public struct ScenarioLoader {
                 error(at: k, "\(context): `\(key)` is not in effect in this scenario (another adoption curve or spending mode is used)",
                       hint: "override a parameter of the curve the scenario uses")
             } else {
-                let suggestion = Suggestion.closest(to: key, in: Array(specs.keys) + reserved)
+                let suggestion = Suggestion.closest(to: key, in: specs.keys.sorted() + reserved)
                 error(at: k, "\(context): unknown parameter `\(key)`",
                       hint: suggestion.map { "did you mean `\($0)`?" } ?? "use a dotted path such as practices.data_as_product.target_adoption (see `govsim parameters`)")
             }

@@ -155,4 +155,28 @@ final class MetricTests: XCTestCase {
     func testIndexIsThePositionInAllCases() {
         for (i, metric) in Metric.allCases.enumerated() { XCTAssertEqual(metric.index, i, metric.rawValue) }
     }
+
+    /// Productivity, savings and satisfaction: higher is better; spending, investment and run
+    /// cost: lower; adoption: neither.
+    func testEveryMetricKnowsItsDirection() {
+        let lower: Set<Metric> = [.spending, .spendingCounterfactual, .spendingReal, .investment, .runCost]
+        let neither: Set<Metric> = PracticeKind.allCases.reduce(into: []) { $0.insert(Metric.adoption($1)) }
+        for metric in Metric.allCases {
+            let expected: MetricDirection = lower.contains(metric) ? .lowerIsBetter : neither.contains(metric) ? .neither : .higherIsBetter
+            XCTAssertEqual(metric.direction, expected, metric.rawValue)
+        }
+        XCTAssertEqual(ComparisonRanking.direction(of: "cumulative_investment"), .lowerIsBetter)
+        XCTAssertEqual(ComparisonRanking.direction(of: "npv_net_savings"), .higherIsBetter)
+        XCTAssertEqual(MetricDirection.lowerIsBetter.isBetter(-1), true)
+        XCTAssertEqual(MetricDirection.higherIsBetter.isBetter(-1), false)
+        XCTAssertNil(MetricDirection.neither.isBetter(1))
+    }
+
+    func testFractionsBelowAndAboveZero() {
+        let q = QuantileSummary([-2, -1, 0, 0, 1, 3, 4, 5])
+        XCTAssertEqual(q.fractionNegative, 2.0 / 8)
+        XCTAssertEqual(q.fractionPositive, 4.0 / 8)
+        let p = ComparisonRanking.probabilityBetter(q, direction: .lowerIsBetter)
+        XCTAssertEqual(p, 0.25)
+    }
 }

@@ -21,6 +21,15 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertEqual(html, HTMLReportTests.standardReport())
     }
 
+    /// The footer promises only what docs/reproducing.md guarantees: the same files with the same
+    /// govsim version and platform, not "on any machine".
+    func testReproducibilityFooterPromisesOnlyWhatIsGuaranteed() {
+        let html = HTMLReportTests.standardReport()
+        XCTAssertFalse(html.contains("any machine"))
+        XCTAssertTrue(html.contains("With govsim \(GovSimVersion.string), govsim run scenarios/reference.yaml --seed"), html)
+        XCTAssertTrue(html.contains("another govsim version, CPU architecture or C library may change the last digits"))
+    }
+
     func testHasOneFanChartPerForecastMetricAndTheAdoptionChart() {
         let doc = MarkupDocument(HTMLReportTests.standardReport())
         let charts = doc.elements(named: "svg")

@@ -54,7 +54,8 @@ final class OutputDirectoryTests: XCTestCase {
     }
 
     private func files(_ text: String) -> [(name: String, contents: Data)] {
-        [(name: "a.csv", contents: Data(text.utf8)), (name: "manifest.json", contents: Data("{}\n".utf8))]
+        [(name: "a.csv", contents: Data(text.utf8)),
+         (name: "manifest.json", contents: Data("{\"govsim_version\": \"test\", \"files\": [{\"name\": \"a.csv\", \"bytes\": \(text.utf8.count)}]}\n".utf8))]
     }
 
     func testWritesAndReplacesItsOwnFolderLeavingNoTemporaries() throws {
@@ -65,16 +66,28 @@ final class OutputDirectoryTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["res"])
     }
 
-    func testRefusesAFolderItDidNotWriteUnlessForced() throws {
+    func testRefusesAFolderItDidNotWriteEvenWhenForced() throws {
         let out = root.appendingPathComponent("mine")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try Data("keep".utf8).write(to: out.appendingPathComponent("notes.txt"))
-        XCTAssertThrowsError(try OutputDirectory(url: out).write(files("x"))) { error in
-            XCTAssertTrue("\(error)".contains("not written by govsim"))
+        for force in [false, true] {
+            XCTAssertThrowsError(try OutputDirectory(url: out, force: force).write(files("x"))) { error in
+                XCTAssertTrue("\(error)".contains("holds 1 entry govsim did not write (notes.txt)"), "\(error)")
+            }
+            XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("notes.txt"), encoding: .utf8), "keep")
         }
+    }
+
+    func testAFileAddedWhileComputingIsNeitherRemovedNorReplaced() throws {
+        let out = root.appendingPathComponent("res")
+        try OutputDirectory(url: out).write(files("one"))
+        let transaction = try OutputDirectory(url: out).begin()
+        try transaction.write("a.csv", Data("two".utf8))
+        try Data("keep".utf8).write(to: out.appendingPathComponent("notes.txt"))
+        XCTAssertThrowsError(try transaction.commit())
+        XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("a.csv"), encoding: .utf8), "one")
         XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("notes.txt"), encoding: .utf8), "keep")
-        try OutputDirectory(url: out, force: true).write(files("x"))
-        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("notes.txt").path))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["res"])
     }
 
     func testFailureLeavesPreviousResultsAndNoTemporaryFolder() throws {
@@ -86,5 +99,33 @@ final class OutputDirectoryTests: XCTestCase {
         }
         XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("a.csv"), encoding: .utf8), "old")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["res"])
+    }
+}
+
+final class OutputLocationTests: XCTestCase {
+    /// The library check refuses the places a results folder would destroy, given the inputs.
+    func testRefusedPlaces() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("govsim-loc-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let work = root.appendingPathComponent("home/work")
+        try FileManager.default.createDirectory(at: work.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
+        let home = root.appendingPathComponent("home").path
+        func check(_ out: String, _ inputs: [String] = ["scenarios/plan.yaml"]) -> String? {
+            do { try OutputLocation.check(out, inputs: inputs, workingDirectory: work.path, home: home); return nil } catch { return "\(error)" }
+        }
+        XCTAssertNil(check("outputs/run"))
+        XCTAssertNil(check("scenarios/results"), "a new subfolder beside the scenario is fine")
+        XCTAssertEqual(check("")?.contains("empty"), true)
+        XCTAssertEqual(check(".")?.contains("is the working directory"), true)
+        XCTAssertEqual(check("./")?.contains("is the working directory"), true)
+        XCTAssertEqual(check("..")?.contains("is the home directory"), true)
+        XCTAssertEqual(check("../..")?.contains("holds the working directory"), true)
+        XCTAssertEqual(check("/")?.contains("root"), true)
+        XCTAssertEqual(check(home)?.contains("is the home directory"), true)
+        XCTAssertEqual(check("scenarios")?.contains("is the folder holding the input scenarios/plan.yaml"), true)
+        XCTAssertEqual(check("shard-1", ["shard-1"])?.contains("is the input shard-1"), true)
+        try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("link").path, withDestinationPath: "scenarios")
+        XCTAssertEqual(check("link")?.contains("is a symbolic link"), true)
+        XCTAssertNil(check("link/new"), "a link above the results folder is followed")
     }
 }
