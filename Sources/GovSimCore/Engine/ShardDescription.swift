@@ -138,8 +138,9 @@ public struct ShardDescription: Codable, Sendable, Equatable {
             throw Invalid(description: "`\(path(context.codingPath))` has the wrong type (\(context.debugDescription))")
         } catch let DecodingError.valueNotFound(_, context) {
             throw Invalid(description: "`\(path(context.codingPath))` is null")
-        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
-            throw Invalid(description: "`\(path(context.codingPath))` is not valid (\(context.debugDescription))")
+        } catch let DecodingError.dataCorrupted(context) {
+            let reason = context.debugDescription.split(whereSeparator: \.isNewline).joined(separator: " ")
+            throw Invalid(description: context.codingPath.isEmpty ? "is not valid JSON (\(reason))" : "`\(path(context.codingPath))` is not valid (\(reason))")
         } catch {
             throw Invalid(description: "is not valid JSON")
         }
