@@ -74,8 +74,8 @@ struct MergeCommand: ParsableCommand {
         try Terminal.reportingErrors {
             guard !folders.isEmpty else { throw CLIError("give the shard folders to merge, for example govsim merge outputs/shard-*") }
             // Every check below comes before the output transaction begins: a refusal writes nothing.
-            let shards = try Self.checkedShards(folders.map(ShardFolder.init))
-            let first = shards[0].shard
+            let (shards, reference) = try Self.checkedShards(folders)
+            let first = reference.shard
             let input = try ScenarioInput.recorded(displayName: first.scenarioFile, bytes: Array(first.scenarioContent.utf8),
                                                    dataFiles: first.dataFileContents)
             var s = input.scenario
@@ -85,7 +85,7 @@ struct MergeCommand: ParsableCommand {
             let engine = SimulationEngine(scenario: s, threads: 1)
             let bytesPerRun = ShardCodec(plan: engine.plan).bytesPerRun
             guard bytesPerRun == first.bytesPerRun else {
-                throw CLIError("\(shards[0].folder): shard.json records \(first.bytesPerRun) bytes per run, but its scenario has \(bytesPerRun); re-run the shards")
+                throw CLIError("\(reference.folder): shard.json records \(first.bytesPerRun) bytes per run, but its scenario has \(bytesPerRun); re-run the shards")
             }
             if let message = MemoryEstimate(mergeOf: s).refusal(advice: "merge on a machine with more memory, or re-run the shards with fewer --runs") {
                 throw CLIError("merge: " + message)
@@ -119,13 +119,18 @@ struct MergeCommand: ParsableCommand {
     /// The shards in shard order, once each, refused unless they are every shard of one run:
     /// the same govsim version (this one's), scenario, data files, runs, seed, sampling, N and
     /// run encoding, and block ranges that tile the run's blocks exactly.
-    static func checkedShards(_ given: [ShardFolder]) throws -> [ShardFolder] {
-        let reference = given[0]
+    /// Only the first folder keeps its recorded scenario and data files (the others' are the
+    /// same, by hash), so memory does not grow with their size times the number of shards.
+    /// Returns the shards in order and the first folder given (which holds the recorded content).
+    static func checkedShards(_ paths: [String]) throws -> (shards: [ShardFolder], reference: ShardFolder) {
+        let reference = try ShardFolder(paths[0])
         let r = reference.shard
         guard r.govsimVersion == GovSimVersion.string else {
             throw CLIError("\(reference.folder): the shard was written by govsim \(r.govsimVersion), this is govsim \(GovSimVersion.string); merge with govsim \(r.govsimVersion) or re-run the shards")
         }
-        for folder in given.dropFirst() {
+        var given = [reference]
+        for path in paths.dropFirst() {
+            let folder = try ShardFolder(path)
             let d = folder.shard
             var differences: [String] = []
             if d.govsimVersion != r.govsimVersion { differences.append("govsim \(d.govsimVersion) instead of \(r.govsimVersion)") }
@@ -139,6 +144,8 @@ struct MergeCommand: ParsableCommand {
             if !differences.isEmpty {
                 throw CLIError("\(folder.folder): shard \(d.shard)/\(d.shards) is not from the run of \(reference.folder) (\(differences.joined(separator: ", "))); merge the shards of one run")
             }
+            folder.dropRecordedContent()
+            given.append(folder)
         }
         var byNumber: [Int: ShardFolder] = [:]
         for folder in given {
@@ -165,7 +172,7 @@ struct MergeCommand: ParsableCommand {
         guard next == r.blockCount else {
             throw CLIError("the shards end at block \(next), not at the run's \(r.blockCount) blocks; give every shard folder once")
         }
-        return ordered
+        return (ordered, reference)
     }
 
     /// Refuses an output folder that is, is inside or contains one of the shard folders:

@@ -12,11 +12,14 @@ import GovSimCore
 final class ShardFolder {
     /// The folder as given on the command line.
     let folder: String
-    let shard: ShardDescription
+    private(set) var shard: ShardDescription
     /// The folder's path with symbolic links resolved, to compare folders.
     let canonicalPath: String
     private let runsSHA256: String
-    private let runsDescriptor: Int32
+    private let runsPath: String
+    /// Open only while `runs.bin` is read (merges of thousands of shards stay below the limit
+    /// on open files).
+    private var runsDescriptor: Int32 = -1
     private var readHash = SHA256()
     private var bytesRead = 0
 
@@ -76,34 +79,63 @@ final class ShardFolder {
         }
 
         // runs.bin: a regular file of exactly the size listed and implied.
-        let runsPath = try file("runs.bin")
-        let fd = open(runsPath, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw fail("runs.bin cannot be read (\(String(cString: strerror(errno)))); check the permissions") }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            close(fd)
-            throw fail("runs.bin is not a regular file; re-run shard \(shard.shard)/\(shard.shards)")
-        }
-        let flags = fcntl(fd, F_GETFL)
-        if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
-        runsDescriptor = fd
+        runsPath = try file("runs.bin")
         runsSHA256 = runsEntry.sha256
+        let info = try Self.openRegular(runsPath, folder: folder, shard: shard)
+        close(info.descriptor)
         let expected = shard.runsFileBytes
         guard runsEntry.bytes == expected else {
             throw fail("manifest.json lists runs.bin with \(runsEntry.bytes) bytes, but shard \(shard.shard)/\(shard.shards) holds \(shard.runRange.count) runs of \(shard.bytesPerRun) bytes (\(expected)); the shard is damaged; re-run it")
         }
-        guard Int(info.st_size) == expected else {
-            throw fail("runs.bin has \(info.st_size) bytes, but its manifest.json lists \(expected) (\(Int(info.st_size) < expected ? "truncated" : "bytes appended")); re-run shard \(shard.shard)/\(shard.shards)")
+        guard info.size == expected else {
+            throw fail("runs.bin has \(info.size) bytes, but its manifest.json lists \(expected) (\(info.size < expected ? "truncated" : "bytes appended")); re-run shard \(shard.shard)/\(shard.shards)")
         }
     }
 
-    deinit { close(runsDescriptor) }
+    deinit { if runsDescriptor >= 0 { close(runsDescriptor) } }
+
+    /// Opens `path` for reading (without blocking on a named pipe) and returns the descriptor
+    /// and size of what must be a regular file.
+    private static func openRegular(_ path: String, folder: String, shard: ShardDescription) throws -> (descriptor: Int32, size: Int) {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw CLIError("\(folder): runs.bin cannot be read (\(String(cString: strerror(errno)))); check the permissions") }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            throw CLIError("\(folder): runs.bin is not a regular file; re-run shard \(shard.shard)/\(shard.shards)")
+        }
+        let flags = fcntl(fd, F_GETFL)
+        if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
+        return (fd, Int(info.st_size))
+    }
+
+    /// Opens `runs.bin` for reading unless it is open.
+    private func openRuns() throws {
+        guard runsDescriptor < 0 else { return }
+        let opened = try Self.openRegular(runsPath, folder: folder, shard: shard)
+        runsDescriptor = opened.descriptor
+        guard opened.size == shard.runsFileBytes else { throw corrupted() }
+    }
+
+    private func closeRuns() {
+        if runsDescriptor >= 0 { close(runsDescriptor) }
+        runsDescriptor = -1
+    }
+
+    /// Drops the recorded scenario text and data files (checked against their hashes on
+    /// reading), once the shard has been compared with the shard whose copy merge uses.
+    func dropRecordedContent() {
+        shard.scenarioContent = ""
+        for i in shard.dataFiles.indices { shard.dataFiles[i].contentBase64 = "" }
+    }
 
     /// Streams all of `runs.bin` through SHA-256 (in pieces of whole runs, about 1 MiB) and
     /// compares it with the hash in the shard's manifest; checks on the way that every run
     /// carries its own run index, in order (so a shard whose manifest was rewritten to match
     /// tampered runs is still refused before anything is written).
     func checkRunsHash() throws {
+        try openRuns()
+        defer { closeRuns() }
         var hash = SHA256()
         var offset = 0
         let perRun = shard.bytesPerRun
@@ -136,6 +168,7 @@ final class ShardFolder {
     /// `runs.bin`. After the last block, checks that the file ends there and that what was read
     /// has the manifest's SHA-256.
     func readBlock(_ b: Int, runs: Int) throws -> [UInt8] {
+        try openRuns()
         let size = runs * shard.bytesPerRun
         var bytes = [UInt8](repeating: 0, count: size)
         let n = try read(into: &bytes, count: size, at: bytesRead)
@@ -145,6 +178,7 @@ final class ShardFolder {
         if b == shard.endBlock - 1 {
             var extra = [UInt8](repeating: 0, count: 1)
             guard try read(into: &extra, count: 1, at: bytesRead) == 0, readHash.finalize() == runsSHA256 else { throw corrupted() }
+            closeRuns()
         }
         return bytes
     }
