@@ -201,6 +201,10 @@ final class ShardCommandTests: XCTestCase {
         let bad = try GovSimProcess.run(["run", "--shard", "5/4"], in: dir)
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.stderr.contains("1 ≤ K ≤ N"), bad.stderr)
+        let stray = try GovSimProcess.run(["run", "--shards", "4", "--out", "never"], in: dir)
+        XCTAssertNotEqual(stray.status, 0)
+        XCTAssertTrue(stray.stderr.contains("--shards N is used only with --shard-from-env"), stray.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: url("never").path))
     }
 
     /// Acceptance: `sbatch --array=5` re-running one failed task computes shard 5 (not 1), and
