@@ -298,11 +298,20 @@ final class ShardCommandTests: XCTestCase {
         cases.append(("not-an-object", ["shard.json"], { try self.replaceDescription($0) { _ in "[1, 2, 3]" } }))
         cases.append(("nan", ["is not valid JSON"], { try self.replaceDescription($0) { $0.replacingOccurrences(of: "\"shard\" : 3", with: "\"shard\" : NaN") } }))
         cases.append(("number-overflow", ["shard.json"], { try self.replaceDescription($0) { $0.replacingOccurrences(of: "\"shard\" : 3", with: "\"shard\" : 1e400") } }))
-        cases.append(("huge-description", ["more than the 16777216 a shard description may have"], {
-            try self.rewrite($0, "shard.json") { $0.append(Data(repeating: 0x20, count: 17 << 20)) }
+        cases.append(("huge-description", ["more than the 4194304 a shard description may have"], {
+            try self.rewrite($0, "shard.json") { $0.append(Data(repeating: 0x20, count: 5 << 20)) }
         }))
         cases.append(("huge-description-unlisted", ["shard.json differs from the one its manifest.json lists"], {
-            try self.rewrite($0, "shard.json", updateManifest: false) { $0.append(Data(repeating: 0x20, count: 17 << 20)) }
+            try self.rewrite($0, "shard.json", updateManifest: false) { $0.append(Data(repeating: 0x20, count: 100 << 20)) }
+        }))
+        // The largest description read, hashed, parsed and then refused for one bad field.
+        cases.append(("largest-description", ["`shard` is 0"], { folder in
+            try self.rewrite(folder, "shard.json") { data in
+                let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"shard\" : 3", with: "\"shard\" : 0")
+                let padding = String(repeating: "x", count: ShardDescription.maximumBytes - text.utf8.count - 16)
+                data = Data(("{\"x\": \"" + padding + "\", " + text.dropFirst()).utf8)
+                XCTAssertLessThanOrEqual(data.count, ShardDescription.maximumBytes)
+            }
         }))
         cases.append(("description-edited", ["shard.json differs from the one its manifest.json lists"], {
             try self.rewrite($0, "shard.json", updateManifest: false) { $0.append(0x20) }
@@ -327,6 +336,19 @@ final class ShardCommandTests: XCTestCase {
         cases.append(("runs-folder", ["runs.bin is not a regular file"], { folder in
             try FileManager.default.removeItem(at: self.url("\(folder)/runs.bin"))
             try FileManager.default.createDirectory(at: self.url("\(folder)/runs.bin"), withIntermediateDirectories: false)
+        }))
+        cases.append(("runs-fifo", ["runs.bin is not a regular file"], { folder in
+            try FileManager.default.removeItem(at: self.url("\(folder)/runs.bin"))
+            XCTAssertEqual(mkfifo(self.url("\(folder)/runs.bin").path, 0o644), 0)
+        }))
+        cases.append(("runs-symlink-to-device", ["runs.bin is not a regular file"], { folder in
+            try FileManager.default.removeItem(at: self.url("\(folder)/runs.bin"))
+            try FileManager.default.createSymbolicLink(atPath: self.url("\(folder)/runs.bin").path, withDestinationPath: "/dev/zero")
+        }))
+        let nesting = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        cases.append(("deeply-nested", ["shard.json is not valid JSON"], { try self.replaceDescription($0) { "{\"x\": \(nesting), " + $0.dropFirst() } }))
+        cases.append(("manifest-deeply-nested", ["manifest.json is not a manifest"], {
+            try Data(("{\"files\": " + nesting + "}").utf8).write(to: self.url("\($0)/manifest.json"))
         }))
         cases.append(("manifest-garbage", ["manifest.json is not a manifest"], { try Data("{{{".utf8).write(to: self.url("\($0)/manifest.json")) }))
 

@@ -60,11 +60,12 @@ public struct ShardDescription: Codable, Sendable, Equatable {
         case firstBlock = "first_block", endBlock = "end_block", blockSize = "block_size", bytesPerRun = "bytes_per_run"
     }
 
-    /// Largest `shard.json` read, in bytes: a scenario (at most 1 MiB) and the data files
-    /// (at most ``maximumDataBytes``) in base64, with room to spare.
-    public static let maximumBytes = 16 << 20
-    /// Largest total size of the data files a shard records, in bytes.
-    public static let maximumDataBytes = 8 << 20
+    /// Largest `shard.json` read, in bytes: a scenario (at most 1 MiB, at most 2 MiB as a JSON
+    /// string) and the data files (at most ``maximumDataBytes``, 4/3 of that in base64).
+    public static let maximumBytes = 4 << 20
+    /// Largest total size of the data files a shard records, in bytes (histories and fits are
+    /// a few kilobytes).
+    public static let maximumDataBytes = 1 << 20
     /// Largest run count (the scenario schema's and `--runs`' limit).
     public static let maximumRuns = 100_000_000
     /// Largest `bytes_per_run` accepted: far above any scenario the schema allows to be merged.
