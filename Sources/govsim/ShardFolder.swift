@@ -23,8 +23,15 @@ final class ShardFolder {
     private var readHash = SHA256()
     private var bytesRead = 0
 
-    /// Largest `manifest.json` read, in bytes.
-    static let manifestLimit = 64 << 20
+    /// Largest `manifest.json` read, in bytes (a shard's is a few kilobytes, plus at most the
+    /// recorded scenario and data files).
+    static let manifestLimit = 4 << 20
+
+    /// The `files` list of a manifest.
+    struct ListedFiles: Decodable {
+        struct Entry: Decodable { let name: String; let bytes: Int; let sha256: String }
+        let files: [Entry]
+    }
 
     init(_ folder: String) throws {
         self.folder = folder
@@ -45,16 +52,17 @@ final class ShardFolder {
 
         // The manifest: the anchor every other file is checked against.
         let manifestData = try readInputFile(try file("manifest.json"), what: "manifest", limit: Self.manifestLimit)
-        guard let manifest = try? JSONValue.parse(manifestData), let files = manifest["files"]?.arrayValue else {
-            throw fail("manifest.json is not a manifest written by govsim (no list of files); re-run the shard")
+        // Only the list of files is decoded (typed, into plain structs): a manifest padded with
+        // millions of other values costs a linear scan, not a tree of them.
+        guard let files = try? JSONDecoder().decode(ListedFiles.self, from: manifestData).files else {
+            throw fail("manifest.json is not a manifest written by govsim (no list of files with their sizes and SHA-256); re-run the shard")
         }
         func listed(_ name: String) throws -> (bytes: Int, sha256: String) {
-            let entries = files.filter { $0["name"]?.stringValue == name }
-            guard entries.count == 1, let bytes = entries[0]["bytes"]?.intValue, bytes >= 0,
-                  let sha = entries[0]["sha256"]?.stringValue, sha.utf8.count == 64 else {
+            let entries = files.filter { $0.name == name }
+            guard entries.count == 1, entries[0].bytes >= 0, entries[0].sha256.utf8.count == 64 else {
                 throw fail("manifest.json does not list \(name) once with its size and SHA-256; not a shard folder written by govsim run --shard K/N")
             }
-            return (bytes, sha)
+            return (entries[0].bytes, entries[0].sha256)
         }
         let shardEntry = try listed("shard.json")
         let runsEntry = try listed("runs.bin")

@@ -350,6 +350,17 @@ final class ShardCommandTests: XCTestCase {
         cases.append(("manifest-deeply-nested", ["manifest.json is not a manifest"], {
             try Data(("{\"files\": " + nesting + "}").utf8).write(to: self.url("\($0)/manifest.json"))
         }))
+        // The most values the readers accept: 2 million numbers in shard.json and in the manifest.
+        let numbers = "[" + String(repeating: "0,", count: (ShardDescription.maximumBytes - 10_000) / 2) + "0]"
+        cases.append(("many-values", ["`shard` is 0"], { folder in
+            try self.replaceDescription(folder) { "{\"x\": \(numbers), " + $0.dropFirst().replacingOccurrences(of: "\"shard\" : 3", with: "\"shard\" : 0") }
+        }))
+        cases.append(("manifest-many-values", ["runs.bin does not have the SHA-256"], { folder in
+            try self.rewrite(folder, "runs.bin", updateManifest: false) { $0[$0.count - 1] ^= 1 }
+            try self.rewrite(folder, "manifest.json", updateManifest: false) { data in
+                data = Data(("{\"x\": \(numbers), " + String(decoding: data, as: UTF8.self).dropFirst()).utf8)
+            }
+        }))
         cases.append(("manifest-garbage", ["manifest.json is not a manifest"], { try Data("{{{".utf8).write(to: self.url("\($0)/manifest.json")) }))
 
         for c in cases {
