@@ -79,8 +79,8 @@ struct RunCommand: ParsableCommand {
     /// - Slurm: K is `SLURM_ARRAY_TASK_ID` itself (an array `--array=1-N`; never offset by
     ///   `SLURM_ARRAY_TASK_MIN`, so re-submitting task 5 alone with `--array=5` computes shard 5).
     ///   N is `shards` if given, else the size of an array starting at 1: `SLURM_ARRAY_TASK_COUNT`,
-    ///   or else `SLURM_ARRAY_TASK_MAX` (= MAX − MIN + 1). A task ID of 0 (a 0-based array) or
-    ///   above N is refused.
+    ///   or else `SLURM_ARRAY_TASK_MAX` (= MAX − MIN + 1) when `SLURM_ARRAY_TASK_MIN` is 1. A task
+    ///   ID of 0 (a 0-based array) or above N is refused.
     /// - Kubernetes Indexed Job: K is `JOB_COMPLETION_INDEX` + 1 (it counts from 0); N must be given.
     static func shardFromEnvironment(_ env: [String: String], shards: Int?) throws -> (Int, Int) {
         func number(_ name: String) throws -> Int? {
@@ -96,7 +96,7 @@ struct RunCommand: ParsableCommand {
             let n: Int
             if let shards {
                 n = shards
-            } else if minimum == nil || minimum == 1, let size = count ?? maximum {
+            } else if let size = minimum == 1 ? count ?? maximum : minimum == nil ? count : nil {
                 n = size
             } else {
                 throw CLIError("--shard-from-env: the Slurm array is not 1-N (SLURM_ARRAY_TASK_MIN=\(minimum.map(String.init) ?? "unset")), so its size is not the shard count; submit with --array=1-N, or give --shards N (as when re-submitting one task)")
