@@ -156,11 +156,15 @@ public struct ShardDescription: Codable, Sendable, Equatable {
     /// Checks every field's range and the consistency of the block range with shard/shards.
     public func validate() throws {
         func fail(_ message: String) -> Invalid { Invalid(description: message) }
+        // Paths are printed in messages and reports: no control characters (terminal escapes).
+        func isPath(_ s: String) -> Bool {
+            !s.isEmpty && s.utf8.count <= 4096 && s.unicodeScalars.allSatisfy { $0.value >= 0x20 && !(0x7f...0x9f).contains($0.value) }
+        }
         func isHex64(_ s: String) -> Bool { s.utf8.count == 64 && s.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) } }
-        guard !govsimVersion.isEmpty, govsimVersion.utf8.count <= 64, govsimVersion.unicodeScalars.allSatisfy({ $0.value >= 0x20 }) else {
+        guard !govsimVersion.isEmpty, govsimVersion.utf8.count <= 64, isPath(govsimVersion) else {
             throw fail("`govsim_version` is not a version")
         }
-        guard !scenarioFile.isEmpty, scenarioFile.utf8.count <= 4096 else { throw fail("`scenario_file` is empty or longer than 4096 bytes") }
+        guard isPath(scenarioFile) else { throw fail("`scenario_file` is empty, longer than 4096 bytes or holds control characters") }
         guard isHex64(scenarioSHA256) else { throw fail("`scenario_sha256` is not a SHA-256 in hexadecimal") }
         guard SHA256.hex(Array(scenarioContent.utf8)) == scenarioSHA256 else {
             throw fail("`scenario_content` does not have the SHA-256 in `scenario_sha256`")
@@ -168,8 +172,8 @@ public struct ShardDescription: Codable, Sendable, Equatable {
         var paths = Set<String>()
         var dataBytes = 0
         for (i, file) in dataFiles.enumerated() {
-            guard !file.path.isEmpty, file.path.utf8.count <= 4096, paths.insert(file.path).inserted else {
-                throw fail("`data_files[\(i)].path` is empty, too long or repeated")
+            guard isPath(file.path), paths.insert(file.path).inserted else {
+                throw fail("`data_files[\(i)].path` is empty, too long, repeated or holds control characters")
             }
             guard isHex64(file.sha256), let contents = Data(base64Encoded: file.contentBase64) else {
                 throw fail("`data_files[\(i)]` (\(file.path)) has no valid SHA-256 or base64 content")

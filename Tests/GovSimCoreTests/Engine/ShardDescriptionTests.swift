@@ -48,6 +48,8 @@ final class ShardDescriptionTests: XCTestCase {
         refused({ $0.bytesPerRun = 0 }, "`bytes_per_run` is 0")
         refused({ $0.scenarioContent += " " }, "`scenario_content` does not have the SHA-256")
         refused({ $0.dataFiles.append($0.dataFiles[0]) }, "repeated")
+        refused({ $0.scenarioFile = "x\u{1b}[2J.yaml" }, "`scenario_file`")
+        refused({ $0.govsimVersion = "" }, "`govsim_version`")
         XCTAssertThrowsError(try ShardDescription.decode(Data(count: ShardDescription.maximumBytes + 1)))
         XCTAssertThrowsError(try ShardDescription.decode(Data("{\"shard\": 1}".utf8))) { error in
             XCTAssertTrue("\(error)".hasPrefix("has no `"), "\(error)")
