@@ -17,10 +17,14 @@ enum ShardWriter {
             throw CLIError("\(input.displayName): the data files it reads total \(dataBytes) bytes, more than the \(ShardDescription.maximumDataBytes) a shard records (a shard carries its inputs so merge reads nothing else); run it unsharded or reduce the data files")
         }
         let engine = SimulationEngine(scenario: s, threads: threads)
+        let bytesPerRun = ShardCodec(plan: engine.plan).bytesPerRun
+        guard bytesPerRun <= ShardDescription.maximumBytesPerRun else {
+            throw CLIError("\(input.displayName): one run of this scenario takes \(bytesPerRun) bytes, more than the \(ShardDescription.maximumBytesPerRun) a shard stores; use fewer organisations or a shorter horizon, or run it unsharded")
+        }
         let description = ShardDescription(scenarioFile: input.displayName, scenarioBytes: input.bytes,
                                            dataFiles: input.dataFiles.map { .init(path: $0.path, contents: $0.contents) },
                                            runs: s.runs, seed: s.seed, sampling: s.sampling.rawValue, shard: k, shards: n,
-                                           bytesPerRun: ShardCodec(plan: engine.plan).bytesPerRun)
+                                           bytesPerRun: bytesPerRun)
         let blocks = description.firstBlock..<description.endBlock
         let transaction = try OutputDirectory(url: URL(fileURLWithPath: outDir), force: force).begin()
         defer { transaction.abort() }
