@@ -23,15 +23,16 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run only the K-th of N equal slices of the runs (fixed blocks of run indices) and write partial results for `govsim merge`.", valueName: "K/N"))
     var shard: String?
 
-    @Flag(name: .customLong("shard-from-env"), help: "Take K from SLURM_ARRAY_TASK_ID (minus SLURM_ARRAY_TASK_MIN) or JOB_COMPLETION_INDEX (0-based) and N from --shards.")
+    @Flag(name: .customLong("shard-from-env"), help: "Take K from SLURM_ARRAY_TASK_ID (an array 1-N) or JOB_COMPLETION_INDEX + 1 (Kubernetes, 0-based), and N from --shards or else the Slurm array's size.")
     var shardFromEnvironment = false
 
-    @Option(help: "Number of shards N with --shard-from-env.")
+    @Option(help: "Number of shards N with --shard-from-env (required outside a whole Slurm array 1-N, e.g. when re-submitting one task).")
     var shards: Int?
 
     func validate() throws {
         if shard != nil && shardFromEnvironment { throw ValidationError("Give either --shard K/N or --shard-from-env, not both.") }
-        if shardFromEnvironment && shards == nil { throw ValidationError("--shard-from-env needs --shards N, the number of shards.") }
+        if shards != nil && !shardFromEnvironment { throw ValidationError("--shards N is used only with --shard-from-env; with --shard give K/N.") }
+        if let shards, shards < 1 { throw ValidationError("--shards must be at least 1.") }
     }
 
     func run() throws {
@@ -72,20 +73,52 @@ struct RunCommand: ParsableCommand {
             }
             return (k, n)
         }
-        guard shardFromEnvironment, let n = shards else { return nil }
-        let env = ProcessInfo.processInfo.environment
-        let k: Int
-        if let id = env["SLURM_ARRAY_TASK_ID"].flatMap(Int.init) {
-            k = id - (env["SLURM_ARRAY_TASK_MIN"].flatMap(Int.init) ?? 0) + 1
-        } else if let index = env["JOB_COMPLETION_INDEX"].flatMap(Int.init) {
-            k = index + 1
-        } else {
-            throw CLIError("--shard-from-env: neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX is set; run inside a Slurm job array or a Kubernetes Indexed Job, or give --shard K/N")
+        guard shardFromEnvironment else { return nil }
+        return try Self.shardFromEnvironment(ProcessInfo.processInfo.environment, shards: shards)
+    }
+
+    /// (K, N) from a scheduler's environment. Shards are numbered 1…N everywhere.
+    ///
+    /// - Slurm: K is `SLURM_ARRAY_TASK_ID` itself (an array `--array=1-N`; never offset by
+    ///   `SLURM_ARRAY_TASK_MIN`, so re-submitting task 5 alone with `--array=5` computes shard 5).
+    ///   N is `shards` if given, else the size of an array starting at 1: `SLURM_ARRAY_TASK_COUNT`,
+    ///   or else `SLURM_ARRAY_TASK_MAX` (= MAX − MIN + 1) when `SLURM_ARRAY_TASK_MIN` is 1. A task
+    ///   ID of 0 (a 0-based array) or above N is refused.
+    /// - Kubernetes Indexed Job: K is `JOB_COMPLETION_INDEX` + 1 (it counts from 0); N must be given.
+    static func shardFromEnvironment(_ env: [String: String], shards: Int?) throws -> (Int, Int) {
+        func number(_ name: String) throws -> Int? {
+            guard let text = env[name] else { return nil }
+            guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+                throw CLIError("--shard-from-env: \(name)=\(text) is not a whole number; run inside a Slurm job array or a Kubernetes Indexed Job, or give --shard K/N")
+            }
+            return value
         }
-        guard n >= 1, (1...n).contains(k) else {
-            throw CLIError("--shard-from-env: shard \(k) is not between 1 and --shards \(n); check the array range (0 to N-1)")
+        if let id = try number("SLURM_ARRAY_TASK_ID") {
+            let minimum = try number("SLURM_ARRAY_TASK_MIN"), maximum = try number("SLURM_ARRAY_TASK_MAX")
+            let count = try number("SLURM_ARRAY_TASK_COUNT")
+            let n: Int
+            if let shards {
+                n = shards
+            } else if let size = minimum == 1 ? count ?? maximum : minimum == nil ? count : nil {
+                n = size
+            } else {
+                throw CLIError("--shard-from-env: the Slurm array is not 1-N (SLURM_ARRAY_TASK_MIN=\(minimum.map(String.init) ?? "unset")), so its size is not the shard count; submit with --array=1-N, or give --shards N (as when re-submitting one task)")
+            }
+            guard id >= 1, id <= n else {
+                throw CLIError("--shard-from-env: SLURM_ARRAY_TASK_ID=\(id) is not a shard 1…\(n); shards are numbered from 1: submit with --array=1-\(n)")
+            }
+            return (id, n)
         }
-        return (k, n)
+        if let index = try number("JOB_COMPLETION_INDEX") {
+            guard let n = shards else {
+                throw CLIError("--shard-from-env: a Kubernetes Indexed Job does not tell its number of completions; give --shards N (the job's completions)")
+            }
+            guard index >= 0, index < n else {
+                throw CLIError("--shard-from-env: JOB_COMPLETION_INDEX=\(index) is not 0…\(n - 1) (shards 1…\(n)); set completions to --shards \(n)")
+            }
+            return (index + 1, n)
+        }
+        throw CLIError("--shard-from-env: neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX is set; run inside a Slurm job array or a Kubernetes Indexed Job, or give --shard K/N")
     }
 }
 

@@ -10,6 +10,9 @@ struct ScenarioInput {
     /// Every file read: the scenario and the data files it names (none for the built-in scenario).
     /// A results folder may not hold any of them (``OutputLocation``).
     var inputPaths: [String] = []
+    /// Every data file the scenario read (path as written in the scenario, bytes), in the order
+    /// first read.
+    var dataFiles: [(path: String, contents: Data)] = []
 
     /// Reads and validates the scenario at `path`, or the built-in reference scenario when nil.
     static func load(_ path: String?) throws -> ScenarioInput {
@@ -26,18 +29,40 @@ struct ScenarioInput {
         }
         var scenario = try ScenarioLoader.load(data: data, fileName: path)
         var inputPaths = [path]
+        var dataFiles: [(path: String, contents: Data)] = []
         if !scenario.histories.isEmpty || scenario.fitPrior != nil {
             // Data files named in the scenario are relative to the scenario file's folder.
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             scenario = try ScenarioDataResolver.resolve(scenario, scenarioFile: path) { relative in
-                try sources.reading(role: "data", path: relative, scenario: path) {
-                    let url = relative.hasPrefix("/") ? URL(fileURLWithPath: relative) : folder.appendingPathComponent(relative)
-                    inputPaths.append(url.path)
-                    return try readInputFile(url.path, what: "data", limit: dataFileLimit)
+                let url = relative.hasPrefix("/") ? URL(fileURLWithPath: relative) : folder.appendingPathComponent(relative)
+                inputPaths.append(url.path)
+                // Kept here, outside the source's closure, so that a verify re-run (served the
+                // manifest's bytes) records the same data files in a shard as the original run.
+                let contents = try sources.reading(role: "data", path: relative, scenario: path) {
+                    try readInputFile(url.path, what: "data", limit: dataFileLimit)
                 }
+                if !dataFiles.contains(where: { $0.path == relative }) { dataFiles.append((relative, contents)) }
+                return contents
             }
         }
-        return ScenarioInput(scenario: scenario, displayName: path, bytes: Array(data), inputPaths: inputPaths)
+        return ScenarioInput(scenario: scenario, displayName: path, bytes: Array(data), inputPaths: inputPaths, dataFiles: dataFiles)
+    }
+
+    /// The scenario rebuilt from recorded bytes only (a shard's `shard.json`): its text, and
+    /// the data files it read by path as written in the scenario. Nothing is read from the file
+    /// system, and the built-in scenario is never substituted for a file of the same name; a data
+    /// file the scenario reads that was not recorded is an error.
+    static func recorded(displayName: String, bytes: [UInt8], dataFiles: [String: Data]) throws -> ScenarioInput {
+        var scenario = try ScenarioLoader.load(data: Data(bytes), fileName: displayName)
+        var used: [(path: String, contents: Data)] = []
+        if !scenario.histories.isEmpty || scenario.fitPrior != nil {
+            scenario = try ScenarioDataResolver.resolve(scenario, scenarioFile: displayName) { path in
+                guard let contents = dataFiles[path] else { throw CLIError("\(path) is not among the recorded data files") }
+                if !used.contains(where: { $0.path == path }) { used.append((path, contents)) }
+                return contents
+            }
+        }
+        return ScenarioInput(scenario: scenario, displayName: displayName, bytes: bytes, dataFiles: used)
     }
 }
 

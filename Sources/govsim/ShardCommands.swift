@@ -7,35 +7,43 @@ import GovSimCore
 enum ShardWriter {
     static func run(_ s: Scenario, input: ScenarioInput, shard k: Int, of n: Int, threads: Int, outDir: String, force: Bool,
                     style: OutputStyleOptions, record: ReproductionRecord) throws {
-        let blockCount = ParallelBlocks.blocks(runs: s.runs).count
+        let blockCount = ShardDescription.blockCount(runs: s.runs)
         guard n <= blockCount else {
             throw CLIError("--shard \(k)/\(n): \(s.runs) runs make only \(blockCount) blocks of \(ParallelBlocks.blockSize); use at most \(blockCount) shards")
         }
-        let blocks = (blockCount * (k - 1) / n)..<(blockCount * k / n)
+        // The shard records the scenario and its data files, so that merge needs nothing else.
+        let dataBytes = input.dataFiles.reduce(0) { $0 + $1.contents.count }
+        guard dataBytes <= ShardDescription.maximumDataBytes else {
+            throw CLIError("\(input.displayName): the data files it reads total \(dataBytes) bytes, more than the \(ShardDescription.maximumDataBytes) a shard records (a shard carries its inputs so merge reads nothing else); run it unsharded or reduce the data files")
+        }
+        let engine = SimulationEngine(scenario: s, threads: threads)
+        let bytesPerRun = ShardCodec(plan: engine.plan).bytesPerRun
+        guard bytesPerRun <= ShardDescription.maximumBytesPerRun else {
+            throw CLIError("\(input.displayName): one run of this scenario takes \(bytesPerRun) bytes, more than the \(ShardDescription.maximumBytesPerRun) a shard stores; use fewer organisations or a shorter horizon, or run it unsharded")
+        }
+        let description = ShardDescription(scenarioFile: input.displayName, scenarioBytes: input.bytes,
+                                           dataFiles: input.dataFiles.map { .init(path: $0.path, contents: $0.contents) },
+                                           runs: s.runs, seed: s.seed, sampling: s.sampling.rawValue, shard: k, shards: n,
+                                           bytesPerRun: bytesPerRun)
+        let blocks = description.firstBlock..<description.endBlock
         let transaction = try OutputDirectory(path: outDir, force: force, inputs: input.inputPaths).begin()
         defer { transaction.abort() }
         var hash = SHA256()
         var bytes = 0
         var writeError: Error?
-        _ = SimulationEngine(scenario: s, threads: threads).run(blocks: blocks, formatRecords: { _ in [] }, recordSink: { _ in }, rawSink: { raw in
+        _ = engine.run(blocks: blocks, formatRecords: { _ in [] }, recordSink: { _ in }, rawSink: { raw in
             guard writeError == nil else { return }
             hash.update(raw)
             bytes += raw.count
             do { try transaction.append("runs.bin", Data(raw)) } catch { writeError = error }
         })
         if let writeError { throw writeError }
-        let description = JSONValue.object([
-            "scenario_file": .string(input.displayName), "scenario_sha256": .string(SHA256.hex(input.bytes)),
-            "runs": .integer(s.runs), "seed": .string(String(s.seed)), "sampling": .string(s.sampling.rawValue),
-            "shard": .integer(k), "shards": .integer(n), "first_block": .integer(blocks.lowerBound), "end_block": .integer(blocks.upperBound),
-            "govsim_version": .string(GovSimVersion.string),
-        ]).render()
-        try transaction.write("shard.json", Data(description.utf8))
+        let shardData = description.encoded()
+        try transaction.write("shard.json", shardData)
         var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
                                 scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
                                 seed: s.seed, runs: s.runs, horizon: s.horizon, sampling: s.sampling.rawValue)
         manifest.recordReproduction(record, input: input, runs: s.runs, seed: s.seed, threads: threads, outputFolder: outDir)
-        let shardData = Data(description.utf8)
         try transaction.write("manifest.json", Data(manifest.render(entries: [("runs.bin", bytes, hash.finalize()),
                                                                                 ("shard.json", shardData.count, SHA256.hex(shardData))]).utf8))
         try transaction.commit()
@@ -49,8 +57,10 @@ struct MergeCommand: ParsableCommand {
         abstract: "Combine the partial results of `govsim run --shard K/N` into the outputs of one run.",
         discussion: """
         The merged outputs are those of the unsharded run: byte-identical with exact quantiles,
-        within the sketch's rank error beyond. The scenario file must be where the shards read
-        it, unchanged.
+        within the sketch's rank error beyond. Each shard is checked against its own manifest,
+        and the shards must come from one run (govsim version, scenario and data files, runs,
+        seed, sampling and N) and cover it exactly once; otherwise nothing is written. The
+        scenario and its data files are those recorded in the shards: merge reads nothing else.
 
         Examples:
           for k in 1 2 3 4; do govsim run scenarios/reference.yaml --shard $k/4 --out outputs/shard-$k & done; wait
@@ -64,74 +74,139 @@ struct MergeCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var style: OutputStyleOptions
 
-    struct Shard {
-        let folder: String
-        let k: Int, n: Int, firstBlock: Int, endBlock: Int
-        let scenarioFile: String, scenarioSHA: String, runs: Int, seed: UInt64, sampling: String
-    }
-
     func run() throws {
         Terminal.installInterruptHandlers()
         try Terminal.reportingErrors {
-            var shards: [Shard] = []
-            for folder in folders {
-                let path = URL(fileURLWithPath: folder).appendingPathComponent("shard.json").path
-                let data = try readInputFile(path, what: "shard description", limit: 1 << 20)
-                guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                      let k = object["shard"] as? Int, let n = object["shards"] as? Int, let first = object["first_block"] as? Int,
-                      let end = object["end_block"] as? Int, let file = object["scenario_file"] as? String,
-                      let sha = object["scenario_sha256"] as? String, let runs = object["runs"] as? Int,
-                      let seedText = object["seed"] as? String, let seed = UInt64(seedText), let sampling = object["sampling"] as? String else {
-                    throw CLIError("\(path): not a shard description written by govsim run --shard; check the folder")
-                }
-                shards.append(Shard(folder: folder, k: k, n: n, firstBlock: first, endBlock: end, scenarioFile: file, scenarioSHA: sha,
-                                    runs: runs, seed: seed, sampling: sampling))
-            }
-            shards.sort { $0.k < $1.k }
-            guard let first = shards.first else { throw CLIError("give the shard folders to merge") }
-            for s in shards where s.n != first.n || s.scenarioSHA != first.scenarioSHA || s.runs != first.runs || s.seed != first.seed || s.sampling != first.sampling {
-                throw CLIError("\(s.folder): shard \(s.k)/\(s.n) is from a different run than \(first.folder) (scenario, runs, seed or sampling differ); merge shards of one run")
-            }
-            let present = shards.map(\.k)
-            guard present == Array(1...first.n) else {
-                let missing = Set(1...first.n).subtracting(present).sorted()
-                throw CLIError("shards \(missing.map(String.init).joined(separator: ", ")) of \(first.n) are missing\(present.count != Set(present).count ? " (and a shard is given twice)" : ""); give every shard folder once")
-            }
-            let input = try ScenarioInput.load(first.scenarioFile == ReferenceScenario.fileName ? nil : first.scenarioFile)
-            guard SHA256.hex(input.bytes) == first.scenarioSHA else {
-                throw CLIError("\(first.scenarioFile): the scenario changed since the shards ran (its SHA-256 differs); restore it or re-run the shards")
-            }
+            guard !folders.isEmpty else { throw CLIError("give the shard folders to merge, for example govsim merge outputs/shard-*") }
+            // Every check below comes before the output transaction begins: a refusal writes nothing.
+            let (shards, reference) = try Self.checkedShards(folders)
+            let first = reference.shard
+            let input = try ScenarioInput.recorded(displayName: first.scenarioFile, bytes: Array(first.scenarioContent.utf8),
+                                                   dataFiles: first.dataFileContents)
             var s = input.scenario
             s.runs = first.runs
-            s.seed = first.seed
+            s.seed = first.seedValue
             s.sampling = SamplingKind(rawValue: first.sampling) ?? s.sampling
-            let blockRanges = ParallelBlocks.blocks(runs: s.runs)
-            let codec = ShardCodec(plan: PlanSimulator(scenario: s))
-            var rawBlocks: [[UInt8]] = []
-            for shard in shards {
-                let url = URL(fileURLWithPath: shard.folder).appendingPathComponent("runs.bin")
-                guard let data = FileManager.default.contents(atPath: url.path) else { throw CLIError("\(url.path): cannot read the shard's runs; re-run shard \(shard.k)") }
-                let bytes = [UInt8](data)
-                var offset = 0
-                for b in shard.firstBlock..<shard.endBlock {
-                    let size = blockRanges[b].count * codec.bytesPerRun
-                    guard offset + size <= bytes.count else { throw CLIError("\(url.path): shorter than its \(shard.endBlock - shard.firstBlock) blocks; re-run shard \(shard.k)") }
-                    rawBlocks.append(Array(bytes[offset..<(offset + size)]))
-                    offset += size
-                }
+            let engine = SimulationEngine(scenario: s, threads: 1)
+            let bytesPerRun = ShardCodec(plan: engine.plan).bytesPerRun
+            guard bytesPerRun == first.bytesPerRun else {
+                throw CLIError("\(reference.folder): shard.json records \(first.bytesPerRun) bytes per run, but its scenario has \(bytesPerRun); re-run the shards")
+            }
+            if let message = MemoryEstimate(mergeOf: s).refusal(advice: "merge on a machine with more memory, or re-run the shards with fewer --runs") {
+                throw CLIError("merge: " + message)
             }
             let outDir = output.out ?? "outputs/\(s.name)"
-            let engine = SimulationEngine(scenario: s, threads: 1)
+            try Self.refuseOverlap(outDir, shards)
+            for shard in shards { try shard.checkRunsHash() }
+
             var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
                                     scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
                                     seed: s.seed, runs: s.runs, horizon: s.horizon, sampling: s.sampling.rawValue)
-            manifest.extra["merged_shards"] = .integer(first.n)
-            manifest.recordMerge(of: first.folder, shards: first.n, input: input, scenario: s, outputFolder: outDir)
+            manifest.extra["merged_shards"] = .integer(first.shards)
+            manifest.recordMerge(of: reference.folder, shards: first.shards, input: input, scenario: s, outputFolder: outDir)
+            let blockRanges = ParallelBlocks.blocks(runs: s.runs)
+            var current = 0
             let result = try RunOutputWriter.write(to: outDir, force: output.force, scenario: s, input: input, otherInputs: folders, manifest: manifest, style: style) { format, sink in
-                try engine.replay(blocks: rawBlocks, formatRecords: format, recordSink: sink)
+                do {
+                    return try engine.replay(block: { b in
+                        while b >= shards[current].shard.endBlock { current += 1 }
+                        return try shards[current].readBlock(b, runs: blockRanges[b].count)
+                    }, formatRecords: format, recordSink: sink)
+                } catch let error as ShardCodec.DecodeError {
+                    let shard = shards[current].shard
+                    throw CLIError("\(shards[current].folder): runs.bin: \(error.description); re-run shard \(shard.shard)/\(shard.shards)")
+                }
             }
             style.print(TerminalSummary.render(result, boldHeader: style.styledStdout), terminator: "")
-            style.print("Merged \(first.n) shards; results written to \(outDir)/")
+            style.print("Merged \(first.shards) shards; results written to \(outDir)/")
         }
+    }
+
+    /// The shards in shard order, once each, refused unless they are every shard of one run:
+    /// the same govsim version (this one's), scenario, data files, runs, seed, sampling, N and
+    /// run encoding, and block ranges that tile the run's blocks exactly.
+    /// Only the first folder keeps its recorded scenario and data files (the others' are the
+    /// same, by hash), so memory does not grow with their size times the number of shards.
+    /// Returns the shards in order and the first folder given (which holds the recorded content).
+    static func checkedShards(_ paths: [String]) throws -> (shards: [ShardFolder], reference: ShardFolder) {
+        let reference = try ShardFolder(paths[0])
+        let r = reference.shard
+        guard r.govsimVersion == GovSimVersion.string else {
+            throw CLIError("\(reference.folder): the shard was written by govsim \(r.govsimVersion), this is govsim \(GovSimVersion.string); merge with govsim \(r.govsimVersion) or re-run the shards")
+        }
+        var given = [reference]
+        for path in paths.dropFirst() {
+            let folder = try ShardFolder(path)
+            let d = folder.shard
+            var differences: [String] = []
+            if d.govsimVersion != r.govsimVersion { differences.append("govsim \(d.govsimVersion) instead of \(r.govsimVersion)") }
+            if d.scenarioSHA256 != r.scenarioSHA256 { differences.append("another scenario (SHA-256 \(d.scenarioSHA256.prefix(12))… instead of \(r.scenarioSHA256.prefix(12))…)") }
+            if d.dataFiles.map({ [$0.path, $0.sha256] }) != r.dataFiles.map({ [$0.path, $0.sha256] }) { differences.append("other data files") }
+            if d.runs != r.runs { differences.append("\(d.runs) runs instead of \(r.runs)") }
+            if d.seed != r.seed { differences.append("seed \(d.seed) instead of \(r.seed)") }
+            if d.sampling != r.sampling { differences.append("sampling \(d.sampling) instead of \(r.sampling)") }
+            if d.shards != r.shards { differences.append("\(d.shards) shards instead of \(r.shards)") }
+            if d.bytesPerRun != r.bytesPerRun { differences.append("\(d.bytesPerRun) bytes per run instead of \(r.bytesPerRun)") }
+            if !differences.isEmpty {
+                throw CLIError("\(folder.folder): shard \(d.shard)/\(d.shards) is not from the run of \(reference.folder) (\(differences.joined(separator: ", "))); merge the shards of one run")
+            }
+            folder.dropRecordedContent()
+            given.append(folder)
+        }
+        var byNumber: [Int: ShardFolder] = [:]
+        for folder in given {
+            if let other = byNumber[folder.shard.shard] {
+                let same = other.canonicalPath == folder.canonicalPath
+                throw CLIError("\(folder.folder): shard \(folder.shard.shard)/\(r.shards) is given twice (\(same ? "the same folder" : "also in \(other.folder)")); give each shard folder once")
+            }
+            byNumber[folder.shard.shard] = folder
+        }
+        let missing = (1...r.shards).filter { byNumber[$0] == nil }
+        guard missing.isEmpty else {
+            let list = missing.count > 10 ? missing.prefix(10).map(String.init).joined(separator: ", ") + ", …" : missing.map(String.init).joined(separator: ", ")
+            throw CLIError("\(missing.count == 1 ? "shard" : "shards") \(list) of \(r.shards) \(missing.count == 1 ? "is" : "are") missing; give every shard folder once")
+        }
+        let ordered = (1...r.shards).map { byNumber[$0]! }
+        // The descriptions' ranges are each validated against k/n; check the tiling regardless.
+        var next = 0
+        for folder in ordered {
+            guard folder.shard.firstBlock == next else {
+                throw CLIError("\(folder.folder): shard \(folder.shard.shard)/\(r.shards) starts at block \(folder.shard.firstBlock), not \(next); the shards do not cover the run exactly once")
+            }
+            next = folder.shard.endBlock
+        }
+        guard next == r.blockCount else {
+            throw CLIError("the shards end at block \(next), not at the run's \(r.blockCount) blocks; give every shard folder once")
+        }
+        return (ordered, reference)
+    }
+
+    /// Refuses an output folder that is, is inside or contains one of the shard folders:
+    /// replacing it would destroy the shards.
+    static func refuseOverlap(_ outDir: String, _ shards: [ShardFolder]) throws {
+        let out = canonical(outDir)
+        for shard in shards {
+            let relation: String?
+            if out == shard.canonicalPath { relation = "is" }
+            else if out.hasPrefix(shard.canonicalPath + "/") { relation = "is inside" }
+            else if shard.canonicalPath.hasPrefix(out == "/" ? "/" : out + "/") { relation = "contains" }
+            else { relation = nil }
+            if let relation {
+                throw CLIError("--out \(outDir): \(relation) the shard folder \(shard.folder); writing the results there would replace the shards; choose another --out")
+            }
+        }
+    }
+
+    /// `path` absolute, with `.`/`..` and the symbolic links of its existing part resolved.
+    static func canonical(_ path: String) -> String {
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        var missing: [String] = []
+        while !FileManager.default.fileExists(atPath: url.path), url.path != "/" {
+            missing.insert(url.lastPathComponent, at: 0)
+            url = url.deletingLastPathComponent()
+        }
+        var result = url.resolvingSymlinksInPath()
+        for component in missing { result.appendPathComponent(component) }
+        return result.standardizedFileURL.path
     }
 }

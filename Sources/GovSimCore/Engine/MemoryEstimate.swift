@@ -23,7 +23,10 @@ public struct MemoryEstimate: Sendable, Equatable {
     /// Worker threads assumed for the blocks in flight.
     static let assumedThreads = 8.0
 
-    public init(runs: Int, horizon: Int, uncertainInputs: Int, organisations: Int = 0, writesRunsTable: Bool = true) {
+    /// - Parameter blocksInFlight: blocks of runs held at once besides the aggregates (by default
+    ///   those of ``assumedThreads`` workers; 2 for `merge`, which replays one block at a time).
+    public init(runs: Int, horizon: Int, uncertainInputs: Int, organisations: Int = 0, writesRunsTable: Bool = true,
+                blocksInFlight: Double? = nil) {
         self.runs = runs
         self.years = horizon + 1
         self.uncertainInputs = uncertainInputs
@@ -39,7 +42,7 @@ public struct MemoryEstimate: Sendable, Equatable {
             stored = cells * Double(QuantileSketch.defaultCapacity) * 8 * levels
         }
         let blockBytes = Double(ParallelBlocks.blockSize) * (cells * 8 + (inputs + 16) * 8 + (writesRunsTable ? (inputs + 10) * 20 : 0))
-        let inFlight = (2 * Self.assumedThreads + 2) * blockBytes
+        let inFlight = (blocksInFlight ?? 2 * Self.assumedThreads + 2) * blockBytes
         // Budget measures of every run (a struct and its NPV array) for budget.csv.
         let budgets = n * 112
         // Without runs.csv (calibrate), every run's record stays in memory.
@@ -53,6 +56,14 @@ public struct MemoryEstimate: Sendable, Equatable {
         let plan = PlanSimulator(scenario: scenario)
         self.init(runs: scenario.runs, horizon: scenario.horizon, uncertainInputs: plan.inputCount,
                   organisations: scenario.portfolio?.organisations.count ?? 0, writesRunsTable: writesRunsTable)
+    }
+
+    /// The estimate for `govsim merge` of shards of `scenario`: the same aggregates and
+    /// `runs.csv` as a run, with one block (and its encoded bytes) read at a time.
+    public init(mergeOf scenario: Scenario) {
+        let plan = PlanSimulator(scenario: scenario)
+        self.init(runs: scenario.runs, horizon: scenario.horizon, uncertainInputs: plan.inputCount,
+                  organisations: scenario.portfolio?.organisations.count ?? 0, writesRunsTable: true, blocksInFlight: 2)
     }
 
     /// Share of the physical memory a simulation may plan to use.
@@ -73,7 +84,8 @@ public struct MemoryEstimate: Sendable, Equatable {
 
     /// Nil when the estimate fits in `safetyFactor` of `available` bytes; otherwise a one-line
     /// message with the estimate in GiB and what to do.
-    public func refusal(available: Double = MemoryEstimate.availableMemory) -> String? {
+    /// `advice` replaces the closing "use fewer --runs or a shorter horizon (about … runs fit)".
+    public func refusal(available: Double = MemoryEstimate.availableMemory, advice: String? = nil) -> String? {
         let limit = available * Self.safetyFactor
         guard bytes > limit else { return nil }
         // Runs that would fit, rounded down to two significant digits.
@@ -86,7 +98,7 @@ public struct MemoryEstimate: Sendable, Equatable {
         let suggestion = fitting >= 1 ? " (about \(Int(fitting)) runs fit with this horizon)" : ""
         return "\(runs) runs × \(years) years would need about \(Self.gibibytes(bytes)) GiB of memory, more than the "
             + "\(Self.gibibytes(limit)) GiB govsim may use on this machine (\(Int(Self.safetyFactor * 100))% of \(Self.gibibytes(available)) GiB); "
-            + "use fewer --runs or a shorter horizon\(suggestion)"
+            + (advice ?? "use fewer --runs or a shorter horizon\(suggestion)")
     }
 
     /// `bytes` in GiB with three significant digits (at least one decimal).

@@ -36,12 +36,16 @@ public struct ShardCodec: Sendable {
         public let description: String
     }
 
-    public func decode(_ bytes: [UInt8]) throws -> [(Int, PlanRun)] {
+    /// Decodes the runs of one block, which must be exactly the runs `expected` in order:
+    /// a run index that is not the next expected one (out of range, repeated, reordered, not a
+    /// whole number, NaN) or a size that is not `expected.count` runs is refused.
+    public func decode(_ bytes: [UInt8], expected: Range<Int>) throws -> [(Int, PlanRun)] {
         let stride = width * 8
-        guard bytes.count % stride == 0 else {
-            throw DecodeError(description: "a block of \(bytes.count) bytes is not a whole number of runs of \(stride) bytes; the shard file is damaged or from another scenario")
+        guard bytes.count == expected.count * stride else {
+            throw DecodeError(description: "a block of \(bytes.count) bytes is not the \(expected.count) runs of \(stride) bytes expected; the shard file is damaged or from another scenario")
         }
         var out: [(Int, PlanRun)] = []
+        out.reserveCapacity(expected.count)
         var offset = 0
         func take() -> Double {
             var bits: UInt64 = 0
@@ -49,9 +53,12 @@ public struct ShardCodec: Sendable {
             offset += 8
             return Double(bitPattern: bits)
         }
-        while offset < bytes.count {
+        for run in expected {
+            let index = take()
+            guard index == Double(run) else {
+                throw DecodeError(description: "run \(run) is recorded with run index \(CSVTable.formatNumber(index)); the shard file is damaged")
+            }
             var work = plan.makeRun()
-            let run = Int(take())
             work.inputs = (0..<inputs).map { _ in take() }
             for i in 0..<cells { work.total.values[i] = take() }
             for o in 0..<organisations { for i in 0..<cells { work.organisations[o].values[i] = take() } }

@@ -49,14 +49,18 @@ public struct SimulationEngine: Sendable {
         return assembler.finish()
     }
 
-    /// The result of the runs stored by shards (``ShardCodec``), block by block in order: the
-    /// same aggregation as ``run(blocks:progress:formatRecords:recordSink:rawSink:)``, so the
-    /// outputs are byte-identical to an unsharded run (with exact quantiles).
-    public func replay(blocks: [[UInt8]], formatRecords: (([RunRecord]) -> [UInt8])? = nil, recordSink: (([UInt8]) -> Void)? = nil) throws -> SimulationResult {
+    /// The result of the runs stored by shards (``ShardCodec``), read block by block in order:
+    /// `block(b)` returns the encoded runs of block `b` of the run's fixed blocks, for `b` = 0, 1, …
+    /// in turn, so only one block is in memory at a time. The same aggregation as
+    /// ``run(blocks:progress:formatRecords:recordSink:rawSink:)``, so the outputs are
+    /// byte-identical to an unsharded run (with exact quantiles). Throws the errors of `block` and
+    /// ``ShardCodec/DecodeError`` for a block that does not hold exactly its runs, in order.
+    public func replay(block: (Int) throws -> [UInt8], formatRecords: (([RunRecord]) -> [UInt8])? = nil,
+                       recordSink: (([UInt8]) -> Void)? = nil) throws -> SimulationResult {
         let codec = ShardCodec(plan: plan)
         var assembler = ResultAssembler(plan: plan, runs: scenario.runs, keepRecords: recordSink == nil, threads: threads)
-        for raw in blocks {
-            let runs = try codec.decode(raw)
+        for (b, range) in ParallelBlocks.blocks(runs: scenario.runs).enumerated() {
+            let runs = try codec.decode(block(b), expected: range)
             let part = BlockPart(plan: plan, runs: runs, runCapacity: assembler.capacity, formatRecords: formatRecords, raw: nil)
             if let bytes = part.formatted { recordSink?(bytes) }
             assembler.consume(part)

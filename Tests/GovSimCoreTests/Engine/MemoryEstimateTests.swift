@@ -32,6 +32,21 @@ final class MemoryEstimateTests: XCTestCase {
         XCTAssertNil(MemoryEstimate(runs: 10_000, horizon: 15, uncertainInputs: 27).refusal(available: 16 * 1_073_741_824))
     }
 
+    /// `merge` replays one block at a time: below the run's estimate, and refused with its own advice.
+    func testMergeEstimateAndRefusal() throws {
+        var s = TestSupport.reference
+        s.runs = 100_000_000
+        let merge = MemoryEstimate(mergeOf: s)
+        XCTAssertLessThan(merge.bytes, MemoryEstimate(scenario: s).bytes)
+        XCTAssertGreaterThan(merge.bytes, 100_000_000 * 112)   // the budget measures of every run stay
+        let advice = "merge on a machine with more memory, or re-run the shards with fewer --runs"
+        let message = try XCTUnwrap(merge.refusal(available: 8 * 1_073_741_824, advice: advice))
+        XCTAssertTrue(message.hasPrefix("100000000 runs × 16 years would need about "), message)
+        XCTAssertTrue(message.hasSuffix(advice), message)
+        s.runs = 10_000
+        XCTAssertNil(MemoryEstimate(mergeOf: s).refusal(available: 8 * 1_073_741_824, advice: advice))
+    }
+
     /// The suggested number of runs fits.
     func testSuggestedRunsFit() throws {
         let available = 8.0 * 1_073_741_824

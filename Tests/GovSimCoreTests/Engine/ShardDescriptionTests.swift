@@ -1,0 +1,78 @@
+import Foundation
+import XCTest
+@testable import GovSimCore
+
+final class ShardDescriptionTests: XCTestCase {
+    private func description(runs: Int = 4096, shard: Int = 2, of shards: Int = 4) -> ShardDescription {
+        ShardDescription(scenarioFile: "scenarios/x.yaml", scenarioBytes: Array("name: x\n".utf8),
+                         dataFiles: [.init(path: "data/a.csv", contents: Data("year,v\n2020,1\n".utf8))],
+                         runs: runs, seed: UInt64.max, sampling: "lhs", shard: shard, shards: shards, bytesPerRun: 800)
+    }
+
+    func testRoundTripsThroughItsOwnEncoding() throws {
+        let d = description()
+        let decoded = try ShardDescription.decode(d.encoded())
+        XCTAssertEqual(decoded, d)
+        XCTAssertEqual(decoded.seedValue, UInt64.max)
+        XCTAssertEqual([decoded.firstBlock, decoded.endBlock], [1, 2])
+        XCTAssertEqual(decoded.runRange, 1024..<2048)
+        XCTAssertEqual(decoded.dataFileContents["data/a.csv"], Data("year,v\n2020,1\n".utf8))
+    }
+
+    /// The shards' block ranges tile the blocks exactly, for every count of shards.
+    func testBlockRangesTileTheRun() {
+        for blocks in [1, 2, 3, 7, 10, 97] {
+            for n in 1...blocks {
+                let ranges = (1...n).map { ShardDescription.blockRange(shard: $0, of: n, blockCount: blocks) }
+                XCTAssertEqual(ranges.first?.lowerBound, 0)
+                XCTAssertEqual(ranges.last?.upperBound, blocks)
+                for (a, b) in zip(ranges, ranges.dropFirst()) { XCTAssertEqual(a.upperBound, b.lowerBound) }
+                XCTAssertTrue(ranges.allSatisfy { !$0.isEmpty }, "\(n) of \(blocks)")
+            }
+        }
+    }
+
+    func testRefusesOutOfRangeFields() throws {
+        func refused(_ edit: (inout ShardDescription) -> Void, _ fragment: String, line: UInt = #line) {
+            var d = description()
+            edit(&d)
+            XCTAssertThrowsError(try ShardDescription.decode(d.encoded()), line: line) { error in
+                XCTAssertTrue("\(error)".contains(fragment), "\(error)", line: line)
+            }
+        }
+        refused({ $0.shard = 0 }, "`shard` is 0")
+        refused({ $0.shards = 4_000_000_000 }, "`shards` is 4000000000")
+        refused({ $0.firstBlock = 0 }, "blocks 0..<2 are not those of shard 2 of 4")
+        refused({ $0.runs = Int.max }, "`runs` is")
+        refused({ $0.seed = "18446744073709551616" }, "`seed`")
+        refused({ $0.bytesPerRun = 0 }, "`bytes_per_run` is 0")
+        refused({ $0.scenarioContent += " " }, "`scenario_content` does not have the SHA-256")
+        refused({ $0.dataFiles.append($0.dataFiles[0]) }, "repeated")
+        refused({ $0.scenarioFile = "x\u{1b}[2J.yaml" }, "`scenario_file`")
+        refused({ $0.govsimVersion = "" }, "`govsim_version`")
+        XCTAssertThrowsError(try ShardDescription.decode(Data(count: ShardDescription.maximumBytes + 1)))
+        XCTAssertThrowsError(try ShardDescription.decode(Data("{\"shard\": 1}".utf8))) { error in
+            XCTAssertTrue("\(error)".hasPrefix("has no `"), "\(error)")
+        }
+    }
+
+    /// A block must hold exactly its runs, each with its own run index, in order.
+    func testCodecRefusesRunsOutOfPlace() throws {
+        var s = TestSupport.reference
+        s.runs = 2048
+        let engine = SimulationEngine(scenario: s, threads: 1)
+        var raw: [UInt8] = []
+        _ = engine.run(blocks: 1..<2, formatRecords: { _ in [] }, recordSink: { _ in }, rawSink: { raw += $0 })
+        let codec = ShardCodec(plan: engine.plan)
+        XCTAssertEqual(try codec.decode(raw, expected: 1024..<2048).map(\.0), Array(1024..<2048))
+        XCTAssertThrowsError(try codec.decode(raw, expected: 0..<1024))
+        XCTAssertThrowsError(try codec.decode(Array(raw.dropLast(8)), expected: 1024..<2048))
+        var swapped = raw
+        let stride = codec.bytesPerRun
+        swapped.replaceSubrange(0..<stride, with: raw[stride..<(2 * stride)])
+        swapped.replaceSubrange(stride..<(2 * stride), with: raw[0..<stride])
+        XCTAssertThrowsError(try codec.decode(swapped, expected: 1024..<2048)) { error in
+            XCTAssertTrue("\(error)".contains("run 1024 is recorded with run index 1025"), "\(error)")
+        }
+    }
+}
