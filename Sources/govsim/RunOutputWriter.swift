@@ -2,7 +2,7 @@ import Foundation
 import GovSimCore
 
 /// Writes the outputs of `run` (and of `merge`, which must give the same bytes): runs.csv in
-/// pieces as the simulation produces them, then summary.csv, budget.csv, the optional tables,
+/// pieces as the simulation produces them, then summary.csv, budget.csv, appraisal.csv, the optional tables,
 /// report.html and manifest.json, all into one output transaction.
 enum RunOutputWriter {
     /// Runs `simulate` (given the runs.csv formatter and sink) and writes everything.
@@ -25,6 +25,7 @@ enum RunOutputWriter {
         if let writeError { throw writeError }
         var files: [(String, String)] = [("summary.csv", SummaryTable.make(result).render())]
         files.append(("budget.csv", BudgetTable.make(result).render()))
+        files.append(("appraisal.csv", AppraisalTable.make(result).render()))
         if !result.organisationSummaries.isEmpty { files.append(("organisations.csv", SummaryTable.organisations(result).render())) }
         if s.correlation != nil { files.append(("correlations.csv", CorrelationsTable.make(result).render())) }
         if !s.baselineFits.isEmpty { files.append(("baseline_fits.csv", BaselineFitsTable.make(s).render())) }

@@ -43,8 +43,9 @@ public struct MemoryEstimate: Sendable, Equatable {
         }
         let blockBytes = Double(ParallelBlocks.blockSize) * (cells * 8 + (inputs + 16) * 8 + (writesRunsTable ? (inputs + 10) * 20 : 0))
         let inFlight = (blocksInFlight ?? 2 * Self.assumedThreads + 2) * blockBytes
-        // Budget measures of every run (a struct and its NPV array) for budget.csv.
-        let budgets = n * 112
+        // Budget measures of every run (a struct, its NPV array and its two appraisal cases) for
+        // budget.csv and appraisal.csv.
+        let budgets = n * 224
         // Without runs.csv (calibrate), every run's record stays in memory.
         let records = writesRunsTable ? 0 : n * (inputs * 8 + 160)
         bytes = stored + inFlight + budgets + records + Self.baseBytes

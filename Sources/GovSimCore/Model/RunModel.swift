@@ -16,6 +16,7 @@ import Foundation
 /// - productivity  Π_cf(t) = Π_cf(t−1)·(1 + g)·exp(σ_Π ε_Π − σ_Π²/2), Π(t) = ρ(t)·Π_cf(t);
 /// - spending  S_cf = S₀·P(t)·D(t)·[ℓ·Π_cf(0)/Π_cf(t) + 1 − ℓ] and
 ///   S = S₀·P·D·[ℓ·Π_cf(0)/Π_cf(t)·(1 − θ(1 − 1/ρ)) + 1 − ℓ] + investment + run cost;
+/// - staff time reinvested (economic case)  R = S₀·P·D·ℓ·Π_cf(0)/Π_cf(t)·(1 − θ)(1 − 1/ρ);
 /// - satisfaction moves a share of the way to its target level, at most a few points a year,
 ///   plus shared noise, bounded to 0–100.
 public enum RunModel {
@@ -125,6 +126,8 @@ public enum RunModel {
                 runCost *= price
             }
             let spending = operating + investment + runCost
+            // The (1 − θ) share of the freed labour cost that is reinvested, not banked.
+            let reinvested = scale * labourCF * (1 - theta) * (1 - 1 / ratio)
             let net = spendingCF - spending
             if t > 0 { cumulative += net }
 
@@ -158,6 +161,7 @@ public enum RunModel {
             set(.runCost, t, runCost)
             set(.netSavings, t, net)
             set(.cumulativeNetSavings, t, cumulative)
+            set(.staffTimeReinvested, t, reinvested)
             set(.satisfaction, t, sat)
             set(.satisfactionCounterfactual, t, satCF)
             set(.satisfactionGain, t, sat - satCF)
