@@ -1,3 +1,5 @@
+import Foundation
+
 /// The appraisal conventions of a scenario: how the yearly streams of one run are turned into
 /// present values (see `docs/appraisal.md`).
 ///
@@ -31,5 +33,17 @@ public struct AppraisalSettings: Sendable, Equatable {
         self.benefitDecay = benefitDecay
         self.gdpDeflator = gdpDeflator
         self.residualYears = residualYears
+    }
+
+    /// Upper bound of the error of extending a benefit of `finalBenefit` (real, per year) flat from
+    /// year `horizon` to the end of the period when the true benefit grows by at most `growth` a
+    /// year in real terms after the horizon: Σ_{t=H+1…P} D(t)·B_H·((1 + g)^{t−H} − 1)
+    /// (`docs/appraisal.md`, "Residual-value approximation bound"). Zero when P ≤ H.
+    public func extensionBound(finalBenefit: Double, growth: Double, horizon: Int) -> Double {
+        guard period > horizon else { return 0 }
+        let factors = schedule.factors(through: period)
+        var bound = 0.0
+        for t in (horizon + 1)...period { bound += factors[t] * abs(finalBenefit) * (pow(1 + abs(growth), Double(t - horizon)) - 1) }
+        return bound
     }
 }

@@ -26,6 +26,9 @@ public struct RunAppraisal: Sendable, Equatable {
         public var runCost = 0.0
         /// First year (1 … period) whose cumulative discounted net benefit is positive; nil if none.
         public var paybackYear: Int?
+        /// Real, undiscounted benefit of the last simulated year within the period (the level
+        /// that is extended beyond the horizon).
+        public var finalBenefit = 0.0
 
         public init() {}
 
@@ -81,6 +84,8 @@ public struct RunAppraisal: Sendable, Equatable {
             if fin.paybackYear == nil, cumFin > 0 { fin.paybackYear = year }
             if eco.paybackYear == nil, cumEco > 0 { eco.paybackYear = year }
         }
+        fin.finalBenefit = cash
+        eco.finalBenefit = cash + reinvested
         // Residual value: further years of year P's net benefit, benefits decaying as after the horizon.
         // A fractional last year counts with its fraction.
         var remaining = settings.residualYears
