@@ -38,6 +38,7 @@ public struct ComparisonEngine: Sendable {
             // Each variant simulates the block (its designs are per block); results are then paired by run.
             var perVariant = [[PlanRun]](repeating: [], count: count)
             for v in 0..<count { plans[v].simulate(block: blocks[b]) { _, run in perVariant[v].append(run) } }
+            let inputs = perVariant[baselineIndex].map(\.inputs)
             for i in 0..<blocks[b].count {
                 for v in 0..<count { work[v] = perVariant[v][i] }
                 for v in 0..<count {
@@ -48,12 +49,15 @@ public struct ComparisonEngine: Sendable {
                     deltas[v].add(delta)
                 }
             }
-            return (own, deltas, budgets)
+            return (own, deltas, budgets, inputs)
         }
         var own = (0..<count).map { _ in TrajectoryAccumulator(years: years, expectedRuns: runs) }
         var deltas = (0..<count).map { _ in TrajectoryAccumulator(years: years, expectedRuns: runs) }
         var budgets = [[BudgetMeasures]](repeating: [], count: count)
-        for (blockOwn, blockDeltas, blockBudgets) in partials {
+        let inputNames = plans[baselineIndex].inputNames
+        var inputs = [[Double]](repeating: [], count: inputNames.count)
+        for (blockOwn, blockDeltas, blockBudgets, blockInputs) in partials {
+            for row in blockInputs { for (j, x) in row.enumerated() where j < inputs.count { inputs[j].append(x) } }
             for v in 0..<count {
                 own[v].merge(blockOwn[v])
                 if v != baselineIndex { deltas[v].merge(blockDeltas[v]) }
@@ -65,7 +69,10 @@ public struct ComparisonEngine: Sendable {
             outcomes.append(VariantOutcome(name: variants[v].name, scenario: variants[v].scenario, summary: own[v].summarize(threads: threads),
                                            deltas: v == baselineIndex ? nil : deltas[v].summarize(threads: threads), budgets: budgets[v]))
         }
-        return ComparisonResult(outcomes: outcomes, baselineIndex: baselineIndex)
+        var result = ComparisonResult(outcomes: outcomes, baselineIndex: baselineIndex)
+        result.inputNames = inputNames
+        result.inputs = inputs
+        return result
     }
 }
 
@@ -86,6 +93,10 @@ public struct ComparisonResult: Sendable {
     public let outcomes: [VariantOutcome]
     public let baselineIndex: Int
     public var baseline: VariantOutcome { outcomes[baselineIndex] }
+    /// Names of the baseline variant's uncertain inputs (for value of information).
+    public var inputNames: [String] = []
+    /// The baseline's uncertain inputs, one array per input in run order.
+    public var inputs: [[Double]] = []
 
     /// Paired differences of a run-level budget measure from the baseline.
     public func budgetDeltas(_ v: Int, _ measure: (BudgetMeasures) -> Double) -> QuantileSummary {
