@@ -9,7 +9,7 @@ import Foundation
 /// - EVPI = mean_i max_d NB_d(i) − max_d mean_i NB_d(i).
 /// - EVPPI(φ) by the regression method of Strong, Oakley & Brennan (2014, Medical Decision
 ///   Making 34(3), 311–326): the incremental net benefit of each option over option 0 is
-///   regressed on a polynomial in the standardised input φ (degree 4 by default; the paper's
+///   regressed on a polynomial in the normal scores of the ranks of φ (degree 4 by default; the paper's
 ///   GAM is replaced by a polynomial fitted by the LAPACK-backed ``LinearRegression``), and
 ///   EVPPI = mean_i max_d ĝ_d(φ_i) − max_d mean_i ĝ_d(φ_i), with ĝ₀ = 0.
 /// - Standard error of EVPPI: the Monte Carlo error of the mean over runs, combined (root sum of
@@ -38,17 +38,37 @@ public enum ValueOfInformation {
                              seed: UInt64 = 1) throws -> Estimate {
         let n = input.count
         guard netBenefits.count > 1, n > degree + 1 else { return Estimate(value: 0, standardError: 0) }
-        let mean = input.reduce(0, +) / Double(n)
-        let sd = (input.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n - 1)).squareRoot()
-        let z = input.map { sd > 0 ? ($0 - mean) / sd : 0 }
+        // Normal scores of the ranks (ties share their mean rank): a heavy-tailed input (a cost
+        // overrun) would otherwise give a few runs all the leverage of the polynomial.
+        let order = input.indices.sorted { input[$0] < input[$1] }
+        var z = [Double](repeating: 0, count: n)
+        var k = 0
+        while k < n {
+            var end = k
+            while end + 1 < n, input[order[end + 1]] == input[order[k]] { end += 1 }
+            let rank = Double(k + end) / 2 + 0.5
+            for j in k...end { z[order[j]] = SpecialFunctions.normalQuantile(rank / Double(n)) }
+            k = end + 1
+        }
+        guard z.contains(where: { $0 != z[0] }) else { throw RegressionError.dimensionMismatch("the input \(n) values are all equal") }
         let columns = (1...degree).map { k in z.map { pow($0, Double(k)) } }
         let design = Matrix(columns: [[Double](repeating: 1, count: n)] + columns)
         let names = ["intercept"] + (1...degree).map { "z^\($0)" }
-        var fits: [LinearRegression] = []
+        // An option whose incremental net benefit is constant needs no regression: its fitted
+        // values are that constant (fits[d] nil, constants[d] the value).
+        var fits: [LinearRegression?] = []
+        var constants: [Double] = []
         for d in 1..<netBenefits.count {
             let incremental = (0..<n).map { netBenefits[d][$0] - netBenefits[0][$0] }
-            fits.append(try LinearRegression(design: design, response: incremental, termNames: names, hasIntercept: true))
+            if incremental.allSatisfy({ $0 == incremental[0] }) {
+                fits.append(nil)
+                constants.append(incremental[0])
+            } else {
+                fits.append(try LinearRegression(design: design, response: incremental, termNames: names, hasIntercept: true))
+                constants.append(0)
+            }
         }
+        func fittedValues(_ f: Int) -> [Double] { fits[f]?.fittedValues ?? [Double](repeating: constants[f], count: n) }
         func value(_ fitted: [[Double]]) -> (value: Double, regret: [Double]) {
             let means = [0.0] + fitted.map { $0.reduce(0, +) / Double(n) }
             let best = means.indices.max { means[$0] < means[$1] }!
@@ -58,19 +78,23 @@ public enum ValueOfInformation {
             }
             return (regret.reduce(0, +) / Double(n), regret)
         }
-        let central = value(fits.map(\.fittedValues))
+        let central = value(fits.indices.map(fittedValues))
         let sampling = meanAndError(central.regret).standardError
         // Coefficient draws: β = β̂ + L·e, L the Cholesky factor of the estimated covariance.
         var draws: [Double] = []
         let p = design.columns
-        let factors = fits.map { try? Cholesky(matrix: $0.covariance.storage, dimension: p, symmetryTolerance: 1e-8) }
-        if factors.allSatisfy({ $0 != nil }), coefficientDraws > 1 {
+        let factors = fits.map { fit in fit.flatMap { try? Cholesky(matrix: $0.covariance.storage, dimension: p, symmetryTolerance: 1e-8) } }
+        if zip(fits, factors).allSatisfy({ $0.0 == nil || $0.1 != nil }), fits.contains(where: { $0 != nil }), coefficientDraws > 1 {
             let stream = RandomStream(seed: seed, run: 0)
             let channel = RandomStream.channel("evppi.coefficients")
             var index: UInt32 = 0
             for _ in 0..<coefficientDraws {
                 var fitted: [[Double]] = []
                 for (f, fit) in fits.enumerated() {
+                    guard let fit else {
+                        fitted.append(fittedValues(f))
+                        continue
+                    }
                     var e = [Double](repeating: 0, count: p)
                     for j in 0..<p {
                         let (u1, u2) = stream.uniformPair(channel: channel, index: index)

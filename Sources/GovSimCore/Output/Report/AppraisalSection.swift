@@ -70,7 +70,7 @@ public struct AppraisalSection: ReportSection {
                                           valueLabel: "\(ChartNumberFormat.fixed(100 * cumF, decimals: 0))% / \(ChartNumberFormat.fixed(100 * cumE, decimals: 0))%"))
         }
         var chart = BarChart(identifier: "\(anchor)-payback", title: "Share of runs paid back (cumulative discounted net benefit > 0) by year",
-                             unit: "% of runs", rows: rowsChart)
+                             unit: "% of runs", rows: rowsChart, dataMetric: "payback_year")
         chart.legend = [("financial case", 0), ("economic case", 1)]
         html.open("figure", [("class", "chart-figure")])
         html.raw(chart.svg())

@@ -85,7 +85,7 @@ public struct ValueOfInformationSection: ReportSection {
         html.close()
         let rows = appraisal.evppi.prefix(12).map { BarChart.Row(label: $0.input, bars: [BarChart.Bar(to: $0.estimate.value)], valueLabel: m($0.estimate.value)) }
         guard !rows.isEmpty else { return }
-        let chart = BarChart(identifier: "\(anchor)-chart", title: "EVPPI by input (largest 12)", unit: "\(scenario.currency), NPSV", rows: Array(rows))
+        let chart = BarChart(identifier: "\(anchor)-chart", title: "EVPPI by input (largest 12)", unit: "\(scenario.currency), NPSV", rows: Array(rows), dataMetric: "evppi")
         html.open("figure", [("class", "chart-figure")])
         html.raw(chart.svg())
         html.close()
