@@ -18,12 +18,12 @@ struct SensitivityCommand: ParsableCommand {
         """
     )
 
-    enum MethodChoice: String, ExpressibleByArgument, CaseIterable { case src, sobol }
+    enum MethodChoice: String, ExpressibleByArgument, CaseIterable { case src, sobol, switching }
 
     @Argument(help: "Scenario YAML file (default: the built-in reference scenario).")
     var scenario: String?
 
-    @Option(help: "src (regression) or sobol (variance-based).")
+    @Option(help: "src (regression), sobol (variance-based) or switching (switching values and one-way sweeps of NPV and NPSV: switching_values.csv).")
     var method: MethodChoice = .src
 
     @Option(name: .customLong("base-samples"), help: "Base samples N of the Sobol' design (runs = N × (inputs + 2)).")
@@ -49,8 +49,14 @@ struct SensitivityCommand: ParsableCommand {
             let s = simulation.apply(to: input.scenario)
             let outDir = output.out ?? "outputs/\(s.name)-sensitivity"
             try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).check()
+            if method == .switching {
+                try runSwitching(s, input: input, outDir: outDir)
+                return
+            }
             let result: SensitivityResult
             switch method {
+            case .switching:
+                return
             case .src:
                 result = try SensitivityStudy.src(s, threads: simulation.threadCount)
             case .sobol:
@@ -73,5 +79,21 @@ struct SensitivityCommand: ParsableCommand {
             }
             print("Results written to \(outDir)/")
         }
+    }
+
+    /// `--method switching`: switching values and money sweeps of the decisive inputs.
+    func runSwitching(_ s: Scenario, input: ScenarioInput, outDir: String) throws {
+        let study = SwitchingValueStudy(scenario: s, threads: simulation.threadCount)
+        var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
+                                scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
+                                seed: s.seed, runs: s.runs, horizon: s.horizon, sampling: s.sampling.rawValue)
+        manifest.extra["method"] = .string(method.rawValue)
+        var record = simulation.record(.sensitivity, scenarios: scenario.map { [$0] } ?? [])
+        record.method = method.rawValue
+        manifest.recordReproduction(record, input: input, runs: s.runs, seed: s.seed, threads: simulation.threadCount, outputFolder: outDir)
+        try writeResults([("switching_values.csv", SwitchingValuesTable.make(study, scenario: s).render())], manifest: manifest,
+                         to: outDir, force: output.force, inputs: input.inputPaths)
+        print(SwitchingValuesTable.tornado(study, scenario: s), terminator: "")
+        print("Results written to \(outDir)/")
     }
 }
