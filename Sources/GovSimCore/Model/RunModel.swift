@@ -26,8 +26,26 @@ public enum RunModel {
         simulate(m, shocks: YearlyShocks(stream: stream), into: &trajectory)
     }
 
+    /// The intermediate quantities of one year (for `govsim trace`).
+    public struct YearTrace: Sendable, Equatable {
+        public var year = 0
+        /// Adoption aᵢ(t) and maturity Mᵢ(t) of each practice, in ``PracticeKind/allCases`` order.
+        public var adoption: [Double] = [], maturity: [Double] = []
+        /// Φ(M(t)), the J-curve loss J(t) and the uplift ratio ρ(t).
+        public var phi = 0.0, jCurve = 0.0, ratio = 0.0
+        /// Cost scale S₀·P·D (S₀·D in spending-trend mode) and the counterfactual labour term ℓ·Π_cf(0)/Π_cf(t).
+        public var costScale = 0.0, labourTerm = 0.0
+        /// Organisation price index P(t) (base year 1).
+        public var price = 0.0
+        public var spendingCounterfactual = 0.0, operating = 0.0, investment = 0.0, runCost = 0.0, spending = 0.0
+        public var netSavings = 0.0, staffTimeReinvested = 0.0
+        public init() {}
+    }
+
     /// Simulates one run with the given yearly shocks (shared with other organisations in a portfolio).
-    public static func simulate(_ m: ModelParameters, shocks: YearlyShocks, into trajectory: inout RunTrajectory) {
+    /// `trace`, if given, receives every year's intermediate quantities.
+    public static func simulate(_ m: ModelParameters, shocks: YearlyShocks, into trajectory: inout RunTrajectory,
+                                trace: ((YearTrace) -> Void)? = nil) {
         let horizon = m.horizon
         let years = horizon + 1
         precondition(trajectory.years == years, "trajectory made for another horizon")
@@ -150,6 +168,26 @@ public enum RunModel {
                 satCF = min(100, max(0, satCF + stepCF + noise))
             }
 
+            if let trace {
+                var y = YearTrace()
+                y.year = t
+                y.adoption = (0..<practiceCount).map { adoption[$0][t] }
+                y.maturity = maturity
+                y.phi = blend(maturity)
+                y.jCurve = jCurve
+                y.ratio = ratio
+                y.costScale = scale
+                y.labourTerm = labourCF
+                y.price = price
+                y.spendingCounterfactual = spendingCF
+                y.operating = operating
+                y.investment = investment
+                y.runCost = runCost
+                y.spending = spending
+                y.netSavings = net
+                y.staffTimeReinvested = reinvested
+                trace(y)
+            }
             set(.productivityIndex, t, prod)
             set(.productivityIndexCounterfactual, t, prodCF)
             set(.productivityGainPct, t, 100 * (ratio - 1))
