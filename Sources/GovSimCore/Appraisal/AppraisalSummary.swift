@@ -69,11 +69,23 @@ public struct AppraisalSummary: Sendable, Equatable {
     public let financial: CaseSummary
     public let economic: CaseSummary
     public let settings: AppraisalSettings
+    /// P50, P80 and P90 over runs of the nominal cost (investment + run cost) summed over the
+    /// simulated years, and of the PV of costs: the contingency figures budget planners quote.
+    public let cumulativeCostQuantiles: [Double]
+    public let pvCostQuantiles: [Double]
+    /// The probabilities of ``cumulativeCostQuantiles`` and ``pvCostQuantiles``.
+    public static let costProbabilities = [0.5, 0.8, 0.9]
 
     /// Summarises the appraisals of the runs (in run order).
     public init(_ runs: [RunAppraisal], settings: AppraisalSettings) {
         self.settings = settings
         financial = CaseSummary(runs.map(\.financial), period: settings.period)
         economic = CaseSummary(runs.map(\.economic), period: settings.period)
+        func quantiles(_ values: [Double]) -> [Double] {
+            let sorted = values.sorted()
+            return sorted.isEmpty ? [0, 0, 0] : AppraisalSummary.costProbabilities.map { QuantileSummary.quantile(sorted: sorted, p: $0) }
+        }
+        cumulativeCostQuantiles = quantiles(runs.map(\.cumulativeCostNominal))
+        pvCostQuantiles = quantiles(runs.map(\.financial.costs))
     }
 }

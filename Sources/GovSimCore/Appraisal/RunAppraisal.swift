@@ -40,6 +40,9 @@ public struct RunAppraisal: Sendable, Equatable {
 
     public var financial: CaseValues
     public var economic: CaseValues
+    /// Investment plus run cost summed over the simulated years within the period (nominal,
+    /// undiscounted): the cash a budget must find, for contingency quantiles.
+    public var cumulativeCostNominal = 0.0
 
     /// An appraisal from given present values (for tests and merged results).
     public init(financial: CaseValues, economic: CaseValues) {
@@ -62,6 +65,7 @@ public struct RunAppraisal: Sendable, Equatable {
         for year in 1...period {
             var investment = 0.0
             if year <= horizon {
+                cumulativeCostNominal += t[.investment, year] + t[.runCost, year]
                 deflator *= growth
                 investment = t[.investment, year] / deflator
                 run = t[.runCost, year] / deflator

@@ -10,7 +10,9 @@
 /// `bcr` (statistic `ratio_of_means`: mean PV benefits ÷ mean PV costs, the Green Book ratio);
 /// `bcr_per_run` (the spread of per-run ratios over runs with a cost: `mean`, `p5`, `p50`,
 /// `p95`; not the BCR); `payback_year` (`share_<calendar year>` per appraised year,
-/// `share_never`, `median` as a calendar year, empty if most runs never pay back). A last
+/// `share_never`, `median` as a calendar year, empty if most runs never pay back). A
+/// `costs` block gives the contingency figures: `cumulative_cost_nominal` (investment + run cost
+/// summed over the simulated years, nominal) and `pv_costs` at `p50`, `p80`, `p90`. A last
 /// `settings` block records the conventions (`discounting`, `period_end_year`, `benefit_decay`,
 /// `gdp_deflator`, `residual_years`).
 public enum AppraisalTable {
@@ -48,6 +50,13 @@ public enum AppraisalTable {
             }
             row(name, "payback_year", "share_never", .number(c.paybackNever), "share of runs", "discounted, cumulative")
             row(name, "payback_year", "median", c.paybackMedian.map { .integer(scenario.startYear + $0) } ?? .empty, "calendar year", "discounted, cumulative")
+        }
+        for (k, p) in ["p50", "p80", "p90"].enumerated() {
+            row("costs", "cumulative_cost_nominal", p, .number(summary.cumulativeCostQuantiles[k]), money,
+                "nominal, undiscounted, \(scenario.startYear + 1)–\(scenario.startYear + min(scenario.horizon, settings.period))")
+        }
+        for (k, p) in ["p50", "p80", "p90"].enumerated() {
+            row("costs", "pv_costs", p, .number(summary.pvCostQuantiles[k]), money, basis)
         }
         row("settings", "discounting", "schedule", .text(settings.schedule.kind.rawValue), "",
             settings.schedule.kind == .flat ? "flat \(CSVTable.formatNumber(settings.schedule.rate(year: 1))) real" : "Green Book declining STPR")

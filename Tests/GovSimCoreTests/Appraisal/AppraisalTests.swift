@@ -52,6 +52,7 @@ final class AppraisalTests: XCTestCase {
         // Cumulative discounted net: financial (10 − 20)/1.1 < 0 then + 15/1.21 > 0; economic (22 − 20)/1.1 > 0.
         XCTAssertEqual(a.financial.paybackYear, 2)
         XCTAssertEqual(a.economic.paybackYear, 1)
+        XCTAssertEqual(a.cumulativeCostNominal, 15 + 5 + 5, "simulated years only, nominal, undiscounted")
     }
 
     func testGDPDeflatorAndShortPeriod() {
@@ -88,6 +89,10 @@ final class AppraisalTests: XCTestCase {
         XCTAssertEqual(s.financial.paybackShares[3], 1.0 / 3.0, accuracy: 1e-15)
         XCTAssertEqual(s.financial.paybackNever, 1.0 / 3.0, accuracy: 1e-15)
         XCTAssertEqual(s.financial.paybackMedian, 3)
+        // Contingency quantiles of the PV of costs 1, 4, 1 (type 7): P50 1, P80 1 + 0.6·3, P90 1 + 0.8·3.
+        XCTAssertEqual(s.pvCostQuantiles[0], 1, accuracy: 1e-12)
+        XCTAssertEqual(s.pvCostQuantiles[1], 2.8, accuracy: 1e-12)
+        XCTAssertEqual(s.pvCostQuantiles[2], 3.4, accuracy: 1e-12)
     }
 
     func testReinvestedStaffTimeIsTheUncapturedShareOfFreedLabour() {
