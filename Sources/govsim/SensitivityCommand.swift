@@ -26,10 +26,10 @@ struct SensitivityCommand: ParsableCommand {
     @Option(help: "src (regression) or sobol (variance-based).")
     var method: MethodChoice = .src
 
-    @Option(name: .customLong("base-samples"), help: "Base samples N of the Sobol' design (runs = N × (inputs + 2)).")
+    @Option(name: .customLong("base-samples"), parsing: .unconditional, help: "Base samples N of the Sobol' design (runs = N × (inputs + 2)).")
     var baseSamples: Int = 1024
 
-    @Option(help: "Bootstrap replicates for the Sobol' confidence intervals.")
+    @Option(parsing: .unconditional, help: "Bootstrap replicates for the Sobol' confidence intervals.")
     var bootstrap: Int = SensitivityStudy.defaultBootstrap
 
     @OptionGroup var simulation: SimulationOptions
