@@ -22,7 +22,7 @@ struct ScenarioInput {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             scenario = try ScenarioDataResolver.resolve(scenario, scenarioFile: path) { relative in
                 let url = relative.hasPrefix("/") ? URL(fileURLWithPath: relative) : folder.appendingPathComponent(relative)
-                return try readInputFile(url.path, what: "data", limit: dataFileLimit)
+                return try readInputFile(url.path, what: "data", limit: dataFileLimit, requireRegularFile: true)
             }
         }
         return ScenarioInput(scenario: scenario, displayName: path, bytes: Array(data))
@@ -30,19 +30,19 @@ struct ScenarioInput {
 }
 
 /// Largest data (CSV) file read, in bytes.
-let dataFileLimit = 256 << 20
+let dataFileLimit = DataTable.maximumBytes
 
 /// Reads an input file, refusing directories, unreadable files and files over `limit` bytes
 /// with a message that names the path.
-func readInputFile(_ path: String, what: String, limit: Int) throws -> Data {
+func readInputFile(_ path: String, what: String, limit: Int, requireRegularFile: Bool = false) throws -> Data {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
         throw CLIError("\(path): no such \(what) file; check the path\(what == "scenario" ? " (the built-in reference scenario runs with no file argument)" : "")")
     }
     if isDirectory.boolValue {
-        throw CLIError("\(path): is a folder, not a \(what) file; give the path of a .yaml file")
+        throw CLIError("\(path): is a folder, not a \(what) file; give the path of a \(what == "scenario" ? ".yaml " : "")file")
     }
-    let data = try readAtMost(path, count: limit + 1, what: what)
+    let data = try readAtMost(path, count: limit + 1, what: what, requireRegularFile: requireRegularFile)
     if data.count > limit {
         throw CLIError("\(path):1:1: the \(what) file is larger than \(limit) bytes; check that this is a \(what) file")
     }
