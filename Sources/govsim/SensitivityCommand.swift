@@ -47,6 +47,15 @@ struct SensitivityCommand: ParsableCommand {
         try Terminal.reportingErrors {
             let input = try ScenarioInput.load(scenario)
             let s = simulation.apply(to: input.scenario)
+            let inputs = PlanSimulator(scenario: s).inputCount
+            switch method {
+            case .src:
+                try refuseUnsupportedDesign(s)
+                try refuseIfTooLarge(MemoryEstimate.sensitivitySRC(runs: s.runs, horizon: s.horizon, uncertainInputs: inputs, threads: simulation.threadCount))
+            case .sobol:
+                try refuseUnsupportedSobolStudy(s)
+                try refuseIfTooLarge(MemoryEstimate.sensitivitySobol(baseSamples: baseSamples, horizon: s.horizon, uncertainInputs: inputs, threads: simulation.threadCount))
+            }
             let result: SensitivityResult
             switch method {
             case .src:
