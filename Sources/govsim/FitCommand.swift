@@ -97,6 +97,10 @@ struct FitCommand: ParsableCommand {
             throw CLIError("\(path): no such file; check the path")
         }
         if isDirectory.boolValue { throw CLIError("\(path): cannot read a folder; give the path of a CSV file") }
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > DataTable.maximumBytes {
+            throw CLIError("\(path): the file is \(info.st_size) bytes, larger than the \(DataTable.maximumBytes)-byte limit for govsim fit; aggregate or sample the data first")
+        }
         let bytes: Data
         do {
             bytes = try readAtMost(path, count: DataTable.maximumBytes + 1, what: "data", requireRegularFile: true)

@@ -42,8 +42,11 @@ func readInputFile(_ path: String, what: String, limit: Int, requireRegularFile:
     if isDirectory.boolValue {
         throw CLIError("\(path): is a folder, not a \(what) file; give the path of a \(what == "scenario" ? ".yaml " : "")file")
     }
-    let data = try readAtMost(path, count: limit + 1, what: what, requireRegularFile: requireRegularFile)
-    if data.count > limit {
+    // A regular file's size is known: one over the limit is refused without reading it.
+    var info = stat()
+    let data = stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && info.st_size > limit
+        ? Data(count: 0) : try readAtMost(path, count: limit + 1, what: what, requireRegularFile: requireRegularFile)
+    if data.count > limit || (info.st_mode & S_IFMT == S_IFREG && info.st_size > limit) {
         throw CLIError("\(path):1:1: the \(what) file is larger than \(limit) bytes; check that this is a \(what) file")
     }
     return data
