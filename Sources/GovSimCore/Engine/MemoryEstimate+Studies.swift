@@ -14,6 +14,8 @@ extension MemoryEstimate {
         public let what: String
         /// Estimated peak, in bytes.
         public let bytes: Double
+        /// The part of ``bytes`` that does not grow with ``value`` (the program, blocks in flight).
+        public let fixedBytes: Double
         /// The option that scales the need, e.g. "--runs", and its value.
         public let option: String
         public let value: Int
@@ -26,8 +28,8 @@ extension MemoryEstimate {
         public func refusal(available: Double = MemoryEstimate.availableMemory) -> String? {
             let limit = available * MemoryEstimate.safetyFactor
             guard bytes > limit else { return nil }
-            let perUnit = (bytes - MemoryEstimate.baseBytes) / Double(max(1, value))
-            var fitting = max(0, (limit - MemoryEstimate.baseBytes) / perUnit)
+            let perUnit = (bytes - fixedBytes) / Double(max(1, value))
+            var fitting = max(0, (limit - fixedBytes) / perUnit)
             if fitting >= 100 {
                 let scale = pow(10, (log10(fitting)).rounded(.down) - 1)
                 fitting = (fitting / scale).rounded(.down) * scale
@@ -53,7 +55,7 @@ extension MemoryEstimate {
         let values = 2 * (2 * v - 1) * n * Double(cells) * 8
         let budgets = 2 * v * n * 112
         let inFlight = Double(max(1, threads)) * v * 3 * blockBytes(cells: cells, inputs: uncertainInputs)
-        return Study(what: "comparing \(variants) variants × \(runs) runs × \(years) years", bytes: values + budgets + inFlight + baseBytes,
+        return Study(what: "comparing \(variants) variants × \(runs) runs × \(years) years", bytes: values + budgets + inFlight + baseBytes, fixedBytes: inFlight + baseBytes,
                      option: "--runs", value: runs, otherwise: " or fewer --variants")
     }
 
@@ -65,8 +67,9 @@ extension MemoryEstimate {
         let cells = Double(Metric.allCases.count * years)
         let stored = 2 * n * (k + cells) * 8 + n * k * 8
         let perThread = 4 * n * (k + 2) * 8
-        let bytes = stored + Double(min(threads, Int(cells))) * perThread + Double(max(1, threads)) * blockBytes(cells: Int(cells), inputs: uncertainInputs) + baseBytes
-        return Study(what: "sensitivity (src) of \(runs) runs × \(years) years", bytes: bytes, option: "--runs", value: runs, otherwise: " or a shorter horizon")
+        let fixed = Double(max(1, threads)) * blockBytes(cells: Int(cells), inputs: uncertainInputs) + baseBytes
+        let bytes = stored + Double(min(threads, Int(cells))) * perThread + fixed
+        return Study(what: "sensitivity (src) of \(runs) runs × \(years) years", bytes: bytes, fixedBytes: fixed, option: "--runs", value: runs, otherwise: " or a shorter horizon")
     }
 
     /// `sensitivity --method sobol` with `baseSamples` base samples: N·(d + 2) runs, each output
@@ -75,9 +78,9 @@ extension MemoryEstimate {
         let years = horizon + 1
         let runs = Double(baseSamples) * Double(max(1, uncertainInputs) + 2)
         let cells = Double(Metric.allCases.count * years)
-        let bytes = 2 * runs * cells * 8 + Double(min(threads, Int(cells))) * 2 * runs * 8
-            + Double(max(1, threads)) * blockBytes(cells: Int(cells), inputs: uncertainInputs) + baseBytes
+        let fixed = Double(max(1, threads)) * blockBytes(cells: Int(cells), inputs: uncertainInputs) + baseBytes
+        let bytes = 2 * runs * cells * 8 + Double(min(threads, Int(cells))) * 2 * runs * 8 + fixed
         return Study(what: "Sobol' sensitivity of \(baseSamples) base samples × \(max(1, uncertainInputs) + 2) = \(Int(runs)) runs × \(years) years",
-                     bytes: bytes, option: "--base-samples", value: baseSamples, otherwise: " or a shorter horizon")
+                     bytes: bytes, fixedBytes: fixed, option: "--base-samples", value: baseSamples, otherwise: " or a shorter horizon")
     }
 }
