@@ -4,12 +4,15 @@ import GovSimCore
 
 /// Writing to standard error and turning errors into messages and exit codes.
 enum Terminal {
+    /// Prints `error: message` as one line; control characters in it (from a file name or a
+    /// file's content) are escaped, so no escape sequence reaches the terminal.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("error: \(ControlCharacters.escaped(message))\n".utf8))
     }
 
+    /// Prints `message` as one line, control characters escaped.
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
+        FileHandle.standardError.write(Data("\(ControlCharacters.escaped(message))\n".utf8))
     }
 
     /// Runs `body`; on a known error prints it as one line per problem and exits with status 1.

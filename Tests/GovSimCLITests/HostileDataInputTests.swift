@@ -102,6 +102,13 @@ extension HostileInputTests {
         XCTAssertFalse(r.stderr.contains("hunter2") || r.stderr.contains("PATH="), r.stderr)
     }
 
+    /// A data path with an escape sequence (written as YAML's `\e`): the message escapes it.
+    func testEscapeSequenceInADataPathIsEscaped() throws {
+        try write("s.yaml", "version: 1\nname: s\nbaseline:\n  spending: {history: \"x\\e[2Jy.csv\", column: spending}\n")
+        let r = try assertRefused(["run", "s.yaml"], location: "s.yaml:4:13: ", ["x\\u{1b}[2Jy.csv"])
+        XCTAssertFalse(r.stderr.unicodeScalars.contains { $0.value == 0x1B }, r.stderr)
+    }
+
     func testHistoryIsADevice() throws {
         try write("s.yaml", "version: 1\nname: s\nbaseline:\n  spending: {history: /dev/zero, column: spending}\n")
         try assertRefused(["run", "s.yaml"], location: "s.yaml:4:13: ", ["not a regular file"])

@@ -228,14 +228,7 @@ public struct DataTable: Sendable {
         let count = text.count
         let shown = count <= 24 ? Substring(text) : text.prefix(12)
         var out = quote.map { String($0) } ?? ""
-        for scalar in shown.unicodeScalars {
-            switch scalar.value {
-            case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
-                out += "\\u{" + String(scalar.value, radix: 16) + "}"
-            default:
-                out.unicodeScalars.append(scalar)
-            }
-        }
+        out += ControlCharacters.escaped(shown)
         if let quote { out.append(quote) }
         if count > 24 { out += "… (\(count) characters)" }
         return out

@@ -7,12 +7,7 @@ extension ScenarioLoader {
     /// bidirectional override or isolate (which reorder how text is displayed). Nil if none.
     /// YAML's double-quoted escapes (`"\e[31m"`) produce these although the file has none.
     static func forbiddenNameCharacter(in name: String) -> Unicode.Scalar? {
-        name.unicodeScalars.first { scalar in
-            switch scalar.value {
-            case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
-            default: return false
-            }
-        }
+        name.unicodeScalars.first(where: ControlCharacters.contains)
     }
 
     /// Reports a name holding a character of ``forbiddenNameCharacter(in:)``; true if it has none.
