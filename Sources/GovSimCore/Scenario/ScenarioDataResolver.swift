@@ -20,6 +20,13 @@ import Foundation
 ///   treated as independent: coefficients.csv has no covariances), as a normal truncated to
 ///   U ≥ 0, or a Student t with the fit's residual degrees of freedom; the practice weights
 ///   become βᵢ/Σβ, and complementarity 0 (the fit is additive) unless the scenario sets it.
+///
+/// Every derived value must pass the range check of the parameter it sets, exactly as a value
+/// written in the scenario (``DerivedValueCheck``: a growth beyond ±0.5 a year, an infinite trend
+/// value, a residual SD beyond the noise parameter's range, an uplift beyond 10); standard errors
+/// must be positive, history years whole years from 1000 to 3000, and t degrees of freedom within
+/// ``DistributionLimits``. Nothing is clamped silently except the satisfaction start level (to
+/// 0–100).
 public enum ScenarioDataResolver {
     /// Resolves every reference. Throws ``ScenarioError`` with the location of the reference in
     /// the scenario file, or ``DataTableError`` naming the data file's row and column.
