@@ -51,13 +51,13 @@ public enum ParameterCatalog {
                       default: .fixed(0), range: -20...20, source: "assumption (no drift); set from a satisfaction history"),
 
         ParameterSpec("effects.full_adoption_uplift", unit: "share (0.11 = 11%)",
-                      summary: "Productivity uplift of full, matured adoption of all four practices vs none",
+                      summary: "Productivity uplift of full, matured adoption of all \(PracticeKind.countInWords) practices vs none",
                       default: defaultUplift, range: 0...10,
                       source: "OECD: most digitally advanced organisations 7–15% more productive; p5 = 7%, p95 = 15%"),
         ParameterSpec("effects.causal_share", unit: "share 0–1", summary: "Share of the observed gap caused by the practices",
                       default: .fixed(1.0), range: 0...1,
                       source: "OECD, Digitalisation, productivity and inclusiveness (digitalisation may explain about half; 1.0 by default)"),
-        ParameterSpec("effects.complementarity", unit: "share 0–1", summary: "Share of the full uplift that needs all four practices together",
+        ParameterSpec("effects.complementarity", unit: "share 0–1", summary: "Share of the full uplift that needs all \(PracticeKind.countInWords) practices together",
                       default: .fixed(0.25), range: 0...1,
                       source: "assumption; direction from Bloom, Sadun & Van Reenen 2012 (AER)"),
     ] + PracticeKind.allCases.map { kind in
