@@ -18,7 +18,13 @@ public enum PracticeKind: String, CaseIterable, Sendable, Hashable, Comparable {
     case outcomeAccountability = "outcome_accountability"
 
     /// Position of the practice in ``allCases``: where a ``PerPractice`` stores its value.
-    public var position: Int { PracticeKind.allCases.firstIndex(of: self)! }
+    /// (A search of a stored copy of ``allCases``: the synthesised `allCases` builds a new array
+    /// at each call, and this is read on every run.)
+    @inline(__always)
+    public var position: Int { PracticeKind.ordered.firstIndex(of: self)! }
+
+    /// ``allCases``, stored once.
+    static let ordered: [PracticeKind] = allCases
 
     /// The number of practices in words ("four"), for prose such as report headings.
     public static var countInWords: String {
