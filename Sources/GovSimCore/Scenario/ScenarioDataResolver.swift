@@ -127,7 +127,7 @@ public enum ScenarioDataResolver {
         let missing = PracticeKind.allCases.filter { betas[$0] == nil }.map(\.rawValue)
         guard missing.isEmpty else {
             throw fail("effects.from_fit: \(prior.file) has no coefficient for \(missing.joined(separator: ", "))",
-                       "fit with --predictors customer_focus,data_as_product,rapid_iteration,outcome_accountability")
+                       "fit with --predictors \(PracticeKind.allCases.map(\.rawValue).joined(separator: ","))")
         }
         for kind in PracticeKind.allCases where !(betas[kind]!.0 > 0) {
             let beta = betas[kind]!.0

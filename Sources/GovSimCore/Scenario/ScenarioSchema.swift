@@ -124,7 +124,7 @@ public enum ScenarioSchema {
             ])
         }
         return .object([
-            "description": .string("The four practices; each key is optional."),
+            "description": .string("The \(PracticeKind.countInWords) practices; each key is optional."),
             "type": .string("object"), "additionalProperties": .bool(false), "properties": .object(practices),
         ])
     }
