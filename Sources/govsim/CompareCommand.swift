@@ -61,6 +61,9 @@ struct CompareCommand: ParsableCommand {
             }
             let chosen = plan.variants.map { (name: $0.name, scenario: simulation.apply(to: $0.scenario)) }
             let base = chosen[plan.baselineIndex].scenario
+            for variant in chosen { try refuseUnsupportedDesign(variant.scenario) }
+            let uncertainInputs = chosen.map { PlanSimulator(scenario: $0.scenario).inputCount }.max() ?? 0
+            try refuseIfTooLarge(MemoryEstimate.comparison(runs: base.runs, horizon: base.horizon, variants: chosen.count, uncertainInputs: uncertainInputs, threads: simulation.threadCount))
             let outDir = output.out ?? "outputs/\(base.name)-compare"
             try OutputDirectory(path: outDir, force: output.force, inputs: inputs.flatMap(\.inputPaths)).check()
             let result = ComparisonEngine(variants: chosen, baselineIndex: plan.baselineIndex, threads: simulation.threadCount).run()

@@ -95,7 +95,7 @@ public struct ScenarioLoader {
             error(at: root, "the scenario has no `version`", hint: "add `version: 1` as the first line")
         }
         if let node = top["name"] {
-            if let s = string(node, path: "name") {
+            if let s = string(node, path: "name"), checkNameCharacters(s, at: node, what: "the scenario name") {
                 if s.isEmpty || s.contains("/") || s.hasPrefix(".") || s.count > 100 {
                     error(at: node, "name `\(s)` cannot be used as a folder name",
                           hint: "use letters, digits, '-' or '_', at most 100 characters, no '/'")
@@ -339,6 +339,7 @@ public struct ScenarioLoader {
         var out: [Variant] = []
         for (k, v) in m {
             guard budget(k), let name = k.scalar?.string else { continue }
+            guard checkNameCharacters(name, at: k, what: "variant name") else { continue }
             guard !name.isEmpty, name.count <= 100, !name.contains(","), !name.contains("/") else {
                 error(at: k, "variant name `\(name)` must be 1-100 characters without ',' or '/'", hint: "use a short name such as fast-rollout")
                 continue
@@ -378,6 +379,7 @@ public struct ScenarioLoader {
         var organisations: [Portfolio.Organisation] = []
         for (k, v) in orgs {
             guard budget(k), let name = k.scalar?.string else { continue }
+            guard checkNameCharacters(name, at: k, what: "organisation name") else { continue }
             guard !name.isEmpty, name.count <= 100, !name.contains(","), !name.contains(":") else {
                 error(at: k, "organisation name `\(name)` must be 1-100 characters without ',' or ':'", hint: "use a short name")
                 continue

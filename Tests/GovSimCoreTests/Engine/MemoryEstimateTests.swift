@@ -55,4 +55,37 @@ final class MemoryEstimateTests: XCTestCase {
         XCTAssertNil(MemoryEstimate(runs: suggested, horizon: 15, uncertainInputs: 27, writesRunsTable: false).refusal(available: available))
         XCTAssertNotNil(MemoryEstimate(runs: suggested * 2, horizon: 15, uncertainInputs: 27, writesRunsTable: false).refusal(available: available))
     }
+
+    /// compare and sensitivity at sizes that exceed 16 GiB are refused naming their option, and
+    /// the suggested value fits.
+    func testStudiesAreRefusedWithTheOptionToChange() throws {
+        let available = 16.0 * 1_073_741_824
+        let cases: [(MemoryEstimate.Study, (Int) -> MemoryEstimate.Study, String)] = [
+            (MemoryEstimate.comparison(runs: 1_000_000, horizon: 15, variants: 3, uncertainInputs: 27, threads: 8),
+             { MemoryEstimate.comparison(runs: $0, horizon: 15, variants: 3, uncertainInputs: 27, threads: 8) }, "--runs"),
+            (MemoryEstimate.sensitivitySRC(runs: 10_000_000, horizon: 15, uncertainInputs: 27, threads: 8),
+             { MemoryEstimate.sensitivitySRC(runs: $0, horizon: 15, uncertainInputs: 27, threads: 8) }, "--runs"),
+            (MemoryEstimate.sensitivitySobol(baseSamples: 1_000_000, horizon: 15, uncertainInputs: 27, threads: 8),
+             { MemoryEstimate.sensitivitySobol(baseSamples: $0, horizon: 15, uncertainInputs: 27, threads: 8) }, "--base-samples"),
+        ]
+        for (study, scaled, option) in cases {
+            let message = try XCTUnwrap(study.refusal(available: available), study.what)
+            XCTAssertTrue(message.contains("use a smaller \(option)"), message)
+            XCTAssertFalse(message.contains("\n"))
+            let suggested = try XCTUnwrap(message.components(separatedBy: "(about \(option) ").last.flatMap { Int($0.split(separator: " ")[0]) }, message)
+            XCTAssertNil(scaled(suggested).refusal(available: available), message)
+            XCTAssertNotNil(scaled(suggested * 2).refusal(available: available), message)
+        }
+        XCTAssertNil(MemoryEstimate.comparison(runs: 10_000, horizon: 15, variants: 3, uncertainInputs: 27, threads: 8).refusal(available: available))
+    }
+
+    func testDiskSpaceRefusalGivesBothNumbers() throws {
+        let estimate = DiskSpaceEstimate(runs: 100_000_000, uncertainInputs: 27)
+        XCTAssertEqual(estimate.columns, 36)
+        let message = try XCTUnwrap(estimate.refusal(free: 10 * 1_073_741_824, at: "/data"))
+        XCTAssertTrue(message.hasPrefix("the results of 100000000 runs would need about 63"), message)
+        XCTAssertTrue(message.contains("more than the 10.0 GiB free on the file system of /data"), message)
+        XCTAssertNil(DiskSpaceEstimate(runs: 10_000, uncertainInputs: 27).refusal(free: 10 * 1_073_741_824, at: "/data"))
+        XCTAssertNotNil(DiskSpaceEstimate.freeSpace(forFolder: "/nonexistent/deeper/folder"))
+    }
 }
