@@ -78,6 +78,10 @@ struct CompareCommand: ParsableCommand {
                                     seed: base.seed, runs: base.runs, horizon: base.horizon, sampling: base.sampling.rawValue)
             manifest.extra["variants"] = .array(chosen.map { .string($0.name) })
             manifest.extra["baseline"] = .string(chosen[plan.baselineIndex].name)
+            // As run's manifest, but only once the quantiles are sketched (exact ones leave the manifest as it was).
+            if result.quantileRankError > 0 {
+                manifest.extra["quantiles"] = .string("sketch, rank error at most \(CSVTable.formatNumber(result.quantileRankError))")
+            }
             var record = simulation.record(.compare, scenarios: scenarios)
             record.variants = variants?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             record.baseline = baseline

@@ -1,12 +1,12 @@
 import Foundation
 
-/// Memory estimates of `compare` and `sensitivity`, which keep far more per run than `run`:
-/// a comparison keeps every run's value of every metric and year for each variant and each
-/// paired difference (exact quantiles at any size), and a sensitivity study keeps every run's
-/// inputs and outputs for its regressions or Sobol' estimators. Both hold the blocks' results and
-/// their concatenation at the same moment, hence the factors 2 below; each worker thread has one
-/// block of runs in progress. Measured peaks (compare 30,000 runs, src 5,000 runs, Sobol' 256 base
-/// samples of the reference scenario, 2 threads) were within 10% of these estimates.
+/// Memory estimates of `compare` and `sensitivity`, which stream through the same ordered block
+/// pipeline as `run` (``ParallelBlocks/forEachOrdered(blockCount:threads:_:consume:)``, at most
+/// 2 × threads + 2 blocks waiting): a comparison keeps, like `run`, mergeable aggregates
+/// (``aggregateBytes(runs:cells:)``: exact values below the value limit, sketches beyond) of each
+/// variant and each paired difference, and every run's budget measures; a sensitivity study keeps
+/// once (``RunValueTable``) every run's inputs and outputs that its regressions or Sobol'
+/// estimators need.
 extension MemoryEstimate {
     /// What a study would need and how to make it smaller: the numbers of a refusal.
     public struct Study: Sendable, Equatable {
@@ -46,40 +46,44 @@ extension MemoryEstimate {
         Double(ParallelBlocks.blockSize) * (Double(cells) * 8 + Double(inputs + 16) * 8)
     }
 
-    /// `compare` of `variants` plans (the baseline included) over `runs` runs: for every variant
-    /// its own values and (but the baseline) its paired differences, each run × cell a double,
-    /// twice (block results and merged); the budget measures of every run; blocks in flight.
+    /// `compare` of `variants` plans (the baseline included) over `runs` runs: the aggregates of
+    /// every variant's own values and (but the baseline's) its paired differences, by `run`'s
+    /// rule; the budget measures of every run; the blocks in flight (each variant's runs and
+    /// accumulators).
     public static func comparison(runs: Int, horizon: Int, variants: Int, uncertainInputs: Int, threads: Int) -> Study {
         let years = horizon + 1, n = Double(runs), v = Double(variants)
         let cells = Metric.allCases.count * years
-        let values = 2 * (2 * v - 1) * n * Double(cells) * 8
-        let budgets = 2 * v * n * 112
-        let inFlight = Double(max(1, threads)) * v * 3 * blockBytes(cells: cells, inputs: uncertainInputs)
-        return Study(what: "comparing \(variants) variants × \(runs) runs × \(years) years", bytes: values + budgets + inFlight + baseBytes, fixedBytes: inFlight + baseBytes,
+        let values = aggregateBytes(runs: runs, cells: (2 * variants - 1) * cells)
+        let budgets = v * n * 112 + 2 * n * 8   // kept per run, and one measure's paired deltas at a time
+        let inFlight = Double(2 * max(1, threads) + 2) * v * 3 * blockBytes(cells: cells, inputs: uncertainInputs)
+        return Study(what: "comparing \(variants) variants × \(runs) runs × \(years) years", bytes: values + budgets + inFlight + baseBytes,
+                     // Sketched aggregates grow only with log₂(runs): counted as fixed when scaling --runs.
+                     fixedBytes: inFlight + baseBytes + (runs * cells * (2 * variants - 1) > TrajectoryAccumulator.exactValueLimit ? values : 0),
                      option: "--runs", value: runs, otherwise: " or fewer --variants")
     }
 
-    /// `sensitivity --method src` over `runs` runs: the inputs and outputs of every run, twice
-    /// (block results and concatenation), the design matrix, and on each thread a regression
+    /// `sensitivity --method src` over `runs` runs: the inputs and outputs of every run (stored
+    /// once, in run order), the design matrix, the blocks in flight, and on each thread a regression
     /// (a copy of the design, its ranks and their QR factorisations).
     public static func sensitivitySRC(runs: Int, horizon: Int, uncertainInputs: Int, threads: Int) -> Study {
         let years = horizon + 1, n = Double(runs), k = Double(uncertainInputs)
         let cells = Double(Metric.allCases.count * years)
-        let stored = 2 * n * (k + cells) * 8 + n * k * 8
+        let stored = n * (k + cells) * 8 + n * k * 8
         let perThread = 4 * n * (k + 2) * 8
-        let fixed = Double(max(1, threads)) * blockBytes(cells: Int(cells), inputs: uncertainInputs) + baseBytes
+        let fixed = Double(2 * max(1, threads) + 2) * blockBytes(cells: Int(cells), inputs: uncertainInputs) + baseBytes
         let bytes = stored + Double(min(threads, Int(cells))) * perThread + fixed
         return Study(what: "sensitivity (src) of \(runs) runs × \(years) years", bytes: bytes, fixedBytes: fixed, option: "--runs", value: runs, otherwise: " or a shorter horizon")
     }
 
     /// `sensitivity --method sobol` with `baseSamples` base samples: N·(d + 2) runs, each output
-    /// of every run twice, and on each thread a column's estimator arrays.
+    /// of every run once (in run order), the blocks in flight, and on each thread a column's
+    /// estimator arrays.
     public static func sensitivitySobol(baseSamples: Int, horizon: Int, uncertainInputs: Int, threads: Int) -> Study {
         let years = horizon + 1
         let runs = Double(baseSamples) * Double(max(1, uncertainInputs) + 2)
         let cells = Double(Metric.allCases.count * years)
-        let fixed = Double(max(1, threads)) * blockBytes(cells: Int(cells), inputs: uncertainInputs) + baseBytes
-        let bytes = 2 * runs * cells * 8 + Double(min(threads, Int(cells))) * 2 * runs * 8 + fixed
+        let fixed = Double(2 * max(1, threads) + 2) * blockBytes(cells: Int(cells), inputs: uncertainInputs) + baseBytes
+        let bytes = runs * cells * 8 + Double(min(threads, Int(cells))) * 2 * runs * 8 + fixed
         return Study(what: "Sobol' sensitivity of \(baseSamples) base samples × \(max(1, uncertainInputs) + 2) = \(Int(runs)) runs × \(years) years",
                      bytes: bytes, fixedBytes: fixed, option: "--base-samples", value: baseSamples, otherwise: " or a shorter horizon")
     }

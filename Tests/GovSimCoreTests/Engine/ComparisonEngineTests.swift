@@ -28,8 +28,28 @@ final class ComparisonEngineTests: XCTestCase {
     func testComparisonIsThreadIndependent() {
         let plan = try! ComparisonPlan.variants(of: reference(runs: 1100), names: ["fast-rollout"], baseline: nil)
         let a = ComparisonTable.make(ComparisonEngine(variants: plan.variants, baselineIndex: 0, threads: 1).run()).render()
-        let b = ComparisonTable.make(ComparisonEngine(variants: plan.variants, baselineIndex: 0, threads: 3).run()).render()
-        XCTAssertEqual(a, b)
+        for threads in [2, 3, 8] {
+            let b = ComparisonTable.make(ComparisonEngine(variants: plan.variants, baselineIndex: 0, threads: threads).run()).render()
+            XCTAssertEqual(a, b, "threads \(threads)")
+        }
+    }
+
+    func testStreamedDeltasEqualTheSummaryOfEveryPairedDifference() {
+        // The comparison aggregates paired differences block by block; below the sketch
+        // threshold that must be exactly the summary of all of them kept in memory.
+        let plan = try! ComparisonPlan.variants(of: reference(runs: 2100), names: ["fast-rollout"], baseline: nil)
+        let result = ComparisonEngine(variants: plan.variants, baselineIndex: 0, threads: 3).run()
+        XCTAssertEqual(result.quantileRankError, 0)
+        let runs = plan.variants.map { SimulationEngine(scenario: $0.scenario, threads: 2).run().records }
+        let paired = zip(runs[1], runs[0]).map { $0.finalProductivityGainPct - $1.finalProductivityGainPct }
+        let direct = QuantileSummary(paired)
+        let horizon = plan.variants[0].scenario.horizon
+        let streamed = result.outcomes[1].deltas![.productivityGainPct]![horizon]
+        XCTAssertEqual(streamed.quantiles, direct.quantiles)
+        XCTAssertEqual(streamed.mean, direct.mean, accuracy: 1e-9 * max(1, abs(direct.mean)))
+        XCTAssertEqual(streamed.standardDeviation, direct.standardDeviation, accuracy: 1e-9 * max(1, direct.standardDeviation))
+        XCTAssertEqual(result.outcomes[0].budgets.count, 2100)
+        XCTAssertNil(result.outcomes[0].deltas)
     }
 
     func testNPVReconcilesWithTheYearlyMeans() {

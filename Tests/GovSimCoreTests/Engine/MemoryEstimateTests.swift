@@ -61,7 +61,7 @@ final class MemoryEstimateTests: XCTestCase {
     func testStudiesAreRefusedWithTheOptionToChange() throws {
         let available = 16.0 * 1_073_741_824
         let cases: [(MemoryEstimate.Study, (Int) -> MemoryEstimate.Study, String)] = [
-            (MemoryEstimate.comparison(runs: 1_000_000, horizon: 15, variants: 3, uncertainInputs: 27, threads: 8),
+            (MemoryEstimate.comparison(runs: 100_000_000, horizon: 15, variants: 3, uncertainInputs: 27, threads: 8),
              { MemoryEstimate.comparison(runs: $0, horizon: 15, variants: 3, uncertainInputs: 27, threads: 8) }, "--runs"),
             (MemoryEstimate.sensitivitySRC(runs: 10_000_000, horizon: 15, uncertainInputs: 27, threads: 8),
              { MemoryEstimate.sensitivitySRC(runs: $0, horizon: 15, uncertainInputs: 27, threads: 8) }, "--runs"),
@@ -77,6 +77,14 @@ final class MemoryEstimateTests: XCTestCase {
             XCTAssertNotNil(scaled(suggested * 2).refusal(available: available), message)
         }
         XCTAssertNil(MemoryEstimate.comparison(runs: 10_000, horizon: 15, variants: 3, uncertainInputs: 27, threads: 8).refusal(available: available))
+        // compare streams like run: a million runs of three variants fit in 2 GiB (sketched quantiles).
+        let million = MemoryEstimate.comparison(runs: 1_000_000, horizon: 15, variants: 3, uncertainInputs: 27, threads: 8)
+        XCTAssertLessThan(million.bytes, 2 * 1_073_741_824)
+        XCTAssertEqual(million.bytes - MemoryEstimate.comparison(runs: 1_000_000, horizon: 15, variants: 2, uncertainInputs: 27, threads: 8).bytes,
+                       MemoryEstimate.aggregateBytes(runs: 1_000_000, cells: 5 * 16 * Metric.allCases.count)
+                       - MemoryEstimate.aggregateBytes(runs: 1_000_000, cells: 3 * 16 * Metric.allCases.count)
+                       + 1_000_000 * 112 + 18 * 3 * MemoryEstimate.blockBytes(cells: 16 * Metric.allCases.count, inputs: 27),
+                       accuracy: 1)
     }
 
     func testDiskSpaceRefusalGivesBothNumbers() throws {
