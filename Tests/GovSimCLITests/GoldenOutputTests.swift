@@ -3,7 +3,7 @@ import GovSimCore
 import XCTest
 
 /// The golden test: every output file of a small fixed-seed run of every shipped scenario through
-/// every command must have the SHA-256 committed in `Tests/Golden/outputs.sha256`. Any change of
+/// every command (and of a scenario left at the catalog's defaults) must have the SHA-256 committed in `Tests/Golden/outputs.sha256`. Any change of
 /// the model's numbers, of an output's layout or of a default therefore fails here, and changing
 /// the list is a deliberate act: `scripts/update-golden.sh` regenerates it, and CHANGELOG.md says
 /// why the bytes changed.
@@ -29,6 +29,10 @@ final class GoldenOutputTests: XCTestCase {
         return [nil] + files
     }
 
+    /// A scenario file the test writes: only the required keys, so that its outputs pin the
+    /// catalog's defaults (the shipped scenarios set most parameters themselves).
+    static let defaultsFile = "catalog-defaults.yaml"
+
     /// Each case: a name (the folder the outputs go to) and the arguments. Sizes are tiny: the
     /// test checks bytes, not statistics; every command's every output file still appears.
     static func cases() throws -> [(name: String, arguments: [String])] {
@@ -45,6 +49,8 @@ final class GoldenOutputTests: XCTestCase {
             ]
         }
         cases.append(("example-panel-fit", ["fit", "scenarios/data/example-panel.csv", "--response", "productivity", "--robust", "hc3"]))
+        // A scenario that sets nothing: every parameter at its ParameterCatalog default.
+        cases.append(("catalog-defaults-run", ["run", defaultsFile, "--runs", "100", "--seed", "11"]))
         return cases
     }
 
@@ -53,6 +59,7 @@ final class GoldenOutputTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.copyItem(at: GovSimProcess.packageRoot.appendingPathComponent("scenarios"),
                                          to: dir.appendingPathComponent("scenarios"))
+        try Data("version: 1\nname: catalog-defaults\n".utf8).write(to: dir.appendingPathComponent(Self.defaultsFile))
         let cases = try Self.cases()
         let results = GoldenResults(count: cases.count)
         DispatchQueue.concurrentPerform(iterations: cases.count) { i in
