@@ -4,7 +4,7 @@
 SWIFT ?= swift
 RUN_ARGS ?=
 
-.PHONY: run test build release deps calibrate clean
+.PHONY: run test build release deps calibrate golden clean
 
 deps:
 	@scripts/ensure-system-packages.sh
@@ -19,6 +19,11 @@ test:
 	@scripts/ensure-system-packages.sh time
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## Regenerate the golden test's list of output hashes (a deliberate change: note it in CHANGELOG.md).
+golden:
+	@scripts/ensure-system-packages.sh
+	scripts/update-golden.sh
 
 build: deps
 	$(SWIFT) build

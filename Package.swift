@@ -33,7 +33,8 @@ let package = Package(
         ),
         .testTarget(
             name: "GovSimCLITests",
-            dependencies: ["GovSimCore"],
+            // `govsim` for the in-process option tests (`@testable import govsim`).
+            dependencies: ["GovSimCore", "govsim"],
             path: "Tests/GovSimCLITests",
             exclude: ["HostileInputs"]
         ),

@@ -61,6 +61,9 @@ struct CompareCommand: ParsableCommand {
             }
             let chosen = plan.variants.map { (name: $0.name, scenario: simulation.apply(to: $0.scenario)) }
             let base = chosen[plan.baselineIndex].scenario
+            for variant in chosen { try refuseUnsupportedDesign(variant.scenario) }
+            let uncertainInputs = chosen.map { PlanSimulator(scenario: $0.scenario).inputCount }.max() ?? 0
+            try refuseIfTooLarge(MemoryEstimate.comparison(runs: base.runs, horizon: base.horizon, variants: chosen.count, uncertainInputs: uncertainInputs, threads: simulation.threadCount))
             let outDir = output.out ?? "outputs/\(base.name)-compare"
             try OutputDirectory(path: outDir, force: output.force, inputs: inputs.flatMap(\.inputPaths)).check()
             let result = ComparisonEngine(variants: chosen, baselineIndex: plan.baselineIndex, threads: simulation.threadCount).run()
@@ -76,6 +79,10 @@ struct CompareCommand: ParsableCommand {
                                     seed: base.seed, runs: base.runs, horizon: base.horizon, sampling: base.sampling.rawValue)
             manifest.extra["variants"] = .array(chosen.map { .string($0.name) })
             manifest.extra["baseline"] = .string(chosen[plan.baselineIndex].name)
+            // As run's manifest, but only once the quantiles are sketched (exact ones leave the manifest as it was).
+            if result.quantileRankError > 0 {
+                manifest.extra["quantiles"] = .string("sketch, rank error at most \(CSVTable.formatNumber(result.quantileRankError))")
+            }
             var record = simulation.record(.compare, scenarios: scenarios)
             record.variants = variants?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             record.baseline = baseline

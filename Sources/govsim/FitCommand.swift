@@ -59,13 +59,7 @@ struct FitCommand: ParsableCommand {
         do {
             // Through the current input source: from the disk (recorded for the manifest), or
             // in `govsim verify` from the manifest's recorded bytes.
-            contents = try InputSources.current.reading(role: "fit-data", path: data) {
-                guard let contents = FileManager.default.contents(atPath: data) else {
-                    let reason = FileManager.default.fileExists(atPath: data) ? "cannot read the file" : "no such file"
-                    throw CLIError("\(data): \(reason); check the path")
-                }
-                return contents
-            }
+            contents = try InputSources.current.reading(role: "fit-data", path: data) { try readFitData(data) }
         } catch let error as CLIError {
             return try fail(error.description)
         }
@@ -103,6 +97,31 @@ struct FitCommand: ParsableCommand {
         } catch let error as LAPACKError {
             try fail("\(data): numerical failure (\(error)); please report this as a bug in govsim")
         }
+    }
+
+    /// The bytes of the data file: at most ``DataTable/maximumBytes`` of a regular file (a
+    /// device such as /dev/zero, or a pipe, is refused), so that memory stays bounded (the
+    /// parsed table and the design matrix take about ten times the file's size).
+    private func readFitData(_ path: String) throws -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CLIError("\(path): no such file; check the path")
+        }
+        if isDirectory.boolValue { throw CLIError("\(path): cannot read a folder; give the path of a CSV file") }
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > DataTable.maximumBytes {
+            throw CLIError("\(path): the file is \(info.st_size) bytes, larger than the \(DataTable.maximumBytes)-byte limit for govsim fit; aggregate or sample the data first")
+        }
+        let bytes: Data
+        do {
+            bytes = try readAtMost(path, count: DataTable.maximumBytes + 1, what: "data", requireRegularFile: true)
+        } catch let error as CLIError {
+            throw CLIError(error.description.replacingOccurrences(of: "the data file cannot be read", with: "cannot read the file"))
+        }
+        if bytes.count > DataTable.maximumBytes {
+            throw CLIError("\(path): the file is larger than \(DataTable.maximumBytes) bytes, the limit for govsim fit; aggregate or sample the data first")
+        }
+        return bytes
     }
 
     /// Prints `error: <message>` to standard error and exits with status 1.

@@ -3,13 +3,16 @@ import GovSimCore
 
 /// Options shared by the commands that simulate.
 struct SimulationOptions: ParsableArguments {
-    @Option(help: "Number of Monte Carlo runs (default: the scenario's `runs`).")
+    // `.unconditional`: a negative number is read as the value (ArgumentParser otherwise takes
+    // `-1` for an option and says "Missing value"), so that `validate` names the allowed range.
+    @Option(parsing: .unconditional, help: "Number of Monte Carlo runs (default: the scenario's `runs`).")
     var runs: Int?
 
-    @Option(help: "Seed of every random draw (default: the scenario's `seed`). The same seed gives the same output bytes.")
+    @Option(parsing: .unconditional, help: "Seed of every random draw (default: the scenario's `seed`). The same seed gives the same output bytes.",
+            transform: SimulationOptions.seed(from:))
     var seed: UInt64?
 
-    @Option(help: "Worker threads (default: all cores). Does not change any result.")
+    @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Does not change any result.")
     var threads: Int?
 
     @Option(help: "Sampling design of the uncertain inputs: random, lhs or sobol (default: the scenario's `sampling`).")
@@ -28,6 +31,14 @@ struct SimulationOptions: ParsableArguments {
     }
 
     var threadCount: Int { threads ?? ParallelBlocks.defaultThreads }
+
+    /// `--seed`: a whole number between 0 and 2⁶⁴ − 1.
+    static func seed(from text: String) throws -> UInt64 {
+        guard let value = UInt64(text) else {
+            throw ValidationError("the seed must be a whole number between 0 and \(UInt64.max), e.g. --seed 42")
+        }
+        return value
+    }
 
     /// `scenario` with the run count, seed and sampling design given on the command line.
     func apply(to scenario: Scenario) -> Scenario {

@@ -49,6 +49,7 @@ struct RunCommand: ParsableCommand {
                 return
             }
             try refuseIfTooLarge(s, input: input, runsOption: simulation.runs)
+            try refuseIfDiskTooSmall(s, outDir: outDir)
             let engine = SimulationEngine(scenario: s, threads: simulation.threadCount)
             var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
                                     scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),

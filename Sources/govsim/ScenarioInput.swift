@@ -39,7 +39,7 @@ struct ScenarioInput {
                 // Kept here, outside the source's closure, so that a verify re-run (served the
                 // manifest's bytes) records the same data files in a shard as the original run.
                 let contents = try sources.reading(role: "data", path: relative, scenario: path) {
-                    try readInputFile(url.path, what: "data", limit: dataFileLimit)
+                    try readInputFile(url.path, what: "data", limit: dataFileLimit, requireRegularFile: true)
                 }
                 if !dataFiles.contains(where: { $0.path == relative }) { dataFiles.append((relative, contents)) }
                 return contents
@@ -67,20 +67,23 @@ struct ScenarioInput {
 }
 
 /// Largest data (CSV) file read, in bytes.
-let dataFileLimit = 256 << 20
+let dataFileLimit = DataTable.maximumBytes
 
 /// Reads an input file, refusing directories, unreadable files and files over `limit` bytes
 /// with a message that names the path.
-func readInputFile(_ path: String, what: String, limit: Int) throws -> Data {
+func readInputFile(_ path: String, what: String, limit: Int, requireRegularFile: Bool = false) throws -> Data {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
         throw CLIError("\(path): no such \(what) file; check the path\(what == "scenario" ? " (the built-in reference scenario runs with no file argument)" : "")")
     }
     if isDirectory.boolValue {
-        throw CLIError("\(path): is a folder, not a \(what) file; give the path of a .yaml file")
+        throw CLIError("\(path): is a folder, not a \(what) file; give the path of a \(what == "scenario" ? ".yaml " : "")file")
     }
-    let data = try readAtMost(path, count: limit + 1, what: what)
-    if data.count > limit {
+    // A regular file's size is known: one over the limit is refused without reading it.
+    var info = stat()
+    let data = stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && info.st_size > limit
+        ? Data(count: 0) : try readAtMost(path, count: limit + 1, what: what, requireRegularFile: requireRegularFile)
+    if data.count > limit || (info.st_mode & S_IFMT == S_IFREG && info.st_size > limit) {
         throw CLIError("\(path):1:1: the \(what) file is larger than \(limit) bytes; check that this is a \(what) file")
     }
     return data

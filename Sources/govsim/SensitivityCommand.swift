@@ -26,10 +26,10 @@ struct SensitivityCommand: ParsableCommand {
     @Option(help: "src (regression), sobol (variance-based) or switching (switching values and one-way sweeps of NPV and NPSV: switching_values.csv).")
     var method: MethodChoice = .src
 
-    @Option(name: .customLong("base-samples"), help: "Base samples N of the Sobol' design (runs = N × (inputs + 2)).")
+    @Option(name: .customLong("base-samples"), parsing: .unconditional, help: "Base samples N of the Sobol' design (runs = N × (inputs + 2)).")
     var baseSamples: Int = 1024
 
-    @Option(help: "Bootstrap replicates for the Sobol' confidence intervals.")
+    @Option(parsing: .unconditional, help: "Bootstrap replicates for the Sobol' confidence intervals.")
     var bootstrap: Int = SensitivityStudy.defaultBootstrap
 
     @OptionGroup var simulation: SimulationOptions
@@ -47,6 +47,18 @@ struct SensitivityCommand: ParsableCommand {
         try Terminal.reportingErrors {
             let input = try ScenarioInput.load(scenario)
             let s = simulation.apply(to: input.scenario)
+            let inputs = PlanSimulator(scenario: s).inputCount
+            switch method {
+            case .src:
+                try refuseUnsupportedDesign(s)
+                try refuseIfTooLarge(MemoryEstimate.sensitivitySRC(runs: s.runs, horizon: s.horizon, uncertainInputs: inputs, threads: simulation.threadCount))
+            case .sobol:
+                try refuseUnsupportedSobolStudy(s)
+                try refuseIfTooLarge(MemoryEstimate.sensitivitySobol(baseSamples: baseSamples, horizon: s.horizon, uncertainInputs: inputs, threads: simulation.threadCount))
+            case .switching:
+                try refuseUnsupportedDesign(s)
+                try refuseIfTooLarge(MemoryEstimate.switchingValues(runs: s.runs, horizon: s.horizon, uncertainInputs: inputs, threads: simulation.threadCount))
+            }
             let outDir = output.out ?? "outputs/\(s.name)-sensitivity"
             try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).check()
             if method == .switching {

@@ -4,12 +4,15 @@ import GovSimCore
 
 /// Writing to standard error and turning errors into messages and exit codes.
 enum Terminal {
+    /// Prints `error: message` as one line; control characters in it (from a file name or a
+    /// file's content) are escaped, so no escape sequence reaches the terminal.
     static func error(_ message: String) {
-        writeStandardError("error: \(message)\n")
+        writeStandardError("error: \(ControlCharacters.escaped(message))\n")
     }
 
+    /// Prints `message` as one line, control characters escaped.
     static func note(_ message: String) {
-        writeStandardError("\(message)\n")
+        writeStandardError("\(ControlCharacters.escaped(message))\n")
     }
 
     /// Writes to standard error with write(2). When the reader has gone (EPIPE: SIGPIPE is

@@ -16,6 +16,7 @@ final class HostileInputTests: XCTestCase {
     /// it must contain.
     static let expectations: [String: (location: String, fragments: [String])] = [
         "absurd-size.yaml": ("absurd-size.yaml:3:1: ", ["GiB of memory", "use fewer --runs or a shorter horizon"]),
+        "beta-huge-shape.yaml": ("beta-huge-shape.yaml:4:23: ", ["beta shapes must be between 0.01 and 100000"]),
         "beta-negative-shape.yaml": ("beta-negative-shape.yaml:4:23: ", ["must be positive"]),
         "control-character.yaml": ("control-character.yaml:3:20: ", ["control characters"]),
         "duplicate-key.yaml": ("duplicate-key.yaml:4:1: ", ["duplicate key `runs`", "line 3"]),
@@ -26,6 +27,7 @@ final class HostileInputTests: XCTestCase {
         "invalid-utf8.yaml": ("invalid-utf8.yaml:2:10: ", ["not valid UTF-8"]),
         "lognormal-p5-above-p95.yaml": ("lognormal-p5-above-p95.yaml:4:25: ", ["p5 (0.15) must be below p95 (0.07)"]),
         "multiple-documents.yaml": ("multiple-documents.yaml:3:1: ", ["single document"]),
+        "name-escape-sequence.yaml": ("name-escape-sequence.yaml:2:7: ", ["control character U+001B"]),
         "nan.yaml": ("nan.yaml:4:13: ", ["must be a finite number", ".nan"]),
         "negative-horizon.yaml": ("negative-horizon.yaml:3:10: ", ["horizon must be a whole number between 1 and 200"]),
         "negative-probability.yaml": ("negative-probability.yaml:4:30: ", ["between 0 and 1"]),
@@ -34,9 +36,12 @@ final class HostileInputTests: XCTestCase {
         "normal-negative-sd.yaml": ("normal-negative-sd.yaml:4:14: ", ["sd must be positive"]),
         "not-a-mapping.yaml": ("not-a-mapping.yaml:1:1: ", ["must be a mapping"]),
         "only-comments.yaml": ("only-comments.yaml:1:1: ", ["the file is empty"]),
+        "organisation-name-bidi.yaml": ("organisation-name-bidi.yaml:5:5: ", ["organisation name", "control character U+202E"]),
         "overflow.yaml": ("overflow.yaml:4:13: ", ["must be a finite number", "1e999"]),
+        "pert-huge-lambda.yaml": ("pert-huge-lambda.yaml:5:22: ", ["pert lambda", "at most 10000"]),
         "probability-above-one.yaml": ("probability-above-one.yaml:4:30: ", ["is 1.5", "between 0 and 1"]),
         "quoted-number.yaml": ("quoted-number.yaml:4:13: ", ["quoted text", "remove the quotes"]),
+        "student-t-huge-df.yaml": ("student-t-huge-df.yaml:4:25: ", ["df must be between 0.02 and 100000", "1e+50"]),
         "tab-indentation.yaml": ("tab-indentation.yaml:4:1: ", ["YAML syntax error"]),
         "triangular-mode-outside.yaml": ("triangular-mode-outside.yaml:4:20: ", ["mode (9) must lie between"]),
         "unclosed-bracket.yaml": ("unclosed-bracket.yaml:5:1: ", ["YAML syntax error", "flow sequence"]),
@@ -45,11 +50,12 @@ final class HostileInputTests: XCTestCase {
         "uniform-min-above-max.yaml": ("uniform-min-above-max.yaml:4:20: ", ["min (7) must be below max (3)"]),
         "unknown-distribution.yaml": ("unknown-distribution.yaml:4:15: ", ["unknown distribution `gaussian`"]),
         "unknown-key.yaml": ("unknown-key.yaml:3:1: ", ["did you mean `baseline`?"]),
+        "variant-name-control.yaml": ("variant-name-control.yaml:4:3: ", ["variant name", "control character U+009B"]),
         "wrong-type-list.yaml": ("wrong-type-list.yaml:3:7: ", ["not a list"]),
         "wrong-type-text.yaml": ("wrong-type-text.yaml:3:10: ", ["found the text \"ten\""]),
     ]
 
-    private var dir: URL!
+    var dir: URL!
 
     override func setUpWithError() throws { dir = try GovSimProcess.temporaryFolder() }
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
@@ -61,7 +67,7 @@ final class HostileInputTests: XCTestCase {
     ///   - location: what the message must start with after `error: `.
     ///   - maximumLines: 1, except for files with many independent errors.
     @discardableResult
-    private func assertRefused(_ arguments: [String], location: String, _ fragments: [String] = [], maximumLines: Int = 1,
+    func assertRefused(_ arguments: [String], location: String, _ fragments: [String] = [], maximumLines: Int = 1,
                                environment: [String: String] = [:],
                                file: StaticString = #filePath, line: UInt = #line) throws -> MeasuredProcess.Result {
         let before = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
@@ -91,7 +97,7 @@ final class HostileInputTests: XCTestCase {
         try assertRefused(["run", name], location: expectation.location, expectation.fragments, file: file, line: line)
     }
 
-    private func write(_ name: String, _ text: String) throws {
+    func write(_ name: String, _ text: String) throws {
         try Data(text.utf8).write(to: dir.appendingPathComponent(name))
     }
 
@@ -113,6 +119,7 @@ final class HostileInputTests: XCTestCase {
     }
 
     func testAbsurdSize() throws { try check("absurd-size.yaml") }
+    func testBetaHugeShape() throws { try check("beta-huge-shape.yaml") }
     func testBetaNegativeShape() throws { try check("beta-negative-shape.yaml") }
     func testControlCharacter() throws { try check("control-character.yaml") }
     func testDuplicateKey() throws { try check("duplicate-key.yaml") }
@@ -123,6 +130,7 @@ final class HostileInputTests: XCTestCase {
     func testInvalidUTF8() throws { try check("invalid-utf8.yaml") }
     func testLognormalP5AboveP95() throws { try check("lognormal-p5-above-p95.yaml") }
     func testMultipleDocuments() throws { try check("multiple-documents.yaml") }
+    func testNameEscapeSequence() throws { try check("name-escape-sequence.yaml") }
     func testNaN() throws { try check("nan.yaml") }
     func testNegativeHorizon() throws { try check("negative-horizon.yaml") }
     func testNegativeProbability() throws { try check("negative-probability.yaml") }
@@ -131,9 +139,12 @@ final class HostileInputTests: XCTestCase {
     func testNormalNegativeSD() throws { try check("normal-negative-sd.yaml") }
     func testNotAMapping() throws { try check("not-a-mapping.yaml") }
     func testOnlyComments() throws { try check("only-comments.yaml") }
+    func testOrganisationNameBidi() throws { try check("organisation-name-bidi.yaml") }
     func testOverflow() throws { try check("overflow.yaml") }
+    func testPertHugeLambda() throws { try check("pert-huge-lambda.yaml") }
     func testProbabilityAboveOne() throws { try check("probability-above-one.yaml") }
     func testQuotedNumber() throws { try check("quoted-number.yaml") }
+    func testStudentTHugeDegreesOfFreedom() throws { try check("student-t-huge-df.yaml") }
     func testTabIndentation() throws { try check("tab-indentation.yaml") }
     func testTriangularModeOutside() throws { try check("triangular-mode-outside.yaml") }
     func testUnclosedBracket() throws { try check("unclosed-bracket.yaml") }
@@ -142,6 +153,7 @@ final class HostileInputTests: XCTestCase {
     func testUniformMinAboveMax() throws { try check("uniform-min-above-max.yaml") }
     func testUnknownDistribution() throws { try check("unknown-distribution.yaml") }
     func testUnknownKey() throws { try check("unknown-key.yaml") }
+    func testVariantNameControl() throws { try check("variant-name-control.yaml") }
     func testWrongTypeList() throws { try check("wrong-type-list.yaml") }
     func testWrongTypeText() throws { try check("wrong-type-text.yaml") }
 
@@ -176,8 +188,8 @@ final class HostileInputTests: XCTestCase {
         try assertRefused(["run", "deep-list.yaml"], location: "deep-list.yaml:4:", ["more than 64 levels"])
     }
 
-    /// Refused by size after reading 1 MiB + 1 byte (the file is sparse: 100 MB of zeros after a
-    /// YAML header), quickly and in little memory.
+    /// Refused by size without reading it (the file is sparse: 100 MB of zeros after a YAML
+    /// header), quickly and in little memory.
     func testHundredMegabyteFile() throws {
         let url = dir.appendingPathComponent("big.yaml")
         try Data("version: 1\nname: big\n".utf8).write(to: url)

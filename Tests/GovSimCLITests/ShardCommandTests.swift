@@ -125,9 +125,11 @@ final class ShardCommandTests: XCTestCase {
     // MARK: - Merging
 
     func testFourShardsInParallelMergeToTheSingleRun() throws {
-        let single = try GovSimProcess.run(["run", "--runs", "4500", "--out", "single", "--quiet"], in: dir)
+        // The reference scenario over 2 years: 5 blocks (the last one partial) cost little.
+        let small = try writeSmallScenario()
+        let single = try GovSimProcess.run(["run"] + small + ["--runs", "4500", "--out", "single", "--quiet"], in: dir)
         XCTAssertEqual(single.status, 0, single.stderr)
-        try makeShards(4, runs: 4500)
+        try makeShards(4, runs: 4500, extra: small)
         let merge = try GovSimProcess.run(["merge", "shard-4", "shard-2", "shard-1", "shard-3", "--out", "merged", "--quiet"], in: dir)
         XCTAssertEqual(merge.status, 0, merge.stderr)
         try assertSameResults("merged", "single")
@@ -167,9 +169,10 @@ final class ShardCommandTests: XCTestCase {
     // MARK: - Shard numbers from the environment
 
     func testShardNumbersFromTheEnvironment() throws {
+        let small = try writeSmallScenario()
         func shardNumber(_ env: [String: String], _ extra: [String] = []) throws -> (Int, Int)? {
             let out = "env-\(env.values.sorted().joined(separator: "-"))-\(extra.joined())"
-            let r = try GovSimProcess.run(["run", "--runs", "8192", "--shard-from-env"] + extra + ["--out", out, "--quiet"], in: dir, environment: env)
+            let r = try GovSimProcess.run(["run"] + small + ["--runs", "8192", "--shard-from-env"] + extra + ["--out", out, "--quiet"], in: dir, environment: env)
             guard r.status == 0 else { return nil }
             let d = try ShardDescription.decode(Data(contentsOf: url("\(out)/shard.json")))
             return (d.shard, d.shards)
@@ -207,10 +210,11 @@ final class ShardCommandTests: XCTestCase {
     /// Acceptance: `sbatch --array=5` re-running one failed task computes shard 5 (not 1), and
     /// merge accepts it with the other seven.
     func testResubmittedSlurmTaskComputesItsOwnShard() throws {
-        let single = try GovSimProcess.run(["run", "--runs", "8192", "--out", "single", "--quiet"], in: dir)
+        let small = try writeSmallScenario()
+        let single = try GovSimProcess.run(["run"] + small + ["--runs", "8192", "--out", "single", "--quiet"], in: dir)
         XCTAssertEqual(single.status, 0, single.stderr)
-        try makeShards(8, runs: 8192, only: [1, 2, 3, 4, 6, 7, 8])
-        let r = try GovSimProcess.run(["run", "--runs", "8192", "--shard-from-env", "--shards", "8", "--out", "shard-5", "--quiet"], in: dir,
+        try makeShards(8, runs: 8192, extra: small, only: [1, 2, 3, 4, 6, 7, 8])
+        let r = try GovSimProcess.run(["run"] + small + ["--runs", "8192", "--shard-from-env", "--shards", "8", "--out", "shard-5", "--quiet"], in: dir,
                                       environment: ["SLURM_ARRAY_TASK_ID": "5", "SLURM_ARRAY_TASK_MIN": "5", "SLURM_ARRAY_TASK_MAX": "5",
                                                     "SLURM_ARRAY_TASK_COUNT": "1"])
         XCTAssertEqual(r.status, 0, r.stderr)

@@ -47,11 +47,21 @@ extension DataTable {
             }
             fields.append(text)
             field.removeAll(keepingCapacity: true)
+            if fields.count > maximumColumns {
+                throw DataTableError(.tooLarge, file: fileName, line: recordLine, column: fields.count,
+                                     problem: "the row has more than \(maximumColumns) values, the limit for a data file",
+                                     fix: "check that this is the intended CSV file; a fit or a history needs a few columns")
+            }
         }
         func finishRecord() throws {
             try finishField()
             if recordHasContent || fields.count > 1 || !(fields.first?.isEmpty ?? true) {
                 records.append(Record(line: recordLine, fields: fields))
+                if records.count > maximumRows + 1 {
+                    throw DataTableError(.tooLarge, file: fileName, line: recordLine,
+                                         problem: "the file has more than \(maximumRows) data rows, the limit for a data file",
+                                         fix: "aggregate or sample the data first")
+                }
             }
             fields.removeAll(keepingCapacity: true)
             recordHasContent = false

@@ -43,16 +43,45 @@ extension DataTable {
             indices.append(index)
         }
         let y = try numericColumn(response)
+        try checkScale(y, column: responseIndex)
         var storage: [Double] = []
         storage.reserveCapacity(rowCount * names.count)
-        for name in names { storage += try numericColumn(name) }
+        for (name, index) in zip(names, indices) {
+            let column = try numericColumn(name)
+            try checkScale(column, column: index)
+            storage += column
+        }
         let x = Matrix(rows: rowCount, columns: names.count, storage: storage)
         do {
-            return try LinearRegression.fit(response: y, predictors: x, predictorNames: names,
-                                            intercept: intercept, robust: robust)
+            let fit = try LinearRegression.fit(response: y, predictors: x, predictorNames: names,
+                                               intercept: intercept, robust: robust)
+            let statistics = fit.estimates + fit.standardErrors
+                + [fit.residualSumOfSquares, fit.totalSumOfSquares, fit.residualStandardDeviation, fit.rSquared]
+            guard statistics.allSatisfy(\.isFinite) else {
+                throw DataTableError(.outOfRange, file: fileName, line: headerLineNumber, column: responseIndex + 1,
+                                     problem: "the fit's statistics overflow (they are not finite numbers) for these columns",
+                                     fix: "rescale the columns (divide or multiply them by a power of ten)")
+            }
+            return fit
         } catch let error as RegressionError {
             throw locate(error, responseIndex: responseIndex, predictorIndices: indices, intercept: intercept)
         }
+    }
+
+    /// Largest magnitude of a column's values for a fit: sums of squares of 10⁷ rows stay finite
+    /// (and the smallest nonzero largest magnitude, 1/this, keeps them from underflowing to 0).
+    public static let fitScaleLimit = 1e100
+
+    /// Refuses a column whose largest magnitude is beyond ``fitScaleLimit`` or, unless the
+    /// column is all zeros, below its reciprocal: its squares would overflow or underflow, and the
+    /// fit's statistics would come out as Inf or NaN.
+    private func checkScale(_ values: [Double], column j: Int) throws {
+        let largest = values.reduce(0) { max($0, abs($1)) }
+        guard largest > DataTable.fitScaleLimit || (largest > 0 && largest < 1 / DataTable.fitScaleLimit) else { return }
+        throw DataTableError(.outOfRange, file: fileName, line: headerLineNumber, column: j + 1,
+                             problem: "the largest magnitude in column \(DataTable.excerpt(columnNames[j])) is \(CSVTable.formatNumber(largest)), "
+                                + "outside the range 1e-100 to 1e100 in which a fit's sums of squares stay finite and nonzero",
+                             fix: "rescale the column (divide or multiply it by a power of ten) and read the coefficients in those units")
     }
 
     /// Adds file, row and column to a regression error.

@@ -47,15 +47,37 @@ public struct DataTable: Sendable {
     /// Number of data rows.
     public var rowCount: Int { rows.count }
 
-    /// Parses CSV bytes (see the type's documentation for the format).
+    /// Largest input parsed, in bytes.
+    public static let maximumBytes = 64 << 20
+    /// Most columns a table may have.
+    public static let maximumColumns = 10_000
+    /// Most data rows a table may have.
+    public static let maximumRows = 10_000_000
+
+    /// Parses CSV bytes (see the type's documentation for the format). Refuses, before parsing,
+    /// input larger than ``maximumBytes`` and input holding a NUL byte (binary data, or a file
+    /// such as /proc/self/environ, whose content is never echoed); stops at more than
+    /// ``maximumColumns`` columns or ``maximumRows`` rows. Linear in the size of the input.
     public init(bytes input: [UInt8], fileName: String) throws {
         self.fileName = fileName
+        guard input.count <= DataTable.maximumBytes else {
+            throw DataTableError(.tooLarge, file: fileName,
+                                 problem: "the file is \(input.count) bytes, more than the \(DataTable.maximumBytes)-byte limit for a data file",
+                                 fix: "check that this is the intended CSV file, or aggregate the data first")
+        }
+        if let nul = input.firstIndex(of: 0) {
+            let line = input[..<nul].reduce(1) { $1 == 10 ? $0 + 1 : $0 }
+            throw DataTableError(.invalidUTF8, file: fileName, line: line,
+                                 problem: "the file contains a NUL byte, so it is binary data, not CSV text",
+                                 fix: "give the path of a CSV text file")
+        }
         let records = try DataTable.records(input, fileName: fileName)
         guard let header = records.first else {
             throw DataTableError(.emptyFile, file: fileName, problem: "the file is empty",
                                  fix: "it needs a header row naming the columns and one data row per observation")
         }
         var names: [String] = []
+        var firstIndexOfName: [String: Int] = [:]
         for (index, field) in header.fields.enumerated() {
             let name = field.trimmingCharacters(in: .whitespaces)
             if name.isEmpty {
@@ -63,11 +85,12 @@ public struct DataTable: Sendable {
                                      problem: "column \(index + 1) has no name in the header",
                                      fix: "give every column a name in the first row")
             }
-            if let earlier = names.firstIndex(of: name) {
+            if let earlier = firstIndexOfName[name] {
                 throw DataTableError(.duplicateColumnName, file: fileName, line: header.line, column: index + 1,
-                                     problem: "column name '\(name)' appears twice in the header (columns \(earlier + 1) and \(index + 1))",
+                                     problem: "column name \(DataTable.excerpt(name)) appears twice in the header (columns \(earlier + 1) and \(index + 1))",
                                      fix: "give every column a unique name")
             }
+            firstIndexOfName[name] = index
             names.append(name)
         }
         guard records.count > 1 else {
@@ -84,7 +107,7 @@ public struct DataTable: Sendable {
                 let column = few ? record.fields.count + 1 : names.count + 1
                 throw DataTableError(.raggedRow, file: fileName, line: record.line, column: column,
                                      problem: "row has \(record.fields.count) value\(record.fields.count == 1 ? "" : "s") but the header names \(names.count) column\(names.count == 1 ? "" : "s")"
-                                        + (few ? " (no value for column '\(names[column - 1])')" : " (extra value after column '\(names[names.count - 1])')"),
+                                        + (few ? " (no value for column \(DataTable.excerpt(names[column - 1])))" : " (extra value after column \(DataTable.excerpt(names[names.count - 1])))"),
                                      fix: "give every row one value per header column: check for a missing or extra comma, and quote values that contain commas")
             }
             rows.append(record.fields)
@@ -102,13 +125,14 @@ public struct DataTable: Sendable {
     /// - Throws: ``DataTableError`` (`.unknownColumn`) with a did-you-mean suggestion.
     public func columnIndex(_ name: String) throws -> Int {
         if let index = columnNames.firstIndex(of: name) { return index }
-        var problem = "no column named '\(name)'"
-        if let suggestion = DataTable.closestName(to: name, among: columnNames) {
-            problem += " (did you mean '\(suggestion)'?)"
+        var problem = "no column named \(DataTable.excerpt(name))"
+        if let suggestion = DataTable.closestName(to: name, among: columnNames.prefix(1000)) {
+            problem += " (did you mean \(DataTable.excerpt(suggestion))?)"
         }
+        let shown = columnNames.prefix(10).map { DataTable.excerpt($0, quote: nil) }.joined(separator: ", ")
         throw DataTableError(.unknownColumn, file: fileName, line: headerLineNumber,
                              problem: problem,
-                             fix: "use one of the header's columns: \(columnNames.joined(separator: ", "))")
+                             fix: "use one of the header's columns: \(shown)\(columnNames.count > 10 ? " and \(columnNames.count - 10) more" : "")")
     }
 
     /// Names of the columns that hold numbers: every column in which at least one cell reads as
@@ -140,15 +164,15 @@ public struct DataTable: Sendable {
     /// The error for a cell that is not a number.
     func cellError(cell: String, line: Int, column j: Int) -> DataTableError {
         let trimmed = cell.trimmingCharacters(in: .whitespaces)
-        let name = columnNames[j]
+        let name = DataTable.excerpt(columnNames[j])
         if trimmed.isEmpty {
             return DataTableError(.missingCell, file: fileName, line: line, column: j + 1,
-                                  problem: "the value in column '\(name)' is missing (empty cell)",
+                                  problem: "the value in column \(name) is missing (empty cell)",
                                   fix: "fill in a number or remove the row; govsim fit does not impute missing values")
         }
         if DataTable.missingMarkers.contains(trimmed) {
             return DataTableError(.missingCell, file: fileName, line: line, column: j + 1,
-                                  problem: "the value in column '\(name)' is missing ('\(trimmed)')",
+                                  problem: "the value in column \(name) is missing ('\(trimmed)')",
                                   fix: "fill in a number or remove the row; govsim fit does not impute missing values")
         }
         var fix = "write a plain decimal number such as 12.5, -3 or 1.2e-3"
@@ -158,7 +182,7 @@ public struct DataTable: Sendable {
             fix = "values must be finite; remove the row or replace the value"
         }
         return DataTableError(.nonNumericCell, file: fileName, line: line, column: j + 1,
-                              problem: "the value \"\(cell)\" in column '\(name)' is not a number",
+                              problem: "the value \(DataTable.excerpt(cell, quote: "\"")) in column \(name) is not a number",
                               fix: fix)
     }
 
@@ -194,11 +218,27 @@ public struct DataTable: Sendable {
         return value
     }
 
+    // MARK: - Excerpts
+
+    /// `text` as it may appear in a message: quoted (unless `quote` is nil), at most 24 characters (longer text is cut
+    /// to 12 and its length given), control characters escaped. Messages show file content only
+    /// this way, so that a wrong path (/etc/passwd, /proc/self/environ) never prints its lines
+    /// and no escape sequence reaches the terminal.
+    public static func excerpt(_ text: String, quote: Character? = "'") -> String {
+        let count = text.count
+        let shown = count <= 24 ? Substring(text) : text.prefix(12)
+        var out = quote.map { String($0) } ?? ""
+        out += ControlCharacters.escaped(shown)
+        if let quote { out.append(quote) }
+        if count > 24 { out += "… (\(count) characters)" }
+        return out
+    }
+
     // MARK: - Did you mean
 
     /// The column name closest to `name` by case-insensitive Levenshtein distance, if it is
     /// close enough to be a plausible typo (distance ≤ max(2, length/3)).
-    static func closestName(to name: String, among names: [String]) -> String? {
+    static func closestName<Names: Sequence<String>>(to name: String, among names: Names) -> String? {
         let target = Array(name.lowercased())
         var best: (name: String, distance: Int)? = nil
         for candidate in names {

@@ -25,6 +25,8 @@ public struct DataTableError: Error, Equatable, Sendable, CustomStringConvertibl
         case constantResponse
         case collinearColumns
         case highLeverage
+        case outOfRange
+        case tooLarge
     }
 
     public let kind: Kind

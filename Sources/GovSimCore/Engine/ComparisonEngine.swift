@@ -19,6 +19,21 @@ public struct ComparisonEngine: Sendable {
         self.threads = max(1, threads)
     }
 
+    /// The number of (metric, year) cells the comparison aggregates: each variant's own metrics and
+    /// each non-baseline variant's paired differences. Quantiles are exact while runs × cells
+    /// stays within ``TrajectoryAccumulator/exactValueLimit`` (the same rule as `run`); beyond
+    /// it every cell keeps a ``QuantileSketch``.
+    public var aggregatedCells: Int {
+        let years = (variants.first?.scenario.horizon ?? 0) + 1
+        return years * Metric.allCases.count * max(1, 2 * variants.count - 1)
+    }
+
+    /// Simulates every variant's runs block by block (``ParallelBlocks/forEachOrdered(blockCount:threads:_:consume:)``)
+    /// and streams each block into per-variant aggregates in block order, so only the aggregates,
+    /// the blocks in flight, each run's budget measures (for the budget deltas and the options
+    /// appraisal) and the baseline's uncertain inputs of each run (for value of information; counted
+    /// in ``MemoryEstimate``) are held.
+    /// `progress` receives the number of runs finished so far.
     public func run(progress: (@Sendable (Int) -> Void)? = nil) -> ComparisonResult {
         let base = variants[baselineIndex].scenario
         let plans = variants.map { PlanSimulator(scenario: $0.scenario) }
@@ -27,49 +42,63 @@ public struct ComparisonEngine: Sendable {
         let blocks = ParallelBlocks.blocks(runs: runs)
         let baselineIndex = self.baselineIndex
         let count = plans.count
-        let blockSize = ParallelBlocks.blockSize
-        let partials = ParallelBlocks.map(blockCount: blocks.count, threads: threads,
-                                          progress: progress.map { report in { @Sendable done in report(min(runs, done * blockSize)) } }) { b in
-            var own = (0..<count).map { _ in TrajectoryAccumulator(years: years, expectedRuns: blocks[b].count) }
-            var deltas = (0..<count).map { _ in TrajectoryAccumulator(years: years, expectedRuns: blocks[b].count) }
+        let capacity = TrajectoryAccumulator.capacity(runs: runs, years: aggregatedCells / Metric.allCases.count)
+        var own = (0..<count).map { _ in TrajectoryAggregate(years: years, capacity: capacity) }
+        var deltas = (0..<count).map { _ in TrajectoryAggregate(years: years, capacity: capacity) }
+        var budgets = [[BudgetMeasures]](repeating: [], count: count)
+        for v in 0..<count { budgets[v].reserveCapacity(runs) }
+        let inputNames = plans[baselineIndex].inputNames
+        var inputs = [[Double]](repeating: [], count: inputNames.count)
+        for j in 0..<inputs.count { inputs[j].reserveCapacity(runs) }
+        var done = 0
+        ParallelBlocks.forEachOrdered(blockCount: blocks.count, threads: threads, { b in
+            var own = (0..<count).map { _ in TrajectoryAccumulator(years: years, expectedRuns: blocks[b].count, capacity: capacity) }
+            var deltas = (0..<count).map { v in
+                TrajectoryAccumulator(years: years, expectedRuns: v == baselineIndex ? 0 : blocks[b].count, capacity: capacity)
+            }
             var budgets = [[BudgetMeasures]](repeating: [], count: count)
-            var work = plans.map { $0.makeRun() }
             var delta = RunTrajectory(horizon: years - 1)
             // Each variant simulates the block (its designs are per block); results are then paired by run.
             var perVariant = [[PlanRun]](repeating: [], count: count)
             for v in 0..<count { plans[v].simulate(block: blocks[b]) { _, run in perVariant[v].append(run) } }
-            let inputs = perVariant[baselineIndex].map(\.inputs)
+            let blockInputs = perVariant[baselineIndex].map(\.inputs)
             for i in 0..<blocks[b].count {
-                for v in 0..<count { work[v] = perVariant[v][i] }
+                let baseline = perVariant[baselineIndex][i].total
                 for v in 0..<count {
-                    own[v].add(work[v].total)
-                    budgets[v].append(work[v].budget!)
+                    let work = perVariant[v][i]
+                    own[v].add(work.total)
+                    budgets[v].append(work.budget!)
                     guard v != baselineIndex else { continue }
-                    for i in 0..<delta.values.count { delta.values[i] = work[v].total.values[i] - work[baselineIndex].total.values[i] }
+                    for c in 0..<delta.values.count { delta.values[c] = work.total.values[c] - baseline.values[c] }
                     deltas[v].add(delta)
                 }
             }
-            return (own, deltas, budgets, inputs)
-        }
-        var own = (0..<count).map { _ in TrajectoryAccumulator(years: years, expectedRuns: runs) }
-        var deltas = (0..<count).map { _ in TrajectoryAccumulator(years: years, expectedRuns: runs) }
-        var budgets = [[BudgetMeasures]](repeating: [], count: count)
-        let inputNames = plans[baselineIndex].inputNames
-        var inputs = [[Double]](repeating: [], count: inputNames.count)
-        for (blockOwn, blockDeltas, blockBudgets, blockInputs) in partials {
-            for row in blockInputs { for (j, x) in row.enumerated() where j < inputs.count { inputs[j].append(x) } }
+            return (own, deltas, budgets, blockInputs)
+        }, consume: { b, part in
+            for row in part.3 { for (j, x) in row.enumerated() where j < inputs.count { inputs[j].append(x) } }
             for v in 0..<count {
-                own[v].merge(blockOwn[v])
-                if v != baselineIndex { deltas[v].merge(blockDeltas[v]) }
-                budgets[v].append(contentsOf: blockBudgets[v])
+                own[v].add(part.0[v])
+                if v != baselineIndex { deltas[v].add(part.1[v]) }
+                budgets[v].append(contentsOf: part.2[v])
             }
-        }
+            done += blocks[b].count
+            progress?(done)
+        })
         var outcomes: [VariantOutcome] = []
+        var rankError = 0.0
         for v in 0..<count {
-            outcomes.append(VariantOutcome(name: variants[v].name, scenario: variants[v].scenario, summary: own[v].summarize(threads: threads),
-                                           deltas: v == baselineIndex ? nil : deltas[v].summarize(threads: threads), budgets: budgets[v]))
+            let summary = own[v].finish(threads: threads)
+            rankError = max(rankError, summary.rankError)
+            var deltaSummary: [Metric: [QuantileSummary]]?
+            if v != baselineIndex {
+                let finished = deltas[v].finish(threads: threads)
+                rankError = max(rankError, finished.rankError)
+                deltaSummary = finished.summary
+            }
+            outcomes.append(VariantOutcome(name: variants[v].name, scenario: variants[v].scenario, summary: summary.summary,
+                                           deltas: deltaSummary, budgets: budgets[v]))
         }
-        var result = ComparisonResult(outcomes: outcomes, baselineIndex: baselineIndex)
+        var result = ComparisonResult(outcomes: outcomes, baselineIndex: baselineIndex, quantileRankError: rankError)
         result.inputNames = inputNames
         result.inputs = inputs
         return result
@@ -92,11 +121,19 @@ public struct VariantOutcome: Sendable {
 public struct ComparisonResult: Sendable {
     public let outcomes: [VariantOutcome]
     public let baselineIndex: Int
+    /// Upper bound of the quantiles' rank error over every summary (0 when exact; see ``QuantileSketch``).
+    public let quantileRankError: Double
     public var baseline: VariantOutcome { outcomes[baselineIndex] }
     /// Names of the baseline variant's uncertain inputs (for value of information).
     public var inputNames: [String] = []
     /// The baseline's uncertain inputs, one array per input in run order.
     public var inputs: [[Double]] = []
+
+    public init(outcomes: [VariantOutcome], baselineIndex: Int, quantileRankError: Double = 0) {
+        self.outcomes = outcomes
+        self.baselineIndex = baselineIndex
+        self.quantileRankError = quantileRankError
+    }
 
     /// Paired differences of a run-level budget measure from the baseline.
     public func budgetDeltas(_ v: Int, _ measure: (BudgetMeasures) -> Double) -> QuantileSummary {

@@ -37,14 +37,7 @@ public struct MemoryEstimate: Sendable, Equatable {
         self.blocksInFlight = blocksInFlight
         let n = Double(runs), inputs = Double(uncertainInputs)
         let cells = Double(Metric.allCases.count * years * (organisations > 0 ? organisations + 1 : 1))
-        let stored: Double
-        if n * cells <= Double(TrajectoryAccumulator.exactValueLimit) {
-            stored = 2 * n * cells * 8   // the values, and their sorted copy when summarised
-        } else {
-            // The binary counter holds at most one sketch per height: log₂(blocks) + 1 of them.
-            let levels = log2(max(2, n / Double(ParallelBlocks.blockSize))) + 1
-            stored = cells * Double(QuantileSketch.defaultCapacity) * 8 * levels
-        }
+        let stored = Self.aggregateBytes(runs: runs, cells: Int(cells))
         let blockBytes = Double(ParallelBlocks.blockSize) * (cells * 8 + (inputs + 16) * 8 + (writesRunsTable ? (inputs + 10) * 20 : 0))
         let inFlight = (blocksInFlight ?? 2 * Self.assumedThreads + 2) * blockBytes
         // Budget measures of every run (a struct, its NPV array and its two appraisal cases) for
@@ -53,6 +46,18 @@ public struct MemoryEstimate: Sendable, Equatable {
         // Without runs.csv (calibrate), every run's record stays in memory.
         let records = writesRunsTable ? 0 : n * (inputs * 8 + 160)
         bytes = stored + inFlight + budgets + records + Self.baseBytes
+    }
+
+    /// Bytes of the ``TrajectoryAggregate``s of `cells` (metric, year) cells over `runs` runs, the
+    /// one rule of every study that streams through the ordered block pipeline (`run`, `merge`,
+    /// `calibrate`, `compare`): every value and its sorted copy when summarised while
+    /// runs × cells ≤ ``TrajectoryAccumulator/exactValueLimit``; beyond it, per cell, at most one
+    /// sketch per height of the binary counter (log₂(blocks) + 1 of them).
+    public static func aggregateBytes(runs: Int, cells: Int) -> Double {
+        let n = Double(runs), c = Double(cells)
+        if n * c <= Double(TrajectoryAccumulator.exactValueLimit) { return 2 * n * c * 8 }
+        let levels = log2(max(2, n / Double(ParallelBlocks.blockSize))) + 1
+        return c * Double(QuantileSketch.defaultCapacity) * 8 * levels
     }
 
     /// The estimate for simulating `scenario` (its runs and horizon) and, unless

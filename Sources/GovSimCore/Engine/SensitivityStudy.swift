@@ -30,22 +30,11 @@ public enum SensitivityStudy {
         let years = scenario.horizon + 1
         let cells = Metric.allCases.count * years
         let k = plan.inputCount
-        let blocks = ParallelBlocks.blocks(runs: scenario.runs)
-        let parts = ParallelBlocks.map(blockCount: blocks.count, threads: threads) { b -> ([Double], [Double]) in
-            var inputs: [Double] = [], outputs: [Double] = []
-            plan.simulate(block: blocks[b]) { _, work in
-                inputs.append(contentsOf: work.inputs)
-                outputs.append(contentsOf: work.total.values)
-            }
-            return (inputs, outputs)
-        }
-        let inputsRowMajor = parts.flatMap(\.0), outputsRowMajor = parts.flatMap(\.1)
         let n = scenario.runs
-        var designMatrix = Matrix(rows: n, columns: k, repeating: 0)
-        for i in 0..<n { for j in 0..<k { designMatrix[i, j] = inputsRowMajor[i * k + j] } }
-        let design = designMatrix
+        let (inputs, outputs) = regressionSamples(plan, runs: n, threads: threads)
+        let design = inputs.matrix()
         let rows = ParallelBlocks.map(blockCount: cells, threads: threads) { cell -> [SensitivityRow] in
-            let output = (0..<n).map { outputsRowMajor[$0 * cells + cell] }
+            let output = outputs.column(cell)
             let (metric, year) = (Metric.allCases[cell / years], cell % years)
             guard let regression = try? StandardizedRegression(inputs: design, output: output, inputNames: plan.inputNames) else { return [] }
             var out: [SensitivityRow] = []
@@ -67,20 +56,7 @@ public enum SensitivityStudy {
         let cells = Metric.allCases.count * years
         let design = SaltelliDesign(dimensions: max(1, d), baseSamples: baseSamples,
                                     base: .sobol(seed: SplitMix64.mix(scenario.seed ^ 0x5A17_E111)))
-        let blocks = ParallelBlocks.blocks(runs: design.runCount)
-        let parts = ParallelBlocks.map(blockCount: blocks.count, threads: threads) { b -> [Double] in
-            let points = design.points(for: blocks[b])
-            var work = plan.makeRun()
-            var outputs: [Double] = []
-            outputs.reserveCapacity(blocks[b].count * cells)
-            for (i, run) in blocks[b].enumerated() {
-                let uniforms = Array(points.values[(i * points.columns)..<((i + 1) * points.columns)])
-                plan.simulate(uniforms: uniforms, shockRun: design.role(ofRun: run).baseSample, into: &work)
-                outputs.append(contentsOf: work.total.values)
-            }
-            return outputs
-        }
-        let table = SampleMatrix(rows: design.runCount, columns: cells, values: parts.flatMap { $0 })
+        let table = saltelliOutputs(plan, design: design, threads: threads).sampleMatrix()
         let options = SobolIndices.Options(bootstrapReplicates: bootstrap, confidenceLevel: 0.95, seed: scenario.seed)
         let rows = ParallelBlocks.map(blockCount: cells, threads: threads) { cell -> [SensitivityRow] in
             let (metric, year) = (Metric.allCases[cell / years], cell % years)
@@ -96,6 +72,51 @@ public enum SensitivityStudy {
             return out
         }
         return SensitivityResult(scenario: scenario, method: .sobol, inputNames: plan.inputNames, runs: design.runCount, rows: rows.flatMap { $0 })
+    }
+}
+
+extension SensitivityStudy {
+    /// Every run's uncertain inputs and (total) outputs, the data the regressions need, simulated
+    /// block by block and stored in run order (the same for any `threads`).
+    static func regressionSamples(_ plan: PlanSimulator, runs n: Int, threads: Int) -> (inputs: RunValueTable, outputs: RunValueTable) {
+        let k = plan.inputCount, cells = Metric.allCases.count * (plan.scenario.horizon + 1)
+        let blocks = ParallelBlocks.blocks(runs: n)
+        var inputs = RunValueTable(runs: n, columns: k), outputs = RunValueTable(runs: n, columns: cells)
+        ParallelBlocks.forEachOrdered(blockCount: blocks.count, threads: threads, { b -> ([Double], [Double]) in
+            var inputs: [Double] = [], outputs: [Double] = []
+            inputs.reserveCapacity(blocks[b].count * k)
+            outputs.reserveCapacity(blocks[b].count * cells)
+            plan.simulate(block: blocks[b]) { _, work in
+                inputs.append(contentsOf: work.inputs)
+                outputs.append(contentsOf: work.total.values)
+            }
+            return (inputs, outputs)
+        }, consume: { b, part in
+            inputs.store(block: blocks[b], rows: part.0)
+            outputs.store(block: blocks[b], rows: part.1)
+        })
+        return (inputs, outputs)
+    }
+
+    /// Every run's outputs at the points of a Saltelli `design` (paired by base sample in the
+    /// estimators), simulated block by block and stored in run order (the same for any `threads`).
+    static func saltelliOutputs(_ plan: PlanSimulator, design: SaltelliDesign, threads: Int) -> RunValueTable {
+        let cells = Metric.allCases.count * (plan.scenario.horizon + 1)
+        let blocks = ParallelBlocks.blocks(runs: design.runCount)
+        var outputs = RunValueTable(runs: design.runCount, columns: cells)
+        ParallelBlocks.forEachOrdered(blockCount: blocks.count, threads: threads, { b -> [Double] in
+            let points = design.points(for: blocks[b])
+            var work = plan.makeRun()
+            var outputs: [Double] = []
+            outputs.reserveCapacity(blocks[b].count * cells)
+            for (i, run) in blocks[b].enumerated() {
+                let uniforms = Array(points.values[(i * points.columns)..<((i + 1) * points.columns)])
+                plan.simulate(uniforms: uniforms, shockRun: design.role(ofRun: run).baseSample, into: &work)
+                outputs.append(contentsOf: work.total.values)
+            }
+            return outputs
+        }, consume: { b, rows in outputs.store(block: blocks[b], rows: rows) })
+        return outputs
     }
 }
 

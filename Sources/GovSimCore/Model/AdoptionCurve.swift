@@ -1,7 +1,8 @@
 import Foundation
 
 /// The planned progress of a practice's adoption programme: the share (0–1) of the planned
-/// increase from start to target adoption reached `τ` years after the programme starts.
+/// increase from start to target adoption reached `τ` years after the programme starts
+/// (`docs/model.md`, section 1, "Adoption").
 ///
 /// - Logistic: P(τ) = (σ(k(τ − m)) − σ(−km)) / (1 − σ(−km)), with σ the logistic function,
 ///   midpoint m (years) and speed k (per year), normalised so that P(0) = 0.
@@ -11,31 +12,36 @@ import Foundation
 /// - Step: P(τ) = 1 for τ ≥ 1, else 0 (full adoption in the first year).
 ///
 /// P(τ) = 0 for τ ≤ 0; P is non-decreasing and below 1 except for the step.
-public struct AdoptionCurve: Sendable, Equatable {
-    public let kind: AdoptionCurveKind
-    /// Logistic midpoint (years) or Bass p (per year).
-    public let first: Double
-    /// Logistic speed (per year) or Bass q (per year).
-    public let second: Double
+public enum AdoptionCurve: Sendable, Equatable {
+    /// Logistic curve: `midpoint` in years from the programme start to half the planned
+    /// increase (`practices.<kind>.curve.logistic.midpoint`), `speed` per year
+    /// (`practices.<kind>.curve.logistic.speed`).
+    case logistic(midpoint: Double, speed: Double)
+    /// Bass diffusion: innovation coefficient `p` and imitation coefficient `q`, both per year
+    /// (`practices.<kind>.curve.bass.p` and `.q`).
+    case bass(p: Double, q: Double)
+    /// Full planned adoption in the first programme year (used by `govsim calibrate`).
+    case step
 
-    public init(kind: AdoptionCurveKind, first: Double = 0, second: Double = 0) {
-        self.kind = kind
-        self.first = first
-        self.second = second
+    /// The kind of curve, as written in a scenario.
+    public var kind: AdoptionCurveKind {
+        switch self {
+        case .logistic: return .logistic
+        case .bass: return .bass
+        case .step: return .step
+        }
     }
 
     /// Planned progress `τ` years after the programme starts.
     @inlinable
     public func progress(_ tau: Double) -> Double {
         guard tau > 0 else { return 0 }
-        switch kind {
-        case .logistic:
-            let m = first, k = second
+        switch self {
+        case .logistic(let m, let k):
             let s0 = 1 / (1 + exp(k * m))
             let s = 1 / (1 + exp(-k * (tau - m)))
             return (s - s0) / (1 - s0)
-        case .bass:
-            let p = first, q = second
+        case .bass(let p, let q):
             let e = exp(-(p + q) * tau)
             return (1 - e) / (1 + (q / p) * e)
         case .step:

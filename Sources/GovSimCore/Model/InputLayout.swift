@@ -2,29 +2,43 @@
 /// scenario so that building a run's ``ModelParameters`` costs no dictionary look-ups.
 ///
 /// A run's values vector has one entry per parameter in ``Scenario/specs`` order (fixed values
-/// included), followed by the derived input `programme_risk.delivery`.
+/// included), followed by the derived input `programme_risk.delivery`. The model's parameters
+/// are found by their typed keys, ``ModelInput`` and ``PracticeInput``, whose paths are those
+/// of ``ParameterCatalog``.
 public struct InputLayout: Sendable {
     /// Parameter paths in vector order.
     public let paths: [String]
     let index: [String: Int]
+    /// Programme years simulated after the base year.
     let horizon: Int
-    let curves: [AdoptionCurveKind]
+    /// Each practice's curve kind.
+    let curves: PerPractice<AdoptionCurveKind>
+    /// Whether spending follows a trend (see ``ModelInput/isInEffect(spendingTrend:)``).
     let spendingTrend: Bool
-    /// Positions of the values ``ModelParameters`` reads, in reading order.
-    let slots: [Int]
+    /// Position of each ``ModelInput`` (by raw value) in the values vector, −1 if not in effect.
+    let inputSlots: [Int]
+    /// Position of each ``PracticeInput`` (by raw value) of each practice, −1 if not in effect.
+    let practiceSlots: PerPractice<[Int]>
     /// Name of the derived delivery input.
     public static let deliveryPath = "programme_risk.delivery"
 
     public init(scenario: Scenario) {
-        paths = scenario.specs.map(\.path) + [InputLayout.deliveryPath]
-        index = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, $0) })
-        horizon = scenario.horizon
-        curves = PracticeKind.allCases.map { scenario.curves[$0] ?? .bass }
-        spendingTrend = scenario.spendingTrend
-        let index = self.index
-        slots = ModelParameters.modelPaths(curves: curves, spendingTrend: spendingTrend).map { path in
+        let paths = scenario.specs.map(\.path) + [InputLayout.deliveryPath]
+        let index = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, $0) })
+        func slot(_ path: String) -> Int {
             guard let i = index[path] else { preconditionFailure("no parameter \(path) in this scenario") }
             return i
+        }
+        let spendingTrend = scenario.spendingTrend
+        let curves = PerPractice { scenario.curves[$0] ?? .bass }
+        self.paths = paths
+        self.index = index
+        self.horizon = scenario.horizon
+        self.curves = curves
+        self.spendingTrend = spendingTrend
+        inputSlots = ModelInput.allCases.map { $0.isInEffect(spendingTrend: spendingTrend) ? slot($0.path) : -1 }
+        practiceSlots = PerPractice { kind in
+            PracticeInput.allCases.map { $0.isInEffect(curve: curves[kind]) ? slot($0.path(kind)) : -1 }
         }
     }
 
@@ -33,59 +47,29 @@ public struct InputLayout: Sendable {
         guard let i = index[path] else { preconditionFailure("no parameter \(path) in this scenario") }
         return i
     }
-}
 
-extension ModelParameters {
-    /// The parameter paths the model reads, in the order ``init(layout:values:)`` reads them.
-    static func modelPaths(curves: [AdoptionCurveKind], spendingTrend: Bool) -> [String] {
-        // In trend mode the cost driver's growth and noise come from the spending trend.
-        let driver = spendingTrend ? ["baseline.spending_trend", "baseline.spending_noise_sd"]
-                                   : ["baseline.demand_growth", "baseline.demand_shock_sd"]
-        var paths = ["baseline.spending", "baseline.labour_share"] + driver + [
-            "baseline.inflation", "baseline.productivity_trend", "baseline.productivity_shock_sd", "baseline.satisfaction",
-            "effects.full_adoption_uplift", "effects.causal_share", "effects.complementarity", "effects.realisation_lag",
-            "effects.j_curve_depth", "spending.capture_rate", "spending.cost_overrun", InputLayout.deliveryPath,
-            "programme_risk.delay", "satisfaction.adjustment_speed", "satisfaction.max_change", "satisfaction.noise_sd",
-            "satisfaction.customer_focus_gain", "satisfaction.rapid_iteration_gain", "satisfaction.quality_gain_per_pct",
-            "satisfaction.strain_per_pct", "baseline.satisfaction_trend",
-        ]
-        for (i, kind) in PracticeKind.allCases.enumerated() {
-            let p = "practices.\(kind.rawValue)"
-            paths += ["\(p).start_adoption", "\(p).target_adoption", "\(p).investment", "\(p).run_cost", "effects.weights.\(kind.rawValue)"]
-            switch curves[i] {
-            case .logistic: paths += ["\(p).curve.logistic.midpoint", "\(p).curve.logistic.speed"]
-            case .bass: paths += ["\(p).curve.bass.p", "\(p).curve.bass.q"]
-            case .step: break
-            }
-        }
-        return paths
+    /// Position of `input` in the values vector; `input` must be in effect for this scenario.
+    @inline(__always)
+    func position(_ input: ModelInput) -> Int {
+        let i = inputSlots[input.rawValue]
+        precondition(i >= 0, "\(input.path) is not in effect in this scenario")
+        return i
     }
 
-    /// Builds a run's parameters from its sampled values.
-    /// - Complexity: O(number of parameters), no allocation beyond the practices array.
-    public init(layout: InputLayout, values v: [Double]) {
-        var k = 0
-        func next() -> Double { defer { k += 1 }; return v[layout.slots[k]] }
-        horizon = layout.horizon
-        spending = next(); labourShare = next(); demandGrowth = next(); demandShockSD = next()
-        inflation = next(); productivityTrend = next(); productivityShockSD = next(); satisfaction = next()
-        uplift = next(); causalShare = next(); complementarity = next(); realisationLag = next()
-        jCurveDepth = next(); captureRate = next(); costOverrun = next(); delivery = next()
-        delay = next(); satisfactionAdjustment = next(); satisfactionMaxChange = next(); satisfactionNoiseSD = next()
-        customerFocusGain = next(); rapidIterationGain = next(); qualityGainPerPct = next(); strainPerPct = next()
-        satisfactionTrend = next()
-        spendingTrendMode = layout.spendingTrend
-        var practices: [Practice] = []
-        practices.reserveCapacity(4)
-        for curveKind in layout.curves {
-            let start = next(), target = next(), investment = next(), runCost = next(), weight = next()
-            let curve: AdoptionCurve
-            switch curveKind {
-            case .logistic, .bass: curve = AdoptionCurve(kind: curveKind, first: next(), second: next())
-            case .step: curve = AdoptionCurve(kind: .step)
+    /// Position of practice `kind`'s `input` in the values vector; `input` must be in effect.
+    @inline(__always)
+    func position(_ input: PracticeInput, of kind: PracticeKind) -> Int {
+        let i = practiceSlots[kind][input.rawValue]
+        precondition(i >= 0, "\(input.path(kind)) is not in effect in this scenario")
+        return i
+    }
+
+    /// The catalog paths the model reads for this scenario, in ``ModelInput`` then per-practice
+    /// ``PracticeInput`` order.
+    public var modelPaths: [String] {
+        ModelInput.allCases.filter { inputSlots[$0.rawValue] >= 0 }.map(\.path)
+            + PracticeKind.allCases.flatMap { kind in
+                PracticeInput.allCases.filter { practiceSlots[kind][$0.rawValue] >= 0 }.map { $0.path(kind) }
             }
-            practices.append(Practice(start: start, target: target, curve: curve, investment: investment, runCost: runCost, weight: weight))
-        }
-        self.practices = practices
     }
 }

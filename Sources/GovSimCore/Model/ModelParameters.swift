@@ -1,60 +1,99 @@
 /// The parameter values of one run, sampled from a scenario: a plain value that, with a random
-/// stream for the yearly shocks, fully determines the run. Units as in ``ParameterCatalog``.
+/// stream for the yearly shocks, fully determines the run.
+///
+/// Each field names the ``ParameterCatalog`` path it is read from (through ``ModelInput`` and
+/// ``PracticeInput``, see ``init(layout:values:)``) and the symbol of `docs/model.md`. Money is
+/// in the scenario's currency, base-year prices; rates are per year; shares are fractions.
 public struct ModelParameters: Sendable, Equatable {
-    /// The parameters of one practice.
+    /// The parameters of one practice (`practices.<kind>.…`).
     public struct Practice: Sendable, Equatable {
-        /// Adoption in the base year (share 0–1).
+        /// sᵢ: adoption in the base year, share 0–1 (`practices.<kind>.start_adoption`).
         public var start: Double
-        /// Planned adoption (share 0–1).
+        /// Tᵢ: planned adoption at the end of the programme, share 0–1
+        /// (`practices.<kind>.target_adoption`).
         public var target: Double
-        /// Planned progress curve.
+        /// Pᵢ: planned progress curve (`practices.<kind>.curve`, with its coefficients).
         public var curve: AdoptionCurve
-        /// Cost of full adoption from none (currency, base-year prices).
+        /// Iᵢ: cost of taking the whole organisation from no to full adoption, currency in
+        /// base-year prices (`practices.<kind>.investment`).
         public var investment: Double
-        /// Run cost at full adoption (currency per year, base-year prices).
+        /// Rᵢ: recurring cost at full adoption, currency per year in base-year prices
+        /// (`practices.<kind>.run_cost`).
         public var runCost: Double
-        /// Share of the separable uplift (normalised over the four practices).
+        /// wᵢ before normalisation: share of the separable uplift, normalised over all practices
+        /// by the model (`effects.weights.<kind>`).
         public var weight: Double
     }
 
-    /// Programme years simulated after the base year.
+    /// H: programme years simulated after the base year (`horizon`, not sampled).
     public var horizon: Int
+    /// S₀: spending in the base year, currency per year (`baseline.spending`).
     public var spending: Double
+    /// ℓ: share of spending that is labour cost, 0–1 (`baseline.labour_share`).
     public var labourShare: Double
-    /// Real demand growth per year; in spending-trend mode, the log growth of nominal spending.
+    /// g_D: real demand growth per year (`baseline.demand_growth`); in spending-trend mode g_S,
+    /// the log growth of nominal spending (`baseline.spending_trend`).
     public var demandGrowth: Double
-    /// SD of yearly demand surprises; in spending-trend mode, of deviations from the spending trend.
+    /// σ_D: SD of yearly demand surprises, log scale (`baseline.demand_shock_sd`); in
+    /// spending-trend mode σ_S, of deviations from the spending trend (`baseline.spending_noise_sd`).
     public var demandShockSD: Double
-    /// Whether counterfactual spending follows a fitted or given trend instead of demand × prices.
+    /// Whether counterfactual spending follows a fitted or given trend instead of demand × prices
+    /// (a spending history or `baseline.spending_trend` in the scenario).
     public var spendingTrendMode: Bool
+    /// π: inflation of the organisation's costs per year (`baseline.inflation`).
     public var inflation: Double
+    /// g: baseline productivity growth per year without the programme (`baseline.productivity_trend`).
     public var productivityTrend: Double
+    /// σ_Π: SD of yearly productivity shocks, log scale (`baseline.productivity_shock_sd`).
     public var productivityShockSD: Double
+    /// s₀: citizen satisfaction in the base year, points 0–100 (`baseline.satisfaction`).
     public var satisfaction: Double
-    /// Drift of counterfactual satisfaction (points per year).
+    /// τ: drift of counterfactual satisfaction, points per year (`baseline.satisfaction_trend`).
     public var satisfactionTrend: Double
 
+    /// U: productivity uplift of full, matured adoption of every practice vs none, share
+    /// (`effects.full_adoption_uplift`).
     public var uplift: Double
+    /// c: share of the observed gap caused by the practices, 0–1 (`effects.causal_share`).
     public var causalShare: Double
+    /// κ: share of the full uplift that needs all practices together, 0–1 (`effects.complementarity`).
     public var complementarity: Double
+    /// L: years from adoption to full benefit (`effects.realisation_lag`).
     public var realisationLag: Double
+    /// j: productivity lost per unit of adopted but unmatured practice (`effects.j_curve_depth`).
     public var jCurveDepth: Double
 
+    /// θ: share of a productivity gain banked as lower spending, 0–1 (`spending.capture_rate`).
     public var captureRate: Double
+    /// ω: actual ÷ budgeted investment (`spending.cost_overrun`).
     public var costOverrun: Double
-    /// Share of the planned adoption increase actually reached (0–1), from programme risk.
+    /// δ: share of the planned adoption increase actually reached, 0–1 (`programme_risk.delivery`,
+    /// derived by ``InputSampler`` from `programme_risk.full_delivery_probability` and
+    /// `programme_risk.shortfall_delivery`).
     public var delivery: Double
-    /// Years before adoption starts to rise.
+    /// d: years before adoption starts to rise (`programme_risk.delay`).
     public var delay: Double
 
+    /// α: share of the gap to the target level satisfaction moves each year
+    /// (`satisfaction.adjustment_speed`).
     public var satisfactionAdjustment: Double
+    /// Δ: largest systematic yearly change of satisfaction, points (`satisfaction.max_change`).
     public var satisfactionMaxChange: Double
+    /// σ_s: SD of the yearly satisfaction noise, points (`satisfaction.noise_sd`).
     public var satisfactionNoiseSD: Double
+    /// G_cf: satisfaction gain from full, matured customer focus, points
+    /// (`satisfaction.customer_focus_gain`).
     public var customerFocusGain: Double
+    /// G_ri: satisfaction gain from full, matured rapid iteration, points
+    /// (`satisfaction.rapid_iteration_gain`).
     public var rapidIterationGain: Double
+    /// β_q: satisfaction gain per percent of output reinvested in quality, points per %
+    /// (`satisfaction.quality_gain_per_pct`).
     public var qualityGainPerPct: Double
+    /// β_z: satisfaction lost per percent of strain (unexpected demand or J-curve disruption),
+    /// points per % (`satisfaction.strain_per_pct`).
     public var strainPerPct: Double
 
-    /// The four practices in ``PracticeKind/allCases`` order.
-    public var practices: [Practice]
+    /// The parameters of each practice, addressed by kind.
+    public var practices: PerPractice<Practice>
 }

@@ -63,11 +63,25 @@ public struct CSVTable: Sendable, Equatable {
         return x.description
     }
 
-    /// Quotes a field when it contains a comma, quote, or line break (RFC 4180 §2).
-    public static func quote(_ s: String) -> String {
+    /// Quotes a field when it contains a comma, quote, or line break (RFC 4180 §2), after
+    /// ``neutralised(_:)``.
+    public static func quote(_ text: String) -> String {
+        let s = neutralised(text)
         if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return s
+    }
+
+    /// Characters that make a spreadsheet (Excel, LibreOffice, Google Sheets) read a cell as a
+    /// formula or command ("CSV injection": `=HYPERLINK(…)` in an organisation name).
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\r\n"]
+
+    /// `text` with a leading apostrophe when a spreadsheet would execute it (it starts with
+    /// `=`, `+`, `-`, `@`, a tab or a carriage return), so that it is shown as text; text that is
+    /// a plain number (`-0.5`, `+3`) is left as it is, as are all number cells.
+    public static func neutralised(_ text: String) -> String {
+        guard let first = text.first, formulaStarts.contains(first), DataTable.number(from: text) == nil else { return text }
+        return "'" + text
     }
 }

@@ -27,7 +27,7 @@ public struct HTMLReport: Sendable {
     /// scenario file (its displayed path and the SHA-256 of its bytes).
     public init(result: SimulationResult, scenarioFile: String, scenarioSHA256: String) {
         let s = result.scenario
-        self.init(title: "\(s.name): forecast of the four-practice programme",
+        self.init(title: "\(s.name): forecast of the \(PracticeKind.countInWords)-practice programme",
                   subtitle: s.description.trimmingSpaces(),
                   facts: "\(ChartNumberFormat.fixed(Double(s.runs), decimals: 0)) runs · \(s.startYear)–\(s.startYear + s.horizon) · money in \(s.currency), nominal",
                   provenance: ReportProvenance(scenarioName: s.name, scenarioFile: scenarioFile, scenarioSHA256: scenarioSHA256,

@@ -5,7 +5,9 @@ extension Distribution {
     ///
     /// Exact inversions for the uniform, triangular, normal and lognormal (through
     /// ``SpecialFunctions/normalQuantile(_:)``); the truncated normal inverts Φ between its
-    /// bounds, working in the upper tail when both bounds are far above the mean; PERT and beta
+    /// bounds, working in the upper tail when both bounds are above the mean, and with logarithms of
+    /// survival ratios from the near bound when that bound is 30 or more standard deviations from
+    /// the mean (either side); PERT and beta
     /// use ``SpecialFunctions/inverseRegularizedIncompleteBeta(_:_:_:)``.
     ///
     /// - Complexity: O(1), except beta and PERT, which iterate (typically 3–6 Newton steps).
@@ -27,6 +29,16 @@ extension Distribution {
             return mean + sd * SpecialFunctions.normalQuantile(u)
         case .truncatedNormal(let mean, let sd, let lower, let upper):
             let zl = (lower - mean) / sd, zu = (upper - mean) / sd
+            // A mean far beyond a bound: both survival probabilities underflow, so work with
+            // their logarithms, measuring from the near bound.
+            if zl >= SpecialFunctions.farTailThreshold {
+                let d = SpecialFunctions.truncatedNormalTailQuantile(a: zl, b: zu, p: u, q: 1 - u)
+                return Swift.min(Swift.max(lower + sd * d, lower), upper)
+            }
+            if zu <= -SpecialFunctions.farTailThreshold {
+                let d = SpecialFunctions.truncatedNormalTailQuantile(a: -zu, b: -zl, p: 1 - u, q: u)
+                return Swift.min(Swift.max(upper - sd * d, lower), upper)
+            }
             let x: Double
             if zl > 0 {
                 // Both bounds in the upper tail: invert the survival function for accuracy.
@@ -67,6 +79,12 @@ extension Distribution {
             if x <= lower { return 0 }
             if x >= upper { return 1 }
             let zl = (lower - mean) / sd, zu = (upper - mean) / sd, z = (x - mean) / sd
+            if zl >= SpecialFunctions.farTailThreshold {
+                return SpecialFunctions.truncatedNormalTailCDF(a: zl, b: zu, d: z - zl)
+            }
+            if zu <= -SpecialFunctions.farTailThreshold {
+                return 1 - SpecialFunctions.truncatedNormalTailCDF(a: -zu, b: -zl, d: zu - z)
+            }
             if zl > 0 {
                 // Both bounds in the upper tail, as in `quantile`: use survival probabilities.
                 let sl = SpecialFunctions.normalSurvival(zl), su = SpecialFunctions.normalSurvival(zu)

@@ -67,7 +67,7 @@ struct DistributionSyntax {
             guard a <= m, m <= b else { return fail("\(kind) mode (\(f(m))) must lie between min (\(f(a))) and max (\(f(b)))", "move the mode inside the range") }
             if kind == "pert" {
                 let lambda = v["lambda"] ?? 4
-                guard lambda > 0 else { return fail("pert lambda must be positive, found \(f(lambda))", "use 4, the classic PERT") }
+                if let problem = DistributionLimits.pertLambdaProblem(lambda) { return fail(problem, "use 4, the classic PERT") }
                 distribution = .pert(min: a, mode: m, max: b, lambda: lambda)
             } else {
                 distribution = .triangular(min: a, mode: m, max: b)
@@ -109,12 +109,18 @@ struct DistributionSyntax {
         case "beta":
             if let p = require(["alpha", "beta"]) { return .failure(p) }
             guard v["alpha"]! > 0, v["beta"]! > 0 else { return fail("beta alpha and beta must be positive", "use positive shape parameters") }
+            if let problem = DistributionLimits.betaShapeProblem("alpha", v["alpha"]!) ?? DistributionLimits.betaShapeProblem("beta", v["beta"]!) {
+                return fail(problem, "use shapes that give the spread you mean (alpha = beta = 2 is a broad hump)")
+            }
             let lower = v["lower"] ?? 0, upper = v["upper"] ?? 1
             guard lower < upper else { return fail("beta lower (\(f(lower))) must be below upper (\(f(upper)))", "swap them") }
             distribution = .beta(alpha: v["alpha"]!, beta: v["beta"]!, lower: lower, upper: upper)
         case "student_t":
             if let p = require(["location", "scale", "df"]) { return .failure(p) }
             guard v["scale"]! > 0, v["df"]! > 0 else { return fail("student_t scale and df must be positive", "use positive values") }
+            if let problem = DistributionLimits.studentTDegreesOfFreedomProblem(v["df"]!) {
+                return fail("\(problem), found \(f(v["df"]!))", "use a normal distribution for more degrees of freedom")
+            }
             distribution = .studentT(location: v["location"]!, scale: v["scale"]!, df: v["df"]!)
         default:
             return fail("unknown distribution `\(kind)`", "use one of \(DistributionSyntax.names.joined(separator: ", "))")

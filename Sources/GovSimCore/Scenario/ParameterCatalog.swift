@@ -12,12 +12,16 @@ public enum ParameterCatalog {
     static let bassP = Distribution.triangular(min: 0.01, mode: 0.03, max: 0.05)
     static let bassQ = Distribution.triangular(min: 0.30, mode: 0.38, max: 0.50)
 
-    static let practiceDefaults: [PracticeKind: (start: Double, target: Distribution, investment: Double, runCost: Double, weight: Double)] = [
-        .customerFocus: (0.10, .pert(min: 0.55, mode: 0.80, max: 0.95, lambda: 4), 25, 2, 0.20),
-        .dataAsProduct: (0.05, .pert(min: 0.50, mode: 0.75, max: 0.95, lambda: 4), 40, 3, 0.35),
-        .rapidIteration: (0.10, .pert(min: 0.55, mode: 0.80, max: 0.95, lambda: 4), 20, 1.5, 0.20),
-        .outcomeAccountability: (0.15, .pert(min: 0.55, mode: 0.80, max: 0.95, lambda: 4), 15, 1, 0.25),
-    ]
+    /// The defaults of one practice: start adoption, target adoption, investment, run cost and
+    /// weight (an exhaustive switch, so that a new ``PracticeKind`` cannot go without them).
+    static func practiceDefaults(_ kind: PracticeKind) -> (start: Double, target: Distribution, investment: Double, runCost: Double, weight: Double) {
+        switch kind {
+        case .customerFocus: return (0.10, .pert(min: 0.55, mode: 0.80, max: 0.95, lambda: 4), 25, 2, 0.20)
+        case .dataAsProduct: return (0.05, .pert(min: 0.50, mode: 0.75, max: 0.95, lambda: 4), 40, 3, 0.35)
+        case .rapidIteration: return (0.10, .pert(min: 0.55, mode: 0.80, max: 0.95, lambda: 4), 20, 1.5, 0.20)
+        case .outcomeAccountability: return (0.15, .pert(min: 0.55, mode: 0.80, max: 0.95, lambda: 4), 15, 1, 0.25)
+        }
+    }
 
     /// Parameters that do not depend on a practice's curve kind, in file order.
     public static let general: [ParameterSpec] = [
@@ -47,17 +51,17 @@ public enum ParameterCatalog {
                       default: .fixed(0), range: -20...20, source: "assumption (no drift); set from a satisfaction history"),
 
         ParameterSpec("effects.full_adoption_uplift", unit: "share (0.11 = 11%)",
-                      summary: "Productivity uplift of full, matured adoption of all four practices vs none",
+                      summary: "Productivity uplift of full, matured adoption of all \(PracticeKind.countInWords) practices vs none",
                       default: defaultUplift, range: 0...10,
                       source: "OECD: most digitally advanced organisations 7–15% more productive; p5 = 7%, p95 = 15%"),
         ParameterSpec("effects.causal_share", unit: "share 0–1", summary: "Share of the observed gap caused by the practices",
                       default: .fixed(1.0), range: 0...1,
                       source: "OECD, Digitalisation, productivity and inclusiveness (digitalisation may explain about half; 1.0 by default)"),
-        ParameterSpec("effects.complementarity", unit: "share 0–1", summary: "Share of the full uplift that needs all four practices together",
+        ParameterSpec("effects.complementarity", unit: "share 0–1", summary: "Share of the full uplift that needs all \(PracticeKind.countInWords) practices together",
                       default: .fixed(0.25), range: 0...1,
                       source: "assumption; direction from Bloom, Sadun & Van Reenen 2012 (AER)"),
     ] + PracticeKind.allCases.map { kind in
-        let w = practiceDefaults[kind]!.weight
+        let w = practiceDefaults(kind).weight
         return ParameterSpec("effects.weights.\(kind.rawValue)", unit: "share (normalised to sum 1)",
                              summary: "Share of the separable uplift due to \(kind.rawValue)",
                              default: .triangular(min: w - 0.1, mode: w, max: w + 0.1), range: 0...1,
@@ -152,7 +156,7 @@ public enum ParameterCatalog {
 
     /// The parameters of one practice for a curve kind, in file order.
     public static func practice(_ kind: PracticeKind, curve: AdoptionCurveKind) -> [ParameterSpec] {
-        let d = practiceDefaults[kind]!
+        let d = practiceDefaults(kind)
         let prefix = "practices.\(kind.rawValue)"
         var specs = [
             ParameterSpec("\(prefix).start_adoption", unit: "share 0–1", summary: "Adoption in the start year",

@@ -1,4 +1,12 @@
-/// The four practices whose adoption govsim models.
+/// The practices whose adoption govsim models.
+///
+/// **Adding a practice** is this one enum case plus what the compiler then asks for:
+/// its defaults in ``ParameterCatalog/practiceDefaults(_:)``, its adoption ``Metric`` (a case,
+/// its ``Metric/index`` and ``Metric/adoption(_:)``) and its report label
+/// (`AdoptionSection.label`); and its documentation in `docs/model.md` and
+/// `docs/scenario-format.md`. Everything else (the scenario format, the sampler's layout,
+/// ``ModelParameters``, ``RunModel``, outputs and reports) iterates over ``allCases`` and
+/// addresses practices by kind, never by position.
 public enum PracticeKind: String, CaseIterable, Sendable, Hashable, Comparable {
     /// Seeing services through citizens' needs and prioritising the journeys that create most value.
     case customerFocus = "customer_focus"
@@ -9,8 +17,23 @@ public enum PracticeKind: String, CaseIterable, Sendable, Hashable, Comparable {
     /// Clear outcomes, governance, named owners and KPIs.
     case outcomeAccountability = "outcome_accountability"
 
+    /// Position of the practice in ``allCases``: where a ``PerPractice`` stores its value.
+    /// (A search of a stored copy of ``allCases``: the synthesised `allCases` builds a new array
+    /// at each call, and this is read on every run.)
+    @inline(__always)
+    public var position: Int { PracticeKind.ordered.firstIndex(of: self)! }
+
+    /// ``allCases``, stored once.
+    static let ordered: [PracticeKind] = allCases
+
+    /// The number of practices in words ("four"), for prose such as report headings.
+    public static var countInWords: String {
+        let words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+        return allCases.count < words.count ? words[allCases.count] : String(allCases.count)
+    }
+
     public static func < (lhs: PracticeKind, rhs: PracticeKind) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.position < rhs.position
     }
 }
 

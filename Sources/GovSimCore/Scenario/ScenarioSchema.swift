@@ -124,7 +124,7 @@ public enum ScenarioSchema {
             ])
         }
         return .object([
-            "description": .string("The four practices; each key is optional."),
+            "description": .string("The \(PracticeKind.countInWords) practices; each key is optional."),
             "type": .string("object"), "additionalProperties": .bool(false), "properties": .object(practices),
         ])
     }
@@ -145,7 +145,7 @@ public enum ScenarioSchema {
             members["from_fit"] = object("Effect priors from a fit's coefficients.csv.", [
                 "coefficients": string, "distribution": .object(["type": .string("string"), "enum": .array([.string("normal"), .string("t")])]),
                 "unit": .object(["type": .string("string"), "enum": .array([.string("percent"), .string("share")])]),
-                "df": .object(["type": .string("number"), "exclusiveMinimum": .integer(0)]),
+                "df": ScenarioSchema.degreesOfFreedom,
             ], required: ["coefficients"])
             effects["properties"] = .object(members)
             properties["effects"] = .object(effects)
@@ -220,10 +220,20 @@ public enum ScenarioSchema {
         .object(["description": .string(description), "type": .string("integer"), "minimum": .integer(low), "maximum": .integer(high)])
     }
 
+    /// Student t degrees of freedom (``DistributionLimits/studentTDegreesOfFreedom``).
+    static let degreesOfFreedom: JSONValue = .object(["type": .string("number"),
+                                                     "minimum": .number(DistributionLimits.studentTDegreesOfFreedom.lowerBound),
+                                                     "maximum": .number(DistributionLimits.studentTDegreesOfFreedom.upperBound)])
+
     /// The distribution forms of docs/scenario-format.md, as `definitions`.
     static func distributionDefinitions() -> [(String, JSONValue)] {
         let number: JSONValue = .object(["type": .string("number")])
         let positive: JSONValue = .object(["type": .string("number"), "exclusiveMinimum": .integer(0)])
+        // The limits of DistributionLimits, which bound the cost of a draw.
+        let betaShape: JSONValue = .object(["type": .string("number"), "minimum": .number(DistributionLimits.betaShape.lowerBound),
+                                            "maximum": .number(DistributionLimits.betaShape.upperBound)])
+        let lambda: JSONValue = .object(["type": .string("number"), "exclusiveMinimum": .integer(0), "maximum": .number(DistributionLimits.pertLambdaMaximum)])
+        let df = ScenarioSchema.degreesOfFreedom
         func form(_ name: String, _ description: String, required: [String], _ keys: [String: JSONValue]) -> JSONValue {
             let parameters: JSONValue = .object(["type": .string("object"), "additionalProperties": .bool(false),
                                                  "required": .array(required.map { .string($0) }), "properties": .object(keys)])
@@ -249,7 +259,7 @@ public enum ScenarioSchema {
             ("triangular", form("triangular", "Triangular on [min, max] with its mode.", required: ["min", "mode", "max"],
                                 ["min": number, "mode": number, "max": number])),
             ("pert", form("pert", "Beta-PERT on [min, max] with its mode (lambda 4 by default).", required: ["min", "mode", "max"],
-                          ["min": number, "mode": number, "max": number, "lambda": positive])),
+                          ["min": number, "mode": number, "max": number, "lambda": lambda])),
             ("normal", form("normal", "Normal (only for parameters whose bounds are far away).", required: ["mean", "sd"],
                             ["mean": number, "sd": positive])),
             ("truncated_normal", form("truncated_normal", "Normal cut to [lower, upper]; a missing bound is the parameter's own.",
@@ -260,9 +270,9 @@ public enum ScenarioSchema {
                 "properties": .object(["lognormal": lognormalParameters]),
             ])),
             ("beta", form("beta", "Beta(alpha, beta) scaled to [lower, upper] (default [0, 1]).", required: ["alpha", "beta"],
-                          ["alpha": positive, "beta": positive, "lower": number, "upper": number])),
+                          ["alpha": betaShape, "beta": betaShape, "lower": number, "upper": number])),
             ("student_t", form("student_t", "Student's t with df degrees of freedom, shifted and scaled.", required: ["location", "scale", "df"],
-                               ["location": number, "scale": positive, "df": positive])),
+                               ["location": number, "scale": positive, "df": df])),
         ]
     }
 }

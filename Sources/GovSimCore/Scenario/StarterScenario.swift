@@ -68,7 +68,7 @@ public enum StarterScenario {
     static func practicesBlock(defaults: Scenario, specs: [String: ParameterSpec]) -> String {
         var out = """
 
-        # The four practices: adoption (share 0-1 of the organisation) in the base year, the planned
+        # The \(PracticeKind.countInWords) practices: adoption (share 0-1 of the organisation) in the base year, the planned
         # target, the adoption curve (`bass`, or {logistic: {midpoint: 5, speed: 0.8}}), the one-off
         # investment to go from no to full adoption and the yearly run cost at full adoption
         # (currency, base-year prices).
@@ -80,7 +80,7 @@ public enum StarterScenario {
             for key in practiceFields {
                 let path = "practices.\(kind.rawValue).\(key)"
                 guard let spec = specs[path] else { continue }
-                out += kind == .customerFocus ? line("    \(key): \(defaults[path].scenarioNotation)", comment: spec.unit)
+                out += kind == PracticeKind.allCases.first ? line("    \(key): \(defaults[path].scenarioNotation)", comment: spec.unit)
                                               : "    \(key): \(defaults[path].scenarioNotation)\n"
                 if key == "target_adoption" {
                     out += line("    curve: bass", comment: "default Bass coefficients p and q")

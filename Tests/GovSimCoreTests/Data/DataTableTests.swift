@@ -216,4 +216,55 @@ final class DataTableTests: XCTestCase {
         let fit = try table.fitLinearRegression(response: "y")
         XCTAssertEqual(fit.termNames, ["intercept", "x1", "x2"])
     }
+
+    // MARK: - Limits and excerpts
+
+    /// The widest header allowed parses (the duplicate-name check was quadratic); one more
+    /// column is refused where it starts.
+    func testColumnLimit() throws {
+        let names = (0..<DataTable.maximumColumns).map { "c\($0)" }
+        let table = try parse(names.joined(separator: ",") + "\n" + Array(repeating: "1", count: names.count).joined(separator: ",") + "\n")
+        XCTAssertEqual(table.columnNames.count, DataTable.maximumColumns)
+        assertError(.tooLarge, line: 1, column: DataTable.maximumColumns + 1, contains: ["more than 10000 values"]) {
+            _ = try parse((names + ["extra"]).joined(separator: ",") + "\n1\n")
+        }
+        assertError(.duplicateColumnName, line: 1, column: 10, contains: ["'c2' appears twice", "columns 3 and 10"]) {
+            _ = try parse("c0,c1,c2,c3,c4,c5,c6,c7,c8,c2\n1,1,1,1,1,1,1,1,1,1\n")
+        }
+    }
+
+    func testNULByteIsRefusedWithoutEchoingContent() {
+        assertError(.invalidUTF8, line: 2, column: nil, contains: ["NUL byte"]) {
+            _ = try DataTable(bytes: Array("a,b\nSECRET=1\u{0}x\n".utf8), fileName: "data.csv")
+        }
+        XCTAssertThrowsError(try DataTable(bytes: Array("a,b\nSECRET=1\u{0}x\n".utf8), fileName: "data.csv")) {
+            XCTAssertFalse("\($0)".contains("SECRET"))
+        }
+    }
+
+    func testMessagesShowOnlyShortEscapedExcerpts() throws {
+        XCTAssertEqual(DataTable.excerpt("spending"), "'spending'")
+        XCTAssertEqual(DataTable.excerpt("root:x:0:0:root:/root:/bin/bash"), "'root:x:0:0:r'… (31 characters)")
+        XCTAssertEqual(DataTable.excerpt("a\u{1B}[2Jb"), "'a\\u{1b}[2Jb'")
+        let table = try parse("root:x:0:0:root:/root:/bin/bash\nx\n")
+        assertError(.unknownColumn, line: 1, column: nil, contains: ["(31 characters)"]) { _ = try table.numericColumn("year") }
+        XCTAssertThrowsError(try table.numericColumn("year")) { XCTAssertFalse("\($0)".contains("/bin/bash")) }
+        let wide = try parse((0..<50).map { "name\($0)" }.joined(separator: ",") + "\n" + Array(repeating: "1", count: 50).joined(separator: ",") + "\n")
+        assertError(.unknownColumn, line: 1, column: nil, contains: ["name9 and 40 more"]) { _ = try wide.numericColumn("year") }
+    }
+
+    func testYearsMustBeWholeCalendarYears() throws {
+        let table = try parse("year,v\n2010,1\n2011.5,2\n")
+        assertError(.outOfRange, line: 3, column: 1, contains: ["2011.5", "between 1000 and 3000"]) { _ = try table.yearColumn("year") }
+        assertError(.outOfRange, line: 2, column: 1, contains: ["1e+19"]) { _ = try parse("year,v\n1e19,1\n").yearColumn("year") }
+        XCTAssertEqual(try parse("year,v\n2010,1\n").yearColumn("year"), [2010])
+    }
+
+    /// Squares of 1e200 overflow and of 1e-300 underflow: the fit's statistics were Inf/NaN.
+    func testFitRefusesColumnsWhoseSquaresOverflow() throws {
+        let huge = try parse("y,x\n" + (0..<10).map { "\(1e200 * Double($0 + 1)),\($0 % 3)\n" }.joined())
+        assertError(.outOfRange, line: 1, column: 1, contains: ["column 'y'", "1e-100 to 1e100"]) { _ = try huge.fitLinearRegression(response: "y") }
+        let tiny = try parse("y,x\n" + (0..<10).map { "\($0 % 4),\(1e-300 * Double($0 + 1))\n" }.joined())
+        assertError(.outOfRange, line: 1, column: 2, contains: ["column 'x'"]) { _ = try tiny.fitLinearRegression(response: "y") }
+    }
 }

@@ -130,15 +130,15 @@ final class RunModelTests: XCTestCase {
     }
 
     func testAdoptionCurves() {
-        let bass = AdoptionCurve(kind: .bass, first: 0.03, second: 0.38)
+        let bass = AdoptionCurve.bass(p: 0.03, q: 0.38)
         XCTAssertEqual(bass.progress(5), 0.33, accuracy: 0.01) // domain evidence: ~33% by year 5
         XCTAssertEqual(bass.progress(10), 0.81, accuracy: 0.01) // and ~81% by year 10
         XCTAssertEqual(bass.progress(0), 0)
-        let logistic = AdoptionCurve(kind: .logistic, first: 5, second: 0.8)
+        let logistic = AdoptionCurve.logistic(midpoint: 5, speed: 0.8)
         XCTAssertEqual(logistic.progress(0), 0)
         XCTAssertLessThan(logistic.progress(4.9), logistic.progress(5.1))
         XCTAssertEqual(logistic.progress(100), 1, accuracy: 1e-12)
-        XCTAssertEqual(AdoptionCurve(kind: .step).progress(1), 1)
+        XCTAssertEqual(AdoptionCurve.step.progress(1), 1)
     }
 
     func testInvestmentTotalsTheBudgetTimesOverrunForACompletedStep() {

@@ -30,6 +30,26 @@ final class CSVTableTests: XCTestCase {
         t.append([.integer(3), .empty])
         XCTAssertEqual(t.render(), "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n3,\n")
     }
+
+    /// Text a spreadsheet would execute gets a leading apostrophe; numbers, number cells and
+    /// ordinary text are unchanged.
+    func testFormulaTextIsNeutralised() {
+        var t = CSVTable(header: ["name", "value"])
+        t.append([.text("=HYPERLINK(\"http://x\",\"y\")"), .number(-0.5)])
+        t.append([.text("+1+1"), .text("-0.5")])
+        t.append([.text("@SUM(A1)"), .text("+3")])
+        t.append([.text("-cmd|' /C calc'!A0"), .text("\tx")])
+        t.append([.text("\r=1"), .text("north-east")])
+        XCTAssertEqual(t.render(), """
+            name,value
+            "'=HYPERLINK(""http://x"",""y"")",-0.5
+            '+1+1,-0.5
+            '@SUM(A1),+3
+            '-cmd|' /C calc'!A0,'\tx
+            "'\r=1",north-east
+
+            """)
+    }
 }
 
 final class JSONValueTests: XCTestCase {

@@ -110,4 +110,41 @@ final class ScenarioDataResolverTests: XCTestCase {
         XCTAssertTrue(TestSupport.diagnostics(TestSupport.header + "effects:\n  from_fit: {coefficients: c.csv, dist: t}\n")
             .first?.description.contains("unknown key `dist`") ?? false)
     }
+
+    // MARK: - Derived values pass the parameters' range checks
+
+    /// The message of resolving a scenario whose history `parameter` reads `csv`.
+    private func historyError(_ parameter: String, _ csv: String) throws -> String? {
+        let s = try TestSupport.load(TestSupport.header + "baseline:\n  \(parameter): {history: h.csv, column: v}\n")
+        do { _ = try ScenarioDataResolver.resolve(s, scenarioFile: "x.yaml") { _ in Data(csv.utf8) } } catch let e as ScenarioError {
+            XCTAssertEqual(e.diagnostics.first?.line, 4)
+            return e.diagnostics.first?.message
+        }
+        return nil
+    }
+
+    private static func series(_ value: (Int) -> Double) -> String {
+        "year,v\n" + (0..<12).map { "\(2013 + $0),\(value($0))\n" }.joined()
+    }
+
+    func testProductivityHistoryGrowingTooFastIsRefused() throws {
+        let message = try XCTUnwrap(historyError("productivity_trend", Self.series { 100 * pow(1.8, Double($0)) * (1 + 0.001 * Double($0 % 2)) }))
+        XCTAssertTrue(message.contains("growth rate of 0.8") && message.contains("baseline.productivity_trend"), message)
+        XCTAssertTrue(message.contains("between -0.5 and 0.5"), message)
+    }
+
+    func testNoisyHistoryIsRefusedInsteadOfClamped() throws {
+        // Log residual SD about 1.4: beyond spending_noise_sd's 0.5 (it was silently clamped to 0.5).
+        let message = try XCTUnwrap(historyError("spending", Self.series { $0 % 2 == 0 ? 10 : 300 }))
+        XCTAssertTrue(message.contains("a residual SD of") && message.contains("baseline.spending_noise_sd"), message)
+    }
+
+    func testSatisfactionHistoryInfiniteLevelIsRefused() throws {
+        let message = try XCTUnwrap(historyError("satisfaction", "year,v\n2010,1e307\n2011,1.4e307\n2012,1.9e307\n"))
+        XCTAssertTrue(message.contains("infinity") && message.contains("baseline.satisfaction"), message)
+    }
+
+    func testAcceptableHistoryStillResolves() throws {
+        XCTAssertNil(try historyError("spending", Self.series { 500 * pow(1.03, Double($0)) * (1 + 0.01 * Double($0 % 3 - 1)) }))
+    }
 }

@@ -1,12 +1,12 @@
-/// The adoption of the four practices over the years: the median path of each (share of the
+/// The adoption of the practices over the years: the median path of each (share of the
 /// organisation, in percent), optionally with a light band for the middle 50% of runs (off by
-/// default: the four bands overlap), and a table of start, planned and final adoption.
+/// default: the bands overlap), and a table of start, planned and final adoption.
 public struct AdoptionSection: ReportSection {
     public let result: SimulationResult
     /// Draw the p25–p75 band of each practice.
     public var showBands: Bool
     public var anchor: String { "adoption" }
-    public var heading: String { "Adoption of the four practices" }
+    public var heading: String { "Adoption of the \(PracticeKind.countInWords) practices" }
 
     public init(result: SimulationResult, showBands: Bool = false) {
         self.result = result

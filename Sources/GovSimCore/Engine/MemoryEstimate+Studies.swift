@@ -1,0 +1,106 @@
+import Foundation
+
+/// Memory estimates of `compare` and `sensitivity`, which stream through the same ordered block
+/// pipeline as `run` (``ParallelBlocks/forEachOrdered(blockCount:threads:_:consume:)``, at most
+/// 2 × threads + 2 blocks waiting): a comparison keeps, like `run`, mergeable aggregates
+/// (``aggregateBytes(runs:cells:)``: exact values below the value limit, sketches beyond) of each
+/// variant and each paired difference, and every run's budget measures; a sensitivity study keeps
+/// once (``RunValueTable``) every run's inputs and outputs that its regressions or Sobol'
+/// estimators need.
+extension MemoryEstimate {
+    /// What a study would need and how to make it smaller: the numbers of a refusal.
+    public struct Study: Sendable, Equatable {
+        /// What is estimated, e.g. "comparing 4 variants × 1000000 runs × 31 years".
+        public let what: String
+        /// Estimated peak, in bytes.
+        public let bytes: Double
+        /// The part of ``bytes`` that does not grow with ``value`` (the program, blocks in flight).
+        public let fixedBytes: Double
+        /// The option that scales the need, e.g. "--runs", and its value.
+        public let option: String
+        public let value: Int
+        /// The rest of the advice, e.g. " or fewer --variants".
+        public let otherwise: String
+
+        /// Nil when the estimate fits in ``MemoryEstimate/safetyFactor`` of `available` bytes;
+        /// otherwise a one-line message with the estimate, the limit and the value of
+        /// ``option`` that would fit (the need is close to proportional to it).
+        public func refusal(available: Double = MemoryEstimate.availableMemory) -> String? {
+            let limit = available * MemoryEstimate.safetyFactor
+            guard bytes > limit else { return nil }
+            let perUnit = (bytes - fixedBytes) / Double(max(1, value))
+            var fitting = max(0, (limit - fixedBytes) / perUnit)
+            if fitting >= 100 {
+                let scale = pow(10, (log10(fitting)).rounded(.down) - 1)
+                fitting = (fitting / scale).rounded(.down) * scale
+            }
+            let suggestion = fitting >= 1 ? " (about \(option) \(Int(fitting)) fits)" : ""
+            return "\(what) would need about \(MemoryEstimate.gibibytes(bytes)) GiB of memory, more than the "
+                + "\(MemoryEstimate.gibibytes(limit)) GiB govsim may use on this machine (\(Int(MemoryEstimate.safetyFactor * 100))% of \(MemoryEstimate.gibibytes(available)) GiB); "
+                + "use a smaller \(option)\(otherwise)\(suggestion)"
+        }
+    }
+
+    /// Bytes of the working set of one block of runs on one thread (its trajectories and inputs).
+    static func blockBytes(cells: Int, inputs: Int) -> Double {
+        Double(ParallelBlocks.blockSize) * (Double(cells) * 8 + Double(inputs + 16) * 8)
+    }
+
+    /// `compare` of `variants` plans (the baseline included) over `runs` runs: the aggregates of
+    /// every variant's own values and (but the baseline's) its paired differences, by `run`'s
+    /// rule; the budget measures of every run (with its economic and financial case); the
+    /// baseline's uncertain inputs of every run and the value-of-information regression (per-run
+    /// net benefits of every option, a degree-4 design and its factorisation, fitted values); the
+    /// blocks in flight (each variant's runs and accumulators).
+    public static func comparison(runs: Int, horizon: Int, variants: Int, uncertainInputs: Int, threads: Int) -> Study {
+        let years = horizon + 1, n = Double(runs), v = Double(variants)
+        let cells = Metric.allCases.count * years
+        let values = aggregateBytes(runs: runs, cells: (2 * variants - 1) * cells)
+        let budgets = v * n * 224 + 2 * n * 8   // kept per run, and one measure's paired deltas at a time
+        let k = Double(uncertainInputs)
+        let valueOfInformation = n * k * 8 + n * 8 * (2 * v + 2 * 5 + 4)
+        let inFlight = Double(2 * max(1, threads) + 2) * v * 3 * blockBytes(cells: cells, inputs: uncertainInputs)
+        return Study(what: "comparing \(variants) variants × \(runs) runs × \(years) years", bytes: values + budgets + valueOfInformation + inFlight + baseBytes,
+                     // Sketched aggregates grow only with log₂(runs): counted as fixed when scaling --runs.
+                     fixedBytes: inFlight + baseBytes + (runs * cells * (2 * variants - 1) > TrajectoryAccumulator.exactValueLimit ? values : 0),
+                     option: "--runs", value: runs, otherwise: " or fewer --variants")
+    }
+
+    /// `sensitivity --method switching` over `runs` runs: one evaluation at a time (they run one
+    /// after another) keeps every run's appraisal (its two cases) and its NPV and NPSV, plus the
+    /// block working set on each thread.
+    public static func switchingValues(runs: Int, horizon: Int, uncertainInputs: Int, threads: Int) -> Study {
+        let years = horizon + 1, n = Double(runs)
+        let cells = Metric.allCases.count * years
+        let stored = n * (2 * 112 + 2 * 8)   // the appraisals as blocks return them, their concatenation, two value arrays
+        let fixed = Double(max(1, threads)) * blockBytes(cells: cells, inputs: uncertainInputs) + baseBytes
+        return Study(what: "switching values of \(runs) runs × \(years) years", bytes: stored + fixed, fixedBytes: fixed,
+                     option: "--runs", value: runs, otherwise: "")
+    }
+
+    /// `sensitivity --method src` over `runs` runs: the inputs and outputs of every run (stored
+    /// once, in run order), the design matrix, the blocks in flight, and on each thread a regression
+    /// (a copy of the design, its ranks and their QR factorisations).
+    public static func sensitivitySRC(runs: Int, horizon: Int, uncertainInputs: Int, threads: Int) -> Study {
+        let years = horizon + 1, n = Double(runs), k = Double(uncertainInputs)
+        let cells = Double(Metric.allCases.count * years)
+        let stored = n * (k + cells) * 8 + n * k * 8
+        let perThread = 4 * n * (k + 2) * 8
+        let fixed = Double(2 * max(1, threads) + 2) * blockBytes(cells: Int(cells), inputs: uncertainInputs) + baseBytes
+        let bytes = stored + Double(min(threads, Int(cells))) * perThread + fixed
+        return Study(what: "sensitivity (src) of \(runs) runs × \(years) years", bytes: bytes, fixedBytes: fixed, option: "--runs", value: runs, otherwise: " or a shorter horizon")
+    }
+
+    /// `sensitivity --method sobol` with `baseSamples` base samples: N·(d + 2) runs, each output
+    /// of every run once (in run order), the blocks in flight, and on each thread a column's
+    /// estimator arrays.
+    public static func sensitivitySobol(baseSamples: Int, horizon: Int, uncertainInputs: Int, threads: Int) -> Study {
+        let years = horizon + 1
+        let runs = Double(baseSamples) * Double(max(1, uncertainInputs) + 2)
+        let cells = Double(Metric.allCases.count * years)
+        let fixed = Double(2 * max(1, threads) + 2) * blockBytes(cells: Int(cells), inputs: uncertainInputs) + baseBytes
+        let bytes = runs * cells * 8 + Double(min(threads, Int(cells))) * 2 * runs * 8 + fixed
+        return Study(what: "Sobol' sensitivity of \(baseSamples) base samples × \(max(1, uncertainInputs) + 2) = \(Int(runs)) runs × \(years) years",
+                     bytes: bytes, fixedBytes: fixed, option: "--base-samples", value: baseSamples, otherwise: " or a shorter horizon")
+    }
+}

@@ -1,0 +1,62 @@
+/// Merges block parts in block order into a ``SimulationResult``.
+struct ResultAssembler {
+    let plan: PlanSimulator
+    let keepRecords: Bool
+    let capacity: Int
+    var total: TrajectoryAggregate
+    var organisations: [TrajectoryAggregate]
+    var records: [RunRecord] = []
+    var budgets: [BudgetMeasures] = []
+    var correlated: [Int]
+    var correlatedColumns: [[Double]]
+    var done = 0
+
+    let threads: Int
+
+    init(plan: PlanSimulator, runs: Int, keepRecords: Bool, threads: Int) {
+        self.plan = plan
+        self.threads = threads
+        self.keepRecords = keepRecords
+        let scenario = plan.scenario
+        let organisationCount = plan.isPortfolio ? plan.organisationNames.count : 0
+        let years = scenario.horizon + 1
+        let inputNames = plan.inputNames
+        let capacity = TrajectoryAccumulator.capacity(runs: runs, years: years * max(1, organisationCount + (organisationCount > 0 ? 1 : 0)))
+        self.capacity = capacity
+        total = TrajectoryAggregate(years: years, capacity: capacity)
+        organisations = (0..<organisationCount).map { _ in TrajectoryAggregate(years: years, capacity: capacity) }
+        let indices = scenario.correlation.map { c in c.names.compactMap { name in inputNames.firstIndex { $0 == name || $0.hasSuffix(":" + name) } } } ?? []
+        correlated = indices
+        correlatedColumns = [[Double]](repeating: [], count: indices.count)
+        budgets.reserveCapacity(runs)
+    }
+
+    mutating func consume(_ part: BlockPart) {
+        total.add(part.total)
+        for o in 0..<organisations.count { organisations[o].add(part.organisations[o]) }
+        for r in part.records {
+            budgets.append(r.budget)
+            for (k, j) in correlated.enumerated() { correlatedColumns[k].append(r.inputs[j]) }
+        }
+        if keepRecords { records.append(contentsOf: part.records) }
+        done += part.records.count
+    }
+
+    mutating func finish() -> SimulationResult {
+        let scenario = plan.scenario
+        var organisationSummaries: [(String, [Metric: [QuantileSummary]])] = []
+        var rankError = 0.0
+        for o in 0..<organisations.count {
+            let finished = organisations[o].finish(threads: threads)
+            organisationSummaries.append((plan.organisationNames[o], finished.summary))
+            rankError = max(rankError, finished.rankError)
+        }
+        let totals = total.finish(threads: threads)
+        rankError = max(rankError, totals.rankError)
+        var columns: [String: [Double]] = [:]
+        for (k, name) in (scenario.correlation?.names ?? []).enumerated() where k < correlatedColumns.count { columns[name] = correlatedColumns[k] }
+        return SimulationResult(scenario: scenario, inputNames: plan.inputNames, summary: totals.summary,
+                                organisationSummaries: organisationSummaries, records: records, budgets: budgets,
+                                correlatedInputs: columns, quantileRankError: rankError)
+    }
+}
