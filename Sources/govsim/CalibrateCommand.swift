@@ -38,13 +38,13 @@ struct CalibrateCommand: ParsableCommand {
             let progress = style.progressReporter(total: runs, unit: "runs")
             let result = CalibrationStudy.run(s, runs: runs, seed: seed, threads: simulation.threadCount, progress: progress?.callback)
             progress?.finish()
-            var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
-                                    scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
-                                    seed: seed, runs: runs, horizon: CalibrationStudy.contrastScenario(s, runs: runs, seed: seed).horizon)
+            var manifest = CommandManifest(command: commandLine, record: simulation.record(.calibrate, scenarios: scenario.map { [$0] } ?? []),
+                                           documents: [input.document], scenarioName: s.name, seed: seed, runs: runs,
+                                           horizon: CalibrationStudy.contrastScenario(s, runs: runs, seed: seed).horizon,
+                                           threads: simulation.threadCount, outputFolder: outDir)
             manifest.extra["calibration_within_tolerance"] = .bool(result.passed)
-            manifest.recordReproduction(simulation.record(.calibrate, scenarios: scenario.map { [$0] } ?? []), input: input,
-                                        runs: runs, seed: seed, threads: simulation.threadCount, outputFolder: outDir)
-            try writeResults([("calibration.csv", result.table().render())], manifest: manifest, to: outDir, force: output.force, inputs: input.inputPaths)
+            try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths)
+                .write(manifest.artifacts(texts: [("calibration.csv", result.table().render())]))
             let f = { (x: Double) in String(format: "%.2f", x) }
             let lowerName = result.coverage == 0.9 ? "p5" : "p\(CSVTable.formatNumber(50 * (1 - result.coverage)))"
             let upperName = result.coverage == 0.9 ? "p95" : "p\(CSVTable.formatNumber(50 * (1 + result.coverage)))"

@@ -67,24 +67,21 @@ struct CompareCommand: ParsableCommand {
             let outDir = output.out ?? "outputs/\(base.name)-compare"
             try OutputDirectory(path: outDir, force: output.force, inputs: inputs.flatMap(\.inputPaths)).check()
             let result = ComparisonEngine(variants: chosen, baselineIndex: plan.baselineIndex, threads: simulation.threadCount).run()
-            let files: [(String, String)] = [
+            let files: [(name: String, text: String)] = [
                 ("comparison.csv", ComparisonTable.make(result).render()),
                 ("budget.csv", ComparisonTable.budget(result).render()),
                 ("summary.csv", ComparisonTable.summary(result).render()),
             ]
-            var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: base.name,
-                                    scenarioFile: inputs.map(\.displayName).joined(separator: ","),
-                                    scenarioSHA256: inputs.map { SHA256.hex($0.bytes) }.joined(separator: ","),
-                                    seed: base.seed, runs: base.runs, horizon: base.horizon, sampling: base.sampling.rawValue)
-            manifest.extra["variants"] = .array(chosen.map { .string($0.name) })
-            manifest.extra["baseline"] = .string(chosen[plan.baselineIndex].name)
             var record = simulation.record(.compare, scenarios: scenarios)
             record.variants = variants?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             record.baseline = baseline
             record.rankBy = rankBy
-            manifest.recordReproduction(record, input: inputs.count == 1 ? inputs[0] : nil, runs: base.runs, seed: base.seed,
-                                        threads: simulation.threadCount, outputFolder: outDir)
-            try writeResults(files, manifest: manifest, to: outDir, force: output.force, inputs: inputs.flatMap(\.inputPaths))
+            var manifest = CommandManifest(command: commandLine, record: record, documents: inputs.map(\.document), scenarioName: base.name,
+                                           seed: base.seed, runs: base.runs, horizon: base.horizon, sampling: base.sampling.rawValue,
+                                           threads: simulation.threadCount, outputFolder: outDir)
+            manifest.extra["variants"] = .array(chosen.map { .string($0.name) })
+            manifest.extra["baseline"] = .string(chosen[plan.baselineIndex].name)
+            try OutputDirectory(path: outDir, force: output.force, inputs: inputs.flatMap(\.inputPaths)).write(manifest.artifacts(texts: files))
             print(ComparisonRanking.render(result, rankBy: rankBy), terminator: "")
             print("Results written to \(outDir)/")
         }

@@ -65,17 +65,19 @@ struct SensitivityCommand: ParsableCommand {
             case .sobol:
                 result = try SensitivityStudy.sobol(s, baseSamples: baseSamples, bootstrap: bootstrap, threads: simulation.threadCount)
             }
-            var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
-                                    scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
-                                    seed: s.seed, runs: result.runs, horizon: s.horizon, sampling: method == .sobol ? "saltelli-sobol" : s.sampling.rawValue)
-            manifest.extra["method"] = .string(method.rawValue)
-            if method == .sobol { manifest.extra["base_samples"] = .integer(baseSamples) }
             var record = simulation.record(.sensitivity, scenarios: scenario.map { [$0] } ?? [])
             record.method = method.rawValue
             record.baseSamples = baseSamples
             record.bootstrap = bootstrap
-            manifest.recordReproduction(record, input: input, runs: s.runs, seed: s.seed, threads: simulation.threadCount, outputFolder: outDir)
-            try writeResults([("sensitivity.csv", SensitivityTable.make(result).render())], manifest: manifest, to: outDir, force: output.force, inputs: input.inputPaths)
+            var manifest = CommandManifest(command: commandLine, record: record, documents: [input.document], scenarioName: s.name,
+                                           seed: s.seed, runs: result.runs, horizon: s.horizon,
+                                           sampling: method == .sobol ? "saltelli-sobol" : s.sampling.rawValue,
+                                           threads: simulation.threadCount, outputFolder: outDir)
+            manifest.resolvedRuns = s.runs
+            manifest.extra["method"] = .string(method.rawValue)
+            if method == .sobol { manifest.extra["base_samples"] = .integer(baseSamples) }
+            try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths)
+                .write(manifest.artifacts(texts: [("sensitivity.csv", SensitivityTable.make(result).render())]))
             print(SensitivityTable.tornado(result), terminator: "")
             if method == .sobol, s.correlation != nil {
                 print("note: Sobol' indices assume independent inputs; the scenario's correlations were not applied.")

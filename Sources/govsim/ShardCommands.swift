@@ -2,52 +2,21 @@ import ArgumentParser
 import Foundation
 import GovSimCore
 
-/// The partial results of one shard: `shard.json` (what was run), `runs.bin` (every run's inputs
-/// and trajectories, see ``ShardCodec``) and a manifest.
+/// Writes the partial results of one shard (``ShardPipeline``) into one output transaction.
 enum ShardWriter {
     static func run(_ s: Scenario, input: ScenarioInput, shard k: Int, of n: Int, threads: Int, outDir: String, force: Bool,
                     style: OutputStyleOptions, record: ReproductionRecord) throws {
-        let blockCount = ShardDescription.blockCount(runs: s.runs)
-        guard n <= blockCount else {
-            throw CLIError("--shard \(k)/\(n): \(s.runs) runs make only \(blockCount) blocks of \(ParallelBlocks.blockSize); use at most \(blockCount) shards")
-        }
-        // The shard records the scenario and its data files, so that merge needs nothing else.
-        let dataBytes = input.dataFiles.reduce(0) { $0 + $1.contents.count }
-        guard dataBytes <= ShardDescription.maximumDataBytes else {
-            throw CLIError("\(input.displayName): the data files it reads total \(dataBytes) bytes, more than the \(ShardDescription.maximumDataBytes) a shard records (a shard carries its inputs so merge reads nothing else); run it unsharded or reduce the data files")
-        }
-        let engine = SimulationEngine(scenario: s, threads: threads)
-        let bytesPerRun = ShardCodec(plan: engine.plan).bytesPerRun
-        guard bytesPerRun <= ShardDescription.maximumBytesPerRun else {
-            throw CLIError("\(input.displayName): one run of this scenario takes \(bytesPerRun) bytes, more than the \(ShardDescription.maximumBytesPerRun) a shard stores; use fewer organisations or a shorter horizon, or run it unsharded")
-        }
-        let description = ShardDescription(scenarioFile: input.displayName, scenarioBytes: input.bytes,
-                                           dataFiles: input.dataFiles.map { .init(path: $0.path, contents: $0.contents) },
-                                           runs: s.runs, seed: s.seed, sampling: s.sampling.rawValue, shard: k, shards: n,
-                                           bytesPerRun: bytesPerRun)
-        let blocks = description.firstBlock..<description.endBlock
+        let manifest = CommandManifest(command: commandLine, record: record, documents: [input.document], scenarioName: s.name,
+                                       seed: s.seed, runs: s.runs, horizon: s.horizon, sampling: s.sampling.rawValue,
+                                       threads: threads, outputFolder: outDir)
+        let prepared = try ShardPipeline.prepare(.init(document: input.document, dataFiles: input.dataFiles, scenario: s,
+                                                       shard: k, shards: n, threads: threads, manifest: manifest))
         let transaction = try OutputDirectory(path: outDir, force: force, inputs: input.inputPaths).begin()
         defer { transaction.abort() }
-        var hash = SHA256()
-        var bytes = 0
-        var writeError: Error?
-        _ = engine.run(blocks: blocks, formatRecords: { _ in [] }, recordSink: { _ in }, rawSink: { raw in
-            guard writeError == nil else { return }
-            hash.update(raw)
-            bytes += raw.count
-            do { try transaction.append("runs.bin", Data(raw)) } catch { writeError = error }
-        })
-        if let writeError { throw writeError }
-        let shardData = description.encoded()
-        try transaction.write("shard.json", shardData)
-        var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
-                                scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
-                                seed: s.seed, runs: s.runs, horizon: s.horizon, sampling: s.sampling.rawValue)
-        manifest.recordReproduction(record, input: input, runs: s.runs, seed: s.seed, threads: threads, outputFolder: outDir)
-        try transaction.write("manifest.json", Data(manifest.render(entries: [("runs.bin", bytes, hash.finalize()),
-                                                                                ("shard.json", shardData.count, SHA256.hex(shardData))]).utf8))
+        try prepared.write(into: transaction)
         try transaction.commit()
-        style.print("Shard \(k)/\(n): blocks \(blocks.lowerBound)..<\(blocks.upperBound) of \(blockCount) written to \(outDir)/; combine the shards with govsim merge")
+        let blocks = prepared.blocks
+        style.print("Shard \(k)/\(n): blocks \(blocks.lowerBound)..<\(blocks.upperBound) of \(prepared.blockCount) written to \(outDir)/; combine the shards with govsim merge")
     }
 }
 
@@ -99,19 +68,18 @@ struct MergeCommand: ParsableCommand {
             try Self.refuseOverlap(outDir, shards)
             for shard in shards { try shard.checkRunsHash() }
 
-            var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
-                                    scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
-                                    seed: s.seed, runs: s.runs, horizon: s.horizon, sampling: s.sampling.rawValue)
-            manifest.extra["merged_shards"] = .integer(first.shards)
-            manifest.recordMerge(of: reference.folder, shards: first.shards, input: input, scenario: s, outputFolder: outDir)
-            let blockRanges = ParallelBlocks.blocks(runs: s.runs)
+            let shardManifestPath = URL(fileURLWithPath: reference.folder).appendingPathComponent("manifest.json").path
+            let shardManifest = try? FolderFile.contents(shardManifestPath, limit: ReproductionCheck.manifestLimit, what: "manifest")
+            let manifest = MergePipeline.manifest(shardManifest: shardManifest, path: shardManifestPath, shards: first.shards,
+                                                  document: input.document, scenario: s, command: commandLine, outputFolder: outDir)
+            let options = RunPipeline.Options(document: input.document, scenario: s, manifest: manifest)
             var current = 0
-            let result = try RunOutputWriter.write(to: outDir, force: output.force, scenario: s, input: input, otherInputs: folders, manifest: manifest, style: style) { format, sink in
+            let result = try writeArtifacts(to: outDir, force: output.force, inputs: input.inputPaths + folders, style: style) { sink in
                 do {
-                    return try engine.replay(block: { b in
+                    return try MergePipeline.run(options, into: sink) { b, runs in
                         while b >= shards[current].shard.endBlock { current += 1 }
-                        return try shards[current].readBlock(b, runs: blockRanges[b].count)
-                    }, formatRecords: format, recordSink: sink)
+                        return try shards[current].readBlock(b, runs: runs)
+                    }
                 } catch let error as ShardCodec.DecodeError {
                     let shard = shards[current].shard
                     throw CLIError("\(shards[current].folder): runs.bin: \(error.description); re-run shard \(shard.shard)/\(shard.shards)")
