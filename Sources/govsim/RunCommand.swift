@@ -48,8 +48,8 @@ struct RunCommand: ParsableCommand {
                 try ShardWriter.run(s, input: input, shard: k, of: n, threads: simulation.threadCount, outDir: outDir, force: output.force, style: style, record: record)
                 return
             }
-            try refuseIfTooLarge(s, input: input, runsOption: simulation.runs)
-            try refuseIfDiskTooSmall(s, outDir: outDir)
+            try ResourceGuard.refuseIfTooLarge(s, input: input.document, runsOption: simulation.runs)
+            try ResourceGuard.refuseIfDiskTooSmall(s, outDir: outDir)
             let manifest = CommandManifest(command: commandLine, record: record, documents: [input.document], scenarioName: s.name,
                                            seed: s.seed, runs: s.runs, horizon: s.horizon, sampling: s.sampling.rawValue,
                                            threads: simulation.threadCount, outputFolder: outDir)

@@ -56,14 +56,7 @@ struct MergeCommand: ParsableCommand {
             s.runs = first.runs
             s.seed = first.seedValue
             s.sampling = SamplingKind(rawValue: first.sampling) ?? s.sampling
-            let engine = SimulationEngine(scenario: s, threads: 1)
-            let bytesPerRun = ShardCodec(plan: engine.plan).bytesPerRun
-            guard bytesPerRun == first.bytesPerRun else {
-                throw CLIError("\(reference.folder): shard.json records \(first.bytesPerRun) bytes per run, but its scenario has \(bytesPerRun); re-run the shards")
-            }
-            if let message = MemoryEstimate(mergeOf: s).refusal(advice: "merge on a machine with more memory, or re-run the shards with fewer --runs") {
-                throw CLIError("merge: " + message)
-            }
+            try MergePipeline.check(s, recorded: first, folder: reference.folder)
             let outDir = output.out ?? "outputs/\(s.name)"
             try Self.refuseOverlap(outDir, shards)
             for shard in shards { try shard.checkRunsHash() }
@@ -105,47 +98,12 @@ struct MergeCommand: ParsableCommand {
         var given = [reference]
         for path in paths.dropFirst() {
             let folder = try ShardFolder(path)
-            let d = folder.shard
-            var differences: [String] = []
-            if d.govsimVersion != r.govsimVersion { differences.append("govsim \(d.govsimVersion) instead of \(r.govsimVersion)") }
-            if d.scenarioSHA256 != r.scenarioSHA256 { differences.append("another scenario (SHA-256 \(d.scenarioSHA256.prefix(12))… instead of \(r.scenarioSHA256.prefix(12))…)") }
-            if d.dataFiles.map({ [$0.path, $0.sha256] }) != r.dataFiles.map({ [$0.path, $0.sha256] }) { differences.append("other data files") }
-            if d.runs != r.runs { differences.append("\(d.runs) runs instead of \(r.runs)") }
-            if d.seed != r.seed { differences.append("seed \(d.seed) instead of \(r.seed)") }
-            if d.sampling != r.sampling { differences.append("sampling \(d.sampling) instead of \(r.sampling)") }
-            if d.shards != r.shards { differences.append("\(d.shards) shards instead of \(r.shards)") }
-            if d.bytesPerRun != r.bytesPerRun { differences.append("\(d.bytesPerRun) bytes per run instead of \(r.bytesPerRun)") }
-            if !differences.isEmpty {
-                throw CLIError("\(folder.folder): shard \(d.shard)/\(d.shards) is not from the run of \(reference.folder) (\(differences.joined(separator: ", "))); merge the shards of one run")
-            }
+            try MergePipeline.refuseForeign(folder.shard, folder: folder.folder, reference: r, referenceFolder: reference.folder)
             folder.dropRecordedContent()
             given.append(folder)
         }
-        var byNumber: [Int: ShardFolder] = [:]
-        for folder in given {
-            if let other = byNumber[folder.shard.shard] {
-                let same = other.canonicalPath == folder.canonicalPath
-                throw CLIError("\(folder.folder): shard \(folder.shard.shard)/\(r.shards) is given twice (\(same ? "the same folder" : "also in \(other.folder)")); give each shard folder once")
-            }
-            byNumber[folder.shard.shard] = folder
-        }
-        let missing = (1...r.shards).filter { byNumber[$0] == nil }
-        guard missing.isEmpty else {
-            let list = missing.count > 10 ? missing.prefix(10).map(String.init).joined(separator: ", ") + ", …" : missing.map(String.init).joined(separator: ", ")
-            throw CLIError("\(missing.count == 1 ? "shard" : "shards") \(list) of \(r.shards) \(missing.count == 1 ? "is" : "are") missing; give every shard folder once")
-        }
-        let ordered = (1...r.shards).map { byNumber[$0]! }
-        // The descriptions' ranges are each validated against k/n; check the tiling regardless.
-        var next = 0
-        for folder in ordered {
-            guard folder.shard.firstBlock == next else {
-                throw CLIError("\(folder.folder): shard \(folder.shard.shard)/\(r.shards) starts at block \(folder.shard.firstBlock), not \(next); the shards do not cover the run exactly once")
-            }
-            next = folder.shard.endBlock
-        }
-        guard next == r.blockCount else {
-            throw CLIError("the shards end at block \(next), not at the run's \(r.blockCount) blocks; give every shard folder once")
-        }
+        let order = try MergePipeline.order(given.map { (folder: $0.folder, canonicalPath: $0.canonicalPath, shard: $0.shard) })
+        let ordered = order.map { given[$0] }
         return (ordered, reference)
     }
 
