@@ -50,11 +50,9 @@ struct RunCommand: ParsableCommand {
             }
             try ResourceGuard.refuseIfTooLarge(s, input: input.document, runsOption: simulation.runs)
             try ResourceGuard.refuseIfDiskTooSmall(s, outDir: outDir)
-            let manifest = CommandManifest(command: commandLine, record: record, documents: [input.document], scenarioName: s.name,
-                                           seed: s.seed, runs: s.runs, horizon: s.horizon, sampling: s.sampling.rawValue,
-                                           threads: simulation.threadCount, outputFolder: outDir)
+            let context = PipelineContext(command: commandLine, threads: simulation.threadCount, outputFolder: outDir)
             let progress = style.progressReporter(total: s.runs, unit: "runs")
-            let options = RunPipeline.Options(document: input.document, scenario: s, manifest: manifest)
+            let options = RunPipeline.Options(document: input.document, scenario: s, record: record, context: context)
             let result = try writeArtifacts(to: outDir, force: output.force, inputs: input.inputPaths, style: style) { sink in
                 try RunPipeline.run(options, threads: simulation.threadCount, into: sink, progress: progress?.callback)
             }

@@ -6,11 +6,9 @@ import GovSimCore
 enum ShardWriter {
     static func run(_ s: Scenario, input: ScenarioInput, shard k: Int, of n: Int, threads: Int, outDir: String, force: Bool,
                     style: OutputStyleOptions, record: ReproductionRecord) throws {
-        let manifest = CommandManifest(command: commandLine, record: record, documents: [input.document], scenarioName: s.name,
-                                       seed: s.seed, runs: s.runs, horizon: s.horizon, sampling: s.sampling.rawValue,
-                                       threads: threads, outputFolder: outDir)
+        let context = PipelineContext(command: commandLine, threads: threads, outputFolder: outDir)
         let prepared = try ShardPipeline.prepare(.init(document: input.document, dataFiles: input.dataFiles, scenario: s,
-                                                       shard: k, shards: n, threads: threads, manifest: manifest))
+                                                       shard: k, shards: n, record: record, context: context))
         let transaction = try OutputDirectory(path: outDir, force: force, inputs: input.inputPaths).begin()
         defer { transaction.abort() }
         try prepared.write(into: transaction)

@@ -42,6 +42,14 @@ public struct CommandManifest: Sendable {
         self.outputFolder = outputFolder
     }
 
+    /// The facts of a simulation of `scenario` (read from `document`): its name, seed, runs,
+    /// horizon and sampling (`run`, its shards and `merge`).
+    public init(simulating scenario: Scenario, from document: ScenarioDocument, record: ReproductionRecord, context: PipelineContext) {
+        self.init(command: context.command, record: record, documents: [document], scenarioName: scenario.name,
+                  seed: scenario.seed, runs: scenario.runs, horizon: scenario.horizon, sampling: scenario.sampling.rawValue,
+                  threads: context.threads, outputFolder: context.outputFolder)
+    }
+
     /// The manifest. With one scenario document, its text and its resolved form (with this
     /// manifest's runs and seed) are included.
     public func manifest() -> Manifest {

@@ -28,9 +28,8 @@ public enum MergePipeline {
         if let inputs = parsed?["inputs"].flatMap({ try? InputSources.parse($0, manifest: path) }) {
             InputSources.current.adopt(inputs)
         }
-        var facts = CommandManifest(command: command, record: record, documents: [document], scenarioName: s.name,
-                                    seed: s.seed, runs: s.runs, horizon: s.horizon, sampling: s.sampling.rawValue,
-                                    threads: 1, outputFolder: outputFolder)
+        var facts = CommandManifest(simulating: s, from: document, record: record,
+                                    context: PipelineContext(command: command, threads: 1, outputFolder: outputFolder))
         facts.extra["merged_shards"] = .integer(shards)
         return facts
     }

@@ -20,6 +20,12 @@ public enum RunPipeline {
             self.scenario = scenario
             self.manifest = manifest
         }
+
+        /// The options of `govsim run` of `scenario` with `record`'s options.
+        public init(document: ScenarioDocument, scenario: Scenario, record: ReproductionRecord, context: PipelineContext) {
+            self.init(document: document, scenario: scenario,
+                      manifest: CommandManifest(simulating: scenario, from: document, record: record, context: context))
+        }
     }
 
     /// What the command prints besides the summary.

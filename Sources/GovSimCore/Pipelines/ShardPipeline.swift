@@ -30,6 +30,13 @@ public enum ShardPipeline {
             self.threads = threads
             self.manifest = manifest
         }
+
+        /// The options of shard `shard` of `shards` of `govsim run` with `record`'s options.
+        public init(document: ScenarioDocument, dataFiles: [(path: String, contents: Data)], scenario: Scenario,
+                    shard: Int, shards: Int, record: ReproductionRecord, context: PipelineContext) {
+            self.init(document: document, dataFiles: dataFiles, scenario: scenario, shard: shard, shards: shards, threads: context.threads,
+                      manifest: CommandManifest(simulating: scenario, from: document, record: record, context: context))
+        }
     }
 
     /// A shard checked and ready to simulate.
