@@ -47,35 +47,19 @@ struct SensitivityCommand: ParsableCommand {
         try Terminal.reportingErrors {
             let input = try ScenarioInput.load(scenario)
             let s = simulation.apply(to: input.scenario)
-            let inputs = PlanSimulator(scenario: s).inputCount
-            switch method {
-            case .src:
-                try refuseUnsupportedDesign(s)
-                try refuseIfTooLarge(MemoryEstimate.sensitivitySRC(runs: s.runs, horizon: s.horizon, uncertainInputs: inputs, threads: simulation.threadCount))
-            case .sobol:
-                try refuseUnsupportedSobolStudy(s)
-                try refuseIfTooLarge(MemoryEstimate.sensitivitySobol(baseSamples: baseSamples, horizon: s.horizon, uncertainInputs: inputs, threads: simulation.threadCount))
-            }
-            let outDir = output.out ?? "outputs/\(s.name)-sensitivity"
-            try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).check()
-            let result: SensitivityResult
-            switch method {
-            case .src:
-                result = try SensitivityStudy.src(s, threads: simulation.threadCount)
-            case .sobol:
-                result = try SensitivityStudy.sobol(s, baseSamples: baseSamples, bootstrap: bootstrap, threads: simulation.threadCount)
-            }
-            var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
-                                    scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
-                                    seed: s.seed, runs: result.runs, horizon: s.horizon, sampling: method == .sobol ? "saltelli-sobol" : s.sampling.rawValue)
-            manifest.extra["method"] = .string(method.rawValue)
-            if method == .sobol { manifest.extra["base_samples"] = .integer(baseSamples) }
             var record = simulation.record(.sensitivity, scenarios: scenario.map { [$0] } ?? [])
             record.method = method.rawValue
             record.baseSamples = baseSamples
             record.bootstrap = bootstrap
-            manifest.recordReproduction(record, input: input, runs: s.runs, seed: s.seed, threads: simulation.threadCount, outputFolder: outDir)
-            try writeResults([("sensitivity.csv", SensitivityTable.make(result).render())], manifest: manifest, to: outDir, force: output.force, inputs: input.inputPaths)
+            let outDir = output.out ?? "outputs/\(s.name)-sensitivity"
+            let options = SensitivityPipeline.Options(document: input.document, scenario: s, method: method == .sobol ? .sobol : .src,
+                                                      baseSamples: baseSamples, bootstrap: bootstrap, record: record,
+                                                      context: PipelineContext(command: commandLine, threads: simulation.threadCount, outputFolder: outDir))
+            try SensitivityPipeline.check(options)
+            try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).check()
+            let outcome = try SensitivityPipeline.run(options)
+            let result = outcome.result
+            try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).write(outcome.files)
             print(SensitivityTable.tornado(result), terminator: "")
             if method == .sobol, s.correlation != nil {
                 print("note: Sobol' indices assume independent inputs; the scenario's correlations were not applied.")
