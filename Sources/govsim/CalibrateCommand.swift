@@ -34,17 +34,14 @@ struct CalibrateCommand: ParsableCommand {
             let seed = simulation.seed ?? s.seed
             let outDir = output.out ?? "outputs/\(s.name)-calibration"
             try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).check()
-            try refuseIfTooLarge(CalibrationStudy.contrastScenario(s, runs: runs, seed: seed), input: input, runsOption: simulation.runs, writesRunsTable: false)
             let progress = style.progressReporter(total: runs, unit: "runs")
-            let result = CalibrationStudy.run(s, runs: runs, seed: seed, threads: simulation.threadCount, progress: progress?.callback)
+            let outcome = try CalibratePipeline.run(.init(document: input.document, scenario: s, runs: runs, seed: seed, runsOption: simulation.runs,
+                                                          record: simulation.record(.calibrate, scenarios: scenario.map { [$0] } ?? []),
+                                                          context: PipelineContext(command: commandLine, threads: simulation.threadCount, outputFolder: outDir)),
+                                                    progress: progress?.callback)
             progress?.finish()
-            var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
-                                    scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
-                                    seed: seed, runs: runs, horizon: CalibrationStudy.contrastScenario(s, runs: runs, seed: seed).horizon)
-            manifest.extra["calibration_within_tolerance"] = .bool(result.passed)
-            manifest.recordReproduction(simulation.record(.calibrate, scenarios: scenario.map { [$0] } ?? []), input: input,
-                                        runs: runs, seed: seed, threads: simulation.threadCount, outputFolder: outDir)
-            try writeResults([("calibration.csv", result.table().render())], manifest: manifest, to: outDir, force: output.force, inputs: input.inputPaths)
+            let result = outcome.result
+            try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).write(outcome.files)
             let f = { (x: Double) in String(format: "%.2f", x) }
             let lowerName = result.coverage == 0.9 ? "p5" : "p\(CSVTable.formatNumber(50 * (1 - result.coverage)))"
             let upperName = result.coverage == 0.9 ? "p95" : "p\(CSVTable.formatNumber(50 * (1 + result.coverage)))"

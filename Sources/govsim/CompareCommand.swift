@@ -48,48 +48,19 @@ struct CompareCommand: ParsableCommand {
         Terminal.installInterruptHandlers()
         try Terminal.reportingErrors {
             let inputs = try (scenarios.isEmpty ? [nil] : scenarios.map { Optional($0) }).map(ScenarioInput.load)
-            let plan: (variants: [(name: String, scenario: Scenario)], baselineIndex: Int)
-            do {
-                if inputs.count == 1 {
-                    let names = variants?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                    plan = try ComparisonPlan.variants(of: inputs[0].scenario, names: names, baseline: baseline)
-                } else {
-                    plan = try ComparisonPlan.variants(of: inputs.map(\.scenario), baseline: baseline)
-                }
-            } catch let problem as ComparisonPlan.Problem {
-                throw CLIError(problem.description)
-            }
-            let chosen = plan.variants.map { (name: $0.name, scenario: simulation.apply(to: $0.scenario)) }
-            let base = chosen[plan.baselineIndex].scenario
-            for variant in chosen { try refuseUnsupportedDesign(variant.scenario) }
-            let uncertainInputs = chosen.map { PlanSimulator(scenario: $0.scenario).inputCount }.max() ?? 0
-            try refuseIfTooLarge(MemoryEstimate.comparison(runs: base.runs, horizon: base.horizon, variants: chosen.count, uncertainInputs: uncertainInputs, threads: simulation.threadCount))
-            let outDir = output.out ?? "outputs/\(base.name)-compare"
-            try OutputDirectory(path: outDir, force: output.force, inputs: inputs.flatMap(\.inputPaths)).check()
-            let result = ComparisonEngine(variants: chosen, baselineIndex: plan.baselineIndex, threads: simulation.threadCount).run()
-            let files: [(String, String)] = [
-                ("comparison.csv", ComparisonTable.make(result).render()),
-                ("budget.csv", ComparisonTable.budget(result).render()),
-                ("summary.csv", ComparisonTable.summary(result).render()),
-            ] + ComparisonTable.appraisalFiles(result, scenarioFile: inputs.map(\.displayName).joined(separator: ","),
-                                                scenarioSHA256: inputs.map { SHA256.hex($0.bytes) }.joined(separator: ","))
-            var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: base.name,
-                                    scenarioFile: inputs.map(\.displayName).joined(separator: ","),
-                                    scenarioSHA256: inputs.map { SHA256.hex($0.bytes) }.joined(separator: ","),
-                                    seed: base.seed, runs: base.runs, horizon: base.horizon, sampling: base.sampling.rawValue)
-            manifest.extra["variants"] = .array(chosen.map { .string($0.name) })
-            manifest.extra["baseline"] = .string(chosen[plan.baselineIndex].name)
-            // As run's manifest, but only once the quantiles are sketched (exact ones leave the manifest as it was).
-            if result.quantileRankError > 0 {
-                manifest.extra["quantiles"] = .string("sketch, rank error at most \(CSVTable.formatNumber(result.quantileRankError))")
-            }
             var record = simulation.record(.compare, scenarios: scenarios)
             record.variants = variants?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             record.baseline = baseline
             record.rankBy = rankBy
-            manifest.recordReproduction(record, input: inputs.count == 1 ? inputs[0] : nil, runs: base.runs, seed: base.seed,
-                                        threads: simulation.threadCount, outputFolder: outDir)
-            try writeResults(files, manifest: manifest, to: outDir, force: output.force, inputs: inputs.flatMap(\.inputPaths))
+            let options = ComparePipeline.Options(documents: inputs.map(\.document), variants: record.variants, baseline: baseline,
+                                                  overrides: simulation.overrides, record: record,
+                                                  context: PipelineContext(command: commandLine, threads: simulation.threadCount, outputFolder: ""))
+            let prepared = try ComparePipeline.prepare(options)
+            let outDir = output.out ?? "outputs/\(prepared.base.name)-compare"
+            try OutputDirectory(path: outDir, force: output.force, inputs: inputs.flatMap(\.inputPaths)).check()
+            let outcome = ComparePipeline.run(prepared, outputFolder: outDir)
+            let result = outcome.result
+            try OutputDirectory(path: outDir, force: output.force, inputs: inputs.flatMap(\.inputPaths)).write(outcome.files)
             print(ComparisonRanking.render(result, rankBy: rankBy), terminator: "")
             print("Results written to \(outDir)/")
         }

@@ -76,19 +76,10 @@ struct FitCommand: ParsableCommand {
         let outPath = out ?? "outputs/fit-\(basename)"
         let destination = URL(fileURLWithPath: outPath)
         do {
-            let table = try DataTable(data: contents, fileName: data)
-            let regression = try table.fitLinearRegression(response: response, predictors: predictorNames,
-                                                           intercept: !noIntercept, robust: robust?.kind)
-            let report = RegressionReport(regression: regression, responseName: response, dataName: data)
-            var record = ReproductionRecord(.fit)
-            record.data = data
-            record.response = response
-            record.predictors = predictorNames
-            record.noIntercept = noIntercept
-            record.robust = robust?.rawValue
-            let files = try withReproductionRecord(report.files(), record: record, outputFolder: out ?? "outputs/fit-\(basename)")
-            try OutputDirectory(path: outPath, force: force, inputs: [data]).write(files)
-            print(report.summary, terminator: "")
+            let outcome = try FitPipeline.run(.init(dataPath: data, data: contents, response: response, predictors: predictorNames,
+                                                    intercept: !noIntercept, robust: robust?.kind, command: commandLine, outputFolder: outPath))
+            try OutputDirectory(path: outPath, force: force, inputs: [data]).write(outcome.files)
+            print(outcome.summary, terminator: "")
             print("\nWrote coefficients.csv, statistics.csv, summary.txt and manifest.json to \(destination.path)")
         } catch let error as DataTableError {
             try fail(error.description)

@@ -41,12 +41,11 @@ struct SimulationOptions: ParsableArguments {
     }
 
     /// `scenario` with the run count, seed and sampling design given on the command line.
-    func apply(to scenario: Scenario) -> Scenario {
-        var s = scenario
-        if let runs { s.runs = runs }
-        if let seed { s.seed = seed }
-        if let sampling, let kind = SamplingKind(rawValue: sampling) { s.sampling = kind }
-        return s
+    func apply(to scenario: Scenario) -> Scenario { overrides.apply(to: scenario) }
+
+    /// The overrides given on the command line.
+    var overrides: ScenarioOverrides {
+        ScenarioOverrides(runs: runs, seed: seed, sampling: sampling.flatMap(SamplingKind.init(rawValue:)))
     }
 }
 

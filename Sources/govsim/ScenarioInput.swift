@@ -14,6 +14,9 @@ struct ScenarioInput {
     /// first read.
     var dataFiles: [(path: String, contents: Data)] = []
 
+    /// The scenario as the library's pipelines receive it.
+    var document: ScenarioDocument { ScenarioDocument(scenario: scenario, displayName: displayName, bytes: bytes) }
+
     /// Reads and validates the scenario at `path`, or the built-in reference scenario when nil.
     static func load(_ path: String?) throws -> ScenarioInput {
         guard let path else {

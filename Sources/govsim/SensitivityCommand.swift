@@ -47,65 +47,23 @@ struct SensitivityCommand: ParsableCommand {
         try Terminal.reportingErrors {
             let input = try ScenarioInput.load(scenario)
             let s = simulation.apply(to: input.scenario)
-            let inputs = PlanSimulator(scenario: s).inputCount
-            switch method {
-            case .src:
-                try refuseUnsupportedDesign(s)
-                try refuseIfTooLarge(MemoryEstimate.sensitivitySRC(runs: s.runs, horizon: s.horizon, uncertainInputs: inputs, threads: simulation.threadCount))
-            case .sobol:
-                try refuseUnsupportedSobolStudy(s)
-                try refuseIfTooLarge(MemoryEstimate.sensitivitySobol(baseSamples: baseSamples, horizon: s.horizon, uncertainInputs: inputs, threads: simulation.threadCount))
-            case .switching:
-                try refuseUnsupportedDesign(s)
-                try refuseIfTooLarge(MemoryEstimate.switchingValues(runs: s.runs, horizon: s.horizon, uncertainInputs: inputs, threads: simulation.threadCount))
-            }
-            let outDir = output.out ?? "outputs/\(s.name)-sensitivity"
-            try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).check()
-            if method == .switching {
-                try runSwitching(s, input: input, outDir: outDir)
-                return
-            }
-            let result: SensitivityResult
-            switch method {
-            case .switching:
-                return
-            case .src:
-                result = try SensitivityStudy.src(s, threads: simulation.threadCount)
-            case .sobol:
-                result = try SensitivityStudy.sobol(s, baseSamples: baseSamples, bootstrap: bootstrap, threads: simulation.threadCount)
-            }
-            var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
-                                    scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
-                                    seed: s.seed, runs: result.runs, horizon: s.horizon, sampling: method == .sobol ? "saltelli-sobol" : s.sampling.rawValue)
-            manifest.extra["method"] = .string(method.rawValue)
-            if method == .sobol { manifest.extra["base_samples"] = .integer(baseSamples) }
             var record = simulation.record(.sensitivity, scenarios: scenario.map { [$0] } ?? [])
             record.method = method.rawValue
             record.baseSamples = baseSamples
             record.bootstrap = bootstrap
-            manifest.recordReproduction(record, input: input, runs: s.runs, seed: s.seed, threads: simulation.threadCount, outputFolder: outDir)
-            try writeResults([("sensitivity.csv", SensitivityTable.make(result).render())], manifest: manifest, to: outDir, force: output.force, inputs: input.inputPaths)
-            print(SensitivityTable.tornado(result), terminator: "")
+            let outDir = output.out ?? "outputs/\(s.name)-sensitivity"
+            let options = SensitivityPipeline.Options(document: input.document, scenario: s, method: SensitivityPipeline.Method(rawValue: method.rawValue)!,
+                                                      baseSamples: baseSamples, bootstrap: bootstrap, record: record,
+                                                      context: PipelineContext(command: commandLine, threads: simulation.threadCount, outputFolder: outDir))
+            try SensitivityPipeline.check(options)
+            try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).check()
+            let outcome = try SensitivityPipeline.run(options)
+            try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).write(outcome.files)
+            print(outcome.tornado, terminator: "")
             if method == .sobol, s.correlation != nil {
                 print("note: Sobol' indices assume independent inputs; the scenario's correlations were not applied.")
             }
             print("Results written to \(outDir)/")
         }
-    }
-
-    /// `--method switching`: switching values and money sweeps of the decisive inputs.
-    func runSwitching(_ s: Scenario, input: ScenarioInput, outDir: String) throws {
-        let study = SwitchingValueStudy(scenario: s, threads: simulation.threadCount)
-        var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
-                                scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
-                                seed: s.seed, runs: s.runs, horizon: s.horizon, sampling: s.sampling.rawValue)
-        manifest.extra["method"] = .string(method.rawValue)
-        var record = simulation.record(.sensitivity, scenarios: scenario.map { [$0] } ?? [])
-        record.method = method.rawValue
-        manifest.recordReproduction(record, input: input, runs: s.runs, seed: s.seed, threads: simulation.threadCount, outputFolder: outDir)
-        try writeResults([("switching_values.csv", SwitchingValuesTable.make(study, scenario: s).render())], manifest: manifest,
-                         to: outDir, force: output.force, inputs: input.inputPaths)
-        print(SwitchingValuesTable.tornado(study, scenario: s), terminator: "")
-        print("Results written to \(outDir)/")
     }
 }

@@ -2,52 +2,19 @@ import ArgumentParser
 import Foundation
 import GovSimCore
 
-/// The partial results of one shard: `shard.json` (what was run), `runs.bin` (every run's inputs
-/// and trajectories, see ``ShardCodec``) and a manifest.
+/// Writes the partial results of one shard (``ShardPipeline``) into one output transaction.
 enum ShardWriter {
     static func run(_ s: Scenario, input: ScenarioInput, shard k: Int, of n: Int, threads: Int, outDir: String, force: Bool,
                     style: OutputStyleOptions, record: ReproductionRecord) throws {
-        let blockCount = ShardDescription.blockCount(runs: s.runs)
-        guard n <= blockCount else {
-            throw CLIError("--shard \(k)/\(n): \(s.runs) runs make only \(blockCount) blocks of \(ParallelBlocks.blockSize); use at most \(blockCount) shards")
-        }
-        // The shard records the scenario and its data files, so that merge needs nothing else.
-        let dataBytes = input.dataFiles.reduce(0) { $0 + $1.contents.count }
-        guard dataBytes <= ShardDescription.maximumDataBytes else {
-            throw CLIError("\(input.displayName): the data files it reads total \(dataBytes) bytes, more than the \(ShardDescription.maximumDataBytes) a shard records (a shard carries its inputs so merge reads nothing else); run it unsharded or reduce the data files")
-        }
-        let engine = SimulationEngine(scenario: s, threads: threads)
-        let bytesPerRun = ShardCodec(plan: engine.plan).bytesPerRun
-        guard bytesPerRun <= ShardDescription.maximumBytesPerRun else {
-            throw CLIError("\(input.displayName): one run of this scenario takes \(bytesPerRun) bytes, more than the \(ShardDescription.maximumBytesPerRun) a shard stores; use fewer organisations or a shorter horizon, or run it unsharded")
-        }
-        let description = ShardDescription(scenarioFile: input.displayName, scenarioBytes: input.bytes,
-                                           dataFiles: input.dataFiles.map { .init(path: $0.path, contents: $0.contents) },
-                                           runs: s.runs, seed: s.seed, sampling: s.sampling.rawValue, shard: k, shards: n,
-                                           bytesPerRun: bytesPerRun)
-        let blocks = description.firstBlock..<description.endBlock
+        let context = PipelineContext(command: commandLine, threads: threads, outputFolder: outDir)
+        let prepared = try ShardPipeline.prepare(.init(document: input.document, dataFiles: input.dataFiles, scenario: s,
+                                                       shard: k, shards: n, record: record, context: context))
         let transaction = try OutputDirectory(path: outDir, force: force, inputs: input.inputPaths).begin()
         defer { transaction.abort() }
-        var hash = SHA256()
-        var bytes = 0
-        var writeError: Error?
-        _ = engine.run(blocks: blocks, formatRecords: { _ in [] }, recordSink: { _ in }, rawSink: { raw in
-            guard writeError == nil else { return }
-            hash.update(raw)
-            bytes += raw.count
-            do { try transaction.append("runs.bin", Data(raw)) } catch { writeError = error }
-        })
-        if let writeError { throw writeError }
-        let shardData = description.encoded()
-        try transaction.write("shard.json", shardData)
-        var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
-                                scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
-                                seed: s.seed, runs: s.runs, horizon: s.horizon, sampling: s.sampling.rawValue)
-        manifest.recordReproduction(record, input: input, runs: s.runs, seed: s.seed, threads: threads, outputFolder: outDir)
-        try transaction.write("manifest.json", Data(manifest.render(entries: [("runs.bin", bytes, hash.finalize()),
-                                                                                ("shard.json", shardData.count, SHA256.hex(shardData))]).utf8))
+        try prepared.write(into: transaction)
         try transaction.commit()
-        style.print("Shard \(k)/\(n): blocks \(blocks.lowerBound)..<\(blocks.upperBound) of \(blockCount) written to \(outDir)/; combine the shards with govsim merge")
+        let blocks = prepared.blocks
+        style.print("Shard \(k)/\(n): blocks \(blocks.lowerBound)..<\(blocks.upperBound) of \(prepared.blockCount) written to \(outDir)/; combine the shards with govsim merge")
     }
 }
 
@@ -87,31 +54,23 @@ struct MergeCommand: ParsableCommand {
             s.runs = first.runs
             s.seed = first.seedValue
             s.sampling = SamplingKind(rawValue: first.sampling) ?? s.sampling
-            let engine = SimulationEngine(scenario: s, threads: 1)
-            let bytesPerRun = ShardCodec(plan: engine.plan).bytesPerRun
-            guard bytesPerRun == first.bytesPerRun else {
-                throw CLIError("\(reference.folder): shard.json records \(first.bytesPerRun) bytes per run, but its scenario has \(bytesPerRun); re-run the shards")
-            }
-            if let message = MemoryEstimate(mergeOf: s).refusal(advice: "merge on a machine with more memory, or re-run the shards with fewer --runs") {
-                throw CLIError("merge: " + message)
-            }
+            try MergePipeline.check(s, recorded: first, folder: reference.folder)
             let outDir = output.out ?? "outputs/\(s.name)"
             try Self.refuseOverlap(outDir, shards)
             for shard in shards { try shard.checkRunsHash() }
 
-            var manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
-                                    scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
-                                    seed: s.seed, runs: s.runs, horizon: s.horizon, sampling: s.sampling.rawValue)
-            manifest.extra["merged_shards"] = .integer(first.shards)
-            manifest.recordMerge(of: reference.folder, shards: first.shards, input: input, scenario: s, outputFolder: outDir)
-            let blockRanges = ParallelBlocks.blocks(runs: s.runs)
+            let shardManifestPath = URL(fileURLWithPath: reference.folder).appendingPathComponent("manifest.json").path
+            let shardManifest = try? FolderFile.contents(shardManifestPath, limit: ReproductionCheck.manifestLimit, what: "manifest")
+            let manifest = MergePipeline.manifest(shardManifest: shardManifest, path: shardManifestPath, shards: first.shards,
+                                                  document: input.document, scenario: s, command: commandLine, outputFolder: outDir)
+            let options = RunPipeline.Options(document: input.document, scenario: s, manifest: manifest)
             var current = 0
-            let result = try RunOutputWriter.write(to: outDir, force: output.force, scenario: s, input: input, otherInputs: folders, manifest: manifest, style: style) { format, sink in
+            let result = try writeArtifacts(to: outDir, force: output.force, inputs: input.inputPaths + folders, style: style) { sink in
                 do {
-                    return try engine.replay(block: { b in
+                    return try MergePipeline.run(options, into: sink) { b, runs in
                         while b >= shards[current].shard.endBlock { current += 1 }
-                        return try shards[current].readBlock(b, runs: blockRanges[b].count)
-                    }, formatRecords: format, recordSink: sink)
+                        return try shards[current].readBlock(b, runs: runs)
+                    }
                 } catch let error as ShardCodec.DecodeError {
                     let shard = shards[current].shard
                     throw CLIError("\(shards[current].folder): runs.bin: \(error.description); re-run shard \(shard.shard)/\(shard.shards)")
@@ -137,47 +96,12 @@ struct MergeCommand: ParsableCommand {
         var given = [reference]
         for path in paths.dropFirst() {
             let folder = try ShardFolder(path)
-            let d = folder.shard
-            var differences: [String] = []
-            if d.govsimVersion != r.govsimVersion { differences.append("govsim \(d.govsimVersion) instead of \(r.govsimVersion)") }
-            if d.scenarioSHA256 != r.scenarioSHA256 { differences.append("another scenario (SHA-256 \(d.scenarioSHA256.prefix(12))… instead of \(r.scenarioSHA256.prefix(12))…)") }
-            if d.dataFiles.map({ [$0.path, $0.sha256] }) != r.dataFiles.map({ [$0.path, $0.sha256] }) { differences.append("other data files") }
-            if d.runs != r.runs { differences.append("\(d.runs) runs instead of \(r.runs)") }
-            if d.seed != r.seed { differences.append("seed \(d.seed) instead of \(r.seed)") }
-            if d.sampling != r.sampling { differences.append("sampling \(d.sampling) instead of \(r.sampling)") }
-            if d.shards != r.shards { differences.append("\(d.shards) shards instead of \(r.shards)") }
-            if d.bytesPerRun != r.bytesPerRun { differences.append("\(d.bytesPerRun) bytes per run instead of \(r.bytesPerRun)") }
-            if !differences.isEmpty {
-                throw CLIError("\(folder.folder): shard \(d.shard)/\(d.shards) is not from the run of \(reference.folder) (\(differences.joined(separator: ", "))); merge the shards of one run")
-            }
+            try MergePipeline.refuseForeign(folder.shard, folder: folder.folder, reference: r, referenceFolder: reference.folder)
             folder.dropRecordedContent()
             given.append(folder)
         }
-        var byNumber: [Int: ShardFolder] = [:]
-        for folder in given {
-            if let other = byNumber[folder.shard.shard] {
-                let same = other.canonicalPath == folder.canonicalPath
-                throw CLIError("\(folder.folder): shard \(folder.shard.shard)/\(r.shards) is given twice (\(same ? "the same folder" : "also in \(other.folder)")); give each shard folder once")
-            }
-            byNumber[folder.shard.shard] = folder
-        }
-        let missing = (1...r.shards).filter { byNumber[$0] == nil }
-        guard missing.isEmpty else {
-            let list = missing.count > 10 ? missing.prefix(10).map(String.init).joined(separator: ", ") + ", …" : missing.map(String.init).joined(separator: ", ")
-            throw CLIError("\(missing.count == 1 ? "shard" : "shards") \(list) of \(r.shards) \(missing.count == 1 ? "is" : "are") missing; give every shard folder once")
-        }
-        let ordered = (1...r.shards).map { byNumber[$0]! }
-        // The descriptions' ranges are each validated against k/n; check the tiling regardless.
-        var next = 0
-        for folder in ordered {
-            guard folder.shard.firstBlock == next else {
-                throw CLIError("\(folder.folder): shard \(folder.shard.shard)/\(r.shards) starts at block \(folder.shard.firstBlock), not \(next); the shards do not cover the run exactly once")
-            }
-            next = folder.shard.endBlock
-        }
-        guard next == r.blockCount else {
-            throw CLIError("the shards end at block \(next), not at the run's \(r.blockCount) blocks; give every shard folder once")
-        }
+        let order = try MergePipeline.order(given.map { (folder: $0.folder, canonicalPath: $0.canonicalPath, shard: $0.shard) })
+        let ordered = order.map { given[$0] }
         return (ordered, reference)
     }
 

@@ -27,12 +27,6 @@ final class ShardFolder {
     /// recorded scenario and data files, each also in the manifest's `inputs`).
     static let manifestLimit = 8 << 20
 
-    /// The `files` list of a manifest.
-    struct ListedFiles: Decodable {
-        struct Entry: Decodable { let name: String; let bytes: Int; let sha256: String }
-        let files: [Entry]
-    }
-
     init(_ folder: String) throws {
         self.folder = folder
         let base = URL(fileURLWithPath: folder)
@@ -52,17 +46,14 @@ final class ShardFolder {
 
         // The manifest: the anchor every other file is checked against.
         let manifestData = try readInputFile(try file("manifest.json"), what: "manifest", limit: Self.manifestLimit)
-        // Only the list of files is decoded (typed, into plain structs): a manifest padded with
-        // millions of other values costs a linear scan, not a tree of them.
-        guard let files = try? JSONDecoder().decode(ListedFiles.self, from: manifestData).files else {
+        guard let files = ManifestListing.parse(manifestData) else {
             throw fail("manifest.json is not a manifest written by govsim (no list of files with their sizes and SHA-256); re-run the shard")
         }
         func listed(_ name: String) throws -> (bytes: Int, sha256: String) {
-            let entries = files.filter { $0.name == name }
-            guard entries.count == 1, entries[0].bytes >= 0, entries[0].sha256.utf8.count == 64 else {
+            guard let entry = files.entry(name) else {
                 throw fail("manifest.json does not list \(name) once with its size and SHA-256; not a shard folder written by govsim run --shard K/N")
             }
-            return (entries[0].bytes, entries[0].sha256)
+            return entry
         }
         let shardEntry = try listed("shard.json")
         let runsEntry = try listed("runs.bin")

@@ -41,6 +41,9 @@ enum Terminal {
         } catch let e as CLIError {
             error(e.description)
             throw ExitCode(1)
+        } catch let e as PipelineError {
+            error(e.description)
+            throw ExitCode(1)
         } catch let e as DataTableError {
             error(e.description)
             throw ExitCode(1)

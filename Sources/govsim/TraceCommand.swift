@@ -24,16 +24,10 @@ struct TraceCommand: ParsableCommand {
     func run() throws {
         try Terminal.reportingErrors {
             let input = try ScenarioInput.load(scenario)
-            let s = input.scenario
-            guard s.portfolio == nil else {
-                throw CLIError("\(input.displayName): govsim trace follows one organisation, and this scenario is a portfolio; trace one organisation's scenario instead")
-            }
-            let outDir = output.out ?? "outputs/\(s.name)-trace"
-            let trace = RunTrace(scenario: s)
-            let manifest = Manifest(command: ["govsim"] + Array(CommandLine.arguments.dropFirst()), scenarioName: s.name,
-                                    scenarioFile: input.displayName, scenarioSHA256: SHA256.hex(input.bytes),
-                                    seed: s.seed, runs: 1, horizon: s.horizon, sampling: "central values")
-            try writeResults([("trace.csv", trace.table().render())], manifest: manifest, to: outDir, force: output.force, inputs: input.inputPaths)
+            let outDir = output.out ?? "outputs/\(input.scenario.name)-trace"
+            try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).check()
+            let files = try TracePipeline.run(input.document, command: commandLine)
+            try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).write(files)
             print("Results written to \(outDir)/")
         }
     }

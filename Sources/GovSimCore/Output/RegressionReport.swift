@@ -124,6 +124,20 @@ public struct RegressionReport: Sendable {
         ]
     }
 
+    /// The report's own manifest keys (those of ``files()``'s manifest.json but `files`), for a
+    /// caller that extends the manifest (``FitPipeline``).
+    public var manifestMembers: [String: JSONValue] {
+        [
+            "command": .string("fit"),
+            "govsim_version": .string(GovSimVersion.string),
+            "data": .string(dataName),
+            "response": .string(responseName),
+            "terms": .array(regression.termNames.map { .string($0) }),
+            "intercept": .bool(regression.hasIntercept),
+            "robust": .string(regression.robust.map { $0.kind.rawValue } ?? "none"),
+        ]
+    }
+
     // MARK: - Formatting
 
     /// Six significant digits (R prints about that many).

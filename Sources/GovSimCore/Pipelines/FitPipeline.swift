@@ -1,0 +1,75 @@
+import Foundation
+
+/// `govsim fit` in memory: the regression of a data file's bytes as the files of its output
+/// folder (``RegressionReport``'s coefficients.csv, statistics.csv and summary.txt) and a
+/// manifest holding the report's keys plus what `govsim verify` needs (built here, in one step,
+/// never by re-reading a rendered manifest).
+public enum FitPipeline {
+    /// The options of `govsim fit`.
+    public struct Options: Sendable {
+        /// The data file's path as given (shown in messages and recorded).
+        public var dataPath: String
+        /// The data file's bytes (read by the caller through ``InputSources``).
+        public var data: Data
+        public var response: String
+        /// The predictor columns; nil for every other numeric column.
+        public var predictors: [String]?
+        public var intercept: Bool = true
+        public var robust: LinearRegression.RobustCovariance?
+        /// The command line as typed and the results folder as given (for `invocation`).
+        public var command: [String]
+        public var outputFolder: String
+
+        public init(dataPath: String, data: Data, response: String, predictors: [String]?, intercept: Bool = true,
+                    robust: LinearRegression.RobustCovariance?, command: [String], outputFolder: String) {
+            self.dataPath = dataPath
+            self.data = data
+            self.response = response
+            self.predictors = predictors
+            self.intercept = intercept
+            self.robust = robust
+            self.command = command
+            self.outputFolder = outputFolder
+        }
+
+        /// The typed record `govsim verify` re-runs from.
+        public var record: ReproductionRecord {
+            var record = ReproductionRecord(.fit)
+            record.data = dataPath
+            record.response = response
+            record.predictors = predictors
+            record.noIntercept = !intercept
+            record.robust = robust?.rawValue
+            return record
+        }
+    }
+
+    /// The files to write (manifest.json last) and the summary for the terminal.
+    public struct Outcome {
+        public let files: [(name: String, contents: Data)]
+        public let summary: String
+    }
+
+    /// Fits the regression; throws ``DataTableError`` for a data or model problem and
+    /// ``LAPACKError`` for a numerical failure.
+    public static func run(_ options: Options) throws -> Outcome {
+        let table = try DataTable(data: options.data, fileName: options.dataPath)
+        let regression = try table.fitLinearRegression(response: options.response, predictors: options.predictors,
+                                                       intercept: options.intercept, robust: options.robust)
+        let report = RegressionReport(regression: regression, responseName: options.response, dataName: options.dataPath)
+        let files = try report.files().filter { $0.name != "manifest.json" }
+        var members = report.manifestMembers
+        members["subcommand"] = .string("fit")
+        members["files"] = .array(files.map { f in
+            .object(["name": .string(f.name), "bytes": .integer(f.contents.count), "sha256": .string(SHA256.hex(f.contents))])
+        })
+        members["reproduction"] = options.record.json
+        members["inputs"] = InputSources.current.json
+        members["environment"] = RunEnvironment.describe()
+        var invocation = InvocationRecord.facts(threads: 1, outputFolder: options.outputFolder)
+        invocation["command"] = .array(options.command.map { .string($0) })
+        members["invocation"] = .object(invocation)
+        let manifest = (name: "manifest.json", contents: Data(JSONValue.object(members).render().utf8))
+        return Outcome(files: files + [manifest], summary: report.summary)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// `govsim run` (and the output half of `govsim merge`, which must give the same bytes) in
+/// memory: the simulation's results as artifacts. `runs.csv` is appended to the sink in pieces
+/// as the simulation produces them; then summary.csv, budget.csv, appraisal.csv, the optional tables
+/// (organisations, correlations, baseline fits), report.html and manifest.json are written.
+/// The caller commits the sink (or, on a thrown error, discards it).
+public enum RunPipeline {
+    /// What the pipeline needs besides the sink.
+    public struct Options: Sendable {
+        /// The scenario read (its bytes and name go into the report and manifest).
+        public var document: ScenarioDocument
+        /// The scenario as simulated (after command-line overrides).
+        public var scenario: Scenario
+        /// The manifest's facts; its runs, seed, horizon and sampling are the scenario's.
+        public var manifest: CommandManifest
+
+        public init(document: ScenarioDocument, scenario: Scenario, manifest: CommandManifest) {
+            self.document = document
+            self.scenario = scenario
+            self.manifest = manifest
+        }
+
+        /// The options of `govsim run` of `scenario` with `record`'s options.
+        public init(document: ScenarioDocument, scenario: Scenario, record: ReproductionRecord, context: PipelineContext) {
+            self.init(document: document, scenario: scenario,
+                      manifest: CommandManifest(simulating: scenario, from: document, record: record, context: context))
+        }
+    }
+
+    /// What the command prints besides the summary.
+    public struct Outcome {
+        public let result: SimulationResult
+        /// Notes for the terminal (e.g. that correlations were repaired), in order.
+        public let notes: [String]
+    }
+
+    /// The simulation's runs.csv formatter and a sink for its pieces.
+    public typealias Simulate = (_ format: @escaping @Sendable ([RunRecord]) -> [UInt8], _ sink: @escaping ([UInt8]) -> Void) throws -> SimulationResult
+
+    /// Runs `simulate` and writes every artifact into `sink`.
+    public static func run(_ options: Options, into sink: ArtifactSink, simulate: Simulate) throws -> Outcome {
+        let s = options.scenario
+        var runsHash = SHA256()
+        var runsBytes = 0
+        var writeError: Error?
+        func appendRuns(_ bytes: [UInt8]) {
+            guard writeError == nil else { return }
+            runsHash.update(bytes)
+            runsBytes += bytes.count
+            do { try sink.append("runs.csv", Data(bytes)) } catch { writeError = error }
+        }
+        appendRuns(Array(RunsTable.headerLine(inputNames: PlanSimulator(scenario: s).inputNames).utf8))
+        let startYear = s.startYear
+        let result = try simulate({ Array(RunsTable.lines($0, startYear: startYear).utf8) }, appendRuns)
+        if let writeError { throw writeError }
+        var files: [(String, String)] = [("summary.csv", SummaryTable.make(result).render())]
+        files.append(("budget.csv", BudgetTable.make(result).render()))
+        files.append(("appraisal.csv", AppraisalTable.make(result).render()))
+        if !result.organisationSummaries.isEmpty { files.append(("organisations.csv", SummaryTable.organisations(result).render())) }
+        if s.correlation != nil { files.append(("correlations.csv", CorrelationsTable.make(result).render())) }
+        if !s.baselineFits.isEmpty { files.append(("baseline_fits.csv", BaselineFitsTable.make(s).render())) }
+        files.append(("report.html", HTMLReport(result: result, scenarioFile: options.document.displayName,
+                                                scenarioSHA256: SHA256.hex(options.document.bytes)).render()))
+        var facts = options.manifest
+        var notes: [String] = []
+        facts.extra["quantiles"] = .string(result.quantileRankError == 0 ? "exact"
+            : "sketch, rank error at most \(CSVTable.formatNumber(result.quantileRankError))")
+        if let report = s.correlation?.repairReport {
+            facts.extra["correlation_repair"] = .string(report.description)
+            notes.append("Correlations repaired to the nearest valid matrix: \(report)")
+        }
+        var entries: [(name: String, bytes: Int, sha256: String)] = []
+        for (name, text) in files {
+            let data = Data(text.utf8)
+            try sink.write(name, data)
+            entries.append((name, data.count, SHA256.hex(data)))
+        }
+        entries.insert(("runs.csv", runsBytes, runsHash.finalize()), at: 1)
+        try sink.write("manifest.json", Data(facts.manifest().render(entries: entries).utf8))
+        return Outcome(result: result, notes: notes)
+    }
+
+    /// Simulates `options.scenario` on `threads` threads into `sink` (the whole of `govsim run`
+    /// without a shard).
+    public static func run(_ options: Options, threads: Int, into sink: ArtifactSink,
+                           progress: (@Sendable (Int) -> Void)? = nil) throws -> Outcome {
+        let engine = SimulationEngine(scenario: options.scenario, threads: threads)
+        return try run(options, into: sink) { format, recordSink in
+            engine.run(progress: progress, formatRecords: format, recordSink: recordSink)
+        }
+    }
+}
