@@ -5,7 +5,7 @@ import GovSimCore
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Compare plan variants run by run (common random numbers): comparison.csv, budget.csv, summary.csv.",
+        abstract: "Compare plan variants run by run (common random numbers): comparison.csv, budget.csv, summary.csv, appraisal.csv, options.csv, value_of_information.csv, report.html.",
         discussion: """
         With one scenario, compares its `variants:` (and the built-in `no-programme`) with the
         scenario itself or the --baseline variant. With several scenario files, compares them,
@@ -28,7 +28,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "The variant (or scenario name) the others are compared with.")
     var baseline: String?
 
-    @Option(name: .customLong("rank-by"), help: "Measure that ranks the variants: npv_net_savings, cumulative_investment, or any summary metric (final year).")
+    @Option(name: .customLong("rank-by"), help: "Measure that ranks the variants: npv_net_savings, npv (financial case), npsv (economic case), cumulative_investment, or any summary metric (final year).")
     var rankBy: String = "npv_net_savings"
 
     @OptionGroup var simulation: SimulationOptions
@@ -37,7 +37,7 @@ struct CompareCommand: ParsableCommand {
     func validate() throws {
         guard ComparisonRanking.measures.contains(rankBy) else {
             let hint = Suggestion.closest(to: rankBy, in: ComparisonRanking.measures).map { " Did you mean \($0)?" } ?? ""
-            throw ValidationError("--rank-by \(rankBy) is not a measure.\(hint) Use npv_net_savings, cumulative_investment or a metric of summary.csv.")
+            throw ValidationError("--rank-by \(rankBy) is not a measure.\(hint) Use npv_net_savings, npv, npsv, cumulative_investment or a metric of summary.csv.")
         }
         if scenarios.count > 1, variants != nil {
             throw ValidationError("--variants applies to one scenario; with several scenario files each file is a variant. Remove --variants.")

@@ -18,12 +18,12 @@ struct SensitivityCommand: ParsableCommand {
         """
     )
 
-    enum MethodChoice: String, ExpressibleByArgument, CaseIterable { case src, sobol }
+    enum MethodChoice: String, ExpressibleByArgument, CaseIterable { case src, sobol, switching }
 
     @Argument(help: "Scenario YAML file (default: the built-in reference scenario).")
     var scenario: String?
 
-    @Option(help: "src (regression) or sobol (variance-based).")
+    @Option(help: "src (regression), sobol (variance-based) or switching (switching values and one-way sweeps of NPV and NPSV: switching_values.csv).")
     var method: MethodChoice = .src
 
     @Option(name: .customLong("base-samples"), parsing: .unconditional, help: "Base samples N of the Sobol' design (runs = N × (inputs + 2)).")
@@ -52,15 +52,14 @@ struct SensitivityCommand: ParsableCommand {
             record.baseSamples = baseSamples
             record.bootstrap = bootstrap
             let outDir = output.out ?? "outputs/\(s.name)-sensitivity"
-            let options = SensitivityPipeline.Options(document: input.document, scenario: s, method: method == .sobol ? .sobol : .src,
+            let options = SensitivityPipeline.Options(document: input.document, scenario: s, method: SensitivityPipeline.Method(rawValue: method.rawValue)!,
                                                       baseSamples: baseSamples, bootstrap: bootstrap, record: record,
                                                       context: PipelineContext(command: commandLine, threads: simulation.threadCount, outputFolder: outDir))
             try SensitivityPipeline.check(options)
             try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).check()
             let outcome = try SensitivityPipeline.run(options)
-            let result = outcome.result
             try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).write(outcome.files)
-            print(SensitivityTable.tornado(result), terminator: "")
+            print(outcome.tornado, terminator: "")
             if method == .sobol, s.correlation != nil {
                 print("note: Sobol' indices assume independent inputs; the scenario's correlations were not applied.")
             }

@@ -48,6 +48,9 @@ final class GoldenOutputTests: XCTestCase {
                 ("\(label)-sensitivity-sobol", ["sensitivity"] + file + ["--method", "sobol", "--base-samples", "4", "--bootstrap", "10", "--seed", "11"]),
             ]
         }
+        // The appraisal's single-scenario commands (issue 13): the central trace and switching values.
+        cases.append(("built-in-trace", ["trace"]))
+        cases.append(("built-in-sensitivity-switching", ["sensitivity", "--method", "switching", "--runs", "40", "--seed", "11"]))
         cases.append(("example-panel-fit", ["fit", "scenarios/data/example-panel.csv", "--response", "productivity", "--robust", "hc3"]))
         // A scenario that sets nothing: every parameter at its ParameterCatalog default.
         cases.append(("catalog-defaults-run", ["run", defaultsFile, "--runs", "100", "--seed", "11"]))

@@ -75,7 +75,9 @@ final class OptionValidationTests: XCTestCase {
     }
 
     func testCompareOptions() throws {
-        assertRejected(["compare", "--rank-by", "npv"], "--rank-by npv is not a measure.")
+        // npv and npsv are measures since the appraisal (issue 13); a misspelling is not.
+        assertRejected(["compare", "--rank-by", "nvp"], "--rank-by nvp is not a measure.")
+        XCTAssertEqual(try parsed(["compare", "--rank-by", "npsv"], as: CompareCommand.self).rankBy, "npsv")
         assertRejected(["compare", "a.yaml", "b.yaml", "--variants", "x"], "--variants applies to one scenario")
         XCTAssertEqual(try parsed(["compare", "--rank-by", "cumulative_investment"], as: CompareCommand.self).rankBy, "cumulative_investment")
     }

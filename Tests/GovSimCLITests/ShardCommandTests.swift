@@ -115,7 +115,7 @@ final class ShardCommandTests: XCTestCase {
         XCTAssertEqual(try snapshot(), before, "\(what): the folder changed", file: file, line: line)
     }
 
-    private func assertSameResults(_ a: String, _ b: String, files: [String] = ["summary.csv", "runs.csv", "budget.csv", "report.html"],
+    private func assertSameResults(_ a: String, _ b: String, files: [String] = ["summary.csv", "runs.csv", "budget.csv", "appraisal.csv", "report.html"],
                                    file: StaticString = #filePath, line: UInt = #line) throws {
         for name in files {
             XCTAssertEqual(try Data(contentsOf: url("\(a)/\(name)")), try Data(contentsOf: url("\(b)/\(name)")), "\(name) differs", file: file, line: line)

@@ -63,12 +63,12 @@ final class VerifyCommandTests: XCTestCase {
         }
         let moved = dir.appendingPathComponent("moved")
         try FileManager.default.moveItem(at: dir.appendingPathComponent("scenarios"), to: moved)
-        try assertReproduced("X", files: 5)
+        try assertReproduced("X", files: 6)
         // Nothing on the disk is read in the re-run: a different file at the old path is ignored.
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
         try Data("version: 1\nname: other\nruns: 5\n".utf8).write(to: dir.appendingPathComponent("scenarios/evidence-based.yaml"))
         let r = try govsim(["verify", "X"])
-        XCTAssertTrue(r.stdout.hasPrefix("reproduced: 5 files"), r.stdout + r.stderr)
+        XCTAssertTrue(r.stdout.hasPrefix("reproduced: 6 files"), r.stdout + r.stderr)
     }
 
     func testCalibrateCompareAndSensitivityFoldersVerify() throws {
@@ -80,12 +80,14 @@ final class VerifyCommandTests: XCTestCase {
         try govsim(["compare", "scenarios/reference.yaml", "scenarios/plan-b.yaml", "--runs", "200", "--rank-by", "cumulative_investment", "--out", "cmp2"])
         try govsim(["sensitivity", "scenarios/evidence-based.yaml", "--runs", "300", "--out", "src"])
         try govsim(["sensitivity", "scenarios/reference.yaml", "--method", "sobol", "--base-samples", "32", "--bootstrap", "10", "--out", "sobol"])
+        try govsim(["sensitivity", "scenarios/reference.yaml", "--method", "switching", "--runs", "100", "--out", "switching"])
         try removeScenarios()
         try assertReproduced("cal", files: 1)
-        try assertReproduced("cmp", files: 3)
-        try assertReproduced("cmp2", files: 3)
+        try assertReproduced("cmp", files: 7)
+        try assertReproduced("cmp2", files: 7)
         try assertReproduced("src", files: 1)
         try assertReproduced("sobol", files: 1)
+        try assertReproduced("switching", files: 1)
     }
 
     func testFitShardAndMergeFoldersVerify() throws {
@@ -101,7 +103,7 @@ final class VerifyCommandTests: XCTestCase {
         try assertReproduced("shard-1", files: 2)
         // The merged folder re-runs its shards itself: it verifies with the shard folders gone.
         for k in 1...2 { try FileManager.default.removeItem(at: dir.appendingPathComponent("shard-\(k)")) }
-        try assertReproduced("merged", files: 5)
+        try assertReproduced("merged", files: 6)
     }
 
     /// A data file too large to record: the command says so in one warning, and verify names it.

@@ -17,8 +17,11 @@ public struct BudgetMeasures: Sendable, Equatable {
     /// Index of the payback year (1 … horizon), or nil if the run never pays back.
     public let paybackYear: Int?
     public let benefitCostRatio: Double?
+    /// The run's economic and financial case under the scenario's appraisal settings (nil if not asked for).
+    public let appraisal: RunAppraisal?
 
-    public init(trajectory t: RunTrajectory, discountRates: [Double]) {
+    public init(trajectory t: RunTrajectory, discountRates: [Double], appraisal settings: AppraisalSettings? = nil) {
+        appraisal = settings.map { RunAppraisal(trajectory: t, settings: $0) }
         var npv = [Double](repeating: 0, count: discountRates.count)
         var factors = [Double](repeating: 1, count: discountRates.count)
         var investment = 0.0, payback: Int? = nil, benefits = 0.0, costs = 0.0

@@ -30,7 +30,9 @@ public struct ComparisonEngine: Sendable {
 
     /// Simulates every variant's runs block by block (``ParallelBlocks/forEachOrdered(blockCount:threads:_:consume:)``)
     /// and streams each block into per-variant aggregates in block order, so only the aggregates,
-    /// the blocks in flight and each run's budget measures (for the budget deltas) are held.
+    /// the blocks in flight, each run's budget measures (for the budget deltas and the options
+    /// appraisal) and the baseline's uncertain inputs of each run (for value of information; counted
+    /// in ``MemoryEstimate``) are held.
     /// `progress` receives the number of runs finished so far.
     public func run(progress: (@Sendable (Int) -> Void)? = nil) -> ComparisonResult {
         let base = variants[baselineIndex].scenario
@@ -45,6 +47,9 @@ public struct ComparisonEngine: Sendable {
         var deltas = (0..<count).map { _ in TrajectoryAggregate(years: years, capacity: capacity) }
         var budgets = [[BudgetMeasures]](repeating: [], count: count)
         for v in 0..<count { budgets[v].reserveCapacity(runs) }
+        let inputNames = plans[baselineIndex].inputNames
+        var inputs = [[Double]](repeating: [], count: inputNames.count)
+        for j in 0..<inputs.count { inputs[j].reserveCapacity(runs) }
         var done = 0
         ParallelBlocks.forEachOrdered(blockCount: blocks.count, threads: threads, { b in
             var own = (0..<count).map { _ in TrajectoryAccumulator(years: years, expectedRuns: blocks[b].count, capacity: capacity) }
@@ -56,6 +61,7 @@ public struct ComparisonEngine: Sendable {
             // Each variant simulates the block (its designs are per block); results are then paired by run.
             var perVariant = [[PlanRun]](repeating: [], count: count)
             for v in 0..<count { plans[v].simulate(block: blocks[b]) { _, run in perVariant[v].append(run) } }
+            let blockInputs = perVariant[baselineIndex].map(\.inputs)
             for i in 0..<blocks[b].count {
                 let baseline = perVariant[baselineIndex][i].total
                 for v in 0..<count {
@@ -67,8 +73,9 @@ public struct ComparisonEngine: Sendable {
                     deltas[v].add(delta)
                 }
             }
-            return (own, deltas, budgets)
+            return (own, deltas, budgets, blockInputs)
         }, consume: { b, part in
+            for row in part.3 { for (j, x) in row.enumerated() where j < inputs.count { inputs[j].append(x) } }
             for v in 0..<count {
                 own[v].add(part.0[v])
                 if v != baselineIndex { deltas[v].add(part.1[v]) }
@@ -91,7 +98,10 @@ public struct ComparisonEngine: Sendable {
             outcomes.append(VariantOutcome(name: variants[v].name, scenario: variants[v].scenario, summary: summary.summary,
                                            deltas: deltaSummary, budgets: budgets[v]))
         }
-        return ComparisonResult(outcomes: outcomes, baselineIndex: baselineIndex, quantileRankError: rankError)
+        var result = ComparisonResult(outcomes: outcomes, baselineIndex: baselineIndex, quantileRankError: rankError)
+        result.inputNames = inputNames
+        result.inputs = inputs
+        return result
     }
 }
 
@@ -114,6 +124,10 @@ public struct ComparisonResult: Sendable {
     /// Upper bound of the quantiles' rank error over every summary (0 when exact; see ``QuantileSketch``).
     public let quantileRankError: Double
     public var baseline: VariantOutcome { outcomes[baselineIndex] }
+    /// Names of the baseline variant's uncertain inputs (for value of information).
+    public var inputNames: [String] = []
+    /// The baseline's uncertain inputs, one array per input in run order.
+    public var inputs: [[Double]] = []
 
     public init(outcomes: [VariantOutcome], baselineIndex: Int, quantileRankError: Double = 0) {
         self.outcomes = outcomes

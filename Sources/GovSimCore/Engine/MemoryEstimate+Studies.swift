@@ -48,18 +48,34 @@ extension MemoryEstimate {
 
     /// `compare` of `variants` plans (the baseline included) over `runs` runs: the aggregates of
     /// every variant's own values and (but the baseline's) its paired differences, by `run`'s
-    /// rule; the budget measures of every run; the blocks in flight (each variant's runs and
-    /// accumulators).
+    /// rule; the budget measures of every run (with its economic and financial case); the
+    /// baseline's uncertain inputs of every run and the value-of-information regression (per-run
+    /// net benefits of every option, a degree-4 design and its factorisation, fitted values); the
+    /// blocks in flight (each variant's runs and accumulators).
     public static func comparison(runs: Int, horizon: Int, variants: Int, uncertainInputs: Int, threads: Int) -> Study {
         let years = horizon + 1, n = Double(runs), v = Double(variants)
         let cells = Metric.allCases.count * years
         let values = aggregateBytes(runs: runs, cells: (2 * variants - 1) * cells)
-        let budgets = v * n * 112 + 2 * n * 8   // kept per run, and one measure's paired deltas at a time
+        let budgets = v * n * 224 + 2 * n * 8   // kept per run, and one measure's paired deltas at a time
+        let k = Double(uncertainInputs)
+        let valueOfInformation = n * k * 8 + n * 8 * (2 * v + 2 * 5 + 4)
         let inFlight = Double(2 * max(1, threads) + 2) * v * 3 * blockBytes(cells: cells, inputs: uncertainInputs)
-        return Study(what: "comparing \(variants) variants × \(runs) runs × \(years) years", bytes: values + budgets + inFlight + baseBytes,
+        return Study(what: "comparing \(variants) variants × \(runs) runs × \(years) years", bytes: values + budgets + valueOfInformation + inFlight + baseBytes,
                      // Sketched aggregates grow only with log₂(runs): counted as fixed when scaling --runs.
                      fixedBytes: inFlight + baseBytes + (runs * cells * (2 * variants - 1) > TrajectoryAccumulator.exactValueLimit ? values : 0),
                      option: "--runs", value: runs, otherwise: " or fewer --variants")
+    }
+
+    /// `sensitivity --method switching` over `runs` runs: one evaluation at a time (they run one
+    /// after another) keeps every run's appraisal (its two cases) and its NPV and NPSV, plus the
+    /// block working set on each thread.
+    public static func switchingValues(runs: Int, horizon: Int, uncertainInputs: Int, threads: Int) -> Study {
+        let years = horizon + 1, n = Double(runs)
+        let cells = Metric.allCases.count * years
+        let stored = n * (2 * 112 + 2 * 8)   // the appraisals as blocks return them, their concatenation, two value arrays
+        let fixed = Double(max(1, threads)) * blockBytes(cells: cells, inputs: uncertainInputs) + baseBytes
+        return Study(what: "switching values of \(runs) runs × \(years) years", bytes: stored + fixed, fixedBytes: fixed,
+                     option: "--runs", value: runs, otherwise: "")
     }
 
     /// `sensitivity --method src` over `runs` runs: the inputs and outputs of every run (stored

@@ -17,6 +17,8 @@ public struct MemoryEstimate: Sendable, Equatable {
     public let writesRunsTable: Bool
     /// Estimated peak, in bytes.
     public let bytes: Double
+    let organisations: Int
+    let blocksInFlight: Double?
 
     /// The program itself: code, libraries, the scenario and the summaries.
     static let baseBytes = 32.0 * 1024 * 1024
@@ -31,13 +33,16 @@ public struct MemoryEstimate: Sendable, Equatable {
         self.years = horizon + 1
         self.uncertainInputs = uncertainInputs
         self.writesRunsTable = writesRunsTable
+        self.organisations = organisations
+        self.blocksInFlight = blocksInFlight
         let n = Double(runs), inputs = Double(uncertainInputs)
         let cells = Double(Metric.allCases.count * years * (organisations > 0 ? organisations + 1 : 1))
         let stored = Self.aggregateBytes(runs: runs, cells: Int(cells))
         let blockBytes = Double(ParallelBlocks.blockSize) * (cells * 8 + (inputs + 16) * 8 + (writesRunsTable ? (inputs + 10) * 20 : 0))
         let inFlight = (blocksInFlight ?? 2 * Self.assumedThreads + 2) * blockBytes
-        // Budget measures of every run (a struct and its NPV array) for budget.csv.
-        let budgets = n * 112
+        // Budget measures of every run (a struct, its NPV array and its two appraisal cases) for
+        // budget.csv and appraisal.csv.
+        let budgets = n * 224
         // Without runs.csv (calibrate), every run's record stays in memory.
         let records = writesRunsTable ? 0 : n * (inputs * 8 + 160)
         bytes = stored + inFlight + budgets + records + Self.baseBytes
@@ -99,6 +104,15 @@ public struct MemoryEstimate: Sendable, Equatable {
         if fitting >= 100 {
             let scale = pow(10, (log10(fitting)).rounded(.down) - 1)
             fitting = (fitting / scale).rounded(.down) * scale
+        }
+        // The sketches grow more slowly than the runs, so the straight line from the base can
+        // overshoot: step down (two significant digits) until the suggestion itself fits.
+        func estimate(_ r: Double) -> Double {
+            MemoryEstimate(runs: Int(r), horizon: years - 1, uncertainInputs: uncertainInputs, organisations: organisations,
+                           writesRunsTable: writesRunsTable, blocksInFlight: blocksInFlight).bytes
+        }
+        while fitting >= 100, estimate(fitting) > limit {
+            fitting -= pow(10, (log10(fitting)).rounded(.down) - 1)
         }
         let suggestion = fitting >= 1 ? " (about \(Int(fitting)) runs fit with this horizon)" : ""
         return "\(runs) runs × \(years) years would need about \(Self.gibibytes(bytes)) GiB of memory, more than the "

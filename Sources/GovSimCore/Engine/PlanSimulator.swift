@@ -96,11 +96,11 @@ public struct PlanSimulator: Sendable {
             }
             combine(work.organisations, weights: weights, into: &work.total)
         }
-        work.budget = BudgetMeasures(trajectory: work.total, discountRates: scenario.discountRates)
+        work.budget = BudgetMeasures(trajectory: work.total, discountRates: scenario.discountRates, appraisal: scenario.appraisal)
     }
 
     static let summed: [Metric] = [.spending, .spendingCounterfactual, .spendingReal, .investment, .runCost, .netSavings,
-                                   .netSavingsReal, .cumulativeNetSavings]
+                                   .netSavingsReal, .cumulativeNetSavings, .staffTimeReinvested]
     static let averaged: [Metric] = [.productivityIndex, .productivityIndexCounterfactual, .satisfaction, .satisfactionCounterfactual]
         + PracticeKind.allCases.map(Metric.adoption)
 

@@ -62,7 +62,7 @@ public struct ShardCodec: Sendable {
             work.inputs = (0..<inputs).map { _ in take() }
             for i in 0..<cells { work.total.values[i] = take() }
             for o in 0..<organisations { for i in 0..<cells { work.organisations[o].values[i] = take() } }
-            work.budget = BudgetMeasures(trajectory: work.total, discountRates: plan.scenario.discountRates)
+            work.budget = BudgetMeasures(trajectory: work.total, discountRates: plan.scenario.discountRates, appraisal: plan.scenario.appraisal)
             out.append((run, work))
         }
         return out

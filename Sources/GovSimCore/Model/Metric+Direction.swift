@@ -23,7 +23,7 @@ extension Metric {
     public var direction: MetricDirection {
         switch self {
         case .productivityIndex, .productivityIndexCounterfactual, .productivityGainPct,
-             .netSavings, .netSavingsReal, .cumulativeNetSavings,
+             .netSavings, .netSavingsReal, .cumulativeNetSavings, .staffTimeReinvested,
              .satisfaction, .satisfactionCounterfactual, .satisfactionGain:
             return .higherIsBetter
         case .spending, .spendingCounterfactual, .spendingReal, .investment, .runCost:

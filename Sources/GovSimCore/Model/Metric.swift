@@ -36,6 +36,10 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
     case adoptionRapidIteration = "adoption_rapid_iteration"
     /// Adoption of outcome accountability (share 0–1).
     case adoptionOutcomeAccountability = "adoption_outcome_accountability"
+    /// Value at cost of the staff time freed by the productivity gain but reinvested in service
+    /// quality rather than banked (currency per year, nominal): the non-cash-releasing benefit of
+    /// the economic case. Negative while the J-curve lowers productivity.
+    case staffTimeReinvested = "staff_time_reinvested"
 
     /// Position of the metric in a ``RunTrajectory``.
     /// (A switch, not a dictionary: it is read for every value of every run.)
@@ -60,6 +64,7 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         case .adoptionDataAsProduct: return 15
         case .adoptionRapidIteration: return 16
         case .adoptionOutcomeAccountability: return 17
+        case .staffTimeReinvested: return 18
         }
     }
 

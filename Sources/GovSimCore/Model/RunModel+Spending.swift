@@ -9,6 +9,12 @@ extension RunModel {
         var investment: Double
         /// R(t): run cost of the adoption the programme added.
         var runCost: Double
+        /// The (1 − θ) share of the freed labour cost that is reinvested, not banked (economic case).
+        var reinvested: Double
+        /// S₀·P(t)·D(t) (S₀·C(t) in spending-trend mode), for `govsim trace`.
+        var scale: Double
+        /// ℓ·Π_cf(0)/Π_cf(t), the counterfactual labour term, for `govsim trace`.
+        var labourTerm: Double
     }
 
     /// Section 4 of `docs/model.md`, "Spending", in year `t`:
@@ -16,6 +22,7 @@ extension RunModel {
     /// - **S_op(t) = S₀·P(t)·D(t)·[ℓ·(Π_cf(0)/Π_cf(t))·(1 − θ·(1 − 1/ρ(t))) + (1 − ℓ)]**;
     /// - **I(t) = P(t)·Σᵢ Iᵢ·ω·max(0, Tᵢ − sᵢ)·(pᵢ(t) − pᵢ(t−1))**;
     /// - **R(t) = P(t)·Σᵢ Rᵢ·max(0, aᵢ(t) − sᵢ)**;
+    /// - staff time reinvested **S₀·P(t)·D(t)·ℓ·(Π_cf(0)/Π_cf(t))·(1 − θ)·(1 − 1/ρ(t))**;
     /// in spending-trend mode P(t)·D(t) is the cost driver C(t) and Π_cf(0) is Π_trend(t).
     /// No investment or run cost in the base year.
     static func spending(_ m: ModelParameters, economy: CounterfactualEconomy, ratio: Double,
@@ -35,6 +42,8 @@ extension RunModel {
             investment *= price
             runCost *= price
         }
-        return YearSpending(counterfactual: spendingCF, operating: operating, investment: investment, runCost: runCost)
+        let reinvested = scale * labourCF * (1 - theta) * (1 - 1 / ratio)
+        return YearSpending(counterfactual: spendingCF, operating: operating, investment: investment, runCost: runCost,
+                            reinvested: reinvested, scale: scale, labourTerm: labourCF)
     }
 }

@@ -17,7 +17,8 @@ import Foundation
 ///    Π_cf(t) = Π_cf(t−1)·(1 + g)·exp(σ_Π ε_Π − σ_Π²/2), ρ(t) = (1 + U·c·Φ(M(t))) / (1 + U·c·Φ(s))
 ///    · (1 − J(t)) with Φ(m) = (1 − κ)·Σ wᵢmᵢ + κ·(Π mᵢ)^{1/n}, and Π(t) = ρ(t)·Π_cf(t);
 /// 4. ``spending(_:economy:ratio:adoption:planned:year:)``: S_cf = S₀·P(t)·D(t)·[ℓ·Π_cf(0)/Π_cf(t) + 1 − ℓ]
-///    and S = S₀·P·D·[ℓ·Π_cf(0)/Π_cf(t)·(1 − θ(1 − 1/ρ)) + 1 − ℓ] + investment + run cost;
+///    and S = S₀·P·D·[ℓ·Π_cf(0)/Π_cf(t)·(1 − θ(1 − 1/ρ)) + 1 − ℓ] + investment + run cost, and the
+///    staff time reinvested (economic case) R = S₀·P·D·ℓ·Π_cf(0)/Π_cf(t)·(1 − θ)(1 − 1/ρ);
 /// 5. ``advanceSatisfaction(_:_:year:maturity:ratio:jCurve:surprise:noise:)``: satisfaction
 ///    moves a share of the way to its target level, at most a few points a year, plus shared
 ///    noise, bounded to 0–100.
@@ -28,8 +29,26 @@ public enum RunModel {
         simulate(m, shocks: YearlyShocks(stream: stream), into: &trajectory)
     }
 
+    /// The intermediate quantities of one year (for `govsim trace`).
+    public struct YearTrace: Sendable, Equatable {
+        public var year = 0
+        /// Adoption aᵢ(t) and maturity Mᵢ(t) of each practice, in ``PracticeKind/allCases`` order.
+        public var adoption: [Double] = [], maturity: [Double] = []
+        /// Φ(M(t)), the J-curve loss J(t) and the uplift ratio ρ(t).
+        public var phi = 0.0, jCurve = 0.0, ratio = 0.0
+        /// Cost scale S₀·P·D (S₀·D in spending-trend mode) and the counterfactual labour term ℓ·Π_cf(0)/Π_cf(t).
+        public var costScale = 0.0, labourTerm = 0.0
+        /// Organisation price index P(t) (base year 1).
+        public var price = 0.0
+        public var spendingCounterfactual = 0.0, operating = 0.0, investment = 0.0, runCost = 0.0, spending = 0.0
+        public var netSavings = 0.0, staffTimeReinvested = 0.0
+        public init() {}
+    }
+
     /// Simulates one run with the given yearly shocks (shared with other organisations in a portfolio).
-    public static func simulate(_ m: ModelParameters, shocks: YearlyShocks, into trajectory: inout RunTrajectory) {
+    /// `trace`, if given, receives every year's intermediate quantities.
+    public static func simulate(_ m: ModelParameters, shocks: YearlyShocks, into trajectory: inout RunTrajectory,
+                                trace: ((YearTrace) -> Void)? = nil) {
         let years = m.horizon + 1
         precondition(trajectory.years == years, "trajectory made for another horizon")
         let weights = normalisedWeights(m)
@@ -65,6 +84,26 @@ public enum RunModel {
                                     surprise: surprise, noise: noise)
             }
 
+            if let trace {
+                var y = YearTrace()
+                y.year = t
+                y.adoption = (0..<m.practices.count).map { adoption[$0][t] }
+                y.maturity = maturity
+                y.phi = uplift(maturity, weights: weights, complementarity: m.complementarity)
+                y.jCurve = jCurve
+                y.ratio = ratio
+                y.costScale = money.scale
+                y.labourTerm = money.labourTerm
+                y.price = economy.price
+                y.spendingCounterfactual = money.counterfactual
+                y.operating = money.operating
+                y.investment = money.investment
+                y.runCost = money.runCost
+                y.spending = spending
+                y.netSavings = net
+                y.staffTimeReinvested = money.reinvested
+                trace(y)
+            }
             let price = economy.price
             set(.productivityIndex, t, prod)
             set(.productivityIndexCounterfactual, t, economy.productivity)
@@ -77,6 +116,7 @@ public enum RunModel {
             set(.runCost, t, money.runCost)
             set(.netSavings, t, net)
             set(.cumulativeNetSavings, t, cumulative)
+            set(.staffTimeReinvested, t, money.reinvested)
             set(.satisfaction, t, satisfaction.programme)
             set(.satisfactionCounterfactual, t, satisfaction.counterfactual)
             set(.satisfactionGain, t, satisfaction.programme - satisfaction.counterfactual)

@@ -8,13 +8,13 @@
 public enum ComparisonRanking {
     /// Measures that can rank variants: run-level budget measures and final-year metrics.
     public static var measures: [String] {
-        ["npv_net_savings", "cumulative_investment"] + Metric.allCases.map(\.rawValue)
+        ["npv_net_savings", "npv", "npsv", "cumulative_investment"] + Metric.allCases.map(\.rawValue)
     }
 
     /// The direction of a measure of ``measures``.
     public static func direction(of measure: String) -> MetricDirection {
         switch measure {
-        case "npv_net_savings": return .higherIsBetter
+        case "npv_net_savings", "npv", "npsv": return .higherIsBetter
         case "cumulative_investment": return .lowerIsBetter
         default: return Metric(rawValue: measure)?.direction ?? .neither
         }
@@ -44,6 +44,8 @@ public enum ComparisonRanking {
             let q: QuantileSummary
             switch measure {
             case "npv_net_savings": q = result.budgetDeltas(v) { $0.npv[0] }
+            case "npv": q = result.budgetDeltas(v) { $0.appraisal?.financial.npv ?? 0 }
+            case "npsv": q = result.budgetDeltas(v) { $0.appraisal?.economic.npv ?? 0 }
             case "cumulative_investment": q = result.budgetDeltas(v) { $0.cumulativeInvestment }
             default:
                 let metric = Metric(rawValue: measure)!
@@ -58,7 +60,10 @@ public enum ComparisonRanking {
         let base = result.baseline
         let direction = direction(of: measure)
         let ranked = ranked(result, measure: measure)
+        let period = base.scenario.startYear + base.scenario.appraisal.period
         let unit = measure == "npv_net_savings" ? "\(base.scenario.currency), NPV at \(TerminalSummary.fmt(100 * base.scenario.discountRates[0], 1))% real"
+            : measure == "npv" ? "\(base.scenario.currency), financial case to \(period), real \(base.scenario.startYear) prices"
+            : measure == "npsv" ? "\(base.scenario.currency), economic case to \(period), real \(base.scenario.startYear) prices"
             : measure == "cumulative_investment" ? base.scenario.currency : "final year \(base.scenario.startYear + base.scenario.horizon)"
         let better = direction == .higherIsBetter ? "higher is better" : direction == .lowerIsBetter ? "lower is better" : "neither way is better; ranked highest first"
         var rows: [[String]] = [["rank", "variant", "mean difference", "90% interval", direction == .neither ? "P(higher than baseline)" : "P(better than baseline)"]]

@@ -35,9 +35,9 @@ public struct HTMLReport: Sendable {
                   sections: HTMLReport.standardSections(for: result))
     }
 
-    /// Headline, forecast fan charts, adoption and assumptions.
+    /// Headline, appraisal (economic and financial case), forecast fan charts, adoption and assumptions.
     public static func standardSections(for result: SimulationResult) -> [any ReportSection] {
-        [HeadlineSection(result: result), ForecastChartsSection(result: result), AdoptionSection(result: result),
+        [HeadlineSection(result: result), AppraisalSection(result: result), ForecastChartsSection(result: result), AdoptionSection(result: result),
          AssumptionsSection(scenario: result.scenario)]
     }
 

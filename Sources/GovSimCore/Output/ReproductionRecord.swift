@@ -174,7 +174,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
             if let baseline, !text(baseline) { return "baseline is empty or unprintable" }
             if let rankBy, !text(rankBy) { return "rank_by is empty or unprintable" }
         case .sensitivity:
-            if let method, !["src", "sobol"].contains(method) { return "method is `\(Printable.escaped(method))`; it must be src or sobol" }
+            if let method, !["src", "sobol", "switching"].contains(method) { return "method is `\(Printable.escaped(method))`; it must be src, sobol or switching" }
             if let baseSamples, !(2...1_000_000).contains(baseSamples) { return "base_samples is \(baseSamples); it must be between 2 and 1000000" }
             if let bootstrap, !(0...100_000).contains(bootstrap) { return "bootstrap is \(bootstrap); it must be between 0 and 100000" }
         case .fit:

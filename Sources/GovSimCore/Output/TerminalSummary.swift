@@ -1,5 +1,6 @@
 /// The one-screen summary printed at the end of `govsim run`: final-year key figures with their
-/// medians and 90% intervals (p5–p95), as an aligned plain-text table.
+/// medians and 90% intervals (p5–p95), as an aligned plain-text table, then the appraisal
+/// (NPV, NPSV, BCR as the ratio of expected present values, P(NPV > 0)).
 public enum TerminalSummary {
     /// The summary; `boldHeader` wraps the table's header row in ANSI bold (for a terminal).
     public static func render(_ result: SimulationResult, boldHeader: Bool = false) -> String {
@@ -25,7 +26,22 @@ public enum TerminalSummary {
         out += TextTable.render(rows, rightAligned: [1, 2, 3], boldHeader: boldHeader)
         let paybackShare = Double(result.budgets.filter { $0.paybackYear != nil && $0.npv.count > 0 }.count) / Double(max(1, result.budgets.count))
         out += "Chance of paying back (cumulative net savings turning positive) by \(year): \(fmt(100 * paybackShare, 1))%\n"
+        out += appraisalLines(result)
         return out
+    }
+
+    /// The appraisal block: NPV (financial case), NPSV (economic case), BCR of expected PVs and P(NPV > 0).
+    static func appraisalLines(_ result: SimulationResult) -> String {
+        let s = result.scenario
+        let a = AppraisalTable.summary(result.budgets, scenario: s)
+        let settings = a.settings
+        func ratio(_ r: Double?) -> String { r.map { fmt($0, 2) } ?? "n/a" }
+        var rows: [[String]] = [["Appraisal to \(s.startYear + settings.period)", "mean", "mc se", "BCR", "P(>0)", "unit"]]
+        for (label, c) in [("NPV (financial case)", a.financial), ("NPSV (economic case)", a.economic)] {
+            rows.append([label, fmt(c.npv, 1), fmt(c.npvDistribution.standardError, 1), ratio(c.benefitCostRatio),
+                         "\(fmt(100 * c.probabilityPositive, 1))%", "\(s.currency), real \(s.startYear) prices"])
+        }
+        return TextTable.render(rows, rightAligned: [1, 2, 3, 4])
     }
 
     /// `x` with `digits` decimals, locale-free.

@@ -2,7 +2,7 @@ import Foundation
 
 /// `govsim run` (and the output half of `govsim merge`, which must give the same bytes) in
 /// memory: the simulation's results as artifacts. `runs.csv` is appended to the sink in pieces
-/// as the simulation produces them; then summary.csv, budget.csv, the optional tables
+/// as the simulation produces them; then summary.csv, budget.csv, appraisal.csv, the optional tables
 /// (organisations, correlations, baseline fits), report.html and manifest.json are written.
 /// The caller commits the sink (or, on a thrown error, discards it).
 public enum RunPipeline {
@@ -56,6 +56,7 @@ public enum RunPipeline {
         if let writeError { throw writeError }
         var files: [(String, String)] = [("summary.csv", SummaryTable.make(result).render())]
         files.append(("budget.csv", BudgetTable.make(result).render()))
+        files.append(("appraisal.csv", AppraisalTable.make(result).render()))
         if !result.organisationSummaries.isEmpty { files.append(("organisations.csv", SummaryTable.organisations(result).render())) }
         if s.correlation != nil { files.append(("correlations.csv", CorrelationsTable.make(result).render())) }
         if !s.baselineFits.isEmpty { files.append(("baseline_fits.csv", BaselineFitsTable.make(s).render())) }

@@ -1,9 +1,11 @@
 import Foundation
 
 /// `govsim sensitivity` in memory: standardised regression coefficients (`src`) or Sobol'
-/// indices (`sobol`) of the scenario's uncertain inputs as sensitivity.csv and manifest.json.
+/// indices (`sobol`) of the scenario's uncertain inputs as sensitivity.csv, or the switching
+/// values and one-way money sweeps of the appraisal's decisive inputs (`switching`) as
+/// switching_values.csv; then manifest.json.
 public enum SensitivityPipeline {
-    public enum Method: String, Sendable, CaseIterable { case src, sobol }
+    public enum Method: String, Sendable, CaseIterable { case src, sobol, switching }
 
     public struct Options: Sendable {
         public var document: ScenarioDocument
@@ -29,8 +31,13 @@ public enum SensitivityPipeline {
     }
 
     public struct Outcome {
-        public let result: SensitivityResult
-        /// sensitivity.csv, then manifest.json.
+        /// The indices (src, sobol; nil for switching).
+        public let result: SensitivityResult?
+        /// The switching values and sweeps (switching; nil otherwise).
+        public let switching: SwitchingValueStudy?
+        /// The terminal's tornado of the study.
+        public let tornado: String
+        /// sensitivity.csv (src, sobol) or switching_values.csv (switching), then manifest.json.
         public let files: [(name: String, contents: Data)]
     }
 
@@ -45,6 +52,9 @@ public enum SensitivityPipeline {
         case .sobol:
             try ResourceGuard.refuseUnsupportedSobolStudy(s)
             try ResourceGuard.refuseIfTooLarge(MemoryEstimate.sensitivitySobol(baseSamples: options.baseSamples, horizon: s.horizon, uncertainInputs: inputs, threads: options.context.threads))
+        case .switching:
+            try ResourceGuard.refuseUnsupportedDesign(s)
+            try ResourceGuard.refuseIfTooLarge(MemoryEstimate.switchingValues(runs: s.runs, horizon: s.horizon, uncertainInputs: inputs, threads: options.context.threads))
         }
     }
 
@@ -53,6 +63,8 @@ public enum SensitivityPipeline {
         let s = options.scenario
         let result: SensitivityResult
         switch options.method {
+        case .switching:
+            return runSwitching(options)
         case .src:
             result = try SensitivityStudy.src(s, threads: options.context.threads)
         case .sobol:
@@ -65,6 +77,19 @@ public enum SensitivityPipeline {
         manifest.resolvedRuns = s.runs
         manifest.extra["method"] = .string(options.method.rawValue)
         if options.method == .sobol { manifest.extra["base_samples"] = .integer(options.baseSamples) }
-        return Outcome(result: result, files: manifest.artifacts(texts: [("sensitivity.csv", SensitivityTable.make(result).render())]))
+        return Outcome(result: result, switching: nil, tornado: SensitivityTable.tornado(result),
+                       files: manifest.artifacts(texts: [("sensitivity.csv", SensitivityTable.make(result).render())]))
+    }
+
+    /// `--method switching`: ``SwitchingValueStudy`` of the scenario's runs (common random numbers).
+    static func runSwitching(_ options: Options) -> Outcome {
+        let s = options.scenario
+        let study = SwitchingValueStudy(scenario: s, threads: options.context.threads)
+        var manifest = CommandManifest(command: options.context.command, record: options.record, documents: [options.document],
+                                       scenarioName: s.name, seed: s.seed, runs: s.runs, horizon: s.horizon,
+                                       sampling: s.sampling.rawValue, threads: options.context.threads, outputFolder: options.context.outputFolder)
+        manifest.extra["method"] = .string(options.method.rawValue)
+        return Outcome(result: nil, switching: study, tornado: SwitchingValuesTable.tornado(study, scenario: s),
+                       files: manifest.artifacts(texts: [("switching_values.csv", SwitchingValuesTable.make(study, scenario: s).render())]))
     }
 }

@@ -19,9 +19,12 @@ public struct ParameterSpec: Sendable, Hashable {
     public let allowsUncertainty: Bool
     /// The source of the default, or "assumption".
     public let source: String
+    /// Whether the value must be a whole number (for example a number of years).
+    public let wholeNumber: Bool
 
     public init(_ path: String, unit: String, summary: String, default defaultValue: Distribution,
-                range: ClosedRange<Double>, lowerExclusive: Bool = false, uncertain: Bool = true, source: String) {
+                range: ClosedRange<Double>, lowerExclusive: Bool = false, uncertain: Bool = true,
+                wholeNumber: Bool = false, source: String) {
         self.path = path
         self.unit = unit
         self.summary = summary
@@ -31,15 +34,21 @@ public struct ParameterSpec: Sendable, Hashable {
         self.lowerExclusive = lowerExclusive
         self.allowsUncertainty = uncertain
         self.source = source
+        self.wholeNumber = wholeNumber
     }
 
     /// Whether `x` is an allowed value.
     public func allows(_ x: Double) -> Bool {
-        x.isFinite && (lowerExclusive ? x > lower : x >= lower) && x <= upper
+        x.isFinite && (lowerExclusive ? x > lower : x >= lower) && x <= upper && (!wholeNumber || x == x.rounded())
     }
 
     /// The allowed range in words, e.g. "between 0 and 1" or "greater than 0".
     public var rangeDescription: String {
+        let words = boundsDescription
+        return wholeNumber ? "a whole number " + words : words
+    }
+
+    var boundsDescription: String {
         let lo = CSVTable.formatNumber(lower), hi = CSVTable.formatNumber(upper)
         switch (lower.isFinite, upper.isFinite) {
         case (true, true): return lowerExclusive ? "greater than \(lo) and at most \(hi)" : "between \(lo) and \(hi)"

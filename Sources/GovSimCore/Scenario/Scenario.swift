@@ -56,6 +56,21 @@ public struct Scenario: Sendable, Equatable {
     /// Target rank correlations between uncertain inputs (induced by Iman–Conover).
     public var correlation: CorrelationMatrix?
 
+    /// The discount schedule of the appraisal (`appraisal.discounting`); nil means the default:
+    /// flat at `budget.discount_rate` if the file sets that rate, else the Green Book schedule.
+    public var discounting: DiscountSchedule.Kind?
+
+    /// The appraisal conventions in effect (``AppraisalSettings``).
+    public var appraisal: AppraisalSettings {
+        let rate = self["budget.discount_rate"].mean
+        let kind = discounting ?? (explicitPaths.contains("budget.discount_rate") ? .flat : .greenBook)
+        return AppraisalSettings(schedule: kind == .flat ? .flat(rate) : .greenBook,
+                                 period: Int(self["appraisal.period"].mean),
+                                 benefitDecay: self["appraisal.benefit_decay"].mean,
+                                 gdpDeflator: self["appraisal.gdp_deflator"].mean,
+                                 residualYears: self["appraisal.residual_years"].mean)
+    }
+
     /// Every discount rate at which NPVs are reported, the headline rate first.
     public var discountRates: [Double] {
         [self["budget.discount_rate"].mean] + sensitivityDiscountRates

@@ -4,7 +4,7 @@ import Yams
 /// sections (every key checked against ``ParameterCatalog``), and cross-field checks.
 extension ScenarioLoader {
     static let settingKeys = ["version", "name", "description", "start_year", "horizon", "runs", "seed", "currency", "sampling"]
-    static let sectionKeys = ["baseline", "practices", "effects", "spending", "programme_risk", "satisfaction", "budget", "calibration"]
+    static let sectionKeys = ["baseline", "practices", "effects", "spending", "programme_risk", "satisfaction", "budget", "appraisal", "calibration"]
     static let structureKeys = ["variants", "portfolio", "correlations"]
 
     mutating func decode(_ root: Node) -> Scenario? {
@@ -112,7 +112,7 @@ extension ScenarioLoader {
         if path.split(separator: ".").count == 4, path.contains(".curve."), node.scalar?.string == "" || node.null != nil { return }
         guard let m = mapping(node, path: path) else { return }
         let children = Set(specs.keys.compactMap { child(of: path, in: $0) } + prefixes.compactMap { child(of: path, in: $0) }
-                           + (path == "effects" ? ["from_fit"] : []) + (path == "budget" ? ["sensitivity_rates"] : []))
+                           + (path == "effects" ? ["from_fit"] : []) + (path == "budget" ? ["sensitivity_rates"] : []) + (path == "appraisal" ? ["discounting"] : []))
         var seen: [String: Node] = [:]
         for (keyNode, valueNode) in m {
             guard budget(keyNode) else { return }
@@ -129,6 +129,11 @@ extension ScenarioLoader {
             let full = "\(path).\(key)"
             if full == "effects.from_fit" {
                 scenario.fitPrior = fitPrior(valueNode)
+            } else if full == "appraisal.discounting" {
+                if let text = string(valueNode, path: full) {
+                    if let kind = DiscountSchedule.Kind(rawValue: text) { scenario.discounting = kind }
+                    else { error(at: valueNode, "appraisal.discounting must be green_book or flat, found `\(text)`", hint: "write `discounting: green_book` (declining STPR) or `discounting: flat` (budget.discount_rate every year)") }
+                }
             } else if full == "budget.sensitivity_rates" {
                 scenario.sensitivityDiscountRates = rates(valueNode)
             } else if children.contains(key) {

@@ -17,7 +17,8 @@ final class ModelParametersTests: XCTestCase {
     /// Paths of the catalog the model does not read itself: the sampler turns the two delivery
     /// inputs into `programme_risk.delivery`; budget and calibration rules are read by studies.
     private func readByModel(_ path: String) -> Bool {
-        !path.hasPrefix("budget.") && !path.hasPrefix("calibration.")
+        // budget.* and appraisal.* are read by BudgetMeasures and AppraisalSettings from the run's trajectory, not by the model.
+        !path.hasPrefix("budget.") && !path.hasPrefix("appraisal.") && !path.hasPrefix("calibration.")
             && path != "programme_risk.full_delivery_probability" && path != "programme_risk.shortfall_delivery"
     }
 

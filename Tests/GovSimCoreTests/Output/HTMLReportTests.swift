@@ -30,12 +30,22 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(html.contains("another govsim version, CPU architecture or C library may change the last digits"))
     }
 
+    /// Issue 13: the report shows the appraisal: both cases, NPV, NPSV, BCR, P(NPV > 0), payback.
+    func testHasTheAppraisalSection() {
+        let html = HTMLReportTests.standardReport()
+        for text in ["Appraisal: economic and financial case to", "Financial case", "Economic case", "Benefit: staff time reinvested in service quality",
+                     "NPV (financial) / NPSV (economic): mean", "Benefit–cost ratio (mean PV benefits ÷ mean PV costs)", "P(NPV &gt; 0)",
+                     "Median payback year (discounted)", "Source"] {
+            XCTAssertTrue(html.contains(text), text)
+        }
+    }
+
     func testHasOneFanChartPerForecastMetricAndTheAdoptionChart() {
         let doc = MarkupDocument(HTMLReportTests.standardReport())
         let charts = doc.elements(named: "svg")
         let metrics = charts.compactMap { $0.attributes["data-metric"] }
         XCTAssertEqual(metrics.count, charts.count, "every chart names its metric")
-        XCTAssertEqual(metrics, ["productivity_gain_pct", "productivity_index", "spending", "net_savings", "cumulative_net_savings",
+        XCTAssertEqual(metrics, ["payback_year", "productivity_gain_pct", "productivity_index", "spending", "net_savings", "cumulative_net_savings",
                                  "satisfaction", "adoption"])
         // Spending, productivity and satisfaction show the counterfactual median dashed.
         let references = doc.elements(named: "path").filter { $0.attributes["class"] == "reference" }

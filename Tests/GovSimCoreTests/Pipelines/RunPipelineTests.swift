@@ -17,13 +17,13 @@ final class RunPipelineTests: XCTestCase {
 
     func testFileSetAndManifestListing() throws {
         let (sink, outcome) = try run(threads: 1)
-        XCTAssertEqual(sink.files.map(\.name), ["runs.csv", "summary.csv", "budget.csv", "report.html", "manifest.json"])
+        XCTAssertEqual(sink.files.map(\.name), ["runs.csv", "summary.csv", "budget.csv", "appraisal.csv", "report.html", "manifest.json"])
         XCTAssertEqual(outcome.result.scenario.runs, 600)
         // runs.csv: a header and one line per run.
         let lines = String(decoding: sink["runs.csv"]!, as: UTF8.self).split(separator: "\n")
         XCTAssertEqual(lines.count, 601)
         // The manifest lists every other file, runs.csv second, with matching hashes.
-        XCTAssertEqual(try PipelineTestSupport.listing(sink["manifest.json"]), ["summary.csv", "runs.csv", "budget.csv", "report.html"])
+        XCTAssertEqual(try PipelineTestSupport.listing(sink["manifest.json"]), ["summary.csv", "runs.csv", "budget.csv", "appraisal.csv", "report.html"])
         let manifest = try JSONValue.parse(sink["manifest.json"]!)
         guard case .array(let files)? = manifest["files"] else { return XCTFail("no files listing") }
         for file in files {

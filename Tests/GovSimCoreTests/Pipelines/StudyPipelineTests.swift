@@ -26,9 +26,29 @@ final class StudyPipelineTests: XCTestCase {
         let outcome = try SensitivityPipeline.run(options)
         XCTAssertEqual(outcome.files.map(\.name), ["sensitivity.csv", "manifest.json"])
         let manifest = try JSONValue.parse(outcome.files[1].contents)
-        XCTAssertEqual(manifest["runs"], .integer(outcome.result.runs))
+        XCTAssertEqual(manifest["runs"], .integer(try XCTUnwrap(outcome.result).runs))
         XCTAssertEqual(manifest["sampling"], .string("saltelli-sobol"))
         XCTAssertEqual(manifest["base_samples"], .integer(16))
+    }
+
+    /// `--method switching` goes through the same pipeline: switching_values.csv and a manifest
+    /// recording the method and the scenario's runs; the bytes do not depend on the thread count.
+    func testSwitchingValuesFiles() throws {
+        let (document, scenario) = PipelineTestSupport.document(runs: 60)
+        func run(threads: Int) throws -> SensitivityPipeline.Outcome {
+            let options = SensitivityPipeline.Options(document: document, scenario: scenario, method: .switching, baseSamples: 16, bootstrap: 10,
+                                                      record: ReproductionRecord(.sensitivity), context: PipelineTestSupport.context(threads: threads))
+            try SensitivityPipeline.check(options)
+            return try SensitivityPipeline.run(options)
+        }
+        let one = try run(threads: 1), three = try run(threads: 3)
+        XCTAssertEqual(one.files.map(\.name), ["switching_values.csv", "manifest.json"])
+        XCTAssertNil(one.result)
+        XCTAssertNotNil(one.switching)
+        XCTAssertEqual(one.files[0].contents, three.files[0].contents)
+        let manifest = try JSONValue.parse(one.files[1].contents)
+        XCTAssertEqual(manifest["method"], .string("switching"))
+        XCTAssertEqual(manifest["runs"], .integer(60))
     }
 
     func testCompareRefusesAnUnknownVariant() throws {
@@ -45,8 +65,9 @@ final class StudyPipelineTests: XCTestCase {
                                               record: ReproductionRecord(.compare), context: PipelineTestSupport.context())
         let prepared = try ComparePipeline.prepare(options)
         let outcome = ComparePipeline.run(prepared)
-        XCTAssertEqual(outcome.files.map(\.name), ["comparison.csv", "budget.csv", "summary.csv", "manifest.json"])
-        let manifest = try JSONValue.parse(outcome.files[3].contents)
+        XCTAssertEqual(outcome.files.map(\.name), ["comparison.csv", "budget.csv", "summary.csv", "appraisal.csv", "options.csv",
+                                                    "value_of_information.csv", "report.html", "manifest.json"])
+        let manifest = try JSONValue.parse(outcome.files[7].contents)
         XCTAssertEqual(manifest["variants"], .array(prepared.variants.map { .string($0.name) }))
         XCTAssertEqual(manifest["runs"], .integer(300))
     }

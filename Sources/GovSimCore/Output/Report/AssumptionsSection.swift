@@ -20,7 +20,7 @@ public struct AssumptionsSection: ReportSection {
 
         html.element("h3", [], text: "Uncertain inputs (\(uncertain.count))")
         html.open("table", [("class", "assumptions"), ("id", "\(anchor)-uncertain")])
-        header(&html, ["Parameter", "Meaning", "Distribution", "90% range", "Unit"])
+        header(&html, ["Parameter", "Meaning", "Distribution", "90% range", "Unit", "Source"])
         html.open("tbody")
         for spec in uncertain {
             let d = scenario[spec.path]
@@ -30,6 +30,7 @@ public struct AssumptionsSection: ReportSection {
             html.element("td", [], text: ParameterCatalog.describe(d))
             html.element("td", [("class", "num")], text: "\(ReportFormat.parameter(d.quantile(0.05))) to \(ReportFormat.parameter(d.quantile(0.95)))")
             html.element("td", [], text: spec.unit)
+            html.element("td", [], text: spec.source)
             html.close()
         }
         html.close()
@@ -37,7 +38,7 @@ public struct AssumptionsSection: ReportSection {
 
         html.element("h3", [], text: "Fixed inputs (\(fixed.count))")
         html.open("table", [("class", "assumptions fixed"), ("id", "\(anchor)-fixed")])
-        header(&html, ["Parameter", "Meaning", "Value", "Unit"])
+        header(&html, ["Parameter", "Meaning", "Value", "Unit", "Source"])
         html.open("tbody")
         for spec in fixed {
             html.open("tr")
@@ -45,6 +46,7 @@ public struct AssumptionsSection: ReportSection {
             html.element("td", [], text: spec.summary)
             html.element("td", [("class", "num")], text: ParameterCatalog.describe(scenario[spec.path]))
             html.element("td", [], text: spec.unit)
+            html.element("td", [], text: spec.source)
             html.close()
         }
         html.close()

@@ -1,0 +1,46 @@
+import Foundation
+
+/// The expected NPV of a scenario's runs in both cases, computed without the summaries of every
+/// metric: for switching values and sweeps, which re-run a scenario many times. Runs are summed
+/// in run order, so the result does not depend on the thread count.
+public struct AppraisalEvaluator: Sendable {
+    /// Mean and Monte Carlo standard error of the NPV of one case.
+    public struct Estimate: Sendable, Equatable {
+        public let mean: Double
+        public let standardError: Double
+    }
+
+    public let threads: Int
+
+    public init(threads: Int = ParallelBlocks.defaultThreads) {
+        self.threads = threads
+    }
+
+    /// The per-run appraisals of `scenario`, in run order.
+    public func appraisals(_ scenario: Scenario) -> [RunAppraisal] {
+        let plan = PlanSimulator(scenario: scenario)
+        let blocks = ParallelBlocks.blocks(runs: scenario.runs)
+        let parts = ParallelBlocks.map(blockCount: blocks.count, threads: threads) { b -> [RunAppraisal] in
+            var out: [RunAppraisal] = []
+            out.reserveCapacity(blocks[b].count)
+            plan.simulate(block: blocks[b]) { _, work in out.append(work.budget!.appraisal!) }
+            return out
+        }
+        return parts.flatMap { $0 }
+    }
+
+    /// Mean NPV (financial) and mean NPSV (economic) of `scenario`, with their standard errors.
+    public func evaluate(_ scenario: Scenario) -> (financial: Estimate, economic: Estimate) {
+        let runs = appraisals(scenario)
+        func estimate(_ values: [Double]) -> Estimate {
+            let n = Double(max(1, values.count))
+            var sum = 0.0
+            for v in values { sum += v }
+            let mean = sum / n
+            var ss = 0.0
+            for v in values { ss += (v - mean) * (v - mean) }
+            return Estimate(mean: mean, standardError: values.count > 1 ? (ss / (n - 1)).squareRoot() / n.squareRoot() : 0)
+        }
+        return (estimate(runs.map(\.financial.npv)), estimate(runs.map(\.economic.npv)))
+    }
+}

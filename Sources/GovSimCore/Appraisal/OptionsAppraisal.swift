@@ -1,0 +1,66 @@
+/// The appraisal of the options of a comparison (`govsim compare`): each option's economic and
+/// financial case, the chance that it is the best option (highest NPSV in a run), its paired
+/// differences from the baseline with their common-random-number standard errors, and the value
+/// of information for the choice: EVPI and the EVPPI of each uncertain input of the baseline
+/// (``ValueOfInformation``), both for the economic case (NPSV), the social-value decision.
+///
+/// Business as usual (no programme) is always an option: if the comparison has no
+/// `no-programme` variant, it is added last with every present value 0 in every run (no
+/// programme has no costs and no benefits relative to itself), which is exact, not simulated.
+public struct OptionsAppraisal: Sendable {
+    /// One option.
+    public struct Option: Sendable {
+        public let name: String
+        public let summary: AppraisalSummary
+        /// Share of runs in which this option has the highest NPSV (ties to the first option).
+        public let probabilityBest: Double
+        /// Paired differences from the baseline of NPV and NPSV (nil for the baseline).
+        public let deltaNPV: QuantileSummary?
+        public let deltaNPSV: QuantileSummary?
+    }
+
+    public let options: [Option]
+    public let baselineIndex: Int
+    /// EVPI of the choice between the options (NPSV).
+    public let evpi: ValueOfInformation.Estimate
+    /// EVPPI of each uncertain input of the baseline, largest first (inputs that could not be
+    /// regressed, such as constants, are left out).
+    public let evppi: [(input: String, estimate: ValueOfInformation.Estimate)]
+
+    public init(_ result: ComparisonResult, coefficientDraws: Int = 100) {
+        baselineIndex = result.baselineIndex
+        var appraisals = result.outcomes.map { $0.budgets.compactMap(\.appraisal) }
+        var names = result.outcomes.map(\.name)
+        var settings = result.outcomes.map { $0.scenario.appraisal }
+        if !names.contains(Variant.noProgrammeName) {
+            let zero = RunAppraisal(financial: RunAppraisal.CaseValues(), economic: RunAppraisal.CaseValues())
+            appraisals.append([RunAppraisal](repeating: zero, count: appraisals[result.baselineIndex].count))
+            names.append(Variant.noProgrammeName)
+            settings.append(result.baseline.scenario.appraisal)
+        }
+        let npsv = appraisals.map { $0.map(\.economic.npv) }
+        let n = npsv.first?.count ?? 0
+        var wins = [Int](repeating: 0, count: npsv.count)
+        for i in 0..<n {
+            var best = 0
+            for d in 1..<npsv.count where npsv[d][i] > npsv[best][i] { best = d }
+            wins[best] += 1
+        }
+        let base = result.baselineIndex
+        options = names.indices.map { v in
+            let paired = v == base ? nil : zip(appraisals[v], appraisals[base]).map { ($0.financial.npv - $1.financial.npv, $0.economic.npv - $1.economic.npv) }
+            return Option(name: names[v], summary: AppraisalSummary(appraisals[v], settings: settings[v]),
+                          probabilityBest: Double(wins[v]) / Double(max(1, n)),
+                          deltaNPV: paired.map { QuantileSummary($0.map(\.0)) }, deltaNPSV: paired.map { QuantileSummary($0.map(\.1)) })
+        }
+        evpi = ValueOfInformation.evpi(npsv)
+        var values: [(String, ValueOfInformation.Estimate)] = []
+        for (name, column) in zip(result.inputNames, result.inputs) where column.count == n {
+            guard let e = try? ValueOfInformation.evppi(npsv, input: column, coefficientDraws: coefficientDraws) else { continue }
+            values.append((name, e))
+        }
+        evppi = values.enumerated().sorted { a, b in
+            a.element.1.value != b.element.1.value ? a.element.1.value > b.element.1.value : a.offset < b.offset
+        }.map { (input: $0.element.0, estimate: $0.element.1) }
+    }
+}

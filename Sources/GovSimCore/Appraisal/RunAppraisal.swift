@@ -1,0 +1,110 @@
+import Foundation
+
+/// The present values of one run's costs and benefits in the two cases of an appraisal, in real
+/// base-year prices discounted to the base year (``AppraisalSettings``, `docs/appraisal.md`).
+///
+/// - Financial (Exchequer) case: benefits are the cash-releasing operating savings
+///   (counterfactual spending minus operating spending: the captured share of the productivity
+///   gain, net of any J-curve loss); costs are investment and run cost.
+/// - Economic (social value) case: the financial case plus the non-cash-releasing benefit of staff
+///   time freed but reinvested in service quality, valued at its cost (``Metric/staffTimeReinvested``).
+///
+/// NPV = PV benefits − PV costs in each case (the economic NPV is the net present social value).
+/// The payback year is the first year whose cumulative discounted net benefit is positive.
+public struct RunAppraisal: Sendable, Equatable {
+    /// Present values of one case by category (currency, real base-year prices, discounted).
+    public struct CaseValues: Sendable, Equatable {
+        /// Cash-releasing operating savings.
+        public var cashReleasing = 0.0
+        /// Staff time reinvested in service quality, valued at cost (0 in the financial case).
+        public var staffTimeReinvested = 0.0
+        /// Residual value at the end of the appraisal period.
+        public var residualValue = 0.0
+        /// Investment (cost overrun included).
+        public var investment = 0.0
+        /// Run cost of the practices.
+        public var runCost = 0.0
+        /// First year (1 … period) whose cumulative discounted net benefit is positive; nil if none.
+        public var paybackYear: Int?
+        /// Real, undiscounted benefit of the last simulated year within the period (the level
+        /// that is extended beyond the horizon).
+        public var finalBenefit = 0.0
+
+        public init() {}
+
+        public var benefits: Double { cashReleasing + staffTimeReinvested + residualValue }
+        public var costs: Double { investment + runCost }
+        /// Net present value (net present social value in the economic case).
+        public var npv: Double { benefits - costs }
+    }
+
+    public var financial: CaseValues
+    public var economic: CaseValues
+    /// Investment plus run cost summed over the simulated years within the period (nominal,
+    /// undiscounted): the cash a budget must find, for contingency quantiles.
+    public var cumulativeCostNominal = 0.0
+
+    /// An appraisal from given present values (for tests and merged results).
+    public init(financial: CaseValues, economic: CaseValues) {
+        self.financial = financial
+        self.economic = economic
+    }
+
+    /// Appraises `t` (a run or a plan total) under `settings`.
+    public init(trajectory t: RunTrajectory, settings: AppraisalSettings) {
+        let horizon = t.years - 1
+        let period = settings.period
+        let factors = settings.schedule.factors(through: period + Int(settings.residualYears.rounded(.up)))
+        var fin = CaseValues(), eco = CaseValues()
+        var cumFin = 0.0, cumEco = 0.0
+        var deflator = 1.0
+        let growth = 1 + settings.gdpDeflator
+        // Final simulated year's real values, extended beyond the horizon.
+        var cash = 0.0, reinvested = 0.0, run = 0.0
+        var decay = 1.0
+        for year in 1...period {
+            var investment = 0.0
+            if year <= horizon {
+                cumulativeCostNominal += t[.investment, year] + t[.runCost, year]
+                deflator *= growth
+                investment = t[.investment, year] / deflator
+                run = t[.runCost, year] / deflator
+                cash = (t[.spendingCounterfactual, year] - t[.spending, year] + t[.investment, year] + t[.runCost, year]) / deflator
+                reinvested = t[.staffTimeReinvested, year] / deflator
+            } else {
+                decay *= 1 - settings.benefitDecay
+            }
+            let d = factors[year]
+            let c = cash * decay * d, r = reinvested * decay * d
+            fin.cashReleasing += c
+            eco.cashReleasing += c
+            eco.staffTimeReinvested += r
+            fin.investment += investment * d
+            eco.investment += investment * d
+            fin.runCost += run * d
+            eco.runCost += run * d
+            cumFin += c - (investment + run) * d
+            cumEco += c + r - (investment + run) * d
+            if fin.paybackYear == nil, cumFin > 0 { fin.paybackYear = year }
+            if eco.paybackYear == nil, cumEco > 0 { eco.paybackYear = year }
+        }
+        fin.finalBenefit = cash
+        eco.finalBenefit = cash + reinvested
+        // Residual value: further years of year P's net benefit, benefits decaying as after the horizon.
+        // A fractional last year counts with its fraction.
+        var remaining = settings.residualYears
+        var k = 1
+        var residualDecay = decay
+        while remaining > 0 {
+            let weight = min(1, remaining)
+            residualDecay *= 1 - settings.benefitDecay
+            let d = factors[period + k] * weight
+            fin.residualValue += (cash * residualDecay - run) * d
+            eco.residualValue += ((cash + reinvested) * residualDecay - run) * d
+            remaining -= 1
+            k += 1
+        }
+        financial = fin
+        economic = eco
+    }
+}

@@ -1,0 +1,80 @@
+/// `appraisal.csv`: per plan variant, the economic and financial case of the appraisal
+/// (``AppraisalSummary``) in tidy long form
+/// `variant,case,measure,statistic,value,unit,price_basis`.
+///
+/// Cases: `financial` (Exchequer, cash) and `economic` (social value). Measures:
+/// `pv_benefits_cash_releasing`, `pv_benefits_staff_time_reinvested`, `pv_benefits_residual_value`,
+/// `pv_benefits`, `pv_costs_investment`, `pv_costs_run_cost`, `pv_costs` (statistic `mean`);
+/// `npv` (NPV in the financial case, net present social value in the economic case; statistics
+/// `mean` = mean PV benefits − mean PV costs, `sd`, `p5` … `p95`, `mc_se`, `prob_positive`);
+/// `bcr` (statistic `ratio_of_means`: mean PV benefits ÷ mean PV costs, the Green Book ratio);
+/// `bcr_per_run` (the spread of per-run ratios over runs with a cost: `mean`, `p5`, `p50`,
+/// `p95`; not the BCR); `payback_year` (`share_<calendar year>` per appraised year,
+/// `share_never`, `median` as a calendar year, empty if most runs never pay back). A
+/// `costs` block gives the contingency figures: `cumulative_cost_nominal` (investment + run cost
+/// summed over the simulated years, nominal) and `pv_costs` at `p50`, `p80`, `p90`. A last
+/// `settings` block records the conventions (`discounting`, `period_end_year`, `benefit_decay`,
+/// `gdp_deflator`, `residual_years`).
+public enum AppraisalTable {
+    public static let header = ["variant", "case", "measure", "statistic", "value", "unit", "price_basis"]
+
+    /// Appends the rows of one variant.
+    public static func append(variant: String, summary: AppraisalSummary, scenario: Scenario, to table: inout CSVTable) {
+        let money = scenario.currency
+        let settings = summary.settings
+        let basis = "real \(scenario.startYear) prices, present value at \(scenario.startYear) (\(settings.schedule.kind.rawValue))"
+        func row(_ caseName: String, _ measure: String, _ statistic: String, _ value: CSVTable.Cell, _ unit: String, _ priceBasis: String) {
+            table.append([.text(variant), .text(caseName), .text(measure), .text(statistic), value, .text(unit), .text(priceBasis)])
+        }
+        for (name, c) in [("financial", summary.financial), ("economic", summary.economic)] {
+            for (measure, value) in [("pv_benefits_cash_releasing", c.cashReleasing),
+                                     ("pv_benefits_staff_time_reinvested", c.staffTimeReinvested),
+                                     ("pv_benefits_residual_value", c.residualValue), ("pv_benefits", c.benefits),
+                                     ("pv_costs_investment", c.investment), ("pv_costs_run_cost", c.runCost), ("pv_costs", c.costs)] {
+                row(name, measure, "mean", .number(value), money, basis)
+            }
+            let q = c.npvDistribution
+            var stats: [(String, Double)] = [("mean", c.npv), ("sd", q.standardDeviation)]
+            for (p, v) in zip(["p5", "p25", "p50", "p75", "p95"], q.quantiles) { stats.append((p, v)) }
+            stats.append(("mc_se", q.standardError))
+            for (statistic, value) in stats { row(name, "npv", statistic, .number(value), money, basis) }
+            row(name, "npv", "prob_positive", .number(c.probabilityPositive), "probability", basis)
+            row(name, "bcr", "ratio_of_means", c.benefitCostRatio.map(CSVTable.Cell.number) ?? .empty, "ratio", basis)
+            if let r = c.perRunRatios {
+                for (statistic, value) in [("mean", r.mean), ("p5", r.p5), ("p50", r.p50), ("p95", r.p95)] {
+                    row(name, "bcr_per_run", statistic, .number(value), "ratio", basis)
+                }
+            }
+            for year in 1..<c.paybackShares.count {
+                row(name, "payback_year", "share_\(scenario.startYear + year)", .number(c.paybackShares[year]), "share of runs", "discounted, cumulative")
+            }
+            row(name, "payback_year", "share_never", .number(c.paybackNever), "share of runs", "discounted, cumulative")
+            row(name, "payback_year", "median", c.paybackMedian.map { .integer(scenario.startYear + $0) } ?? .empty, "calendar year", "discounted, cumulative")
+        }
+        for (k, p) in ["p50", "p80", "p90"].enumerated() {
+            row("costs", "cumulative_cost_nominal", p, .number(summary.cumulativeCostQuantiles[k]), money,
+                "nominal, undiscounted, \(scenario.startYear + 1)–\(scenario.startYear + min(scenario.horizon, settings.period))")
+        }
+        for (k, p) in ["p50", "p80", "p90"].enumerated() {
+            row("costs", "pv_costs", p, .number(summary.pvCostQuantiles[k]), money, basis)
+        }
+        row("settings", "discounting", "schedule", .text(settings.schedule.kind.rawValue), "",
+            settings.schedule.kind == .flat ? "flat \(CSVTable.formatNumber(settings.schedule.rate(year: 1))) real" : "Green Book declining STPR")
+        row("settings", "period_end_year", "value", .integer(scenario.startYear + settings.period), "calendar year", "")
+        row("settings", "benefit_decay", "value", .number(settings.benefitDecay), "share per year", "after \(scenario.startYear + scenario.horizon)")
+        row("settings", "gdp_deflator", "value", .number(settings.gdpDeflator), "per year", "")
+        row("settings", "residual_years", "value", .number(settings.residualYears), "years", "")
+    }
+
+    /// The appraisal summary of a set of budgets (those without an appraisal are skipped).
+    public static func summary(_ budgets: [BudgetMeasures], scenario: Scenario) -> AppraisalSummary {
+        AppraisalSummary(budgets.compactMap(\.appraisal), settings: scenario.appraisal)
+    }
+
+    /// The appraisal table of a single simulation.
+    public static func make(_ result: SimulationResult) -> CSVTable {
+        var table = CSVTable(header: header)
+        append(variant: result.scenario.name, summary: summary(result.budgets, scenario: result.scenario), scenario: result.scenario, to: &table)
+        return table
+    }
+}

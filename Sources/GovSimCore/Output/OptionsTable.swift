@@ -1,0 +1,44 @@
+/// The option tables of `govsim compare` (``OptionsAppraisal``).
+///
+/// `options.csv`: one row per option in comparison order, money in the scenario's currency, real
+/// base-year prices, present values at the base year: `option`, `pv_costs`,
+/// `pv_benefits_cash_releasing`, `pv_benefits_staff_time_reinvested`, `pv_benefits_residual_value`,
+/// `npv` (financial case, mean), `npsv` (economic case, mean), `bcr_financial`, `bcr_economic`
+/// (ratios of mean PVs), `prob_npv_positive`, `prob_npsv_positive`, `prob_best` (highest NPSV in
+/// a run), `payback_median_year` (economic case, discounted; empty if most runs never pay back),
+/// `delta_npv`, `delta_npv_se`, `delta_npsv`, `delta_npsv_se` (paired mean differences from the
+/// baseline and their Monte Carlo standard errors; empty for the baseline), `rank_npsv` (1 = highest).
+///
+/// `value_of_information.csv`: `measure` (`evpi` or `evppi`), `input` (empty for EVPI), `value`,
+/// `se`, `unit` (currency, NPSV, real base-year prices).
+public enum OptionsTable {
+    public static func make(_ a: OptionsAppraisal, scenario: Scenario) -> CSVTable {
+        var table = CSVTable(header: ["option", "pv_costs", "pv_benefits_cash_releasing", "pv_benefits_staff_time_reinvested",
+                                      "pv_benefits_residual_value", "npv", "npsv", "bcr_financial", "bcr_economic",
+                                      "prob_npv_positive", "prob_npsv_positive", "prob_best", "payback_median_year",
+                                      "delta_npv", "delta_npv_se", "delta_npsv", "delta_npsv_se", "rank_npsv"])
+        let order = a.options.indices.sorted { a.options[$0].summary.economic.npv != a.options[$1].summary.economic.npv
+            ? a.options[$0].summary.economic.npv > a.options[$1].summary.economic.npv : $0 < $1 }
+        var rank = [Int](repeating: 0, count: a.options.count)
+        for (r, i) in order.enumerated() { rank[i] = r + 1 }
+        func optional(_ x: Double?) -> CSVTable.Cell { x.map(CSVTable.Cell.number) ?? .empty }
+        for (i, o) in a.options.enumerated() {
+            let f = o.summary.financial, e = o.summary.economic
+            table.append([.text(o.name), .number(e.costs), .number(e.cashReleasing), .number(e.staffTimeReinvested), .number(e.residualValue),
+                          .number(f.npv), .number(e.npv), optional(f.benefitCostRatio), optional(e.benefitCostRatio),
+                          .number(f.probabilityPositive), .number(e.probabilityPositive), .number(o.probabilityBest),
+                          e.paybackMedian.map { .integer(scenario.startYear + $0) } ?? .empty,
+                          optional(o.deltaNPV?.mean), optional(o.deltaNPV?.standardError),
+                          optional(o.deltaNPSV?.mean), optional(o.deltaNPSV?.standardError), .integer(rank[i])])
+        }
+        return table
+    }
+
+    public static func valueOfInformation(_ a: OptionsAppraisal, scenario: Scenario) -> CSVTable {
+        var table = CSVTable(header: ["measure", "input", "value", "se", "unit"])
+        let unit = "\(scenario.currency), NPSV, real \(scenario.startYear) prices"
+        table.append([.text("evpi"), .empty, .number(a.evpi.value), .number(a.evpi.standardError), .text(unit)])
+        for (input, e) in a.evppi { table.append([.text("evppi"), .text(input), .number(e.value), .number(e.standardError), .text(unit)]) }
+        return table
+    }
+}
