@@ -133,4 +133,10 @@ final class BenefitLineTests: XCTestCase {
             XCTAssertFalse(d.description.contains("\n"), "one line")
         }
     }
+
+    func testPortfolioWithLinesIsRefused() {
+        let yaml = TestSupport.header + BenefitLineTests.lines + "portfolio:\n  organisations:\n    a: {service_users: 1}\n    b: {service_users: 2}\n"
+        let d = TestSupport.diagnostics(yaml)
+        XCTAssertTrue(d.contains { $0.message.contains("benefit lines cannot be combined with a portfolio") && $0.line == 3 }, "\(d)")
+    }
 }
