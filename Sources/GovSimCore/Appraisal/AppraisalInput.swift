@@ -23,8 +23,8 @@ public struct AppraisalInput: Sendable {
 
     /// The decisive inputs of a scenario that are in effect, in a fixed order: investment scale,
     /// run-cost scale, capture rate, labour share, causal share, complementarity, effect size,
-    /// cost overrun, full-delivery probability, delay, realisation lag, discount rate (flat), and
-    /// appraisal period.
+    /// cost overrun, full-delivery probability, delay, realisation lag, discount rate (flat),
+    /// appraisal period, and the factors of each benefit line (``BenefitLine``) in file order.
     public static func standard(for scenario: Scenario) -> [AppraisalInput] {
         var out: [AppraisalInput] = []
         func scale(_ name: String, _ field: String) -> AppraisalInput {
@@ -43,7 +43,8 @@ public struct AppraisalInput: Sendable {
         let specs = Dictionary(uniqueKeysWithValues: scenario.specs.map { ($0.path, $0) })
         for path in ["spending.capture_rate", "baseline.labour_share", "effects.causal_share", "effects.complementarity",
                      "effects.full_adoption_uplift", "spending.cost_overrun", "programme_risk.full_delivery_probability",
-                     "programme_risk.delay", "effects.realisation_lag", "budget.discount_rate", "appraisal.period"] {
+                     "programme_risk.delay", "effects.realisation_lag", "budget.discount_rate", "appraisal.period"]
+                     + BenefitLine.paths(scenario.benefitLines) {
             guard let spec = specs[path] else { continue }
             let d = scenario[path]
             let central = d.mean

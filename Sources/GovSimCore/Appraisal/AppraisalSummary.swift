@@ -9,7 +9,9 @@ public struct AppraisalSummary: Sendable, Equatable {
     public struct CaseSummary: Sendable, Equatable {
         /// Mean PV of cash-releasing savings, staff time reinvested, residual value, investment, run cost.
         public let cashReleasing, staffTimeReinvested, residualValue, investment, runCost: Double
-        public var benefits: Double { cashReleasing + staffTimeReinvested + residualValue }
+        /// Mean PV of each benefit line (``BenefitLine``), in the scenario's order; empty in the financial case.
+        public let benefitLines: [Double]
+        public var benefits: Double { cashReleasing + staffTimeReinvested + benefitLines.reduce(0, +) + residualValue }
         public var costs: Double { investment + runCost }
         /// Expected NPV: expected PV benefits − expected PV costs.
         public var npv: Double { benefits - costs }
@@ -30,10 +32,11 @@ public struct AppraisalSummary: Sendable, Equatable {
 
         init(_ values: [RunAppraisal.CaseValues], period: Int) {
             let n = Double(max(1, values.count))
-            func mean(_ key: KeyPath<RunAppraisal.CaseValues, Double>) -> Double {
+            func mean(_ key: KeyPath<RunAppraisal.CaseValues, Double>) -> Double { mean { $0[keyPath: key] } }
+            func mean(_ value: (RunAppraisal.CaseValues) -> Double) -> Double {
                 var sum = 0.0, compensation = 0.0
                 for v in values {
-                    let x = v[keyPath: key]
+                    let x = value(v)
                     let t = sum + x
                     compensation += abs(sum) >= abs(x) ? (sum - t) + x : (x - t) + sum
                     sum = t
@@ -43,13 +46,15 @@ public struct AppraisalSummary: Sendable, Equatable {
             cashReleasing = mean(\.cashReleasing)
             staffTimeReinvested = mean(\.staffTimeReinvested)
             residualValue = mean(\.residualValue)
+            let lineCount = values.first?.benefitLines.count ?? 0
+            benefitLines = (0..<lineCount).map { k in mean { $0.benefitLines[k] } }
             investment = mean(\.investment)
             runCost = mean(\.runCost)
             let npvs = values.map(\.npv)
             npvDistribution = QuantileSummary(npvs.isEmpty ? [0] : npvs)
             probabilityPositive = Double(npvs.filter { $0 > 0 }.count) / n
             let costs = investment + runCost
-            benefitCostRatio = costs > 0 ? (cashReleasing + staffTimeReinvested + residualValue) / costs : nil
+            benefitCostRatio = costs > 0 ? (cashReleasing + staffTimeReinvested + benefitLines.reduce(0, +) + residualValue) / costs : nil
             let ratios = values.compactMap { $0.costs > 0 ? $0.benefits / $0.costs : nil }
             perRunRatios = ratios.isEmpty ? nil : QuantileSummary(ratios)
             var counts = [Int](repeating: 0, count: period + 1)

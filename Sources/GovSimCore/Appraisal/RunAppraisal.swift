@@ -7,7 +7,9 @@ import Foundation
 ///   (counterfactual spending minus operating spending: the captured share of the productivity
 ///   gain, net of any J-curve loss); costs are investment and run cost.
 /// - Economic (social value) case: the financial case plus the non-cash-releasing benefit of staff
-///   time freed but reinvested in service quality, valued at its cost (``Metric/staffTimeReinvested``).
+///   time freed but reinvested in service quality, valued at its cost (``Metric/staffTimeReinvested``),
+///   and the scenario's benefit lines (``BenefitLine``: real base-year values, extended beyond
+///   the horizon and into the residual value like the other benefits).
 ///
 /// NPV = PV benefits − PV costs in each case (the economic NPV is the net present social value).
 /// The payback year is the first year whose cumulative discounted net benefit is positive.
@@ -18,6 +20,8 @@ public struct RunAppraisal: Sendable, Equatable {
         public var cashReleasing = 0.0
         /// Staff time reinvested in service quality, valued at cost (0 in the financial case).
         public var staffTimeReinvested = 0.0
+        /// PV of each benefit line, in the scenario's order (economic case only; empty in the financial case).
+        public var benefitLines: [Double] = []
         /// Residual value at the end of the appraisal period.
         public var residualValue = 0.0
         /// Investment (cost overrun included).
@@ -32,7 +36,9 @@ public struct RunAppraisal: Sendable, Equatable {
 
         public init() {}
 
-        public var benefits: Double { cashReleasing + staffTimeReinvested + residualValue }
+        public var benefits: Double { cashReleasing + staffTimeReinvested + benefitLineTotal + residualValue }
+        /// PV of all benefit lines.
+        public var benefitLineTotal: Double { benefitLines.reduce(0, +) }
         public var costs: Double { investment + runCost }
         /// Net present value (net present social value in the economic case).
         public var npv: Double { benefits - costs }
@@ -61,6 +67,9 @@ public struct RunAppraisal: Sendable, Equatable {
         let growth = 1 + settings.gdpDeflator
         // Final simulated year's real values, extended beyond the horizon.
         var cash = 0.0, reinvested = 0.0, run = 0.0
+        let lineCount = t.benefitLineCount
+        var lines = [Double](repeating: 0, count: lineCount)
+        eco.benefitLines = lines
         var decay = 1.0
         for year in 1...period {
             var investment = 0.0
@@ -71,6 +80,7 @@ public struct RunAppraisal: Sendable, Equatable {
                 run = t[.runCost, year] / deflator
                 cash = (t[.spendingCounterfactual, year] - t[.spending, year] + t[.investment, year] + t[.runCost, year]) / deflator
                 reinvested = t[.staffTimeReinvested, year] / deflator
+                for k in 0..<lineCount { lines[k] = t.benefitLine(k, year: year) }
             } else {
                 decay *= 1 - settings.benefitDecay
             }
@@ -79,17 +89,24 @@ public struct RunAppraisal: Sendable, Equatable {
             fin.cashReleasing += c
             eco.cashReleasing += c
             eco.staffTimeReinvested += r
+            var lineSum = 0.0
+            for k in 0..<lineCount {
+                let b = lines[k] * decay * d
+                eco.benefitLines[k] += b
+                lineSum += b
+            }
             fin.investment += investment * d
             eco.investment += investment * d
             fin.runCost += run * d
             eco.runCost += run * d
             cumFin += c - (investment + run) * d
-            cumEco += c + r - (investment + run) * d
+            cumEco += c + r + lineSum - (investment + run) * d
             if fin.paybackYear == nil, cumFin > 0 { fin.paybackYear = year }
             if eco.paybackYear == nil, cumEco > 0 { eco.paybackYear = year }
         }
         fin.finalBenefit = cash
-        eco.finalBenefit = cash + reinvested
+        let finalLines = lines.reduce(0, +)
+        eco.finalBenefit = cash + reinvested + finalLines
         // Residual value: further years of year P's net benefit, benefits decaying as after the horizon.
         // A fractional last year counts with its fraction.
         var remaining = settings.residualYears
@@ -100,7 +117,7 @@ public struct RunAppraisal: Sendable, Equatable {
             residualDecay *= 1 - settings.benefitDecay
             let d = factors[period + k] * weight
             fin.residualValue += (cash * residualDecay - run) * d
-            eco.residualValue += ((cash + reinvested) * residualDecay - run) * d
+            eco.residualValue += ((cash + reinvested + finalLines) * residualDecay - run) * d
             remaining -= 1
             k += 1
         }

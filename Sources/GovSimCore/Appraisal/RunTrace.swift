@@ -46,11 +46,18 @@ public struct RunTrace: Sendable {
                "pv_investment", "pv_run_cost"]
     }
 
-    /// `trace.csv`: one row per simulated year (nominal money unless named pv_; `pv_*` are real
-    /// base-year prices discounted to the base year). Years after the horizon are extended as in
-    /// ``AppraisalSettings`` and not listed.
+    /// The columns of this trace's `trace.csv`: ``header`` then, per benefit line of the
+    /// scenario, `benefit_line_<name>` (real base-year prices, undiscounted) and
+    /// `pv_benefit_line_<name>`.
+    public var columns: [String] {
+        RunTrace.header + scenario.benefitLines.flatMap { ["benefit_line_\($0.name)", "pv_benefit_line_\($0.name)"] }
+    }
+
+    /// `trace.csv`: one row per simulated year (nominal money unless named pv_ or benefit_line_;
+    /// `pv_*` are real base-year prices discounted to the base year, `benefit_line_*` real
+    /// base-year prices). Years after the horizon are extended as in ``AppraisalSettings`` and not listed.
     public func table() -> CSVTable {
-        var table = CSVTable(header: RunTrace.header)
+        var table = CSVTable(header: columns)
         let factors = settings.schedule.factors(through: max(scenario.horizon, 1))
         var deflator = 1.0
         for y in years {
@@ -61,6 +68,7 @@ public struct RunTrace: Sendable {
                 y.spendingCounterfactual, y.operating, y.investment, y.runCost, y.spending, y.netSavings, cash, y.staffTimeReinvested,
                 deflator, d, y.year == 0 ? 0 : cash / deflator * d, y.year == 0 ? 0 : y.staffTimeReinvested / deflator * d,
                 y.year == 0 ? 0 : y.investment / deflator * d, y.year == 0 ? 0 : y.runCost / deflator * d]
+                + y.benefitLines.flatMap { [$0, y.year == 0 ? 0 : $0 * d] }
             table.append([.integer(scenario.startYear + y.year)] + values.map(CSVTable.Cell.number))
         }
         return table

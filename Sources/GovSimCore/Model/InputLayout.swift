@@ -19,6 +19,8 @@ public struct InputLayout: Sendable {
     let inputSlots: [Int]
     /// Position of each ``PracticeInput`` (by raw value) of each practice, −1 if not in effect.
     let practiceSlots: PerPractice<[Int]>
+    /// Each benefit line's driver (index in ``PracticeKind/allCases``), factor positions and scale.
+    let benefitLines: [(driver: Int, slots: [Int], scale: Double)]
     /// Name of the derived delivery input.
     public static let deliveryPath = "programme_risk.delivery"
 
@@ -39,6 +41,9 @@ public struct InputLayout: Sendable {
         inputSlots = ModelInput.allCases.map { $0.isInEffect(spendingTrend: spendingTrend) ? slot($0.path) : -1 }
         practiceSlots = PerPractice { kind in
             PracticeInput.allCases.map { $0.isInEffect(curve: curves[kind]) ? slot($0.path(kind)) : -1 }
+        }
+        benefitLines = scenario.benefitLines.map { line in
+            (PracticeKind.allCases.firstIndex(of: line.driver)!, line.category.factors.map { slot(line.path($0)) }, line.category.scale)
         }
     }
 

@@ -43,6 +43,9 @@ extension ModelParameters {
             return Practice(start: value(.start), target: value(.target), curve: curve,
                             investment: value(.investment), runCost: value(.runCost), weight: value(.weight))
         }
+        benefitLines = layout.benefitLines.map { line in
+            BenefitLineValue(driver: line.driver, fullValue: line.slots.reduce(line.scale) { $0 * v[$1] })
+        }
     }
 
     /// The value read from `input`'s catalog path (``demandGrowth`` and ``demandShockSD`` for the

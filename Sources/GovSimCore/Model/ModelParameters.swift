@@ -96,4 +96,18 @@ public struct ModelParameters: Sendable, Equatable {
 
     /// The parameters of each practice, addressed by kind.
     public var practices: PerPractice<Practice>
+
+    /// One benefit line of the economic case (``BenefitLine``).
+    public struct BenefitLineValue: Sendable, Equatable {
+        /// Index of the driver practice in ``PracticeKind/allCases``.
+        public var driver: Int
+        /// V: value a year at full realisation, currency in base-year prices (product of the factors).
+        public var fullValue: Double
+        public init(driver: Int, fullValue: Double) {
+            self.driver = driver
+            self.fullValue = fullValue
+        }
+    }
+    /// The scenario's benefit lines, in file order (`benefits.<name>.…`).
+    public var benefitLines: [BenefitLineValue] = []
 }

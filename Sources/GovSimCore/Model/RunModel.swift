@@ -42,6 +42,8 @@ public enum RunModel {
         public var price = 0.0
         public var spendingCounterfactual = 0.0, operating = 0.0, investment = 0.0, runCost = 0.0, spending = 0.0
         public var netSavings = 0.0, staffTimeReinvested = 0.0
+        /// Real value of each benefit line, currency in base-year prices (``BenefitLine``).
+        public var benefitLines: [Double] = []
         public init() {}
     }
 
@@ -61,6 +63,10 @@ public enum RunModel {
         var cumulative = 0.0
 
         var values = trajectory.values
+        if trajectory.benefitLines.count != m.benefitLines.count * years {
+            trajectory.benefitLines = [Double](repeating: 0, count: m.benefitLines.count * years)
+        }
+        var lines = trajectory.benefitLines
         @inline(__always) func set(_ metric: Metric, _ t: Int, _ x: Double) { values[metric.index * years + t] = x }
 
         for t in 0..<years {
@@ -84,6 +90,13 @@ public enum RunModel {
                                     surprise: surprise, noise: noise)
             }
 
+            // Benefit lines: B(t) = V · max(0, Mᵢ(t) − sᵢ) / (Tᵢ − sᵢ) (0 if Tᵢ ≤ sᵢ).
+            for (k, line) in m.benefitLines.enumerated() {
+                let p = m.practices.values[line.driver]
+                let planned = p.target - p.start
+                lines[k * years + t] = planned > 0 ? line.fullValue * max(0, maturity[line.driver] - p.start) / planned : 0
+            }
+
             if let trace {
                 var y = YearTrace()
                 y.year = t
@@ -102,6 +115,7 @@ public enum RunModel {
                 y.spending = spending
                 y.netSavings = net
                 y.staffTimeReinvested = money.reinvested
+                y.benefitLines = (0..<m.benefitLines.count).map { lines[$0 * years + t] }
                 trace(y)
             }
             let price = economy.price
@@ -125,5 +139,6 @@ public enum RunModel {
             }
         }
         trajectory.values = values
+        trajectory.benefitLines = lines
     }
 }

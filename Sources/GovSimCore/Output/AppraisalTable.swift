@@ -3,7 +3,9 @@
 /// `variant,case,measure,statistic,value,unit,price_basis`.
 ///
 /// Cases: `financial` (Exchequer, cash) and `economic` (social value). Measures:
-/// `pv_benefits_cash_releasing`, `pv_benefits_staff_time_reinvested`, `pv_benefits_residual_value`,
+/// `pv_benefits_cash_releasing`, `pv_benefits_staff_time_reinvested`, one
+/// `pv_benefits_line_<name>` per benefit line of the scenario (economic case only; 0 in the
+/// financial case, as the lines release no cash), `pv_benefits_residual_value`,
 /// `pv_benefits`, `pv_costs_investment`, `pv_costs_run_cost`, `pv_costs` (statistic `mean`);
 /// `npv` (NPV in the financial case, net present social value in the economic case; statistics
 /// `mean` = mean PV benefits − mean PV costs, `sd`, `p5` … `p95`, `mc_se`, `prob_positive`);
@@ -27,9 +29,12 @@ public enum AppraisalTable {
             table.append([.text(variant), .text(caseName), .text(measure), .text(statistic), value, .text(unit), .text(priceBasis)])
         }
         for (name, c) in [("financial", summary.financial), ("economic", summary.economic)] {
+            let lines = scenario.benefitLines.enumerated().map { k, line in
+                ("pv_benefits_line_\(line.name)", k < c.benefitLines.count ? c.benefitLines[k] : 0)
+            }
             for (measure, value) in [("pv_benefits_cash_releasing", c.cashReleasing),
-                                     ("pv_benefits_staff_time_reinvested", c.staffTimeReinvested),
-                                     ("pv_benefits_residual_value", c.residualValue), ("pv_benefits", c.benefits),
+                                     ("pv_benefits_staff_time_reinvested", c.staffTimeReinvested)] + lines
+                                     + [("pv_benefits_residual_value", c.residualValue), ("pv_benefits", c.benefits),
                                      ("pv_costs_investment", c.investment), ("pv_costs_run_cost", c.runCost), ("pv_costs", c.costs)] {
                 row(name, measure, "mean", .number(value), money, basis)
             }

@@ -2,7 +2,8 @@
 ///
 /// `options.csv`: one row per option in comparison order, money in the scenario's currency, real
 /// base-year prices, present values at the base year: `option`, `pv_costs`,
-/// `pv_benefits_cash_releasing`, `pv_benefits_staff_time_reinvested`, `pv_benefits_residual_value`,
+/// `pv_benefits_cash_releasing`, `pv_benefits_staff_time_reinvested`, `pv_benefits_lines` (all the
+/// scenario's benefit lines, ``BenefitLine``; 0 without lines), `pv_benefits_residual_value`,
 /// `npv` (financial case, mean), `npsv` (economic case, mean), `bcr_financial`, `bcr_economic`
 /// (ratios of mean PVs), `prob_npv_positive`, `prob_npsv_positive`, `prob_best` (highest NPSV in
 /// a run), `payback_median_year` (economic case, discounted; empty if most runs never pay back),
@@ -14,7 +15,7 @@
 public enum OptionsTable {
     public static func make(_ a: OptionsAppraisal, scenario: Scenario) -> CSVTable {
         var table = CSVTable(header: ["option", "pv_costs", "pv_benefits_cash_releasing", "pv_benefits_staff_time_reinvested",
-                                      "pv_benefits_residual_value", "npv", "npsv", "bcr_financial", "bcr_economic",
+                                      "pv_benefits_lines", "pv_benefits_residual_value", "npv", "npsv", "bcr_financial", "bcr_economic",
                                       "prob_npv_positive", "prob_npsv_positive", "prob_best", "payback_median_year",
                                       "delta_npv", "delta_npv_se", "delta_npsv", "delta_npsv_se", "rank_npsv"])
         let order = a.options.indices.sorted { a.options[$0].summary.economic.npv != a.options[$1].summary.economic.npv
@@ -24,7 +25,8 @@ public enum OptionsTable {
         func optional(_ x: Double?) -> CSVTable.Cell { x.map(CSVTable.Cell.number) ?? .empty }
         for (i, o) in a.options.enumerated() {
             let f = o.summary.financial, e = o.summary.economic
-            table.append([.text(o.name), .number(e.costs), .number(e.cashReleasing), .number(e.staffTimeReinvested), .number(e.residualValue),
+            table.append([.text(o.name), .number(e.costs), .number(e.cashReleasing), .number(e.staffTimeReinvested),
+                          .number(e.benefitLines.reduce(0, +)), .number(e.residualValue),
                           .number(f.npv), .number(e.npv), optional(f.benefitCostRatio), optional(e.benefitCostRatio),
                           .number(f.probabilityPositive), .number(e.probabilityPositive), .number(o.probabilityBest),
                           e.paybackMedian.map { .integer(scenario.startYear + $0) } ?? .empty,

@@ -3,13 +3,21 @@ extension Scenario {
     /// adoption-curve kind of each practice, and every parameter in effect (defaults filled in)
     /// as a distribution in the scenario notation of `govsim parameters`
     /// (``ParameterCatalog/describe(_:)``, rounded to 6 decimals for reading; the exact input
-    /// is the scenario text recorded beside it).
+    /// is the scenario text recorded beside it), and, when the scenario declares benefit lines,
+    /// `benefit_lines`: each line's name, category and driver in file order (their factors are
+    /// among the parameters).
     public var resolvedJSON: JSONValue {
         var curves: [String: JSONValue] = [:]
         for kind in PracticeKind.allCases { curves[kind.rawValue] = .string((self.curves[kind] ?? .bass).rawValue) }
         var parameters: [String: JSONValue] = [:]
         for (path, distribution) in self.parameters { parameters[path] = .string(ParameterCatalog.describe(distribution)) }
-        return .object([
+        var extra: [String: JSONValue] = [:]
+        if !benefitLines.isEmpty {
+            extra["benefit_lines"] = .array(benefitLines.map {
+                .object(["name": .string($0.name), "category": .string($0.category.rawValue), "driver": .string($0.driver.rawValue)])
+            })
+        }
+        return .object(extra.merging([
             "version": .integer(version),
             "name": .string(name),
             "description": .string(description),
@@ -20,6 +28,6 @@ extension Scenario {
             "currency": .string(currency),
             "curves": .object(curves),
             "parameters": .object(parameters),
-        ])
+        ]) { a, _ in a })
     }
 }

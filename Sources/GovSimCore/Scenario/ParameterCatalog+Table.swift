@@ -1,6 +1,7 @@
 extension ParameterCatalog {
-    /// Every parameter (all curve kinds) with unit, allowed range, default and source, as rows
-    /// of text: `path, unit, allowed, default, source, summary`.
+    /// Every parameter (all curve kinds, and the factors of a benefit line `benefits.<name>.…`)
+    /// with unit, allowed range, default and source, as rows of text:
+    /// `path, unit, allowed, default, source, summary`.
     public static func describedRows() -> [[String]] {
         var seen = Set<String>()
         var rows: [[String]] = []
@@ -11,6 +12,15 @@ extension ParameterCatalog {
             seen.insert(spec.path)
             rows.append([spec.path, spec.unit, spec.rangeDescription + (spec.allowsUncertainty ? "" : "; a plain number"),
                          describe(spec.defaultValue), spec.source, spec.summary])
+        }
+        // Benefit-line factors (``BenefitLine``): one set per line, required, no default.
+        for category in BenefitLine.Category.allCases {
+            for spec in BenefitLine(name: "<name>", category: category, driver: PracticeKind.allCases[0]).specs where !seen.contains(spec.path) {
+                seen.insert(spec.path)
+                let users = BenefitLine.Category.allCases.filter { $0.factors.contains(String(spec.path.split(separator: ".").last!)) }
+                rows.append([spec.path, spec.unit, spec.rangeDescription, "none: required in a line of category " + users.map(\.rawValue).joined(separator: " or "),
+                             spec.source, String(spec.summary.dropFirst("<name>: ".count))])
+            }
         }
         return rows
     }

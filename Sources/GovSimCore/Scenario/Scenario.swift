@@ -59,6 +59,9 @@ public struct Scenario: Sendable, Equatable {
     /// The discount schedule of the appraisal (`appraisal.discounting`); nil means the default:
     /// flat at `budget.discount_rate` if the file sets that rate, else the Green Book schedule.
     public var discounting: DiscountSchedule.Kind?
+    /// Optional benefit lines of the economic case (`benefits:`), in file order; their factors
+    /// are parameters `benefits.<name>.<factor>` (``BenefitLine``).
+    public var benefitLines: [BenefitLine] = []
 
     /// The appraisal conventions in effect (``AppraisalSettings``).
     public var appraisal: AppraisalSettings {
@@ -84,7 +87,9 @@ public struct Scenario: Sendable, Equatable {
     }
 
     /// The parameter specifications in effect for this scenario's curve kinds, in file order.
-    public var specs: [ParameterSpec] { ParameterCatalog.specs(curves: curves, spendingTrend: spendingTrend) }
+    public var specs: [ParameterSpec] {
+        ParameterCatalog.specs(curves: curves, spendingTrend: spendingTrend) + benefitLines.flatMap(\.specs)
+    }
 
     /// The distribution of the parameter at `path`. Traps on an unknown path (a programming error).
     public subscript(path: String) -> Distribution {

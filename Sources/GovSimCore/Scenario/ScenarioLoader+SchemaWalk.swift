@@ -5,7 +5,7 @@ import Yams
 extension ScenarioLoader {
     static let settingKeys = ["version", "name", "description", "start_year", "horizon", "runs", "seed", "currency", "sampling"]
     static let sectionKeys = ["baseline", "practices", "effects", "spending", "programme_risk", "satisfaction", "budget", "appraisal", "calibration"]
-    static let structureKeys = ["variants", "portfolio", "correlations"]
+    static let structureKeys = ["variants", "portfolio", "correlations", "benefits"]
 
     mutating func decode(_ root: Node) -> Scenario? {
         guard let top = mapping(root, path: "") else { return nil }
@@ -85,9 +85,18 @@ extension ScenarioLoader {
             guard let node = top[section] else { continue }
             walk(node, path: section, specs: specByPath, prefixes: prefixes, into: &scenario)
         }
+        if let node = top["benefits"] { benefitLines(node, into: &scenario) }
         scenario.fillDefaults()
-        if let node = top["variants"] { scenario.variants = variants(node, specs: specByPath, scenario: scenario) }
-        if let node = top["portfolio"] { scenario.portfolio = portfolio(node, specs: specByPath) }
+        var variantSpecs = specByPath
+        for spec in scenario.benefitLines.flatMap(\.specs) { variantSpecs[spec.path] = spec }
+        if let node = top["variants"] { scenario.variants = variants(node, specs: variantSpecs, scenario: scenario) }
+        if let node = top["portfolio"] {
+            scenario.portfolio = portfolio(node, specs: specByPath)
+            if !scenario.benefitLines.isEmpty, let first = top.keys.first(where: { $0.scalar?.string == "benefits" }) {
+                error(at: first, "benefit lines cannot be combined with a portfolio yet",
+                      hint: "appraise the organisations one at a time, or remove `benefits:`")
+            }
+        }
         if let node = top["correlations"] { scenario.correlation = correlations(node, scenario: scenario) }
         checkCalibration(scenario, top: top)
         return diagnostics.contains { $0.severity == .error } ? nil : scenario

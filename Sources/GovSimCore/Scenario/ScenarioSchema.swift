@@ -166,6 +166,19 @@ public enum ScenarioSchema {
                 additional: .object(["anyOf": .array([.object(["type": .string("null")]),
                     object("An organisation.", ["service_users": .object(["type": .string("number"), "exclusiveMinimum": .integer(0)])], additional: value)])])),
         ], required: ["organisations"])
+        // Benefit lines: one object per line, its factors fixed by its category (``BenefitLine``).
+        let lineForms: [JSONValue] = BenefitLine.Category.allCases.map { category in
+            let sample = BenefitLine(name: "line", category: category, driver: PracticeKind.allCases[0])
+            var members: [String: JSONValue] = [
+                "category": .object(["type": .string("string"), "enum": .array([.string(category.rawValue)])]),
+                "driver": .object(["type": .string("string"), "enum": .array(PracticeKind.allCases.map { .string($0.rawValue) })]),
+            ]
+            for spec in sample.specs { members[String(spec.path.dropFirst("benefits.line.".count))] = parameterSchema(spec) }
+            return object("A \(category.rawValue) line: \(category.factors.joined(separator: " × "))\(category == .citizenTime ? " ÷ 60" : "") a year at full realisation, realised with the driver practice's matured progress.",
+                          members, required: ["category", "driver"] + category.factors)
+        }
+        properties["benefits"] = object("Optional benefit lines of the economic case (non-cash), keyed by a lower-case name; no defaults: every factor is given.", [:],
+                                        additional: .object(["oneOf": .array(lineForms)]))
         let pair: JSONValue = .object(["type": .string("array"), "minItems": .integer(3), "maxItems": .integer(3),
                                        "items": .array([string, string, .object(["type": .string("number"), "minimum": .integer(-1), "maximum": .integer(1)])])])
         properties["correlations"] = object("Rank correlations between uncertain inputs (Iman-Conover).", [

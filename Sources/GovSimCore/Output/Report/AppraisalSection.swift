@@ -33,9 +33,14 @@ public struct AppraisalSection: ReportSection {
         func money(_ x: Double) -> String { ChartNumberFormat.fixed(x, decimals: 1) }
         func ratio(_ x: Double?) -> String { x.map { ChartNumberFormat.fixed($0, decimals: 2) } ?? "n/a" }
         func year(_ y: Int?) -> String { y.map { String(s.startYear + $0) } ?? "not within the period" }
+        let lineRows: [(String, String, String)] = s.benefitLines.enumerated().map { k, line in
+            ("Benefit line: \(line.name) (\(line.category.rawValue), driven by \(line.driver.rawValue))", money(0),
+             money(k < e.benefitLines.count ? e.benefitLines[k] : 0))
+        }
         let rows: [(String, String, String)] = [
             ("Benefit: cash-releasing savings", money(f.cashReleasing), money(e.cashReleasing)),
             ("Benefit: staff time reinvested in service quality", money(f.staffTimeReinvested), money(e.staffTimeReinvested)),
+        ] + lineRows + [
             ("Benefit: residual value", money(f.residualValue), money(e.residualValue)),
             ("PV of benefits", money(f.benefits), money(e.benefits)),
             ("Cost: investment", money(f.investment), money(e.investment)),

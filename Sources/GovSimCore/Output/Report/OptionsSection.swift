@@ -20,7 +20,7 @@ public struct OptionsSection: ReportSection {
         html.open("table", [("class", "assumptions"), ("id", "\(anchor)-table")])
         html.open("thead")
         html.open("tr")
-        for h in ["Option", "PV costs", "PV cash-releasing", "PV reinvested time", "NPV", "NPSV", "BCR (fin.)", "BCR (econ.)",
+        for h in ["Option", "PV costs", "PV cash-releasing", "PV reinvested time", "PV benefit lines", "NPV", "NPSV", "BCR (fin.)", "BCR (econ.)",
                   "P(NPV > 0)", "P(best)", "Payback (median)", "ΔNPV ± se", "ΔNPSV ± se"] {
             html.element("th", [], text: h)
         }
@@ -37,7 +37,7 @@ public struct OptionsSection: ReportSection {
         for i in order {
             let o = appraisal.options[i]
             let f = o.summary.financial, e = o.summary.economic
-            let cells = [o.name, m(e.costs), m(e.cashReleasing), m(e.staffTimeReinvested), m(f.npv), m(e.npv), r(f.benefitCostRatio),
+            let cells = [o.name, m(e.costs), m(e.cashReleasing), m(e.staffTimeReinvested), m(e.benefitLines.reduce(0, +)), m(f.npv), m(e.npv), r(f.benefitCostRatio),
                          r(e.benefitCostRatio), pct(f.probabilityPositive), pct(o.probabilityBest),
                          e.paybackMedian.map { String(s.startYear + $0) } ?? "never",
                          o.deltaNPV.map { "\(m($0.mean)) ± \(m($0.standardError))" } ?? "baseline",
