@@ -27,6 +27,9 @@ public struct AppraisalSummary: Sendable, Equatable {
         public let paybackNever: Double
         /// Median payback year (nil if at least half the runs never pay back).
         public let paybackMedian: Int?
+        /// The NPV's cumulative distribution (the S-curve): its quantiles at
+        /// ``AppraisalSummary/curveProbabilities`` (the minimum, every 2.5%, the maximum).
+        public let npvCurve: [Double]
 
         init(_ values: [RunAppraisal.CaseValues], period: Int) {
             let n = Double(max(1, values.count))
@@ -47,6 +50,8 @@ public struct AppraisalSummary: Sendable, Equatable {
             runCost = mean(\.runCost)
             let npvs = values.map(\.npv)
             npvDistribution = QuantileSummary(npvs.isEmpty ? [0] : npvs)
+            let sortedNPVs = (npvs.isEmpty ? [0] : npvs).sorted()
+            npvCurve = AppraisalSummary.curveProbabilities.map { QuantileSummary.quantile(sorted: sortedNPVs, p: $0) }
             probabilityPositive = Double(npvs.filter { $0 > 0 }.count) / n
             let costs = investment + runCost
             benefitCostRatio = costs > 0 ? (cashReleasing + staffTimeReinvested + residualValue) / costs : nil
@@ -75,6 +80,8 @@ public struct AppraisalSummary: Sendable, Equatable {
     public let pvCostQuantiles: [Double]
     /// The probabilities of ``cumulativeCostQuantiles`` and ``pvCostQuantiles``.
     public static let costProbabilities = [0.5, 0.8, 0.9]
+    /// The probabilities of ``CaseSummary/npvCurve``: 0, 0.025, …, 0.975, 1.
+    public static let curveProbabilities: [Double] = (0...40).map { Double($0) / 40 }
 
     /// Summarises the appraisals of the runs (in run order).
     public init(_ runs: [RunAppraisal], settings: AppraisalSettings) {
