@@ -13,10 +13,10 @@ final class NetSavingsDecompositionTests: XCTestCase {
         XCTAssertEqual(parts.count, result.scenario.horizon)
         let net = result.summary[.netSavings]!
         for (t, p) in zip(1..., parts) {
-            XCTAssertEqual(p.year, result.calendarYear(t))
+            XCTAssertEqual(p.period, String(result.calendarYear(t)))
             XCTAssertEqual(p.netSavings, net[t].mean)
             XCTAssertEqual(p.operatingSavings + p.transitionLoss - p.investment - p.runCost, net[t].mean, accuracy: 1e-9 * max(1, abs(net[t].mean)))
-            XCTAssertTrue(p.operatingSavings == 0 || p.transitionLoss == 0, "\(p.year)")
+            XCTAssertTrue(p.operatingSavings == 0 || p.transitionLoss == 0, p.period)
             XCTAssertGreaterThanOrEqual(p.operatingSavings, 0)
             XCTAssertLessThanOrEqual(p.transitionLoss, 0)
         }

@@ -8,17 +8,23 @@ extension ForecastChartsSection {
     /// the counterfactual while the J-curve lasts) is reported as the transition loss, so the
     /// two never both differ from 0 in one year.
     public struct YearParts: Sendable, Equatable {
-        public let year: Int
+        /// The calendar year (`2026`) or financial year (`2026-27`, ``FinancialYears``).
+        public let period: String
         public let operatingSavings, investment, runCost, transitionLoss, netSavings: Double
     }
 
-    /// The decomposition from the run's yearly summaries (means over runs).
+    /// The decomposition from the run's yearly summaries (means over runs), per calendar year
+    /// 1 … horizon or per financial year (`appraisal.financial_year_start_month`, the means split
+    /// pro rata).
     public static func decomposition(_ result: SimulationResult) -> [YearParts] {
         guard let net = result.summary[.netSavings], let inv = result.summary[.investment], let run = result.summary[.runCost] else { return [] }
-        return (1...result.scenario.horizon).map { t in
-            let operating = net[t].mean + inv[t].mean + run[t].mean
-            return YearParts(year: result.calendarYear(t), operatingSavings: max(0, operating), investment: inv[t].mean,
-                             runCost: run[t].mean, transitionLoss: min(0, operating), netSavings: net[t].mean)
+        let years = result.scenario.financialYears
+        let h = result.scenario.horizon
+        return years.periods(firstYear: result.scenario.startYear, first: 1, last: h).map { p in
+            let n = years.value(p, of: net.map(\.mean)), i = years.value(p, of: inv.map(\.mean)), r = years.value(p, of: run.map(\.mean))
+            let operating = n + i + r
+            return YearParts(period: p.label, operatingSavings: max(0, operating), investment: i,
+                             runCost: r, transitionLoss: min(0, operating), netSavings: n)
         }
     }
 
@@ -30,15 +36,16 @@ extension ForecastChartsSection {
         let d = ChartNumberFormat.decimals(forMagnitude: parts.map { abs($0.netSavings) }.max() ?? 0)
         let rows = parts.map { p -> BarChart.Row in
             let afterInvestment = -p.investment, afterRun = afterInvestment - p.runCost
-            return BarChart.Row(label: String(p.year), bars: [
+            return BarChart.Row(label: p.period, bars: [
                 BarChart.Bar(from: 0, to: p.operatingSavings, colorIndex: 0),
                 BarChart.Bar(from: 0, to: afterInvestment, colorIndex: 1),
                 BarChart.Bar(from: afterInvestment, to: afterRun, colorIndex: 2),
                 BarChart.Bar(from: afterRun, to: afterRun + p.transitionLoss, colorIndex: 3),
             ], valueLabel: "net " + ChartNumberFormat.fixed(p.netSavings, decimals: d, plusSign: true))
         }
+        let years = result.scenario.financialYears
         var chart = BarChart(identifier: identifier, title: "Net savings per year, decomposed (mean over runs)",
-                             unit: "\(result.scenario.currency) per year, nominal; right of 0 = saving", rows: rows, dataMetric: Metric.netSavings.rawValue)
+                             unit: "\(result.scenario.currency) per \(years.isCalendar ? "year" : "financial year (pro rata)"), nominal; right of 0 = saving", rows: rows, dataMetric: Metric.netSavings.rawValue)
         chart.legend = [("operating savings", 0), ("investment", 1), ("run cost", 2), ("transition / J-curve loss", 3)]
         return chart
     }
