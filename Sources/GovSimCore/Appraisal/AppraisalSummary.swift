@@ -28,7 +28,7 @@ public struct AppraisalSummary: Sendable, Equatable {
         /// Median payback year (nil if at least half the runs never pay back).
         public let paybackMedian: Int?
         /// The NPV's cumulative distribution (the S-curve): its quantiles at
-        /// ``AppraisalSummary/curveProbabilities`` (the minimum, every 2.5%, the maximum).
+        /// ``AppraisalSummary/curveProbabilities`` (1%, every 2.5% from 2.5% to 97.5%, 99%).
         public let npvCurve: [Double]
 
         init(_ values: [RunAppraisal.CaseValues], period: Int) {
@@ -80,8 +80,10 @@ public struct AppraisalSummary: Sendable, Equatable {
     public let pvCostQuantiles: [Double]
     /// The probabilities of ``cumulativeCostQuantiles`` and ``pvCostQuantiles``.
     public static let costProbabilities = [0.5, 0.8, 0.9]
-    /// The probabilities of ``CaseSummary/npvCurve``: 0, 0.025, …, 0.975, 1.
-    public static let curveProbabilities: [Double] = (0...40).map { Double($0) / 40 }
+    /// The probabilities of ``CaseSummary/npvCurve``: 0.01, 0.025, 0.05, …, 0.975, 0.99. The
+    /// extremes are left out: a few runs with a large overrun would stretch the axis of the S-curve
+    /// several times beyond the body of the distribution.
+    public static let curveProbabilities: [Double] = [0.01] + (1...39).map { Double($0) / 40 } + [0.99]
 
     /// Summarises the appraisals of the runs (in run order).
     public init(_ runs: [RunAppraisal], settings: AppraisalSettings) {

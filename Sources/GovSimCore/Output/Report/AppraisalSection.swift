@@ -78,7 +78,7 @@ public struct AppraisalSection: ReportSection {
         html.close()
         html.open("figure", [("class", "chart-figure")])
         html.raw(sCurve().svg())
-        html.element("figcaption", [], text: "Where a curve crosses 0 is the share of runs with a loss: P(NPV ≤ 0) = \(ChartNumberFormat.fixed(100 * (1 - f.probabilityPositive), decimals: 1))% (financial), P(NPSV ≤ 0) = \(ChartNumberFormat.fixed(100 * (1 - e.probabilityPositive), decimals: 1))% (economic).")
+        html.element("figcaption", [], text: "Drawn from the 1st to the 99th percentile of the runs. Where a curve crosses 0 is the share of runs with a loss: P(NPV ≤ 0) = \(ChartNumberFormat.fixed(100 * (1 - f.probabilityPositive), decimals: 1))% (financial), P(NPSV ≤ 0) = \(ChartNumberFormat.fixed(100 * (1 - e.probabilityPositive), decimals: 1))% (economic).")
         html.close()
     }
 
