@@ -29,6 +29,9 @@ public struct AppraisalSummary: Sendable, Equatable {
         public let paybackNever: Double
         /// Median payback year (nil if at least half the runs never pay back).
         public let paybackMedian: Int?
+        /// The NPV's cumulative distribution (the S-curve): its quantiles at
+        /// ``AppraisalSummary/curveProbabilities`` (1%, every 2.5% from 2.5% to 97.5%, 99%).
+        public let npvCurve: [Double]
 
         init(_ values: [RunAppraisal.CaseValues], period: Int) {
             let n = Double(max(1, values.count))
@@ -52,6 +55,8 @@ public struct AppraisalSummary: Sendable, Equatable {
             runCost = mean(\.runCost)
             let npvs = values.map(\.npv)
             npvDistribution = QuantileSummary(npvs.isEmpty ? [0] : npvs)
+            let sortedNPVs = (npvs.isEmpty ? [0] : npvs).sorted()
+            npvCurve = AppraisalSummary.curveProbabilities.map { QuantileSummary.quantile(sorted: sortedNPVs, p: $0) }
             probabilityPositive = Double(npvs.filter { $0 > 0 }.count) / n
             let costs = investment + runCost
             benefitCostRatio = costs > 0 ? (cashReleasing + staffTimeReinvested + benefitLines.reduce(0, +) + residualValue) / costs : nil
@@ -80,6 +85,10 @@ public struct AppraisalSummary: Sendable, Equatable {
     public let pvCostQuantiles: [Double]
     /// The probabilities of ``cumulativeCostQuantiles`` and ``pvCostQuantiles``.
     public static let costProbabilities = [0.5, 0.8, 0.9]
+    /// The probabilities of ``CaseSummary/npvCurve``: 0.01, 0.025, 0.05, …, 0.975, 0.99. The
+    /// extremes are left out: a few runs with a large overrun would stretch the axis of the S-curve
+    /// several times beyond the body of the distribution.
+    public static let curveProbabilities: [Double] = [0.01] + (1...39).map { Double($0) / 40 } + [0.99]
 
     /// Summarises the appraisals of the runs (in run order).
     public init(_ runs: [RunAppraisal], settings: AppraisalSettings) {

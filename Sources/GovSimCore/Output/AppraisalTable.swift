@@ -1,3 +1,5 @@
+import Foundation
+
 /// `appraisal.csv`: per plan variant, the economic and financial case of the appraisal
 /// (``AppraisalSummary``) in tidy long form
 /// `variant,case,measure,statistic,value,unit,price_basis`.
@@ -15,13 +17,17 @@
 /// `share_never`, `median` as a calendar year, empty if most runs never pay back). A
 /// `costs` block gives the contingency figures: `cumulative_cost_nominal` (investment + run cost
 /// summed over the simulated years, nominal) and `pv_costs` at `p50`, `p80`, `p90`. A last
-/// `settings` block records the conventions (`discounting`, `period_end_year`, `benefit_decay`,
-/// `gdp_deflator`, `residual_years`).
+/// `financial_by_year` block gives the financial case by year, nominal and real
+/// (``appendYearly(variant:yearly:scenario:to:)``). A last `settings` block records the
+/// conventions (`discounting`, `period_end_year`, `benefit_decay`, `gdp_deflator`,
+/// `residual_years`, `financial_year_start_month`).
 public enum AppraisalTable {
     public static let header = ["variant", "case", "measure", "statistic", "value", "unit", "price_basis"]
 
-    /// Appends the rows of one variant.
-    public static func append(variant: String, summary: AppraisalSummary, scenario: Scenario, to table: inout CSVTable) {
+    /// Appends the rows of one variant; with the variant's yearly summaries (`yearly`), also the
+    /// financial case by year (``appendYearly(variant:yearly:scenario:to:)``) before the settings.
+    public static func append(variant: String, summary: AppraisalSummary, scenario: Scenario,
+                              yearly: [Metric: [QuantileSummary]]? = nil, to table: inout CSVTable) {
         let money = scenario.currency
         let settings = summary.settings
         let basis = "real \(scenario.startYear) prices, present value at \(scenario.startYear) (\(settings.schedule.kind.rawValue))"
@@ -63,12 +69,50 @@ public enum AppraisalTable {
         for (k, p) in ["p50", "p80", "p90"].enumerated() {
             row("costs", "pv_costs", p, .number(summary.pvCostQuantiles[k]), money, basis)
         }
+        if let yearly { appendYearly(variant: variant, yearly: yearly, scenario: scenario, to: &table) }
         row("settings", "discounting", "schedule", .text(settings.schedule.kind.rawValue), "",
             settings.schedule.kind == .flat ? "flat \(CSVTable.formatNumber(settings.schedule.rate(year: 1))) real" : "Green Book declining STPR")
         row("settings", "period_end_year", "value", .integer(scenario.startYear + settings.period), "calendar year", "")
         row("settings", "benefit_decay", "value", .number(settings.benefitDecay), "share per year", "after \(scenario.startYear + scenario.horizon)")
         row("settings", "gdp_deflator", "value", .number(settings.gdpDeflator), "per year", "")
         row("settings", "residual_years", "value", .number(settings.residualYears), "years", "")
+        row("settings", "financial_year_start_month", "value", .integer(scenario.financialYears.startMonth), "month",
+            scenario.financialYears.basisDescription)
+    }
+
+    /// The measures of the financial case by year, in the order written.
+    public static let yearlyMeasures = ["cash_releasing_savings", "investment", "run_cost", "net_cash_benefit"]
+
+    /// The financial (Exchequer) case by year over the simulated years: case `financial_by_year`,
+    /// measures ``yearlyMeasures`` (cash-releasing savings = counterfactual − actual spending +
+    /// investment + run cost; net cash benefit = cash-releasing savings − investment − run cost =
+    /// net savings), statistic `mean_<period>` (the mean over runs), each once `nominal` and once
+    /// in `real <base year> prices` (divided by the GDP deflator index (1 + g)^t, undiscounted).
+    /// Periods are calendar years, or financial years from `appraisal.financial_year_start_month`
+    /// split pro rata (``FinancialYears``); means add, so the split of the means is the mean of the
+    /// split.
+    public static func appendYearly(variant: String, yearly: [Metric: [QuantileSummary]], scenario: Scenario, to table: inout CSVTable) {
+        guard let net = yearly[.netSavings], let inv = yearly[.investment], let run = yearly[.runCost] else { return }
+        let years = scenario.financialYears
+        let h = min(net.count, inv.count, run.count) - 1
+        guard h >= 1 else { return }
+        let investment = inv.prefix(h + 1).map(\.mean), runCost = run.prefix(h + 1).map(\.mean)
+        let netBenefit = net.prefix(h + 1).map(\.mean)
+        let savings = (0...h).map { netBenefit[$0] + investment[$0] + runCost[$0] }
+        let g = scenario.appraisal.gdpDeflator
+        let index = (0...h).map { pow(1 + g, Double($0)) }
+        let periods = years.periods(firstYear: scenario.startYear, first: 1, last: h)
+        let label = years.isCalendar ? "calendar year" : "financial year from month \(years.startMonth)"
+        for (basis, deflate) in [("nominal", false), ("real \(scenario.startYear) prices", true)] {
+            for (measure, values) in zip(yearlyMeasures, [savings, investment, runCost, netBenefit]) {
+                let v = deflate ? zip(values, index).map { $0 / $1 } : values
+                for p in periods {
+                    table.append([.text(variant), .text("financial_by_year"), .text(measure), .text("mean_\(p.label)"),
+                                  .number(years.value(p, of: v)), .text("\(scenario.currency) per \(label)"),
+                                  .text("\(basis), undiscounted" + (years.isCalendar ? "" : ", pro rata from calendar years"))])
+                }
+            }
+        }
     }
 
     /// The appraisal summary of a set of budgets (those without an appraisal are skipped).
@@ -79,7 +123,8 @@ public enum AppraisalTable {
     /// The appraisal table of a single simulation.
     public static func make(_ result: SimulationResult) -> CSVTable {
         var table = CSVTable(header: header)
-        append(variant: result.scenario.name, summary: summary(result.budgets, scenario: result.scenario), scenario: result.scenario, to: &table)
+        append(variant: result.scenario.name, summary: summary(result.budgets, scenario: result.scenario), scenario: result.scenario,
+               yearly: result.summary, to: &table)
         return table
     }
 }

@@ -62,7 +62,7 @@ public enum ComparisonTable {
         var table = CSVTable(header: AppraisalTable.header)
         for outcome in result.outcomes {
             AppraisalTable.append(variant: outcome.name, summary: AppraisalTable.summary(outcome.budgets, scenario: outcome.scenario),
-                                  scenario: outcome.scenario, to: &table)
+                                  scenario: outcome.scenario, yearly: outcome.summary, to: &table)
         }
         let options = OptionsAppraisal(result)
         let s = result.baseline.scenario

@@ -74,6 +74,11 @@ public struct Scenario: Sendable, Equatable {
                                  residualYears: self["appraisal.residual_years"].mean)
     }
 
+    /// The periods of yearly money tables (`appraisal.financial_year_start_month`).
+    public var financialYears: FinancialYears {
+        FinancialYears(startMonth: Int(self["appraisal.financial_year_start_month"].mean))
+    }
+
     /// Every discount rate at which NPVs are reported, the headline rate first.
     public var discountRates: [Double] {
         [self["budget.discount_rate"].mean] + sensitivityDiscountRates

@@ -35,7 +35,8 @@ final class HTMLReportTests: XCTestCase {
         let html = HTMLReportTests.standardReport()
         for text in ["Appraisal: economic and financial case to", "Financial case", "Economic case", "Benefit: staff time reinvested in service quality",
                      "NPV (financial) / NPSV (economic): mean", "Benefit–cost ratio (mean PV benefits ÷ mean PV costs)", "P(NPV &gt; 0)",
-                     "Median payback year (discounted)", "Source"] {
+                     "Median payback year (discounted)", "Source", "NPV and NPSV: cumulative probability over runs",
+                     "Net savings per year, decomposed (mean over runs)", "transition / J-curve loss", ", mean "] {
             XCTAssertTrue(html.contains(text), text)
         }
     }
@@ -45,13 +46,13 @@ final class HTMLReportTests: XCTestCase {
         let charts = doc.elements(named: "svg")
         let metrics = charts.compactMap { $0.attributes["data-metric"] }
         XCTAssertEqual(metrics.count, charts.count, "every chart names its metric")
-        XCTAssertEqual(metrics, ["payback_year", "productivity_gain_pct", "productivity_index", "spending", "net_savings", "cumulative_net_savings",
-                                 "satisfaction", "adoption"])
+        XCTAssertEqual(metrics, ["payback_year", "npv", "productivity_gain_pct", "productivity_index", "spending", "net_savings", "cumulative_net_savings",
+                                 "satisfaction", "net_savings", "adoption"])
         // Spending, productivity and satisfaction show the counterfactual median dashed.
         let references = doc.elements(named: "path").filter { $0.attributes["class"] == "reference" }
         XCTAssertEqual(references.count, 3)
         XCTAssertEqual(doc.elements(named: "path").filter { $0.attributes["class"] == "median" }.count, 6)
-        XCTAssertEqual(doc.elements(named: "path").filter { $0.attributes["class"] == "line" }.count, 4, "four adoption curves")
+        XCTAssertEqual(doc.elements(named: "path").filter { $0.attributes["class"] == "line" }.count, 6, "the S-curve's two lines and four adoption curves")
         // Every chart has a title and a description, referenced by aria-labelledby.
         let ids = Set(doc.elements.compactMap { $0.attributes["id"] })
         XCTAssertEqual(ids.count, doc.elements.compactMap { $0.attributes["id"] }.count, "ids are unique")

@@ -1,7 +1,8 @@
 /// The economic-case section of a run's report: the financial (Exchequer) and economic (social
 /// value) case side by side — PV of benefits and costs by category, NPV / NPSV with mean and
 /// median, BCR as the ratio of expected PVs beside the per-run ratios, P(NPV > 0), median payback
-/// year — and the payback-year distribution as a chart.
+/// year — the payback-year distribution as a chart and the S-curve of NPV and NPSV
+/// (``sCurve()``).
 public struct AppraisalSection: ReportSection {
     public let summary: AppraisalSummary
     public let scenario: Scenario
@@ -80,5 +81,19 @@ public struct AppraisalSection: ReportSection {
         html.open("figure", [("class", "chart-figure")])
         html.raw(chart.svg())
         html.close()
+        html.open("figure", [("class", "chart-figure")])
+        html.raw(sCurve().svg())
+        html.element("figcaption", [], text: "Drawn from the 1st to the 99th percentile of the runs. Where a curve crosses 0 is the share of runs with a loss: P(NPV ≤ 0) = \(ChartNumberFormat.fixed(100 * (1 - f.probabilityPositive), decimals: 1))% (financial), P(NPSV ≤ 0) = \(ChartNumberFormat.fixed(100 * (1 - e.probabilityPositive), decimals: 1))% (economic).")
+        html.close()
+    }
+
+    /// The S-curve: cumulative probability of the financial NPV and the economic NPSV.
+    public func sCurve() -> CumulativeChart {
+        let p = AppraisalSummary.curveProbabilities
+        return CumulativeChart(identifier: "\(anchor)-npv-curve", title: "NPV and NPSV: cumulative probability over runs",
+                               unit: "\(scenario.currency), present value, real \(scenario.startYear) prices",
+                               series: [.init(label: "financial case (NPV)", probabilities: p, values: summary.financial.npvCurve),
+                                        .init(label: "economic case (NPSV)", probabilities: p, values: summary.economic.npvCurve)],
+                               dataMetric: "npv")
     }
 }

@@ -1,6 +1,8 @@
 /// Fan charts of the main yearly results over the whole horizon: productivity gain and index,
 /// spending, net savings, cumulative net savings and satisfaction, with the counterfactual median dashed
-/// where the metric has one.
+/// where the metric has one, each captioned with the final year's median, mean and 90% interval;
+/// then the stacked decomposition of the mean net savings per year
+/// (``decompositionChart(_:identifier:)``).
 public struct ForecastChartsSection: ReportSection {
     /// One fan chart: the metric drawn, its optional counterfactual, and its labels.
     public struct Chart: Sendable {
@@ -67,9 +69,13 @@ public struct ForecastChartsSection: ReportSection {
             html.raw(fan.svg())
             let q = summary[summary.count - 1]
             let d = ReportFormat.decimals(q)
-            html.element("figcaption", [], text: "\(years.last!): median \(ChartNumberFormat.fixed(q.p50, decimals: d)), 90% interval \(ReportFormat.interval(q, decimals: d)).")
+            html.element("figcaption", [], text: "\(years.last!): median \(ChartNumberFormat.fixed(q.p50, decimals: d)), mean \(ChartNumberFormat.fixed(q.mean, decimals: d)), 90% interval \(ReportFormat.interval(q, decimals: d)).")
             html.close()
         }
+        html.open("figure", [("class", "chart-figure")])
+        html.raw(ForecastChartsSection.decompositionChart(result, identifier: "\(anchor)-decomposition").svg())
+        html.element("figcaption", [], text: "Means add up: operating savings − investment − run cost − transition loss = mean net saving of the year (the medians of the parts do not add up).")
+        html.close()
         html.close()
     }
 }
