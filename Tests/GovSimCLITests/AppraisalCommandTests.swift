@@ -1,4 +1,5 @@
 import Foundation
+import GovSimCore
 import XCTest
 
 /// The budget planner's appraisal outputs of issue 13, through the command line.
@@ -61,15 +62,15 @@ final class AppraisalCommandTests: XCTestCase {
         XCTAssertTrue(ranked.first?.contains("data-first") ?? false, r.stdout)
         let html = try String(contentsOf: dir.appendingPathComponent("cmp/report.html"), encoding: .utf8)
         for text in ["Options: economic and financial case", "Value of information", "EVPI", "no-programme", "fast-rollout", "data-first",
-                     "Sensitivity in money and switching values", "id=\"tornado-chart\"", "P(best NPV)"] {
+                     "Sensitivity in money and switching values", "id=\"tornado-chart-title\"", "P(best NPV)"] {
             XCTAssertTrue(html.contains(text), text)
         }
         let options = try String(contentsOf: dir.appendingPathComponent("cmp/options.csv"), encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(options.count, 5, "header, three options and business as usual")
         XCTAssertTrue(options.last!.hasPrefix("no-programme,0,0,0,0,0,0,"), String(options.last!))
         // P(best) by NPSV and by NPV: shares of runs, each summing to 1 over the options.
-        let header = options[0].split(separator: ",").map(String.init)
-        let rows = options.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let optionsTable = try DataTable(text: options.joined(separator: "\n"), fileName: "options.csv")
+        let header = optionsTable.columnNames, rows = optionsTable.rows
         for column in ["prob_best", "prob_best_npv"] {
             let k = try XCTUnwrap(header.firstIndex(of: column), column)
             XCTAssertEqual(rows.map { Double($0[k])! }.reduce(0, +), 1, accuracy: 1e-9, column)
@@ -92,7 +93,8 @@ final class AppraisalCommandTests: XCTestCase {
     /// where the preferred option's lead changes sign.
     private func checkTornado(options: [[String]], header: [String]) throws {
         let text = try String(contentsOf: dir.appendingPathComponent("cmp/switching_values.csv"), encoding: .utf8)
-        let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let table = try DataTable(text: text, fileName: "switching_values.csv")
+        let lines = [table.columnNames] + table.rows
         let h = lines[0]
         func col(_ name: String) throws -> Int { try XCTUnwrap(h.firstIndex(of: name), name) }
         let rankColumn = try XCTUnwrap(header.firstIndex(of: "rank_npsv"))
