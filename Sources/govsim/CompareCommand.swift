@@ -5,7 +5,7 @@ import GovSimCore
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Compare plan variants run by run (common random numbers): comparison.csv, budget.csv, summary.csv, appraisal.csv, options.csv, value_of_information.csv, report.html.",
+        abstract: "Compare plan variants run by run (common random numbers): comparison.csv, budget.csv, summary.csv, appraisal.csv, options.csv, value_of_information.csv, switching_values.csv, report.html.",
         discussion: """
         With one scenario, compares its `variants:` (and the built-in `no-programme`) with the
         scenario itself or the --baseline variant. With several scenario files, compares them,

@@ -1,4 +1,5 @@
 import Foundation
+import GovSimCore
 import XCTest
 
 /// The budget planner's appraisal outputs of issue 13, through the command line.
@@ -60,12 +61,21 @@ final class AppraisalCommandTests: XCTestCase {
         // data-first budgets less investment than fast-rollout (lower is better for investment).
         XCTAssertTrue(ranked.first?.contains("data-first") ?? false, r.stdout)
         let html = try String(contentsOf: dir.appendingPathComponent("cmp/report.html"), encoding: .utf8)
-        for text in ["Options: economic and financial case", "Value of information", "EVPI", "no-programme", "fast-rollout", "data-first"] {
+        for text in ["Options: economic and financial case", "Value of information", "EVPI", "no-programme", "fast-rollout", "data-first",
+                     "Sensitivity in money and switching values", "id=\"tornado-chart-title\"", "P(best NPV)"] {
             XCTAssertTrue(html.contains(text), text)
         }
         let options = try String(contentsOf: dir.appendingPathComponent("cmp/options.csv"), encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(options.count, 5, "header, three options and business as usual")
         XCTAssertTrue(options.last!.hasPrefix("no-programme,0,0,0,0,0,0,"), String(options.last!))
+        // P(best) by NPSV and by NPV: shares of runs, each summing to 1 over the options.
+        let optionsTable = try DataTable(text: options.joined(separator: "\n"), fileName: "options.csv")
+        let header = optionsTable.columnNames, rows = optionsTable.rows
+        for column in ["prob_best", "prob_best_npv"] {
+            let k = try XCTUnwrap(header.firstIndex(of: column), column)
+            XCTAssertEqual(rows.map { Double($0[k])! }.reduce(0, +), 1, accuracy: 1e-9, column)
+        }
+        try checkTornado(options: rows, header: header)
         let voi = try String(contentsOf: dir.appendingPathComponent("cmp/value_of_information.csv"), encoding: .utf8).split(separator: "\n")
         let evpi = Double(voi[1].split(separator: ",", omittingEmptySubsequences: false)[2])!
         XCTAssertTrue(voi[1].hasPrefix("evpi,,"))
@@ -75,5 +85,50 @@ final class AppraisalCommandTests: XCTestCase {
             XCTAssertLessThanOrEqual(value, evpi + 1e-9, String(row))
         }
         XCTAssertNoThrow(try appraisal("cmp/appraisal.csv"))
+    }
+
+    /// compare's switching_values.csv: the tornado's changes are the sweeps' means minus the
+    /// baseline's mean NPSV (which is options.csv's), the preferred option is the one ranked
+    /// first by NPSV, and each switching value lies between its input's low and high values
+    /// where the preferred option's lead changes sign.
+    private func checkTornado(options: [[String]], header: [String]) throws {
+        let text = try String(contentsOf: dir.appendingPathComponent("cmp/switching_values.csv"), encoding: .utf8)
+        let table = try DataTable(text: text, fileName: "switching_values.csv")
+        let lines = [table.columnNames] + table.rows
+        let h = lines[0]
+        func col(_ name: String) throws -> Int { try XCTUnwrap(h.firstIndex(of: name), name) }
+        let rankColumn = try XCTUnwrap(header.firstIndex(of: "rank_npsv"))
+        let npsvColumn = try XCTUnwrap(header.firstIndex(of: "npsv"))
+        let first = try XCTUnwrap(options.first { $0[rankColumn] == "1" })
+        let second = try XCTUnwrap(options.first { $0[rankColumn] == "2" })
+        let reference = try XCTUnwrap(options.first { $0[0] == "reference" })
+        XCTAssertGreaterThan(lines.count, 5, "a row per decisive input")
+        var moved = 0, switches = 0
+        for row in lines.dropFirst() {
+            XCTAssertEqual(row[try col("baseline")], "reference")
+            XCTAssertEqual(row[try col("preferred")], first[0])
+            XCTAssertEqual(row[try col("runner_up")], second[0])
+            let base = Double(row[try col("mean_base")])!
+            XCTAssertEqual(base, Double(reference[npsvColumn])!, accuracy: 1e-6 * max(1, abs(base)))
+            XCTAssertEqual(Double(row[try col("difference_base")])!, Double(first[npsvColumn])! - Double(second[npsvColumn])!,
+                           accuracy: 1e-6 * max(1, abs(base)))
+            for side in ["low", "high"] {
+                XCTAssertEqual(Double(row[try col("change_at_\(side)")])!, Double(row[try col("mean_at_\(side)")])! - base,
+                               accuracy: 1e-6 * max(1, abs(base)))
+            }
+            if Double(row[try col("change_at_high")])! != 0 { moved += 1 }
+            let dLow = Double(row[try col("difference_at_low")])!, dHigh = Double(row[try col("difference_at_high")])!
+            let low = Double(row[try col("low")])!, high = Double(row[try col("high")])!
+            if let sw = Double(row[try col("switching_value")]) {
+                switches += 1
+                XCTAssertNotEqual(dLow < 0, dHigh < 0, "a switching value only where the lead changes sign: \(row)")
+                XCTAssertGreaterThanOrEqual(sw, min(low, high) - 1e-9)
+                XCTAssertLessThanOrEqual(sw, max(low, high) + 1e-9)
+            } else {
+                XCTAssertEqual(dLow < 0, dHigh < 0, "the lead changes sign but no switching value: \(row)")
+            }
+        }
+        XCTAssertGreaterThan(moved, 3, "the sweeps move the baseline's NPSV")
+        _ = switches
     }
 }

@@ -74,6 +74,13 @@ final class OptionValidationTests: XCTestCase {
         XCTAssertEqual(s.bootstrap, 0)
     }
 
+    func testSensitivityTarget() throws {
+        XCTAssertEqual(try parsed(["sensitivity", "--target", "payback"], as: SensitivityCommand.self).target, .payback)
+        XCTAssertNil(try parsed(["sensitivity"], as: SensitivityCommand.self).target)
+        assertRejected(["sensitivity", "--method", "switching", "--target", "npv"], "--target applies to --method src or sobol")
+        assertRejected(["sensitivity", "--target", "irr"], "irr")
+    }
+
     func testCompareOptions() throws {
         // npv and npsv are measures since the appraisal (issue 13); a misspelling is not.
         assertRejected(["compare", "--rank-by", "nvp"], "--rank-by nvp is not a measure.")

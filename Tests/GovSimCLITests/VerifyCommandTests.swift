@@ -81,13 +81,17 @@ final class VerifyCommandTests: XCTestCase {
         try govsim(["sensitivity", "scenarios/evidence-based.yaml", "--runs", "300", "--out", "src"])
         try govsim(["sensitivity", "scenarios/reference.yaml", "--method", "sobol", "--base-samples", "32", "--bootstrap", "10", "--out", "sobol"])
         try govsim(["sensitivity", "scenarios/reference.yaml", "--method", "switching", "--runs", "100", "--out", "switching"])
+        try govsim(["sensitivity", "scenarios/reference.yaml", "--target", "npsv", "--runs", "300", "--out", "target"])
         try removeScenarios()
         try assertReproduced("cal", files: 1)
-        try assertReproduced("cmp", files: 7)
-        try assertReproduced("cmp2", files: 7)
+        try assertReproduced("cmp", files: 8)
+        try assertReproduced("cmp2", files: 8)
         try assertReproduced("src", files: 1)
         try assertReproduced("sobol", files: 1)
         try assertReproduced("switching", files: 1)
+        try assertReproduced("target", files: 1)
+        let manifest = try JSONValue.parse(Data(contentsOf: dir.appendingPathComponent("target/manifest.json")))
+        XCTAssertEqual(manifest["reproduction"]?["target"], .string("npsv"), "the target is recorded for verify")
     }
 
     func testFitShardAndMergeFoldersVerify() throws {

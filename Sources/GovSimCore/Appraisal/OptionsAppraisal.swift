@@ -1,5 +1,5 @@
 /// The appraisal of the options of a comparison (`govsim compare`): each option's economic and
-/// financial case, the chance that it is the best option (highest NPSV in a run), its paired
+/// financial case, the chance that it is the best option (highest NPSV, and highest NPV, in a run), its paired
 /// differences from the baseline with their common-random-number standard errors, and the value
 /// of information for the choice: EVPI and the EVPPI of each uncertain input of the baseline
 /// (``ValueOfInformation``), both for the economic case (NPSV), the social-value decision.
@@ -14,6 +14,9 @@ public struct OptionsAppraisal: Sendable {
         public let summary: AppraisalSummary
         /// Share of runs in which this option has the highest NPSV (ties to the first option).
         public let probabilityBest: Double
+        /// Share of runs in which this option has the highest NPV, the financial case (ties to
+        /// the first option).
+        public let probabilityBestNPV: Double
         /// Paired differences from the baseline of NPV and NPSV (nil for the baseline).
         public let deltaNPV: QuantileSummary?
         public let deltaNPSV: QuantileSummary?
@@ -39,18 +42,25 @@ public struct OptionsAppraisal: Sendable {
             settings.append(result.baseline.scenario.appraisal)
         }
         let npsv = appraisals.map { $0.map(\.economic.npv) }
+        let npv = appraisals.map { $0.map(\.financial.npv) }
         let n = npsv.first?.count ?? 0
-        var wins = [Int](repeating: 0, count: npsv.count)
-        for i in 0..<n {
-            var best = 0
-            for d in 1..<npsv.count where npsv[d][i] > npsv[best][i] { best = d }
-            wins[best] += 1
+        // Wins per option of the highest value in each run (ties to the first option).
+        func wins(_ values: [[Double]]) -> [Int] {
+            var wins = [Int](repeating: 0, count: values.count)
+            for i in 0..<n {
+                var best = 0
+                for d in 1..<values.count where values[d][i] > values[best][i] { best = d }
+                wins[best] += 1
+            }
+            return wins
         }
+        let winsNPSV = wins(npsv), winsNPV = wins(npv)
         let base = result.baselineIndex
         options = names.indices.map { v in
             let paired = v == base ? nil : zip(appraisals[v], appraisals[base]).map { ($0.financial.npv - $1.financial.npv, $0.economic.npv - $1.economic.npv) }
             return Option(name: names[v], summary: AppraisalSummary(appraisals[v], settings: settings[v]),
-                          probabilityBest: Double(wins[v]) / Double(max(1, n)),
+                          probabilityBest: Double(winsNPSV[v]) / Double(max(1, n)),
+                          probabilityBestNPV: Double(winsNPV[v]) / Double(max(1, n)),
                           deltaNPV: paired.map { QuantileSummary($0.map(\.0)) }, deltaNPSV: paired.map { QuantileSummary($0.map(\.1)) })
         }
         evpi = ValueOfInformation.evpi(npsv)

@@ -60,7 +60,12 @@ extension MemoryEstimate {
         let k = Double(uncertainInputs)
         let valueOfInformation = n * k * 8 + n * 8 * (2 * v + 2 * 5 + 4)
         let inFlight = Double(2 * max(1, threads) + 2) * v * 3 * blockBytes(cells: cells, inputs: uncertainInputs)
-        return Study(what: "comparing \(variants) variants × \(runs) runs × \(years) years", bytes: values + budgets + valueOfInformation + inFlight + baseBytes,
+        // The tornado's and switching values' re-runs (OptionSwitchingStudy) come after the
+        // comparison's blocks and the value-of-information regressions are freed, one at a time:
+        // each keeps every run's appraisal as the switching study does, plus a block per thread.
+        let sweeps = n * (2 * 112 + 2 * 8) + Double(max(1, threads)) * blockBytes(cells: cells, inputs: uncertainInputs)
+        let peak = max(valueOfInformation + inFlight, sweeps)
+        return Study(what: "comparing \(variants) variants × \(runs) runs × \(years) years", bytes: values + budgets + peak + baseBytes,
                      // Sketched aggregates grow only with log₂(runs): counted as fixed when scaling --runs.
                      fixedBytes: inFlight + baseBytes + (runs * cells * (2 * variants - 1) > TrajectoryAccumulator.exactValueLimit ? values : 0),
                      option: "--runs", value: runs, otherwise: " or fewer --variants")

@@ -22,64 +22,96 @@ public enum SensitivityStudy {
     /// Which method.
     public enum Method: String, Sendable, CaseIterable { case src, sobol }
 
+    /// An appraisal measure analysed per run instead of the yearly metrics (`--target`): the
+    /// financial NPV, the economic NPSV, the economic case's benefit–cost ratio of the run (PV
+    /// benefits / PV costs; undefined, and so not analysed, if a run has no cost) or its
+    /// discounted payback year in the economic case (1 … period; a run that never pays back
+    /// within the appraisal period counts as period + 1).
+    public enum Target: String, Sendable, CaseIterable {
+        case npv, npsv, bcr, payback
+
+        /// The measure of one run's appraisal.
+        public func value(of a: RunAppraisal, period: Int) -> Double {
+            switch self {
+            case .npv: return a.financial.npv
+            case .npsv: return a.economic.npv
+            case .bcr: return a.economic.costs > 0 ? a.economic.benefits / a.economic.costs : .nan
+            case .payback: return Double(a.economic.paybackYear ?? period + 1)
+            }
+        }
+    }
+
     /// Default bootstrap replicates for Sobol' confidence intervals.
     public static let defaultBootstrap = 200
 
-    public static func src(_ scenario: Scenario, threads: Int) throws -> SensitivityResult {
+    /// - Parameter target: an appraisal measure analysed instead of every metric and year.
+    public static func src(_ scenario: Scenario, target: Target? = nil, threads: Int) throws -> SensitivityResult {
         let plan = PlanSimulator(scenario: scenario)
         let years = scenario.horizon + 1
-        let cells = Metric.allCases.count * years
+        let cells = target == nil ? Metric.allCases.count * years : 1
         let k = plan.inputCount
         let n = scenario.runs
-        let (inputs, outputs) = regressionSamples(plan, runs: n, threads: threads)
+        let (inputs, outputs) = regressionSamples(plan, runs: n, target: target, threads: threads)
         let design = inputs.matrix()
         let rows = ParallelBlocks.map(blockCount: cells, threads: threads) { cell -> [SensitivityRow] in
             let output = outputs.column(cell)
-            let (metric, year) = (Metric.allCases[cell / years], cell % years)
-            guard let regression = try? StandardizedRegression(inputs: design, output: output, inputNames: plan.inputNames) else { return [] }
+            let (metric, year): (Metric?, Int?) = target == nil ? (Metric.allCases[cell / years], cell % years) : (nil, nil)
+            guard output.allSatisfy(\.isFinite),
+                  let regression = try? StandardizedRegression(inputs: design, output: output, inputNames: plan.inputNames) else { return [] }
             var out: [SensitivityRow] = []
             for j in 0..<k {
-                out.append(SensitivityRow(year: year, metric: metric, input: plan.inputNames[j], method: .src, index: "src", value: regression.src[j]))
-                out.append(SensitivityRow(year: year, metric: metric, input: plan.inputNames[j], method: .src, index: "srrc", value: regression.srrc[j]))
+                out.append(SensitivityRow(year: year, metric: metric, input: plan.inputNames[j], method: .src, index: "src", value: regression.src[j], target: target))
+                out.append(SensitivityRow(year: year, metric: metric, input: plan.inputNames[j], method: .src, index: "srrc", value: regression.srrc[j], target: target))
             }
-            out.append(SensitivityRow(year: year, metric: metric, input: SensitivityRow.allInputs, method: .src, index: "r_squared", value: regression.rSquared))
-            out.append(SensitivityRow(year: year, metric: metric, input: SensitivityRow.allInputs, method: .src, index: "rank_r_squared", value: regression.rankRSquared))
+            out.append(SensitivityRow(year: year, metric: metric, input: SensitivityRow.allInputs, method: .src, index: "r_squared", value: regression.rSquared, target: target))
+            out.append(SensitivityRow(year: year, metric: metric, input: SensitivityRow.allInputs, method: .src, index: "rank_r_squared", value: regression.rankRSquared, target: target))
             return out
         }
-        return SensitivityResult(scenario: scenario, method: .src, inputNames: plan.inputNames, runs: n, rows: rows.flatMap { $0 })
+        return SensitivityResult(scenario: scenario, method: .src, inputNames: plan.inputNames, runs: n, rows: rows.flatMap { $0 }, target: target)
     }
 
-    public static func sobol(_ scenario: Scenario, baseSamples: Int, bootstrap: Int = defaultBootstrap, threads: Int) throws -> SensitivityResult {
+    /// - Parameter target: an appraisal measure analysed instead of every metric and year.
+    public static func sobol(_ scenario: Scenario, baseSamples: Int, bootstrap: Int = defaultBootstrap, target: Target? = nil,
+                             threads: Int) throws -> SensitivityResult {
         let plan = PlanSimulator(scenario: scenario)
         let d = plan.inputCount
         let years = scenario.horizon + 1
-        let cells = Metric.allCases.count * years
+        let cells = target == nil ? Metric.allCases.count * years : 1
         let design = SaltelliDesign(dimensions: max(1, d), baseSamples: baseSamples,
                                     base: .sobol(seed: SplitMix64.mix(scenario.seed ^ 0x5A17_E111)))
-        let table = saltelliOutputs(plan, design: design, threads: threads).sampleMatrix()
+        let table = saltelliOutputs(plan, design: design, target: target, threads: threads).sampleMatrix()
         let options = SobolIndices.Options(bootstrapReplicates: bootstrap, confidenceLevel: 0.95, seed: scenario.seed)
         let rows = ParallelBlocks.map(blockCount: cells, threads: threads) { cell -> [SensitivityRow] in
-            let (metric, year) = (Metric.allCases[cell / years], cell % years)
+            let (metric, year): (Metric?, Int?) = target == nil ? (Metric.allCases[cell / years], cell % years) : (nil, nil)
             guard let indices = try? SobolIndices.analyze(column: cell, of: table, design: design, options: options),
                   indices.variance > 0, indices.variance.isFinite else { return [] }
             var out: [SensitivityRow] = []
             for j in 0..<d {
                 out.append(SensitivityRow(year: year, metric: metric, input: plan.inputNames[j], method: .sobol, index: "first_order",
-                                          value: indices.firstOrder[j], ciLow: indices.firstOrderInterval[j].lower, ciHigh: indices.firstOrderInterval[j].upper))
+                                          value: indices.firstOrder[j], ciLow: indices.firstOrderInterval[j].lower, ciHigh: indices.firstOrderInterval[j].upper,
+                                          target: target))
                 out.append(SensitivityRow(year: year, metric: metric, input: plan.inputNames[j], method: .sobol, index: "total_order",
-                                          value: indices.totalOrder[j], ciLow: indices.totalOrderInterval[j].lower, ciHigh: indices.totalOrderInterval[j].upper))
+                                          value: indices.totalOrder[j], ciLow: indices.totalOrderInterval[j].lower, ciHigh: indices.totalOrderInterval[j].upper,
+                                          target: target))
             }
             return out
         }
-        return SensitivityResult(scenario: scenario, method: .sobol, inputNames: plan.inputNames, runs: design.runCount, rows: rows.flatMap { $0 })
+        return SensitivityResult(scenario: scenario, method: .sobol, inputNames: plan.inputNames, runs: design.runCount, rows: rows.flatMap { $0 }, target: target)
     }
 }
 
 extension SensitivityStudy {
+    /// The outputs of one simulated run: every (metric, year) of the total, or the `target` measure.
+    static func outputs(of work: PlanRun, target: Target?, period: Int) -> [Double] {
+        guard let target else { return work.total.values }
+        return [work.budget?.appraisal.map { target.value(of: $0, period: period) } ?? .nan]
+    }
+
     /// Every run's uncertain inputs and (total) outputs, the data the regressions need, simulated
     /// block by block and stored in run order (the same for any `threads`).
-    static func regressionSamples(_ plan: PlanSimulator, runs n: Int, threads: Int) -> (inputs: RunValueTable, outputs: RunValueTable) {
-        let k = plan.inputCount, cells = Metric.allCases.count * (plan.scenario.horizon + 1)
+    static func regressionSamples(_ plan: PlanSimulator, runs n: Int, target: Target? = nil, threads: Int) -> (inputs: RunValueTable, outputs: RunValueTable) {
+        let k = plan.inputCount, cells = target == nil ? Metric.allCases.count * (plan.scenario.horizon + 1) : 1
+        let period = plan.scenario.appraisal.period
         let blocks = ParallelBlocks.blocks(runs: n)
         var inputs = RunValueTable(runs: n, columns: k), outputs = RunValueTable(runs: n, columns: cells)
         ParallelBlocks.forEachOrdered(blockCount: blocks.count, threads: threads, { b -> ([Double], [Double]) in
@@ -88,7 +120,7 @@ extension SensitivityStudy {
             outputs.reserveCapacity(blocks[b].count * cells)
             plan.simulate(block: blocks[b]) { _, work in
                 inputs.append(contentsOf: work.inputs)
-                outputs.append(contentsOf: work.total.values)
+                outputs.append(contentsOf: SensitivityStudy.outputs(of: work, target: target, period: period))
             }
             return (inputs, outputs)
         }, consume: { b, part in
@@ -100,8 +132,9 @@ extension SensitivityStudy {
 
     /// Every run's outputs at the points of a Saltelli `design` (paired by base sample in the
     /// estimators), simulated block by block and stored in run order (the same for any `threads`).
-    static func saltelliOutputs(_ plan: PlanSimulator, design: SaltelliDesign, threads: Int) -> RunValueTable {
-        let cells = Metric.allCases.count * (plan.scenario.horizon + 1)
+    static func saltelliOutputs(_ plan: PlanSimulator, design: SaltelliDesign, target: Target? = nil, threads: Int) -> RunValueTable {
+        let cells = target == nil ? Metric.allCases.count * (plan.scenario.horizon + 1) : 1
+        let period = plan.scenario.appraisal.period
         let blocks = ParallelBlocks.blocks(runs: design.runCount)
         var outputs = RunValueTable(runs: design.runCount, columns: cells)
         ParallelBlocks.forEachOrdered(blockCount: blocks.count, threads: threads, { b -> [Double] in
@@ -112,7 +145,7 @@ extension SensitivityStudy {
             for (i, run) in blocks[b].enumerated() {
                 let uniforms = Array(points.values[(i * points.columns)..<((i + 1) * points.columns)])
                 plan.simulate(uniforms: uniforms, shockRun: design.role(ofRun: run).baseSample, into: &work)
-                outputs.append(contentsOf: work.total.values)
+                outputs.append(contentsOf: SensitivityStudy.outputs(of: work, target: target, period: period))
             }
             return outputs
         }, consume: { b, rows in outputs.store(block: blocks[b], rows: rows) })
@@ -124,9 +157,10 @@ extension SensitivityStudy {
 public struct SensitivityRow: Sendable, Equatable {
     /// Input name of rows that describe the whole regression (R²).
     public static let allInputs = "(all inputs)"
-    /// Year index (0 = base year).
-    public let year: Int
-    public let metric: Metric
+    /// Year index (0 = base year); nil for a ``target`` row.
+    public let year: Int?
+    /// The metric analysed; nil for a ``target`` row.
+    public let metric: Metric?
     public let input: String
     public let method: SensitivityStudy.Method
     /// `src`, `srrc`, `r_squared`, `rank_r_squared`, `first_order` or `total_order`.
@@ -134,6 +168,8 @@ public struct SensitivityRow: Sendable, Equatable {
     public let value: Double
     public var ciLow: Double? = nil
     public var ciHigh: Double? = nil
+    /// The appraisal measure analysed (`--target`), over the whole appraisal period; nil for the yearly metrics.
+    public var target: SensitivityStudy.Target? = nil
 }
 
 /// The result of a ``SensitivityStudy``.
@@ -144,6 +180,19 @@ public struct SensitivityResult: Sendable {
     /// Model runs made.
     public let runs: Int
     public let rows: [SensitivityRow]
+    /// The appraisal measure analysed instead of the yearly metrics (`--target`), or nil.
+    public var target: SensitivityStudy.Target? = nil
+
+    /// The inputs ordered by influence on the ``target`` measure, largest first (as ``ranking(_:)``).
+    public func targetRanking() -> [(input: String, value: Double, low: Double?, high: Double?)] {
+        let index = method == .src ? "src" : "total_order"
+        return rows.filter { $0.target != nil && $0.index == index }
+            .map { ($0.input, $0.value, $0.ciLow, $0.ciHigh) }
+            .sorted { abs($0.value) != abs($1.value) ? abs($0.value) > abs($1.value) : $0.input < $1.input }
+    }
+
+    /// R² of the ``target`` measure's regression (src only).
+    public var targetRSquared: Double? { rows.first { $0.target != nil && $0.index == "r_squared" }?.value }
 
     /// The inputs ordered by influence on `metric` in the final year: |SRC| for `src`, the
     /// total-order index for `sobol`; largest first.

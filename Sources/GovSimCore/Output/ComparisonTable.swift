@@ -56,21 +56,28 @@ public enum ComparisonTable {
     }
 
     /// The appraisal outputs of a comparison: `appraisal.csv` (every variant, see
-    /// ``AppraisalTable``), `options.csv`, `value_of_information.csv` (``OptionsTable``) and
-    /// `report.html` (options table and value of information).
-    public static func appraisalFiles(_ result: ComparisonResult, scenarioFile: String, scenarioSHA256: String) -> [(String, String)] {
+    /// ``AppraisalTable``), `options.csv`, `value_of_information.csv`, `switching_values.csv`
+    /// (``OptionsTable``) and `report.html` (options table, value of information, money tornado
+    /// and switching values). The sweeps re-run the scenario on `threads` threads (the bytes do
+    /// not depend on them).
+    public static func appraisalFiles(_ result: ComparisonResult, scenarioFile: String, scenarioSHA256: String,
+                                      threads: Int = ParallelBlocks.defaultThreads) -> [(String, String)] {
         var table = CSVTable(header: AppraisalTable.header)
         for outcome in result.outcomes {
             AppraisalTable.append(variant: outcome.name, summary: AppraisalTable.summary(outcome.budgets, scenario: outcome.scenario),
                                   scenario: outcome.scenario, yearly: outcome.summary, to: &table)
         }
         let options = OptionsAppraisal(result)
+        let study = OptionSwitchingStudy(result, options: options, threads: threads)
         let s = result.baseline.scenario
         let report = HTMLReport(title: "\(s.name): options appraisal", subtitle: s.description.trimmingSpaces(),
                                 facts: "\(result.outcomes.count) options · \(s.runs) runs · \(s.startYear)–\(s.startYear + s.appraisal.period) · \(s.currency), real \(s.startYear) prices",
                                 provenance: ReportProvenance(scenarioName: s.name, scenarioFile: scenarioFile, scenarioSHA256: scenarioSHA256, seed: s.seed, runs: s.runs),
-                                sections: [OptionsSection(appraisal: options, scenario: s), ValueOfInformationSection(appraisal: options, scenario: s)])
+                                sections: [OptionsSection(appraisal: options, scenario: s), ValueOfInformationSection(appraisal: options, scenario: s)]
+                                    + (study.map { [OptionTornadoSection(study: $0, scenario: s)] } ?? []))
         return [("appraisal.csv", table.render()), ("options.csv", OptionsTable.make(options, scenario: s).render()),
-                ("value_of_information.csv", OptionsTable.valueOfInformation(options, scenario: s).render()), ("report.html", report.render())]
+                ("value_of_information.csv", OptionsTable.valueOfInformation(options, scenario: s).render())]
+            + (study.map { [("switching_values.csv", OptionsTable.switching($0, scenario: s).render())] } ?? [])
+            + [("report.html", report.render())]
     }
 }

@@ -30,10 +30,11 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
     public var variants: [String]?
     public var baseline: String?
     public var rankBy: String?
-    /// sensitivity: `--method`, `--base-samples`, `--bootstrap`.
+    /// sensitivity: `--method`, `--base-samples`, `--bootstrap`, `--target` (absent: the yearly metrics).
     public var method: String?
     public var baseSamples: Int?
     public var bootstrap: Int?
+    public var target: String?
     /// fit: the data file as given, `--response`, `--predictors`, `--no-intercept`, `--robust`.
     public var data: String?
     public var response: String?
@@ -43,7 +44,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case subcommand, scenarios, runs, seed, sampling, shard, shards, variants, baseline
-        case rankBy = "rank_by", method, baseSamples = "base_samples", bootstrap
+        case rankBy = "rank_by", method, baseSamples = "base_samples", bootstrap, target
         case data, response, predictors, noIntercept = "no_intercept", robust
     }
 
@@ -66,6 +67,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
         method = try c.decodeIfPresent(String.self, forKey: .method)
         baseSamples = try c.decodeIfPresent(Int.self, forKey: .baseSamples)
         bootstrap = try c.decodeIfPresent(Int.self, forKey: .bootstrap)
+        target = try c.decodeIfPresent(String.self, forKey: .target)
         data = try c.decodeIfPresent(String.self, forKey: .data)
         response = try c.decodeIfPresent(String.self, forKey: .response)
         predictors = try c.decodeIfPresent([String].self, forKey: .predictors)
@@ -137,14 +139,14 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
         case .run: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .shard, .shards]
         case .calibrate: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling]
         case .compare: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .variants, .baseline, .rankBy]
-        case .sensitivity: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .method, .baseSamples, .bootstrap]
+        case .sensitivity: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .method, .baseSamples, .bootstrap, .target]
         case .fit: allowed = [.subcommand, .data, .response, .predictors, .noIntercept, .robust]
         case .merge: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .shards]
         }
         let present: [CodingKeys: Bool] = [
             .runs: runs != nil, .seed: seed != nil, .sampling: sampling != nil, .shard: shard != nil, .shards: shards != nil,
             .variants: variants != nil, .baseline: baseline != nil, .rankBy: rankBy != nil, .method: method != nil,
-            .baseSamples: baseSamples != nil, .bootstrap: bootstrap != nil, .data: data != nil, .response: response != nil,
+            .baseSamples: baseSamples != nil, .bootstrap: bootstrap != nil, .target: target != nil, .data: data != nil, .response: response != nil,
             .predictors: predictors != nil, .noIntercept: noIntercept != nil, .robust: robust != nil, .scenarios: !scenarios.isEmpty,
         ]
         for key in all.subtracting(allowed).sorted(by: { $0.rawValue < $1.rawValue }) where present[key] == true {
@@ -177,6 +179,10 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
             if let method, !["src", "sobol", "switching"].contains(method) { return "method is `\(Printable.escaped(method))`; it must be src, sobol or switching" }
             if let baseSamples, !(2...1_000_000).contains(baseSamples) { return "base_samples is \(baseSamples); it must be between 2 and 1000000" }
             if let bootstrap, !(0...100_000).contains(bootstrap) { return "bootstrap is \(bootstrap); it must be between 0 and 100000" }
+            if let target {
+                if SensitivityStudy.Target(rawValue: target) == nil { return "target is `\(Printable.escaped(target))`; it must be npv, npsv, bcr or payback" }
+                if method == "switching" { return "target applies to method src or sobol, not switching" }
+            }
         case .fit:
             guard let data, text(data) else { return "data must be the data file's path" }
             guard let response, text(response) else { return "response must be a column name" }
@@ -215,6 +221,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
             if let method { options.append("--method=\(method)") }
             if let baseSamples { options.append("--base-samples=\(baseSamples)") }
             if let bootstrap { options.append("--bootstrap=\(bootstrap)") }
+            if let target { options.append("--target=\(target)") }
         case .fit:
             if let response { options.append("--response=\(response)") }
             if let predictors { options.append("--predictors=\(predictors.joined(separator: ","))") }

@@ -4,13 +4,17 @@
 /// `rank_r_squared` with input `(all inputs)`) or `sobol` (indices `first_order` and
 /// `total_order` with bootstrap 95% intervals). Outputs that do not vary (such as the base year)
 /// have no rows. `ci_low`/`ci_high` are empty where no interval is computed.
+///
+/// With `--target npv|npsv|bcr|payback` the per-run appraisal measure is analysed instead:
+/// rows have `year` = `all` (the whole appraisal period) and `metric` = the target's name.
 public enum SensitivityTable {
     public static let header = ["year", "metric", "input", "method", "index", "value", "ci_low", "ci_high"]
 
     public static func make(_ result: SensitivityResult) -> CSVTable {
         var table = CSVTable(header: header)
         for r in result.rows {
-            table.append([.integer(result.scenario.startYear + r.year), .text(r.metric.rawValue), .text(r.input), .text(r.method.rawValue),
+            table.append([r.year.map { .integer(result.scenario.startYear + $0) } ?? .text("all"),
+                          .text(r.target?.rawValue ?? r.metric?.rawValue ?? ""), .text(r.input), .text(r.method.rawValue),
                           .text(r.index), .number(r.value), r.ciLow.map { .number($0) } ?? .empty, r.ciHigh.map { .number($0) } ?? .empty])
         }
         return table
@@ -18,14 +22,25 @@ public enum SensitivityTable {
 
     /// The terminal "tornado" summary: for the final-year productivity gain, cumulative net
     /// savings and satisfaction gain, the most influential inputs, largest first, with bars.
+    /// With a target, the one appraisal measure instead.
     public static func tornado(_ result: SensitivityResult, top: Int = 8) -> String {
         let year = result.scenario.startYear + result.scenario.horizon
         let label = result.method == .src ? "standardised regression coefficient (SRC)" : "total-order Sobol' index"
-        var out = "What drives the forecast in \(year) (\(label); \(result.runs) model runs):\n"
-        for metric in [Metric.productivityGainPct, .cumulativeNetSavings, .satisfactionGain] {
-            let ranking = result.ranking(metric).prefix(top)
-            out += "\n\(metric.rawValue)"
-            if let r2 = result.rSquared(metric) {
+        var out: String
+        let blocks: [(name: String, ranking: ArraySlice<(input: String, value: Double, low: Double?, high: Double?)>, r2: Double?)]
+        if let target = result.target {
+            let s = result.scenario
+            out = "What drives the appraisal's \(target.rawValue) over \(s.startYear)–\(s.startYear + s.appraisal.period) (\(label); \(result.runs) model runs):\n"
+            let ranking = result.targetRanking().prefix(top)
+            blocks = [(target.rawValue, ranking, result.targetRSquared)]
+            if ranking.isEmpty { out += "\nno indices: the measure is undefined in some run (a BCR of a run with no cost) or does not vary\n" }
+        } else {
+            out = "What drives the forecast in \(year) (\(label); \(result.runs) model runs):\n"
+            blocks = [Metric.productivityGainPct, .cumulativeNetSavings, .satisfactionGain].map { ($0.rawValue, result.ranking($0).prefix(top), result.rSquared($0)) }
+        }
+        for (name, ranking, r2) in blocks where !ranking.isEmpty || result.target == nil {
+            out += "\n\(name)"
+            if let r2 {
                 out += " (R² = \(TerminalSummary.fmt(r2, 2)))"
                 if r2 < 0.7 { out += "\n  note: R² below 0.7 — linear measures explain too little of this output; use --method sobol" }
             }

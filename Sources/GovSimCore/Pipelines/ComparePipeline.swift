@@ -2,7 +2,8 @@ import Foundation
 
 /// `govsim compare` in memory: the plan variants of one scenario, or several scenario files,
 /// simulated on common random numbers, as comparison.csv, budget.csv, summary.csv, the options
-/// appraisal (appraisal.csv, options.csv, value_of_information.csv, report.html) and manifest.json.
+/// appraisal (appraisal.csv, options.csv, value_of_information.csv, switching_values.csv,
+/// report.html) and manifest.json.
 public enum ComparePipeline {
     public struct Options: Sendable {
         /// The scenario files read (one: its variants are compared).
@@ -39,7 +40,7 @@ public enum ComparePipeline {
     public struct Outcome {
         public let result: ComparisonResult
         /// comparison.csv, budget.csv, summary.csv, appraisal.csv, options.csv,
-        /// value_of_information.csv, report.html, then manifest.json.
+        /// value_of_information.csv, switching_values.csv, report.html, then manifest.json.
         public let files: [(name: String, contents: Data)]
     }
 
@@ -75,7 +76,8 @@ public enum ComparePipeline {
             ("budget.csv", ComparisonTable.budget(result).render()),
             ("summary.csv", ComparisonTable.summary(result).render()),
         ] + ComparisonTable.appraisalFiles(result, scenarioFile: options.documents.map(\.displayName).joined(separator: ","),
-                                            scenarioSHA256: options.documents.map { SHA256.hex($0.bytes) }.joined(separator: ","))
+                                            scenarioSHA256: options.documents.map { SHA256.hex($0.bytes) }.joined(separator: ","),
+                                            threads: options.context.threads)
         let base = prepared.base
         var manifest = CommandManifest(command: options.context.command, record: options.record, documents: options.documents,
                                        scenarioName: base.name, seed: base.seed, runs: base.runs, horizon: base.horizon,

@@ -1,7 +1,8 @@
 import Foundation
 
 /// `govsim sensitivity` in memory: standardised regression coefficients (`src`) or Sobol'
-/// indices (`sobol`) of the scenario's uncertain inputs as sensitivity.csv, or the switching
+/// indices (`sobol`) of the scenario's uncertain inputs as sensitivity.csv (for every metric and
+/// year, or for one appraisal measure per run with a target), or the switching
 /// values and one-way money sweeps of the appraisal's decisive inputs (`switching`) as
 /// switching_values.csv; then manifest.json.
 public enum SensitivityPipeline {
@@ -15,16 +16,19 @@ public enum SensitivityPipeline {
         /// Base samples N of the Sobol' design and its bootstrap replicates (sobol only).
         public var baseSamples: Int
         public var bootstrap: Int
+        /// The appraisal measure analysed per run instead of the yearly metrics (src, sobol); nil for the metrics.
+        public var target: SensitivityStudy.Target?
         public var record: ReproductionRecord
         public var context: PipelineContext
 
         public init(document: ScenarioDocument, scenario: Scenario, method: Method, baseSamples: Int, bootstrap: Int,
-                    record: ReproductionRecord, context: PipelineContext) {
+                    target: SensitivityStudy.Target? = nil, record: ReproductionRecord, context: PipelineContext) {
             self.document = document
             self.scenario = scenario
             self.method = method
             self.baseSamples = baseSamples
             self.bootstrap = bootstrap
+            self.target = target
             self.record = record
             self.context = context
         }
@@ -41,9 +45,13 @@ public enum SensitivityPipeline {
         public let files: [(name: String, contents: Data)]
     }
 
-    /// Refuses a design the scenario does not support or a study too large for this machine.
+    /// Refuses a design the scenario does not support, a target with switching, or a study too
+    /// large for this machine.
     public static func check(_ options: Options) throws {
         let s = options.scenario
+        if options.target != nil, options.method == .switching {
+            throw PipelineError("--target applies to --method src or sobol; switching values already report NPV and NPSV. Remove --target or use --method src.")
+        }
         let inputs = PlanSimulator(scenario: s).inputCount
         switch options.method {
         case .src:
@@ -66,9 +74,10 @@ public enum SensitivityPipeline {
         case .switching:
             return runSwitching(options)
         case .src:
-            result = try SensitivityStudy.src(s, threads: options.context.threads)
+            result = try SensitivityStudy.src(s, target: options.target, threads: options.context.threads)
         case .sobol:
-            result = try SensitivityStudy.sobol(s, baseSamples: options.baseSamples, bootstrap: options.bootstrap, threads: options.context.threads)
+            result = try SensitivityStudy.sobol(s, baseSamples: options.baseSamples, bootstrap: options.bootstrap, target: options.target,
+                                                threads: options.context.threads)
         }
         var manifest = CommandManifest(command: options.context.command, record: options.record, documents: [options.document],
                                        scenarioName: s.name, seed: s.seed, runs: result.runs, horizon: s.horizon,
@@ -77,6 +86,7 @@ public enum SensitivityPipeline {
         manifest.resolvedRuns = s.runs
         manifest.extra["method"] = .string(options.method.rawValue)
         if options.method == .sobol { manifest.extra["base_samples"] = .integer(options.baseSamples) }
+        if let target = options.target { manifest.extra["target"] = .string(target.rawValue) }
         return Outcome(result: result, switching: nil, tornado: SensitivityTable.tornado(result),
                        files: manifest.artifacts(texts: [("sensitivity.csv", SensitivityTable.make(result).render())]))
     }

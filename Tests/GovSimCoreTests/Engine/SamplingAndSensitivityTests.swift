@@ -138,7 +138,7 @@ final class SensitivityStudyTests: XCTestCase {
                 XCTAssertEqual(rows.filter { $0.index == "r_squared" }.count, 1)
             }
         }
-        XCTAssertTrue(result.rows.allSatisfy { $0.year > 0 }, "the base year does not vary")
+        XCTAssertTrue(result.rows.allSatisfy { ($0.year ?? 0) > 0 }, "the base year does not vary")
     }
 
     func testSobolIndicesCoverEveryVaryingMetricAndYearWithIntervals() throws {

@@ -66,8 +66,8 @@ final class StudyPipelineTests: XCTestCase {
         let prepared = try ComparePipeline.prepare(options)
         let outcome = ComparePipeline.run(prepared)
         XCTAssertEqual(outcome.files.map(\.name), ["comparison.csv", "budget.csv", "summary.csv", "appraisal.csv", "options.csv",
-                                                    "value_of_information.csv", "report.html", "manifest.json"])
-        let manifest = try JSONValue.parse(outcome.files[7].contents)
+                                                    "value_of_information.csv", "switching_values.csv", "report.html", "manifest.json"])
+        let manifest = try JSONValue.parse(outcome.files[8].contents)
         XCTAssertEqual(manifest["variants"], .array(prepared.variants.map { .string($0.name) }))
         XCTAssertEqual(manifest["runs"], .integer(300))
     }

@@ -1,5 +1,5 @@
 /// The options table of `govsim compare`'s report: each option's PV costs and benefits by
-/// category, NPV, NPSV, BCRs (ratios of expected PVs), P(NPV > 0), P(best), median payback and
+/// category, NPV, NPSV, BCRs (ratios of expected PVs), P(NPV > 0), P(best) by NPSV and by NPV, median payback and
 /// paired differences from the baseline with their common-random-number standard errors, ranked
 /// by mean NPSV (higher is better).
 public struct OptionsSection: ReportSection {
@@ -21,7 +21,7 @@ public struct OptionsSection: ReportSection {
         html.open("thead")
         html.open("tr")
         for h in ["Option", "PV costs", "PV cash-releasing", "PV reinvested time", "PV benefit lines", "NPV", "NPSV", "BCR (fin.)", "BCR (econ.)",
-                  "P(NPV > 0)", "P(best)", "Payback (median)", "ΔNPV ± se", "ΔNPSV ± se"] {
+                  "P(NPV > 0)", "P(best NPSV)", "P(best NPV)", "Payback (median)", "ΔNPV ± se", "ΔNPSV ± se"] {
             html.element("th", [], text: h)
         }
         html.close()
@@ -38,7 +38,7 @@ public struct OptionsSection: ReportSection {
             let o = appraisal.options[i]
             let f = o.summary.financial, e = o.summary.economic
             let cells = [o.name, m(e.costs), m(e.cashReleasing), m(e.staffTimeReinvested), m(e.benefitLines.reduce(0, +)), m(f.npv), m(e.npv), r(f.benefitCostRatio),
-                         r(e.benefitCostRatio), pct(f.probabilityPositive), pct(o.probabilityBest),
+                         r(e.benefitCostRatio), pct(f.probabilityPositive), pct(o.probabilityBest), pct(o.probabilityBestNPV),
                          e.paybackMedian.map { String(s.startYear + $0) } ?? "never",
                          o.deltaNPV.map { "\(m($0.mean)) ± \(m($0.standardError))" } ?? "baseline",
                          o.deltaNPSV.map { "\(m($0.mean)) ± \(m($0.standardError))" } ?? "baseline"]
