@@ -53,9 +53,22 @@ enum Terminal {
         }
     }
 
-    /// The signals that stop govsim cleanly: Ctrl-C, `kill`, a closed terminal, and a closed
-    /// output pipe (`govsim run --progress 2>&1 | head -1`).
-    static let stoppingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGPIPE]
+    /// The signals that stop govsim cleanly: Ctrl-C, `kill`, a closed terminal.
+    ///
+    /// A closed output pipe (`govsim run --progress 2>&1 | head -1`) stops govsim the same way,
+    /// but not through a signal source: SIGPIPE is ignored (``ignoreBrokenPipe()``) and the
+    /// failed write (EPIPE) calls ``stop(signal:)`` with SIGPIPE, exit status 141. A signal
+    /// source for SIGPIPE is unreliable here: libdispatch does not block SIGPIPE in its worker
+    /// threads, so a process-directed SIGPIPE could be taken by a worker and lost (seen: a
+    /// `kill -PIPE` during a run let it finish with status 0).
+    static let stoppingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    /// Ignores SIGPIPE process-wide, so that a write to a closed pipe fails with EPIPE where it
+    /// is handled (``writeStandardError(_:)``) instead of killing govsim with its temporary
+    /// folders left behind.
+    static func ignoreBrokenPipe() {
+        signal(SIGPIPE, SIG_IGN)
+    }
 
     /// Removes temporary output folders and exits with status 128 + the signal number when
     /// stopped by one of ``stoppingSignals``, so a stopped run leaves no partial folder behind
@@ -64,6 +77,7 @@ enum Terminal {
     /// folder; none is added.
     static func installInterruptHandlers() {
         if InputSources.current.isRecorded { return }
+        ignoreBrokenPipe()
         for sig in stoppingSignals {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())

@@ -75,9 +75,11 @@ struct VerifyCommand: ParsableCommand {
     }
 
     /// On any of ``Terminal/stoppingSignals``: stop, remove the temporary folder, exit with
-    /// 128 + the signal, like every other command. The message goes to the real standard error
-    /// even while a re-run's output is captured (not for SIGPIPE: the reader is gone).
+    /// 128 + the signal, like every other command (SIGPIPE is ignored: a closed pipe shows as
+    /// EPIPE at the write). The message goes to the real standard error even while a re-run's
+    /// output is captured.
     static func cancelOnInterrupt(_ check: ReproductionCheck) {
+        Terminal.ignoreBrokenPipe()
         for sig in Terminal.stoppingSignals {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())

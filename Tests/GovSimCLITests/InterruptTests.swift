@@ -92,11 +92,30 @@ final class InterruptTests: XCTestCase {
         try interruptWhileWriting(status: 128 + SIGTERM) { $0.terminate() }
     }
 
-    /// A closed terminal (SIGHUP) and a signalled SIGPIPE clean up like SIGINT, exit 128 + signal.
-    func testSIGHUPAndSIGPIPEWhileWritingRemoveTheTemporaryFolder() throws {
-        for sig in [SIGHUP, SIGPIPE] {
-            try interruptWhileWriting(status: 128 + sig) { kill($0.processIdentifier, sig) }
+    /// A closed terminal (SIGHUP) cleans up like SIGINT, exit 128 + signal.
+    func testSIGHUPWhileWritingRemovesTheTemporaryFolder() throws {
+        try interruptWhileWriting(status: 128 + SIGHUP) { kill($0.processIdentifier, SIGHUP) }
+    }
+
+    /// SIGPIPE is ignored (a closed pipe is handled at the write, see the `--progress | head`
+    /// test below): a SIGPIPE sent with kill neither kills govsim nor loses a result; the run
+    /// completes and replaces the earlier folder whole, leaving no temporary folder.
+    func testASignalledSIGPIPEIsIgnoredAndTheRunCompletes() throws {
+        _ = try earlierResults("X")
+        let (process, errors) = try start(["run", "--runs", "100", "--out", "X", "--quiet"],
+                                          environment: ["GOVSIM_TEST_PAUSE_BEFORE_COMMIT_MS": "2000"])
+        let written = waitUntil(30) {
+            ((try? leftovers(of: "X")) ?? []).contains { name in
+                name.hasPrefix(".X.tmp-") && FileManager.default.fileExists(atPath: dir.appendingPathComponent("\(name)/manifest.json").path)
+            }
         }
+        XCTAssertTrue(written, "the temporary folder never held the manifest")
+        kill(process.processIdentifier, SIGPIPE)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, message)
+        XCTAssertEqual(try leftovers(of: "X"), [], "temporary folders left beside X")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("X/summary.csv").path))
     }
 
     /// SIGHUP while simulating.
