@@ -52,6 +52,16 @@ final class MultiProcessDeterminismTests: XCTestCase {
     func testCautiousRollout() throws { try check(Self.cases("cautious-rollout.yaml"), label: "cautious") }
     func testDigitalFirst() throws { try check(Self.cases("digital-first.yaml"), label: "digital") }
     func testMinistryPortfolio() throws { try check(Self.cases("ministry-portfolio.yaml"), label: "ministry") }
+    func testWithBenefitLines() throws { try check(Self.cases("with-benefit-lines.yaml"), label: "benefit-lines") }
+
+    /// The scenario files the tests above cover: every shipped scenario must be one of them.
+    static let covered: Set<String> = ["reference.yaml", "cautious-rollout.yaml", "digital-first.yaml", "ministry-portfolio.yaml",
+                                       "evidence-based.yaml", "with-benefit-lines.yaml"]
+
+    func testEveryShippedScenarioIsCovered() throws {
+        let shipped = try FileManager.default.contentsOfDirectory(atPath: Self.scenarios.path).filter { $0.hasSuffix(".yaml") }
+        XCTAssertEqual(shipped.sorted(), Self.covered.sorted(), "add a test case for each new scenario in scenarios/")
+    }
 
     func testEvidenceBasedFromFit() throws {
         let cases = Self.cases("evidence-based.yaml")
