@@ -28,8 +28,8 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "The variant (or scenario name) the others are compared with.")
     var baseline: String?
 
-    @Option(name: .customLong("rank-by"), help: "Measure that ranks the variants: npv_net_savings, npv (financial case), npsv (economic case), cumulative_investment, or any summary metric (final year).")
-    var rankBy: String = "npv_net_savings"
+    @Option(name: .customLong("rank-by"), help: "Measure that ranks the variants: npsv (economic case over the appraisal period; the default), npv (financial case), npv_net_savings (cash, within the horizon), cumulative_investment, or any summary metric (final year).")
+    var rankBy: String = "npsv"
 
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var output: OutputOptions

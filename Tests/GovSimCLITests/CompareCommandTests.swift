@@ -9,7 +9,7 @@ final class CompareCommandTests: XCTestCase {
         let r = try GovSimProcess.run(["compare", scenario, "--variants", "fast-rollout,data-first", "--baseline", "reference",
                                        "--runs", "600", "--out", "cmp"], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.stdout.contains("Variants ranked by npv_net_savings"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("Variants ranked by npsv"), r.stdout)  // the default: the economic case over the appraisal period
         let comparison = try String(contentsOf: dir.appendingPathComponent("cmp/comparison.csv"), encoding: .utf8)
         XCTAssertTrue(comparison.hasPrefix("year,metric,variant,baseline,delta_mean,delta_sd,delta_p5,delta_p25,delta_p50,delta_p75,delta_p95,prob_positive,delta_mc_se,better,prob_better\n"))
         XCTAssertTrue(comparison.contains(",cumulative_net_savings,fast-rollout,reference,"))
