@@ -11,7 +11,11 @@ enum ShardWriter {
                                                        shard: k, shards: n, record: record, context: context))
         let transaction = try OutputDirectory(path: outDir, force: force, inputs: input.inputPaths).begin()
         defer { transaction.abort() }
-        try prepared.write(into: transaction)
+        // The shard's runs: its blocks, the last one of the run possibly partial.
+        let runs = min(prepared.blocks.upperBound * ParallelBlocks.blockSize, s.runs) - prepared.blocks.lowerBound * ParallelBlocks.blockSize
+        let progress = style.progressReporter(total: runs, unit: "runs")
+        try prepared.write(into: transaction, progress: progress?.callback)
+        progress?.finish()
         try transaction.commit()
         let blocks = prepared.blocks
         style.print("Shard \(k)/\(n): blocks \(blocks.lowerBound)..<\(blocks.upperBound) of \(prepared.blockCount) written to \(outDir)/; combine the shards with govsim merge")
@@ -65,17 +69,23 @@ struct MergeCommand: ParsableCommand {
                                                   document: input.document, scenario: s, command: commandLine, outputFolder: outDir)
             let options = RunPipeline.Options(document: input.document, scenario: s, manifest: manifest)
             var current = 0
+            var merged = 0
+            let progress = style.progressReporter(total: s.runs, unit: "runs")
             let result = try writeArtifacts(to: outDir, force: output.force, inputs: input.inputPaths + folders, style: style) { sink in
                 do {
                     return try MergePipeline.run(options, into: sink) { b, runs in
                         while b >= shards[current].shard.endBlock { current += 1 }
-                        return try shards[current].readBlock(b, runs: runs)
+                        let bytes = try shards[current].readBlock(b, runs: runs)
+                        merged += runs
+                        progress?.update(merged)
+                        return bytes
                     }
                 } catch let error as ShardCodec.DecodeError {
                     let shard = shards[current].shard
                     throw CLIError("\(shards[current].folder): runs.bin: \(error.description); re-run shard \(shard.shard)/\(shard.shards)")
                 }
             }
+            progress?.finish()
             style.print(TerminalSummary.render(result, boldHeader: style.styledStdout), terminator: "")
             style.print("Merged \(first.shards) shards; results written to \(outDir)/")
         }

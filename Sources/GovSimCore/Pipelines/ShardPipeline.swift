@@ -49,11 +49,12 @@ public enum ShardPipeline {
         public let blockCount: Int
 
         /// Simulates the shard's blocks into `sink`: runs.bin, shard.json, manifest.json.
-        public func write(into sink: ArtifactSink) throws {
+        /// `progress` receives the number of the shard's runs finished so far.
+        public func write(into sink: ArtifactSink, progress: (@Sendable (Int) -> Void)? = nil) throws {
             var hash = SHA256()
             var bytes = 0
             var writeError: Error?
-            _ = engine.run(blocks: blocks, formatRecords: { _ in [] }, recordSink: { _ in }, rawSink: { raw in
+            _ = engine.run(blocks: blocks, progress: progress, formatRecords: { _ in [] }, recordSink: { _ in }, rawSink: { raw in
                 guard writeError == nil else { return }
                 hash.update(raw)
                 bytes += raw.count
