@@ -4,7 +4,7 @@
 SWIFT ?= swift
 RUN_ARGS ?=
 
-.PHONY: run test build release deps calibrate golden clean
+.PHONY: run test build release deps calibrate golden cluster-test clean
 
 deps:
 	@scripts/ensure-system-packages.sh
@@ -33,6 +33,12 @@ release: deps
 
 calibrate: release
 	.build/release/govsim calibrate --runs 20000 --seed 1
+
+## The cluster recipes of docs/cluster.md: the Slurm scripts on a single-node cluster started
+## for the test (installs slurm-wlm and munge), the Kubernetes manifests validated.
+cluster-test: release
+	scripts/slurm-test.sh .build/release/govsim
+	scripts/kubernetes-validate.sh
 
 clean:
 	rm -rf .build
