@@ -17,6 +17,7 @@ if [ ! -x "$venv/bin/kubernetes-validate" ]; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check "kubernetes-validate==1.37.0"
 fi
+sh -n cluster/kubernetes/submit.sh
 "$venv/bin/kubernetes-validate" --strict --kubernetes-version "$version" cluster/kubernetes/*.yaml
 "$venv/bin/python" - <<'EOF'
 import re, sys, yaml

@@ -1,11 +1,9 @@
 #!/bin/sh
 # Runs the sharded job on the cluster kubectl points at, then the merge once every shard has
-# succeeded. Run it from the repository (the ConfigMap is made from scenarios/reference.yaml).
+# succeeded.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
-kubectl apply -f "$here/volume.yaml"
-kubectl create configmap govsim-scenarios --from-file=reference.yaml=scenarios/reference.yaml \
-  --dry-run=client -o yaml | kubectl apply -f -
+kubectl apply -f "$here/volume.yaml" -f "$here/configmap.yaml"
 kubectl apply -f "$here/shard-job.yaml"
 # Complete once all 16 indexes have succeeded; a job that fails makes the wait time out.
 kubectl wait --for=condition=complete --timeout=6h job/govsim-reference
