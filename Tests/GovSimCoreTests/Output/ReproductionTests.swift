@@ -1,5 +1,6 @@
 import XCTest
 @testable import GovSimCore
+@testable import GovSimOutput
 
 final class ManifestReproductionTests: XCTestCase {
     func testRunSpecificFactsAreInTheirOwnSections() throws {

@@ -81,7 +81,7 @@ public struct CSVTable: Sendable, Equatable {
     /// `=`, `+`, `-`, `@`, a tab or a carriage return), so that it is shown as text; text that is
     /// a plain number (`-0.5`, `+3`) is left as it is, as are all number cells.
     public static func neutralised(_ text: String) -> String {
-        guard let first = text.first, formulaStarts.contains(first), DataTable.number(from: text) == nil else { return text }
+        guard let first = text.first, formulaStarts.contains(first), DecimalNumber.parse(text) == nil else { return text }
         return "'" + text
     }
 }

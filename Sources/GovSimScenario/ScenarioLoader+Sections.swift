@@ -13,7 +13,7 @@ extension ScenarioLoader {
             if text == "nearest" { repair = .nearest }
             else if text != "none" { error(at: r, "correlations.repair must be `nearest` or `none`, found `\(text)`", hint: "write `repair: nearest` to use the nearest valid matrix") }
         }
-        let uncertain = InputSampler(scenario: scenario).dimensions.map(\.path)
+        let uncertain = scenario.uncertainPaths
         func checkName(_ name: String, at n: Node) -> Bool {
             if uncertain.contains(name) { return true }
             let known = ParameterCatalog.specs(curves: scenario.curves, spendingTrend: scenario.spendingTrend).map(\.path).contains(name)

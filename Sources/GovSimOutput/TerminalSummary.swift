@@ -79,7 +79,3 @@ public enum TextTable {
         return out
     }
 }
-
-extension String {
-    func replacingUnderscores() -> String { String(map { $0 == "_" ? " " : $0 }) }
-}

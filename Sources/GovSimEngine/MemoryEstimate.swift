@@ -121,7 +121,7 @@ public struct MemoryEstimate: Sendable, Equatable {
     }
 
     /// `bytes` in GiB with three significant digits (at least one decimal).
-    static func gibibytes(_ bytes: Double) -> String {
+    package static func gibibytes(_ bytes: Double) -> String {
         let g = bytes / 1_073_741_824
         if g >= 100 { return String(format: "%.0f", g) }
         if g >= 10 { return String(format: "%.1f", g) }

@@ -6,7 +6,7 @@
 /// The domain (a name such as `"govsim.design.lhs"`) separates the designs' counter spaces
 /// from each other and from ``RandomStream``'s, even when the user gives them the same seed.
 @usableFromInline
-struct CounterRandom: Sendable {
+package struct CounterRandom: Sendable {
     @usableFromInline let generator: Philox4x32
 
     init(seed: UInt64, domain: String) {
@@ -31,7 +31,7 @@ struct CounterRandom: Sendable {
     /// An integer in 0..<bound from a 64-bit word by Lemire's multiply-high reduction
     /// (the bias is below bound / 2^64, far below anything a simulation can detect).
     @inlinable
-    static func bounded(_ word: UInt64, _ bound: Int) -> Int {
+    package static func bounded(_ word: UInt64, _ bound: Int) -> Int {
         Int(truncatingIfNeeded: word.multipliedFullWidth(by: UInt64(bound)).high)
     }
 }

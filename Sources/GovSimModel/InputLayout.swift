@@ -22,7 +22,7 @@ public struct InputLayout: Sendable {
     /// Each benefit line's driver (index in ``PracticeKind/allCases``), factor positions and scale.
     let benefitLines: [(driver: Int, slots: [Int], scale: Double)]
     /// Name of the derived delivery input.
-    public static let deliveryPath = "programme_risk.delivery"
+    public static let deliveryPath = Scenario.deliveryPath
 
     public init(scenario: Scenario) {
         let paths = scenario.specs.map(\.path) + [InputLayout.deliveryPath]

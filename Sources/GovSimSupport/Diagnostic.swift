@@ -37,7 +37,7 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
 }
 
 extension String {
-    func replacingNewlines() -> String {
+    package func replacingNewlines() -> String {
         String(map { $0 == "\n" || $0 == "\r" ? " " : $0 })
     }
 }

@@ -38,7 +38,7 @@ public enum ComparePipeline {
     }
 
     public struct Outcome {
-        public let result: ComparisonResult
+        public let result: GovSimEngine.ComparisonResult
         /// comparison.csv, budget.csv, summary.csv, appraisal.csv, options.csv,
         /// value_of_information.csv, switching_values.csv, report.html, then manifest.json.
         public let files: [(name: String, contents: Data)]
