@@ -63,6 +63,10 @@ public enum ParallelBlocks {
 }
 
 /// Lock-protected slots for block results and the next-block counter.
+///
+/// `@unchecked Sendable` is safe: every stored `var` (`slots`, `next`, `finished`) is read and
+/// written only while holding `lock`, and each slot's value is written by the one worker that
+/// claimed its index and read only by ``results()`` after the workers' group has finished.
 final class ResultBox<T>: @unchecked Sendable {
     private let lock = NSLock()
     private var slots: [T?]
@@ -92,6 +96,12 @@ final class ResultBox<T>: @unchecked Sendable {
 }
 
 /// Shared state of ``ParallelBlocks/forEachOrdered(blockCount:threads:_:consume:)``.
+///
+/// `@unchecked Sendable` is safe: every stored `var` is read and written only while holding
+/// `condition`; `maxAhead` and `consume` are immutable. `consume` (not `@Sendable`) is called by
+/// one thread at a time: only the thread that set `consuming` under the lock calls it, and
+/// the lock's release and acquisition order each call before the next, so the state it
+/// captures is never touched concurrently.
 final class OrderedState<T>: @unchecked Sendable {
     private let condition = NSCondition()
     private var next = 0

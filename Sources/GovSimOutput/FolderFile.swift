@@ -145,6 +145,6 @@ public enum FolderFile {
         guard made != nil else {
             throw ReproductionError("\(base): cannot create a temporary folder for the re-run (\(String(cString: strerror(errno)))); set TMPDIR to a writable folder")
         }
-        return URL(fileURLWithPath: String(cString: template))
+        return URL(fileURLWithPath: template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
     }
 }

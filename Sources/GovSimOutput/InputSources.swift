@@ -13,6 +13,12 @@ import Foundation
 ///
 /// The command being run reads through ``current``. Not thread-safe: a command reads its inputs
 /// from one thread, before it starts its worker threads.
+///
+/// `@unchecked Sendable` is safe under that contract: the `var`s (`served`, `inputs`,
+/// `warnings`) are touched only by ``read(role:path:scenario:readDisk:)``, ``adopt(_:)`` and
+/// the manifest's ``json``, which the pipelines call on the command's own thread before they
+/// start worker threads (the scenario and its data are read and resolved up front) and after
+/// those threads have joined; no worker reads an input.
 public final class InputSources: @unchecked Sendable {
     /// Largest input file whose bytes are recorded in the manifest (16 MiB). A larger file is
     /// recorded by size and SHA-256 only, with a warning, and its folder cannot be re-run.
@@ -79,6 +85,10 @@ public final class InputSources: @unchecked Sendable {
 
     /// The source the running command reads through (a fresh ``disk()`` source per process;
     /// `govsim verify` sets a ``recorded(_:folder:)`` one for the duration of a re-run).
+    ///
+    /// `nonisolated(unsafe)` is safe for the same reason: it is assigned only by `govsim verify`
+    /// on the main thread around a re-run, when no worker thread exists, and read by the
+    /// command's own thread.
     nonisolated(unsafe) public static var current = InputSources.disk()
 
     /// Whether reads are served from a manifest rather than the file system.

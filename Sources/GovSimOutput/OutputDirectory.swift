@@ -200,6 +200,9 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
 
 /// The temporary folders being written right now, so that a signal handler can remove them
 /// before the process exits (an interrupted run leaves no partial folder behind).
+///
+/// `@unchecked Sendable` is safe: its one `var`, `folders`, is read and written only while
+/// holding `lock`.
 public final class TemporaryFolderRegistry: @unchecked Sendable {
     public static let shared = TemporaryFolderRegistry()
     private let lock = NSLock()

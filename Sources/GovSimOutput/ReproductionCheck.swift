@@ -18,6 +18,10 @@ import Foundation
 /// - Every recorded fact (version, seed, runs, horizon, sampling, the resolved scenario, the
 ///   inputs, …: the whole manifest except its `invocation` and `environment` sections and the
 ///   file list, which is checked file by file) must be what the re-run records.
+///
+/// `@unchecked Sendable` is safe: the stored `let`s are immutable values, and the only `var`s
+/// (`workFolder`, `cancelled`) are read and written only while holding `lock`, so the signal
+/// handler's ``cancel()`` may run on another thread than the check.
 public final class ReproductionCheck: @unchecked Sendable {
     /// Largest `manifest.json` read (48 MiB: the recorded inputs' bytes, at most 32 MiB and a
     /// third more in base64, plus the rest).
