@@ -36,7 +36,7 @@ final class ManifestReproductionTests: XCTestCase {
 
     func testEnvironmentFacts() throws {
         let env = RunEnvironment.describe()
-        XCTAssertEqual(env["swift_language_mode"]?.stringValue, "5")
+        XCTAssertEqual(env["swift_language_mode"]?.stringValue, "6")
         XCTAssertNotNil(env["swift_compiler"]?.stringValue)
         XCTAssertFalse(env["operating_system"]?.stringValue?.isEmpty ?? true)
         #if os(Linux)
