@@ -1,6 +1,12 @@
-// swift-tools-version:5.9
+// swift-tools-version:6.0
 import PackageDescription
 
+// The library is a stack of layers; each target depends only on the layers below it, so the
+// compiler rejects an upward import (docs/architecture.md):
+//   GovSimSupport → GovSimNumerics → GovSimRandom → GovSimAnalysis → GovSimScenario →
+//   GovSimModel → GovSimEngine → GovSimOutput → GovSimPipelines → GovSimCore (umbrella) → govsim
+// Tools version 6.0: every target builds in the Swift 6 language mode (complete concurrency
+// checking); the build has no warnings.
 let package = Package(
     name: "govsim",
     platforms: [.macOS(.v13)],
@@ -15,11 +21,31 @@ let package = Package(
     targets: [
         // Reference LAPACK/BLAS from Debian's liblapack-dev and libblas-dev (Fortran ABI).
         .systemLibrary(name: "CLAPACK", path: "Sources/CLAPACK"),
+        // Number formatting, CSV/JSON/markup writers, diagnostics, SHA-256, control characters.
+        .target(name: "GovSimSupport", path: "Sources/GovSimSupport"),
+        // Special functions, distributions, matrices and LAPACK wrappers, regression, moments,
+        // quantile summaries. The only target that links LAPACK.
+        .target(name: "GovSimNumerics", dependencies: ["GovSimSupport", "CLAPACK"], path: "Sources/GovSimNumerics"),
+        // Counter-based random streams, sampling designs, Iman–Conover rank correlation.
+        .target(name: "GovSimRandom", dependencies: ["GovSimNumerics"], path: "Sources/GovSimRandom"),
+        // Sensitivity measures: Sobol' indices, standardised regression coefficients, Spearman.
+        .target(name: "GovSimAnalysis", dependencies: ["GovSimRandom"], path: "Sources/GovSimAnalysis"),
+        // Parameter catalog, scenario loading and validation, variants, data tables and resolution.
         .target(
-            name: "GovSimCore",
-            dependencies: ["CLAPACK", .product(name: "Yams", package: "Yams")],
-            path: "Sources/GovSimCore"
+            name: "GovSimScenario",
+            dependencies: ["GovSimAnalysis", .product(name: "Yams", package: "Yams")],
+            path: "Sources/GovSimScenario"
         ),
+        // The model's equations: one run of the model from its parameters.
+        .target(name: "GovSimModel", dependencies: ["GovSimScenario"], path: "Sources/GovSimModel"),
+        // Sampling into the model's layout, simulation in parallel blocks, studies, appraisal.
+        .target(name: "GovSimEngine", dependencies: ["GovSimModel"], path: "Sources/GovSimEngine"),
+        // Tables, charts, the HTML report, manifests, output folders, reproduction checks.
+        .target(name: "GovSimOutput", dependencies: ["GovSimEngine"], path: "Sources/GovSimOutput"),
+        // One in-memory pipeline per command: options in, artifacts out.
+        .target(name: "GovSimPipelines", dependencies: ["GovSimOutput"], path: "Sources/GovSimPipelines"),
+        // Umbrella: re-exports every layer, for the CLI and the tests.
+        .target(name: "GovSimCore", dependencies: ["GovSimPipelines"], path: "Sources/GovSimCore"),
         .executableTarget(
             name: "govsim",
             dependencies: ["GovSimCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],

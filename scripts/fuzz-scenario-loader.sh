@@ -20,7 +20,10 @@ out=.build/fuzz
 mkdir -p "$out/obj" "$out/modules" "$out/corpus"
 
 bin="$out/fuzz-scenario-loader"
-if [ -x "$bin" ] && [ -z "$(find Sources/GovSimCore scripts/fuzz "$yams" -newer "$bin" -name '*.[cs]*' | head -1)" ]; then
+# The layers up to the scenario loader, compiled as one module (their Exports.swift files, which
+# re-export the layer below, are left out).
+layers="Sources/GovSimSupport Sources/GovSimNumerics Sources/GovSimRandom Sources/GovSimAnalysis Sources/GovSimScenario"
+if [ -x "$bin" ] && [ -z "$(find $layers scripts/fuzz "$yams" -newer "$bin" -name '*.[cs]*' | head -1)" ]; then
     echo "== $bin is up to date"
 else
 echo "== compiling libyaml (C) with coverage and ASan"
@@ -34,10 +37,10 @@ swiftc -module-name Yams -parse-as-library -emit-module -emit-module-path "$out/
     -emit-object -wmo -O -g -sanitize=fuzzer,address -D SWIFT_PACKAGE -I "$yams/CYaml/include" -Xcc -DYAML_DECLARE_STATIC \
     "$yams"/Yams/*.swift -o "$out/obj/Yams.o"
 
-echo "== compiling GovSimCore with the fuzz target"
-swiftc -module-name GovSimFuzz -parse-as-library -O -g -sanitize=fuzzer,address \
+echo "== compiling the scenario layers with the fuzz target"
+swiftc -module-name GovSimFuzz -package-name govsim -parse-as-library -O -g -sanitize=fuzzer,address \
     -I "$out/modules" -I "$yams/CYaml/include" -I Sources/CLAPACK -Xcc -DYAML_DECLARE_STATIC \
-    $(find Sources/GovSimCore -name '*.swift' | sort) scripts/fuzz/ScenarioLoaderFuzzer.swift \
+    $(find $layers -name '*.swift' ! -name Exports.swift | sort) scripts/fuzz/ScenarioLoaderFuzzer.swift \
     "$out"/obj/*.o -llapack -lblas -o "$bin"
 fi
 

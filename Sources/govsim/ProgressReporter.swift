@@ -5,6 +5,9 @@ import Foundation
 /// `.bar` redraws one line in place at most four times a second and erases it at the end;
 /// `.lines` (for logs, with `--progress` when standard error is not a terminal) prints a plain
 /// line at most once a second and a final line. ``update(_:)`` may be called from any thread.
+///
+/// `@unchecked Sendable` is safe: `total`, `unit`, `style` and `start` are immutable, and the
+/// `var`s (`lastDraw`, `drawn`, `done`) are read and written only while holding `lock`.
 final class ProgressReporter: @unchecked Sendable {
     enum Style { case bar, lines }
 

@@ -100,5 +100,10 @@ enum Terminal {
         exit(128 + sig)
     }
 
+    /// The installed signal sources, kept alive for the life of the process.
+    ///
+    /// `nonisolated(unsafe)` is safe: only appended to, on the main thread, by
+    /// ``installInterruptHandlers()`` and `verify`'s `cancelOnInterrupt`, before the command
+    /// starts any other thread; never read.
     nonisolated(unsafe) static var signalSources: [DispatchSourceSignal] = []
 }

@@ -65,8 +65,16 @@ extension VerifyCommand {
 
 /// Standard output and error sent to files in a folder while a re-run prints, then restored.
 final class CapturedOutput {
-    /// The user's standard error while output is captured (for the interrupt message).
-    nonisolated(unsafe) static var userStandardError: Int32 = STDERR_FILENO
+    /// The user's standard error while output is captured (for the interrupt message, which
+    /// the signal handler writes from a Dispatch worker thread).
+    static var userStandardError: Int32 {
+        get { descriptorLock.lock(); defer { descriptorLock.unlock() }; return savedUserStandardError }
+        set { descriptorLock.lock(); savedUserStandardError = newValue; descriptorLock.unlock() }
+    }
+    private static let descriptorLock = NSLock()
+    /// `nonisolated(unsafe)` is safe: read and written only through ``userStandardError``,
+    /// while holding `descriptorLock`.
+    nonisolated(unsafe) private static var savedUserStandardError: Int32 = STDERR_FILENO
 
     private let savedOut: Int32, savedErr: Int32
     private let errorPath: String
@@ -75,7 +83,7 @@ final class CapturedOutput {
     init(in folder: URL) throws {
         errorPath = folder.appendingPathComponent("rerun-messages").path
         let outPath = folder.appendingPathComponent("rerun-output").path
-        fflush(stdout)
+        fflush(nil)  // every output stream, standard output included (C `stdout` is global mutable state to Swift 6)
         let out = open(outPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         let err = open(errorPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard out >= 0, err >= 0 else {
@@ -96,7 +104,7 @@ final class CapturedOutput {
     func finish() -> String {
         guard !finished else { return "" }
         finished = true
-        fflush(stdout)
+        fflush(nil)  // every output stream, standard output included (C `stdout` is global mutable state to Swift 6)
         dup2(savedOut, STDOUT_FILENO)
         dup2(savedErr, STDERR_FILENO)
         close(savedOut)

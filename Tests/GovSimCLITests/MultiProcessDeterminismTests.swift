@@ -88,11 +88,12 @@ final class MultiProcessDeterminismTests: XCTestCase {
         let results = ResultBox(count: jobs.count)
         let slots = DispatchSemaphore(value: 2)
         let group = DispatchGroup()
+        let workDir: URL = dir
         for (i, job) in jobs.enumerated() {
             slots.wait()
             DispatchQueue.global().async(group: group) {
                 defer { slots.signal() }
-                let r = try? GovSimProcess.run(job.arguments, in: self.dir, removing: ["SWIFT_DETERMINISTIC_HASHING"])
+                let r = try? GovSimProcess.run(job.arguments, in: workDir, removing: ["SWIFT_DETERMINISTIC_HASHING"])
                 results.set(i, r)
             }
         }

@@ -1,5 +1,6 @@
 import XCTest
 @testable import GovSimCore
+@testable import GovSimEngine
 
 final class OptionSwitchingStudyTests: XCTestCase {
     private func reference(runs: Int, horizon: Int? = nil) -> Scenario {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import GovSimCore
+@testable import GovSimNumerics
 
 final class QuantileSketchTests: XCTestCase {
     private func values(_ n: Int, seed: UInt64) -> [Double] {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import GovSimCore
+@testable import GovSimEngine
 
 /// Thread independence of the studies streamed through the ordered block pipeline.
 extension SensitivityStudyTests {

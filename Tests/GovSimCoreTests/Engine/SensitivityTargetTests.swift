@@ -1,5 +1,6 @@
 import XCTest
 @testable import GovSimCore
+@testable import GovSimEngine
 
 /// `govsim sensitivity --target npv|npsv|bcr|payback`: the indices of one appraisal measure per run.
 final class SensitivityTargetTests: XCTestCase {

@@ -1,5 +1,7 @@
 import XCTest
 @testable import GovSimCore
+@testable import GovSimNumerics
+@testable import GovSimEngine
 
 final class TrajectoryAggregateTests: XCTestCase {
     private let years = 2

@@ -1,5 +1,6 @@
 import XCTest
 @testable import GovSimCore
+@testable import GovSimModel
 
 /// The named steps of ``RunModel``, each against the equation of its `docs/model.md` section.
 final class RunModelStepsTests: XCTestCase {

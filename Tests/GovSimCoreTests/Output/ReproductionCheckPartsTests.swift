@@ -1,5 +1,6 @@
 import XCTest
 @testable import GovSimCore
+@testable import GovSimOutput
 
 /// The parts of ``ReproductionCheck`` in their own files: reading the manifest's file list
 /// (`+Manifest`), the folder's own files (`+Integrity`) and the line report (`+Differences`).

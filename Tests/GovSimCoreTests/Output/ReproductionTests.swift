@@ -1,5 +1,6 @@
 import XCTest
 @testable import GovSimCore
+@testable import GovSimOutput
 
 final class ManifestReproductionTests: XCTestCase {
     func testRunSpecificFactsAreInTheirOwnSections() throws {
@@ -35,7 +36,7 @@ final class ManifestReproductionTests: XCTestCase {
 
     func testEnvironmentFacts() throws {
         let env = RunEnvironment.describe()
-        XCTAssertEqual(env["swift_language_mode"]?.stringValue, "5")
+        XCTAssertEqual(env["swift_language_mode"]?.stringValue, "6")
         XCTAssertNotNil(env["swift_compiler"]?.stringValue)
         XCTAssertFalse(env["operating_system"]?.stringValue?.isEmpty ?? true)
         #if os(Linux)

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import GovSimCore
+@testable import GovSimOutput
 
 final class RunEnvironmentTests: XCTestCase {
     /// Only installed packages with a wanted prefix, each with its own stanza's version; a

@@ -1,5 +1,6 @@
 import XCTest
 @testable import GovSimCore
+@testable import GovSimScenario
 
 /// `ScenarioLoader+ByteGuards.swift` and the text positions of `ScenarioLoader+Diagnostics.swift`.
 final class ScenarioLoaderByteGuardTests: XCTestCase {

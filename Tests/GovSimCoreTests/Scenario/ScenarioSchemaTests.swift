@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import GovSimCore
+@testable import GovSimScenario
 
 final class ScenarioSchemaTests: XCTestCase {
     func schema() throws -> [String: Any] {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import GovSimCore
+@testable import GovSimScenario
 
 final class StarterScenarioTests: XCTestCase {
     func testLoadsRunsAndUsesTheCatalogDefaults() throws {

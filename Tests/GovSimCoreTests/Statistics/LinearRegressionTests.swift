@@ -1,5 +1,6 @@
 import XCTest
 @testable import GovSimCore
+@testable import GovSimNumerics
 
 final class LinearRegressionTests: XCTestCase {
     // A small heteroskedastic data set. Reference values were computed once with numpy

@@ -1,0 +1,18 @@
+/// `calibration.csv`: the output layer renders the engine's ``CalibrationResult``.
+extension CalibrationResult {
+    /// `calibration.csv` (`statistic,value`).
+    public func table() -> CSVTable {
+        var t = CSVTable(header: ["statistic", "value"])
+        let rows: [(String, CSVTable.Cell)] = [
+            ("uplift_p5_pct", .number(p5)), ("uplift_p50_pct", .number(p50)), ("uplift_p95_pct", .number(p95)),
+            ("uplift_mean_pct", .number(mean)),
+            ("uplift_lower_pct", .number(lower)), ("uplift_upper_pct", .number(upper)),
+            ("uplift_lower_mc_se_pct", .number(lowerSE)), ("uplift_upper_mc_se_pct", .number(upperSE)),
+            ("target_low_pct", .number(targetLowPct)), ("target_high_pct", .number(targetHighPct)),
+            ("coverage", .number(coverage)), ("tolerance_pct", .number(CalibrationStudy.tolerancePct)),
+            ("within_tolerance", .integer(passed ? 1 : 0)), ("runs", .integer(runs)), ("seed", .text(String(seed))),
+        ]
+        for (k, v) in rows { t.append([.text(k), v]) }
+        return t
+    }
+}

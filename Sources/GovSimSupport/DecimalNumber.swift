@@ -1,0 +1,33 @@
+import Foundation
+
+/// Strict reading of decimal numbers from text (CSV cells, spreadsheet-injection checks).
+public enum DecimalNumber {
+    /// A finite decimal number: optional sign, digits with an optional point, optional
+    /// exponent; surrounding spaces and tabs allowed. Hexadecimal, `inf` and `nan` are refused.
+    public static func parse(_ cell: String) -> Double? {
+        let text = cell.trimmingCharacters(in: .whitespaces)
+        let bytes = Array(text.utf8)
+        var sawDigit = false, sawPoint = false, sawExponent = false, exponentDigit = false
+        for (index, byte) in bytes.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if sawExponent { exponentDigit = true } else { sawDigit = true }
+            case UInt8(ascii: "+"), UInt8(ascii: "-"):
+                // Only at the start or right after the exponent marker.
+                if index != 0 && bytes[index - 1] != UInt8(ascii: "e") && bytes[index - 1] != UInt8(ascii: "E") {
+                    return nil
+                }
+            case UInt8(ascii: "."):
+                if sawPoint || sawExponent { return nil }
+                sawPoint = true
+            case UInt8(ascii: "e"), UInt8(ascii: "E"):
+                if sawExponent || !sawDigit { return nil }
+                sawExponent = true
+            default:
+                return nil
+            }
+        }
+        guard sawDigit, !sawExponent || exponentDigit, let value = Double(text), value.isFinite else { return nil }
+        return value
+    }
+}
