@@ -105,7 +105,7 @@ public struct MemoryEstimate: Sendable, Equatable {
             let scale = pow(10, (log10(fitting)).rounded(.down) - 1)
             fitting = (fitting / scale).rounded(.down) * scale
         }
-        // The sketches grow more slowly than the runs, so the straight line from the base can
+        // The quantile windows grow more slowly than the runs, so the straight line from the base can
         // overshoot: step down (two significant digits) until the suggestion itself fits.
         func estimate(_ r: Double) -> Double {
             MemoryEstimate(runs: Int(r), horizon: years - 1, uncertainInputs: uncertainInputs, organisations: organisations,
