@@ -56,8 +56,8 @@ public struct QuantileWindows: Sendable, Equatable {
         }
     }
 
-    /// Restores windows from their parts (``ShardCodec``); nil unless they satisfy the shape of
-    /// the contract (one window per probability, inside 0..<count, values sorted).
+    /// Restores windows from stored parts (for shards that carry tree nodes); nil unless they
+    /// satisfy the shape of the contract (one window per probability, inside 0..<count, sorted).
     public init?(count: Int, positive: Int, negative: Int, windows: [Window]) {
         guard count >= 0, positive >= 0, negative >= 0, positive + negative <= count,
               windows.count == (count == 0 ? 0 : QuantileSummary.probabilities.count) else { return nil }

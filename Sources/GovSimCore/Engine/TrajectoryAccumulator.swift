@@ -25,7 +25,7 @@ public struct TrajectoryAccumulator: Sendable, Equatable {
         pending.reserveCapacity(expectedRuns * cells)
     }
 
-    /// Restores an accumulator from its parts (``ShardCodec``); nil unless the sizes agree.
+    /// Restores an accumulator from stored parts (for shards that carry tree nodes); nil unless the sizes agree.
     init?(years: Int, moments: [MomentAccumulator], windows: [QuantileWindows]) {
         let cells = Metric.allCases.count * years
         guard years > 0, moments.count == cells, windows.count == cells,
