@@ -13,11 +13,11 @@
 ///   reaches the last rank): values not kept lie at or below their window's first value or at or
 ///   above its last. The combined window keeps those exact order statistics inside its own target
 ///   range, so every stored value is an exact order statistic, whatever the order of combination.
-/// - The target range of a window over n runs is the ranks ⌊p(n−1)⌋ ± w, w = ⌈k·√(p(1−p)n)⌉ + 1
-///   with k = ``spread``: the root's quantile lies, within one of n's runs, at rank p·m ± O(√(p(1−p)m))
-///   of any subset of m runs (the runs are independent draws), so it stays inside every node's
-///   window unless some node's sample deviates by more than k standard deviations (see
-///   docs/outputs.md for the bound on the failure rate).
+/// - The target range of a window over n runs is the ranks ⌊p(n−1)⌋ ± w, w = ⌈k·σ + k²/3⌉ + 1,
+///   σ = √(p(1−p)n), k = ``spread``: the rank of the root's quantile among any m of the runs (the
+///   runs are independent draws, so those m are a random subset) is hypergeometric around p·m
+///   with variance at most p(1−p)m, so by Bernstein's inequality it leaves a node's window with
+///   probability at most e^(−k²/2) on each side (see docs/outputs.md for the failure rate).
 /// - A quantile whose ranks fell outside the kept window is not silently approximated:
 ///   ``quantile(_:)`` returns the nearest exact order statistic with the distance in ranks, which
 ///   the engine reports as the rank error (0 when every quantile is exact).
@@ -29,8 +29,9 @@ public struct QuantileWindows: Sendable, Equatable {
     }
 
     /// Standard deviations of the rank of a quantile kept on each side of it (assumption: with 6,
-    /// P(|Z| > 6) ≈ 2·10⁻⁹ per tree node, cell and quantile, so a quantile of a million-run summary
-    /// is off its exact value with probability below 1%, and then by a reported rank or two, far
+    /// at most e⁻¹⁸ ≈ 1.5·10⁻⁸ per tree node, cell, quantile and side by Bernstein's inequality,
+    /// about 2·10⁻⁹ by the normal approximation, so a quantile of a million-run summary is off its
+    /// exact value with probability below 10% (about 1%), and then by a reported rank or two, far
     /// inside 0.1 Monte Carlo standard error; see docs/outputs.md).
     public static let spread = 6.0
 
@@ -75,7 +76,7 @@ public struct QuantileWindows: Sendable, Equatable {
     public static func targetRange(p: Double, count n: Int) -> Range<Int> {
         guard n > 0 else { return 0..<0 }
         let centre = Int((p * Double(n - 1)).rounded(.down))
-        let w = Int((spread * (p * (1 - p) * Double(n)).squareRoot()).rounded(.up)) + 1
+        let w = Int((spread * (p * (1 - p) * Double(n)).squareRoot() + spread * spread / 3).rounded(.up)) + 1
         return max(0, centre - w)..<min(n, centre + w + 2)
     }
 
