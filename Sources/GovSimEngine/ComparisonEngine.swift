@@ -20,9 +20,8 @@ public struct ComparisonEngine: Sendable {
     }
 
     /// The number of (metric, year) cells the comparison aggregates: each variant's own metrics and
-    /// each non-baseline variant's paired differences. Quantiles are exact while runs × cells
-    /// stays within ``TrajectoryAccumulator/exactValueLimit`` (the same rule as `run`); beyond
-    /// it every cell keeps a ``QuantileSketch``.
+    /// each non-baseline variant's paired differences, each kept as ``QuantileWindows`` (the same
+    /// aggregation as `run`).
     public var aggregatedCells: Int {
         let years = (variants.first?.scenario.horizon ?? 0) + 1
         return years * Metric.allCases.count * max(1, 2 * variants.count - 1)
@@ -42,9 +41,8 @@ public struct ComparisonEngine: Sendable {
         let blocks = ParallelBlocks.blocks(runs: runs)
         let baselineIndex = self.baselineIndex
         let count = plans.count
-        let capacity = TrajectoryAccumulator.capacity(runs: runs, years: aggregatedCells / Metric.allCases.count)
-        var own = (0..<count).map { _ in TrajectoryAggregate(years: years, capacity: capacity) }
-        var deltas = (0..<count).map { _ in TrajectoryAggregate(years: years, capacity: capacity) }
+        var own = (0..<count).map { _ in TrajectoryAggregate(years: years) }
+        var deltas = (0..<count).map { _ in TrajectoryAggregate(years: years) }
         var budgets = [[BudgetMeasures]](repeating: [], count: count)
         for v in 0..<count { budgets[v].reserveCapacity(runs) }
         let inputNames = plans[baselineIndex].inputNames
@@ -52,9 +50,9 @@ public struct ComparisonEngine: Sendable {
         for j in 0..<inputs.count { inputs[j].reserveCapacity(runs) }
         var done = 0
         ParallelBlocks.forEachOrdered(blockCount: blocks.count, threads: threads, { b in
-            var own = (0..<count).map { _ in TrajectoryAccumulator(years: years, expectedRuns: blocks[b].count, capacity: capacity) }
+            var own = (0..<count).map { _ in TrajectoryAccumulator(years: years, expectedRuns: blocks[b].count) }
             var deltas = (0..<count).map { v in
-                TrajectoryAccumulator(years: years, expectedRuns: v == baselineIndex ? 0 : blocks[b].count, capacity: capacity)
+                TrajectoryAccumulator(years: years, expectedRuns: v == baselineIndex ? 0 : blocks[b].count)
             }
             var budgets = [[BudgetMeasures]](repeating: [], count: count)
             var delta = RunTrajectory(horizon: years - 1)
@@ -73,12 +71,12 @@ public struct ComparisonEngine: Sendable {
                     deltas[v].add(delta)
                 }
             }
-            return (own, deltas, budgets, blockInputs)
+            return (own.map { $0.sealed() }, deltas.map { $0.sealed() }, budgets, blockInputs)
         }, consume: { b, part in
             for row in part.3 { for (j, x) in row.enumerated() where j < inputs.count { inputs[j].append(x) } }
             for v in 0..<count {
-                own[v].add(part.0[v])
-                if v != baselineIndex { deltas[v].add(part.1[v]) }
+                own[v].add(block: b, part.0[v])
+                if v != baselineIndex { deltas[v].add(block: b, part.1[v]) }
                 budgets[v].append(contentsOf: part.2[v])
             }
             done += blocks[b].count
@@ -121,7 +119,8 @@ public struct VariantOutcome: Sendable {
 public struct ComparisonResult: Sendable {
     public let outcomes: [VariantOutcome]
     public let baselineIndex: Int
-    /// Upper bound of the quantiles' rank error over every summary (0 when exact; see ``QuantileSketch``).
+    /// Largest rank error of any quantile over every summary, as a share of the run count (0 when
+    /// every quantile is exact; see ``QuantileWindows``).
     public let quantileRankError: Double
     public var baseline: VariantOutcome { outcomes[baselineIndex] }
     /// Names of the baseline variant's uncertain inputs (for value of information).

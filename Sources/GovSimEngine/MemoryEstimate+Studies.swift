@@ -3,7 +3,7 @@ import Foundation
 /// Memory estimates of `compare` and `sensitivity`, which stream through the same ordered block
 /// pipeline as `run` (``ParallelBlocks/forEachOrdered(blockCount:threads:_:consume:)``, at most
 /// 2 × threads + 2 blocks waiting): a comparison keeps, like `run`, mergeable aggregates
-/// (``aggregateBytes(runs:cells:)``: exact values below the value limit, sketches beyond) of each
+/// (``aggregateBytes(runs:cells:)``, growing with √runs) of each
 /// variant and each paired difference, and every run's budget measures; a sensitivity study keeps
 /// once (``RunValueTable``) every run's inputs and outputs that its regressions or Sobol'
 /// estimators need.
@@ -66,8 +66,8 @@ extension MemoryEstimate {
         let sweeps = n * (2 * 112 + 2 * 8) + Double(max(1, threads)) * blockBytes(cells: cells, inputs: uncertainInputs)
         let peak = max(valueOfInformation + inFlight, sweeps)
         return Study(what: "comparing \(variants) variants × \(runs) runs × \(years) years", bytes: values + budgets + peak + baseBytes,
-                     // Sketched aggregates grow only with log₂(runs): counted as fixed when scaling --runs.
-                     fixedBytes: inFlight + baseBytes + (runs * cells * (2 * variants - 1) > TrajectoryAccumulator.exactValueLimit ? values : 0),
+                     // The aggregates grow only with √runs: counted as fixed when scaling --runs.
+                     fixedBytes: inFlight + baseBytes + values,
                      option: "--runs", value: runs, otherwise: " or fewer --variants")
     }
 

@@ -4,9 +4,8 @@ import Foundation
 /// large for the machine is refused up front with the estimate and how to reduce it instead of
 /// being killed by the system hours later.
 ///
-/// The engine keeps, for every metric and year (of every organisation and the total), either
-/// every run's value (exact quantiles, while runs × cells ≤ 2²⁵) or a ``QuantileSketch`` of
-/// 8,192 items per level of its binary-counter merge; blocks of 1,024 runs wait to be merged (at
+/// The engine keeps, for every metric and year (of every organisation and the total), the
+/// ``QuantileWindows`` of the tree nodes it holds (``aggregateBytes(runs:cells:)``); blocks of 1,024 runs wait to be merged (at
 /// most 2 × threads + 2 of them); `runs.csv` is written block by block; and the budget measures
 /// of every run are kept for `budget.csv`. The estimate is the sum plus a fixed base for the
 /// program; for exact runs it matches measured peaks within about 20%.
@@ -50,14 +49,15 @@ public struct MemoryEstimate: Sendable, Equatable {
 
     /// Bytes of the ``TrajectoryAggregate``s of `cells` (metric, year) cells over `runs` runs, the
     /// one rule of every study that streams through the ordered block pipeline (`run`, `merge`,
-    /// `calibrate`, `compare`): every value and its sorted copy when summarised while
-    /// runs × cells ≤ ``TrajectoryAccumulator/exactValueLimit``; beyond it, per cell, at most one
-    /// sketch per height of the binary counter (log₂(blocks) + 1 of them).
+    /// `calibrate`, `compare`). Per cell, the tree's held nodes have sizes n/2, n/4, … or, at the
+    /// last combination, n/2, n/2 and n: their windows hold at most 2.41·W(n) values (2.5 counted), W(n) the values of one node of n runs
+    /// (``QuantileWindows/targetRange(p:count:)`` summed over the probabilities, at most n each),
+    /// plus a fixed overhead per node (moments and array headers) for log₂(blocks) + 2 nodes.
     public static func aggregateBytes(runs: Int, cells: Int) -> Double {
-        let n = Double(runs), c = Double(cells)
-        if n * c <= Double(TrajectoryAccumulator.exactValueLimit) { return 2 * n * c * 8 }
-        let levels = log2(max(2, n / Double(ParallelBlocks.blockSize))) + 1
-        return c * Double(QuantileSketch.defaultCapacity) * 8 * levels
+        let c = Double(cells)
+        let window = QuantileSummary.probabilities.reduce(0.0) { $0 + Double(QuantileWindows.targetRange(p: $1, count: runs).count) }
+        let nodes = log2(max(1, Double(runs) / Double(ParallelBlocks.blockSize))) + 2
+        return c * (2.5 * min(Double(runs), window) * 8 + nodes * 320)
     }
 
     /// The estimate for simulating `scenario` (its runs and horizon) and, unless
@@ -105,7 +105,7 @@ public struct MemoryEstimate: Sendable, Equatable {
             let scale = pow(10, (log10(fitting)).rounded(.down) - 1)
             fitting = (fitting / scale).rounded(.down) * scale
         }
-        // The sketches grow more slowly than the runs, so the straight line from the base can
+        // The quantile windows grow more slowly than the runs, so the straight line from the base can
         // overshoot: step down (two significant digits) until the suggestion itself fits.
         func estimate(_ r: Double) -> Double {
             MemoryEstimate(runs: Int(r), horizon: years - 1, uncertainInputs: uncertainInputs, organisations: organisations,

@@ -2,7 +2,6 @@
 struct ResultAssembler {
     let plan: PlanSimulator
     let keepRecords: Bool
-    let capacity: Int
     var total: TrajectoryAggregate
     var organisations: [TrajectoryAggregate]
     var records: [RunRecord] = []
@@ -21,10 +20,8 @@ struct ResultAssembler {
         let organisationCount = plan.isPortfolio ? plan.organisationNames.count : 0
         let years = scenario.horizon + 1
         let inputNames = plan.inputNames
-        let capacity = TrajectoryAccumulator.capacity(runs: runs, years: years * max(1, organisationCount + (organisationCount > 0 ? 1 : 0)))
-        self.capacity = capacity
-        total = TrajectoryAggregate(years: years, capacity: capacity)
-        organisations = (0..<organisationCount).map { _ in TrajectoryAggregate(years: years, capacity: capacity) }
+        total = TrajectoryAggregate(years: years)
+        organisations = (0..<organisationCount).map { _ in TrajectoryAggregate(years: years) }
         let indices = scenario.correlation.map { c in c.names.compactMap { name in inputNames.firstIndex { $0 == name || $0.hasSuffix(":" + name) } } } ?? []
         correlated = indices
         correlatedColumns = [[Double]](repeating: [], count: indices.count)
@@ -32,8 +29,8 @@ struct ResultAssembler {
     }
 
     mutating func consume(_ part: BlockPart) {
-        total.add(part.total)
-        for o in 0..<organisations.count { organisations[o].add(part.organisations[o]) }
+        total.add(block: part.block, part.total)
+        for o in 0..<organisations.count { organisations[o].add(block: part.block, part.organisations[o]) }
         for r in part.records {
             budgets.append(r.budget)
             for (k, j) in correlated.enumerated() { correlatedColumns[k].append(r.inputs[j]) }

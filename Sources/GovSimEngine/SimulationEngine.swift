@@ -3,7 +3,8 @@
 ///
 /// Results are byte-identical for any number of threads: each run's random numbers depend only
 /// on (seed, run index) (``RandomStream``), blocks are fixed by run index
-/// (``ParallelBlocks/blockSize``), and block results are merged in block order.
+/// (``ParallelBlocks/blockSize``), and block results are combined along a fixed tree over block
+/// indices (``TrajectoryAggregate``), in block order.
 public struct SimulationEngine: Sendable {
     public let scenario: Scenario
     public let plan: PlanSimulator
@@ -30,7 +31,6 @@ public struct SimulationEngine: Sendable {
         let plan = self.plan
         let codec = rawSink == nil ? nil : ShardCodec(plan: plan)
         var assembler = ResultAssembler(plan: plan, runs: scenario.runs, keepRecords: recordSink == nil, threads: threads)
-        let capacity = assembler.capacity
         ParallelBlocks.forEachOrdered(blockCount: chosen.count, threads: threads, { i in
             let b = chosen.lowerBound + i
             var runs: [(Int, PlanRun)] = []
@@ -39,7 +39,7 @@ public struct SimulationEngine: Sendable {
                 runs.append((run, work))
                 codec?.encode(run: run, work, into: &raw)
             }
-            return BlockPart(plan: plan, runs: runs, runCapacity: capacity, formatRecords: formatRecords, raw: codec == nil ? nil : raw)
+            return BlockPart(plan: plan, block: b, runs: runs, formatRecords: formatRecords, raw: codec == nil ? nil : raw)
         }, consume: { _, part in
             if let raw = part.raw { rawSink?(raw) }
             if let bytes = part.formatted { recordSink?(bytes) }
@@ -53,7 +53,7 @@ public struct SimulationEngine: Sendable {
     /// `block(b)` returns the encoded runs of block `b` of the run's fixed blocks, for `b` = 0, 1, …
     /// in turn, so only one block is in memory at a time. The same aggregation as
     /// ``run(blocks:progress:formatRecords:recordSink:rawSink:)``, so the outputs are
-    /// byte-identical to an unsharded run (with exact quantiles). Throws the errors of `block` and
+    /// byte-identical to an unsharded run. Throws the errors of `block` and
     /// ``ShardCodec/DecodeError`` for a block that does not hold exactly its runs, in order.
     public func replay(block: (Int) throws -> [UInt8], formatRecords: (([RunRecord]) -> [UInt8])? = nil,
                        recordSink: (([UInt8]) -> Void)? = nil) throws -> SimulationResult {
@@ -61,7 +61,7 @@ public struct SimulationEngine: Sendable {
         var assembler = ResultAssembler(plan: plan, runs: scenario.runs, keepRecords: recordSink == nil, threads: threads)
         for (b, range) in ParallelBlocks.blocks(runs: scenario.runs).enumerated() {
             let runs = try codec.decode(block(b), expected: range)
-            let part = BlockPart(plan: plan, runs: runs, runCapacity: assembler.capacity, formatRecords: formatRecords, raw: nil)
+            let part = BlockPart(plan: plan, block: b, runs: runs, formatRecords: formatRecords, raw: nil)
             if let bytes = part.formatted { recordSink?(bytes) }
             assembler.consume(part)
         }
@@ -84,7 +84,8 @@ public struct SimulationResult: Sendable {
     public let budgets: [BudgetMeasures]
     /// The values of the correlated inputs (of the first organisation), by name, in run order.
     public let correlatedInputs: [String: [Double]]
-    /// Upper bound of the quantiles' rank error (0 when exact; see ``QuantileSketch``).
+    /// Largest rank error of any quantile, as a share of the run count (0 when every quantile is
+    /// exact; see ``QuantileWindows``).
     public let quantileRankError: Double
 
     /// Calendar year of year index `t`.

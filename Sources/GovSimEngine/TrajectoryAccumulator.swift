@@ -1,77 +1,102 @@
-/// Mergeable summary of many runs' trajectories: for every (metric, year), the moments and a
-/// ``QuantileSketch`` (every value while the run count allows exact quantiles). Two accumulators
-/// of disjoint runs merge: moments by Chan's formula, sketches by concatenation (exact) or
-/// compression (beyond ``exactValueLimit`` values in all).
-public struct TrajectoryAccumulator: Sendable {
+/// Mergeable summary of a set of runs' trajectories: for every (metric, year) cell, the moments
+/// and the ``QuantileWindows`` from which the summary's quantiles are exact.
+///
+/// A block's accumulator receives its runs with ``add(_:)`` and is then ``sealed()`` (each cell's
+/// values sorted once and cut to its windows); sealed accumulators of consecutive runs combine
+/// with ``combine(_:_:)``: moments by Chan's formula, windows exactly. The engine combines them
+/// along a fixed binary tree over block indices (``TrajectoryAggregate``), so the bytes of the
+/// summary never depend on threads, scheduling or shard boundaries.
+public struct TrajectoryAccumulator: Sendable, Equatable {
     public let years: Int
     var moments: [MomentAccumulator]
-    /// sketches[cell] with cell = metric.index * years + year.
-    var sketches: [QuantileSketch]
+    /// windows[cell], cell = metric.index * years + year (empty until sealed).
+    var windows: [QuantileWindows]
+    /// Values added since the last seal, run-major: pending[run * cells + cell].
+    var pending: [Double] = []
 
-    /// Largest number of stored values (runs × cells, all cells together) for which quantiles are
-    /// exact: 2²⁵ (256 MiB). Beyond it, each cell keeps a ``QuantileSketch`` of
-    /// ``QuantileSketch/defaultCapacity`` items.
-    public static let exactValueLimit = 1 << 25
+    /// Cells per run: metrics × years.
+    public var cells: Int { Metric.allCases.count * years }
 
-    /// The sketch capacity for `runs` runs of trajectories with `years` years.
-    public static func capacity(runs: Int, years: Int) -> Int {
-        runs * years * Metric.allCases.count <= exactValueLimit ? Int.max : QuantileSketch.defaultCapacity
-    }
-
-    public init(years: Int, expectedRuns: Int = 0, capacity: Int = Int.max) {
+    public init(years: Int, expectedRuns: Int = 0) {
         self.years = years
         let cells = Metric.allCases.count * years
         moments = Array(repeating: MomentAccumulator(), count: cells)
-        sketches = Array(repeating: QuantileSketch(capacity: capacity), count: cells)
-        if expectedRuns > 0 { for i in 0..<cells { sketches[i].reserve(min(expectedRuns, capacity)) } }
+        windows = Array(repeating: QuantileWindows(), count: cells)
+        pending.reserveCapacity(expectedRuns * cells)
     }
 
-    /// Largest rank error bound over the cells (0 when every quantile is exact).
-    public var rankErrorBound: Double { sketches.map(\.rankErrorBound).max() ?? 0 }
+    /// Restores an accumulator from stored parts (for shards that carry tree nodes); nil unless the sizes agree.
+    init?(years: Int, moments: [MomentAccumulator], windows: [QuantileWindows]) {
+        let cells = Metric.allCases.count * years
+        guard years > 0, moments.count == cells, windows.count == cells,
+              zip(moments, windows).allSatisfy({ $0.count == $1.count }) else { return nil }
+        self.years = years
+        self.moments = moments
+        self.windows = windows
+    }
 
     public var runCount: Int { moments.first?.count ?? 0 }
 
+    /// Adds one run (before ``sealed()``).
     public mutating func add(_ trajectory: RunTrajectory) {
         precondition(trajectory.years == years)
-        for (cell, x) in trajectory.values.enumerated() {
-            moments[cell].add(x)
-            sketches[cell].append(x)
+        for (cell, x) in trajectory.values.enumerated() { moments[cell].add(x) }
+        pending.append(contentsOf: trajectory.values)
+    }
+
+    /// The accumulator with the runs added since the last seal turned into windows (combined after
+    /// any it already had).
+    public func sealed() -> TrajectoryAccumulator {
+        guard !pending.isEmpty else { return self }
+        let cells = self.cells, runs = pending.count / cells
+        var out = self
+        out.pending = []
+        var column = [Double](repeating: 0, count: runs)
+        for cell in 0..<cells {
+            for r in 0..<runs { column[r] = pending[r * cells + cell] }
+            column.sort()
+            let fresh = QuantileWindows(sorted: column)
+            out.windows[cell] = QuantileWindows.combine(windows[cell], fresh)
         }
+        return out
+    }
+
+    /// The accumulator of the runs of `a` followed by those of `b` (both sealed or sealed here).
+    public static func combine(_ a: TrajectoryAccumulator, _ b: TrajectoryAccumulator) -> TrajectoryAccumulator {
+        precondition(a.years == b.years)
+        var out = a.sealed()
+        let b = b.sealed()
+        for cell in 0..<out.moments.count {
+            out.moments[cell].merge(b.moments[cell])
+            out.windows[cell] = QuantileWindows.combine(out.windows[cell], b.windows[cell])
+        }
+        return out
     }
 
     /// Appends the runs of `other`, which must come after this accumulator's runs.
     public mutating func merge(_ other: TrajectoryAccumulator) {
-        mergeMoments(other)
-        mergeSketches(other)
+        self = Self.combine(self, other)
     }
 
-    /// Merges only the moments (the engine merges moments in block order and sketches as a
-    /// binary counter).
-    public mutating func mergeMoments(_ other: TrajectoryAccumulator) {
-        precondition(other.years == years)
-        for cell in 0..<moments.count { moments[cell].merge(other.moments[cell]) }
-    }
-
-    /// Merges only the sketches.
-    public mutating func mergeSketches(_ other: TrajectoryAccumulator) {
-        precondition(other.years == years)
-        for cell in 0..<sketches.count { sketches[cell].merge(other.sketches[cell]) }
-    }
-
-    /// The summary of every (metric, year); consumes the stored values. Cells are sorted and
-    /// summarised on `threads` workers (each cell on its own, so the result does not depend on
-    /// the number of threads).
-    public mutating func summarize(threads: Int = 1) -> [Metric: [QuantileSummary]] {
-        let sketches = self.sketches, moments = self.moments
-        let summaries = ParallelBlocks.map(blockCount: sketches.count, threads: threads) { cell -> QuantileSummary in
-            var sketch = sketches[cell]
-            var sorted = sketch.sortedItems()
-            return QuantileSummary(sorting: &sorted, moments: moments[cell])
+    /// Largest rank error of any quantile, as a share of the run count (0 when all are exact).
+    public var rankError: Double {
+        let s = sealed()
+        var worst = 0.0
+        for w in s.windows where w.count > 0 {
+            for q in QuantileSummary.probabilities.indices { worst = max(worst, Double(w.quantile(q).rankError) / Double(w.count)) }
         }
-        self.sketches = sketches.map { QuantileSketch(capacity: $0.capacity) }
+        return worst
+    }
+
+    /// The summary of every (metric, year).
+    public func summarize(threads: Int = 1) -> [Metric: [QuantileSummary]] {
+        let s = sealed()
         var out: [Metric: [QuantileSummary]] = [:]
         for metric in Metric.allCases {
-            out[metric] = (0..<years).map { summaries[metric.index * years + $0] }
+            out[metric] = (0..<years).map { y in
+                let cell = metric.index * years + y
+                return QuantileSummary(windows: s.windows[cell], moments: s.moments[cell])
+            }
         }
         return out
     }

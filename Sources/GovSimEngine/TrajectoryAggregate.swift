@@ -1,49 +1,66 @@
-/// The aggregate of one stream of trajectories (a metric table per year) over all runs, built from
-/// block accumulators handed over in block order: moments merged sequentially, sketches as a
-/// binary counter (equal sizes merge), which bounds how often any value is compressed (see
-/// ``QuantileSketch``). With exact capacity (``TrajectoryAccumulator/capacity(runs:years:)``
-/// below its limit) the values are only concatenated, so quantiles are exact.
+/// The aggregate of one stream of trajectories (a metric table per year) over all runs, combined
+/// along a fixed binary tree over block indices (a segment tree): node (level h, index j) covers
+/// blocks j·2ʰ ..< (j+1)·2ʰ (cut at the last block) and is the ``TrajectoryAccumulator/combine(_:_:)``
+/// of its two children; a node whose right child is empty is its left child.
 ///
-/// Contract: `add` receives the blocks of runs 0, 1, … in order; the result then depends only on
-/// the blocks, never on the thread count or on scheduling. Used by every study that summarises
-/// trajectories: `run`, `merge`, `calibrate` (through ``SimulationEngine``) and `compare`
-/// (``ComparisonEngine``: one per variant and one per variant's paired differences).
-struct TrajectoryAggregate {
-    var moments: TrajectoryAccumulator
-    var stack: [(height: Int, accumulator: TrajectoryAccumulator)] = []
+/// Contract: nodes are added in block order, each starting where the previous one ended (the
+/// leaves of a run, or the ``nodes`` of consecutive shards); the stack then always holds the
+/// canonical decomposition of the blocks seen into maximal tree nodes, and ``finish(threads:)``
+/// folds them from the right into the root. The result depends only on the blocks' runs — never
+/// on the thread count, scheduling or where a block-aligned shard boundary fell. Used by every
+/// study that summarises trajectories: `run`, `merge`, `calibrate` (through ``SimulationEngine``)
+/// and `compare` (``ComparisonEngine``: one per variant and one per variant's paired differences).
+struct TrajectoryAggregate: Sendable {
+    /// A node of the tree.
+    struct Node: Sendable, Equatable {
+        var level: Int
+        var index: Int
+        var accumulator: TrajectoryAccumulator
 
-    init(years: Int, capacity: Int) {
-        moments = TrajectoryAccumulator(years: years, capacity: capacity)
+        /// The blocks covered (before cutting at the run's last block).
+        var blocks: Range<Int> { (index << level)..<((index + 1) << level) }
     }
 
-    mutating func add(_ block: TrajectoryAccumulator) {
-        moments.mergeMoments(block)
-        // Exact quantiles: values are only concatenated, so one growing accumulator suffices
-        // (the binary counter would copy every value once per level).
-        if moments.sketches.first?.capacity == Int.max, !stack.isEmpty {
-            stack[0].accumulator.mergeSketches(block)
-            return
+    let years: Int
+    /// The maximal tree nodes of the blocks added so far, in block order.
+    private(set) var nodes: [Node] = []
+
+    init(years: Int) {
+        self.years = years
+    }
+
+    /// Adds block `b`'s accumulator (a leaf).
+    mutating func add(block b: Int, _ accumulator: TrajectoryAccumulator) {
+        add(Node(level: 0, index: b, accumulator: accumulator.sealed()))
+    }
+
+    /// Adds a tree node that starts where the previous one ended.
+    mutating func add(_ node: Node) {
+        precondition(node.accumulator.years == years)
+        var node = node
+        node.accumulator = node.accumulator.sealed()
+        nodes.append(node)
+        while nodes.count >= 2 {
+            let right = nodes[nodes.count - 1], left = nodes[nodes.count - 2]
+            guard left.level == right.level, left.index % 2 == 0, right.index == left.index + 1 else { break }
+            nodes.removeLast(2)
+            nodes.append(Node(level: left.level + 1, index: left.index / 2,
+                              accumulator: TrajectoryAccumulator.combine(left.accumulator, right.accumulator)))
         }
-        stack.append((0, block))
-        while stack.count >= 2, stack[stack.count - 1].height == stack[stack.count - 2].height {
-            let top = stack.removeLast()
-            stack[stack.count - 1].accumulator.mergeSketches(top.accumulator)
-            stack[stack.count - 1].height += 1
-        }
     }
 
-    mutating func collapsed() -> TrajectoryAccumulator {
-        guard var result = stack.first?.accumulator else { return moments }
-        for entry in stack.dropFirst() { result.mergeSketches(entry.accumulator) }
-        stack = [(0, result)]
-        result.moments = moments.moments
-        return result
+    /// The root: the remaining nodes folded from the right (the nodes the tree's cut-off right
+    /// edge leaves unpaired).
+    func root() -> TrajectoryAccumulator {
+        guard var acc = nodes.last?.accumulator else { return TrajectoryAccumulator(years: years) }
+        for node in nodes.dropLast().reversed() { acc = TrajectoryAccumulator.combine(node.accumulator, acc) }
+        return acc
     }
 
-    /// The summaries and the largest rank-error bound of their quantiles.
-    mutating func finish(threads: Int = 1) -> (summary: [Metric: [QuantileSummary]], rankError: Double) {
-        var result = collapsed()
-        let rankError = result.rankErrorBound
-        return (result.summarize(threads: threads), rankError)
+    /// The summaries and the largest rank error of their quantiles (a share of the run count; 0
+    /// when every quantile is exact).
+    func finish(threads: Int = 1) -> (summary: [Metric: [QuantileSummary]], rankError: Double) {
+        let root = root()
+        return (root.summarize(threads: threads), root.rankError)
     }
 }

@@ -24,8 +24,7 @@ public struct QuantileSummary: Sendable, Equatable {
     public var p75: Double { quantiles[3] }
     public var p95: Double { quantiles[4] }
 
-    /// Summarises `values` (sorted in place) with their already accumulated `moments`. The values
-    /// may be the equal-weight items of a compressed ``QuantileSketch``.
+    /// Summarises `values` (sorted in place) with their already accumulated `moments`.
     public init(sorting values: inout [Double], moments: MomentAccumulator) {
         values.sort()
         count = moments.count
@@ -37,6 +36,19 @@ public struct QuantileSummary: Sendable, Equatable {
         fractionPositive = values.isEmpty ? 0 : Double(values.count - firstPositive) / Double(values.count)
         let firstNonNegative = QuantileSummary.partition(sorted: values) { $0 >= 0 }
         fractionNegative = values.isEmpty ? 0 : Double(firstNonNegative) / Double(values.count)
+    }
+
+    /// Summarises the runs of `windows` (exact quantiles where their rank error is 0, see
+    /// ``QuantileWindows/quantile(_:)``) with their `moments`.
+    public init(windows: QuantileWindows, moments: MomentAccumulator) {
+        count = moments.count
+        mean = moments.mean
+        standardDeviation = moments.standardDeviation
+        standardError = moments.standardError
+        quantiles = QuantileSummary.probabilities.indices.map { windows.quantile($0).value }
+        let n = Double(max(1, windows.count))
+        fractionPositive = windows.count == 0 ? 0 : Double(windows.positive) / n
+        fractionNegative = windows.count == 0 ? 0 : Double(windows.negative) / n
     }
 
     /// Index of the first element of sorted `x` satisfying the monotone predicate `isAbove`.

@@ -85,10 +85,7 @@ public enum ComparePipeline {
                                        outputFolder: outputFolder ?? options.context.outputFolder)
         manifest.extra["variants"] = .array(prepared.variants.map { .string($0.name) })
         manifest.extra["baseline"] = .string(prepared.variants[prepared.baselineIndex].name)
-        // As run's manifest, but only once the quantiles are sketched (exact ones leave the manifest as it was).
-        if result.quantileRankError > 0 {
-            manifest.extra["quantiles"] = .string("sketch, rank error at most \(CSVTable.formatNumber(result.quantileRankError))")
-        }
+        manifest.extra["quantiles"] = .string(RunPipeline.quantilesFact(rankError: result.quantileRankError))
         return Outcome(result: result, files: manifest.artifacts(texts: files))
     }
 }

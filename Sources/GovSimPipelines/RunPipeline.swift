@@ -64,8 +64,7 @@ public enum RunPipeline {
                                                 scenarioSHA256: SHA256.hex(options.document.bytes)).render()))
         var facts = options.manifest
         var notes: [String] = []
-        facts.extra["quantiles"] = .string(result.quantileRankError == 0 ? "exact"
-            : "sketch, rank error at most \(CSVTable.formatNumber(result.quantileRankError))")
+        facts.extra["quantiles"] = .string(quantilesFact(rankError: result.quantileRankError))
         if let report = s.correlation?.repairReport {
             facts.extra["correlation_repair"] = .string(report.description)
             notes.append("Correlations repaired to the nearest valid matrix: \(report)")
@@ -79,6 +78,12 @@ public enum RunPipeline {
         entries.insert(("runs.csv", runsBytes, runsHash.finalize()), at: 1)
         try sink.write("manifest.json", Data(facts.manifest().render(entries: entries).utf8))
         return Outcome(result: result, notes: notes)
+    }
+
+    /// The manifest's `quantiles`: `exact`, or the largest rank error of any quantile as a share
+    /// of the runs (``QuantileWindows/quantile(_:)``).
+    public static func quantilesFact(rankError: Double) -> String {
+        rankError == 0 ? "exact" : "rank error at most \(CSVTable.formatNumber(rankError)) of the runs"
     }
 
     /// Simulates `options.scenario` on `threads` threads into `sink` (the whole of `govsim run`

@@ -27,8 +27,8 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Combine the partial results of `govsim run --shard K/N` into the outputs of one run.",
         discussion: """
-        The merged outputs are those of the unsharded run: byte-identical with exact quantiles,
-        within the sketch's rank error beyond. Each shard is checked against its own manifest,
+        The merged outputs are those of the unsharded run, byte-identical at any run count and
+        shard count (aggregates combine along one fixed tree over blocks). Each shard is checked against its own manifest,
         and the shards must come from one run (govsim version, scenario and data files, runs,
         seed, sampling and N) and cover it exactly once; otherwise nothing is written. The
         scenario and its data files are those recorded in the shards: merge reads nothing else.

@@ -237,7 +237,7 @@ final class HostileInputTests: XCTestCase {
     }
 
     func testAbsurdRunsOnTheCommandLine() throws {
-        // `run` streams runs.csv and keeps quantile sketches, so 10^8 runs of one organisation fit
+        // `run` streams runs.csv and keeps √runs-sized quantile windows, so 10^8 runs of one organisation fit
         // in memory (absurd-size.yaml covers a run too large for it); calibrate keeps every run.
         try assertRefused(["calibrate", "--runs", "100000000"], location: "100000000 runs × ", ["use fewer --runs"])
     }

@@ -135,6 +135,24 @@ final class ShardCommandTests: XCTestCase {
         try assertSameResults("merged", "single")
     }
 
+    func testEveryShardCountAndThreadCountGivesTheSameBytes() throws {
+        // 11 blocks (the last partial): a combination tree four levels high, split into 3 and
+        // into 7 shards whose boundaries fall at odd blocks; single runs on 1 and 8 threads.
+        let small = try writeSmallScenario()
+        let runs = 10 * 1024 + 17
+        for threads in [1, 8] {
+            let single = try GovSimProcess.run(["run"] + small + ["--runs", "\(runs)", "--threads", "\(threads)", "--out", "single-\(threads)", "--quiet"], in: dir)
+            XCTAssertEqual(single.status, 0, single.stderr)
+        }
+        try assertSameResults("single-8", "single-1")
+        for n in [3, 7] {
+            try makeShards(n, runs: runs, prefix: "split\(n)", extra: small)
+            let merge = try GovSimProcess.run(["merge"] + (1...n).map { "split\(n)-\($0)" } + ["--out", "merged-\(n)", "--quiet"], in: dir)
+            XCTAssertEqual(merge.status, 0, merge.stderr)
+            try assertSameResults("merged-\(n)", "single-1")
+        }
+    }
+
     /// The scenario and data files merge uses are those recorded in the shards: the files may be
     /// gone, and a scenario saved as `reference.yaml` is never swapped for the built-in one.
     func testMergeUsesTheScenarioAndDataRecordedInTheShards() throws {

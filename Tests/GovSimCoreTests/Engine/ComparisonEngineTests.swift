@@ -39,8 +39,8 @@ final class ComparisonEngineTests: XCTestCase {
     }
 
     func testStreamedDeltasEqualTheSummaryOfEveryPairedDifference() {
-        // The comparison aggregates paired differences block by block; below the sketch
-        // threshold that must be exactly the summary of all of them kept in memory.
+        // The comparison aggregates paired differences block by block into exact quantile
+        // windows: that must be exactly the summary of all of them kept in memory.
         let plan = try! ComparisonPlan.variants(of: reference(runs: 2100), names: ["fast-rollout"], baseline: nil)
         let result = ComparisonEngine(variants: plan.variants, baselineIndex: 0, threads: 3).run()
         XCTAssertEqual(result.quantileRankError, 0)

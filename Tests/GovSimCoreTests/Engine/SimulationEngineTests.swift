@@ -22,6 +22,60 @@ final class SimulationEngineTests: XCTestCase {
         }
     }
 
+    func testQuantilesAt200000RunsAreTheExactOnesOfRunsCsv() throws {
+        // 200,000 runs, past the old sketch's threshold (116,509 runs of a 15-year scenario); one
+        // year after the base year keeps a debug build fast (the aggregation does not depend on
+        // the horizon). The exact type-7 quantiles of runs.csv's final-year columns must be
+        // summary.csv's, within 0.1 × the quantile's Monte Carlo standard error in rank, with as
+        // many errors above as below.
+        var s = smallReference(runs: 200_000)
+        s.horizon = 1
+        let result = SimulationEngine(scenario: s, threads: 2).run()
+        let n = Double(s.runs)
+        XCTAssertEqual(result.quantileRankError, 0)
+        let csv = RunsTable.lines(result.records, startYear: s.startYear)
+        let header = RunsTable.headerLine(inputNames: result.inputNames).dropLast().split(separator: ",").map(String.init)
+        let columns: [(String, Metric)] = [("final_productivity_gain_pct", .productivityGainPct), ("cumulative_net_savings", .cumulativeNetSavings),
+                                           ("final_satisfaction", .satisfaction), ("final_satisfaction_gain", .satisfactionGain)]
+        let indices = try columns.map { name, _ in try XCTUnwrap(header.firstIndex(of: name), name) }
+        var values = [[Double]](repeating: [], count: columns.count)
+        for line in csv.split(separator: "\n") {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            for (k, i) in indices.enumerated() { values[k].append(try XCTUnwrap(Double(String(fields[i])))) }
+        }
+        var above = 0, below = 0
+        for (k, (name, metric)) in columns.enumerated() {
+            XCTAssertEqual(values[k].count, s.runs)
+            let sorted = values[k].sorted()
+            let summary = result.summary[metric]![s.horizon]
+            for (q, p) in QuantileSummary.probabilities.enumerated() {
+                let exact = QuantileSummary.quantile(sorted: sorted, p: p)
+                // Rank error (ties hold whole ranges of ranks: several final years are 0 in many
+                // runs): how many ranks the reported value's ranks [under, atOrUnder) are from ⌊p(n − 1)⌋.
+                let x = summary.quantiles[q], lo = Int((p * (n - 1)).rounded(.down))
+                let under = QuantileSummary.partition(sorted: sorted) { $0 >= x }, atOrUnder = QuantileSummary.partition(sorted: sorted) { $0 > x }
+                let rankError = Double(max(0, under - (lo + 1), lo - atOrUnder)) / n
+                let reportedBelow = summary.quantiles[q] < exact, reportedAbove = summary.quantiles[q] > exact
+                if reportedAbove { above += 1 }
+                if reportedBelow { below += 1 }
+                XCTAssertEqual(summary.quantiles[q], exact, "\(name) p\(p)")
+                XCTAssertLessThanOrEqual(rankError, 0.1 * (p * (1 - p) / n).squareRoot(), "\(name) p\(p)")
+            }
+            XCTAssertEqual(summary.fractionPositive, Double(sorted.filter { $0 > 0 }.count) / n)
+        }
+        XCTAssertEqual(above, below)
+    }
+
+    func testATallTreeOfBlocksGivesTheSameBytesForAnyThreadCount() {
+        // 40 blocks: six levels of the combination tree, with the last node cut short.
+        var s = smallReference(runs: 40 * 1024 - 500)
+        s.horizon = 1
+        let one = SummaryTable.make(SimulationEngine(scenario: s, threads: 1).run()).render()
+        for threads in [2, 8] {
+            XCTAssertEqual(SummaryTable.make(SimulationEngine(scenario: s, threads: threads).run()).render(), one, "threads \(threads)")
+        }
+    }
+
     func testRepeatedRunsAreIdenticalAndSeedsDiffer() {
         let s = smallReference(runs: 300)
         let a = SummaryTable.make(SimulationEngine(scenario: s, threads: 2).run()).render()
