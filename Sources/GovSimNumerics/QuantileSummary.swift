@@ -52,7 +52,7 @@ public struct QuantileSummary: Sendable, Equatable {
     }
 
     /// Index of the first element of sorted `x` satisfying the monotone predicate `isAbove`.
-    static func partition(sorted x: [Double], _ isAbove: (Double) -> Bool) -> Int {
+    package static func partition(sorted x: [Double], _ isAbove: (Double) -> Bool) -> Int {
         var lo = 0, hi = x.count
         while lo < hi {
             let mid = (lo + hi) / 2
