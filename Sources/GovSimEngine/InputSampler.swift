@@ -127,6 +127,27 @@ public struct InputSampler: Sendable {
         values(uniforms: uniforms(run: run))
     }
 
+    /// ``values(run:)`` written into `v` (which must be a values vector of this sampler's size,
+    /// e.g. a copy of ``template``): the fixed parameters are copied in place and each uncertain
+    /// input drawn straight into its slot, with no allocation.
+    func values(run: UInt64, into v: inout [Double]) {
+        precondition(v.count == template.count, "a values vector of another scenario")
+        let stream = RandomStream(seed: seed, run: run)
+        v.withUnsafeMutableBufferPointer { out in
+            template.withUnsafeBufferPointer { fixed in
+                for i in 0..<fixed.count { out[i] = fixed[i] }
+            }
+            for j in 0..<dimensions.count {
+                out[positions[j]] = dimensions[j].value(stream.uniform(channel: dimensions[j].channel, index: 0))
+            }
+        }
+    }
+
+    /// Appends the sampled values of the uncertain inputs, in ``dimensions`` order, to `inputs`.
+    func appendUncertainValues(of values: [Double], to inputs: inout [Double]) {
+        for p in positions { inputs.append(values[p]) }
+    }
+
     /// The pseudo-random uniforms of `run`: the first draw of each input's own channel.
     func uniforms(run: UInt64) -> [Double] {
         let stream = RandomStream(seed: seed, run: run)

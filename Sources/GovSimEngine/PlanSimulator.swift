@@ -45,11 +45,19 @@ public struct PlanSimulator: Sendable {
     /// Simulates the runs of one block (within one ``ParallelBlocks`` block), calling `body` with
     /// each run index and its results, in run order. Inputs are drawn for the whole block, so that
     /// Latin hypercube, Sobol' and rank-correlated designs apply.
+    /// With the pseudo-random design and no correlations each run's inputs are drawn on their own
+    /// into one reused values vector per organisation (the same values as ``InputSampler/values(run:)``).
     public func simulate(block runs: Range<Int>, _ body: (Int, PlanRun) -> Void) {
-        let values = samplers.map { $0.blockValues(runs: runs) }
+        let independent = samplers.allSatisfy(\.drawsRunsIndependently)
+        let blockValues = independent ? [] : samplers.map { $0.blockValues(runs: runs) }
+        var values = samplers.map(\.template)
         var work = makeRun()
+        var scratch = RunModel.Scratch()
         for (i, run) in runs.enumerated() {
-            simulate(run: run, values: values.map { $0[i] }, into: &work)
+            for o in samplers.indices {
+                if independent { samplers[o].values(run: UInt64(run), into: &values[o]) } else { values[o] = blockValues[o][i] }
+            }
+            simulate(run: run, values: values, into: &work, scratch: &scratch)
             body(run, work)
         }
     }
@@ -78,20 +86,27 @@ public struct PlanSimulator: Sendable {
     }
 
     func simulate(run: Int, values: [[Double]], into work: inout PlanRun) {
+        var scratch = RunModel.Scratch()
+        simulate(run: run, values: values, into: &work, scratch: &scratch)
+    }
+
+    /// ``simulate(run:values:into:)`` with the model's working arrays in `scratch` (reused by a worker).
+    func simulate(run: Int, values: [[Double]], into work: inout PlanRun, scratch: inout RunModel.Scratch) {
         let stream = RandomStream(seed: scenario.seed, run: UInt64(run))
         work.inputs.removeAll(keepingCapacity: true)
         if !isPortfolio {
             let sampler = samplers[0]
-            RunModel.simulate(ModelParameters(layout: sampler.layout, values: values[0]), shocks: YearlyShocks(stream: stream), into: &work.total)
-            work.inputs.append(contentsOf: sampler.uncertainValues(of: values[0]))
+            RunModel.simulate(ModelParameters(layout: sampler.layout, values: values[0]), shocks: YearlyShocks(stream: stream),
+                              into: &work.total, scratch: &scratch)
+            sampler.appendUncertainValues(of: values[0], to: &work.inputs)
         } else {
             let correlation = scenario.portfolio!.shockCorrelation
             var weights: [Double] = []
             for (o, sampler) in samplers.enumerated() {
                 let parameters = ModelParameters(layout: sampler.layout, values: values[o])
                 let shocks = YearlyShocks(stream: stream, organisation: organisationNames[o], correlation: correlation)
-                RunModel.simulate(parameters, shocks: shocks, into: &work.organisations[o])
-                work.inputs.append(contentsOf: sampler.uncertainValues(of: values[o]))
+                RunModel.simulate(parameters, shocks: shocks, into: &work.organisations[o], scratch: &scratch)
+                sampler.appendUncertainValues(of: values[o], to: &work.inputs)
                 weights.append(scenario.portfolio!.weighting == .spending ? parameters.spending : serviceUsers[o])
             }
             combine(work.organisations, weights: weights, into: &work.total)

@@ -4,9 +4,17 @@ extension RunModel {
     /// Section 3 of `docs/model.md`, "Productivity": the practices' weights wᵢ normalised to sum
     /// 1 (equal if all are zero), in ``PracticeKind/allCases`` order.
     static func normalisedWeights(_ m: ModelParameters) -> [Double] {
+        var weights: [Double] = []
+        normalisedWeights(m, into: &weights)
+        return weights
+    }
+
+    /// ``normalisedWeights(_:)`` written into `weights` (replacing its contents, keeping its storage).
+    static func normalisedWeights(_ m: ModelParameters, into weights: inout [Double]) {
         let count = m.practices.count
         let weightSum = m.practices.reduce(0) { $0 + $1.weight }
-        return m.practices.map { weightSum > 0 ? $0.weight / weightSum : 1 / Double(count) }
+        weights.removeAll(keepingCapacity: true)
+        for p in m.practices { weights.append(weightSum > 0 ? p.weight / weightSum : 1 / Double(count)) }
     }
 
     /// Section 3, "Productivity": the uplift of an adoption profile,

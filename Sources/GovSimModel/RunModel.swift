@@ -51,22 +51,41 @@ public enum RunModel {
     /// `trace`, if given, receives every year's intermediate quantities.
     public static func simulate(_ m: ModelParameters, shocks: YearlyShocks, into trajectory: inout RunTrajectory,
                                 trace: ((YearTrace) -> Void)? = nil) {
+        var scratch = Scratch()
+        simulate(m, shocks: shocks, into: &trajectory, scratch: &scratch, trace: trace)
+    }
+
+    /// ``simulate(_:shocks:into:trace:)`` with the working arrays in `scratch` (one per worker,
+    /// reused run after run): no allocation once `scratch` and `trajectory` have their sizes and
+    /// `trajectory`'s buffers are not shared with a copy kept elsewhere.
+    public static func simulate(_ m: ModelParameters, shocks: YearlyShocks, into trajectory: inout RunTrajectory,
+                                scratch: inout Scratch, trace: ((YearTrace) -> Void)? = nil) {
         let years = m.horizon + 1
         precondition(trajectory.years == years, "trajectory made for another horizon")
-        let weights = normalisedWeights(m)
+        scratch.prepare(practices: m.practices.count, years: years)
+        normalisedWeights(m, into: &scratch.weights)
+        let weights = scratch.weights
         let effect = m.uplift * m.causalShare
-        let baseRatio = 1 + effect * uplift(m.practices.values.map(\.start), weights: weights, complementarity: m.complementarity)
-        let (adoption, planned) = adoptionPaths(m, years: years)
-        var maturity = [Double](repeating: 0, count: m.practices.count)
+        scratch.starts.removeAll(keepingCapacity: true)
+        for p in m.practices.values { scratch.starts.append(p.start) }
+        let baseRatio = 1 + effect * uplift(scratch.starts, weights: weights, complementarity: m.complementarity)
+        adoptionPaths(m, years: years, into: &scratch.adoption, planned: &scratch.planned)
+        let adoption = scratch.adoption, planned = scratch.planned
+        // Taken out of the scratch and the trajectory (and put back at the end) so that each is
+        // uniquely referenced while written: no copy-on-write copy per run.
+        var maturity = scratch.maturity
+        scratch.maturity = []
         var economy = CounterfactualEconomy()
         var satisfaction = (programme: m.satisfaction, counterfactual: m.satisfaction)
         var cumulative = 0.0
 
         var values = trajectory.values
+        trajectory.values = []
         if trajectory.benefitLines.count != m.benefitLines.count * years {
             trajectory.benefitLines = [Double](repeating: 0, count: m.benefitLines.count * years)
         }
         var lines = trajectory.benefitLines
+        trajectory.benefitLines = []
         @inline(__always) func set(_ metric: Metric, _ t: Int, _ x: Double) { values[metric.index * years + t] = x }
 
         for t in 0..<years {
@@ -140,5 +159,6 @@ public enum RunModel {
         }
         trajectory.values = values
         trajectory.benefitLines = lines
+        scratch.maturity = maturity
     }
 }

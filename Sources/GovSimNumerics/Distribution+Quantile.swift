@@ -58,6 +58,35 @@ extension Distribution {
         }
     }
 
+    /// The shape setup of the beta inverse behind a beta or PERT distribution, for
+    /// ``quantile(_:betaSetup:)`` (nil for the other distributions).
+    public var betaInverseSetup: SpecialFunctions.BetaInverseSetup? {
+        switch self {
+        case .pert(let a, let m, let b, let lambda):
+            let (alpha, beta) = Distribution.pertShape(min: a, mode: m, max: b, lambda: lambda)
+            return SpecialFunctions.BetaInverseSetup(alpha, beta)
+        case .beta(let alpha, let beta, _, _):
+            return SpecialFunctions.BetaInverseSetup(alpha, beta)
+        default:
+            return nil
+        }
+    }
+
+    /// ``quantile(_:)`` with the beta inverse's shape setup made in advance (``betaInverseSetup``
+    /// of this distribution, or nil): bit-for-bit the same value, faster for beta and PERT.
+    @inlinable
+    public func quantile(_ u: Double, betaSetup: SpecialFunctions.BetaInverseSetup?) -> Double {
+        guard let betaSetup else { return quantile(u) }
+        switch self {
+        case .pert(let a, _, let b, _):
+            return a + (b - a) * betaSetup.inverse(u)
+        case .beta(_, _, let lower, let upper):
+            return lower + (upper - lower) * betaSetup.inverse(u)
+        default:
+            return quantile(u)
+        }
+    }
+
     /// The cumulative distribution function at `x`.
     public func cdf(_ x: Double) -> Double {
         switch self {

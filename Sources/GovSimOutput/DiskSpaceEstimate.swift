@@ -44,6 +44,6 @@ public struct DiskSpaceEstimate: Sendable, Equatable {
         let fitting = max(0, (free - Self.otherFiles) / perRun)
         return "the results of \(runs) runs would need about \(MemoryEstimate.gibibytes(bytes)) GiB of disk space (runs.csv), "
             + "more than the \(MemoryEstimate.gibibytes(free)) GiB free on the file system of \(place); "
-            + "use fewer --runs (about \(Int(fitting)) fit), or write the results (--out) to a file system with more space"
+            + "use fewer --runs (about \(Int(fitting)) fit), --no-runs-csv, or write the results (--out) to a file system with more space"
     }
 }

@@ -26,6 +26,8 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
     /// `--shard K/N` of run; for merge, `shards` is N.
     public var shard: Int?
     public var shards: Int?
+    /// `--no-runs-csv` of run (true when given); merge inherits it from the shards.
+    public var noRunsCSV: Bool?
     /// compare: `--variants`, `--baseline`, `--rank-by`.
     public var variants: [String]?
     public var baseline: String?
@@ -43,7 +45,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
     public var robust: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case subcommand, scenarios, runs, seed, sampling, shard, shards, variants, baseline
+        case subcommand, scenarios, runs, seed, sampling, shard, shards, noRunsCSV = "no_runs_csv", variants, baseline
         case rankBy = "rank_by", method, baseSamples = "base_samples", bootstrap, target
         case data, response, predictors, noIntercept = "no_intercept", robust
     }
@@ -61,6 +63,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
         sampling = try c.decodeIfPresent(String.self, forKey: .sampling)
         shard = try c.decodeIfPresent(Int.self, forKey: .shard)
         shards = try c.decodeIfPresent(Int.self, forKey: .shards)
+        noRunsCSV = try c.decodeIfPresent(Bool.self, forKey: .noRunsCSV)
         variants = try c.decodeIfPresent([String].self, forKey: .variants)
         baseline = try c.decodeIfPresent(String.self, forKey: .baseline)
         rankBy = try c.decodeIfPresent(String.self, forKey: .rankBy)
@@ -136,15 +139,16 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
         let all: Set<CodingKeys> = Set(CodingKeys.allCases)
         let allowed: Set<CodingKeys>
         switch subcommand {
-        case .run: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .shard, .shards]
+        case .run: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .shard, .shards, .noRunsCSV]
         case .calibrate: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling]
         case .compare: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .variants, .baseline, .rankBy]
         case .sensitivity: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .method, .baseSamples, .bootstrap, .target]
         case .fit: allowed = [.subcommand, .data, .response, .predictors, .noIntercept, .robust]
-        case .merge: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .shards]
+        case .merge: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .shards, .noRunsCSV]
         }
         let present: [CodingKeys: Bool] = [
             .runs: runs != nil, .seed: seed != nil, .sampling: sampling != nil, .shard: shard != nil, .shards: shards != nil,
+            .noRunsCSV: noRunsCSV != nil,
             .variants: variants != nil, .baseline: baseline != nil, .rankBy: rankBy != nil, .method: method != nil,
             .baseSamples: baseSamples != nil, .bootstrap: bootstrap != nil, .target: target != nil, .data: data != nil, .response: response != nil,
             .predictors: predictors != nil, .noIntercept: noIntercept != nil, .robust: robust != nil, .scenarios: !scenarios.isEmpty,
@@ -210,6 +214,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
         switch subcommand {
         case .run:
             if let shard, let shards { options.append("--shard=\(shard)/\(shards)") }
+            if noRunsCSV == true { options.append("--no-runs-csv") }
             options.append("--quiet")
         case .calibrate:
             options.append("--quiet")

@@ -15,21 +15,49 @@ public struct BenchPlan: Sendable {
         public let years: Int
         public let organisations: Int
         public let threads: Int
+        /// Whether the case writes runs.csv (false: `--no-runs-csv`).
+        public var runsCSV = true
     }
 
     /// A timed case.
     public struct Measurement: Sendable {
         public let bench: Case
+        /// Wall-clock seconds of the child process.
         public let seconds: Double
+        /// User plus system CPU seconds of the child process (all its threads).
+        public let cpuSeconds: Double
         public let peakMiB: Double
         public var runYearsPerSecond: Double { Double(bench.runs * bench.years * bench.organisations) / seconds }
 
-        public init(bench: Case, seconds: Double, peakMiB: Double) {
+        public init(bench: Case, seconds: Double, cpuSeconds: Double = .nan, peakMiB: Double) {
             self.bench = bench
             self.seconds = seconds
+            self.cpuSeconds = cpuSeconds
             self.peakMiB = peakMiB
         }
     }
+
+    /// One of issue 15's goals, judged from the measurements.
+    public struct Goal: Sendable, Equatable {
+        public let name: String
+        /// The target, as text (e.g. `≥ 10,000,000 run-years/s`).
+        public let target: String
+        /// What was measured, as text ("not measured" when its case did not run).
+        public let measured: String
+        /// Whether the target is met; nil when not measured.
+        public let met: Bool?
+
+        /// "met", "not met" or "not measured".
+        public var verdict: String { met.map { $0 ? "met" : "not met" } ?? "not measured" }
+    }
+
+    /// Names of the goal cases (the reference scenario's own 15-year horizon, 10⁶ runs; a tenth
+    /// with `--quick`).
+    public static let goalCase = "goal: reference, 15 years, --no-runs-csv"
+    public static let goalCaseOneThread = "goal: reference, 15 years, --no-runs-csv, 1 thread"
+    public static let goalCaseRunsCSV = "goal: reference, 15 years, with runs.csv"
+    public static let goalCaseLarge = "goal: reference 10000000 runs, 15 years, --no-runs-csv"
+    public static let portfolioCase = "portfolio 50 organisations x 10000 runs x 20 years"
 
     /// The scenario files the cases read: path (inside the scratch folder) and text.
     public private(set) var scenarioFiles: [(path: String, text: String)] = []
@@ -37,9 +65,14 @@ public struct BenchPlan: Sendable {
     /// Worker threads of the all-cores cases.
     public let cores: Int
 
-    /// The full set, or with `quick` smaller sizes; files and results folders under `scratch`.
-    public init(quick: Bool, cores: Int, scratch: String) {
+    /// Whether the sizes are a tenth of the documented ones.
+    public let quick: Bool
+
+    /// The full set, or with `quick` smaller sizes, with `large` also the 10⁷-run memory case;
+    /// files and results folders under `scratch`.
+    public init(quick: Bool, large: Bool = false, cores: Int, scratch: String) {
         self.cores = cores
+        self.quick = quick
         let scale = quick ? 10 : 1
         func scenario(years: Int, organisations: Int) -> String {
             let path = scratch + "/bench-\(years)y-\(organisations)o.yaml"
@@ -48,18 +81,23 @@ public struct BenchPlan: Sendable {
             }
             return path
         }
-        func add(_ name: String, runs: Int, years: Int, organisations: Int = 1, threads: Int = cores) {
+        func add(_ name: String, runs: Int, years: Int, organisations: Int = 1, threads: Int = cores, runsCSV: Bool = true) {
             let file = scenario(years: years, organisations: organisations)
             let runs = max(1000, runs / scale)
             let output = scratch + "/out-\(cases.count)"
             cases.append(Case(name: name, arguments: ["run", file, "--runs", "\(runs)", "--threads", "\(threads)", "--seed", "1",
-                                                      "--out", output, "--quiet"],
-                              output: output, runs: runs, years: years, organisations: organisations, threads: threads))
+                                                      "--out", output, "--quiet"] + (runsCSV ? [] : ["--no-runs-csv"]),
+                              output: output, runs: runs, years: years, organisations: organisations, threads: threads, runsCSV: runsCSV))
         }
+        add(Self.goalCase, runs: 1_000_000, years: 15, runsCSV: false)
+        add(Self.goalCaseOneThread, runs: 1_000_000, years: 15, threads: 1, runsCSV: false)
+        add(Self.goalCaseRunsCSV, runs: 1_000_000, years: 15)
+        if large { add(Self.goalCaseLarge, runs: 10_000_000, years: 15, runsCSV: false) }
         for runs in [10_000, 100_000, 1_000_000] { add("reference \(runs) runs x 30 years", runs: runs, years: 30) }
         add("reference 100000 runs x 30 years, 1 thread", runs: 100_000, years: 30, threads: 1)
         for years in [10, 20] { add("reference 100000 runs x \(years) years", runs: 100_000, years: years) }
-        for organisations in [10, 50] { add("portfolio \(organisations) organisations x 10000 runs x 20 years", runs: 10_000, years: 20, organisations: organisations) }
+        add("portfolio 10 organisations x 10000 runs x 20 years", runs: 10_000, years: 20, organisations: 10)
+        add(Self.portfolioCase, runs: 10_000, years: 20, organisations: 50)
         add("portfolio 1 organisation x 10000 runs x 20 years", runs: 10_000, years: 20)
         let file = scenario(years: 15, organisations: 1)
         let base = quick ? 128 : 1024
@@ -81,28 +119,72 @@ public struct BenchPlan: Sendable {
         return text
     }
 
+    /// Issue 15's goals judged from `results` (the goal cases by name): run-years per second and
+    /// CPU seconds without runs.csv, run-years per second with it, the 1 → all-threads speed-up,
+    /// and peak memory at 10⁷ runs and for the 50-organisation portfolio.
+    public func goals(_ results: [Measurement]) -> [Goal] {
+        func find(_ name: String) -> Measurement? { results.first { $0.bench.name == name } }
+        func rate(_ x: Double) -> String { "\(TerminalSummary.fmt(x / 1e6, 2)) M run-years/s" }
+        let main = find(Self.goalCase), one = find(Self.goalCaseOneThread), csv = find(Self.goalCaseRunsCSV)
+        let large = find(Self.goalCaseLarge), portfolio = find(Self.portfolioCase)
+        let size = quick ? "10^5 runs (--quick)" : "10^6 runs"
+        var goals: [Goal] = []
+        goals.append(Goal(name: "run-years/s, \(size) x 15 years, --no-runs-csv, \(cores) threads", target: ">= 10 M run-years/s",
+                          measured: main.map { rate($0.runYearsPerSecond) } ?? "not measured", met: main.map { $0.runYearsPerSecond >= 10e6 }))
+        goals.append(Goal(name: "CPU seconds, the same case", target: quick ? "<= 0.17 s (a tenth of 1.7 s)" : "<= 1.7 s",
+                          measured: main.map { "\(TerminalSummary.fmt($0.cpuSeconds, 2)) s" } ?? "not measured",
+                          met: main.flatMap { $0.cpuSeconds.isNaN ? nil : $0.cpuSeconds <= (quick ? 0.17 : 1.7) }))
+        goals.append(Goal(name: "run-years/s, \(size) x 15 years, with runs.csv", target: ">= 3 M run-years/s",
+                          measured: csv.map { rate($0.runYearsPerSecond) } ?? "not measured", met: csv.map { $0.runYearsPerSecond >= 3e6 }))
+        let speedUp = one.flatMap { o in main.map { o.seconds / $0.seconds } }
+        goals.append(Goal(name: "speed-up 1 -> \(cores) threads (the --no-runs-csv case)", target: ">= 1.85x",
+                          measured: speedUp.map { "\(TerminalSummary.fmt($0, 2))x" } ?? "not measured", met: speedUp.map { $0 >= 1.85 }))
+        goals.append(Goal(name: "peak memory, 10^7 runs x 15 years", target: "<= 1024 MiB",
+                          measured: large.map { "\(TerminalSummary.fmt($0.peakMiB, 0)) MiB" } ?? "not measured (govsim bench --large)",
+                          met: large.map { $0.peakMiB <= 1024 }))
+        goals.append(Goal(name: "peak memory, 50-organisation portfolio x 10000 runs", target: "<= 1024 MiB",
+                          measured: portfolio.map { "\(TerminalSummary.fmt($0.peakMiB, 0)) MiB" } ?? "not measured",
+                          met: portfolio.map { $0.peakMiB <= 1024 }))
+        return goals
+    }
+
     /// What bench prints and writes: the table's rows (header first), the speed-up line if
-    /// measured, and bench.csv and manifest.json.
-    public func report(_ results: [Measurement]) -> (rows: [[String]], speedUp: String?, files: [(name: String, contents: Data)]) {
-        var table = CSVTable(header: ["case", "runs", "years", "organisations", "threads", "seconds", "run_years_per_second", "peak_memory_mib"])
-        var rows: [[String]] = [["case", "runs", "years", "orgs", "threads", "seconds", "run-years/s", "peak MiB"]]
+    /// measured, the goals' rows (header first), and bench.csv, goals.csv and manifest.json.
+    public func report(_ results: [Measurement]) -> (rows: [[String]], speedUp: String?, goalRows: [[String]], files: [(name: String, contents: Data)]) {
+        var table = CSVTable(header: ["case", "runs", "years", "organisations", "threads", "runs_csv", "seconds", "cpu_seconds",
+                                      "run_years_per_second", "peak_memory_mib"])
+        var rows: [[String]] = [["case", "runs", "years", "orgs", "threads", "seconds", "CPU s", "run-years/s", "peak MiB"]]
         for m in results {
             table.append([.text(m.bench.name), .integer(m.bench.runs), .integer(m.bench.years), .integer(m.bench.organisations),
-                          .integer(m.bench.threads), .number(m.seconds), .number(m.runYearsPerSecond), .number(m.peakMiB)])
+                          .integer(m.bench.threads), .text(m.bench.runsCSV ? "yes" : "no"), .number(m.seconds),
+                          m.cpuSeconds.isNaN ? .empty : .number(m.cpuSeconds), .number(m.runYearsPerSecond), .number(m.peakMiB)])
             rows.append([m.bench.name, "\(m.bench.runs)", "\(m.bench.years)", "\(m.bench.organisations)", "\(m.bench.threads)",
-                         TerminalSummary.fmt(m.seconds, 2), TerminalSummary.fmt(m.runYearsPerSecond, 0), TerminalSummary.fmt(m.peakMiB, 0)])
+                         TerminalSummary.fmt(m.seconds, 2), m.cpuSeconds.isNaN ? "" : TerminalSummary.fmt(m.cpuSeconds, 2),
+                         TerminalSummary.fmt(m.runYearsPerSecond, 0), TerminalSummary.fmt(m.peakMiB, 0)])
+        }
+        let goals = self.goals(results)
+        var goalTable = CSVTable(header: ["goal", "target", "measured", "verdict"])
+        var goalRows: [[String]] = [["goal", "target", "measured", "verdict"]]
+        for g in goals {
+            goalTable.append([.text(g.name), .text(g.target), .text(g.measured), .text(g.verdict)])
+            goalRows.append([g.name, g.target, g.measured, g.verdict])
         }
         var speedUp: String?
         if let one = results.first(where: { $0.bench.threads == 1 }),
-           let all = results.first(where: { $0.bench.runs == one.bench.runs && $0.bench.years == one.bench.years && $0.bench.threads == cores && $0.bench.organisations == 1 }) {
+           let all = results.first(where: { $0.bench.runs == one.bench.runs && $0.bench.years == one.bench.years && $0.bench.threads == cores && $0.bench.organisations == 1 && $0.bench.runsCSV == one.bench.runsCSV }) {
             speedUp = "Speed-up from 1 to \(cores) threads: \(TerminalSummary.fmt(one.seconds / all.seconds, 2))x"
-            table.append([.text("speed-up 1 to \(cores) threads"), .empty, .empty, .empty, .integer(cores), .number(one.seconds / all.seconds), .empty, .empty])
+            table.append([.text("speed-up 1 to \(cores) threads"), .empty, .empty, .empty, .integer(cores), .empty,
+                          .number(one.seconds / all.seconds), .empty, .empty, .empty])
         }
-        let csv = Data(table.render().utf8)
+        let csv = Data(table.render().utf8), goalsCSV = Data(goalTable.render().utf8)
+        func entry(_ name: String, _ data: Data) -> JSONValue {
+            .object(["name": .string(name), "bytes": .integer(data.count), "sha256": .string(SHA256.hex(data))])
+        }
         let manifest = JSONValue.object([
             "command": .string("bench"), "govsim_version": .string(GovSimVersion.string),
-            "files": .array([.object(["name": .string("bench.csv"), "bytes": .integer(csv.count), "sha256": .string(SHA256.hex(csv))])]),
+            "files": .array([entry("bench.csv", csv), entry("goals.csv", goalsCSV)]),
         ]).render()
-        return (rows, speedUp, [(name: "bench.csv", contents: csv), (name: "manifest.json", contents: Data(manifest.utf8))])
+        return (rows, speedUp, goalRows, [(name: "bench.csv", contents: csv), (name: "goals.csv", contents: goalsCSV),
+                                          (name: "manifest.json", contents: Data(manifest.utf8))])
     }
 }

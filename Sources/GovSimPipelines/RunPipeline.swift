@@ -14,17 +14,21 @@ public enum RunPipeline {
         public var scenario: Scenario
         /// The manifest's facts; its runs, seed, horizon and sampling are the scenario's.
         public var manifest: CommandManifest
+        /// Whether runs.csv is written (`--no-runs-csv` turns it off; the other files are unchanged).
+        public var runsCSV: Bool
 
-        public init(document: ScenarioDocument, scenario: Scenario, manifest: CommandManifest) {
+        public init(document: ScenarioDocument, scenario: Scenario, manifest: CommandManifest, runsCSV: Bool = true) {
             self.document = document
             self.scenario = scenario
             self.manifest = manifest
+            self.runsCSV = runsCSV
         }
 
         /// The options of `govsim run` of `scenario` with `record`'s options.
         public init(document: ScenarioDocument, scenario: Scenario, record: ReproductionRecord, context: PipelineContext) {
             self.init(document: document, scenario: scenario,
-                      manifest: CommandManifest(simulating: scenario, from: document, record: record, context: context))
+                      manifest: CommandManifest(simulating: scenario, from: document, record: record, context: context),
+                      runsCSV: record.noRunsCSV != true)
         }
     }
 
@@ -35,8 +39,9 @@ public enum RunPipeline {
         public let notes: [String]
     }
 
-    /// The simulation's runs.csv formatter and a sink for its pieces.
-    public typealias Simulate = (_ format: @escaping @Sendable ([RunRecord]) -> [UInt8], _ sink: @escaping ([UInt8]) -> Void) throws -> SimulationResult
+    /// The simulation's runs.csv formatter (nil without runs.csv: then nothing reaches the sink)
+    /// and a sink for its pieces. The records are never kept.
+    public typealias Simulate = (_ format: (@Sendable ([RunRecord]) -> [UInt8])?, _ sink: @escaping ([UInt8]) -> Void) throws -> SimulationResult
 
     /// Runs `simulate` and writes every artifact into `sink`.
     public static func run(_ options: Options, into sink: ArtifactSink, simulate: Simulate) throws -> Outcome {
@@ -50,9 +55,15 @@ public enum RunPipeline {
             runsBytes += bytes.count
             do { try sink.append("runs.csv", Data(bytes)) } catch { writeError = error }
         }
-        appendRuns(Array(RunsTable.headerLine(inputNames: PlanSimulator(scenario: s).inputNames).utf8))
         let startYear = s.startYear
-        let result = try simulate({ Array(RunsTable.lines($0, startYear: startYear).utf8) }, appendRuns)
+        let format: (@Sendable ([RunRecord]) -> [UInt8])?
+        if options.runsCSV {
+            appendRuns(Array(RunsTable.headerLine(inputNames: PlanSimulator(scenario: s).inputNames).utf8))
+            format = { RunsTable.bytes($0, startYear: startYear) }
+        } else {
+            format = nil
+        }
+        let result = try simulate(format, appendRuns)
         if let writeError { throw writeError }
         var files: [(String, String)] = [("summary.csv", SummaryTable.make(result).render())]
         files.append(("budget.csv", BudgetTable.make(result).render()))
@@ -75,7 +86,7 @@ public enum RunPipeline {
             try sink.write(name, data)
             entries.append((name, data.count, SHA256.hex(data)))
         }
-        entries.insert(("runs.csv", runsBytes, runsHash.finalize()), at: 1)
+        if options.runsCSV { entries.insert(("runs.csv", runsBytes, runsHash.finalize()), at: 1) }
         try sink.write("manifest.json", Data(facts.manifest().render(entries: entries).utf8))
         return Outcome(result: result, notes: notes)
     }

@@ -18,6 +18,9 @@ public struct InputDimension: Sendable, Equatable {
     /// Random-stream channel of this input, derived from its path, so that plan variants that
     /// share an input draw the same value for it (common random numbers).
     public let channel: UInt32
+    /// The beta inverse's setup of a beta or PERT distribution (or delivery shortfall), made once.
+    @usableFromInline
+    let betaSetup: SpecialFunctions.BetaInverseSetup?
 
     /// - Parameter stream: the name of the draw's channel; by default `input.<path>`. Organisations
     ///   of a portfolio draw their own inputs from `org:<name>:input.<path>`.
@@ -25,6 +28,10 @@ public struct InputDimension: Sendable, Equatable {
         self.path = path
         self.transform = transform
         self.channel = RandomStream.channel(stream ?? "input." + path)
+        switch transform {
+        case .distribution(let d, _, _): betaSetup = d.betaInverseSetup
+        case .delivery(_, let shortfall): betaSetup = shortfall.betaInverseSetup
+        }
     }
 
     /// The input's value at uniform `u` in (0, 1).
@@ -32,10 +39,10 @@ public struct InputDimension: Sendable, Equatable {
     public func value(_ u: Double) -> Double {
         switch transform {
         case .distribution(let d, let lower, let upper):
-            return Swift.min(upper, Swift.max(lower, d.quantile(u)))
+            return Swift.min(upper, Swift.max(lower, d.quantile(u, betaSetup: betaSetup)))
         case .delivery(let full, let shortfall):
             if u > 1 - full { return 1 }
-            return shortfall.quantile(u / (1 - full))
+            return shortfall.quantile(u / (1 - full), betaSetup: betaSetup)
         }
     }
 }

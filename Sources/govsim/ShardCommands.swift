@@ -67,7 +67,9 @@ struct MergeCommand: ParsableCommand {
             let shardManifest = try? FolderFile.contents(shardManifestPath, limit: ReproductionCheck.manifestLimit, what: "manifest")
             let manifest = MergePipeline.manifest(shardManifest: shardManifest, path: shardManifestPath, shards: first.shards,
                                                   document: input.document, scenario: s, command: commandLine, outputFolder: outDir)
-            let options = RunPipeline.Options(document: input.document, scenario: s, manifest: manifest)
+            // The shards' run decides whether there is a runs.csv (`run --shard K/N --no-runs-csv`).
+            let options = RunPipeline.Options(document: input.document, scenario: s, manifest: manifest,
+                                              runsCSV: manifest.record.noRunsCSV != true)
             var current = 0
             var merged = 0
             let progress = style.progressReporter(total: s.runs, unit: "runs")

@@ -153,6 +153,22 @@ final class ShardCommandTests: XCTestCase {
         }
     }
 
+    /// `run --shard K/N --no-runs-csv`: the shards record the flag and the merged folder has no
+    /// runs.csv (and no listing of it), its other files those of the single run.
+    func testShardsWithoutRunsCSVMergeWithoutIt() throws {
+        let small = try writeSmallScenario()
+        let single = try GovSimProcess.run(["run"] + small + ["--runs", "2100", "--out", "single", "--quiet"], in: dir)
+        XCTAssertEqual(single.status, 0, single.stderr)
+        try makeShards(2, runs: 2100, extra: small + ["--no-runs-csv"])
+        let merge = try GovSimProcess.run(["merge", "shard-1", "shard-2", "--out", "merged", "--quiet"], in: dir)
+        XCTAssertEqual(merge.status, 0, merge.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: url("merged/runs.csv").path))
+        try assertSameResults("merged", "single", files: ["summary.csv", "budget.csv", "appraisal.csv", "report.html"])
+        let manifest = try String(contentsOf: url("merged/manifest.json"), encoding: .utf8)
+        XCTAssertFalse(manifest.contains("\"runs.csv\""))
+        XCTAssertTrue(manifest.contains("\"no_runs_csv\": true"), manifest)
+    }
+
     /// The scenario and data files merge uses are those recorded in the shards: the files may be
     /// gone, and a scenario saved as `reference.yaml` is never swapped for the built-in one.
     func testMergeUsesTheScenarioAndDataRecordedInTheShards() throws {

@@ -9,6 +9,48 @@ final class SHA256Tests: XCTestCase {
                        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         XCTAssertEqual(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)),
                        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        // FIPS 180-4 example of a 896-bit (two-block) message.
+        XCTAssertEqual(SHA256.hex(Array(("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmno"
+                                         + "ijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu").utf8)),
+                       "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
+        XCTAssertEqual(SHA256.digest(Array("abc".utf8)).map { String(format: "%02x", $0) }.joined(),
+                       "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    /// The digest does not depend on how the message is split into updates (pieces that fill,
+    /// straddle and skip the 64-byte buffer), nor on the collection type passed.
+    func testIncrementalUpdatesMatchOneShot() {
+        var generator = SplitMix64(seed: 7)
+        let message = (0..<5000).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        let whole = SHA256.hex(message)
+        // Python's hashlib of the same 5,000 bytes (splitmix64, seed 7, low byte of each output).
+        XCTAssertEqual(whole, "a45dbd21ff12318c995a1d549de5155236120dd1ee8667755c6b2695dddc73d0")
+        for sizes in [[1], [63], [64], [65], [127, 1, 0, 200], [3, 61, 64, 500, 7]] {
+            var hasher = SHA256()
+            var offset = 0, k = 0
+            while offset < message.count {
+                let n = min(sizes[k % sizes.count], message.count - offset)
+                hasher.update(message[offset..<(offset + n)])
+                offset += n
+                k += 1
+            }
+            XCTAssertEqual(hasher.finalize(), whole, "\(sizes)")
+        }
+        XCTAssertEqual(SHA256.hex(Data(message)), whole)
+        XCTAssertEqual(SHA256.hex(message.lazy.map { $0 }), whole)   // a non-contiguous collection
+        // Lengths around the padding boundary, byte by byte, against hashlib.
+        let expected = [55: "519b243fead0dd093f263cefc442e8571f26c08e87e3746a8ee510da8c751a5b",
+                        56: "369ba22faa1bee61b3e9aac27513711bc4004c05d2397f9699814fdbc8476c6e",
+                        57: "ebc338525a4d19ef7f13ab94b1d97602777977576c0c5bf9477a2dd627508259",
+                        63: "3ac03a94c6399796dfda6704c0f2c92fea3c7e03f07c4b01a211b611ca4d4d0e",
+                        64: "04ac00cb61948e18f680d51b141bfb76c96e10150ecf8ceccb67ef8eb2581759",
+                        119: "e1ff5618fd451ca72f7e289237b4bb823546a21772180c31bcc38f316f96f043",
+                        120: "9c38ba2b536469726a0fcf8751d15e7736478a257fa036913c3d36aa5c5f5ae6"]
+        for (n, digest) in expected {
+            var hasher = SHA256()
+            for byte in message[0..<n] { hasher.update([byte]) }
+            XCTAssertEqual(hasher.finalize(), digest, "\(n) bytes")
+        }
     }
 }
 

@@ -161,6 +161,18 @@ final class ReproductionRecordTests: XCTestCase {
         merge.runs = 2048
         XCTAssertEqual(merge.shardRecord(2).arguments(output: "s2"), ["--out=s2", "--runs=2048", "--shard=2/2", "--quiet"])
         XCTAssertEqual(merge.arguments(output: "r", shardFolders: ["s1", "s2"]), ["--out=r", "--quiet", "--", "s1", "s2"])
+        // --no-runs-csv: recorded by run, re-run with the flag, inherited by a merge's shards.
+        var run = ReproductionRecord(.run)
+        run.noRunsCSV = true
+        XCTAssertEqual(try ReproductionRecord.decode(run.json, manifest: "m"), run)
+        XCTAssertEqual(run.json["no_runs_csv"], .bool(true))
+        XCTAssertEqual(run.arguments(output: "o"), ["--out=o", "--no-runs-csv", "--quiet"])
+        merge.noRunsCSV = true
+        XCTAssertNil(merge.problem)
+        XCTAssertEqual(merge.shardRecord(1).arguments(output: "s1"), ["--out=s1", "--runs=2048", "--shard=1/2", "--no-runs-csv", "--quiet"])
+        var compare = ReproductionRecord(.compare)
+        compare.noRunsCSV = true
+        XCTAssertEqual(compare.problem, "no_runs_csv is not an option of compare")
     }
 
     func testHostileRecordsAreRefusedNamingTheMember() {

@@ -6,7 +6,8 @@ import XCTest
 final class BenchPlanTests: XCTestCase {
     func testScenariosLoadWithTheirHorizonAndPortfolio() throws {
         let plan = BenchPlan(quick: true, cores: 4, scratch: "/scratch")
-        XCTAssertEqual(plan.cases.count, 10)
+        XCTAssertEqual(plan.cases.count, 13)
+        XCTAssertEqual(BenchPlan(quick: true, large: true, cores: 4, scratch: "/scratch").cases.count, 14)
         XCTAssertEqual(Set(plan.scenarioFiles.map(\.path)).count, plan.scenarioFiles.count)
         for file in plan.scenarioFiles {
             let scenario = try TestSupport.load(file.text)
@@ -15,8 +16,36 @@ final class BenchPlanTests: XCTestCase {
         let portfolio = try TestSupport.load(BenchPlan.scenarioText(years: 20, organisations: 10))
         XCTAssertEqual(portfolio.horizon, 20)
         XCTAssertEqual(portfolio.portfolio?.organisations.count, 10)
-        XCTAssertEqual(plan.cases[0].arguments, ["run", "/scratch/bench-30y-1o.yaml", "--runs", "1000", "--threads", "4", "--seed", "1",
-                                                 "--out", "/scratch/out-0", "--quiet"])
+        XCTAssertEqual(plan.cases[0].arguments, ["run", "/scratch/bench-15y-1o.yaml", "--runs", "100000", "--threads", "4", "--seed", "1",
+                                                 "--out", "/scratch/out-0", "--quiet", "--no-runs-csv"])
+        XCTAssertEqual(plan.cases[3].arguments, ["run", "/scratch/bench-30y-1o.yaml", "--runs", "1000", "--threads", "4", "--seed", "1",
+                                                 "--out", "/scratch/out-3", "--quiet"])
+    }
+
+    /// Each goal is judged from its own case: met, not met, or not measured when the case is missing.
+    func testGoalsAreJudgedFromTheirCases() throws {
+        let plan = BenchPlan(quick: false, cores: 2, scratch: "/s")
+        func bench(_ name: String) -> BenchPlan.Case { plan.cases.first { $0.name == name }! }
+        // 10⁶ runs × 15 years in 1.2 s: 12.5 M run-years/s; in 3 s with runs.csv: 5 M.
+        let results: [BenchPlan.Measurement] = [
+            .init(bench: bench(BenchPlan.goalCase), seconds: 1.2, cpuSeconds: 2.0, peakMiB: 100),
+            .init(bench: bench(BenchPlan.goalCaseOneThread), seconds: 2.0, cpuSeconds: 2.0, peakMiB: 100),
+            .init(bench: bench(BenchPlan.goalCaseRunsCSV), seconds: 3, cpuSeconds: 5, peakMiB: 100),
+            .init(bench: bench(BenchPlan.portfolioCase), seconds: 30, cpuSeconds: 50, peakMiB: 2048),
+        ]
+        let goals = plan.goals(results)
+        XCTAssertEqual(goals.map(\.verdict), ["met", "not met", "met", "not met", "not measured", "not met"])
+        XCTAssertEqual(goals[0].measured, "12.50 M run-years/s")
+        XCTAssertEqual(goals[3].measured, "1.67x")
+        XCTAssertTrue(goals[4].measured.contains("--large"))
+        let report = plan.report(results)
+        XCTAssertEqual(report.files.map(\.name), ["bench.csv", "goals.csv", "manifest.json"])
+        let goalsCSV = String(decoding: report.files[1].contents, as: UTF8.self)
+        XCTAssertTrue(goalsCSV.hasPrefix("goal,target,measured,verdict\n"))
+        XCTAssertEqual(goalsCSV.split(separator: "\n").count, 1 + goals.count)
+        XCTAssertEqual(report.goalRows.count, 1 + goals.count)
+        XCTAssertTrue(plan.cases.first { $0.name == BenchPlan.goalCase }!.arguments.contains("--no-runs-csv"))
+        XCTAssertFalse(plan.cases.first { $0.name == BenchPlan.goalCaseRunsCSV }!.arguments.contains("--no-runs-csv"))
     }
 
     func testReportHasTheSpeedUp() throws {
@@ -25,7 +54,7 @@ final class BenchPlanTests: XCTestCase {
         let all = plan.cases.first { $0.runs == one.runs && $0.years == one.years && $0.threads == 4 && $0.organisations == 1 }!
         let report = plan.report([.init(bench: one, seconds: 4, peakMiB: 10), .init(bench: all, seconds: 2, peakMiB: 12)])
         XCTAssertEqual(report.speedUp, "Speed-up from 1 to 4 threads: 2.00x")
-        XCTAssertEqual(report.files.map(\.name), ["bench.csv", "manifest.json"])
+        XCTAssertEqual(report.files.map(\.name), ["bench.csv", "goals.csv", "manifest.json"])
         XCTAssertEqual(report.rows.count, 3)
     }
 }

@@ -4,15 +4,55 @@ import XCTest
 
 /// ``RunPipeline`` in process: options in, artifacts out.
 final class RunPipelineTests: XCTestCase {
-    func run(threads: Int) throws -> (InMemoryArtifacts, RunPipeline.Outcome) {
+    func run(threads: Int, runsCSV: Bool = true) throws -> (InMemoryArtifacts, RunPipeline.Outcome) {
         let (document, scenario) = PipelineTestSupport.document()
-        let manifest = CommandManifest(command: ["govsim", "run"], record: ReproductionRecord(.run), documents: [document],
+        var record = ReproductionRecord(.run)
+        if !runsCSV { record.noRunsCSV = true }
+        let manifest = CommandManifest(command: ["govsim", "run"], record: record, documents: [document],
                                        scenarioName: scenario.name, seed: scenario.seed, runs: scenario.runs,
                                        horizon: scenario.horizon, sampling: scenario.sampling.rawValue,
                                        threads: threads, outputFolder: "out")
         let sink = InMemoryArtifacts()
-        let outcome = try RunPipeline.run(.init(document: document, scenario: scenario, manifest: manifest), threads: threads, into: sink)
+        let outcome = try RunPipeline.run(.init(document: document, scenario: scenario, manifest: manifest, runsCSV: runsCSV),
+                                          threads: threads, into: sink)
         return (sink, outcome)
+    }
+
+    /// `--no-runs-csv`: no runs.csv and no listing of it; every other file byte for byte the same
+    /// (at 1 and 3 threads), the record says so, and no run's record is kept in memory.
+    func testWithoutRunsCSVTheOtherFilesAreUnchanged() throws {
+        let (with, _) = try run(threads: 1)
+        for threads in [1, 3] {
+            let (without, outcome) = try run(threads: threads, runsCSV: false)
+            XCTAssertEqual(without.files.map(\.name), ["summary.csv", "budget.csv", "appraisal.csv", "report.html", "manifest.json"])
+            for (name, contents) in without.files where name != "manifest.json" { XCTAssertEqual(contents, with[name], name) }
+            XCTAssertEqual(try PipelineTestSupport.listing(without["manifest.json"]), ["summary.csv", "budget.csv", "appraisal.csv", "report.html"])
+            XCTAssertEqual(try JSONValue.parse(without["manifest.json"]!)["reproduction"]?["no_runs_csv"], .bool(true))
+            XCTAssertTrue(outcome.result.records.isEmpty)
+            XCTAssertEqual(outcome.result.budgets.count, 600)
+        }
+    }
+
+    /// runs.csv's block formatter writes the same bytes as the table's string form (shortest
+    /// round-trip numbers, `never`, empty ratios), including numbers of every size and sign.
+    func testRunsBytesEqualTheTableText() throws {
+        let (_, outcome) = try run(threads: 1)
+        let records = outcome.result.records
+        XCTAssertEqual(RunsTable.bytes(records, startYear: 2025), Array(RunsTable.lines(records, startYear: 2025).utf8))
+        var generator = SplitMix64(seed: 3)
+        var values: [Double] = [0.1, -0.1, 1e-300, 5e-324, -2.5e-7, 1e15, 1e16, 123456789.125, 0.30000000000000004, 1e22, -1e-5,
+                                Double.greatestFiniteMagnitude, -Double.leastNormalMagnitude, 9007199254740993, 999999999999999.9]
+        for _ in 0..<20_000 { values.append(Double(bitPattern: generator.next())) }
+        for x in values where x.isFinite {
+            var out: [UInt8] = []
+            RunsTable.appendNumber(x, to: &out)
+            XCTAssertEqual(String(decoding: out, as: UTF8.self), CSVTable.formatNumber(x), "\(x.bitPattern)")
+        }
+        for n in [0, 7, -7, 10, Int.max, Int.min + 1, 2025] {
+            var out: [UInt8] = []
+            RunsTable.appendInteger(n, to: &out)
+            XCTAssertEqual(String(decoding: out, as: UTF8.self), String(n))
+        }
     }
 
     func testFileSetAndManifestListing() throws {
