@@ -1,5 +1,6 @@
 import XCTest
 @testable import GovSimCore
+@testable import GovSimEngine
 
 final class RunModelTests: XCTestCase {
     /// Simulates `runs` runs of `scenario` and returns their trajectories.
