@@ -114,8 +114,18 @@ public enum ScenarioSchema {
                     ])])]),
                 ]))
             }
+            // A milestone plan: calendar years (YAML integers) to planned adoption; the loader checks
+            // that the years increase inside the horizon and the values do not fall.
+            curveForms.append(.object([
+                "type": .string("object"), "additionalProperties": .bool(false), "required": .array([.string("plan")]),
+                "properties": .object(["plan": .object([
+                    "description": .string("Milestone plan: planned adoption (share 0-1) at the end of each calendar year, interpolated linearly."),
+                    "type": .string("object"), "minProperties": .integer(1),
+                    "additionalProperties": .object(["type": .string("number"), "minimum": .integer(0), "maximum": .integer(1)]),
+                ])]),
+            ]))
             properties["curve"] = .object([
-                "description": .string("Adoption curve: `bass` (default), `logistic`, {bass: {p, q}} or {logistic: {midpoint, speed}}."),
+                "description": .string("Adoption curve: `bass` (default), `logistic`, {bass: {p, q}}, {logistic: {midpoint, speed}} or {plan: {year: adoption, ...}}."),
                 "oneOf": .array(curveForms),
             ])
             practices[kind.rawValue] = .object([
