@@ -14,7 +14,7 @@ public enum ModelInput: Int, CaseIterable, Sendable {
     case captureRate, costOverrun, delivery, delay
     case satisfactionAdjustment, satisfactionMaxChange, satisfactionNoiseSD
     case customerFocusGain, rapidIterationGain, qualityGainPerPct, strainPerPct
-    case runCostOverrun, programmeFixedCost, doubleRunningCost, trainingCost, riskMitigation
+    case runCostOverrun, programmeFixedCost, doubleRunningCost, trainingCost, riskMitigation, buildScale
 
     /// The parameter's path in the scenario file and the catalog (``InputLayout/deliveryPath``
     /// for the derived delivered share).
@@ -52,6 +52,7 @@ public enum ModelInput: Int, CaseIterable, Sendable {
         case .doubleRunningCost: return "investment.double_running"
         case .trainingCost: return "investment.training"
         case .riskMitigation: return "programme_risk.practice_mitigation"
+        case .buildScale: return "investment.build_scale"
         }
     }
 

@@ -38,6 +38,7 @@ extension ModelParameters {
         trainingCost = value(.trainingCost)
         riskMitigation = value(.riskMitigation)
         buildProfile = layout.buildProfile
+        buildScale = value(.buildScale)
         programmeYears = layout.programmeYears
         practices = PerPractice { kind in
             func value(_ input: PracticeInput) -> Double { v[layout.position(input, of: kind)] }
@@ -93,6 +94,7 @@ extension ModelParameters {
         case .doubleRunningCost: return doubleRunningCost
         case .trainingCost: return trainingCost
         case .riskMitigation: return riskMitigation
+        case .buildScale: return buildScale
         }
     }
 

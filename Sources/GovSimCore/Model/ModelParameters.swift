@@ -114,6 +114,8 @@ public struct ModelParameters: Sendable, Equatable {
     /// B(t): planned build investment of programme year t (index 0 … H), currency in base-year
     /// prices (`investment.profile`, not sampled).
     public var buildProfile: [Double] = []
+    /// b: multiplier on the build profile (`investment.build_scale`, default 1).
+    public var buildScale: Double = 1
     /// D: planned programme duration in years (`investment.duration`, else the last year of the
     /// build profile or of any milestone plan; 0 if none), before delay.
     public var programmeYears: Double = 0

@@ -4,7 +4,7 @@ extension RunModel {
     struct ProgrammeCosts {
         /// Roll-out per adoption: P(t)·ω·Σᵢ Iᵢ·max(0, Tᵢ − sᵢ)·(pᵢ(t) − pᵢ(t−1)).
         var rollout = 0.0
-        /// Build profile: P(t)·ω·B(t).
+        /// Build profile: P(t)·ω·b·B(t).
         var build = 0.0
         /// Fixed programme cost: P(t)·ω·f·min(1, max(0, D + d − (t − 1))).
         var fixed = 0.0
@@ -35,7 +35,7 @@ extension RunModel {
             increase += max(0, adoption[i][t] - adoption[i][t - 1])
         }
         c.rollout = scale * rollout
-        c.build = t < m.buildProfile.count ? scale * m.buildProfile[t] : 0
+        c.build = t < m.buildProfile.count ? scale * m.buildScale * m.buildProfile[t] : 0
         c.fixed = scale * m.programmeFixedCost * min(1, max(0, m.programmeYears + m.delay - Double(t - 1)))
         c.training = scale * m.trainingCost * increase
         c.doubleRunning = scale * m.doubleRunningCost * unmatured

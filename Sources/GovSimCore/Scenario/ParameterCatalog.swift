@@ -87,6 +87,10 @@ public enum ParameterCatalog {
                       default: .fixed(1), range: 0...100, lowerExclusive: true,
                       source: "assumption (run costs as budgeted); Green Book optimism-bias guidance allows up to +41% on operating costs (outsourcing)"),
 
+        ParameterSpec("investment.build_scale", unit: "multiplier on investment.profile",
+                      summary: "Scale of the build profile (0 removes it, as the built-in no-programme variant does)",
+                      default: .fixed(1), range: 0...100,
+                      source: "convention (the profile as written)"),
         ParameterSpec("investment.fixed_per_year", unit: "currency per year, base-year prices",
                       summary: "Fixed programme cost (team, governance) in every programme year, delay years included",
                       default: .fixed(0), range: 0...Double.infinity,

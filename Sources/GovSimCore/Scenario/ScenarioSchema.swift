@@ -167,6 +167,15 @@ public enum ScenarioSchema {
             budget["properties"] = .object(members)
             properties["budget"] = .object(budget)
         }
+        if case .object(var investment)? = properties["investment"], case .object(var members)? = investment["properties"] {
+            members["profile"] = .object(["description": .string("Planned build investment by calendar year (currency, base-year prices); cost overrun applies."),
+                                          "type": .string("object"), "minProperties": .integer(1),
+                                          "additionalProperties": .object(["type": .string("number"), "minimum": .integer(0)])])
+            members["duration"] = .object(["description": .string("Planned programme duration in years (default: the last year of the profile or of any plan)."),
+                                           "type": .string("integer"), "minimum": .integer(1), "maximum": .integer(500)])
+            investment["properties"] = .object(members)
+            properties["investment"] = .object(investment)
+        }
         properties["variants"] = object("Named plan variants: overrides of parameters by dotted path, for govsim compare.", [:],
             additional: object("A variant: `description` and dotted-path overrides.", ["description": string], additional: value))
         properties["portfolio"] = object("Several organisations sharing economy-wide shocks.", [
