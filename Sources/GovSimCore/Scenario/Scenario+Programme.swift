@@ -23,11 +23,11 @@ extension Scenario {
     /// ``correlation`` with the default programme-risk correlation r = `programme_risk.correlation`
     /// added: rank correlation +r between cost overrun and delay, −r between each of them and the
     /// delivered share, for the pairs whose two inputs are uncertain and not both already named by
-    /// the scenario's own `correlations:` (whose value then stands). r = 0 leaves ``correlation``
-    /// as it is.
+    /// the scenario's own `correlations:` (whose value then stands). r = 0, or correlations that
+    /// were repaired (`repair: nearest`, used as repaired), leave ``correlation`` as it is.
     /// - Throws: ``CorrelationMatrix/ValidationError`` if the combination is not a valid matrix.
     public func withProgrammeRiskCorrelation() throws -> CorrelationMatrix? {
-        guard let r = parameters["programme_risk.correlation"]?.mean, r > 0 else { return correlation }
+        guard let r = parameters["programme_risk.correlation"]?.mean, r > 0, correlation?.repairReport == nil else { return correlation }
         let uncertain = Set(InputSampler(scenario: self).dimensions.map(\.path))
         var names = correlation?.names ?? []
         var pairs: [(String, String, Double)] = []
@@ -44,6 +44,6 @@ extension Scenario {
             added = true
         }
         guard added else { return correlation }
-        return try CorrelationMatrix(names: names, pairs: pairs, repair: correlation?.repairReport != nil ? .nearest : .none)
+        return try CorrelationMatrix(names: names, pairs: pairs)
     }
 }
