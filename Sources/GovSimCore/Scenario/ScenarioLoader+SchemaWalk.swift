@@ -200,6 +200,13 @@ extension ScenarioLoader {
     /// it would contradict the plan.
     mutating func checkPlanTargets(_ s: Scenario, top: Node.Mapping) {
         for (kind, plan) in s.plans.sorted(by: { $0.key < $1.key }) {
+            let start = s.parameters["practices.\(kind.rawValue).start_adoption"]
+                ?? ParameterCatalog.practice(kind, curve: .plan).first { $0.path.hasSuffix(".start_adoption") }?.defaultValue
+            if let start, start.support.lowerBound > plan.adoption[0],
+               let node = top["practices"]?.mapping?[kind.rawValue]?.mapping?["curve"] {
+                error(at: node, "practices.\(kind.rawValue).curve.plan starts at \(CSVTable.formatNumber(plan.adoption[0])) in \(plan.years[0]), below the start adoption (\(CSVTable.formatNumber(start.support.lowerBound)) or more); planned adoption must not fall",
+                      hint: "raise the first milestone to at least the start adoption, or lower start_adoption")
+            }
             guard let node = top["practices"]?.mapping?[kind.rawValue]?.mapping?.first(where: { $0.key.scalar?.string == "target_adoption" })?.key else { continue }
             error(at: node, "practices.\(kind.rawValue).target_adoption cannot be given with a milestone plan: the target is the plan's last milestone (\(CSVTable.formatNumber(plan.target)) in \(plan.lastYear))",
                   hint: "remove target_adoption, or change the plan's last milestone")

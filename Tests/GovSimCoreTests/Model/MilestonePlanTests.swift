@@ -56,6 +56,8 @@ final class MilestonePlanTests: XCTestCase {
         assertError(h + "    curve: {plna: {2027: 0.6}}\n", line: 7, contains: ["unknown adoption curve `plna`", "did you mean `plan`?"])
         assertError(h + "    curve: plan\n", line: 7, column: 12, contains: ["a plan needs its milestones"])
         assertError(h + "    curve: {plan: {}}\n", line: 7, contains: ["plan is empty"])
+        assertError(h + "    start_adoption: 0.3\n    curve: {plan: {2027: 0.2}}\n", line: 8, column: 12,
+                    contains: ["plan starts at 0.2 in 2027, below the start adoption (0.3"])
         assertError(h + "    target_adoption: 0.9\n    curve: {plan: {2027: 0.6}}\n", line: 7, column: 5,
                     contains: ["target_adoption cannot be given with a milestone plan", "0.6 in 2027"])
     }
