@@ -37,6 +37,13 @@ final class ScenarioProgrammeTests: XCTestCase {
         XCTAssertNil(try TestSupport.load(TestSupport.header + "spending:\n  cost_overrun: 1.2\nprogramme_risk:\n  delay: 1\n  full_delivery_probability: 1\n").correlation)
     }
 
+    /// The correlation is read once, at load: a variant cannot override it.
+    func testVariantsCannotOverrideTheCorrelation() {
+        let d = TestSupport.diagnostics(TestSupport.header + "variants:\n  v:\n    programme_risk.correlation: 0\n")
+        XCTAssertEqual(d.first?.line, 5)
+        XCTAssertTrue(d.first?.description.contains("cannot be overridden here") ?? false, "\(d)")
+    }
+
     /// A fixed programme cost without a duration, profile or plan is refused at its key.
     func testFixedCostNeedsADuration() {
         let d = TestSupport.diagnostics(TestSupport.header + "investment:\n  fixed_per_year: 4\n")
