@@ -10,8 +10,11 @@ import Foundation
 ///   (1 + (q/p)·e^{−(p+q)τ}), with innovation p and imitation q (per year). With p = 0.03 and
 ///   q = 0.38 (Sultan, Farley & Lehmann 1990) P(5) ≈ 0.33 and P(10) ≈ 0.81.
 /// - Step: P(τ) = 1 for τ ≥ 1, else 0 (full adoption in the first year).
+/// - Plan: a programme board's milestones, interpolated linearly (``MilestonePlan``); 1 from the
+///   last milestone on.
 ///
-/// P(τ) = 0 for τ ≤ 0; P is non-decreasing and below 1 except for the step.
+/// P(τ) = 0 for τ ≤ 0 (before the programme's possibly delayed start, adoption stays at its
+/// start level); Bass and logistic are non-decreasing and below 1.
 public enum AdoptionCurve: Sendable, Equatable {
     /// Logistic curve: `midpoint` in years from the programme start to half the planned
     /// increase (`practices.<kind>.curve.logistic.midpoint`), `speed` per year
@@ -22,6 +25,8 @@ public enum AdoptionCurve: Sendable, Equatable {
     case bass(p: Double, q: Double)
     /// Full planned adoption in the first programme year (used by `govsim calibrate`).
     case step
+    /// A milestone plan in progress terms (``MilestonePlan/curve(start:startYear:)``).
+    case plan(Milestones)
 
     /// The kind of curve, as written in a scenario.
     public var kind: AdoptionCurveKind {
@@ -29,6 +34,7 @@ public enum AdoptionCurve: Sendable, Equatable {
         case .logistic: return .logistic
         case .bass: return .bass
         case .step: return .step
+        case .plan: return .plan
         }
     }
 
@@ -46,6 +52,8 @@ public enum AdoptionCurve: Sendable, Equatable {
             return (1 - e) / (1 + (q / p) * e)
         case .step:
             return tau >= 1 ? 1 : 0
+        case .plan(let milestones):
+            return milestones.progress(tau)
         }
     }
 }

@@ -13,6 +13,14 @@ public struct InputLayout: Sendable {
     let horizon: Int
     /// Each practice's curve kind.
     let curves: PerPractice<AdoptionCurveKind>
+    /// Each practice's milestone plan (nil unless its curve is `.plan`).
+    let plans: PerPractice<MilestonePlan?>
+    /// Calendar year of the base year (milestone years are placed relative to it).
+    let startYear: Int
+    /// B(t), the planned build investment by programme year 0 … H (base-year prices).
+    let buildProfile: [Double]
+    /// D, the planned programme duration in years (``Scenario/programmeDuration``).
+    let programmeYears: Double
     /// Whether spending follows a trend (see ``ModelInput/isInEffect(spendingTrend:)``).
     let spendingTrend: Bool
     /// Position of each ``ModelInput`` (by raw value) in the values vector, −1 if not in effect.
@@ -37,6 +45,14 @@ public struct InputLayout: Sendable {
         self.index = index
         self.horizon = scenario.horizon
         self.curves = curves
+        self.plans = PerPractice { scenario.plans[$0] }
+        self.startYear = scenario.startYear
+        var build = [Double](repeating: 0, count: scenario.horizon + 1)
+        for (year, amount) in scenario.buildProfile where year > scenario.startYear && year - scenario.startYear <= scenario.horizon {
+            build[year - scenario.startYear] += amount
+        }
+        self.buildProfile = build
+        self.programmeYears = Double(scenario.effectiveProgrammeDuration)
         self.spendingTrend = spendingTrend
         inputSlots = ModelInput.allCases.map { $0.isInEffect(spendingTrend: spendingTrend) ? slot($0.path) : -1 }
         practiceSlots = PerPractice { kind in

@@ -4,7 +4,8 @@
 ///
 /// The per-practice parameters are ``PracticeInput``. Paths the model never reads directly
 /// (`programme_risk.full_delivery_probability` and `programme_risk.shortfall_delivery`, which
-/// ``InputSampler`` turns into ``delivery``; `budget.*` and `calibration.*`, read by the studies)
+/// ``InputSampler`` turns into ``delivery``; `programme_risk.correlation`, which the loader turns
+/// into rank correlations; `budget.*` and `calibration.*`, read by the studies)
 /// have no key.
 public enum ModelInput: Int, CaseIterable, Sendable {
     case spending, labourShare, demandGrowth, demandShockSD, spendingTrend, spendingNoiseSD
@@ -13,6 +14,7 @@ public enum ModelInput: Int, CaseIterable, Sendable {
     case captureRate, costOverrun, delivery, delay
     case satisfactionAdjustment, satisfactionMaxChange, satisfactionNoiseSD
     case customerFocusGain, rapidIterationGain, qualityGainPerPct, strainPerPct
+    case runCostOverrun, programmeFixedCost, doubleRunningCost, trainingCost, riskMitigation, buildScale
 
     /// The parameter's path in the scenario file and the catalog (``InputLayout/deliveryPath``
     /// for the derived delivered share).
@@ -45,6 +47,12 @@ public enum ModelInput: Int, CaseIterable, Sendable {
         case .rapidIterationGain: return "satisfaction.rapid_iteration_gain"
         case .qualityGainPerPct: return "satisfaction.quality_gain_per_pct"
         case .strainPerPct: return "satisfaction.strain_per_pct"
+        case .runCostOverrun: return "spending.run_cost_overrun"
+        case .programmeFixedCost: return "investment.fixed_per_year"
+        case .doubleRunningCost: return "investment.double_running"
+        case .trainingCost: return "investment.training"
+        case .riskMitigation: return "programme_risk.practice_mitigation"
+        case .buildScale: return "investment.build_scale"
         }
     }
 

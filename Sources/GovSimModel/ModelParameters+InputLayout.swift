@@ -32,6 +32,14 @@ extension ModelParameters {
         rapidIterationGain = value(.rapidIterationGain)
         qualityGainPerPct = value(.qualityGainPerPct)
         strainPerPct = value(.strainPerPct)
+        runCostOverrun = value(.runCostOverrun)
+        programmeFixedCost = value(.programmeFixedCost)
+        doubleRunningCost = value(.doubleRunningCost)
+        trainingCost = value(.trainingCost)
+        riskMitigation = value(.riskMitigation)
+        buildProfile = layout.buildProfile
+        buildScale = value(.buildScale)
+        programmeYears = layout.programmeYears
         practices = PerPractice { kind in
             func value(_ input: PracticeInput) -> Double { v[layout.position(input, of: kind)] }
             let curve: AdoptionCurve
@@ -39,6 +47,9 @@ extension ModelParameters {
             case .logistic: curve = .logistic(midpoint: value(.logisticMidpoint), speed: value(.logisticSpeed))
             case .bass: curve = .bass(p: value(.bassP), q: value(.bassQ))
             case .step: curve = .step
+            case .plan:
+                guard let plan = layout.plans[kind] else { preconditionFailure("practice \(kind.rawValue) has a plan curve but no plan") }
+                curve = .plan(plan.curve(start: value(.start), startYear: layout.startYear))
             }
             return Practice(start: value(.start), target: value(.target), curve: curve,
                             investment: value(.investment), runCost: value(.runCost), weight: value(.weight))
@@ -78,6 +89,12 @@ extension ModelParameters {
         case .rapidIterationGain: return rapidIterationGain
         case .qualityGainPerPct: return qualityGainPerPct
         case .strainPerPct: return strainPerPct
+        case .runCostOverrun: return runCostOverrun
+        case .programmeFixedCost: return programmeFixedCost
+        case .doubleRunningCost: return doubleRunningCost
+        case .trainingCost: return trainingCost
+        case .riskMitigation: return riskMitigation
+        case .buildScale: return buildScale
         }
     }
 

@@ -97,6 +97,29 @@ public struct ModelParameters: Sendable, Equatable {
     /// The parameters of each practice, addressed by kind.
     public var practices: PerPractice<Practice>
 
+    /// ω_R: actual ÷ budgeted run cost (`spending.run_cost_overrun`).
+    public var runCostOverrun: Double = 1
+    /// f: fixed programme cost (team, governance) per programme year, currency per year in
+    /// base-year prices (`investment.fixed_per_year`); paid while the programme runs, delay included.
+    public var programmeFixedCost: Double = 0
+    /// c_dr: double-running cost per year when the whole organisation is adopted but unmatured,
+    /// currency per year in base-year prices (`investment.double_running`).
+    public var doubleRunningCost: Double = 0
+    /// c_tr: training cost per unit of adoption increase of one practice (none to full), currency
+    /// in base-year prices (`investment.training`).
+    public var trainingCost: Double = 0
+    /// μ: how much rapid-iteration and outcome-accountability start adoption lower delivery risk,
+    /// 0–1 (`programme_risk.practice_mitigation`; 0 turns it off).
+    public var riskMitigation: Double = 0
+    /// B(t): planned build investment of programme year t (index 0 … H), currency in base-year
+    /// prices (`investment.profile`, not sampled).
+    public var buildProfile: [Double] = []
+    /// b: multiplier on the build profile (`investment.build_scale`, default 1).
+    public var buildScale: Double = 1
+    /// D: planned programme duration in years (`investment.duration`, else the last year of the
+    /// build profile or of any milestone plan; 0 if none), before delay.
+    public var programmeYears: Double = 0
+
     /// One benefit line of the economic case (``BenefitLine``).
     public struct BenefitLineValue: Sendable, Equatable {
         /// Index of the driver practice in ``PracticeKind/allCases``.

@@ -4,7 +4,8 @@ extension RunModel {
     ///
     /// - q(t) = (1 − θ)·100·(ρ(t) − 1), reinvested quality (% of output);
     /// - z(t) = max(0, 100·σ_D ε_D(t)), strain from unexpected demand (%);
-    /// - **T_s(t) = s₀ + τ·t + G_cf·(M_cf(t) − s_cf) + G_ri·(M_ri(t) − s_ri) + β_q·q(t) − β_z·(z(t) + 100·J(t))**;
+    /// - **T_s(t) = s₀ + τ·t + G_cf·(M_cf(t) − s_cf) + G_ri·(M_ri(t) − s_ri) + β_q·q(t) − β_z·z(t)**
+    ///   (a J-curve dip enters once, through q(t), which it makes negative);
     /// - **T_s,cf(t) = s₀ + τ·t − β_z·z(t)**;
     /// - **sat(t) = clamp₀¹⁰⁰(sat(t−1) + clamp_{±Δ}(α·(clamp₀¹⁰⁰(T_s) − sat(t−1))) + η(t))**, and the
     ///   same for the counterfactual with the same η.
@@ -17,7 +18,7 @@ extension RunModel {
     ///   - surprise: σ_D ε_D(t), from ``CounterfactualEconomy/advance(_:productivityShock:demandShock:)``.
     ///   - noise: η(t) = σ_s·ε_s(t).
     static func advanceSatisfaction(_ m: ModelParameters, _ sat: inout (programme: Double, counterfactual: Double), year t: Int,
-                                    maturity: [Double], ratio: Double, jCurve: Double, surprise: Double, noise: Double) {
+                                    maturity: [Double], ratio: Double, surprise: Double, noise: Double) {
         let theta = m.captureRate
         let strainCF = m.strainPerPct * max(0, 100 * surprise)
         let quality = (1 - theta) * 100 * (ratio - 1)
@@ -27,7 +28,7 @@ extension RunModel {
             + m.customerFocusGain * (maturity[cf.position] - m.practices[cf].start)
             + m.rapidIterationGain * (maturity[ri.position] - m.practices[ri].start)
             + m.qualityGainPerPct * quality
-            - strainCF - m.strainPerPct * 100 * jCurve
+            - strainCF
         target = min(100, max(0, target))
         let targetCF = min(100, max(0, m.satisfaction + drift - strainCF))
         let step = min(m.satisfactionMaxChange, max(-m.satisfactionMaxChange, m.satisfactionAdjustment * (target - sat.programme)))

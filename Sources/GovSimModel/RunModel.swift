@@ -16,10 +16,10 @@ import Foundation
 /// 3. ``CounterfactualEconomy`` and ``productivityRatio(maturity:weights:effect:complementarity:baseRatio:jCurve:)``:
 ///    Π_cf(t) = Π_cf(t−1)·(1 + g)·exp(σ_Π ε_Π − σ_Π²/2), ρ(t) = (1 + U·c·Φ(M(t))) / (1 + U·c·Φ(s))
 ///    · (1 − J(t)) with Φ(m) = (1 − κ)·Σ wᵢmᵢ + κ·(Π mᵢ)^{1/n}, and Π(t) = ρ(t)·Π_cf(t);
-/// 4. ``spending(_:economy:ratio:adoption:planned:year:)``: S_cf = S₀·P(t)·D(t)·[ℓ·Π_cf(0)/Π_cf(t) + 1 − ℓ]
+/// 4. ``spending(_:economy:ratio:adoption:planned:unmatured:year:)``: S_cf = S₀·P(t)·D(t)·[ℓ·Π_cf(0)/Π_cf(t) + 1 − ℓ]
 ///    and S = S₀·P·D·[ℓ·Π_cf(0)/Π_cf(t)·(1 − θ(1 − 1/ρ)) + 1 − ℓ] + investment + run cost, and the
 ///    staff time reinvested (economic case) R = S₀·P·D·ℓ·Π_cf(0)/Π_cf(t)·(1 − θ)(1 − 1/ρ);
-/// 5. ``advanceSatisfaction(_:_:year:maturity:ratio:jCurve:surprise:noise:)``: satisfaction
+/// 5. ``advanceSatisfaction(_:_:year:maturity:ratio:surprise:noise:)``: satisfaction
 ///    moves a share of the way to its target level, at most a few points a year, plus shared
 ///    noise, bounded to 0–100.
 public enum RunModel {
@@ -41,6 +41,9 @@ public enum RunModel {
         /// Organisation price index P(t) (base year 1).
         public var price = 0.0
         public var spendingCounterfactual = 0.0, operating = 0.0, investment = 0.0, runCost = 0.0, spending = 0.0
+        /// The investment's lines, nominal: roll-out per adoption, build profile, fixed programme
+        /// cost, training, double running (they sum to ``investment``).
+        public var programmeCosts: [Double] = []
         public var netSavings = 0.0, staffTimeReinvested = 0.0
         /// Real value of each benefit line, currency in base-year prices (``BenefitLine``).
         public var benefitLines: [Double] = []
@@ -62,6 +65,7 @@ public enum RunModel {
                                 scratch: inout Scratch, trace: ((YearTrace) -> Void)? = nil) {
         let years = m.horizon + 1
         precondition(trajectory.years == years, "trajectory made for another horizon")
+        let m = mitigated(m)
         scratch.prepare(practices: m.practices.count, years: years)
         normalisedWeights(m, into: &scratch.weights)
         let weights = scratch.weights
@@ -100,12 +104,12 @@ public enum RunModel {
             let ratio = productivityRatio(maturity: maturity, weights: weights, effect: effect, complementarity: m.complementarity,
                                           baseRatio: baseRatio, jCurve: jCurve)
             let prod = economy.productivity * ratio
-            let money = spending(m, economy: economy, ratio: ratio, adoption: adoption, planned: planned, year: t)
+            let money = spending(m, economy: economy, ratio: ratio, adoption: adoption, planned: planned, unmatured: disruption, year: t)
             let spending = money.operating + money.investment + money.runCost
             let net = money.counterfactual - spending
             if t > 0 { cumulative += net }
             if t > 0 {
-                advanceSatisfaction(m, &satisfaction, year: t, maturity: maturity, ratio: ratio, jCurve: jCurve,
+                advanceSatisfaction(m, &satisfaction, year: t, maturity: maturity, ratio: ratio,
                                     surprise: surprise, noise: noise)
             }
 
@@ -130,6 +134,7 @@ public enum RunModel {
                 y.spendingCounterfactual = money.counterfactual
                 y.operating = money.operating
                 y.investment = money.investment
+                y.programmeCosts = [money.lines.rollout, money.lines.build, money.lines.fixed, money.lines.training, money.lines.doubleRunning]
                 y.runCost = money.runCost
                 y.spending = spending
                 y.netSavings = net

@@ -45,8 +45,8 @@ public enum ParameterCatalog {
         ParameterSpec("baseline.productivity_shock_sd", unit: "per year", summary: "SD of yearly productivity shocks (log scale)",
                       default: .fixed(0.01), range: 0...0.5, uncertain: false, source: "assumption"),
         ParameterSpec("baseline.satisfaction", unit: "points 0–100", summary: "Citizen satisfaction in the start year",
-                      default: .fixed(69.7), range: 0...100,
-                      source: "ACSI federal government score 2024 (69.7)"),
+                      default: .fixed(75.8), range: 0...100,
+                      source: "UKCSI July 2018, public services (national) 75.8 of 100 (Institute of Customer Service, 15 Nov 2018; not in the domain-evidence file); for a US body use ACSI federal 2024, 69.7"),
         ParameterSpec("baseline.satisfaction_trend", unit: "points per year", summary: "Drift of satisfaction without the programme",
                       default: .fixed(0), range: -20...20, source: "assumption (no drift); set from a satisfaction history"),
 
@@ -72,8 +72,8 @@ public enum ParameterCatalog {
                       source: "Brynjolfsson & Hitt 2003 (REStat); McElheran et al. 2025 (Census CES WP 25-27)"),
         ParameterSpec("effects.j_curve_depth", unit: "share per unit of unmatured adoption",
                       summary: "Productivity lost while adopted practices are not yet matured (J-curve)",
-                      default: .triangular(min: 0, mode: 0.04, max: 0.10), range: 0...0.9,
-                      source: "assumption; direction from Brynjolfsson, Rock & Syverson 2021 (AEJ: Macro)"),
+                      default: .fixed(0), range: 0...0.9,
+                      source: "0: the J-curve's resource cost is costed explicitly as investment.double_running and investment.training; set it only for an output loss not costed there (direction: Brynjolfsson, Rock & Syverson 2021, AEJ: Macro)"),
 
         ParameterSpec("spending.capture_rate", unit: "share 0–1",
                       summary: "Share of a productivity gain banked as lower spending (the rest improves service quality)",
@@ -82,6 +82,27 @@ public enum ParameterCatalog {
                       summary: "Actual ÷ budgeted investment",
                       default: .lognormal(mean: 1.45, sd: 1.2), range: 0...100, lowerExclusive: true,
                       source: "McKinsey & Oxford 2012: large IT programmes overrun by 45% on average, right-skewed (mean 1.45, sd 1.2: median 1.12, 9% of programmes above 3×)"),
+        ParameterSpec("spending.run_cost_overrun", unit: "multiplier on run cost",
+                      summary: "Actual ÷ budgeted run cost of the practices",
+                      default: .fixed(1), range: 0...100, lowerExclusive: true,
+                      source: "assumption (run costs as budgeted); Green Book optimism-bias guidance allows up to +41% on operating costs (outsourcing)"),
+
+        ParameterSpec("investment.build_scale", unit: "multiplier on investment.profile",
+                      summary: "Scale of the build profile (0 removes it, as the built-in no-programme variant does)",
+                      default: .fixed(1), range: 0...100,
+                      source: "convention (the profile as written)"),
+        ParameterSpec("investment.fixed_per_year", unit: "currency per year, base-year prices",
+                      summary: "Fixed programme cost (team, governance) in every programme year, delay years included",
+                      default: .fixed(0), range: 0...Double.infinity,
+                      source: "assumption (none unless the business case gives a programme team)"),
+        ParameterSpec("investment.double_running", unit: "currency per year at full unmatured adoption, base-year prices",
+                      summary: "Cost of running old and new ways of working side by side while adopted practices mature",
+                      default: .fixed(20), range: 0...Double.infinity,
+                      source: "assumption: 2% of a year's spending (of 1000) while the whole organisation is in transition; the resource cost the J-curve's -1.5% dip stood for"),
+        ParameterSpec("investment.training", unit: "currency per unit of adoption increase, base-year prices",
+                      summary: "Training cost of taking the whole organisation from no to full adoption of one practice",
+                      default: .fixed(10), range: 0...Double.infinity,
+                      source: "assumption: about 2% of the labour bill (0.45 × 1000) per practice"),
 
         ParameterSpec("programme_risk.full_delivery_probability", unit: "probability",
                       summary: "Chance that the programme reaches its planned adoption in full",
@@ -93,6 +114,14 @@ public enum ParameterCatalog {
                       source: "assumption (mean 0.5); McKinsey & Oxford 2012 report a 56% benefit shortfall"),
         ParameterSpec("programme_risk.delay", unit: "years", summary: "Delay before adoption starts to rise",
                       default: .triangular(min: 0, mode: 1, max: 3), range: 0...50, source: "assumption"),
+        ParameterSpec("programme_risk.correlation", unit: "rank correlation",
+                      summary: "Rank correlation by which cost overrun, delay and delivery shortfall move together (0: independent)",
+                      default: .fixed(0.5), range: 0...0.9, uncertain: false,
+                      source: "assumption; direction: NAO, The challenges in implementing digital change (2021), a consistent pattern of programmes that overrun, slip and under-deliver together"),
+        ParameterSpec("programme_risk.practice_mitigation", unit: "share 0–1",
+                      summary: "How far rapid-iteration and outcome-accountability start adoption shrink delay, shortfall and overrun (0: off)",
+                      default: .fixed(0), range: 0...1,
+                      source: "assumption (off by default); direction from McKinsey, Delivering for citizens (2018)"),
 
         ParameterSpec("satisfaction.adjustment_speed", unit: "share of the gap per year",
                       summary: "How fast satisfaction moves toward its target level",
@@ -185,7 +214,7 @@ public enum ParameterCatalog {
                 ParameterSpec("\(prefix).curve.bass.q", unit: "per year", summary: "Bass coefficient of imitation",
                               default: bassQ, range: 0...5, source: "Sultan, Farley & Lehmann 1990 (q = 0.38)"),
             ]
-        case .step:
+        case .step, .plan:
             break
         }
         specs += [

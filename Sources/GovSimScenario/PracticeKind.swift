@@ -45,4 +45,6 @@ public enum AdoptionCurveKind: String, CaseIterable, Sendable, Hashable {
     case bass
     /// Full planned adoption in the first programme year (used by `govsim calibrate`).
     case step
+    /// A milestone plan: planned adoption by calendar year, interpolated (``MilestonePlan``).
+    case plan
 }

@@ -32,6 +32,14 @@ public struct Scenario: Sendable, Equatable {
     public var currency: String = "GBP million"
     /// Adoption-curve kind of each practice.
     public var curves: [PracticeKind: AdoptionCurveKind] = ParameterCatalog.defaultCurves
+    /// The milestone plan of each practice whose curve is `.plan` (``MilestonePlan``).
+    public var plans: [PracticeKind: MilestonePlan] = [:]
+    /// Planned build investment by calendar year, currency in base-year prices
+    /// (`investment.profile`; plain numbers, cost overrun applies).
+    public var buildProfile: [Int: Double] = [:]
+    /// Planned programme duration in years (`investment.duration`); nil: derived, see
+    /// ``effectiveProgrammeDuration``.
+    public var programmeDuration: Int?
     /// Whether counterfactual spending follows a trend (`baseline.spending_trend`, or a spending
     /// history) rather than demand growth and inflation.
     public var spendingTrend: Bool = false
@@ -122,9 +130,14 @@ public struct Scenario: Sendable, Equatable {
         return s
     }
 
-    /// The default of `spec`; the full-adoption uplift defaults to the lognormal that matches the
+    /// The default of `spec`; with a milestone plan the target adoption is the last milestone's
+    /// value; the full-adoption uplift defaults to the lognormal that matches the
     /// scenario's calibration interval.
     func defaultValue(for spec: ParameterSpec) -> Distribution {
+        if let kind = PracticeKind.allCases.first(where: { spec.path == "practices.\($0.rawValue).target_adoption" }),
+           curves[kind] == .plan, let plan = plans[kind] {
+            return .fixed(plan.target)
+        }
         guard spec.path == "effects.full_adoption_uplift",
               let low = parameters["calibration.target_low"]?.mean,
               let high = parameters["calibration.target_high"]?.mean,

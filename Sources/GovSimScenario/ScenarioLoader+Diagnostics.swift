@@ -26,9 +26,9 @@ extension ScenarioLoader {
     }
 
     mutating func unknownCurve(_ name: String, at node: Node) {
-        let kinds = [AdoptionCurveKind.logistic.rawValue, AdoptionCurveKind.bass.rawValue]
+        let kinds = [AdoptionCurveKind.logistic.rawValue, AdoptionCurveKind.bass.rawValue, AdoptionCurveKind.plan.rawValue]
         let suggestion = Suggestion.closest(to: name, in: kinds).map { "did you mean `\($0)`? " } ?? ""
-        error(at: node, "unknown adoption curve `\(name)`", hint: "\(suggestion)use `bass` or `logistic`")
+        error(at: node, "unknown adoption curve `\(name)`", hint: "\(suggestion)use `plan`, `bass` or `logistic`")
     }
 
     func syntaxDiagnostic(_ error: YamlError) -> Diagnostic {

@@ -4,7 +4,7 @@ import Yams
 /// sections (every key checked against ``ParameterCatalog``), and cross-field checks.
 extension ScenarioLoader {
     static let settingKeys = ["version", "name", "description", "start_year", "horizon", "runs", "seed", "currency", "sampling"]
-    static let sectionKeys = ["baseline", "practices", "effects", "spending", "programme_risk", "satisfaction", "budget", "appraisal", "calibration"]
+    static let sectionKeys = ["baseline", "practices", "effects", "spending", "investment", "programme_risk", "satisfaction", "budget", "appraisal", "calibration"]
     static let structureKeys = ["variants", "portfolio", "correlations", "benefits"]
 
     mutating func decode(_ root: Node) -> Scenario? {
@@ -51,14 +51,20 @@ extension ScenarioLoader {
             for kind in PracticeKind.allCases {
                 guard let p = practices[kind.rawValue]?.mapping, let curveNode = p["curve"] else { continue }
                 if let kindName = curveNode.scalar?.string, curveNode.mapping == nil {
-                    if let k = AdoptionCurveKind(rawValue: kindName) { scenario.curves[kind] = k }
+                    if kindName == AdoptionCurveKind.plan.rawValue {
+                        error(at: curveNode, "practices.\(kind.rawValue).curve: a plan needs its milestones",
+                              hint: "write `curve: {plan: {\(scenario.startYear + 1): 0.2, \(scenario.startYear + 3): 0.6}}` (planned adoption by year)")
+                    } else if let k = AdoptionCurveKind(rawValue: kindName), k != .step { scenario.curves[kind] = k }
                     else { unknownCurve(kindName, at: curveNode) }
                 } else if let m = curveNode.mapping {
                     let names = m.keys.compactMap { $0.scalar?.string }
                     if names.count != 1 {
                         error(at: curveNode, "practices.\(kind.rawValue).curve must name exactly one curve, found \(names.count)",
                               hint: "write `curve: {bass: {p: 0.03, q: 0.38}}` or `curve: {logistic: {midpoint: 5, speed: 0.8}}`")
-                    } else if let k = AdoptionCurveKind(rawValue: names[0]) {
+                    } else if names[0] == AdoptionCurveKind.plan.rawValue, let plansNode = m.first?.value {
+                        scenario.curves[kind] = .plan
+                        if let plan = milestonePlan(plansNode, kind: kind, scenario: scenario) { scenario.plans[kind] = plan }
+                    } else if let k = AdoptionCurveKind(rawValue: names[0]), k != .step {
                         scenario.curves[kind] = k
                     } else {
                         unknownCurve(names[0], at: m.keys.first!)
@@ -86,6 +92,7 @@ extension ScenarioLoader {
             walk(node, path: section, specs: specByPath, prefixes: prefixes, into: &scenario)
         }
         if let node = top["benefits"] { benefitLines(node, into: &scenario) }
+        checkPlanTargets(scenario, top: top)
         scenario.fillDefaults()
         var variantSpecs = specByPath
         for spec in scenario.benefitLines.flatMap(\.specs) { variantSpecs[spec.path] = spec }
@@ -98,6 +105,8 @@ extension ScenarioLoader {
             }
         }
         if let node = top["correlations"] { scenario.correlation = correlations(node, scenario: scenario) }
+        addProgrammeRiskCorrelation(&scenario, top: top)
+        checkProgrammeDuration(scenario, top: top)
         checkCalibration(scenario, top: top)
         return diagnostics.contains { $0.severity == .error } ? nil : scenario
     }
@@ -114,14 +123,15 @@ extension ScenarioLoader {
             }
             return
         }
-        // `curve: bass` (a bare kind) has nothing more to read.
-        if path.hasSuffix(".curve"), node.scalar != nil { return }
+        // `curve: bass` (a bare kind) has nothing more to read; a plan was read with the curve kinds.
+        if path.hasSuffix(".curve"), node.scalar != nil || scenario.plans.keys.contains(where: { path == "practices.\($0.rawValue).curve" }) { return }
         guard prefixes.contains(path) else { return }
         // `curve: {bass: {}}` or `curve: {bass: }` with defaults only.
         if path.split(separator: ".").count == 4, path.contains(".curve."), node.scalar?.string == "" || node.null != nil { return }
         guard let m = mapping(node, path: path) else { return }
         let children = Set(specs.keys.compactMap { child(of: path, in: $0) } + prefixes.compactMap { child(of: path, in: $0) }
-                           + (path == "effects" ? ["from_fit"] : []) + (path == "budget" ? ["sensitivity_rates"] : []) + (path == "appraisal" ? ["discounting"] : []))
+                           + (path.hasPrefix("practices.") && path.split(separator: ".").count == 2 ? ["curve"] : [])
+                           + (path == "effects" ? ["from_fit"] : []) + (path == "investment" ? ["profile", "duration"] : []) + (path == "budget" ? ["sensitivity_rates"] : []) + (path == "appraisal" ? ["discounting"] : []))
         var seen: [String: Node] = [:]
         for (keyNode, valueNode) in m {
             guard budget(keyNode) else { return }
@@ -143,6 +153,14 @@ extension ScenarioLoader {
                     if let kind = DiscountSchedule.Kind(rawValue: text) { scenario.discounting = kind }
                     else { error(at: valueNode, "appraisal.discounting must be green_book or flat, found `\(text)`", hint: "write `discounting: green_book` (declining STPR) or `discounting: flat` (budget.discount_rate every year)") }
                 }
+            } else if full == "investment.profile" {
+                if let points = yearMapping(valueNode, path: full, startYear: scenario.startYear, horizon: scenario.horizon,
+                                            values: 0...Double.infinity, unit: "currency, base-year prices", nonDecreasing: false,
+                                            example: "profile: {\(scenario.startYear + 1): 3.0, \(scenario.startYear + 2): 2.0}") {
+                    scenario.buildProfile = Dictionary(uniqueKeysWithValues: points.map { ($0.year, $0.value) })
+                }
+            } else if full == "investment.duration" {
+                if let years = integer(valueNode, path: full, range: 1...500) { scenario.programmeDuration = years }
             } else if full == "budget.sensitivity_rates" {
                 scenario.sensitivityDiscountRates = rates(valueNode)
             } else if children.contains(key) {
@@ -175,6 +193,23 @@ extension ScenarioLoader {
             }
             seen[key] = keyNode
             if !allowed.contains(key) { unknownKey(key, at: keyNode, path: path, candidates: allowed) }
+        }
+    }
+
+    /// With a milestone plan the target adoption is the last milestone: a `target_adoption` beside
+    /// it would contradict the plan.
+    mutating func checkPlanTargets(_ s: Scenario, top: Node.Mapping) {
+        for (kind, plan) in s.plans.sorted(by: { $0.key < $1.key }) {
+            let start = s.parameters["practices.\(kind.rawValue).start_adoption"]
+                ?? ParameterCatalog.practice(kind, curve: .plan).first { $0.path.hasSuffix(".start_adoption") }?.defaultValue
+            if let start, start.support.lowerBound > plan.adoption[0],
+               let node = top["practices"]?.mapping?[kind.rawValue]?.mapping?["curve"] {
+                error(at: node, "practices.\(kind.rawValue).curve.plan starts at \(CSVTable.formatNumber(plan.adoption[0])) in \(plan.years[0]), below the start adoption (\(CSVTable.formatNumber(start.support.lowerBound)) or more); planned adoption must not fall",
+                      hint: "raise the first milestone to at least the start adoption, or lower start_adoption")
+            }
+            guard let node = top["practices"]?.mapping?[kind.rawValue]?.mapping?.first(where: { $0.key.scalar?.string == "target_adoption" })?.key else { continue }
+            error(at: node, "practices.\(kind.rawValue).target_adoption cannot be given with a milestone plan: the target is the plan's last milestone (\(CSVTable.formatNumber(plan.target)) in \(plan.lastYear))",
+                  hint: "remove target_adoption, or change the plan's last milestone")
         }
     }
 

@@ -106,6 +106,11 @@ extension ScenarioLoader {
         for (k, v) in m {
             guard budget(k), let key = k.scalar?.string else { continue }
             if reserved.contains(key) { continue }
+            if key == "programme_risk.correlation" {
+                error(at: k, "\(context): programme_risk.correlation is applied once for the whole scenario and cannot be overridden here",
+                      hint: "set it under programme_risk in the scenario, or give the pairs in `correlations:`")
+                continue
+            }
             if let spec = specs[key] {
                 if let d = distribution(v, spec: spec) { out[key] = d }
             } else if ParameterCatalog.allPaths.contains(key) {

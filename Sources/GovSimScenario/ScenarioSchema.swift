@@ -114,8 +114,18 @@ public enum ScenarioSchema {
                     ])])]),
                 ]))
             }
+            // A milestone plan: calendar years (YAML integers) to planned adoption; the loader checks
+            // that the years increase inside the horizon and the values do not fall.
+            curveForms.append(.object([
+                "type": .string("object"), "additionalProperties": .bool(false), "required": .array([.string("plan")]),
+                "properties": .object(["plan": .object([
+                    "description": .string("Milestone plan: planned adoption (share 0-1) at the end of each calendar year, interpolated linearly."),
+                    "type": .string("object"), "minProperties": .integer(1),
+                    "additionalProperties": .object(["type": .string("number"), "minimum": .integer(0), "maximum": .integer(1)]),
+                ])]),
+            ]))
             properties["curve"] = .object([
-                "description": .string("Adoption curve: `bass` (default), `logistic`, {bass: {p, q}} or {logistic: {midpoint, speed}}."),
+                "description": .string("Adoption curve: `bass` (default), `logistic`, {bass: {p, q}}, {logistic: {midpoint, speed}} or {plan: {year: adoption, ...}}."),
                 "oneOf": .array(curveForms),
             ])
             practices[kind.rawValue] = .object([
@@ -156,6 +166,15 @@ public enum ScenarioSchema {
                                                     "maxItems": .integer(20)])
             budget["properties"] = .object(members)
             properties["budget"] = .object(budget)
+        }
+        if case .object(var investment)? = properties["investment"], case .object(var members)? = investment["properties"] {
+            members["profile"] = .object(["description": .string("Planned build investment by calendar year (currency, base-year prices); cost overrun applies."),
+                                          "type": .string("object"), "minProperties": .integer(1),
+                                          "additionalProperties": .object(["type": .string("number"), "minimum": .integer(0)])])
+            members["duration"] = .object(["description": .string("Planned programme duration in years (default: the last year of the profile or of any plan)."),
+                                           "type": .string("integer"), "minimum": .integer(1), "maximum": .integer(500)])
+            investment["properties"] = .object(members)
+            properties["investment"] = .object(investment)
         }
         properties["variants"] = object("Named plan variants: overrides of parameters by dotted path, for govsim compare.", [:],
             additional: object("A variant: `description` and dotted-path overrides.", ["description": string], additional: value))

@@ -69,7 +69,8 @@ public enum StarterScenario {
         var out = """
 
         # The \(PracticeKind.countInWords) practices: adoption (share 0-1 of the organisation) in the base year, the planned
-        # target, the adoption curve (`bass`, or {logistic: {midpoint: 5, speed: 0.8}}), the one-off
+        # target, the adoption curve (`bass`, {logistic: {midpoint: 5, speed: 0.8}}, or a milestone plan
+        # {plan: {2026: 0.2, 2028: 0.6}} of planned adoption by year, whose last value is the target), the one-off
         # investment to go from no to full adoption and the yearly run cost at full adoption
         # (currency, base-year prices).
         practices:

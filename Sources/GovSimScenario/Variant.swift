@@ -20,9 +20,10 @@ public struct Variant: Sendable, Equatable {
     public static let noProgrammeName = "no-programme"
 
     /// The built-in "no programme" variant of `scenario`: every target adoption equals the start
-    /// adoption, so nothing is adopted, invested or run.
+    /// adoption, and the build profile and the fixed programme cost are 0, so nothing is adopted,
+    /// invested or run.
     public static func noProgramme(for scenario: Scenario) -> Variant {
-        var overrides: [String: Distribution] = [:]
+        var overrides: [String: Distribution] = ["investment.build_scale": .fixed(0), "investment.fixed_per_year": .fixed(0)]
         for kind in PracticeKind.allCases {
             overrides["practices.\(kind.rawValue).target_adoption"] = scenario["practices.\(kind.rawValue).start_adoption"]
         }

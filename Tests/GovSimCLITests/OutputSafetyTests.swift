@@ -63,7 +63,7 @@ final class OutputSafetyTests: XCTestCase {
         let r = try govsim(["run", "--runs", "20", "--out", "res", "--quiet"])
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stderr.contains("summary.csv changed since"), r.stderr)
-        XCTAssertTrue(r.stderr.contains("pass --force to replace the folder's 6 govsim files (appraisal.csv, budget.csv, manifest.json, report.html, runs.csv, summary.csv)"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("pass --force to replace the folder's 7 govsim files (appraisal.csv, budget.csv, correlations.csv, manifest.json, report.html, runs.csv, summary.csv)"), r.stderr)
         XCTAssertEqual(try Data(contentsOf: url("res/summary.csv")), summary)
         XCTAssertEqual(try govsim(["run", "--runs", "20", "--out", "res", "--force", "--quiet"]).status, 0)
         XCTAssertNotEqual(try Data(contentsOf: url("res/summary.csv")), summary)

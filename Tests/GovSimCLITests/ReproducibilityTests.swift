@@ -70,7 +70,8 @@ final class ReproducibilityTests: XCTestCase {
             try govsim(["run", "repro.yaml", "--threads", threads, "--out", out])
         }
         let reference = try comparableFiles("t1")
-        XCTAssertEqual(Set(reference.keys), ["summary.csv", "runs.csv", "budget.csv", "appraisal.csv", "report.html", "manifest.json"])
+        // correlations.csv: programme risk is rank-correlated by default (issue 14).
+        XCTAssertEqual(Set(reference.keys), ["summary.csv", "runs.csv", "budget.csv", "appraisal.csv", "correlations.csv", "report.html", "manifest.json"])
         for other in ["t2", "t8", "t1-again"] {
             let files = try comparableFiles(other)
             XCTAssertEqual(Set(files.keys), Set(reference.keys), other)
@@ -148,7 +149,7 @@ final class ReproducibilityTests: XCTestCase {
         try write("scenarios/repro.yaml", Self.scenario)
         try govsim(["run", "scenarios/repro.yaml", "--runs", "300", "--out", "results/r"])
         var r = try govsim(["verify", "results/r"], environment: ["TMPDIR": tmp.path])
-        XCTAssertTrue(r.stdout.hasPrefix("reproduced: 5 files"), r.stdout)
+        XCTAssertTrue(r.stdout.hasPrefix("reproduced: 6 files"), r.stdout)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp.path), [], "the temporary folder is removed")
 
         // Change one byte on line 7 of runs.csv.

@@ -44,7 +44,7 @@ final class RunCommandTests: XCTestCase {
         let scenario = manifest["scenario"] as! [String: Any]
         XCTAssertEqual((scenario["sha256"] as? String)?.count, 64)
         let files = (manifest["files"] as! [[String: Any]]).map { $0["name"] as! String }
-        XCTAssertEqual(files, ["summary.csv", "runs.csv", "budget.csv", "appraisal.csv", "report.html"])
+        XCTAssertEqual(files, ["summary.csv", "runs.csv", "budget.csv", "appraisal.csv", "correlations.csv", "report.html"])
     }
 
     func testThreadCountDoesNotChangeAnyByte() throws {

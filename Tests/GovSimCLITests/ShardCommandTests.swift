@@ -35,7 +35,10 @@ final class ShardCommandTests: XCTestCase {
     /// refusals (which hash every shard before the one at fault) stay far below 2 s in a debug build.
     private func writeSmallScenario() throws -> [String] {
         let reference = try String(contentsOf: GovSimProcess.packageRoot.appendingPathComponent("scenarios/reference.yaml"), encoding: .utf8)
+        // Milestones and build years must lie inside the horizon: the plans end in 2027 here.
         let small = reference.replacingOccurrences(of: "horizon: 15", with: "horizon: 2")
+            .replacingOccurrences(of: #"\{plan: \{[^}]*\}\}"#, with: "{plan: {2026: 0.3, 2027: 0.6}}", options: .regularExpression)
+            .replacingOccurrences(of: #"profile: \{[^}]*\}"#, with: "profile: {2026: 12, 2027: 8}", options: .regularExpression)
         XCTAssertNotEqual(small, reference)
         try small.write(to: url("small.yaml"), atomically: true, encoding: .utf8)
         return ["small.yaml"]

@@ -53,6 +53,8 @@ final class TraceCommandTests: XCTestCase {
         let operating = scale * (labourTerm * (1 - theta * (1 - 1 / rho)) + 1 - labour)
         XCTAssertEqual(y["operating_spending"]!, operating, accuracy: 1e-9)
         XCTAssertEqual(y["spending"]!, operating + y["investment"]! + y["run_cost"]!, accuracy: 1e-9)
+        let costLines = ["rollout", "build", "fixed_programme", "training", "double_running"].map { y["investment_\($0)"]! }
+        XCTAssertEqual(costLines.reduce(0, +), y["investment"]!, accuracy: 1e-9, "the investment's lines sum to it")
         XCTAssertEqual(y["net_savings"]!, y["spending_counterfactual"]! - y["spending"]!, accuracy: 1e-9)
         XCTAssertEqual(y["staff_time_reinvested"]!, scale * labourTerm * (1 - theta) * (1 - 1 / rho), accuracy: 1e-9)
         let cash = y["spending_counterfactual"]! - operating

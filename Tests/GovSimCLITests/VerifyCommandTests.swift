@@ -63,12 +63,12 @@ final class VerifyCommandTests: XCTestCase {
         }
         let moved = dir.appendingPathComponent("moved")
         try FileManager.default.moveItem(at: dir.appendingPathComponent("scenarios"), to: moved)
-        try assertReproduced("X", files: 6)
+        try assertReproduced("X", files: 7)   // correlations.csv: programme risk is correlated by default
         // Nothing on the disk is read in the re-run: a different file at the old path is ignored.
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
         try Data("version: 1\nname: other\nruns: 5\n".utf8).write(to: dir.appendingPathComponent("scenarios/evidence-based.yaml"))
         let r = try govsim(["verify", "X"])
-        XCTAssertTrue(r.stdout.hasPrefix("reproduced: 6 files"), r.stdout + r.stderr)
+        XCTAssertTrue(r.stdout.hasPrefix("reproduced: 7 files"), r.stdout + r.stderr)
     }
 
     func testCalibrateCompareAndSensitivityFoldersVerify() throws {
@@ -107,7 +107,7 @@ final class VerifyCommandTests: XCTestCase {
         try assertReproduced("shard-1", files: 2)
         // The merged folder re-runs its shards itself: it verifies with the shard folders gone.
         for k in 1...2 { try FileManager.default.removeItem(at: dir.appendingPathComponent("shard-\(k)")) }
-        try assertReproduced("merged", files: 6)
+        try assertReproduced("merged", files: 7)
     }
 
     /// A data file too large to record: the command says so in one warning, and verify names it.

@@ -1,5 +1,5 @@
 /// One assumption that switching values and one-way sweeps vary: a scenario parameter (fixed or
-/// uncertain) or a scale on a group of them (all practices' investment, all run costs). Setting
+/// uncertain) or a scale on a group of them (every line of the investment, all run costs). Setting
 /// it to x replaces an uncertain parameter by the fixed value x (the other inputs keep their
 /// draws: common random numbers).
 public struct AppraisalInput: Sendable {
@@ -21,6 +21,10 @@ public struct AppraisalInput: Sendable {
     /// The scenario with this input set to `x`.
     public func applying(_ x: Double, to scenario: Scenario) -> Scenario { apply(scenario, x) }
 
+    /// The paths of the investment's lines besides the practices' roll-out costs, which
+    /// `investment_scale` scales too.
+    static let investmentLinePaths = ["investment.build_scale", "investment.fixed_per_year", "investment.training", "investment.double_running"]
+
     /// The decisive inputs of a scenario that are in effect, in a fixed order: investment scale,
     /// run-cost scale, capture rate, labour share, causal share, complementarity, effect size,
     /// cost overrun, full-delivery probability, delay, realisation lag, discount rate (flat),
@@ -28,11 +32,13 @@ public struct AppraisalInput: Sendable {
     public static func standard(for scenario: Scenario) -> [AppraisalInput] {
         var out: [AppraisalInput] = []
         func scale(_ name: String, _ field: String) -> AppraisalInput {
-            AppraisalInput(name: name, unit: "multiplier on every practice's \(field)", central: 1, lower: 0, upper: 100,
+            AppraisalInput(name: name, unit: field == "investment" ? "multiplier on every line of the investment" : "multiplier on every practice's \(field)", central: 1, lower: 0, upper: 100,
                            low: 0.75, high: 1.25, wholeNumber: false) { s, x in
                 var s = s
-                for kind in PracticeKind.allCases {
-                    let path = "practices.\(kind.rawValue).\(field)"
+                // The investment scale multiplies every line of the investment (``RunModel/ProgrammeCosts``):
+                // the roll-out per practice and the build profile, fixed programme cost, training and double running.
+                let lines = field == "investment" ? AppraisalInput.investmentLinePaths : []
+                for path in PracticeKind.allCases.map({ "practices.\($0.rawValue).\(field)" }) + lines where s.parameters[path] != nil {
                     s[path] = x > 0 ? s[path].scaled(by: x) : .fixed(0)
                 }
                 return s

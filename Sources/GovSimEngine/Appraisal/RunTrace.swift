@@ -44,7 +44,12 @@ public struct RunTrace: Sendable {
                "operating_spending", "investment", "run_cost", "spending", "net_savings", "cash_releasing_savings",
                "staff_time_reinvested", "gdp_deflator_index", "discount_factor", "pv_cash_releasing", "pv_staff_time_reinvested",
                "pv_investment", "pv_run_cost"]
+            + RunTrace.investmentLines.map { "investment_\($0)" }
     }
+
+    /// The lines of the investment (``RunModel/YearTrace/programmeCosts``), nominal, in order:
+    /// their sum is the `investment` column.
+    public static let investmentLines = ["rollout", "build", "fixed_programme", "training", "double_running"]
 
     /// The columns of this trace's `trace.csv`: ``header`` then, per benefit line of the
     /// scenario, `benefit_line_<name>` (real base-year prices, undiscounted) and
@@ -68,7 +73,7 @@ public struct RunTrace: Sendable {
                 y.spendingCounterfactual, y.operating, y.investment, y.runCost, y.spending, y.netSavings, cash, y.staffTimeReinvested,
                 deflator, d, y.year == 0 ? 0 : cash / deflator * d, y.year == 0 ? 0 : y.staffTimeReinvested / deflator * d,
                 y.year == 0 ? 0 : y.investment / deflator * d, y.year == 0 ? 0 : y.runCost / deflator * d]
-                + y.benefitLines.flatMap { [$0, y.year == 0 ? 0 : $0 * d] }
+                + y.programmeCosts + y.benefitLines.flatMap { [$0, y.year == 0 ? 0 : $0 * d] }
             table.append([.integer(scenario.startYear + y.year)] + values.map(CSVTable.Cell.number))
         }
         return table

@@ -19,9 +19,12 @@ final class MemoryEstimateTests: XCTestCase {
         var s = TestSupport.reference
         s.runs = 100_000
         let estimate = MemoryEstimate(scenario: s)
-        XCTAssertEqual(estimate.uncertainInputs, 27)
+        // The reference's uncertain inputs (its milestone plans have no uncertain coefficients).
+        let uncertain = InputSampler(scenario: s).dimensions.count
+        XCTAssertEqual(uncertain, 14)
+        XCTAssertEqual(estimate.uncertainInputs, uncertain)
         XCTAssertEqual(estimate.years, s.horizon + 1)
-        XCTAssertEqual(estimate, MemoryEstimate(runs: 100_000, horizon: s.horizon, uncertainInputs: 27))
+        XCTAssertEqual(estimate, MemoryEstimate(runs: 100_000, horizon: s.horizon, uncertainInputs: uncertain))
     }
 
     func testRefusalSaysHowMuchAndWhatToDo() throws {

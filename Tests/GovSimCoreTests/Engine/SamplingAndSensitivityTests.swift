@@ -106,7 +106,8 @@ final class SamplingDesignEngineTests: XCTestCase {
         func spread(_ sampling: String) throws -> Double {
             var means: [Double] = []
             for seed in 1...16 {
-                let s = try TestSupport.load(TestSupport.header + "sampling: \(sampling)\nruns: 256\nhorizon: 6\nseed: \(seed)\n")
+                // Independent inputs: the designs' stratification is what is compared.
+                let s = try TestSupport.load(TestSupport.header + "sampling: \(sampling)\nruns: 256\nhorizon: 6\nseed: \(seed)\nprogramme_risk:\n  correlation: 0\n")
                 means.append(SimulationEngine(scenario: s, threads: 2).run().summary[.adoptionCustomerFocus]![6].mean)
             }
             return QuantileSummary(means).standardDeviation
@@ -124,7 +125,8 @@ final class SensitivityStudyTests: XCTestCase {
 
     /// One SRC study (800 runs over 5 years) shared by the tests that read it: it regresses every
     /// metric and year, the expensive part, once per suite.
-    private static let srcStudy = Result { try SensitivityStudy.src(TestSupport.load(TestSupport.header + "runs: 800\nhorizon: 5\n"), threads: 2) }
+    /// Programme risk uncorrelated, so that each SRC is one input's own effect.
+    private static let srcStudy = Result { try SensitivityStudy.src(TestSupport.load(TestSupport.header + "runs: 800\nhorizon: 5\nprogramme_risk:\n  correlation: 0\n"), threads: 2) }
 
     func testSRCCoversEveryVaryingMetricAndYear() throws {
         let result = try Self.srcStudy.get()
@@ -190,13 +192,13 @@ final class SensitivityStudyTests: XCTestCase {
         XCTAssertEqual(savings[0].input, "spending.cost_overrun")
         XCTAssertLessThan(savings[0].value, -0.7)
         XCTAssertLessThan(abs(savings[1].value), 0.4)
-        // Five inputs drive the productivity gain (|SRC| 0.32-0.43; the sixth about 0.08): the
-        // J-curve depth and the delay (negatively), the uplift, the realisation lag (negatively)
-        // and the delivery risk.
+        // Among the five inputs that drive the productivity gain most: the delay (negatively), the
+        // uplift, the realisation lag (negatively) and the delivery risk (the J-curve depth, a
+        // driver until its default became 0 in issue 14, no longer varies; the fifth is a Bass
+        // coefficient of the default curve).
         let gain = result.ranking(.productivityGainPct)
-        XCTAssertEqual(Set(gain.prefix(5).map(\.input)), ["effects.j_curve_depth", "programme_risk.delay", "effects.full_adoption_uplift",
-                                                          "effects.realisation_lag", "programme_risk.delivery"])
-        XCTAssertGreaterThan(abs(gain[4].value), 2 * abs(gain[5].value))
+        XCTAssertTrue(Set(gain.prefix(5).map(\.input)).isSuperset(of: ["programme_risk.delay", "effects.full_adoption_uplift",
+                                                                        "effects.realisation_lag", "programme_risk.delivery"]), "\(gain.prefix(6))")
         XCTAssertLessThan(gain.first { $0.input == "programme_risk.delay" }!.value, 0)
         XCTAssertGreaterThan(gain.first { $0.input == "effects.full_adoption_uplift" }!.value, 0)
     }

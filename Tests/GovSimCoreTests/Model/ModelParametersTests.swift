@@ -17,9 +17,11 @@ final class ModelParametersTests: XCTestCase {
     /// Paths of the catalog the model does not read itself: the sampler turns the two delivery
     /// inputs into `programme_risk.delivery`; budget and calibration rules are read by studies.
     private func readByModel(_ path: String) -> Bool {
-        // budget.* and appraisal.* are read by BudgetMeasures and AppraisalSettings from the run's trajectory, not by the model.
+        // budget.* and appraisal.* are read by BudgetMeasures and AppraisalSettings from the run's trajectory, not by the model;
+        // programme_risk.correlation by the loader, which turns it into rank correlations.
         !path.hasPrefix("budget.") && !path.hasPrefix("appraisal.") && !path.hasPrefix("calibration.")
             && path != "programme_risk.full_delivery_probability" && path != "programme_risk.shortfall_delivery"
+            && path != "programme_risk.correlation"
     }
 
     func testEveryCatalogParameterReachesItsField() {

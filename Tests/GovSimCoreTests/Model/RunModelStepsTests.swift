@@ -96,18 +96,20 @@ final class RunModelStepsTests: XCTestCase {
     func testSpending() {
         var m = parameters { $0.curves = Dictionary(uniqueKeysWithValues: PracticeKind.allCases.map { ($0, .step) }) }
         m.costOverrun = 2
+        m.trainingCost = 0
+        m.doubleRunningCost = 0
         let (adoption, planned) = RunModel.adoptionPaths(m, years: 3)
         let economy = CounterfactualEconomy()
-        let base = RunModel.spending(m, economy: economy, ratio: 1, adoption: adoption, planned: planned, year: 0)
+        let base = RunModel.spending(m, economy: economy, ratio: 1, adoption: adoption, planned: planned, unmatured: 0, year: 0)
         XCTAssertEqual(base.operating, base.counterfactual)
         XCTAssertEqual(base.counterfactual, m.spending, accuracy: 1e-9)
         XCTAssertEqual(base.investment + base.runCost, 0)
-        let first = RunModel.spending(m, economy: economy, ratio: 1, adoption: adoption, planned: planned, year: 1)
+        let first = RunModel.spending(m, economy: economy, ratio: 1, adoption: adoption, planned: planned, unmatured: 0, year: 1)
         let budget = m.practices.reduce(0.0) { $0 + $1.investment * 2 * max(0, $1.target - $1.start) }
         let run = m.practices.reduce(0.0) { $0 + $1.runCost * max(0, $1.target - $1.start) }
         XCTAssertEqual(first.investment, budget, accuracy: 1e-9)
         XCTAssertEqual(first.runCost, run, accuracy: 1e-9)
-        let second = RunModel.spending(m, economy: economy, ratio: 1.1, adoption: adoption, planned: planned, year: 2)
+        let second = RunModel.spending(m, economy: economy, ratio: 1.1, adoption: adoption, planned: planned, unmatured: 0, year: 2)
         XCTAssertEqual(second.investment, 0, "a step is bought once")
         XCTAssertLessThan(second.operating, second.counterfactual, "a productivity gain saves labour cost")
     }
@@ -125,7 +127,7 @@ final class RunModelStepsTests: XCTestCase {
             var maturity = starts
             maturity[kind.position] += 0.5
             var sat = (programme: m.satisfaction, counterfactual: m.satisfaction)
-            RunModel.advanceSatisfaction(m, &sat, year: 1, maturity: maturity, ratio: 1, jCurve: 0, surprise: 0, noise: 0)
+            RunModel.advanceSatisfaction(m, &sat, year: 1, maturity: maturity, ratio: 1, surprise: 0, noise: 0)
             XCTAssertEqual(sat.counterfactual, m.satisfaction, accuracy: 1e-12)
             return sat.programme - sat.counterfactual
         }

@@ -52,7 +52,8 @@ final class RunModelTests: XCTestCase {
     }
 
     func testZeroAdoptionGivesZeroGainAndZeroInvestment() {
-        let s = withAdoption(start: 0, target: .fixed(0))
+        // No adoption and no business-case costs (build profile, programme team): business as usual.
+        let s = withAdoption(start: 0, target: .fixed(0)).applying(["investment.build_scale": .fixed(0), "investment.fixed_per_year": .fixed(0)])
         for t in trajectories(s) {
             for year in 0..<t.years {
                 XCTAssertEqual(t[.productivityGainPct, year], 0)
@@ -174,6 +175,8 @@ final class RunModelTests: XCTestCase {
         var s = CalibrationStudy.contrastScenario(TestSupport.reference, runs: 1, seed: 1)
         s["spending.cost_overrun"] = .fixed(1.5)
         s["baseline.inflation"] = .fixed(0)
+        // The roll-out alone (RunModel+ProgrammeCostsTests checks the other lines).
+        for path in ["investment.build_scale", "investment.fixed_per_year", "investment.training", "investment.double_running"] { s[path] = .fixed(0) }
         let t = trajectories(s, runs: 1)[0]
         let total = (0..<t.years).reduce(0.0) { $0 + t[.investment, $1] }
         XCTAssertEqual(total, (25 + 40 + 20 + 15) * 1.5, accuracy: 1e-9)

@@ -24,8 +24,11 @@ final class ScenarioLoaderTests: XCTestCase {
         XCTAssertEqual(s.seed, 20251)
         XCTAssertEqual(s["baseline.spending"], .fixed(1000))
         XCTAssertEqual(s["baseline.demand_growth"], .normal(mean: 0.01, sd: 0.005))
-        XCTAssertEqual(s.curves[.dataAsProduct], .bass)
-        XCTAssertEqual(s["practices.data_as_product.target_adoption"], .pert(min: 0.5, mode: 0.75, max: 0.95, lambda: 4))
+        XCTAssertEqual(s.curves[.dataAsProduct], .plan)
+        XCTAssertEqual(s.plans[.dataAsProduct]?.years, [2026, 2027, 2028, 2030])
+        XCTAssertEqual(s["practices.data_as_product.target_adoption"], .fixed(0.75), "the plan's last milestone")
+        XCTAssertEqual(s.buildProfile, [2026: 12, 2027: 8, 2028: 4])
+        XCTAssertEqual(s.effectiveProgrammeDuration, 5)
         // The uplift prior is the lognormal with p5 = 7% and p95 = 15%.
         let uplift = s["effects.full_adoption_uplift"]
         XCTAssertEqual(uplift.quantile(0.05), 0.07, accuracy: 1e-12)
