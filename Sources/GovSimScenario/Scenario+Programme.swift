@@ -16,8 +16,8 @@ extension Scenario {
     /// overruns its cost also tends to slip and to deliver less (lower `programme_risk.delivery`).
     public static let programmeRiskPairs: [(String, String, Double)] = [
         ("spending.cost_overrun", "programme_risk.delay", 1),
-        ("spending.cost_overrun", InputLayout.deliveryPath, -1),
-        ("programme_risk.delay", InputLayout.deliveryPath, -1),
+        ("spending.cost_overrun", Scenario.deliveryPath, -1),
+        ("programme_risk.delay", Scenario.deliveryPath, -1),
     ]
 
     /// ``correlation`` with the default programme-risk correlation r = `programme_risk.correlation`
@@ -28,7 +28,7 @@ extension Scenario {
     /// - Throws: ``CorrelationMatrix/ValidationError`` if the combination is not a valid matrix.
     public func withProgrammeRiskCorrelation() throws -> CorrelationMatrix? {
         guard let r = parameters["programme_risk.correlation"]?.mean, r > 0, correlation?.repairReport == nil else { return correlation }
-        let uncertain = Set(InputSampler(scenario: self).dimensions.map(\.path))
+        let uncertain = Set(uncertainPaths)
         var names = correlation?.names ?? []
         var pairs: [(String, String, Double)] = []
         if let c = correlation {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import GovSimCore
+@testable import GovSimModel
 
 /// Milestone plans (`curve: {plan: {...}}`): the interpolation contract of ``MilestonePlan`` and
 /// the loader's located errors.

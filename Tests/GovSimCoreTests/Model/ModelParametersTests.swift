@@ -1,5 +1,6 @@
 import XCTest
 @testable import GovSimCore
+@testable import GovSimModel
 
 /// The typed wiring from the catalog to ``ModelParameters``: every parameter the model reads is
 /// found by name and reaches its own field.

@@ -1,5 +1,6 @@
 import XCTest
 @testable import GovSimCore
+@testable import GovSimModel
 
 /// What a new practice relies on: per-practice values addressed by kind, metrics whose stored
 /// positions follow their declaration, and curves that know their kind.

@@ -1,5 +1,6 @@
 import XCTest
 @testable import GovSimCore
+@testable import GovSimModel
 
 /// Issue 14, acceptance 1 and 2: a business case with milestone plans and an investment
 /// profile, all uncertainty off, against a hand calculation from `docs/model.md` §1–4; and the

@@ -1,5 +1,6 @@
 import XCTest
 @testable import GovSimCore
+@testable import GovSimModel
 @testable import GovSimEngine
 
 final class RunModelTests: XCTestCase {
