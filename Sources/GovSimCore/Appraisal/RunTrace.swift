@@ -2,7 +2,8 @@
 /// `govsim trace` (`trace.csv`): a reviewer can rebuild the numbers in a spreadsheet.
 ///
 /// Central values: every uncertain input at its mean, delivery at its mean (full-delivery
-/// probability × 1 + the rest × the mean shortfall delivery), and no yearly shocks (their SDs 0).
+/// probability × 1 + the rest × the mean shortfall delivery), the effect switch at its mean (the
+/// uplift times 1 − `effects.no_effect_probability`), and no yearly shocks (their SDs 0).
 /// Only a single organisation can be traced.
 public struct RunTrace: Sendable {
     public let scenario: Scenario
@@ -33,6 +34,11 @@ public struct RunTrace: Sendable {
             where s.parameters[path] != nil { s.parameters[path] = .fixed(0) }
         s.parameters["programme_risk.full_delivery_probability"] = .fixed(0)
         s.parameters["programme_risk.shortfall_delivery"] = .fixed(delivery)
+        // The effect switch at its mean: U·(1 − p_none) with the switch always on.
+        if let none = s.parameters["effects.no_effect_probability"]?.mean, let u = s.parameters["effects.full_adoption_uplift"]?.mean {
+            s.parameters["effects.full_adoption_uplift"] = .fixed(u * (1 - none))
+            s.parameters["effects.no_effect_probability"] = .fixed(0)
+        }
         s.correlation = nil
         return s
     }

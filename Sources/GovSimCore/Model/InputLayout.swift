@@ -2,7 +2,7 @@
 /// scenario so that building a run's ``ModelParameters`` costs no dictionary look-ups.
 ///
 /// A run's values vector has one entry per parameter in ``Scenario/specs`` order (fixed values
-/// included), followed by the derived input `programme_risk.delivery`. The model's parameters
+/// included), followed by the derived inputs `programme_risk.delivery` and `effects.effect_present`. The model's parameters
 /// are found by their typed keys, ``ModelInput`` and ``PracticeInput``, whose paths are those
 /// of ``ParameterCatalog``.
 public struct InputLayout: Sendable {
@@ -23,9 +23,12 @@ public struct InputLayout: Sendable {
     let benefitLines: [(driver: Int, slots: [Int], scale: Double)]
     /// Name of the derived delivery input.
     public static let deliveryPath = "programme_risk.delivery"
+    /// Name of the derived effect switch e (1: the practices raise productivity; 0 with probability
+    /// `effects.no_effect_probability`).
+    public static let effectPresentPath = "effects.effect_present"
 
     public init(scenario: Scenario) {
-        let paths = scenario.specs.map(\.path) + [InputLayout.deliveryPath]
+        let paths = scenario.specs.map(\.path) + [InputLayout.deliveryPath, InputLayout.effectPresentPath]
         let index = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, $0) })
         func slot(_ path: String) -> Int {
             guard let i = index[path] else { preconditionFailure("no parameter \(path) in this scenario") }

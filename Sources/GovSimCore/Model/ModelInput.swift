@@ -4,7 +4,9 @@
 ///
 /// The per-practice parameters are ``PracticeInput``. Paths the model never reads directly
 /// (`programme_risk.full_delivery_probability` and `programme_risk.shortfall_delivery`, which
-/// ``InputSampler`` turns into ``delivery``; `budget.*` and `calibration.*`, read by the studies)
+/// ``InputSampler`` turns into ``delivery``; `effects.no_effect_probability`, which it turns into
+/// ``effectPresent``; `effects.leader_adoption` and `effects.peer_adoption`, read by the uplift's
+/// default and `govsim calibrate`; `budget.*` and `calibration.*`, read by the studies)
 /// have no key.
 public enum ModelInput: Int, CaseIterable, Sendable {
     case spending, labourShare, demandGrowth, demandShockSD, spendingTrend, spendingNoiseSD
@@ -13,6 +15,7 @@ public enum ModelInput: Int, CaseIterable, Sendable {
     case captureRate, costOverrun, delivery, delay
     case satisfactionAdjustment, satisfactionMaxChange, satisfactionNoiseSD
     case customerFocusGain, rapidIterationGain, qualityGainPerPct, strainPerPct
+    case effectPresent
 
     /// The parameter's path in the scenario file and the catalog (``InputLayout/deliveryPath``
     /// for the derived delivered share).
@@ -45,6 +48,7 @@ public enum ModelInput: Int, CaseIterable, Sendable {
         case .rapidIterationGain: return "satisfaction.rapid_iteration_gain"
         case .qualityGainPerPct: return "satisfaction.quality_gain_per_pct"
         case .strainPerPct: return "satisfaction.strain_per_pct"
+        case .effectPresent: return InputLayout.effectPresentPath
         }
     }
 

@@ -32,6 +32,7 @@ extension ModelParameters {
         rapidIterationGain = value(.rapidIterationGain)
         qualityGainPerPct = value(.qualityGainPerPct)
         strainPerPct = value(.strainPerPct)
+        effectPresent = value(.effectPresent)
         practices = PerPractice { kind in
             func value(_ input: PracticeInput) -> Double { v[layout.position(input, of: kind)] }
             let curve: AdoptionCurve
@@ -78,6 +79,7 @@ extension ModelParameters {
         case .rapidIterationGain: return rapidIterationGain
         case .qualityGainPerPct: return qualityGainPerPct
         case .strainPerPct: return strainPerPct
+        case .effectPresent: return effectPresent
         }
     }
 

@@ -62,6 +62,10 @@ public struct ModelParameters: Sendable, Equatable {
     public var realisationLag: Double
     /// j: productivity lost per unit of adopted but unmatured practice (`effects.j_curve_depth`).
     public var jCurveDepth: Double
+    /// e: 1 if the practices raise productivity at all in this run, 0 ("adopted but no productivity
+    /// effect") with probability `effects.no_effect_probability` (`effects.effect_present`, derived
+    /// by ``InputSampler``).
+    public var effectPresent: Double = 1
 
     /// θ: share of a productivity gain banked as lower spending, 0–1 (`spending.capture_rate`).
     public var captureRate: Double

@@ -54,7 +54,7 @@ public enum RunModel {
         let years = m.horizon + 1
         precondition(trajectory.years == years, "trajectory made for another horizon")
         let weights = normalisedWeights(m)
-        let effect = m.uplift * m.causalShare
+        let effect = m.uplift * m.causalShare * m.effectPresent
         let baseRatio = 1 + effect * uplift(m.practices.values.map(\.start), weights: weights, complementarity: m.complementarity)
         let (adoption, planned) = adoptionPaths(m, years: years)
         var maturity = [Double](repeating: 0, count: m.practices.count)

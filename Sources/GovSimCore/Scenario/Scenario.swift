@@ -122,14 +122,19 @@ public struct Scenario: Sendable, Equatable {
         return s
     }
 
-    /// The default of `spec`; the full-adoption uplift defaults to the lognormal that matches the
-    /// scenario's calibration interval.
+    /// The default of `spec`; the full-adoption uplift defaults to the lognormal whose simulated
+    /// leader-versus-peer gap matches the scenario's calibration interval
+    /// (``ParameterCatalog/upliftMatching(low:high:coverage:leader:peer:)``).
     func defaultValue(for spec: ParameterSpec) -> Distribution {
-        guard spec.path == "effects.full_adoption_uplift",
-              let low = parameters["calibration.target_low"]?.mean,
-              let high = parameters["calibration.target_high"]?.mean,
-              let coverage = parameters["calibration.coverage"]?.mean,
-              high > low, low > 0 else { return spec.defaultValue }
-        return .lognormal(quantile: low, at: (1 - coverage) / 2, quantile: high, at: (1 + coverage) / 2)
+        guard spec.path == "effects.full_adoption_uplift" else { return spec.defaultValue }
+        func given(_ path: String) -> Double? {
+            parameters[path]?.mean ?? ParameterCatalog.general.first { $0.path == path }?.defaultValue.mean
+        }
+        guard let low = given("calibration.target_low"), let high = given("calibration.target_high"),
+              let coverage = given("calibration.coverage"), let leader = given("effects.leader_adoption"),
+              let peer = given("effects.peer_adoption"),
+              let u = ParameterCatalog.upliftMatching(low: low, high: high, coverage: coverage, leader: leader, peer: peer)
+        else { return spec.defaultValue }
+        return u
     }
 }
