@@ -54,7 +54,8 @@ public struct RunTrace: Sendable {
 
     /// The columns of this trace's `trace.csv`: ``header`` then, per benefit line of the
     /// scenario, `benefit_line_<name>` (real base-year prices, undiscounted) and
-    /// `pv_benefit_line_<name>`.
+    /// `pv_benefit_line_<name>` (a cash-releasing line's nominal saving B·P(t) deflated and
+    /// discounted, as in the appraisal; `cash_releasing_savings` excludes those lines).
     public var columns: [String] {
         RunTrace.header + scenario.benefitLines.flatMap { ["benefit_line_\($0.name)", "pv_benefit_line_\($0.name)"] }
     }
@@ -68,13 +69,15 @@ public struct RunTrace: Sendable {
         var deflator = 1.0
         for y in years {
             if y.year > 0 { deflator *= 1 + settings.gdpDeflator }
-            let cash = y.spendingCounterfactual - y.spending + y.investment + y.runCost
+            // Operating cash-releasing savings; cash-releasing benefit lines are their own columns.
+            let cash = y.spendingCounterfactual - y.spending + y.investment + y.runCost - y.cashReleasingLines
+            let isCash = scenario.benefitLines.map(\.cashReleasing)
             let d = y.year <= settings.period ? factors[y.year] : 0
             let values: [Double] = y.adoption + y.maturity + [y.phi, y.jCurve, y.ratio, y.costScale, y.labourTerm, y.price,
                 y.spendingCounterfactual, y.operating, y.investment, y.runCost, y.spending, y.netSavings, cash, y.staffTimeReinvested,
                 deflator, d, y.year == 0 ? 0 : cash / deflator * d, y.year == 0 ? 0 : y.staffTimeReinvested / deflator * d,
                 y.year == 0 ? 0 : y.investment / deflator * d, y.year == 0 ? 0 : y.runCost / deflator * d]
-                + y.benefitLines.flatMap { [$0, y.year == 0 ? 0 : $0 * d] }
+                + y.benefitLines.enumerated().flatMap { k, b in [b, y.year == 0 ? 0 : (isCash[k] ? b * y.price / deflator : b) * d] }
             table.append([.integer(scenario.startYear + y.year)] + values.map(CSVTable.Cell.number))
         }
         return table

@@ -19,8 +19,9 @@ public struct InputLayout: Sendable {
     let inputSlots: [Int]
     /// Position of each ``PracticeInput`` (by raw value) of each practice, −1 if not in effect.
     let practiceSlots: PerPractice<[Int]>
-    /// Each benefit line's driver (index in ``PracticeKind/allCases``), factor positions and scale.
-    let benefitLines: [(driver: Int, slots: [Int], scale: Double)]
+    /// Each benefit line's drivers (indices in ``PracticeKind/allCases``), factor positions,
+    /// category and whether it releases cash.
+    let benefitLines: [(drivers: [Int], slots: [Int], category: BenefitLine.Category, cash: Bool)]
     /// Name of the derived delivery input.
     public static let deliveryPath = "programme_risk.delivery"
     /// Name of the derived effect switch e (1: the practices raise productivity; 0 with probability
@@ -46,7 +47,7 @@ public struct InputLayout: Sendable {
             PracticeInput.allCases.map { $0.isInEffect(curve: curves[kind]) ? slot($0.path(kind)) : -1 }
         }
         benefitLines = scenario.benefitLines.map { line in
-            (PracticeKind.allCases.firstIndex(of: line.driver)!, line.category.factors.map { slot(line.path($0)) }, line.category.scale)
+            (line.drivers.map { PracticeKind.allCases.firstIndex(of: $0)! }, line.category.factors.map { slot(line.path($0)) }, line.category, line.cashReleasing)
         }
     }
 

@@ -45,7 +45,9 @@ extension ModelParameters {
                             investment: value(.investment), runCost: value(.runCost), weight: value(.weight))
         }
         benefitLines = layout.benefitLines.map { line in
-            BenefitLineValue(driver: line.driver, fullValue: line.slots.reduce(line.scale) { $0 * v[$1] })
+            let f = line.slots.map { v[$0] }
+            return BenefitLineValue(driver: line.drivers[0], fullValue: BenefitLine.fullValue(line.category, f), drivers: line.drivers,
+                                    category: line.category, factors: f, cashReleasing: line.cash)
         }
     }
 

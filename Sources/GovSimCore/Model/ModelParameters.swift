@@ -103,13 +103,26 @@ public struct ModelParameters: Sendable, Equatable {
 
     /// One benefit line of the economic case (``BenefitLine``).
     public struct BenefitLineValue: Sendable, Equatable {
-        /// Index of the driver practice in ``PracticeKind/allCases``.
+        /// Index of the first driver practice in ``PracticeKind/allCases``.
         public var driver: Int
-        /// V: value a year at full realisation, currency in base-year prices (product of the factors).
+        /// V: value a year at full realisation, currency in base-year prices
+        /// (``BenefitLine/fullValue(_:_:)``; 0 for a legacy line).
         public var fullValue: Double
-        public init(driver: Int, fullValue: Double) {
+        /// Indices of every driver practice (averaged with equal weights).
+        public var drivers: [Int]
+        public var category: BenefitLine.Category
+        /// The factor values in ``BenefitLine/Category/factors`` order.
+        public var factors: [Double]
+        /// Whether the line lowers spending by B(t)·P(t) (`cash_releasing`).
+        public var cashReleasing: Bool
+        public init(driver: Int, fullValue: Double, drivers: [Int]? = nil, category: BenefitLine.Category = .other,
+                    factors: [Double] = [], cashReleasing: Bool = false) {
             self.driver = driver
             self.fullValue = fullValue
+            self.drivers = drivers ?? [driver]
+            self.category = category
+            self.factors = factors
+            self.cashReleasing = cashReleasing
         }
     }
     /// The scenario's benefit lines, in file order (`benefits.<name>.…`).

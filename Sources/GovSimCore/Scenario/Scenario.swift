@@ -67,11 +67,13 @@ public struct Scenario: Sendable, Equatable {
     public var appraisal: AppraisalSettings {
         let rate = self["budget.discount_rate"].mean
         let kind = discounting ?? (explicitPaths.contains("budget.discount_rate") ? .flat : .greenBook)
-        return AppraisalSettings(schedule: kind == .flat ? .flat(rate) : .greenBook,
-                                 period: Int(self["appraisal.period"].mean),
-                                 benefitDecay: self["appraisal.benefit_decay"].mean,
-                                 gdpDeflator: self["appraisal.gdp_deflator"].mean,
-                                 residualYears: self["appraisal.residual_years"].mean)
+        var settings = AppraisalSettings(schedule: kind == .flat ? .flat(rate) : .greenBook,
+                                         period: Int(self["appraisal.period"].mean),
+                                         benefitDecay: self["appraisal.benefit_decay"].mean,
+                                         gdpDeflator: self["appraisal.gdp_deflator"].mean,
+                                         residualYears: self["appraisal.residual_years"].mean)
+        settings.cashReleasingLines = benefitLines.map(\.cashReleasing)
+        return settings
     }
 
     /// The periods of yearly money tables (`appraisal.financial_year_start_month`).
