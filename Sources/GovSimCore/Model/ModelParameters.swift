@@ -85,10 +85,10 @@ public struct ModelParameters: Sendable, Equatable {
     public var satisfactionMaxChange: Double
     /// σ_s: SD of the yearly satisfaction noise, points (`satisfaction.noise_sd`).
     public var satisfactionNoiseSD: Double
-    /// G_cf: satisfaction gain from full, matured customer focus, points
+    /// G_C: satisfaction gain from full, matured customer focus, points
     /// (`satisfaction.customer_focus_gain`).
     public var customerFocusGain: Double
-    /// G_ri: satisfaction gain from full, matured rapid iteration, points
+    /// G_R: satisfaction gain from full, matured rapid iteration, points
     /// (`satisfaction.rapid_iteration_gain`).
     public var rapidIterationGain: Double
     /// β_q: satisfaction gain per percent of output reinvested in quality, points per %
