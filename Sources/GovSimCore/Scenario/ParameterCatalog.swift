@@ -75,7 +75,7 @@ public enum ParameterCatalog {
                       default: .fixed(0), range: -20...20, source: "assumption (no drift); set from a satisfaction history"),
 
         ParameterSpec("effects.full_adoption_uplift", unit: "share (0.11 = 11%)",
-                      summary: "Productivity gap between full, matured adoption of all \(PracticeKind.countInWords) practices and none, as observed (before the causal share)",
+                      summary: "Observed productivity gap, full matured adoption of all \(PracticeKind.countInWords) practices vs none (before causal share)",
                       default: defaultUplift, range: 0...10,
                       source: "derived: the lognormal whose leader-versus-peer gap (effects.leader_adoption vs effects.peer_adoption) has p5 7% and p95 15% (OECD: the most digitally advanced organisations are 7–15% more productive than their peers)"),
         ParameterSpec("effects.leader_adoption", unit: "share 0–1",
