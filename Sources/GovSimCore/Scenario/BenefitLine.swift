@@ -120,9 +120,9 @@ public struct BenefitLine: Sendable, Equatable, Hashable {
 
     /// Channel shift at full realisation, from n_c (transactions a year by channel, digital first),
     /// u_c (unit cost by channel, currency per transaction) and the target digital share d_T:
-    /// with N = Σ n_c and d₀ = n_digital/N, **V = Σ_{c ≠ digital} n_c·m·(u_c − u_digital)**, where
-    /// m = max(0, d_T·N − n_digital) / (N − n_digital) is the share of every assisted channel's
-    /// volume that moves online (each assisted channel loses the same share); 0 if N = n_digital.
+    /// with n_tot = Σ n_c, **V = Σ_{c ≠ digital} n_c·μ·(u_c − u_digital)**, where
+    /// μ = max(0, d_T·n_tot − n_digital) / (n_tot − n_digital) is the share of every assisted
+    /// channel's volume that moves online (each loses the same share); 0 if n_tot = n_digital.
     public static func channelShiftValue(_ f: [Double]) -> Double {
         let n = Array(f[0..<4]), u = Array(f[4..<8]), target = f[8]
         let total = n.reduce(0, +), assisted = total - n[0]
