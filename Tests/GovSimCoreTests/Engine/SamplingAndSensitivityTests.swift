@@ -130,7 +130,8 @@ final class SensitivityStudyTests: XCTestCase {
         let result = try Self.srcStudy.get()
         let table = SensitivityTable.make(result).render()
         XCTAssertTrue(table.hasPrefix("year,metric,input,method,index,value,ci_low,ci_high\n"))
-        for metric in Metric.allCases {
+        // The channel metrics are 0 in every run without benefit lines: nothing varies to regress.
+        for metric in Metric.allCases where ![.channelShiftSavings, .failureDemandSavings, .legacySavings].contains(metric) {
             for year in 1...5 {
                 let rows = result.rows.filter { $0.metric == metric && $0.year == year }
                 XCTAssertFalse(rows.isEmpty, "\(metric) year \(year)")
@@ -190,15 +191,20 @@ final class SensitivityStudyTests: XCTestCase {
         XCTAssertEqual(savings[0].input, "spending.cost_overrun")
         XCTAssertLessThan(savings[0].value, -0.7)
         XCTAssertLessThan(abs(savings[1].value), 0.4)
-        // Five inputs drive the productivity gain (|SRC| 0.32-0.43; the sixth about 0.08): the
-        // J-curve depth and the delay (negatively), the uplift, the realisation lag (negatively)
-        // and the delivery risk.
+        // Seven inputs drive the productivity gain (|SRC| 0.18-0.52; the eighth about 0.03): the
+        // effect switch (issue 14: the effect is absent in 15% of runs), the J-curve depth, the
+        // causal share, the uplift, the delay and the realisation lag (negatively) and the
+        // delivery risk.
         let gain = result.ranking(.productivityGainPct)
-        XCTAssertEqual(Set(gain.prefix(5).map(\.input)), ["effects.j_curve_depth", "programme_risk.delay", "effects.full_adoption_uplift",
+        XCTAssertEqual(Set(gain.prefix(7).map(\.input)), ["effects.effect_present", "effects.j_curve_depth", "effects.causal_share",
+                                                          "effects.full_adoption_uplift", "programme_risk.delay",
                                                           "effects.realisation_lag", "programme_risk.delivery"])
-        XCTAssertGreaterThan(abs(gain[4].value), 2 * abs(gain[5].value))
+        XCTAssertGreaterThan(abs(gain[6].value), 2 * abs(gain[7].value))
+        XCTAssertTrue(gain.prefix(2).contains { $0.input == "effects.effect_present" }, "\(gain.prefix(3))")
         XCTAssertLessThan(gain.first { $0.input == "programme_risk.delay" }!.value, 0)
-        XCTAssertGreaterThan(gain.first { $0.input == "effects.full_adoption_uplift" }!.value, 0)
+        for input in ["effects.full_adoption_uplift", "effects.causal_share", "effects.effect_present"] {
+            XCTAssertGreaterThan(gain.first { $0.input == input }!.value, 0, input)
+        }
     }
 
     func testSRCOfAnExactlyLinearModel() throws {
