@@ -19,9 +19,12 @@ public struct BudgetMeasures: Sendable, Equatable {
     public let benefitCostRatio: Double?
     /// The run's economic and financial case under the scenario's appraisal settings (nil if not asked for).
     public let appraisal: RunAppraisal?
+    /// Final-year productivity gain over the counterfactual (%), for P(gain ≤ 0).
+    public let finalProductivityGainPct: Double
 
     public init(trajectory t: RunTrajectory, discountRates: [Double], appraisal settings: AppraisalSettings? = nil) {
         appraisal = settings.map { RunAppraisal(trajectory: t, settings: $0) }
+        finalProductivityGainPct = t.final(.productivityGainPct)
         var npv = [Double](repeating: 0, count: discountRates.count)
         var factors = [Double](repeating: 1, count: discountRates.count)
         var investment = 0.0, payback: Int? = nil, benefits = 0.0, costs = 0.0

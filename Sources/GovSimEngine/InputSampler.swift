@@ -63,6 +63,14 @@ public struct InputSampler: Sendable {
             dimensions.append(dimension(InputLayout.deliveryPath, .delivery(full: full, shortfall: shortfall)))
             positions.append(deliveryIndex)
         }
+        let none = scenario["effects.no_effect_probability"].mean
+        let effectIndex = layout.position(InputLayout.effectPresentPath)
+        if none <= 0 || none >= 1 {
+            template[effectIndex] = none >= 1 ? 0 : 1
+        } else {
+            dimensions.append(dimension(InputLayout.effectPresentPath, .effectSwitch(none: none)))
+            positions.append(effectIndex)
+        }
         self.template = template
         self.dimensions = dimensions
         self.positions = positions

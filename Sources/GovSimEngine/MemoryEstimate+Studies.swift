@@ -56,7 +56,7 @@ extension MemoryEstimate {
         let years = horizon + 1, n = Double(runs), v = Double(variants)
         let cells = Metric.allCases.count * years
         let values = aggregateBytes(runs: runs, cells: (2 * variants - 1) * cells)
-        let budgets = v * n * 224 + 2 * n * 8   // kept per run, and one measure's paired deltas at a time
+        let budgets = v * n * 232 + 2 * n * 8   // kept per run, and one measure's paired deltas at a time
         let k = Double(uncertainInputs)
         let valueOfInformation = n * k * 8 + n * 8 * (2 * v + 2 * 5 + 4)
         let inFlight = Double(2 * max(1, threads) + 2) * v * 3 * blockBytes(cells: cells, inputs: uncertainInputs)

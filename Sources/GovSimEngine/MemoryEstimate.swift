@@ -41,7 +41,7 @@ public struct MemoryEstimate: Sendable, Equatable {
         let inFlight = (blocksInFlight ?? 2 * Self.assumedThreads + 2) * blockBytes
         // Budget measures of every run (a struct, its NPV array and its two appraisal cases) for
         // budget.csv and appraisal.csv.
-        let budgets = n * 224
+        let budgets = n * 232
         // Without runs.csv (calibrate), every run's record stays in memory.
         let records = writesRunsTable ? 0 : n * (inputs * 8 + 160)
         bytes = stored + inFlight + budgets + records + Self.baseBytes

@@ -2,7 +2,7 @@
 /// scenario so that building a run's ``ModelParameters`` costs no dictionary look-ups.
 ///
 /// A run's values vector has one entry per parameter in ``Scenario/specs`` order (fixed values
-/// included), followed by the derived input `programme_risk.delivery`. The model's parameters
+/// included), followed by the derived inputs `programme_risk.delivery` and `effects.effect_present`. The model's parameters
 /// are found by their typed keys, ``ModelInput`` and ``PracticeInput``, whose paths are those
 /// of ``ParameterCatalog``.
 public struct InputLayout: Sendable {
@@ -27,13 +27,17 @@ public struct InputLayout: Sendable {
     let inputSlots: [Int]
     /// Position of each ``PracticeInput`` (by raw value) of each practice, −1 if not in effect.
     let practiceSlots: PerPractice<[Int]>
-    /// Each benefit line's driver (index in ``PracticeKind/allCases``), factor positions and scale.
-    let benefitLines: [(driver: Int, slots: [Int], scale: Double)]
+    /// Each benefit line's drivers (indices in ``PracticeKind/allCases``), factor positions,
+    /// category and whether it releases cash.
+    let benefitLines: [(drivers: [Int], slots: [Int], category: BenefitLine.Category, cash: Bool)]
     /// Name of the derived delivery input.
     public static let deliveryPath = Scenario.deliveryPath
+    /// Name of the derived effect switch e (1: the practices raise productivity; 0 with probability
+    /// `effects.no_effect_probability`).
+    public static let effectPresentPath = "effects.effect_present"
 
     public init(scenario: Scenario) {
-        let paths = scenario.specs.map(\.path) + [InputLayout.deliveryPath]
+        let paths = scenario.specs.map(\.path) + [InputLayout.deliveryPath, InputLayout.effectPresentPath]
         let index = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, $0) })
         func slot(_ path: String) -> Int {
             guard let i = index[path] else { preconditionFailure("no parameter \(path) in this scenario") }
@@ -59,7 +63,7 @@ public struct InputLayout: Sendable {
             PracticeInput.allCases.map { $0.isInEffect(curve: curves[kind]) ? slot($0.path(kind)) : -1 }
         }
         benefitLines = scenario.benefitLines.map { line in
-            (PracticeKind.allCases.firstIndex(of: line.driver)!, line.category.factors.map { slot(line.path($0)) }, line.category.scale)
+            (line.drivers.map { PracticeKind.allCases.firstIndex(of: $0)! }, line.category.factors.map { slot(line.path($0)) }, line.category, line.cashReleasing)
         }
     }
 

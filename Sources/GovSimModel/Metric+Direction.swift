@@ -24,7 +24,8 @@ extension Metric {
         switch self {
         case .productivityIndex, .productivityIndexCounterfactual, .productivityGainPct,
              .netSavings, .netSavingsReal, .cumulativeNetSavings, .staffTimeReinvested,
-             .satisfaction, .satisfactionCounterfactual, .satisfactionGain:
+             .satisfaction, .satisfactionCounterfactual, .satisfactionGain,
+             .channelShiftSavings, .failureDemandSavings, .legacySavings:
             return .higherIsBetter
         case .spending, .spendingCounterfactual, .spendingReal, .investment, .runCost:
             return .lowerIsBetter

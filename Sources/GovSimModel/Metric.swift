@@ -40,6 +40,14 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
     /// quality rather than banked (currency per year, nominal): the non-cash-releasing benefit of
     /// the economic case. Negative while the J-curve lowers productivity.
     case staffTimeReinvested = "staff_time_reinvested"
+    /// Savings of the scenario's `channel_shift` benefit lines this year, B(t)·P(t) (currency per
+    /// year, nominal; cash-releasing or not, as each line declares); 0 without such lines.
+    case channelShiftSavings = "channel_shift_savings"
+    /// Savings of the `failure_demand` benefit lines, B(t)·P(t) (currency per year, nominal).
+    case failureDemandSavings = "failure_demand_savings"
+    /// Savings of the `legacy` benefit lines (legacy run cost and replacement avoided), B(t)·P(t)
+    /// (currency per year, nominal).
+    case legacySavings = "legacy_savings"
 
     /// Position of the metric in a ``RunTrajectory``.
     /// (A switch, not a dictionary: it is read for every value of every run.)
@@ -65,6 +73,9 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
         case .adoptionRapidIteration: return 16
         case .adoptionOutcomeAccountability: return 17
         case .staffTimeReinvested: return 18
+        case .channelShiftSavings: return 19
+        case .failureDemandSavings: return 20
+        case .legacySavings: return 21
         }
     }
 

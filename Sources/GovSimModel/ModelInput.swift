@@ -4,8 +4,10 @@
 ///
 /// The per-practice parameters are ``PracticeInput``. Paths the model never reads directly
 /// (`programme_risk.full_delivery_probability` and `programme_risk.shortfall_delivery`, which
-/// ``InputSampler`` turns into ``delivery``; `programme_risk.correlation`, which the loader turns
-/// into rank correlations; `budget.*` and `calibration.*`, read by the studies)
+/// ``InputSampler`` turns into ``delivery``; `effects.no_effect_probability`, which it turns into
+/// ``effectPresent``; `effects.leader_adoption` and `effects.peer_adoption`, read by the uplift's
+/// default and `govsim calibrate`; `programme_risk.correlation`, which the loader turns into rank
+/// correlations; `budget.*` and `calibration.*`, read by the studies)
 /// have no key.
 public enum ModelInput: Int, CaseIterable, Sendable {
     case spending, labourShare, demandGrowth, demandShockSD, spendingTrend, spendingNoiseSD
@@ -15,6 +17,7 @@ public enum ModelInput: Int, CaseIterable, Sendable {
     case satisfactionAdjustment, satisfactionMaxChange, satisfactionNoiseSD
     case customerFocusGain, rapidIterationGain, qualityGainPerPct, strainPerPct
     case runCostOverrun, programmeFixedCost, doubleRunningCost, trainingCost, riskMitigation, buildScale
+    case effectPresent
 
     /// The parameter's path in the scenario file and the catalog (``InputLayout/deliveryPath``
     /// for the derived delivered share).
@@ -53,6 +56,7 @@ public enum ModelInput: Int, CaseIterable, Sendable {
         case .trainingCost: return "investment.training"
         case .riskMitigation: return "programme_risk.practice_mitigation"
         case .buildScale: return "investment.build_scale"
+        case .effectPresent: return InputLayout.effectPresentPath
         }
     }
 

@@ -40,6 +40,7 @@ extension ModelParameters {
         buildProfile = layout.buildProfile
         buildScale = value(.buildScale)
         programmeYears = layout.programmeYears
+        effectPresent = value(.effectPresent)
         practices = PerPractice { kind in
             func value(_ input: PracticeInput) -> Double { v[layout.position(input, of: kind)] }
             let curve: AdoptionCurve
@@ -55,7 +56,9 @@ extension ModelParameters {
                             investment: value(.investment), runCost: value(.runCost), weight: value(.weight))
         }
         benefitLines = layout.benefitLines.map { line in
-            BenefitLineValue(driver: line.driver, fullValue: line.slots.reduce(line.scale) { $0 * v[$1] })
+            let f = line.slots.map { v[$0] }
+            return BenefitLineValue(driver: line.drivers[0], fullValue: BenefitLine.fullValue(line.category, f), drivers: line.drivers,
+                                    category: line.category, factors: f, cashReleasing: line.cash)
         }
     }
 
@@ -95,6 +98,7 @@ extension ModelParameters {
         case .trainingCost: return trainingCost
         case .riskMitigation: return riskMitigation
         case .buildScale: return buildScale
+        case .effectPresent: return effectPresent
         }
     }
 

@@ -62,6 +62,10 @@ public struct ModelParameters: Sendable, Equatable {
     public var realisationLag: Double
     /// j: productivity lost per unit of adopted but unmatured practice (`effects.j_curve_depth`).
     public var jCurveDepth: Double
+    /// e: 1 if the practices raise productivity at all in this run, 0 ("adopted but no productivity
+    /// effect") with probability `effects.no_effect_probability` (`effects.effect_present`, derived
+    /// by ``InputSampler``).
+    public var effectPresent: Double = 1
 
     /// θ: share of a productivity gain banked as lower spending, 0–1 (`spending.capture_rate`).
     public var captureRate: Double
@@ -81,10 +85,10 @@ public struct ModelParameters: Sendable, Equatable {
     public var satisfactionMaxChange: Double
     /// σ_s: SD of the yearly satisfaction noise, points (`satisfaction.noise_sd`).
     public var satisfactionNoiseSD: Double
-    /// G_cf: satisfaction gain from full, matured customer focus, points
+    /// G_C: satisfaction gain from full, matured customer focus, points
     /// (`satisfaction.customer_focus_gain`).
     public var customerFocusGain: Double
-    /// G_ri: satisfaction gain from full, matured rapid iteration, points
+    /// G_R: satisfaction gain from full, matured rapid iteration, points
     /// (`satisfaction.rapid_iteration_gain`).
     public var rapidIterationGain: Double
     /// β_q: satisfaction gain per percent of output reinvested in quality, points per %
@@ -122,13 +126,26 @@ public struct ModelParameters: Sendable, Equatable {
 
     /// One benefit line of the economic case (``BenefitLine``).
     public struct BenefitLineValue: Sendable, Equatable {
-        /// Index of the driver practice in ``PracticeKind/allCases``.
+        /// Index of the first driver practice in ``PracticeKind/allCases``.
         public var driver: Int
-        /// V: value a year at full realisation, currency in base-year prices (product of the factors).
+        /// V: value a year at full realisation, currency in base-year prices
+        /// (``BenefitLine/fullValue(_:_:)``; 0 for a legacy line).
         public var fullValue: Double
-        public init(driver: Int, fullValue: Double) {
+        /// Indices of every driver practice (averaged with equal weights).
+        public var drivers: [Int]
+        public var category: BenefitLine.Category
+        /// The factor values in ``BenefitLine/Category/factors`` order.
+        public var factors: [Double]
+        /// Whether the line lowers spending by B(t)·P(t) (`cash_releasing`).
+        public var cashReleasing: Bool
+        public init(driver: Int, fullValue: Double, drivers: [Int]? = nil, category: BenefitLine.Category = .other,
+                    factors: [Double] = [], cashReleasing: Bool = false) {
             self.driver = driver
             self.fullValue = fullValue
+            self.drivers = drivers ?? [driver]
+            self.category = category
+            self.factors = factors
+            self.cashReleasing = cashReleasing
         }
     }
     /// The scenario's benefit lines, in file order (`benefits.<name>.…`).

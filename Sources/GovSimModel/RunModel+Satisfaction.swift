@@ -4,7 +4,7 @@ extension RunModel {
     ///
     /// - q(t) = (1 − θ)·100·(ρ(t) − 1), reinvested quality (% of output);
     /// - z(t) = max(0, 100·σ_D ε_D(t)), strain from unexpected demand (%);
-    /// - **T_s(t) = s₀ + τ·t + G_cf·(M_cf(t) − s_cf) + G_ri·(M_ri(t) − s_ri) + β_q·q(t) − β_z·z(t)**
+    /// - **T_s(t) = s₀ + τ·t + G_C·(M_C(t) − s_C) + G_R·(M_R(t) − s_R) + β_q·q(t) − β_z·z(t)**
     ///   (a J-curve dip enters once, through q(t), which it makes negative);
     /// - **T_s,cf(t) = s₀ + τ·t − β_z·z(t)**;
     /// - **sat(t) = clamp₀¹⁰⁰(sat(t−1) + clamp_{±Δ}(α·(clamp₀¹⁰⁰(T_s) − sat(t−1))) + η(t))**, and the

@@ -17,7 +17,8 @@ import Foundation
 ///    Π_cf(t) = Π_cf(t−1)·(1 + g)·exp(σ_Π ε_Π − σ_Π²/2), ρ(t) = (1 + U·c·Φ(M(t))) / (1 + U·c·Φ(s))
 ///    · (1 − J(t)) with Φ(m) = (1 − κ)·Σ wᵢmᵢ + κ·(Π mᵢ)^{1/n}, and Π(t) = ρ(t)·Π_cf(t);
 /// 4. ``spending(_:economy:ratio:adoption:planned:unmatured:year:)``: S_cf = S₀·P(t)·D(t)·[ℓ·Π_cf(0)/Π_cf(t) + 1 − ℓ]
-///    and S = S₀·P·D·[ℓ·Π_cf(0)/Π_cf(t)·(1 − θ(1 − 1/ρ)) + 1 − ℓ] + investment + run cost, and the
+///    and S = S₀·P·D·[ℓ·Π_cf(0)/Π_cf(t)·(1 − θ(1 − 1/ρ)) + 1 − ℓ] + investment + run cost − the
+///    cash-releasing benefit lines' P(t)·B(t) (``benefitLineValue(_:_:adoption:maturity:year:)``), and the
 ///    staff time reinvested (economic case) R = S₀·P·D·ℓ·Π_cf(0)/Π_cf(t)·(1 − θ)(1 − 1/ρ);
 /// 5. ``advanceSatisfaction(_:_:year:maturity:ratio:surprise:noise:)``: satisfaction
 ///    moves a share of the way to its target level, at most a few points a year, plus shared
@@ -45,6 +46,8 @@ public enum RunModel {
         /// cost, training, double running (they sum to ``investment``).
         public var programmeCosts: [Double] = []
         public var netSavings = 0.0, staffTimeReinvested = 0.0
+        /// Σ B(t)·P(t) over the cash-releasing benefit lines: the nominal spending they remove.
+        public var cashReleasingLines = 0.0
         /// Real value of each benefit line, currency in base-year prices (``BenefitLine``).
         public var benefitLines: [Double] = []
         public init() {}
@@ -69,7 +72,7 @@ public enum RunModel {
         scratch.prepare(practices: m.practices.count, years: years)
         normalisedWeights(m, into: &scratch.weights)
         let weights = scratch.weights
-        let effect = m.uplift * m.causalShare
+        let effect = m.uplift * m.causalShare * m.effectPresent
         scratch.starts.removeAll(keepingCapacity: true)
         for p in m.practices.values { scratch.starts.append(p.start) }
         let baseRatio = 1 + effect * uplift(scratch.starts, weights: weights, complementarity: m.complementarity)
@@ -105,19 +108,27 @@ public enum RunModel {
                                           baseRatio: baseRatio, jCurve: jCurve)
             let prod = economy.productivity * ratio
             let money = spending(m, economy: economy, ratio: ratio, adoption: adoption, planned: planned, unmatured: disruption, year: t)
-            let spending = money.operating + money.investment + money.runCost
+            // Benefit lines (RunModel+Channels.swift): real B(t); cash-releasing ones lower spending by B(t)·P(t).
+            var cashLines = 0.0
+            var channelSavings = (shift: 0.0, failure: 0.0, legacy: 0.0)
+            for (k, line) in m.benefitLines.enumerated() {
+                let b = benefitLineValue(line, m, adoption: adoption, maturity: maturity, year: t)
+                lines[k * years + t] = b
+                if line.cashReleasing { cashLines += b }
+                switch line.category {
+                case .channelShift: channelSavings.shift += b
+                case .failureDemand: channelSavings.failure += b
+                case .legacy: channelSavings.legacy += b
+                case .citizenTime, .errorAndFraud, .other: break
+                }
+            }
+            cashLines *= economy.price
+            let spending = money.operating + money.investment + money.runCost - cashLines
             let net = money.counterfactual - spending
             if t > 0 { cumulative += net }
             if t > 0 {
                 advanceSatisfaction(m, &satisfaction, year: t, maturity: maturity, ratio: ratio,
                                     surprise: surprise, noise: noise)
-            }
-
-            // Benefit lines: B(t) = V · max(0, Mᵢ(t) − sᵢ) / (Tᵢ − sᵢ) (0 if Tᵢ ≤ sᵢ).
-            for (k, line) in m.benefitLines.enumerated() {
-                let p = m.practices.values[line.driver]
-                let planned = p.target - p.start
-                lines[k * years + t] = planned > 0 ? line.fullValue * max(0, maturity[line.driver] - p.start) / planned : 0
             }
 
             if let trace {
@@ -136,6 +147,7 @@ public enum RunModel {
                 y.investment = money.investment
                 y.programmeCosts = [money.lines.rollout, money.lines.build, money.lines.fixed, money.lines.training, money.lines.doubleRunning]
                 y.runCost = money.runCost
+                y.cashReleasingLines = cashLines
                 y.spending = spending
                 y.netSavings = net
                 y.staffTimeReinvested = money.reinvested
@@ -155,6 +167,9 @@ public enum RunModel {
             set(.netSavings, t, net)
             set(.cumulativeNetSavings, t, cumulative)
             set(.staffTimeReinvested, t, money.reinvested)
+            set(.channelShiftSavings, t, channelSavings.shift * price)
+            set(.failureDemandSavings, t, channelSavings.failure * price)
+            set(.legacySavings, t, channelSavings.legacy * price)
             set(.satisfaction, t, satisfaction.programme)
             set(.satisfactionCounterfactual, t, satisfaction.counterfactual)
             set(.satisfactionGain, t, satisfaction.programme - satisfaction.counterfactual)

@@ -5,7 +5,9 @@
 /// for every rate, `cumulative_investment`, `benefit_cost_ratio` (statistics: `mean`, `sd`,
 /// `p5`, `p25`, `p50`, `p75`, `p95`, `mc_se`, and `prob_positive` for NPVs; the ratio's
 /// statistics cover the runs with a cost and `runs_with_cost` counts them), and `payback_year`
-/// (statistics `share_<year>` for each programme year and `share_never`).
+/// (statistics `share_<year>` for each programme year and `share_never`), and
+/// `final_productivity_gain_pct` with statistic `prob_nonpositive`: the share of runs whose
+/// final-year productivity gain is ≤ 0 (the effect prior can fail).
 public enum BudgetTable {
     public static let header = ["variant", "measure", "statistic", "value"]
 
@@ -37,6 +39,13 @@ public enum BudgetTable {
             table.append([.text(variant), .text("payback_year"), .text("share_\(scenario.startYear + year)"), .number(Double(counts[year]) / n)])
         }
         table.append([.text(variant), .text("payback_year"), .text("share_never"), .number(Double(never) / n)])
+        table.append([.text(variant), .text("final_productivity_gain_pct"), .text("prob_nonpositive"),
+                      .number(BudgetTable.probabilityOfNoGain(budgets))])
+    }
+
+    /// P(final-year productivity gain ≤ 0): the share of runs without a productivity gain at the horizon.
+    public static func probabilityOfNoGain(_ budgets: [BudgetMeasures]) -> Double {
+        Double(budgets.filter { $0.finalProductivityGainPct <= 0 }.count) / Double(max(1, budgets.count))
     }
 
     /// The budget table of a single simulation.

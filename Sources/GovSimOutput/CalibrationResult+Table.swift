@@ -4,10 +4,11 @@ extension CalibrationResult {
     public func table() -> CSVTable {
         var t = CSVTable(header: ["statistic", "value"])
         let rows: [(String, CSVTable.Cell)] = [
-            ("uplift_p5_pct", .number(p5)), ("uplift_p50_pct", .number(p50)), ("uplift_p95_pct", .number(p95)),
-            ("uplift_mean_pct", .number(mean)),
-            ("uplift_lower_pct", .number(lower)), ("uplift_upper_pct", .number(upper)),
-            ("uplift_lower_mc_se_pct", .number(lowerSE)), ("uplift_upper_mc_se_pct", .number(upperSE)),
+            ("leader_adoption", .number(leaderAdoption)), ("peer_adoption", .number(peerAdoption)),
+            ("gap_p5_pct", .number(p5)), ("gap_p50_pct", .number(p50)), ("gap_p95_pct", .number(p95)),
+            ("gap_mean_pct", .number(mean)),
+            ("gap_lower_pct", .number(lower)), ("gap_upper_pct", .number(upper)),
+            ("gap_lower_mc_se_pct", .number(lowerSE)), ("gap_upper_mc_se_pct", .number(upperSE)),
             ("target_low_pct", .number(targetLowPct)), ("target_high_pct", .number(targetHighPct)),
             ("coverage", .number(coverage)), ("tolerance_pct", .number(CalibrationStudy.tolerancePct)),
             ("within_tolerance", .integer(passed ? 1 : 0)), ("runs", .integer(runs)), ("seed", .text(String(seed))),

@@ -13,8 +13,11 @@ extension Scenario {
         for (path, distribution) in self.parameters { parameters[path] = .string(ParameterCatalog.describe(distribution)) }
         var extra: [String: JSONValue] = [:]
         if !benefitLines.isEmpty {
-            extra["benefit_lines"] = .array(benefitLines.map {
-                .object(["name": .string($0.name), "category": .string($0.category.rawValue), "driver": .string($0.driver.rawValue)])
+            extra["benefit_lines"] = .array(benefitLines.map { (l: BenefitLine) -> JSONValue in
+                var line: [String: JSONValue] = ["name": .string(l.name), "category": .string(l.category.rawValue), "driver": .string(l.driver.rawValue)]
+                if l.drivers.count > 1 { line["drivers"] = .array(l.drivers.map { .string($0.rawValue) }) }
+                if l.cashReleasing { line["cash_releasing"] = .bool(true) }
+                return .object(line)
             })
         }
         return .object(extra.merging([

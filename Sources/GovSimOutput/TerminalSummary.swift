@@ -26,6 +26,7 @@ public enum TerminalSummary {
         out += TextTable.render(rows, rightAligned: [1, 2, 3], boldHeader: boldHeader)
         let paybackShare = Double(result.budgets.filter { $0.paybackYear != nil && $0.npv.count > 0 }.count) / Double(max(1, result.budgets.count))
         out += "Chance of paying back (cumulative net savings turning positive) by \(year): \(fmt(100 * paybackShare, 1))%\n"
+        out += "Chance of no productivity gain in \(year) (final-year gain ≤ 0): \(fmt(100 * BudgetTable.probabilityOfNoGain(result.budgets), 1))%\n"
         out += appraisalLines(result)
         return out
     }

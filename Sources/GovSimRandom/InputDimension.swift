@@ -10,6 +10,9 @@ public struct InputDimension: Sendable, Equatable {
         /// quantile function is q(u) = 1 for u > 1 − full, else shortfall.quantile(u / (1 − full)),
         /// monotone in u, so designs and rank correlations apply to it as to any input.
         case delivery(full: Double, shortfall: Distribution)
+        /// The effect switch: 0 with probability `none`, else 1; q(u) = 0 for u ≤ none, else 1
+        /// (monotone in u).
+        case effectSwitch(none: Double)
     }
 
     /// Dotted parameter path, e.g. `effects.realisation_lag`.
@@ -43,6 +46,8 @@ public struct InputDimension: Sendable, Equatable {
         case .delivery(let full, let shortfall):
             if u > 1 - full { return 1 }
             return shortfall.quantile(u / (1 - full), betaSetup: betaSetup)
+        case .effectSwitch(let none):
+            return u <= none ? 0 : 1
         }
     }
 }

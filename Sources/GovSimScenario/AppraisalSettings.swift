@@ -24,6 +24,10 @@ public struct AppraisalSettings: Sendable, Equatable {
     public var gdpDeflator: Double
     /// Further years of final-year net benefit valued as the residual value (≥ 0, may be fractional).
     public var residualYears: Double
+    /// Per benefit line of the scenario (``BenefitLine``), in order: whether it is cash-releasing
+    /// (valued as a nominal budget saving B(t)·P(t) deflated by the GDP deflator, in both cases)
+    /// rather than a non-cash benefit (real B(t), economic case only). Missing entries are false.
+    public var cashReleasingLines: [Bool] = []
 
     public init(schedule: DiscountSchedule = .greenBook, period: Int = 30, benefitDecay: Double = 0,
                 gdpDeflator: Double = 0.02, residualYears: Double = 0) {

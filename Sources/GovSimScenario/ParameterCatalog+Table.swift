@@ -18,7 +18,9 @@ extension ParameterCatalog {
             for spec in BenefitLine(name: "<name>", category: category, driver: PracticeKind.allCases[0]).specs where !seen.contains(spec.path) {
                 seen.insert(spec.path)
                 let users = BenefitLine.Category.allCases.filter { $0.factors.contains(String(spec.path.split(separator: ".").last!)) }
-                rows.append([spec.path, spec.unit, spec.rangeDescription, "none: required in a line of category " + users.map(\.rawValue).joined(separator: " or "),
+                let optional = users.allSatisfy { $0.optionalFactors.contains(String(spec.path.split(separator: ".").last!)) }
+                rows.append([spec.path, spec.unit, spec.rangeDescription + (spec.allowsUncertainty ? "" : "; a plain number"),
+                             (optional ? "0 (none); optional in a line of category " : "none: required in a line of category ") + users.map(\.rawValue).joined(separator: " or "),
                              spec.source, String(spec.summary.dropFirst("<name>: ".count))])
             }
         }

@@ -5,8 +5,32 @@
 /// Sources are those of `docs/model.md` (figures from the project's domain-evidence file);
 /// "assumption" marks a default without a source, which a scenario should override when it can.
 public enum ParameterCatalog {
-    /// Default full-adoption uplift: a lognormal whose p5 and p95 are 7% and 15% (the OECD finding).
-    public static let defaultUplift = Distribution.lognormal(quantile: 0.07, at: 0.05, quantile: 0.15, at: 0.95)
+    /// Default full-adoption uplift U: the lognormal whose leader-versus-peer gap at the default
+    /// leader and peer adoption (0.9 and 0.3, assumptions) has p5 7% and p95 15% (the OECD finding),
+    /// see ``upliftMatching(low:high:coverage:leader:peer:)``.
+    public static let defaultUplift = upliftMatching(low: 0.07, high: 0.15, coverage: 0.9,
+                                                     leader: defaultLeaderAdoption, peer: defaultPeerAdoption)!
+    /// Default adoption of a leader and of a peer in the calibration finding (assumptions).
+    public static let defaultLeaderAdoption = 0.9, defaultPeerAdoption = 0.3
+
+    /// The full-adoption uplift U for which an organisation at adoption `leader` of every practice
+    /// (matured) is G more productive than one at `peer`: with uniform adoption Φ(a·1) = a for any
+    /// weights and complementarity, so G = (1 + U·leader)/(1 + U·peer) − 1 and
+    /// **U = G / ((leader − peer) − G·peer)**; nil unless leader > peer and G < (leader − peer)/peer.
+    public static func uplift(forGap gap: Double, leader: Double, peer: Double) -> Double? {
+        let denominator = (leader - peer) - gap * peer
+        guard leader > peer, gap >= 0, denominator > 0 else { return nil }
+        return gap / denominator
+    }
+
+    /// The lognormal prior of U whose leader-versus-peer gap has its (1 ∓ coverage)/2 quantiles at
+    /// `low` and `high`: U is an increasing function of the gap, so quantiles map one to one and the
+    /// lognormal through the two mapped quantiles reproduces the target interval exactly.
+    public static func upliftMatching(low: Double, high: Double, coverage: Double, leader: Double, peer: Double) -> Distribution? {
+        guard high > low, low > 0, let ul = uplift(forGap: low, leader: leader, peer: peer),
+              let uh = uplift(forGap: high, leader: leader, peer: peer) else { return nil }
+        return .lognormal(quantile: ul, at: (1 - coverage) / 2, quantile: uh, at: (1 + coverage) / 2)
+    }
 
     /// Bass coefficients per practice (Sultan, Farley & Lehmann 1990 meta-analysis).
     static let bassP = Distribution.triangular(min: 0.01, mode: 0.03, max: 0.05)
@@ -51,15 +75,27 @@ public enum ParameterCatalog {
                       default: .fixed(0), range: -20...20, source: "assumption (no drift); set from a satisfaction history"),
 
         ParameterSpec("effects.full_adoption_uplift", unit: "share (0.11 = 11%)",
-                      summary: "Productivity uplift of full, matured adoption of all \(PracticeKind.countInWords) practices vs none",
+                      summary: "Observed productivity gap, full matured adoption of all \(PracticeKind.countInWords) practices vs none (before causal share)",
                       default: defaultUplift, range: 0...10,
-                      source: "OECD: most digitally advanced organisations 7–15% more productive; p5 = 7%, p95 = 15%"),
+                      source: "derived: the lognormal whose leader-versus-peer gap (effects.leader_adoption vs effects.peer_adoption) has p5 7% and p95 15% (OECD: the most digitally advanced organisations are 7–15% more productive than their peers)"),
+        ParameterSpec("effects.leader_adoption", unit: "share 0–1",
+                      summary: "Adoption of every practice in a 'most digitally advanced' organisation of the calibration finding",
+                      default: .fixed(defaultLeaderAdoption), range: 0...1, uncertain: false,
+                      source: "assumption (leaders near full adoption; the finding gives no adoption level)"),
+        ParameterSpec("effects.peer_adoption", unit: "share 0–1",
+                      summary: "Adoption of every practice in a sector peer of the calibration finding",
+                      default: .fixed(defaultPeerAdoption), range: 0...1, uncertain: false,
+                      source: "assumption (a typical peer part-way; the finding gives no adoption level)"),
         ParameterSpec("effects.causal_share", unit: "share 0–1", summary: "Share of the observed gap caused by the practices",
-                      default: .fixed(1.0), range: 0...1,
-                      source: "OECD, Digitalisation, productivity and inclusiveness (digitalisation may explain about half; 1.0 by default)"),
+                      default: .triangular(min: 0.25, mode: 0.5, max: 1.0), range: 0...1,
+                      source: "OECD, Digitalisation, productivity and inclusiveness: digitalisation 'may explain about half' of the gap (mode 0.5; the range 0.25–1 is an assumption)"),
         ParameterSpec("effects.complementarity", unit: "share 0–1", summary: "Share of the full uplift that needs all \(PracticeKind.countInWords) practices together",
-                      default: .fixed(0.25), range: 0...1,
+                      default: .triangular(min: 0.1, mode: 0.25, max: 0.5), range: 0...1,
                       source: "assumption; direction from Bloom, Sadun & Van Reenen 2012 (AER)"),
+        ParameterSpec("effects.no_effect_probability", unit: "probability",
+                      summary: "Chance that the practices, although adopted, raise productivity not at all (the effect prior can fail)",
+                      default: .fixed(0.15), range: 0...1, uncertain: false,
+                      source: "assumption; NAO, The challenges in implementing digital change (2021): 'a consistent pattern of underperformance' over 25 years; Rasul & Rogger 2018: management-practice effects near 0, can be negative"),
     ] + PracticeKind.allCases.map { kind in
         let w = practiceDefaults(kind).weight
         return ParameterSpec("effects.weights.\(kind.rawValue)", unit: "share (normalised to sum 1)",
@@ -167,7 +203,7 @@ public enum ParameterCatalog {
                       summary: "First month of the financial year of yearly money tables (1 = calendar years, 4 = April-March)",
                       default: .fixed(1), range: 1...12, uncertain: false, wholeNumber: true,
                       source: "convention (1 = calendar years; UK central government's financial year starts in April, the US federal fiscal year in October); calendar amounts are split pro rata"),
-        ParameterSpec("calibration.target_low", unit: "share", summary: "Lower end of the calibration interval of the full-adoption uplift",
+        ParameterSpec("calibration.target_low", unit: "share", summary: "Lower end of the calibration interval of the leader-versus-peer productivity gap",
                       default: .fixed(0.07), range: 0...10, uncertain: false, source: "OECD: 7%"),
         ParameterSpec("calibration.target_high", unit: "share", summary: "Upper end of the calibration interval",
                       default: .fixed(0.15), range: 0...10, uncertain: false, source: "OECD: 15%"),

@@ -60,9 +60,13 @@ practices:
     run_cost: 1
 
 effects:
-  full_adoption_uplift: {lognormal: {p5: 0.07, p95: 0.15}}   # OECD: 7-15% more productive
-  causal_share: 1.0
-  complementarity: 0.25          # share of the uplift that needs all four practices together
+  # full_adoption_uplift is left to its default: the lognormal whose simulated leader-versus-peer
+  # gap has p5 7% and p95 15% (OECD: leaders 7-15% more productive than peers; `govsim calibrate`)
+  leader_adoption: 0.9           # adoption of every practice by a leader (assumption)
+  peer_adoption: 0.3             # ... and by a peer (assumption)
+  causal_share: {triangular: {min: 0.25, mode: 0.5, max: 1.0}}   # OECD: "may explain about half" of the gap
+  complementarity: {triangular: {min: 0.1, mode: 0.25, max: 0.5}}   # share needing all four together (assumption)
+  no_effect_probability: 0.15    # adopted but no productivity effect (assumption; NAO 2021 record of under-delivery)
   weights:
     customer_focus: {triangular: {min: 0.10, mode: 0.20, max: 0.30}}
     data_as_product: {triangular: {min: 0.25, mode: 0.35, max: 0.45}}

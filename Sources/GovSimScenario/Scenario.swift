@@ -75,11 +75,13 @@ public struct Scenario: Sendable, Equatable {
     public var appraisal: AppraisalSettings {
         let rate = self["budget.discount_rate"].mean
         let kind = discounting ?? (explicitPaths.contains("budget.discount_rate") ? .flat : .greenBook)
-        return AppraisalSettings(schedule: kind == .flat ? .flat(rate) : .greenBook,
-                                 period: Int(self["appraisal.period"].mean),
-                                 benefitDecay: self["appraisal.benefit_decay"].mean,
-                                 gdpDeflator: self["appraisal.gdp_deflator"].mean,
-                                 residualYears: self["appraisal.residual_years"].mean)
+        var settings = AppraisalSettings(schedule: kind == .flat ? .flat(rate) : .greenBook,
+                                         period: Int(self["appraisal.period"].mean),
+                                         benefitDecay: self["appraisal.benefit_decay"].mean,
+                                         gdpDeflator: self["appraisal.gdp_deflator"].mean,
+                                         residualYears: self["appraisal.residual_years"].mean)
+        settings.cashReleasingLines = benefitLines.map(\.cashReleasing)
+        return settings
     }
 
     /// The periods of yearly money tables (`appraisal.financial_year_start_month`).
@@ -131,18 +133,23 @@ public struct Scenario: Sendable, Equatable {
     }
 
     /// The default of `spec`; with a milestone plan the target adoption is the last milestone's
-    /// value; the full-adoption uplift defaults to the lognormal that matches the
-    /// scenario's calibration interval.
+    /// value; the full-adoption uplift defaults to the lognormal whose simulated
+    /// leader-versus-peer gap matches the scenario's calibration interval
+    /// (``ParameterCatalog/upliftMatching(low:high:coverage:leader:peer:)``).
     func defaultValue(for spec: ParameterSpec) -> Distribution {
         if let kind = PracticeKind.allCases.first(where: { spec.path == "practices.\($0.rawValue).target_adoption" }),
            curves[kind] == .plan, let plan = plans[kind] {
             return .fixed(plan.target)
         }
-        guard spec.path == "effects.full_adoption_uplift",
-              let low = parameters["calibration.target_low"]?.mean,
-              let high = parameters["calibration.target_high"]?.mean,
-              let coverage = parameters["calibration.coverage"]?.mean,
-              high > low, low > 0 else { return spec.defaultValue }
-        return .lognormal(quantile: low, at: (1 - coverage) / 2, quantile: high, at: (1 + coverage) / 2)
+        guard spec.path == "effects.full_adoption_uplift" else { return spec.defaultValue }
+        func given(_ path: String) -> Double? {
+            parameters[path]?.mean ?? ParameterCatalog.general.first { $0.path == path }?.defaultValue.mean
+        }
+        guard let low = given("calibration.target_low"), let high = given("calibration.target_high"),
+              let coverage = given("calibration.coverage"), let leader = given("effects.leader_adoption"),
+              let peer = given("effects.peer_adoption"),
+              let u = ParameterCatalog.upliftMatching(low: low, high: high, coverage: coverage, leader: leader, peer: peer)
+        else { return spec.defaultValue }
+        return u
     }
 }

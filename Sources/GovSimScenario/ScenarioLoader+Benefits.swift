@@ -2,7 +2,8 @@ import Yams
 
 /// Reading the `benefits:` section: the optional benefit lines of the economic case
 /// (``BenefitLine``). Each line is a mapping under its name with a `category`, a `driver`
-/// practice and the category's factors, each a number or a distribution in the usual syntax.
+/// practice (or a list of them), `cash_releasing` (required for the channel categories) and the
+/// category's factors, each a number or a distribution in the usual syntax.
 extension ScenarioLoader {
     /// Appends the lines of `node` to `scenario.benefitLines` and their factors to its parameters.
     mutating func benefitLines(_ node: Node, into scenario: inout Scenario) {
@@ -35,35 +36,65 @@ extension ScenarioLoader {
                     else {
                         let suggestion = Suggestion.closest(to: text, in: categories).map { "did you mean `\($0)`? " } ?? ""
                         error(at: c, "\(path).category must be one of \(categories.joined(separator: ", ")), found `\(text)`",
-                              hint: "\(suggestion)citizen_time takes transactions, minutes_saved and value_of_time; the others volume and unit_value")
+                              hint: "\(suggestion)see docs/scenario-format.md, \"Benefit lines\", for each category's factors")
                     }
                 }
             } else {
                 error(at: valueNode, "benefit line `\(name)` has no `category`", hint: "add `category:` with one of \(categories.joined(separator: ", "))")
             }
-            var driver: PracticeKind?
+            // `driver`: one practice, or a list of practices averaged with equal weights.
+            var drivers: [PracticeKind]?
             if let d = line["driver"] {
-                if let text = string(d, path: "\(path).driver") {
-                    if let k = PracticeKind(rawValue: text) { driver = k }
-                    else {
+                let items = d.sequence.map(Array.init) ?? [d]
+                var found: [PracticeKind] = []
+                for item in items {
+                    guard let text = string(item, path: "\(path).driver") else { continue }
+                    if let k = PracticeKind(rawValue: text) {
+                        if found.contains(k) {
+                            error(at: item, "\(path).driver names `\(text)` twice", hint: "list each practice once")
+                        } else { found.append(k) }
+                    } else {
                         let suggestion = Suggestion.closest(to: text, in: practices).map { "did you mean `\($0)`? " } ?? ""
-                        error(at: d, "\(path).driver must be a practice, found `\(text)`",
-                              hint: "\(suggestion)use one of \(practices.joined(separator: ", "))")
+                        error(at: item, "\(path).driver must be a practice, found `\(text)`",
+                              hint: "\(suggestion)use one of \(practices.joined(separator: ", ")), or a list of them")
                     }
+                }
+                if items.isEmpty {
+                    error(at: d, "\(path).driver is an empty list", hint: "name at least one practice")
+                } else if found.count == items.count {
+                    drivers = found
                 }
             } else {
                 error(at: valueNode, "benefit line `\(name)` has no `driver`",
-                      hint: "add `driver:` naming the practice whose progress realises it (\(practices.joined(separator: ", ")))")
+                      hint: "add `driver:` naming the practice whose progress realises it (\(practices.joined(separator: ", "))), or a list of them")
             }
-            guard let category, let driver else { continue }
-            let benefit = BenefitLine(name: name, category: category, driver: driver)
-            checkKeys(line, path: path, allowed: ["category", "driver"] + category.factors)
+            var cash: Bool? = nil
+            if let c = line["cash_releasing"] {
+                if let text = string(c, path: "\(path).cash_releasing") {
+                    if text == "true" { cash = true } else if text == "false" { cash = false } else {
+                        error(at: c, "\(path).cash_releasing must be true or false, found `\(text)`",
+                              hint: "true if the saving lowers the organisation's spending (financial case), false if it does not (economic case only)")
+                    }
+                }
+            } else if let category, category.requiresCashDeclaration {
+                error(at: valueNode, "benefit line `\(name)` (\(category.rawValue)) has no `cash_releasing`",
+                      hint: "add `cash_releasing: true` if the saving lowers spending (it then counts in the financial case), or `false`")
+            } else {
+                cash = false
+            }
+            guard let category, let drivers, let cash else { continue }
+            let benefit = BenefitLine(name: name, category: category, drivers: drivers, cashReleasing: cash)
+            checkKeys(line, path: path, allowed: ["category", "driver", "cash_releasing"] + category.factors)
             var complete = true
             for spec in benefit.specs {
                 let factor = String(spec.path.dropFirst(path.count + 1))
                 guard let f = line[factor] else {
+                    if category.optionalFactors.contains(factor) {
+                        scenario.parameters[spec.path] = spec.defaultValue
+                        continue
+                    }
                     error(at: valueNode, "benefit line `\(name)` has no `\(factor)` (\(spec.unit))",
-                          hint: "a \(category.rawValue) line needs \(category.factors.joined(separator: ", ")); there is no default")
+                          hint: "a \(category.rawValue) line needs \(category.factors.filter { !category.optionalFactors.contains($0) }.joined(separator: ", ")); there is no default")
                     complete = false
                     continue
                 }

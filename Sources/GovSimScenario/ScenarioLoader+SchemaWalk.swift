@@ -220,5 +220,16 @@ extension ScenarioLoader {
             error(at: node, "calibration.target_low (\(CSVTable.formatNumber(low))) must be below calibration.target_high (\(CSVTable.formatNumber(high)))",
                   hint: "swap the two values")
         }
+        // The uplift's default needs leader > peer and a gap below (leader − peer)/peer (ParameterCatalog.uplift(forGap:)).
+        let leader = s.parameters["effects.leader_adoption"]?.mean ?? ParameterCatalog.defaultLeaderAdoption
+        let peer = s.parameters["effects.peer_adoption"]?.mean ?? ParameterCatalog.defaultPeerAdoption
+        let node = top["effects"] ?? top["calibration"] ?? Node("")
+        if !(leader > peer) {
+            error(at: node, "effects.leader_adoption (\(CSVTable.formatNumber(leader))) must be above effects.peer_adoption (\(CSVTable.formatNumber(peer)))",
+                  hint: "the calibration finding compares leaders with their peers; give the leader the higher adoption")
+        } else if low < high, ParameterCatalog.uplift(forGap: high, leader: leader, peer: peer) == nil {
+            error(at: node, "no full-adoption uplift gives a leader-versus-peer gap of \(CSVTable.formatNumber(high)) at adoption \(CSVTable.formatNumber(leader)) vs \(CSVTable.formatNumber(peer)) (the gap must stay below (leader − peer)/peer)",
+                  hint: "lower effects.peer_adoption, raise effects.leader_adoption or lower calibration.target_high")
+        }
     }
 }

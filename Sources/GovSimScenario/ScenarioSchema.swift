@@ -188,15 +188,18 @@ public enum ScenarioSchema {
         // Benefit lines: one object per line, its factors fixed by its category (``BenefitLine``).
         let lineForms: [JSONValue] = BenefitLine.Category.allCases.map { category in
             let sample = BenefitLine(name: "line", category: category, driver: PracticeKind.allCases[0])
+            let practice: JSONValue = .object(["type": .string("string"), "enum": .array(PracticeKind.allCases.map { .string($0.rawValue) })])
             var members: [String: JSONValue] = [
                 "category": .object(["type": .string("string"), "enum": .array([.string(category.rawValue)])]),
-                "driver": .object(["type": .string("string"), "enum": .array(PracticeKind.allCases.map { .string($0.rawValue) })]),
+                "driver": .object(["oneOf": .array([practice, .object(["type": .string("array"), "minItems": .integer(1), "uniqueItems": .bool(true), "items": practice])])]),
+                "cash_releasing": .object(["type": .string("boolean")]),
             ]
             for spec in sample.specs { members[String(spec.path.dropFirst("benefits.line.".count))] = parameterSchema(spec) }
             return object("A \(category.rawValue) line: \(category.factors.joined(separator: " × "))\(category == .citizenTime ? " ÷ 60" : "") a year at full realisation, realised with the driver practice's matured progress.",
-                          members, required: ["category", "driver"] + category.factors)
+                          members, required: ["category", "driver"] + (category.requiresCashDeclaration ? ["cash_releasing"] : [])
+                              + category.factors.filter { !category.optionalFactors.contains($0) })
         }
-        properties["benefits"] = object("Optional benefit lines of the economic case (non-cash), keyed by a lower-case name; no defaults: every factor is given.", [:],
+        properties["benefits"] = object("Optional benefit lines (citizen time, error and fraud, channel shift, failure demand, legacy, other), keyed by a lower-case name; cash-releasing or not per line; no defaults: every required factor is given.", [:],
                                         additional: .object(["oneOf": .array(lineForms)]))
         let pair: JSONValue = .object(["type": .string("array"), "minItems": .integer(3), "maxItems": .integer(3),
                                        "items": .array([string, string, .object(["type": .string("number"), "minimum": .integer(-1), "maximum": .integer(1)])])])

@@ -7,7 +7,7 @@ public enum StarterScenario {
         ("baseline", "The organisation before the programme.",
          ["spending", "labour_share", "demand_growth", "inflation", "productivity_trend", "satisfaction"]),
         ("effects", "What full, matured adoption of the practices is worth, and how fast it comes.",
-         ["full_adoption_uplift", "causal_share", "realisation_lag", "j_curve_depth"]),
+         ["leader_adoption", "peer_adoption", "causal_share", "no_effect_probability", "realisation_lag", "j_curve_depth"]),
         ("spending", "How productivity turns into money.", ["capture_rate", "cost_overrun"]),
         ("programme_risk", "Most transformations fall short of plan, late.",
          ["full_delivery_probability", "shortfall_delivery", "delay"]),

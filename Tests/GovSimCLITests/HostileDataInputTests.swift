@@ -170,11 +170,11 @@ extension HostileInputTests {
                           ["GiB of memory", "smaller --base-samples"])
     }
 
-    /// A portfolio of 40 organisations has 1040 uncertain inputs: beyond the Sobol' direction
+    /// A portfolio of 40 organisations has 1160 uncertain inputs (29 each): beyond the Sobol' direction
     /// numbers (a precondition crash before).
     func testSobolOnALargePortfolioIsRefused() throws {
         try write("p.yaml", "version: 1\nname: p\nportfolio:\n  organisations:\n" + (0..<40).map { "    org\($0): {}\n" }.joined())
-        try assertRefused(["sensitivity", "p.yaml", "--method", "sobol"], location: "Sobol' sensitivity supports at most 512 uncertain inputs", ["1040", "--method src"])
+        try assertRefused(["sensitivity", "p.yaml", "--method", "sobol"], location: "Sobol' sensitivity supports at most 512 uncertain inputs", ["1160", "--method src"])
         try assertRefused(["run", "p.yaml", "--sampling", "sobol"], location: "sampling sobol supports at most 1024 uncertain inputs", ["--sampling lhs"])
     }
 

@@ -38,7 +38,8 @@ final class TraceCommandTests: XCTestCase {
             return Dictionary(uniqueKeysWithValues: zip(header, cells))
         }
         let base = row(2025), y = row(2030)
-        let (u, c, kappa, theta, labour) = (0.12, 0.8, 0.25, 0.4, 0.5)
+        // The trace's central run has the effect switch at its mean: U·(1 − no_effect_probability 0.15).
+        let (u, c, kappa, theta, labour) = (0.12 * (1 - 0.15), 0.8, 0.25, 0.4, 0.5)
         // Φ(M) = (1 − κ)·Σ wᵢMᵢ + κ·(Π Mᵢ)^{1/4}, default weights 0.20, 0.35, 0.20, 0.25.
         let kinds = ["customer_focus", "data_as_product", "rapid_iteration", "outcome_accountability"]
         let weights = [0.20, 0.35, 0.20, 0.25]

@@ -5,7 +5,9 @@ import Foundation
 ///
 /// - Financial (Exchequer) case: benefits are the cash-releasing operating savings
 ///   (counterfactual spending minus operating spending: the captured share of the productivity
-///   gain, net of any J-curve loss); costs are investment and run cost.
+///   gain, net of any J-curve loss) and the cash-releasing benefit lines (``BenefitLine``,
+///   `cash_releasing: true`: channel shift, failure demand, legacy, … as nominal savings B·P(t)
+///   deflated); costs are investment and run cost.
 /// - Economic (social value) case: the financial case plus the non-cash-releasing benefit of staff
 ///   time freed but reinvested in service quality, valued at its cost (``Metric/staffTimeReinvested``),
 ///   and the scenario's benefit lines (``BenefitLine``: real base-year values, extended beyond
@@ -20,7 +22,8 @@ public struct RunAppraisal: Sendable, Equatable {
         public var cashReleasing = 0.0
         /// Staff time reinvested in service quality, valued at cost (0 in the financial case).
         public var staffTimeReinvested = 0.0
-        /// PV of each benefit line, in the scenario's order (economic case only; empty in the financial case).
+        /// PV of each benefit line, in the scenario's order (in the financial case only the
+        /// cash-releasing lines; the others are 0 there).
         public var benefitLines: [Double] = []
         /// Residual value at the end of the appraisal period.
         public var residualValue = 0.0
@@ -70,6 +73,8 @@ public struct RunAppraisal: Sendable, Equatable {
         let lineCount = t.benefitLineCount
         var lines = [Double](repeating: 0, count: lineCount)
         eco.benefitLines = lines
+        fin.benefitLines = lines
+        let isCash = (0..<lineCount).map { $0 < settings.cashReleasingLines.count && settings.cashReleasingLines[$0] }
         var decay = 1.0
         for year in 1...period {
             var investment = 0.0
@@ -80,7 +85,15 @@ public struct RunAppraisal: Sendable, Equatable {
                 run = t[.runCost, year] / deflator
                 cash = (t[.spendingCounterfactual, year] - t[.spending, year] + t[.investment, year] + t[.runCost, year]) / deflator
                 reinvested = t[.staffTimeReinvested, year] / deflator
-                for k in 0..<lineCount { lines[k] = t.benefitLine(k, year: year) }
+                // A cash-releasing line is the nominal saving B·P(t) (P = spending ÷ real spending,
+                // the run's own price index) deflated like the rest of the cash, and taken out of
+                // the operating savings so that it is counted once, under its own name.
+                let price = t[.spendingReal, year] > 0 ? t[.spending, year] / t[.spendingReal, year] : 1
+                for k in 0..<lineCount {
+                    let b = t.benefitLine(k, year: year)
+                    lines[k] = isCash[k] ? b * price / deflator : b
+                    if isCash[k] { cash -= lines[k] }
+                }
             } else {
                 decay *= 1 - settings.benefitDecay
             }
@@ -89,22 +102,27 @@ public struct RunAppraisal: Sendable, Equatable {
             fin.cashReleasing += c
             eco.cashReleasing += c
             eco.staffTimeReinvested += r
-            var lineSum = 0.0
+            var lineSum = 0.0, cashLineSum = 0.0
             for k in 0..<lineCount {
                 let b = lines[k] * decay * d
                 eco.benefitLines[k] += b
                 lineSum += b
+                if isCash[k] {
+                    fin.benefitLines[k] += b
+                    cashLineSum += b
+                }
             }
             fin.investment += investment * d
             eco.investment += investment * d
             fin.runCost += run * d
             eco.runCost += run * d
-            cumFin += c - (investment + run) * d
+            cumFin += c + cashLineSum - (investment + run) * d
             cumEco += c + r + lineSum - (investment + run) * d
             if fin.paybackYear == nil, cumFin > 0 { fin.paybackYear = year }
             if eco.paybackYear == nil, cumEco > 0 { eco.paybackYear = year }
         }
-        fin.finalBenefit = cash
+        let finalCashLines = (0..<lineCount).reduce(0) { isCash[$1] ? $0 + lines[$1] : $0 }
+        fin.finalBenefit = cash + finalCashLines
         let finalLines = lines.reduce(0, +)
         eco.finalBenefit = cash + reinvested + finalLines
         // Residual value: further years of year P's net benefit, benefits decaying as after the horizon.
@@ -116,7 +134,7 @@ public struct RunAppraisal: Sendable, Equatable {
             let weight = min(1, remaining)
             residualDecay *= 1 - settings.benefitDecay
             let d = factors[period + k] * weight
-            fin.residualValue += (cash * residualDecay - run) * d
+            fin.residualValue += ((cash + finalCashLines) * residualDecay - run) * d
             eco.residualValue += ((cash + reinvested + finalLines) * residualDecay - run) * d
             remaining -= 1
             k += 1

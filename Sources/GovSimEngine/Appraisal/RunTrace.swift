@@ -2,7 +2,8 @@
 /// `govsim trace` (`trace.csv`): a reviewer can rebuild the numbers in a spreadsheet.
 ///
 /// Central values: every uncertain input at its mean, delivery at its mean (full-delivery
-/// probability × 1 + the rest × the mean shortfall delivery), and no yearly shocks (their SDs 0).
+/// probability × 1 + the rest × the mean shortfall delivery), the effect switch at its mean (the
+/// uplift times 1 − `effects.no_effect_probability`), and no yearly shocks (their SDs 0).
 /// Only a single organisation can be traced.
 public struct RunTrace: Sendable {
     public let scenario: Scenario
@@ -33,6 +34,11 @@ public struct RunTrace: Sendable {
             where s.parameters[path] != nil { s.parameters[path] = .fixed(0) }
         s.parameters["programme_risk.full_delivery_probability"] = .fixed(0)
         s.parameters["programme_risk.shortfall_delivery"] = .fixed(delivery)
+        // The effect switch at its mean: U·(1 − p_none) with the switch always on.
+        if let none = s.parameters["effects.no_effect_probability"]?.mean, let u = s.parameters["effects.full_adoption_uplift"]?.mean {
+            s.parameters["effects.full_adoption_uplift"] = .fixed(u * (1 - none))
+            s.parameters["effects.no_effect_probability"] = .fixed(0)
+        }
         s.correlation = nil
         return s
     }
@@ -53,7 +59,8 @@ public struct RunTrace: Sendable {
 
     /// The columns of this trace's `trace.csv`: ``header`` then, per benefit line of the
     /// scenario, `benefit_line_<name>` (real base-year prices, undiscounted) and
-    /// `pv_benefit_line_<name>`.
+    /// `pv_benefit_line_<name>` (a cash-releasing line's nominal saving B·P(t) deflated and
+    /// discounted, as in the appraisal; `cash_releasing_savings` excludes those lines).
     public var columns: [String] {
         RunTrace.header + scenario.benefitLines.flatMap { ["benefit_line_\($0.name)", "pv_benefit_line_\($0.name)"] }
     }
@@ -67,13 +74,15 @@ public struct RunTrace: Sendable {
         var deflator = 1.0
         for y in years {
             if y.year > 0 { deflator *= 1 + settings.gdpDeflator }
-            let cash = y.spendingCounterfactual - y.spending + y.investment + y.runCost
+            // Operating cash-releasing savings; cash-releasing benefit lines are their own columns.
+            let cash = y.spendingCounterfactual - y.spending + y.investment + y.runCost - y.cashReleasingLines
+            let isCash = scenario.benefitLines.map(\.cashReleasing)
             let d = y.year <= settings.period ? factors[y.year] : 0
             let values: [Double] = y.adoption + y.maturity + [y.phi, y.jCurve, y.ratio, y.costScale, y.labourTerm, y.price,
                 y.spendingCounterfactual, y.operating, y.investment, y.runCost, y.spending, y.netSavings, cash, y.staffTimeReinvested,
                 deflator, d, y.year == 0 ? 0 : cash / deflator * d, y.year == 0 ? 0 : y.staffTimeReinvested / deflator * d,
                 y.year == 0 ? 0 : y.investment / deflator * d, y.year == 0 ? 0 : y.runCost / deflator * d]
-                + y.programmeCosts + y.benefitLines.flatMap { [$0, y.year == 0 ? 0 : $0 * d] }
+                + y.programmeCosts + y.benefitLines.enumerated().flatMap { k, b in [b, y.year == 0 ? 0 : (isCash[k] ? b * y.price / deflator : b) * d] }
             table.append([.integer(scenario.startYear + y.year)] + values.map(CSVTable.Cell.number))
         }
         return table

@@ -23,7 +23,7 @@ public struct AppraisalSection: ReportSection {
         let f = summary.financial, e = summary.economic
         let schedule = settings.schedule.kind == .greenBook ? "the Green Book declining discount rate (3.5% real to year 30)"
             : "a flat real discount rate of \(ChartNumberFormat.fixed(100 * settings.schedule.rate(year: 1), decimals: 2))%"
-        html.element("p", [], text: "Present values in \(s.currency), real \(s.startYear) prices, discounted to \(s.startYear) at \(schedule). Years after \(s.startYear + s.horizon) repeat the last simulated year (benefits decaying \(ChartNumberFormat.fixed(100 * settings.benefitDecay, decimals: 1))% a year). The financial case counts cash-releasing savings only; the economic case adds the staff time freed but reinvested in service quality, valued at its cost. Programme risk is simulated, so no optimism-bias uplift is added (docs/appraisal.md).")
+        html.element("p", [], text: "Present values in \(s.currency), real \(s.startYear) prices, discounted to \(s.startYear) at \(schedule). Years after \(s.startYear + s.horizon) repeat the last simulated year (benefits decaying \(ChartNumberFormat.fixed(100 * settings.benefitDecay, decimals: 1))% a year). The financial case counts cash-releasing savings only (with the cash-releasing benefit lines); the economic case adds the staff time freed but reinvested in service quality, valued at its cost. Programme risk is simulated, so no optimism-bias uplift is added (docs/appraisal.md).")
         html.open("table", [("class", "assumptions"), ("id", "\(anchor)-cases")])
         html.open("thead")
         html.open("tr")
@@ -35,8 +35,8 @@ public struct AppraisalSection: ReportSection {
         func ratio(_ x: Double?) -> String { x.map { ChartNumberFormat.fixed($0, decimals: 2) } ?? "n/a" }
         func year(_ y: Int?) -> String { y.map { String(s.startYear + $0) } ?? "not within the period" }
         let lineRows: [(String, String, String)] = s.benefitLines.enumerated().map { k, line in
-            ("Benefit line: \(line.name) (\(line.category.rawValue), driven by \(line.driver.rawValue))", money(0),
-             money(k < e.benefitLines.count ? e.benefitLines[k] : 0))
+            ("Benefit line: \(line.name) (\(line.category.rawValue)\(line.cashReleasing ? ", cash-releasing" : ""), driven by \(line.drivers.map(\.rawValue).joined(separator: " and ")))",
+             money(k < f.benefitLines.count ? f.benefitLines[k] : 0), money(k < e.benefitLines.count ? e.benefitLines[k] : 0))
         }
         let rows: [(String, String, String)] = [
             ("Benefit: cash-releasing savings", money(f.cashReleasing), money(e.cashReleasing)),

@@ -12,6 +12,9 @@ final class HorizonInvarianceTests: XCTestCase {
             s.runs = 4000   // correlated programme risk widens the NPV: enough runs to see years 31-40 above the noise
             s.horizon = horizon
             s["appraisal.period"] = .fixed(60)
+            // The effect switch (issue 14) only adds spread between runs; without it the test keeps
+            // its power to see that years 31-40 matter.
+            s["effects.no_effect_probability"] = .fixed(0)
             return (AppraisalEvaluator(threads: 2).appraisals(s), s)
         }
         let (short, s) = appraise(horizon: 30)

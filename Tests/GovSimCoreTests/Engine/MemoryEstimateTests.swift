@@ -19,9 +19,10 @@ final class MemoryEstimateTests: XCTestCase {
         var s = TestSupport.reference
         s.runs = 100_000
         let estimate = MemoryEstimate(scenario: s)
-        // The reference's uncertain inputs (its milestone plans have no uncertain coefficients).
+        // The reference's uncertain inputs (its milestone plans have no uncertain coefficients; the
+        // causal share, the complementarity and the effect switch are uncertain since issue 14).
         let uncertain = InputSampler(scenario: s).dimensions.count
-        XCTAssertEqual(uncertain, 14)
+        XCTAssertEqual(uncertain, 17)
         XCTAssertEqual(estimate.uncertainInputs, uncertain)
         XCTAssertEqual(estimate.years, s.horizon + 1)
         XCTAssertEqual(estimate, MemoryEstimate(runs: 100_000, horizon: s.horizon, uncertainInputs: uncertain))
@@ -82,15 +83,15 @@ final class MemoryEstimateTests: XCTestCase {
             XCTAssertNotNil(scaled(suggested * 2).refusal(available: available), message)
         }
         XCTAssertNil(MemoryEstimate.comparison(runs: 10_000, horizon: 15, variants: 3, uncertainInputs: 27, threads: 8).refusal(available: available))
-        // compare streams like run: a million runs of three variants fit in 2.5 GiB (sketched quantiles;
+        // compare streams like run: a million runs of three variants fit in 3 GiB (sketched quantiles;
         // what grows with the runs is each run's budget measures with its two appraisal cases, the
         // baseline's inputs and the value-of-information regression).
         let million = MemoryEstimate.comparison(runs: 1_000_000, horizon: 15, variants: 3, uncertainInputs: 27, threads: 8)
-        XCTAssertLessThan(million.bytes, 2.5 * 1_073_741_824)
+        XCTAssertLessThan(million.bytes, 3 * 1_073_741_824)
         XCTAssertEqual(million.bytes - MemoryEstimate.comparison(runs: 1_000_000, horizon: 15, variants: 2, uncertainInputs: 27, threads: 8).bytes,
                        MemoryEstimate.aggregateBytes(runs: 1_000_000, cells: 5 * 16 * Metric.allCases.count)
                        - MemoryEstimate.aggregateBytes(runs: 1_000_000, cells: 3 * 16 * Metric.allCases.count)
-                       + 1_000_000 * (224 + 2 * 8) + 18 * 3 * MemoryEstimate.blockBytes(cells: 16 * Metric.allCases.count, inputs: 27),
+                       + 1_000_000 * (232 + 2 * 8) + 18 * 3 * MemoryEstimate.blockBytes(cells: 16 * Metric.allCases.count, inputs: 27),
                        accuracy: 1)
     }
 

@@ -168,11 +168,13 @@ final class SimulationEngineTests: XCTestCase {
         XCTAssertEqual(r.p95, 15, accuracy: 0.1 + 3 * r.upperSE)
     }
 
-    func testCausalShareOfHalfFailsCalibration() {
+    func testHalfTheUpliftFailsCalibration() {
+        // Half the prior of U: the leader-versus-peer gap G(U/2) = 0.6·(U/2)/(1 + 0.3·U/2), so the
+        // p95 of 15% (U95 = 0.2703) becomes 0.6·0.1351/1.0405 = 7.79%.
         var s = TestSupport.reference
-        s["effects.causal_share"] = .fixed(0.5)
+        s["effects.full_adoption_uplift"] = s["effects.full_adoption_uplift"].scaled(by: 0.5)
         let r = CalibrationStudy.run(s, runs: 5000, seed: 1, threads: 2)
         XCTAssertFalse(r.passed)
-        XCTAssertEqual(r.p95, 7.5, accuracy: 0.3)
+        XCTAssertEqual(r.p95, 7.79, accuracy: 0.3)
     }
 }

@@ -23,6 +23,7 @@ final class ModelParametersTests: XCTestCase {
         !path.hasPrefix("budget.") && !path.hasPrefix("appraisal.") && !path.hasPrefix("calibration.")
             && path != "programme_risk.full_delivery_probability" && path != "programme_risk.shortfall_delivery"
             && path != "programme_risk.correlation"
+            && path != "effects.no_effect_probability" && path != "effects.leader_adoption" && path != "effects.peer_adoption"
     }
 
     func testEveryCatalogParameterReachesItsField() {
@@ -60,14 +61,14 @@ final class ModelParametersTests: XCTestCase {
     func testTheModelReadsEveryCatalogParameterInEffect() {
         for scenario in scenarios {
             let layout = InputLayout(scenario: scenario)
-            let expected = Set(scenario.specs.map(\.path).filter(readByModel) + [InputLayout.deliveryPath])
+            let expected = Set(scenario.specs.map(\.path).filter(readByModel) + [InputLayout.deliveryPath, InputLayout.effectPresentPath])
             XCTAssertEqual(Set(layout.modelPaths), expected, scenario.name)
             XCTAssertEqual(layout.modelPaths.count, expected.count, "a path read twice in \(scenario.name)")
         }
     }
 
     func testInputPathsAreCatalogPaths() {
-        let catalog = Set(ParameterCatalog.allPaths + [InputLayout.deliveryPath])
+        let catalog = Set(ParameterCatalog.allPaths + [InputLayout.deliveryPath, InputLayout.effectPresentPath])
         for input in ModelInput.allCases { XCTAssertTrue(catalog.contains(input.path), input.path) }
         for kind in PracticeKind.allCases {
             for input in PracticeInput.allCases { XCTAssertTrue(catalog.contains(input.path(kind)), input.path(kind)) }

@@ -126,9 +126,20 @@ final class RunModelTests: XCTestCase {
         }
     }
 
+    /// The calibration contrast taken from no adoption to full adoption (start 0, target 1, step
+    /// curve, no delivery risk or delay), the effect always present.
+    static func noneToFull(runs: Int, seed: UInt64) -> Scenario {
+        var s = CalibrationStudy.contrastScenario(TestSupport.reference, runs: runs, seed: seed)
+        for kind in PracticeKind.allCases {
+            s["practices.\(kind.rawValue).start_adoption"] = .fixed(0)
+            s["practices.\(kind.rawValue).target_adoption"] = .fixed(1)
+        }
+        return s
+    }
+
     func testFullMaturedAdoptionGivesTheFullUplift() {
         // Start 0, target 1 in year 1, no risk: after the lag the gain is exactly U·c.
-        var s = CalibrationStudy.contrastScenario(TestSupport.reference, runs: 10, seed: 3)
+        var s = RunModelTests.noneToFull(runs: 10, seed: 3)
         s["effects.full_adoption_uplift"] = .fixed(0.11)
         s["effects.causal_share"] = .fixed(0.5)
         for t in trajectories(s, runs: 20) {
@@ -139,7 +150,7 @@ final class RunModelTests: XCTestCase {
     func testRealisationLagRampsBenefitsLinearly() {
         // A step to full adoption with a lag of 5 years gives 1/5, 2/5, … of the full benefit
         // (without complementarity, J-curve or noise in the ratio).
-        var s = CalibrationStudy.contrastScenario(TestSupport.reference, runs: 1, seed: 1)
+        var s = RunModelTests.noneToFull(runs: 1, seed: 1)
         s["effects.full_adoption_uplift"] = .fixed(0.10)
         s["effects.realisation_lag"] = .fixed(5)
         s["effects.complementarity"] = .fixed(0)
@@ -151,7 +162,7 @@ final class RunModelTests: XCTestCase {
     }
 
     func testJCurveDipsWhileAdoptionMatures() {
-        var s = CalibrationStudy.contrastScenario(TestSupport.reference, runs: 1, seed: 1)
+        var s = RunModelTests.noneToFull(runs: 1, seed: 1)
         s["effects.full_adoption_uplift"] = .fixed(0.01)
         s["effects.j_curve_depth"] = .fixed(0.1)
         s["effects.realisation_lag"] = .fixed(5)
@@ -173,7 +184,7 @@ final class RunModelTests: XCTestCase {
     }
 
     func testInvestmentTotalsTheBudgetTimesOverrunForACompletedStep() {
-        var s = CalibrationStudy.contrastScenario(TestSupport.reference, runs: 1, seed: 1)
+        var s = RunModelTests.noneToFull(runs: 1, seed: 1)
         s["spending.cost_overrun"] = .fixed(1.5)
         s["baseline.inflation"] = .fixed(0)
         // The roll-out alone (RunModel+ProgrammeCostsTests checks the other lines).

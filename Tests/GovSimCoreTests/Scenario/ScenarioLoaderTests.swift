@@ -29,10 +29,13 @@ final class ScenarioLoaderTests: XCTestCase {
         XCTAssertEqual(s["practices.data_as_product.target_adoption"], .fixed(0.75), "the plan's last milestone")
         XCTAssertEqual(s.buildProfile, [2026: 12, 2027: 8, 2028: 4])
         XCTAssertEqual(s.effectiveProgrammeDuration, 5)
-        // The uplift prior is the lognormal with p5 = 7% and p95 = 15%.
+        // The uplift prior is the lognormal whose leader (0.9) versus peer (0.3) gap has p5 = 7%
+        // and p95 = 15%: U = G / (0.6 − 0.3·G).
         let uplift = s["effects.full_adoption_uplift"]
-        XCTAssertEqual(uplift.quantile(0.05), 0.07, accuracy: 1e-12)
-        XCTAssertEqual(uplift.quantile(0.95), 0.15, accuracy: 1e-12)
+        XCTAssertEqual(uplift.quantile(0.05), 0.07 / (0.6 - 0.3 * 0.07), accuracy: 1e-12)
+        XCTAssertEqual(uplift.quantile(0.95), 0.15 / (0.6 - 0.3 * 0.15), accuracy: 1e-12)
+        XCTAssertEqual(s["effects.causal_share"], .triangular(min: 0.25, mode: 0.5, max: 1))
+        XCTAssertEqual(s["effects.no_effect_probability"], .fixed(0.15))
     }
 
     func testDefaultsFillEverythingFromAMinimalFile() throws {
@@ -72,8 +75,8 @@ final class ScenarioLoaderTests: XCTestCase {
     func testCalibrationIntervalSetsTheDefaultUpliftPrior() throws {
         let s = try TestSupport.load(TestSupport.header + "calibration: {target_low: 0.05, target_high: 0.10, coverage: 0.8}\n")
         let uplift = s["effects.full_adoption_uplift"]
-        XCTAssertEqual(uplift.quantile(0.1), 0.05, accuracy: 1e-12)
-        XCTAssertEqual(uplift.quantile(0.9), 0.10, accuracy: 1e-12)
+        XCTAssertEqual(uplift.quantile(0.1), 0.05 / (0.6 - 0.3 * 0.05), accuracy: 1e-12)
+        XCTAssertEqual(uplift.quantile(0.9), 0.10 / (0.6 - 0.3 * 0.10), accuracy: 1e-12)
     }
 
     // MARK: - Errors name file, line and column

@@ -54,7 +54,7 @@ final class StarterScenarioTests: XCTestCase {
             let s = try TestSupport.load(yaml)
             XCTAssertTrue(s[path].approximatelyEquals(d, tolerance: 1e-8), d.scenarioNotation)
         }
-        XCTAssertEqual(ParameterCatalog.defaultUplift.scenarioNotation, "{lognormal: {p5: 0.07, p95: 0.15}}")
+        XCTAssertEqual(Distribution.lognormal(quantile: 0.07, at: 0.05, quantile: 0.15, at: 0.95).scenarioNotation, "{lognormal: {p5: 0.07, p95: 0.15}}")
         XCTAssertEqual(Distribution.lognormal(mean: 1.45, sd: 1.2).scenarioNotation, "{lognormal: {mean: 1.45, sd: 1.2}}")
     }
 }
