@@ -34,6 +34,7 @@ public struct InputDimension: Sendable, Equatable {
         switch transform {
         case .distribution(let d, _, _): betaSetup = d.betaInverseSetup
         case .delivery(_, let shortfall): betaSetup = shortfall.betaInverseSetup
+        case .effectSwitch: betaSetup = nil
         }
     }
 

@@ -61,16 +61,6 @@ public struct BenefitLine: Sendable, Equatable, Hashable {
 
         /// The constant the factors' product is multiplied by (minutes to hours for citizen time).
         public var scale: Double { self == .citizenTime ? 1.0 / 60 : 1 }
-
-        /// The summary.csv metric that sums this category's lines, if any.
-        public var metric: Metric? {
-            switch self {
-            case .channelShift: return .channelShiftSavings
-            case .failureDemand: return .failureDemandSavings
-            case .legacy: return .legacySavings
-            case .citizenTime, .errorAndFraud, .other: return nil
-            }
-        }
     }
 
     /// Name of the line, a lower-case identifier (letters, digits, `_`), unique in a scenario.
