@@ -23,6 +23,8 @@ public struct ForecastChartsSection: ReportSection {
 
     public let result: SimulationResult
     public var charts: [Chart]
+    /// Observed values drawn over the fans, by metric (see ``HTMLReport/overlaying(_:)``).
+    public var outturn: [Metric: [(year: Int, value: Double)]] = [:]
     public var anchor: String { "forecast" }
     public var heading: String { "Forecast, year by year" }
 
@@ -61,10 +63,11 @@ public struct ForecastChartsSection: ReportSection {
         html.open("div", [("class", "charts")])
         for chart in charts {
             let summary = result.summary[chart.metric]!
-            let fan = FanChart(identifier: "\(anchor)-\(chart.metric.rawValue)", title: chart.title, unit: chart.unit,
+            var fan = FanChart(identifier: "\(anchor)-\(chart.metric.rawValue)", title: chart.title, unit: chart.unit,
                                years: years, summary: summary,
                                reference: chart.counterfactual.map { .init(label: "No programme (median)", values: result.summary[$0]!.map(\.p50)) },
                                includeZero: chart.includeZero, dataMetric: chart.metric.rawValue)
+            fan.observed = outturn[chart.metric] ?? []
             html.open("figure", [("class", "chart-figure")])
             html.raw(fan.svg())
             let q = summary[summary.count - 1]
