@@ -60,6 +60,9 @@ public struct ForecastChartsSection: ReportSection {
         let years = (0...result.scenario.horizon).map(result.calendarYear)
         html.element("p", [("class", "how-to-read")],
                      text: "Each chart shows the spread of the simulated futures: the line is the median run, the darker band holds the middle 50% of runs and the lighter band the middle 90%. The dashed line is the median of the same organisation without the programme.")
+        if !outturn.isEmpty {
+            html.element("p", [("class", "how-to-read")], text: "Black points: the observed values (outturn).")
+        }
         html.open("div", [("class", "charts")])
         for chart in charts {
             let summary = result.summary[chart.metric]!
