@@ -45,6 +45,24 @@ final class ImportanceResamplerTests: XCTestCase {
         XCTAssertEqual(picks, picks.sorted())
     }
 
+    func testFarTailOutturnIsMovedWithoutCorrelationsAndRefusedWithThem() throws {
+        // Productivity 3 points above the 95th percentile in year 2, measured to 0.1 point.
+        let far = OutturnFile(fileName: "o.csv", observations: [.init(year: 2027, yearIndex: 2, metric: .productivityIndex, value: 106,
+                                                                      sd: 0.1, line: 2)], sdColumn: 4)
+        let independent = PlanSimulator(scenario: Self.scenario(runs: 300, horizon: 2))
+        let outcome = try ImportanceResampler(plan: independent, outturn: far, threads: 2).run()
+        XCTAssertLessThan(outcome.stages[0].ess, 0.01 * 300)
+        XCTAssertNotNil(outcome.stages[0].acceptance, "rejuvenated by moves")
+        XCTAssertGreaterThan(outcome.distinct, 1)
+        var correlated = try TestSupport.load(TestSupport.header + "runs: 300\nhorizon: 2\ncorrelations:\n  pairs:\n    - [spending.cost_overrun, programme_risk.delay, 0.6]\n")
+        correlated.seed = 11
+        XCTAssertThrowsError(try ImportanceResampler(plan: PlanSimulator(scenario: correlated), outturn: far, threads: 2).run()) { error in
+            let message = "\(error)"
+            XCTAssertTrue(message.hasPrefix("conditioning on 2027: the effective sample size fell to"), message)
+            XCTAssertTrue(message.contains("raise --runs (e.g. --runs 3000)"), message)
+        }
+    }
+
     func testConditioningNarrowsDeliveryAndEffectSizeAroundTheTruth() throws {
         let s = Self.scenario(runs: 1200, horizon: 6)
         let truth = Self.scenario(runs: 1, horizon: 6, seed: 777)
