@@ -79,3 +79,30 @@ final class ImportanceResamplerTests: XCTestCase {
         print(outcome.stages)
     }
 }
+
+extension ImportanceResamplerTests {
+    /// An uninformative outturn (sd 10⁹) leaves every weight equal: the conditioned runs are the
+    /// prior runs themselves, so their summary is the unconditioned run's — for every sampling
+    /// design and a portfolio (the particles' uniforms and shock runs reproduce each prior run).
+    func testUninformativeOutturnGivesBackThePriorRuns() throws {
+        var cases: [Scenario] = []
+        for sampling in ["random", "lhs", "sobol"] {
+            cases.append(try TestSupport.load(TestSupport.header + "sampling: \(sampling)\nruns: 1100\nhorizon: 2\n"))
+        }
+        var portfolio = try ScenarioLoader.load(text: try TestSupport.scenarioText("ministry-portfolio.yaml"), fileName: "m.yaml")
+        portfolio.runs = 300
+        portfolio.horizon = 2
+        cases.append(portfolio)
+        for s in cases {
+            let vague = OutturnFile(fileName: "o.csv", observations: [.init(year: s.startYear + 1, yearIndex: 1, metric: .spending, value: 1000,
+                                                                             sd: 1e9, line: 2)], sdColumn: 4)
+            let plan = PlanSimulator(scenario: s)
+            let outcome = try ImportanceResampler(plan: plan, outturn: vague, threads: 2).run()
+            XCTAssertEqual(outcome.particles.map(\.shockRun), Array(0..<s.runs), "\(s.sampling)")
+            let conditioned = ConditionedSimulation(plan: plan, particles: outcome.particles, threads: 2).run()
+            let plain = SimulationEngine(scenario: s, threads: 2).run()
+            XCTAssertEqual(SummaryTable.make(conditioned).render(), SummaryTable.make(plain).render(), "\(s.sampling), portfolio \(s.portfolio != nil)")
+            XCTAssertEqual(RunsTable.make(conditioned).render(), RunsTable.make(plain).render())
+        }
+    }
+}
