@@ -10,6 +10,7 @@ struct RunCommand: ParsableCommand {
         Examples:
           govsim run                                    # built-in reference scenario -> outputs/reference/
           govsim run scenarios/digital-first.yaml --runs 20000 --seed 7 --out outputs/digital-first
+          govsim run scenarios/reference.yaml --condition-on outturn.csv --out outputs/updated   # forecast updated by outturn
         """
     )
 
