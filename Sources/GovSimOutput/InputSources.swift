@@ -174,8 +174,8 @@ public final class InputSources: @unchecked Sendable {
             if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
                 throw InputSourceError("\(at): unknown member `\(Printable.escaped(unknown))`; the manifest was edited")
             }
-            guard let role = object["role"]?.stringValue, ["scenario", "data", "fit-data"].contains(role) else {
-                throw InputSourceError("\(at): `role` must be scenario, data or fit-data; the manifest was edited")
+            guard let role = object["role"]?.stringValue, ["scenario", "data", "fit-data", "outturn"].contains(role) else {
+                throw InputSourceError("\(at): `role` must be scenario, data, fit-data or outturn; the manifest was edited")
             }
             guard let path = object["path"]?.stringValue, !path.isEmpty, !path.contains("\0") else {
                 throw InputSourceError("\(at): `path` must be a non-empty text; the manifest was edited")

@@ -43,11 +43,14 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
     public var predictors: [String]?
     public var noIntercept: Bool?
     public var robust: String?
+    /// `run --condition-on`: the outturn file's path as given.
+    public var conditionOn: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case subcommand, scenarios, runs, seed, sampling, shard, shards, noRunsCSV = "no_runs_csv", variants, baseline
         case rankBy = "rank_by", method, baseSamples = "base_samples", bootstrap, target
         case data, response, predictors, noIntercept = "no_intercept", robust
+        case conditionOn = "condition_on"
     }
 
     /// A record of `subcommand` with no option given.
@@ -76,6 +79,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
         predictors = try c.decodeIfPresent([String].self, forKey: .predictors)
         noIntercept = try c.decodeIfPresent(Bool.self, forKey: .noIntercept)
         robust = try c.decodeIfPresent(String.self, forKey: .robust)
+        conditionOn = try c.decodeIfPresent(String.self, forKey: .conditionOn)
     }
 
     /// The record as the manifest's JSON member (keys sorted, absent options left out).
@@ -139,7 +143,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
         let all: Set<CodingKeys> = Set(CodingKeys.allCases)
         let allowed: Set<CodingKeys>
         switch subcommand {
-        case .run: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .shard, .shards, .noRunsCSV]
+        case .run: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .shard, .shards, .noRunsCSV, .conditionOn]
         case .calibrate: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling]
         case .compare: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .variants, .baseline, .rankBy]
         case .sensitivity: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .method, .baseSamples, .bootstrap, .target]
@@ -152,6 +156,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
             .variants: variants != nil, .baseline: baseline != nil, .rankBy: rankBy != nil, .method: method != nil,
             .baseSamples: baseSamples != nil, .bootstrap: bootstrap != nil, .target: target != nil, .data: data != nil, .response: response != nil,
             .predictors: predictors != nil, .noIntercept: noIntercept != nil, .robust: robust != nil, .scenarios: !scenarios.isEmpty,
+            .conditionOn: conditionOn != nil,
         ]
         for key in all.subtracting(allowed).sorted(by: { $0.rawValue < $1.rawValue }) where present[key] == true {
             return "\(key.rawValue) is not an option of \(subcommand.rawValue)"
@@ -166,6 +171,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
         switch subcommand {
         case .run:
             if (shard == nil) != (shards == nil) { return "shard and shards go together (run --shard K/N)" }
+            if let conditionOn, !text(conditionOn) || shard != nil { return "condition_on must be the outturn file's path, without a shard" }
             if let shard, let shards, !(1...100_000).contains(shards) || !(1...shards).contains(shard) {
                 return "shard is \(shard) of \(shards); it must be K/N with 1 ≤ K ≤ N ≤ 100000"
             }
@@ -215,6 +221,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
         case .run:
             if let shard, let shards { options.append("--shard=\(shard)/\(shards)") }
             if noRunsCSV == true { options.append("--no-runs-csv") }
+            if let conditionOn { options.append("--condition-on=\(conditionOn)") }
             options.append("--quiet")
         case .calibrate:
             options.append("--quiet")

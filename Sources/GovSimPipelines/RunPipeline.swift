@@ -16,6 +16,12 @@ public enum RunPipeline {
         public var manifest: CommandManifest
         /// Whether runs.csv is written (`--no-runs-csv` turns it off; the other files are unchanged).
         public var runsCSV: Bool
+        /// Further tables written after the standard ones (name, text): a conditioned run's
+        /// `posterior.csv`.
+        public var extraFiles: [(name: String, text: String)] = []
+        /// Observed KPIs to draw over the report's fan charts (a conditioned run's outturn), and
+        /// the note added to the report's facts line.
+        public var outturn: (file: OutturnFile, note: String)?
 
         public init(document: ScenarioDocument, scenario: Scenario, manifest: CommandManifest, runsCSV: Bool = true) {
             self.document = document
@@ -71,8 +77,10 @@ public enum RunPipeline {
         if !result.organisationSummaries.isEmpty { files.append(("organisations.csv", SummaryTable.organisations(result).render())) }
         if s.correlation != nil { files.append(("correlations.csv", CorrelationsTable.make(result).render())) }
         if !s.baselineFits.isEmpty { files.append(("baseline_fits.csv", BaselineFitsTable.make(s).render())) }
-        files.append(("report.html", HTMLReport(result: result, scenarioFile: options.document.displayName,
-                                                scenarioSHA256: SHA256.hex(options.document.bytes)).render()))
+        files += options.extraFiles.map { ($0.name, $0.text) }
+        var report = HTMLReport(result: result, scenarioFile: options.document.displayName, scenarioSHA256: SHA256.hex(options.document.bytes))
+        if let outturn = options.outturn { report = report.overlaying(outturn.file, note: outturn.note) }
+        files.append(("report.html", report.render()))
         var facts = options.manifest
         var notes: [String] = []
         facts.extra["quantiles"] = .string(quantilesFact(rankError: result.quantileRankError))

@@ -14,6 +14,6 @@ struct GovSim: ParsableCommand {
         """,
         version: GovSimVersion.string,
         subcommands: [RunCommand.self, CalibrateCommand.self, CompareCommand.self, SensitivityCommand.self, FitCommand.self,
-                      ParametersCommand.self, InitCommand.self, ValidateCommand.self, SchemaCommand.self, VerifyCommand.self, MergeCommand.self, BenchCommand.self, TraceCommand.self]
+                      ParametersCommand.self, InitCommand.self, ValidateCommand.self, SchemaCommand.self, VerifyCommand.self, MergeCommand.self, BenchCommand.self, TraceCommand.self, EvaluateCommand.self]
     )
 }

@@ -10,6 +10,7 @@ struct RunCommand: ParsableCommand {
         Examples:
           govsim run                                    # built-in reference scenario -> outputs/reference/
           govsim run scenarios/digital-first.yaml --runs 20000 --seed 7 --out outputs/digital-first
+          govsim run scenarios/reference.yaml --condition-on outturn.csv --out outputs/updated   # forecast updated by outturn
         """
     )
 
@@ -26,6 +27,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("shard-from-env"), help: "Take K from SLURM_ARRAY_TASK_ID (an array 1-N) or JOB_COMPLETION_INDEX + 1 (Kubernetes, 0-based), and N from --shards or else the Slurm array's size.")
     var shardFromEnvironment = false
 
+    @Option(name: .customLong("condition-on"), help: ArgumentHelp("Condition the forecast on observed KPIs: an outturn CSV year,metric,value,sd (sequential importance resampling of the runs; writes posterior.csv too).", valueName: "outturn.csv"))
+    var conditionOn: String?
+
     @Option(help: "Number of shards N with --shard-from-env (required outside a whole Slurm array 1-N, e.g. when re-submitting one task).")
     var shards: Int?
 
@@ -36,6 +40,9 @@ struct RunCommand: ParsableCommand {
         if shard != nil && shardFromEnvironment { throw ValidationError("Give either --shard K/N or --shard-from-env, not both.") }
         if shards != nil && !shardFromEnvironment { throw ValidationError("--shards N is used only with --shard-from-env; with --shard give K/N.") }
         if let shards, shards < 1 { throw ValidationError("--shards must be at least 1.") }
+        if conditionOn != nil && (shard != nil || shardFromEnvironment) {
+            throw ValidationError("--condition-on conditions the whole set of runs, so it cannot be sharded; leave out --shard.")
+        }
     }
 
     func run() throws {
@@ -56,6 +63,23 @@ struct RunCommand: ParsableCommand {
             if !noRunsCSV { try ResourceGuard.refuseIfDiskTooSmall(s, outDir: outDir) }
             let context = PipelineContext(command: commandLine, threads: simulation.threadCount, outputFolder: outDir)
             let progress = style.progressReporter(total: s.runs, unit: "runs")
+            if let conditionOn {
+                record.conditionOn = conditionOn
+                let outturn = try OutturnInput.load(conditionOn, scenario: s)
+                try outturn.requireSD()
+                let options = RunPipeline.Options(document: input.document, scenario: s, record: record, context: context)
+                var notes: [String] = []
+                let result = try writeArtifacts(to: outDir, force: output.force, inputs: input.inputPaths + [conditionOn], style: style) { sink in
+                    let outcome = try ConditionPipeline.run(options, outturn: outturn, threads: simulation.threadCount, into: sink, progress: progress?.callback)
+                    notes = outcome.notes
+                    return outcome.run
+                }
+                progress?.finish()
+                for note in notes { style.print(note) }
+                style.print(TerminalSummary.render(result, boldHeader: style.styledStdout), terminator: "")
+                style.print("Results (conditioned on \(conditionOn)) written to \(outDir)/")
+                return
+            }
             let options = RunPipeline.Options(document: input.document, scenario: s, record: record, context: context)
             let result = try writeArtifacts(to: outDir, force: output.force, inputs: input.inputPaths, style: style) { sink in
                 try RunPipeline.run(options, threads: simulation.threadCount, into: sink, progress: progress?.callback)

@@ -47,6 +47,9 @@ enum Terminal {
         } catch let e as DataTableError {
             error(e.description)
             throw ExitCode(1)
+        } catch let e as ConditioningError {
+            error(e.description)
+            throw ExitCode(1)
         } catch let e as OutputError {
             error("cannot write results: \(e.description)")
             throw ExitCode(1)

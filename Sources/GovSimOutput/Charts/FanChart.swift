@@ -37,6 +37,8 @@ public struct FanChart: Sendable {
     public var color = ChartPalette.blue
     /// Colour of the reference line.
     public var referenceColor = ChartPalette.vermillion
+    /// Observed values (outturn) drawn as points over the fan, by calendar year (none by default).
+    public var observed: [(year: Int, value: Double)] = []
 
     public init(identifier: String, title: String, unit: String, years: [Int], summary: [QuantileSummary],
                 reference: ReferenceLine? = nil, includeZero: Bool = false, dataMetric: String? = nil) {
@@ -56,7 +58,7 @@ public struct FanChart: Sendable {
 
     /// The chart as an SVG element.
     public func svg() -> String {
-        var values = summary.flatMap { [$0.p5, $0.p95] } + (reference?.values ?? [])
+        var values = summary.flatMap { [$0.p5, $0.p95] } + (reference?.values ?? []) + observed.map(\.value)
         if includeZero { values.append(0) }
         let finite = values.filter(\.isFinite)
         let range = (finite.min() ?? 0)...(finite.max() ?? 1)
@@ -78,6 +80,7 @@ public struct FanChart: Sendable {
         }
         svg.path(axes.points(years: years, values: summary.map(\.p50)),
                  [("class", "median"), ("fill", "none"), ("stroke", color), ("stroke-width", "2.5"), ("stroke-linejoin", "round")])
+        drawObserved(into: &svg, axes: axes)
         svg.close()
 
         var legend: [(label: String, key: YearAxes.LegendKey)] = [
@@ -86,6 +89,7 @@ public struct FanChart: Sendable {
             ("90% of runs", .swatch(color: color, opacity: FanChart.outerOpacity)),
         ]
         if let reference { legend.append((reference.label, .line(color: referenceColor, width: 2, dash: "6 4"))) }
+        if !observed.isEmpty { legend.append(("Outturn", .line(color: FanChart.observedColor, width: 6, dash: "1 0"))) }
         axes.drawLegend(into: &svg, legend)
         return svg.finished()
     }

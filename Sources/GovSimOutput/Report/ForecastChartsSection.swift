@@ -23,6 +23,8 @@ public struct ForecastChartsSection: ReportSection {
 
     public let result: SimulationResult
     public var charts: [Chart]
+    /// Observed values drawn over the fans, by metric (see ``HTMLReport/overlaying(_:)``).
+    public var outturn: [Metric: [(year: Int, value: Double)]] = [:]
     public var anchor: String { "forecast" }
     public var heading: String { "Forecast, year by year" }
 
@@ -58,13 +60,17 @@ public struct ForecastChartsSection: ReportSection {
         let years = (0...result.scenario.horizon).map(result.calendarYear)
         html.element("p", [("class", "how-to-read")],
                      text: "Each chart shows the spread of the simulated futures: the line is the median run, the darker band holds the middle 50% of runs and the lighter band the middle 90%. The dashed line is the median of the same organisation without the programme.")
+        if !outturn.isEmpty {
+            html.element("p", [("class", "how-to-read")], text: "Black points: the observed values (outturn).")
+        }
         html.open("div", [("class", "charts")])
         for chart in charts {
             let summary = result.summary[chart.metric]!
-            let fan = FanChart(identifier: "\(anchor)-\(chart.metric.rawValue)", title: chart.title, unit: chart.unit,
+            var fan = FanChart(identifier: "\(anchor)-\(chart.metric.rawValue)", title: chart.title, unit: chart.unit,
                                years: years, summary: summary,
                                reference: chart.counterfactual.map { .init(label: "No programme (median)", values: result.summary[$0]!.map(\.p50)) },
                                includeZero: chart.includeZero, dataMetric: chart.metric.rawValue)
+            fan.observed = outturn[chart.metric] ?? []
             html.open("figure", [("class", "chart-figure")])
             html.raw(fan.svg())
             let q = summary[summary.count - 1]

@@ -1,0 +1,59 @@
+import Foundation
+
+/// `govsim run SCENARIO --condition-on OUTTURN.csv`: the runs conditioned on the outturn
+/// (``ImportanceResampler``), then every artifact of `govsim run` made from the conditioned runs
+/// (``ConditionedSimulation``), plus `posterior.csv` (prior and posterior of every uncertain
+/// input), the outturn drawn over the report's fans, and a `conditioning` section in the
+/// manifest (the outturn file, and per observed year the ESS, whether the runs were resampled
+/// and the moves' acceptance).
+public enum ConditionPipeline {
+    /// What the command prints besides the run's own notes.
+    public struct Outcome {
+        public let run: RunPipeline.Outcome
+        public let conditioning: ImportanceResampler.Outcome
+        /// One line per observed year (ESS, resampling, moves) and one on the result.
+        public let notes: [String]
+    }
+
+    /// Conditions `options.scenario`'s runs on `outturn` (every observation with an sd) and
+    /// writes the artifacts into `sink`.
+    /// - Throws: ``ConditioningError`` when the weights degenerate beyond repair.
+    public static func run(_ options: RunPipeline.Options, outturn: OutturnFile, threads: Int,
+                           settings: ImportanceResampler.Settings = .init(), into sink: ArtifactSink,
+                           progress: (@Sendable (Int) -> Void)? = nil) throws -> Outcome {
+        let plan = PlanSimulator(scenario: options.scenario)
+        let resampler = ImportanceResampler(plan: plan, outturn: outturn, settings: settings, threads: threads)
+        let conditioning = try resampler.run()
+        let n = options.scenario.runs
+        var notes: [String] = []
+        var stages: [JSONValue] = []
+        for stage in conditioning.stages {
+            var line = "Conditioned on \(stage.year) (\(stage.observations) observation\(stage.observations == 1 ? "" : "s")): effective sample size \(ChartNumberFormat.fixed(stage.ess, decimals: 0)) of \(n) runs (\(ChartNumberFormat.fixed(100 * stage.ess / Double(n), decimals: 1))%)"
+            if let a = stage.acceptance {
+                line += "; below \(ChartNumberFormat.fixed(100 * settings.resampleBelow, decimals: 0))%, so resampled and moved (\(settings.moves) Metropolis steps per run, \(ChartNumberFormat.fixed(100 * a, decimals: 0))% accepted)"
+            } else if stage.resampled {
+                line += "; resampled"
+            }
+            notes.append(line)
+            var object: [String: JSONValue] = ["year": .integer(stage.year), "observations": .integer(stage.observations),
+                                               "ess": .number(stage.ess), "resampled": .bool(stage.resampled)]
+            if let a = stage.acceptance { object["acceptance"] = .number(a) }
+            stages.append(.object(object))
+        }
+        notes.append("The \(n) conditioned runs hold \(conditioning.distinct) distinct runs; posterior.csv compares every uncertain input's prior and posterior")
+        var run = options
+        run.manifest.extra["conditioning"] = .object([
+            "outturn": .string(outturn.fileName), "observations": .integer(outturn.observations.count),
+            "method": .string("sequential importance resampling, normal measurement error, systematic resampling below ESS \(CSVTable.formatNumber(settings.resampleBelow)) x runs, \(settings.moves) preconditioned Crank-Nicolson Metropolis moves (rho \(CSVTable.formatNumber(settings.correlation)))"),
+            "stages": .array(stages), "distinct_runs": .integer(conditioning.distinct),
+        ])
+        run.extraFiles.append(("posterior.csv", PosteriorTable.make(inputNames: plan.inputNames, prior: conditioning.priorInputs,
+                                                                   posterior: conditioning.posteriorInputs).render()))
+        run.outturn = (outturn, "conditioned on outturn \(outturn.fileName)")
+        let simulation = ConditionedSimulation(plan: plan, particles: conditioning.particles, threads: threads)
+        let outcome = try RunPipeline.run(run, into: sink) { format, recordSink in
+            simulation.run(progress: progress, formatRecords: format, recordSink: recordSink)
+        }
+        return Outcome(run: outcome, conditioning: conditioning, notes: notes)
+    }
+}

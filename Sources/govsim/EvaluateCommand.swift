@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import GovSimCore
+
+/// `govsim evaluate RESULTS_DIR OUTTURN.csv`: where observed KPIs fall in a forecast's fan.
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Place observed KPIs (outturn) in a forecast: evaluation.csv (PIT, median error, 50%/90% bands), calibration.csv and report.html with the outturn drawn over the fans.",
+        discussion: """
+        The outturn file is a CSV with the header year,metric,value[,sd] (metric names as in summary.csv).
+        The forecast is re-simulated from the results folder's manifest (runs.csv holds final-year results only)
+        and checked against its summary.csv before anything is written.
+
+        Examples:
+          govsim evaluate outputs/reference outturn-2027.csv          # -> outputs/reference-evaluation/
+          govsim evaluate outputs/reference outturn-2027.csv --out outputs/eval-2027
+        """
+    )
+
+    @Argument(help: "Results folder of `govsim run` (or `govsim merge`).")
+    var results: String
+
+    @Argument(help: "Outturn CSV file: year,metric,value[,sd].")
+    var outturn: String
+
+    @Option(name: .long, help: ArgumentHelp("Folder for the evaluation (default: <results>-evaluation).", valueName: "dir"))
+    var out: String?
+
+    @Flag(help: "Replace a folder govsim wrote even if its files were changed since (never files govsim did not write).")
+    var force = false
+
+    @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Does not change any result.")
+    var threads: Int?
+
+    func validate() throws {
+        if let threads, threads < 1 || threads > 1024 {
+            throw ValidationError("--threads must be between 1 and 1024; leave it out to use every core.")
+        }
+    }
+
+    func run() throws {
+        Terminal.installInterruptHandlers()
+        try Terminal.reportingErrors {
+            let threadCount = threads ?? ParallelBlocks.defaultThreads
+            let folder = results.hasSuffix("/") && results.count > 1 ? String(results.dropLast()) : results
+            let forecast = try Self.recordedForecast(folder)
+            let s = forecast.scenario
+            let file = try OutturnInput.load(outturn, scenario: s)
+            let outDir = out ?? "\(folder)-evaluation"
+            let context = PipelineContext(command: commandLine, threads: threadCount, outputFolder: outDir)
+            let manifest = CommandManifest(simulating: s, from: forecast.input.document, record: forecast.record, context: context)
+            let options = EvaluatePipeline.Options(document: forecast.input.document, scenario: s, outturn: file, manifest: manifest,
+                                                   resultsFolder: folder, recordedSummarySHA256: forecast.summarySHA256, threads: threadCount)
+            let transaction = try OutputDirectory(path: outDir, force: force, inputs: forecast.input.inputPaths + [outturn]).begin()
+            defer { transaction.abort() }
+            let evaluation = try EvaluatePipeline.run(options, into: transaction)
+            try transaction.commit()
+            print(Self.render(evaluation), terminator: "")
+            print("Evaluation written to \(outDir)/")
+        }
+    }
+
+    /// The forecast a results folder records: its scenario (from the manifest's recorded bytes,
+    /// with the recorded options), its `run` record and the SHA-256 of its `summary.csv`.
+    static func recordedForecast(_ folder: String) throws -> (input: ScenarioInput, scenario: Scenario, record: ReproductionRecord, summarySHA256: String?) {
+        let name = "\(folder)/manifest.json"
+        guard FolderFile.status(name)?.isRegular == true else {
+            throw CLIError("\(name): no such file; give the results folder of `govsim run`")
+        }
+        let manifest: JSONValue
+        do {
+            manifest = try JSONValue.parse(try FolderFile.contents(name, limit: 64 << 20, what: "manifest"))
+        } catch {
+            throw CLIError("\(name): not a readable govsim manifest; give the results folder of `govsim run`")
+        }
+        guard let recordValue = manifest["reproduction"] else {
+            throw CLIError("\(name): has no `reproduction` record, so its forecast cannot be re-simulated; run the scenario again with this govsim")
+        }
+        var record: ReproductionRecord
+        do {
+            record = try ReproductionRecord.decode(recordValue, manifest: name)
+        } catch let error as ReproductionError {
+            throw CLIError(error.description)
+        }
+        guard record.subcommand == .run || record.subcommand == .merge, record.shard == nil else {
+            let what = record.shard != nil ? "one shard of a run (merge the shards first)" : "`govsim \(record.subcommand.rawValue)`"
+            throw CLIError("\(folder): holds the results of \(what); evaluate needs the results folder of `govsim run` or `govsim merge`")
+        }
+        if let conditioned = manifest["conditioning"], conditioned.objectValue != nil {
+            throw CLIError("\(folder): is a forecast conditioned on outturn; evaluate the forecast made before the outturn was known")
+        }
+        record.subcommand = .run
+        record.shards = nil
+        let inputs: [InputSources.Input]
+        do {
+            inputs = try manifest["inputs"].map { try InputSources.parse($0, manifest: name) } ?? []
+        } catch let error as InputSourceError {
+            throw CLIError(error.description)
+        }
+        let command = try RunCommand.parse(record.arguments(output: "\(folder)-evaluation"))
+        InputSources.current = .recorded(inputs, folder: folder)
+        let input: ScenarioInput
+        do {
+            input = try ScenarioInput.load(command.scenario)
+        } catch {
+            InputSources.current = .disk()
+            throw error
+        }
+        let read = InputSources.current.inputs
+        InputSources.current = .disk()
+        InputSources.current.adopt(read)
+        let summary = manifest["files"]?.arrayValue?.first { $0["name"]?.stringValue == "summary.csv" }?["sha256"]?.stringValue
+        return (input, command.simulation.apply(to: input.scenario), record, summary)
+    }
+
+    /// The terminal summary: each observation's PIT and bands, then the coverage.
+    static func render(_ e: OutturnEvaluation) -> String {
+        var out = "year  metric                            observed        median     pit  in 50%  in 90%\n"
+        for p in e.points {
+            let o = p.observation
+            out += "\(o.year)  \(o.metric.rawValue.padding(toLength: 30, withPad: " ", startingAt: 0))"
+            out += String(repeating: " ", count: max(1, 14 - CSVTable.formatNumber(o.value).count)) + CSVTable.formatNumber(o.value)
+            let m = ChartNumberFormat.fixed(p.median, decimals: 3)
+            out += String(repeating: " ", count: max(1, 14 - m.count)) + m
+            out += "  " + ChartNumberFormat.fixed(p.pit, decimals: 3) + "     " + (p.in50 ? "yes" : " no") + "     " + (p.in90 ? "yes" : " no") + "\n"
+        }
+        for c in [e.coverage50, e.coverage90] {
+            out += "Coverage of the \(Int(c.nominal * 100))% band: \(c.inside) of \(c.points) observations (\(ChartNumberFormat.fixed(100 * c.share, decimals: 0))%; a calibrated forecast: \(Int(c.nominal * 100))% ± \(ChartNumberFormat.fixed(100 * c.standardError, decimals: 0)))\n"
+        }
+        return out
+    }
+}
+
+/// An outturn file read through the current input source (recorded in the manifest, role
+/// `outturn`) and validated against a scenario's years.
+enum OutturnInput {
+    static func load(_ path: String, scenario: Scenario) throws -> OutturnFile {
+        let data = try InputSources.current.reading(role: "outturn", path: path) {
+            try readInputFile(path, what: "outturn", limit: dataFileLimit, requireRegularFile: true)
+        }
+        return try OutturnFile.parse(data, fileName: path, startYear: scenario.startYear, horizon: scenario.horizon)
+    }
+}
