@@ -23,7 +23,6 @@ public struct ConditionedSimulation: Sendable {
         let blocks = ParallelBlocks.blocks(runs: scenario.runs)
         let plan = self.plan, particles = self.particles
         var assembler = ResultAssembler(plan: plan, runs: scenario.runs, keepRecords: recordSink == nil, threads: threads)
-        let capacity = assembler.capacity
         ParallelBlocks.forEachOrdered(blockCount: blocks.count, threads: threads, { b in
             var runs: [(Int, PlanRun)] = []
             var work = plan.makeRun()
@@ -31,7 +30,7 @@ public struct ConditionedSimulation: Sendable {
                 plan.simulate(uniforms: particles[j].uniforms, shockRun: particles[j].shockRun, into: &work)
                 runs.append((j, work))
             }
-            return BlockPart(plan: plan, runs: runs, runCapacity: capacity, formatRecords: formatRecords, raw: nil)
+            return BlockPart(plan: plan, block: b, runs: runs, formatRecords: formatRecords, raw: nil)
         }, consume: { _, part in
             if let bytes = part.formatted { recordSink?(bytes) }
             assembler.consume(part)

@@ -1,5 +1,6 @@
 import XCTest
 @testable import GovSimCore
+@testable import GovSimEngine
 
 final class ImportanceResamplerTests: XCTestCase {
     /// Outturn generated from run `run` of `truth`: the metrics in years 1…`years` with normal

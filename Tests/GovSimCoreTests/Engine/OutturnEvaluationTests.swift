@@ -1,5 +1,6 @@
 import XCTest
 @testable import GovSimCore
+@testable import GovSimEngine
 
 final class OutturnEvaluationTests: XCTestCase {
     private func observation(_ value: Double, metric: Metric = .spending, year: Int = 1) -> OutturnFile.Observation {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import GovSimCore
+@testable import GovSimEngine
 
 final class FanChartObservedTests: XCTestCase {
     private func chart() -> FanChart {
