@@ -75,4 +75,61 @@ final class QuantileSketchTests: XCTestCase {
         var a = binaryCounterSketch(xs, capacity: 256), b = binaryCounterSketch(xs, capacity: 256)
         XCTAssertEqual(a.sortedItems(), b.sortedItems())
     }
+
+    /// The exact sample quantiles' share of `sorted` at or below each quantile of `sketch` is
+    /// within the sketch's own rank-error bound (plus the rank resolution of its items).
+    private func assertWithinBound(_ sketch: inout QuantileSketch, exact sorted: [Double], _ label: String, line: UInt = #line) {
+        let items = sketch.sortedItems()
+        for p in [0.01, 0.1, 0.5, 0.9, 0.99] {
+            let q = QuantileSummary.quantile(sorted: items, p: p)
+            let rank = Double(QuantileSummary.partition(sorted: sorted) { $0 > q }) / Double(sorted.count)
+            XCTAssertEqual(rank, p, accuracy: sketch.rankErrorBound + 1 / Double(items.count), "\(label) p = \(p)", line: line)
+        }
+    }
+
+    /// Merging is symmetric: a into b gives the sketch b into a gives, compressed or not.
+    func testMergeDoesNotDependOnWhichSideMergesIntoWhich() {
+        for (na, nb, capacity) in [(300, 500, 1000), (3000, 1700, 256), (5000, 40, 128)] {
+            let xs = values(na + nb, seed: UInt64(na))
+            var a = QuantileSketch(capacity: capacity), b = QuantileSketch(capacity: capacity)
+            xs.prefix(na).forEach { a.append($0) }
+            xs.dropFirst(na).forEach { b.append($0) }
+            var ab = a, ba = b
+            ab.merge(b)
+            ba.merge(a)
+            XCTAssertEqual(ab.count, na + nb)
+            XCTAssertEqual(ab.count, ba.count)
+            XCTAssertEqual(ab.rankErrorBound, ba.rankErrorBound)
+            XCTAssertEqual(ab.sortedItems(), ba.sortedItems(), "\(na) + \(nb) into \(capacity)")
+        }
+    }
+
+    /// Whatever the order blocks are merged in (the binary counter, a left fold, shuffled), the
+    /// quantiles stay within the bound the sketch reports; in exact mode the order changes nothing.
+    func testAnyMergeOrderStaysWithinItsReportedBound() {
+        let n = 1 << 15, capacity = 512
+        let xs = values(n, seed: 5)
+        let sorted = xs.sorted()
+        let blocks = ParallelBlocks.blocks(runs: n).map { block -> QuantileSketch in
+            var s = QuantileSketch(capacity: capacity)
+            xs[block].forEach { s.append($0) }
+            return s
+        }
+        var rng = Xoshiro256StarStar(seed: 6)
+        var counter = binaryCounterSketch(xs, capacity: capacity)
+        assertWithinBound(&counter, exact: sorted, "binary counter")
+        for (label, order) in [("left fold", Array(blocks.indices)), ("shuffled", blocks.indices.shuffled(using: &rng))] {
+            var sketch = blocks[order[0]]
+            for i in order.dropFirst() { sketch.merge(blocks[i]) }
+            XCTAssertEqual(sketch.count, n)
+            XCTAssertFalse(sketch.isExact)
+            assertWithinBound(&sketch, exact: sorted, label)
+        }
+        var exactA = QuantileSketch(), exactB = QuantileSketch()
+        for i in blocks.indices { exactA.merge(blocks[i]) }
+        for i in blocks.indices.reversed() { exactB.merge(blocks[i]) }
+        XCTAssertTrue(exactA.isExact)
+        XCTAssertEqual(exactA.sortedItems(), sorted)
+        XCTAssertEqual(exactB.sortedItems(), sorted)
+    }
 }

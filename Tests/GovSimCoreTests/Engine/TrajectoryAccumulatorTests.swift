@@ -63,4 +63,31 @@ final class TrajectoryAccumulatorTests: XCTestCase {
         XCTAssertEqual(TrajectoryAccumulator.capacity(runs: exactRuns, years: 16), Int.max)
         XCTAssertEqual(TrajectoryAccumulator.capacity(runs: exactRuns + 1, years: 16), QuantileSketch.defaultCapacity)
     }
+
+    /// In exact mode the order of merging parts does not reach the summary.
+    func testMergeOrderDoesNotChangeTheSummary() {
+        let ts = trajectories(900, seed: 9)
+        func part(_ r: Range<Int>) -> TrajectoryAccumulator {
+            var a = TrajectoryAccumulator(years: horizon + 1)
+            ts[r].forEach { a.add($0) }
+            return a
+        }
+        var forward = part(0..<100)
+        forward.merge(part(100..<450))
+        forward.merge(part(450..<900))
+        var backward = part(450..<900)
+        backward.merge(part(100..<450))
+        backward.merge(part(0..<100))
+        XCTAssertEqual(forward.runCount, 900)
+        XCTAssertEqual(backward.runCount, 900)
+        let f = forward.summarize(threads: 1), b = backward.summarize(threads: 2)
+        for metric in Metric.allCases {
+            for year in 0...horizon {
+                XCTAssertEqual(f[metric]![year].p5, b[metric]![year].p5)
+                XCTAssertEqual(f[metric]![year].p50, b[metric]![year].p50)
+                XCTAssertEqual(f[metric]![year].p95, b[metric]![year].p95)
+                XCTAssertEqual(f[metric]![year].mean, b[metric]![year].mean, accuracy: 1e-12)
+            }
+        }
+    }
 }
