@@ -4,8 +4,9 @@ import XCTest
 
 /// The golden cases — every shipped scenario through every command, tiny and at a fixed seed —
 /// run once per test process and shared by the two tests that read them: `GoldenOutputTests`
-/// compares the hashes with the committed list, and `MultiProcessDeterminismTests` requires one
-/// hash per file across the processes of a case.
+/// compares the hashes of each case's first process (``first``) with the committed list, and
+/// `MultiProcessDeterminismTests` requires one hash per file across all the processes of a case
+/// (``all``, which reuses ``first``). Run alone, the golden test costs a quarter of both.
 ///
 /// Each case runs in ``processes`` separate processes (``fromFitProcesses`` for `run` of the
 /// `from_fit` scenario), without `SWIFT_DETERMINISTIC_HASHING` so that each process seeds
@@ -62,8 +63,9 @@ enum GoldenRuns {
     /// what differs between processes, the iteration order of a Dictionary or Set, does not
     /// depend on the number of runs. 20 runs (one block) still go through every step of each
     /// command (scenario resolution, fits, sampling, model, aggregation, every output file);
-    /// `sensitivity` keeps 60 runs (its regression needs more runs than inputs) and the smallest
-    /// Sobol' design (2 base samples).
+    /// `compare` takes 10 (it re-runs every run at each switching-value sweep point);
+    /// `sensitivity` keeps 40 runs (its regression needs more runs than inputs: the single
+    /// scenarios have fewer than 40 uncertain inputs) and the smallest Sobol' design (2 base samples).
     static func cases() throws -> [Case] {
         var cases: [Case] = []
         for scenario in try shippedScenarios() {
@@ -73,8 +75,8 @@ enum GoldenRuns {
                 ["run"] + file + ["--runs", "20", "--seed", "11"],
                 ["calibrate"] + file + ["--runs", "20", "--seed", "11"],
                 // All the scenario's variants (or the built-in no-programme variant when it has none).
-                ["compare"] + file + ["--runs", "20", "--seed", "11"],
-                ["sensitivity"] + file + ["--runs", "60", "--seed", "11"],
+                ["compare"] + file + ["--runs", "10", "--seed", "11"],
+                ["sensitivity"] + file + ["--runs", "40", "--seed", "11"],
                 ["sensitivity"] + file + ["--method", "sobol", "--base-samples", "2", "--bootstrap", "10", "--seed", "11"],
             ]
             for (command, a) in zip(commands, arguments) {
@@ -107,47 +109,57 @@ enum GoldenRuns {
         let processes: [Process]
     }
 
-    /// The outcome of every case, computed on first use.
-    static let shared: Result<[Outcome], Error> = Result { try runAll() }
+    /// Process 0 of every case (what the golden test compares), computed on first use.
+    static let first: Result<[Process], Error> = Result {
+        let cases = try GoldenRuns.cases()
+        return try run(cases.indices.map { ($0, 0) }, of: cases)
+    }
 
-    private static func runAll() throws -> [Outcome] {
+    /// Every process of every case (what the determinism test compares): ``first`` and the
+    /// others, computed on first use. With `GOVSIM_UPDATE_GOLDEN=1`, process 0 only.
+    static let all: Result<[Outcome], Error> = Result {
+        let cases = try GoldenRuns.cases()
+        let firsts = try first.get()
+        let jobs = cases.indices.flatMap { i in (1..<(updating ? 1 : cases[i].processes)).map { (i, $0) } }
+        let others = try run(jobs, of: cases)
+        return cases.indices.map { i in
+            Outcome(case: cases[i], processes: [firsts[i]] + zip(jobs, others).filter { $0.0.0 == i }.map(\.1))
+        }
+    }
+
+    /// Runs process `p` of case `i` for each `(i, p)` in `jobs`, two at a time, in a scratch
+    /// folder removed afterwards; returns the processes in `jobs` order.
+    private static func run(_ jobs: [(Int, Int)], of cases: [Case]) throws -> [Process] {
         let dir = try GovSimProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.copyItem(at: GovSimProcess.packageRoot.appendingPathComponent("scenarios"),
                                          to: dir.appendingPathComponent("scenarios"))
         try Data("version: 1\nname: catalog-defaults\n".utf8).write(to: dir.appendingPathComponent(defaultsFile))
-        let cases = try cases()
-        var jobs: [(caseIndex: Int, folder: String, arguments: [String])] = []
-        for (i, c) in cases.enumerated() {
-            for p in 0..<(updating ? 1 : c.processes) {
-                let threads = threadedCommands.contains(c.arguments[0]) ? ["--threads", "\(p % 4 + 1)"] : []
-                jobs.append((i, "\(c.name)-\(p)", c.arguments + threads + ["--out", "\(c.name)-\(p)"]))
-            }
-        }
         let results = JobResults(count: jobs.count)
         let slots = DispatchSemaphore(value: 2)
         let group = DispatchGroup()
-        for (j, job) in jobs.enumerated() {
+        for (j, (i, p)) in jobs.enumerated() {
+            let c = cases[i], folder = "\(c.name)-\(p)"
+            let threads = threadedCommands.contains(c.arguments[0]) ? ["--threads", "\(p % 4 + 1)"] : []
+            let arguments = c.arguments + threads + ["--out", folder]
             slots.wait()
             DispatchQueue.global().async(group: group) {
                 defer { slots.signal() }
                 results.set(j, Result {
-                    let r = try GovSimProcess.run(job.arguments, in: dir, removing: ["SWIFT_DETERMINISTIC_HASHING"])
+                    let r = try GovSimProcess.run(arguments, in: dir, removing: ["SWIFT_DETERMINISTIC_HASHING"])
                     var hashes: [String: String] = [:]
-                    let folder = dir.appendingPathComponent(job.folder)
-                    if let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
-                        for name in names { hashes[name] = SHA256.hex(try normalised(folder.appendingPathComponent(name))) }
+                    let out = dir.appendingPathComponent(folder)
+                    if let names = try? FileManager.default.contentsOfDirectory(atPath: out.path) {
+                        for name in names { hashes[name] = SHA256.hex(try normalised(out.appendingPathComponent(name))) }
                     }
                     // Hashed at once and removed: the scratch folder never holds more than the running jobs' files.
-                    try? FileManager.default.removeItem(at: folder)
-                    return Process(arguments: job.arguments, status: r.status, stderr: r.stderr, hashes: hashes)
+                    try? FileManager.default.removeItem(at: out)
+                    return Process(arguments: arguments, status: r.status, stderr: r.stderr, hashes: hashes)
                 })
             }
         }
         group.wait()
-        var processes = Array(repeating: [Process](), count: cases.count)
-        for (j, job) in jobs.enumerated() { processes[job.caseIndex].append(try results.get(j).get()) }
-        return zip(cases, processes).map { Outcome(case: $0, processes: $1) }
+        return try jobs.indices.map { try results.get($0).get() }
     }
 
     /// calibrate exits 2 when the scenario is not calibrated; its files are written all the same.

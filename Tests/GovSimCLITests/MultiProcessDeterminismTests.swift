@@ -21,7 +21,7 @@ final class MultiProcessDeterminismTests: XCTestCase {
 
     func testEveryCaseWritesTheSameBytesInEveryProcess() throws {
         if GoldenRuns.updating { throw XCTSkip("GOVSIM_UPDATE_GOLDEN=1 runs one process per case") }
-        for outcome in try GoldenRuns.shared.get() {
+        for outcome in try GoldenRuns.all.get() {
             let label = outcome.case.name
             XCTAssertGreaterThanOrEqual(outcome.processes.count, GoldenRuns.processes, label)
             for p in outcome.processes {
