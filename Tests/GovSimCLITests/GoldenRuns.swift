@@ -6,29 +6,30 @@ import XCTest
 /// run once per test process and shared by the two tests that read them: `GoldenOutputTests`
 /// compares the hashes of each case's first process (``first``) with the committed list, and
 /// `MultiProcessDeterminismTests` requires one hash per file across all the processes of a case
-/// (``all``, which reuses ``first``). Run alone, the golden test costs a quarter of both.
+/// (``all``, which reuses ``first``). Run alone, the golden test costs a third of both.
 ///
 /// Each case runs in ``processes`` separate processes (``fromFitProcesses`` for `run` of the
 /// `from_fit` scenario), without `SWIFT_DETERMINISTIC_HASHING` so that each process seeds
-/// Swift's hash function afresh, and process `p` with `--threads` `p % 4 + 1` (the commands that
-/// take it): every process is
+/// Swift's hash function afresh, and process `p` with `--threads` `p % 3 + 1` (the commands that
+/// take it): one process per thread count 1, 2 and 3, and every process is
 /// a check of the thread count as well as of the hash seed. They run two at a time (the
 /// machine's cores), in a scratch folder holding a copy of `scenarios/` (scenario paths are
 /// relative, so the package's location does not reach the bytes).
 enum GoldenRuns {
-    /// Processes per case. A command's code runs in every scenario's case of that command (7
-    /// scenarios with the built-in reference), so an order dependence in one command is seen by
-    /// 7 × 4 = 28 processes: one that changes the bytes of 1 process in 6 passes all of them with
-    /// probability (5/6)^28 ≈ 0.6%; one that changes 1 in 2 with (1/2)^27. An order dependence of
-    /// one scenario's own code (its data, its fit) is seen by its 5 commands' 20 processes, and
+    /// Processes per case: one per thread count 1, 2, 3. A command's code runs in every
+    /// scenario's case of that command (7 scenarios with the built-in reference), so an order
+    /// dependence in one command is seen by 7 × 3 = 21 processes, each also compared with the
+    /// committed hashes: one that changes the bytes of 1 process in 6 passes all of them with
+    /// probability (5/6)^21 ≈ 2%; one that changes 1 in 2 with (1/2)^20. An order dependence of
+    /// one scenario's own code (its data, its fit) is seen by its 5 commands' 15 processes, and
     /// the one such case met so far has its own count (``fromFitProcesses``).
-    static let processes = 4
+    static let processes = 3
 
     /// Processes for `govsim run` of the `from_fit` scenario (evidence-based.yaml). With the
     /// Dictionary-order bug once found there, a process wrote the majority bytes with
     /// probability about 5/6 (5 of 30 differed), so all n processes agree — and a reverted fix
     /// passes — with probability about (5/6)^n: (5/6)^26 = 0.0087 < 1%. So 26. The other
-    /// commands on that scenario read the same coefficients and add (5/6)^4 ≈ 0.48 each on top.
+    /// commands on that scenario read the same coefficients and add (5/6)^3 ≈ 0.58 each on top.
     static let fromFitProcesses = 26
 
     /// The commands that take `--threads` (`fit` and `trace` are single-threaded).
@@ -140,7 +141,7 @@ enum GoldenRuns {
         let group = DispatchGroup()
         for (j, (i, p)) in jobs.enumerated() {
             let c = cases[i], folder = "\(c.name)-\(p)"
-            let threads = threadedCommands.contains(c.arguments[0]) ? ["--threads", "\(p % 4 + 1)"] : []
+            let threads = threadedCommands.contains(c.arguments[0]) ? ["--threads", "\(p % 3 + 1)"] : []
             let arguments = c.arguments + threads + ["--out", folder]
             slots.wait()
             DispatchQueue.global().async(group: group) {

@@ -2,15 +2,15 @@ import Foundation
 import GovSimCore
 import XCTest
 
-/// Every shipped scenario through every command that takes it, each case in at least 4 separate
+/// Every shipped scenario through every command that takes it, each case in at least 3 separate
 /// processes with Swift's per-process hash seeding (SWIFT_DETERMINISTIC_HASHING removed from the
-/// child's environment) and with 1 to 4 threads: every output file must have one SHA-256 across
+/// child's environment) and with 1, 2 and 3 threads: every output file must have one SHA-256 across
 /// the processes. `manifest.json` is compared without its `invocation` and `environment`
 /// sections (facts of the particular run: time, thread count, output folder).
 ///
 /// The cases and their processes are the golden test's (``GoldenRuns``: run once, read by both
 /// tests), so each process is checked against the others here and against the committed list
-/// there. See ``GoldenRuns/processes`` for why 4 processes per case suffice and
+/// there. See ``GoldenRuns/processes`` for why 3 processes per case suffice and
 /// ``GoldenRuns/fromFitProcesses`` for the case that needs 26.
 ///
 /// A Dictionary or Set iterated into a floating-point sum, an output order or a hash changes

@@ -114,7 +114,9 @@ final class VerifyCommandTests: XCTestCase {
 
     /// A data file too large to record: the command says so in one warning, and verify names it.
     func testAnInputTooLargeToRecordIsNamed() throws {
-        var csv = "y,x\n"
+        // Rows repeat every 35 (7 × 5): the file is 35 distinct rows repeated to just over the limit.
+        let period = (0..<35).map { "\($0 % 7),\($0 % 5).\(String(repeating: "1", count: 60))\n" }.joined()
+        var csv = "y,x\n" + String(repeating: period, count: InputSources.recordLimit / period.utf8.count)
         var row = 0
         while csv.utf8.count <= InputSources.recordLimit { csv += "\(row % 7),\(row % 5).\(String(repeating: "1", count: 60))\n"; row += 1 }
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("data"), withIntermediateDirectories: true)
