@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates Tests/Golden/outputs.sha256, the golden test's list of output hashes
 # (GovSimCLITests.GoldenOutputTests), from the current sources: builds the debug binary and the
-# tests, runs the golden cases once (about 30 small govsim processes) and rewrites the list.
+# tests, runs the golden cases once (43 small govsim processes) and rewrites the list.
 # A change of the list is deliberate: say in CHANGELOG.md what changed the bytes and why.
 # Usage: scripts/update-golden.sh   (from anywhere; SWIFT=... to use another swift)
 set -euo pipefail

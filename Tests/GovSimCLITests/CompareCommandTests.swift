@@ -7,7 +7,7 @@ final class CompareCommandTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         let scenario = GovSimProcess.packageRoot.appendingPathComponent("scenarios/reference.yaml").path
         let r = try GovSimProcess.run(["compare", scenario, "--variants", "fast-rollout,data-first", "--baseline", "reference",
-                                       "--runs", "600", "--out", "cmp"], in: dir)
+                                       "--runs", "60", "--out", "cmp"], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("Variants ranked by npsv"), r.stdout)  // the default: the economic case over the appraisal period
         let comparison = try String(contentsOf: dir.appendingPathComponent("cmp/comparison.csv"), encoding: .utf8)
@@ -30,7 +30,7 @@ final class CompareCommandTests: XCTestCase {
         let reference = try String(contentsOf: GovSimProcess.packageRoot.appendingPathComponent("scenarios/reference.yaml"), encoding: .utf8)
         try Data(reference.utf8).write(to: dir.appendingPathComponent("plan-a.yaml"))
         try Data(reference.replacingOccurrences(of: "name: reference", with: "name: plan-b").utf8).write(to: dir.appendingPathComponent("plan-b.yaml"))
-        let r = try GovSimProcess.run(["compare", "plan-a.yaml", "plan-b.yaml", "--runs", "300", "--out", "ab"], in: dir)
+        let r = try GovSimProcess.run(["compare", "plan-a.yaml", "plan-b.yaml", "--runs", "40", "--out", "ab"], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
         let rows = try String(contentsOf: dir.appendingPathComponent("ab/comparison.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
         XCTAssertFalse(rows.isEmpty)
@@ -69,7 +69,7 @@ final class CompareCommandTests: XCTestCase {
                      ("npv_net_savings", "all", "reference", "fast-rollout,data-first", false)]
         for (n, (measure, year, baseline, variants, cheaperFirst)) in cases.enumerated() {
             let r = try GovSimProcess.run(["compare", scenario, "--variants", variants, "--baseline", baseline,
-                                           "--rank-by", measure, "--runs", "400", "--out", "cmp-\(n)"], in: dir)
+                                           "--rank-by", measure, "--runs", "100", "--out", "cmp-\(n)"], in: dir)
             XCTAssertEqual(r.status, 0, r.stderr)
             let lowerIsBetter = measure != "npv_net_savings"
             XCTAssertTrue(r.stdout.contains(lowerIsBetter ? "lower is better" : "higher is better"), r.stdout)

@@ -4,7 +4,7 @@ import XCTest
 
 /// Hostile data files, derived parameters, CPU and memory bombs and hostile names, through the
 /// built `govsim` with the harness of ``HostileInputTests`` (non-zero exit, one located line,
-/// < 2 s, < 100 MB, nothing written).
+/// < 2 s of CPU, < 100 MB, nothing written).
 extension HostileInputTests {
     static let practiceTerms = ["customer_focus", "data_as_product", "rapid_iteration", "outcome_accountability"]
 
@@ -126,7 +126,7 @@ extension HostileInputTests {
         try historyScenario(names.joined(separator: ",") + "\n" + (2010...2014).map { "\($0),\(100 + $0 - 2010)" + String(repeating: ",1", count: 9_998) + "\n" }.joined())
         let r = try MeasuredProcess.run(["validate", "s.yaml"], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertLessThan(r.seconds, 2)
+        XCTAssertLessThan(r.cpuSeconds, 2, "took \(r.cpuSeconds) s of CPU (\(r.seconds) s wall)")
     }
 
     // MARK: - fit

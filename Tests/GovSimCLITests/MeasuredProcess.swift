@@ -4,16 +4,21 @@ import XCTest
 import Glibc
 #endif
 
-/// Runs the built `govsim` as a child process and measures what `Process` cannot: its wall time
-/// and its peak resident memory (`ru_maxrss` from `wait4`). A watchdog kills the child after
-/// `timeout` seconds so a hang fails the test instead of stalling the suite.
+/// Runs the built `govsim` as a child process and measures what `Process` cannot: its wall time,
+/// its CPU time and its peak resident memory (`ru_utime`, `ru_stime`, `ru_maxrss` from `wait4`).
+/// A watchdog kills the child after `timeout` seconds so a hang fails the test instead of
+/// stalling the suite.
 enum MeasuredProcess {
     struct Result {
         /// Exit status, or 128 + the signal number if the child was killed by a signal.
         let status: Int32
         let stdout: String
         let stderr: String
+        /// Wall time, in seconds.
         let seconds: Double
+        /// CPU time (user + system) of govsim, in seconds: what a refusal costs, whatever else
+        /// the machine is running (the wall time under load is not).
+        let cpuSeconds: Double
         /// Peak resident set size, in kilobytes.
         let peakKilobytes: Int
         /// Whether the watchdog had to kill the child.
@@ -73,6 +78,9 @@ enum MeasuredProcess {
         var usage = rusage()
         while wait4(child, &status, 0, &usage) < 0 && errno == EINTR {}
         let seconds = Date().timeIntervalSince(start)
+        // The child's own time plus that of its waited-for children (GNU time waits for govsim).
+        func total(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        let cpuSeconds = total(usage.ru_utime) + total(usage.ru_stime)
         let signal = status & 0x7f
         var exitStatus = signal == 0 ? (status >> 8) & 0xff : 128 + signal
         var peak = Int(usage.ru_maxrss)
@@ -88,7 +96,7 @@ enum MeasuredProcess {
         return Result(status: exitStatus,
                       stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
                       stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
-                      seconds: seconds, peakKilobytes: peak, timedOut: timedOut)
+                      seconds: seconds, cpuSeconds: cpuSeconds, peakKilobytes: peak, timedOut: timedOut)
     }
 
     /// Decides once, under a lock, whether the child finished or the watchdog fired first.

@@ -51,7 +51,7 @@ final class VerifyCommandTests: XCTestCase {
     /// documented way with relative paths, verifies after the scenario and its data moved away.
     func testEvidenceBasedRunVerifiesAfterTheScenarioAndItsDataMovedAway() throws {
         try copyScenarios()
-        try govsim(["run", "scenarios/evidence-based.yaml", "--out", "X"])
+        try govsim(["run", "scenarios/evidence-based.yaml", "--runs", "60", "--out", "X"])
         let manifest = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("X/manifest.json"))) as? [String: Any])
         let inputs = try XCTUnwrap(manifest["inputs"] as? [[String: Any]])
         XCTAssertEqual(inputs.map { $0["path"] as? String }, ["scenarios/evidence-based.yaml", "data/spending-history.csv",
@@ -71,17 +71,19 @@ final class VerifyCommandTests: XCTestCase {
         XCTAssertTrue(r.stdout.hasPrefix("reproduced: 7 files"), r.stdout + r.stderr)
     }
 
+    /// Small sizes: verify's re-run path is the same for 40 runs as for 10,000 (only the shards
+    /// need 1,025 runs, two blocks, to be two shards).
     func testCalibrateCompareAndSensitivityFoldersVerify() throws {
         try copyScenarios()
-        _ = try govsim(["calibrate", "scenarios/evidence-based.yaml", "--runs", "1100", "--out", "cal"], expect: nil)
-        try govsim(["compare", "scenarios/reference.yaml", "--variants", "fast-rollout", "--runs", "300", "--seed", "4", "--out", "cmp"])
+        _ = try govsim(["calibrate", "scenarios/evidence-based.yaml", "--runs", "60", "--out", "cal"], expect: nil)
+        try govsim(["compare", "scenarios/reference.yaml", "--variants", "fast-rollout", "--runs", "40", "--seed", "4", "--out", "cmp"])
         let reference = try String(contentsOf: dir.appendingPathComponent("scenarios/reference.yaml"), encoding: .utf8)
         try Data(reference.replacingOccurrences(of: "name: reference", with: "name: plan-b").utf8).write(to: dir.appendingPathComponent("scenarios/plan-b.yaml"))
-        try govsim(["compare", "scenarios/reference.yaml", "scenarios/plan-b.yaml", "--runs", "200", "--rank-by", "cumulative_investment", "--out", "cmp2"])
-        try govsim(["sensitivity", "scenarios/evidence-based.yaml", "--runs", "300", "--out", "src"])
-        try govsim(["sensitivity", "scenarios/reference.yaml", "--method", "sobol", "--base-samples", "32", "--bootstrap", "10", "--out", "sobol"])
-        try govsim(["sensitivity", "scenarios/reference.yaml", "--method", "switching", "--runs", "100", "--out", "switching"])
-        try govsim(["sensitivity", "scenarios/reference.yaml", "--target", "npsv", "--runs", "300", "--out", "target"])
+        try govsim(["compare", "scenarios/reference.yaml", "scenarios/plan-b.yaml", "--runs", "40", "--rank-by", "cumulative_investment", "--out", "cmp2"])
+        try govsim(["sensitivity", "scenarios/evidence-based.yaml", "--runs", "60", "--out", "src"])
+        try govsim(["sensitivity", "scenarios/reference.yaml", "--method", "sobol", "--base-samples", "4", "--bootstrap", "10", "--out", "sobol"])
+        try govsim(["sensitivity", "scenarios/reference.yaml", "--method", "switching", "--runs", "20", "--out", "switching"])
+        try govsim(["sensitivity", "scenarios/reference.yaml", "--target", "npsv", "--runs", "60", "--out", "target"])
         try removeScenarios()
         try assertReproduced("cal", files: 1)
         try assertReproduced("cmp", files: 8)
@@ -99,7 +101,7 @@ final class VerifyCommandTests: XCTestCase {
         try govsim(["fit", "scenarios/data/example-panel.csv", "--response", "productivity",
                     "--predictors", "customer_focus,data_as_product,rapid_iteration,outcome_accountability", "--robust", "hc1", "--out", "fit"])
         for k in 1...2 {
-            try govsim(["run", "scenarios/evidence-based.yaml", "--runs", "2100", "--seed", "9", "--shard", "\(k)/2", "--out", "shard-\(k)"])
+            try govsim(["run", "scenarios/evidence-based.yaml", "--runs", "1100", "--seed", "9", "--shard", "\(k)/2", "--out", "shard-\(k)"])
         }
         try govsim(["merge", "shard-2", "shard-1", "--out", "merged"])
         try removeScenarios()
@@ -112,7 +114,9 @@ final class VerifyCommandTests: XCTestCase {
 
     /// A data file too large to record: the command says so in one warning, and verify names it.
     func testAnInputTooLargeToRecordIsNamed() throws {
-        var csv = "y,x\n"
+        // Rows repeat every 35 (7 × 5): the file is 35 distinct rows repeated to just over the limit.
+        let period = (0..<35).map { "\($0 % 7),\($0 % 5).\(String(repeating: "1", count: 60))\n" }.joined()
+        var csv = "y,x\n" + String(repeating: period, count: InputSources.recordLimit / period.utf8.count)
         var row = 0
         while csv.utf8.count <= InputSources.recordLimit { csv += "\(row % 7),\(row % 5).\(String(repeating: "1", count: 60))\n"; row += 1 }
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("data"), withIntermediateDirectories: true)

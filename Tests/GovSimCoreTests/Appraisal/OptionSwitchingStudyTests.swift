@@ -65,7 +65,7 @@ final class OptionSwitchingStudyTests: XCTestCase {
     }
 
     func testSwitchingTableDoesNotDependOnThreads() throws {
-        let s = reference(runs: 1100, horizon: 4)
+        let s = reference(runs: 1100, horizon: 2)
         let plan = try ComparisonPlan.variants(of: s, names: ["fast-rollout"], baseline: nil)
         func table(_ threads: Int) throws -> String {
             let result = ComparisonEngine(variants: plan.variants, baselineIndex: 0, threads: threads).run()

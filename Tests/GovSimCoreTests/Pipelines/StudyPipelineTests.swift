@@ -61,7 +61,7 @@ final class StudyPipelineTests: XCTestCase {
     func testCompareFiles() throws {
         let (document, _) = PipelineTestSupport.document()
         let options = ComparePipeline.Options(documents: [document], variants: nil, baseline: nil,
-                                              overrides: ScenarioOverrides(runs: 300),
+                                              overrides: ScenarioOverrides(runs: 40),
                                               record: ReproductionRecord(.compare), context: PipelineTestSupport.context())
         let prepared = try ComparePipeline.prepare(options)
         let outcome = ComparePipeline.run(prepared)
@@ -69,6 +69,6 @@ final class StudyPipelineTests: XCTestCase {
                                                     "value_of_information.csv", "switching_values.csv", "report.html", "manifest.json"])
         let manifest = try JSONValue.parse(outcome.files[8].contents)
         XCTAssertEqual(manifest["variants"], .array(prepared.variants.map { .string($0.name) }))
-        XCTAssertEqual(manifest["runs"], .integer(300))
+        XCTAssertEqual(manifest["runs"], .integer(40))
     }
 }
