@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import GovSimCore
+@testable import GovSimEngine
 
 /// ``ShardCodec``: a block's runs survive `runs.bin` bit for bit, and a block that is not
 /// exactly its runs in order is refused.
