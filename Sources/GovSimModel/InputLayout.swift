@@ -34,7 +34,7 @@ public struct InputLayout: Sendable {
     public static let deliveryPath = Scenario.deliveryPath
     /// Name of the derived effect switch e (1: the practices raise productivity; 0 with probability
     /// `effects.no_effect_probability`).
-    public static let effectPresentPath = "effects.effect_present"
+    public static let effectPresentPath = Scenario.effectPresentPath
 
     public init(scenario: Scenario) {
         let paths = scenario.specs.map(\.path) + [InputLayout.deliveryPath, InputLayout.effectPresentPath]

@@ -48,6 +48,12 @@ public enum ShardPipeline {
         public let blocks: Range<Int>
         public let blockCount: Int
 
+        /// The number of runs the shard simulates: its blocks', the run's last block possibly
+        /// partial (the total of ``write(into:progress:)``'s progress).
+        public var runCount: Int {
+            min(blocks.upperBound * ParallelBlocks.blockSize, options.scenario.runs) - blocks.lowerBound * ParallelBlocks.blockSize
+        }
+
         /// Simulates the shard's blocks into `sink`: runs.bin, shard.json, manifest.json.
         /// `progress` receives the number of the shard's runs finished so far.
         public func write(into sink: ArtifactSink, progress: (@Sendable (Int) -> Void)? = nil) throws {

@@ -9,7 +9,8 @@ extension Scenario {
     /// `runs.csv`): each catalog parameter whose distribution is not fixed, except
     /// `programme_risk.shortfall_delivery`, which enters through delivery; then
     /// ``deliveryPath`` unless delivery is certain (full-delivery probability 1, or 0 with a
-    /// fixed shortfall).
+    /// fixed shortfall); then ``effectPresentPath`` unless `effects.no_effect_probability` is 0
+    /// or 1.
     public var uncertainPaths: [String] {
         var paths: [String] = []
         for spec in specs where spec.path != "programme_risk.shortfall_delivery" {
@@ -18,8 +19,15 @@ extension Scenario {
         }
         let full = self["programme_risk.full_delivery_probability"].mean
         let shortfall = self["programme_risk.shortfall_delivery"]
-        if full >= 1 { return paths }
-        if case .fixed = shortfall, full <= 0 { return paths }
-        return paths + [Scenario.deliveryPath]
+        var certainDelivery = full >= 1
+        if case .fixed = shortfall, full <= 0 { certainDelivery = true }
+        if !certainDelivery { paths.append(Scenario.deliveryPath) }
+        let none = self["effects.no_effect_probability"].mean
+        if none > 0 && none < 1 { paths.append(Scenario.effectPresentPath) }
+        return paths
     }
+
+    /// The path of the derived effect switch (1: the practices raise productivity; 0 with
+    /// probability `effects.no_effect_probability`).
+    public static let effectPresentPath = "effects.effect_present"
 }

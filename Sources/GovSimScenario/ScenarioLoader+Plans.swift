@@ -20,9 +20,17 @@ extension ScenarioLoader {
         for (k, v) in m {
             guard budget(k) else { return nil }
             guard let year = integer(k, path: "a year of \(path)", range: 1000...3000) else { ok = false; continue }
-            guard (first...last).contains(year) else {
-                error(at: k, "\(path): year \(year) is outside the simulated years \(first)-\(last) (start_year \(startYear), horizon \(horizon))",
-                      hint: "give years after start_year and at most start_year + horizon, or lengthen the horizon")
+            // A milestone plan may run past the horizon (a shorter run simulates its first years;
+            // the interpolated curve is defined there); a build profile may not, since its costs
+            // past the horizon would not be counted.
+            let isPlan = path.hasSuffix(".plan")
+            guard year >= first, isPlan || year <= last else {
+                if isPlan {
+                    error(at: k, "\(path): year \(year) is not after start_year \(startYear)", hint: "give milestone years after start_year")
+                } else {
+                    error(at: k, "\(path): year \(year) is outside the simulated years \(first)-\(last) (start_year \(startYear), horizon \(horizon))",
+                          hint: "give years after start_year and at most start_year + horizon, or lengthen the horizon")
+                }
                 ok = false
                 continue
             }

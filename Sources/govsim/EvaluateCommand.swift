@@ -68,36 +68,8 @@ struct EvaluateCommand: ParsableCommand {
         guard FolderFile.status(name)?.isRegular == true else {
             throw CLIError("\(name): no such file; give the results folder of `govsim run`")
         }
-        let manifest: JSONValue
-        do {
-            manifest = try JSONValue.parse(try FolderFile.contents(name, limit: 64 << 20, what: "manifest"))
-        } catch {
-            throw CLIError("\(name): not a readable govsim manifest; give the results folder of `govsim run`")
-        }
-        guard let recordValue = manifest["reproduction"] else {
-            throw CLIError("\(name): has no `reproduction` record, so its forecast cannot be re-simulated; run the scenario again with this govsim")
-        }
-        var record: ReproductionRecord
-        do {
-            record = try ReproductionRecord.decode(recordValue, manifest: name)
-        } catch let error as ReproductionError {
-            throw CLIError(error.description)
-        }
-        guard record.subcommand == .run || record.subcommand == .merge, record.shard == nil else {
-            let what = record.shard != nil ? "one shard of a run (merge the shards first)" : "`govsim \(record.subcommand.rawValue)`"
-            throw CLIError("\(folder): holds the results of \(what); evaluate needs the results folder of `govsim run` or `govsim merge`")
-        }
-        if let conditioned = manifest["conditioning"], conditioned.objectValue != nil {
-            throw CLIError("\(folder): is a forecast conditioned on outturn; evaluate the forecast made before the outturn was known")
-        }
-        record.subcommand = .run
-        record.shards = nil
-        let inputs: [InputSources.Input]
-        do {
-            inputs = try manifest["inputs"].map { try InputSources.parse($0, manifest: name) } ?? []
-        } catch let error as InputSourceError {
-            throw CLIError(error.description)
-        }
+        let recorded = try RecordedForecast(manifest: try FolderFile.contents(name, limit: 64 << 20, what: "manifest"), name: name, folder: folder)
+        let record = recorded.record, inputs = recorded.inputs
         let command = try RunCommand.parse(record.arguments(output: "\(folder)-evaluation"))
         InputSources.current = .recorded(inputs, folder: folder)
         let input: ScenarioInput
@@ -110,8 +82,7 @@ struct EvaluateCommand: ParsableCommand {
         let read = InputSources.current.inputs
         InputSources.current = .disk()
         InputSources.current.adopt(read)
-        let summary = manifest["files"]?.arrayValue?.first { $0["name"]?.stringValue == "summary.csv" }?["sha256"]?.stringValue
-        return (input, command.simulation.apply(to: input.scenario), record, summary)
+        return (input, command.simulation.apply(to: input.scenario), record, recorded.summarySHA256)
     }
 
     /// The terminal summary: each observation's PIT and bands, then the coverage.

@@ -11,9 +11,7 @@ enum ShardWriter {
                                                        shard: k, shards: n, record: record, context: context))
         let transaction = try OutputDirectory(path: outDir, force: force, inputs: input.inputPaths).begin()
         defer { transaction.abort() }
-        // The shard's runs: its blocks, the last one of the run possibly partial.
-        let runs = min(prepared.blocks.upperBound * ParallelBlocks.blockSize, s.runs) - prepared.blocks.lowerBound * ParallelBlocks.blockSize
-        let progress = style.progressReporter(total: runs, unit: "runs")
+        let progress = style.progressReporter(total: prepared.runCount, unit: "runs")
         try prepared.write(into: transaction, progress: progress?.callback)
         progress?.finish()
         try transaction.commit()
