@@ -10,13 +10,10 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Benchmark govsim end to end: run-years per second, peak memory, thread speed-up, scaling.",
         discussion: """
-        Runs the reference scenario at 10,000, 100,000 and 1,000,000 runs (30-year horizon),
-        1 versus all threads, three sizes each of runs, years and organisations, a
-        50-organisation portfolio (10,000 runs × 20 years) and a Sobol' sensitivity analysis,
-        each as a separate `govsim` process. Prints a table and writes bench.csv.
+        Runs the reference scenario at 10,000, 100,000 and 1,000,000 runs (30-year horizon), 1 versus all threads, three sizes each of runs, years and organisations, a 50-organisation portfolio (10,000 runs × 20 years) and a Sobol' sensitivity analysis, each as a separate `govsim` process. Prints a table and writes bench.csv.
 
         Examples:
-          govsim bench                       # the full set (a few minutes on 2 cores)
+          govsim bench                   # the full set (a few minutes on 2 cores)
           govsim bench --quick --out outputs/bench
         """
     )

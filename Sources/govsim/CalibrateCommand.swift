@@ -6,15 +6,13 @@ struct CalibrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
         abstract: "Check a scenario's effect priors against its calibration target (default: 7-15% for full adoption).",
+        usage: "govsim calibrate [<scenario>] [<options>]",
         discussion: """
-        Simulates an organisation with all four practices fully adopted and matured against the
-        same organisation with none, with the scenario's priors, and compares the central interval
-        of the productivity uplift with the target. Exits 0 only when both ends are within
-        0.5 percentage points of the target.
+        Simulates an organisation with all four practices fully adopted and matured against the same organisation with none, with the scenario's priors, and compares the central interval of the productivity uplift with the target. Exits 0 only when both ends are within 0.5 percentage points of the target.
 
         Examples:
           govsim calibrate --runs 20000 --seed 1
-          govsim calibrate scenarios/cautious-rollout.yaml --out outputs/cautious-calibration
+          govsim calibrate scenarios/cautious-rollout.yaml
         """
     )
 
@@ -22,7 +20,7 @@ struct CalibrateCommand: ParsableCommand {
     var scenario: String?
 
     @OptionGroup var simulation: SimulationOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: OutputOptions<CalibrationFolder>
     @OptionGroup var style: OutputStyleOptions
 
     func run() throws {
@@ -32,7 +30,7 @@ struct CalibrateCommand: ParsableCommand {
             let s = simulation.apply(to: input.scenario)
             let runs = simulation.runs ?? max(s.runs, 20_000)
             let seed = simulation.seed ?? s.seed
-            let outDir = output.out ?? "outputs/\(s.name)-calibration"
+            let outDir = output.folder(scenarioName: s.name)
             try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).check()
             let progress = style.progressReporter(total: runs, unit: "runs")
             let outcome = try CalibratePipeline.run(.init(document: input.document, scenario: s, runs: runs, seed: seed, runsOption: simulation.runs,

@@ -5,16 +5,14 @@ import GovSimCore
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Compare plan variants run by run (common random numbers): comparison.csv, budget.csv, summary.csv, appraisal.csv, options.csv, value_of_information.csv, switching_values.csv, report.html.",
+        abstract: "Compare plan variants run by run (common random numbers): comparison, budget and appraisal tables, the options report and report.html.",
+        usage: "govsim compare [<scenarios> ...] [<options>]",
         discussion: """
-        With one scenario, compares its `variants:` (and the built-in `no-programme`) with the
-        scenario itself or the --baseline variant. With several scenario files, compares them,
-        the first (or --baseline) being the baseline; they must share start year and horizon.
-        Every variant sees the same economy, shocks and programme risk in run k, so each run
-        gives a paired difference.
+        With one scenario, compares its `variants:` and the built-in `no-programme` with the scenario itself or the --baseline variant. With several scenario files, compares them, the first (or --baseline) being the baseline; they must share start year and horizon. Every variant sees the same economy, shocks and programme risk in run k, so each run gives a paired difference. Files: comparison.csv, budget.csv, summary.csv, appraisal.csv, options.csv, value_of_information.csv, switching_values.csv, report.html (docs/outputs.md).
 
         Examples:
-          govsim compare scenarios/reference.yaml --variants fast-rollout,data-first --baseline reference --out outputs/compare
+          govsim compare scenarios/reference.yaml
+          govsim compare scenarios/reference.yaml --variants fast-rollout,data-first
           govsim compare plan-a.yaml plan-b.yaml --rank-by cumulative_net_savings
         """
     )
@@ -32,7 +30,7 @@ struct CompareCommand: ParsableCommand {
     var rankBy: String = "npsv"
 
     @OptionGroup var simulation: SimulationOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: OutputOptions<ComparisonFolder>
 
     func validate() throws {
         guard ComparisonRanking.measures.contains(rankBy) else {
@@ -56,7 +54,7 @@ struct CompareCommand: ParsableCommand {
                                                   overrides: simulation.overrides, record: record,
                                                   context: PipelineContext(command: commandLine, threads: simulation.threadCount, outputFolder: ""))
             let prepared = try ComparePipeline.prepare(options)
-            let outDir = output.out ?? "outputs/\(prepared.base.name)-compare"
+            let outDir = output.folder(scenarioName: prepared.base.name)
             try OutputDirectory(path: outDir, force: output.force, inputs: inputs.flatMap(\.inputPaths)).check()
             let outcome = ComparePipeline.run(prepared, outputFolder: outDir)
             let result = outcome.result
