@@ -31,6 +31,7 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var output: OutputOptions<ComparisonFolder>
+    @OptionGroup var style: OutputStyleOptions
 
     func validate() throws {
         guard ComparisonRanking.measures.contains(rankBy) else {
@@ -56,11 +57,13 @@ struct CompareCommand: ParsableCommand {
             let prepared = try ComparePipeline.prepare(options)
             let outDir = output.folder(scenarioName: prepared.base.name)
             try OutputDirectory(path: outDir, force: output.force, inputs: inputs.flatMap(\.inputPaths)).check()
-            let outcome = ComparePipeline.run(prepared, outputFolder: outDir)
+            let progress = style.progressReporter(total: prepared.base.runs, unit: "runs")
+            let outcome = ComparePipeline.run(prepared, outputFolder: outDir, progress: progress?.callback)
+            progress?.finish()
             let result = outcome.result
             try OutputDirectory(path: outDir, force: output.force, inputs: inputs.flatMap(\.inputPaths)).write(outcome.files)
-            print(ComparisonRanking.render(result, rankBy: rankBy), terminator: "")
-            print("Results written to \(outDir)/")
+            style.print(ComparisonRanking.render(result, rankBy: rankBy), terminator: "")
+            style.print("Results written to \(outDir)/")
         }
     }
 }

@@ -36,6 +36,7 @@ struct SensitivityCommand: ParsableCommand {
 
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var output: OutputOptions<SensitivityFolder>
+    @OptionGroup var style: OutputStyleOptions
 
     func validate() throws {
         guard (2...1_000_000).contains(baseSamples) else {
@@ -63,13 +64,16 @@ struct SensitivityCommand: ParsableCommand {
                                                       context: PipelineContext(command: commandLine, threads: simulation.threadCount, outputFolder: outDir))
             try SensitivityPipeline.check(options)
             try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).check()
-            let outcome = try SensitivityPipeline.run(options)
+            let work = SensitivityPipeline.work(options)
+            let progress = style.progressReporter(total: work.total, unit: work.unit)
+            let outcome = try SensitivityPipeline.run(options, progress: progress?.callback)
+            progress?.finish()
             try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).write(outcome.files)
-            print(outcome.tornado, terminator: "")
+            style.print(outcome.tornado, terminator: "")
             if method == .sobol, s.correlation != nil {
-                print("note: Sobol' indices assume independent inputs; the scenario's correlations were not applied.")
+                style.print("note: Sobol' indices assume independent inputs; the scenario's correlations were not applied.")
             }
-            print("Results written to \(outDir)/")
+            style.print("Results written to \(outDir)/")
         }
     }
 }

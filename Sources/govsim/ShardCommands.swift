@@ -62,10 +62,13 @@ struct MergeCommand: ParsableCommand {
                                                   document: input.document, scenario: s, command: commandLine, outputFolder: outDir)
             let options = RunPipeline.Options(document: input.document, scenario: s, manifest: manifest)
             var current = 0
+            let blocks = ParallelBlocks.blocks(runs: s.runs)
+            let progress = style.progressReporter(total: s.runs, unit: "runs")
             let result = try writeArtifacts(to: outDir, force: output.force, inputs: input.inputPaths + folders, style: style) { sink in
                 do {
                     return try MergePipeline.run(options, into: sink) { b, runs in
                         while b >= shards[current].shard.endBlock { current += 1 }
+                        if b > 0 { progress?.update(blocks[b - 1].upperBound) }
                         return try shards[current].readBlock(b, runs: runs)
                     }
                 } catch let error as ShardCodec.DecodeError {
@@ -73,6 +76,7 @@ struct MergeCommand: ParsableCommand {
                     throw CLIError("\(shards[current].folder): runs.bin: \(error.description); re-run shard \(shard.shard)/\(shard.shards)")
                 }
             }
+            progress?.finish()
             style.print(TerminalSummary.render(result, boldHeader: style.styledStdout), terminator: "")
             style.print("Merged \(first.shards) shards; results written to \(outDir)/")
         }

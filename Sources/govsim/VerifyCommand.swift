@@ -29,7 +29,11 @@ struct VerifyCommand: ParsableCommand {
     @Flag(name: .customLong("files-only"), help: "Only check the folder's files against the manifest; do not re-run.")
     var filesOnly = false
 
+    @OptionGroup var style: OutputStyleOptions
+
     func run() throws {
+        OutputStyleOptions.rerunStyle = style
+        defer { OutputStyleOptions.rerunStyle = nil }
         let check: ReproductionCheck
         do {
             check = try ReproductionCheck(folder: URL(fileURLWithPath: folder))
@@ -52,7 +56,7 @@ struct VerifyCommand: ParsableCommand {
         Self.waitForInterruptHandler(check)
         if outcome.reproduced {
             let what = outcome.reran ? "reproduced" : "intact"
-            print("\(what): \(outcome.checkedFiles) file\(outcome.checkedFiles == 1 ? "" : "s") in \(shown) match manifest.json\(outcome.reran ? " after a re-run" : "")")
+            style.print("\(what): \(outcome.checkedFiles) file\(outcome.checkedFiles == 1 ? "" : "s") in \(shown) match manifest.json\(outcome.reran ? " after a re-run" : "")")
             return
         }
         for problem in outcome.problems { Terminal.error(problem) }

@@ -67,10 +67,11 @@ public enum ComparePipeline {
     }
 
     /// Simulates the prepared variants; `outputFolder` overrides the context's (the default
-    /// folder is known only after ``prepare(_:)``).
-    public static func run(_ prepared: Prepared, outputFolder: String? = nil) -> Outcome {
+    /// folder is known only after ``prepare(_:)``). `progress` receives the runs (of the
+    /// baseline's runs, every variant at once) simulated so far.
+    public static func run(_ prepared: Prepared, outputFolder: String? = nil, progress: (@Sendable (Int) -> Void)? = nil) -> Outcome {
         let options = prepared.options
-        let result = ComparisonEngine(variants: prepared.variants, baselineIndex: prepared.baselineIndex, threads: options.context.threads).run()
+        let result = ComparisonEngine(variants: prepared.variants, baselineIndex: prepared.baselineIndex, threads: options.context.threads).run(progress: progress)
         let files: [(name: String, text: String)] = [
             ("comparison.csv", ComparisonTable.make(result).render()),
             ("budget.csv", ComparisonTable.budget(result).render()),
