@@ -41,8 +41,12 @@ struct BenchCommand: ParsableCommand {
         var results: [BenchPlan.Measurement] = []
         for c in plan.cases {
             Terminal.note("bench: \(c.name)...")
-            let (seconds, peak, status) = try measure(executable, c.arguments)
-            guard status == 0 else { throw CLIError("bench case '\(c.name)' failed with exit status \(status)") }
+            let messages = scratch.appendingPathComponent("child-messages").path
+            let (seconds, peak, status) = try measure(executable, c.arguments, messages: messages)
+            guard status == 0 else {
+                let last = (try? String(contentsOfFile: messages, encoding: .utf8))?.split(separator: "\n").last.map(String.init) ?? "no message"
+                throw CLIError("bench case '\(c.name)' failed with exit status \(status): \(last)")
+            }
             results.append(BenchPlan.Measurement(bench: c, seconds: seconds, peakMiB: peak))
             try? FileManager.default.removeItem(atPath: c.output)
         }
@@ -54,13 +58,21 @@ struct BenchCommand: ParsableCommand {
         print("Results written to \(out)/bench.csv")
     }
 
-    /// Runs a child process; returns wall seconds, its peak resident memory in MiB, and its exit status.
-    func measure(_ executable: String, _ arguments: [String]) throws -> (Double, Double, Int32) {
+    /// Runs a child process with its standard output discarded and its standard error in the
+    /// file `messages` (so nothing of the child reaches bench's own output; the last line of
+    /// `messages` explains a failure); returns wall seconds, its peak resident memory in MiB,
+    /// and its exit status.
+    func measure(_ executable: String, _ arguments: [String], messages: String) throws -> (Double, Double, Int32) {
         let start = DispatchTime.now().uptimeNanoseconds
         var pid: pid_t = 0
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
-        guard posix_spawn(&pid, executable, nil, nil, argv, environ) == 0 else { throw CLIError("cannot start \(executable)") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, messages, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { throw CLIError("cannot start \(executable)") }
         var status: Int32 = 0
         var usage = rusage()
         _ = wait4(pid, &status, 0, &usage)
