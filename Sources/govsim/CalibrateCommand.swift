@@ -33,8 +33,10 @@ struct CalibrateCommand: ParsableCommand {
             let outDir = output.folder(scenarioName: s.name)
             try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).check()
             let progress = style.progressReporter(total: runs, unit: "runs")
+            var record = simulation.record(.calibrate, scenarios: scenario.map { [$0] } ?? [])
+            record.csvDialect = output.recordedDialect
             let outcome = try CalibratePipeline.run(.init(document: input.document, scenario: s, runs: runs, seed: seed, runsOption: simulation.runs,
-                                                          record: simulation.record(.calibrate, scenarios: scenario.map { [$0] } ?? []),
+                                                          record: record,
                                                           context: PipelineContext(command: commandLine, threads: simulation.threadCount, outputFolder: outDir)),
                                                     progress: progress?.callback)
             progress?.finish()

@@ -8,7 +8,7 @@ struct CompareCommand: ParsableCommand {
         abstract: "Compare plan variants run by run (common random numbers): comparison, budget and appraisal tables, the options report and report.html.",
         usage: "govsim compare [<scenarios> ...] [<options>]",
         discussion: """
-        With one scenario, compares its `variants:` and the built-in `no-programme` with the scenario itself or the --baseline variant. With several scenario files, compares them, the first (or --baseline) being the baseline; they must share start year and horizon. Every variant sees the same economy, shocks and programme risk in run k, so each run gives a paired difference. Files: comparison.csv, budget.csv, summary.csv, appraisal.csv, options.csv, value_of_information.csv, switching_values.csv, report.html (docs/outputs.md).
+        With one scenario, compares its `variants:` (or, when it defines none, the built-in `no-programme`) with the scenario itself or the --baseline variant; `--variants no-programme,...` adds business as usual to every table, and options.csv and report.html always include it (exact zeros when it was not simulated). With several scenario files, compares them, the first (or --baseline) being the baseline; they must share start year and horizon. Every variant sees the same economy, shocks and programme risk in run k, so each run gives a paired difference. Files: comparison.csv, budget.csv, summary.csv, appraisal.csv, options.csv, value_of_information.csv, switching_values.csv, report.html (docs/outputs.md).
 
         Examples:
           govsim compare scenarios/reference.yaml
@@ -48,6 +48,7 @@ struct CompareCommand: ParsableCommand {
         try Terminal.reportingErrors {
             let inputs = try (scenarios.isEmpty ? [nil] : scenarios.map { Optional($0) }).map(ScenarioInput.load)
             var record = simulation.record(.compare, scenarios: scenarios)
+            record.csvDialect = output.recordedDialect
             record.variants = variants?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             record.baseline = baseline
             record.rankBy = rankBy

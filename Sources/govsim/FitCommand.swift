@@ -47,6 +47,9 @@ struct FitCommand: ParsableCommand {
         var kind: LinearRegression.RobustCovariance { self == .hc1 ? .hc1 : .hc3 }
     }
 
+    @Option(name: .customLong("csv-dialect"), help: "CSV layout: standard (the default), excel or excel-semicolon (see govsim run --help). Recorded for govsim verify.")
+    var csvDialect: CSVDialect = .standard
+
     func run() throws {
         Terminal.installInterruptHandlers()
         let contents: Data
@@ -70,8 +73,10 @@ struct FitCommand: ParsableCommand {
         let outPath = out ?? "outputs/fit-\(basename)"
         let destination = URL(fileURLWithPath: outPath)
         do {
-            let outcome = try FitPipeline.run(.init(dataPath: data, data: contents, response: response, predictors: predictorNames,
-                                                    intercept: !noIntercept, robust: robust?.kind, command: commandLine, outputFolder: outPath))
+            var options = FitPipeline.Options(dataPath: data, data: contents, response: response, predictors: predictorNames,
+                                              intercept: !noIntercept, robust: robust?.kind, command: commandLine, outputFolder: outPath)
+            options.csvDialect = csvDialect == .standard ? nil : csvDialect.rawValue
+            let outcome = try FitPipeline.run(options)
             try OutputDirectory(path: outPath, force: force, inputs: [data]).write(outcome.files)
             print(outcome.summary, terminator: "")
             print("\nWrote coefficients.csv, statistics.csv, summary.txt and manifest.json to \(destination.path)")

@@ -43,6 +43,7 @@ struct RunCommand: ParsableCommand {
             let s = simulation.apply(to: input.scenario)
             let outDir = output.folder(scenarioName: s.name)
             var record = simulation.record(.run, scenarios: scenario.map { [$0] } ?? [])
+            record.csvDialect = output.recordedDialect
             if let (k, n) = try shardChoice() {
                 record.shard = k
                 record.shards = n

@@ -54,6 +54,7 @@ struct SensitivityCommand: ParsableCommand {
             let input = try ScenarioInput.load(scenario)
             let s = simulation.apply(to: input.scenario)
             var record = simulation.record(.sensitivity, scenarios: scenario.map { [$0] } ?? [])
+            record.csvDialect = output.recordedDialect
             record.method = method.rawValue
             record.baseSamples = baseSamples
             record.bootstrap = bootstrap

@@ -74,8 +74,11 @@ public struct CommandManifest: Sendable {
         return manifest
     }
 
-    /// `files` followed by the manifest listing them (each with its size and SHA-256).
+    /// `files` followed by the manifest listing them (each with its size and SHA-256); the
+    /// `.csv` files in the record's dialect (``ReproductionRecord/dialect``).
     public func artifacts(_ files: [(name: String, contents: Data)]) -> [(name: String, contents: Data)] {
+        let dialect = record.dialect
+        let files = files.map { $0.name.hasSuffix(".csv") ? (name: $0.name, contents: dialect.file($0.contents)) : $0 }
         let text = manifest().render(files: files.map { (name: $0.name, contents: Array($0.contents)) })
         return files + [(name: "manifest.json", contents: Data(text.utf8))]
     }
