@@ -47,7 +47,7 @@ struct FitCommand: ParsableCommand {
         var kind: LinearRegression.RobustCovariance { self == .hc1 ? .hc1 : .hc3 }
     }
 
-    @Option(name: .customLong("csv-dialect"), help: "CSV layout: standard (the default), excel or excel-semicolon (see govsim run --help). Recorded for govsim verify.")
+    @Option(name: .customLong("csv-dialect"), help: ArgumentHelp("CSV layout: standard (the default), excel or excel-semicolon (see govsim run --help). Recorded for govsim verify.", valueName: "name"))
     var csvDialect: CSVDialect = .standard
 
     func run() throws {

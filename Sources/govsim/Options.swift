@@ -70,7 +70,7 @@ struct OutputOptions<Default: DefaultResultsFolder>: ParsableArguments {
     @Flag(help: "Replace a folder govsim wrote even if its files were changed since (never files govsim did not write).")
     var force = false
 
-    @Option(name: .customLong("csv-dialect"), help: "CSV layout: standard (UTF-8, ',', the default), excel (with a UTF-8 byte-order mark) or excel-semicolon (the mark, ';' separators and a first line sep=; for comma-decimal locales). Recorded for govsim verify.")
+    @Option(name: .customLong("csv-dialect"), help: ArgumentHelp("CSV layout: standard (UTF-8, ',', the default), excel (with a UTF-8 byte-order mark) or excel-semicolon (the mark, ';' separators and a first line sep=; for comma-decimal locales). Recorded for govsim verify.", valueName: "name"))
     var csvDialect: CSVDialect = .standard
 
     /// The dialect for the record: nil for the default, so standard manifests stay as they were.

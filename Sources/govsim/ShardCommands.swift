@@ -58,8 +58,9 @@ struct MergeCommand: ParsableCommand {
 
             let shardManifestPath = URL(fileURLWithPath: reference.folder).appendingPathComponent("manifest.json").path
             let shardManifest = try? FolderFile.contents(shardManifestPath, limit: ReproductionCheck.manifestLimit, what: "manifest")
-            let manifest = MergePipeline.manifest(shardManifest: shardManifest, path: shardManifestPath, shards: first.shards,
+            var manifest = MergePipeline.manifest(shardManifest: shardManifest, path: shardManifestPath, shards: first.shards,
                                                   document: input.document, scenario: s, command: commandLine, outputFolder: outDir)
+            manifest.record.csvDialect = output.recordedDialect
             let options = RunPipeline.Options(document: input.document, scenario: s, manifest: manifest)
             var current = 0
             let blocks = ParallelBlocks.blocks(runs: s.runs)

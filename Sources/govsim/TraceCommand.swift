@@ -24,7 +24,7 @@ struct TraceCommand: ParsableCommand {
             let input = try ScenarioInput.load(scenario)
             let outDir = output.folder(scenarioName: input.scenario.name)
             try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).check()
-            let files = try TracePipeline.run(input.document, command: commandLine)
+            let files = try TracePipeline.run(input.document, command: commandLine, dialect: output.csvDialect)
             try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).write(files)
             print("Results written to \(outDir)/")
         }

@@ -148,7 +148,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
         case .compare: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .variants, .baseline, .rankBy, .csvDialect]
         case .sensitivity: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .method, .baseSamples, .bootstrap, .target, .csvDialect]
         case .fit: allowed = [.subcommand, .data, .response, .predictors, .noIntercept, .robust, .csvDialect]
-        case .merge: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .shards]
+        case .merge: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .shards, .csvDialect]
         }
         let present: [CodingKeys: Bool] = [
             .runs: runs != nil, .seed: seed != nil, .sampling: sampling != nil, .shard: shard != nil, .shards: shards != nil,
@@ -216,7 +216,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
         if let runs { options.append("--runs=\(runs)") }
         if let seed { options.append("--seed=\(seed)") }
         if let sampling { options.append("--sampling=\(sampling)") }
-        if let csvDialect, subcommand != .merge { options.append("--csv-dialect=\(csvDialect)") }
+        if let csvDialect { options.append("--csv-dialect=\(csvDialect)") }
         switch subcommand {
         case .run:
             if let shard, let shards { options.append("--shard=\(shard)/\(shards)") }
@@ -239,7 +239,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
             if let robust { options.append("--robust=\(robust)") }
             positional = data.map { [$0] } ?? []
         case .merge:
-            options = ["--out=\(output)", "--quiet"]
+            options = ["--out=\(output)", "--quiet"] + (csvDialect.map { ["--csv-dialect=\($0)"] } ?? [])
             positional = shardFolders
         }
         return options + (positional.isEmpty ? [] : ["--"] + positional)
@@ -250,6 +250,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
         var record = self
         record.subcommand = .run
         record.shard = k
+        record.csvDialect = nil  // shards write runs.bin; the dialect is the merge's
         return record
     }
 }
