@@ -78,11 +78,14 @@ final class CompareCommandTests: XCTestCase {
             XCTAssertEqual(rows.map { $0[0] }, ["1", "2"], r.stdout)
             let means = rows.map { Double($0[2])! }
             XCTAssertEqual(means, lowerIsBetter ? means.sorted() : means.sorted(by: >), "\(measure): \(r.stdout)")
-            let csv = try String(contentsOf: dir.appendingPathComponent("cmp-\(n)/comparison.csv"), encoding: .utf8)
+            // Whole-horizon measures are in comparison_totals.csv (`measure` for `year,metric`).
+            let file = year == "all" ? "comparison_totals.csv" : "comparison.csv"
+            let csv = try String(contentsOf: dir.appendingPathComponent("cmp-\(n)/\(file)"), encoding: .utf8)
             let header = csv.split(separator: "\n")[0].split(separator: ",").map(String.init)
+            if year == "all" { XCTAssertEqual(header.first, "measure") } else { XCTAssertFalse(csv.contains("\nall,"), "comparison.csv's year holds years only") }
             for row in rows {
                 let cells = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-                    .first { $0[0] == year && $0[1] == measure && $0[2] == row[1] }!
+                    .first { year == "all" ? ($0[0] == measure && $0[1] == row[1]) : ($0[0] == year && $0[1] == measure && $0[2] == row[1]) }!
                 let positive = Double(cells[header.firstIndex(of: "prob_positive")!])!
                 let better = Double(cells[header.firstIndex(of: "prob_better")!])!
                 XCTAssertEqual(cells[header.firstIndex(of: "better")!], lowerIsBetter ? "lower" : "higher")
