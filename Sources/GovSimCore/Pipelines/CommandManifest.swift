@@ -61,6 +61,14 @@ public struct CommandManifest: Sendable {
         manifest.extra["subcommand"] = .string(record.subcommand.rawValue)
         manifest.extra["reproduction"] = record.json
         manifest.extra["inputs"] = InputSources.current.json
+        if let first = documents.first?.scenario {
+            // What the money columns of the CSV files are in (the basis of each column: docs/outputs.md).
+            manifest.extra["money"] = .object([
+                "currency": .string(first.currency),
+                "price_base_year": .integer(first.startYear),
+                "basis": .string("yearly amounts nominal unless the column or row says real; present values in real \(first.startYear) prices (GDP deflator), discounted to \(first.startYear); per column: docs/outputs.md"),
+            ])
+        }
         if documents.count == 1 {
             let document = documents[0]
             manifest.scenarioContent = String(decoding: document.bytes, as: UTF8.self)
