@@ -89,7 +89,8 @@ public enum ComparisonTable {
         let s = result.baseline.scenario
         let report = HTMLReport(title: "\(s.name): options appraisal", subtitle: s.description.trimmingSpaces(),
                                 facts: "\(result.outcomes.count) options · \(s.runs) runs · \(s.startYear)–\(s.startYear + s.appraisal.period) · \(s.currency), real \(s.startYear) prices",
-                                provenance: ReportProvenance(scenarioName: s.name, scenarioFile: scenarioFile, scenarioSHA256: scenarioSHA256, seed: s.seed, runs: s.runs),
+                                provenance: ReportProvenance(scenarioName: s.name, scenarioFile: scenarioFile, scenarioSHA256: scenarioSHA256, seed: s.seed, runs: s.runs,
+                                                             command: "compare"),
                                 sections: [OptionsSection(appraisal: options, scenario: s), ValueOfInformationSection(appraisal: options, scenario: s)]
                                     + (study.map { [OptionTornadoSection(study: $0, scenario: s)] } ?? []))
         return [("appraisal.csv", table.render()), ("options.csv", OptionsTable.make(options, scenario: s).render()),
