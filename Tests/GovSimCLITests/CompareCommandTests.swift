@@ -13,7 +13,11 @@ final class CompareCommandTests: XCTestCase {
         let comparison = try String(contentsOf: dir.appendingPathComponent("cmp/comparison.csv"), encoding: .utf8)
         XCTAssertTrue(comparison.hasPrefix("year,metric,variant,baseline,delta_mean,delta_sd,delta_p5,delta_p25,delta_p50,delta_p75,delta_p95,prob_positive,delta_mc_se,better,prob_better\n"))
         XCTAssertTrue(comparison.contains(",cumulative_net_savings,fast-rollout,reference,"))
-        XCTAssertTrue(comparison.contains("all,npv_net_savings,data-first,reference,"))
+        XCTAssertFalse(comparison.contains("\nall,"), "year holds years only")
+        let totals = try String(contentsOf: dir.appendingPathComponent("cmp/comparison_totals.csv"), encoding: .utf8)
+        XCTAssertTrue(totals.hasPrefix("measure,variant,baseline,delta_mean,delta_sd,delta_p5,"), totals)
+        XCTAssertTrue(totals.contains("\nnpv_net_savings,data-first,reference,"), totals)
+        XCTAssertTrue(totals.contains("\ncumulative_investment,fast-rollout,reference,"), totals)
         let budget = try String(contentsOf: dir.appendingPathComponent("cmp/budget.csv"), encoding: .utf8)
         XCTAssertTrue(budget.hasPrefix("variant,measure,statistic,value\n"))
         for fragment in ["reference,npv_net_savings,prob_positive,", "fast-rollout,cumulative_investment,p95,",
