@@ -41,17 +41,25 @@ public enum SensitivityStudy {
         }
     }
 
+    /// The runs of a Sobol' study of `scenario`: `baseSamples × (inputs + 2)` (at least one input).
+    public static func sobolRunCount(_ scenario: Scenario, baseSamples: Int) -> Int {
+        baseSamples * (max(1, PlanSimulator(scenario: scenario).inputCount) + 2)
+    }
+
     /// Default bootstrap replicates for Sobol' confidence intervals.
     public static let defaultBootstrap = 200
 
-    /// - Parameter target: an appraisal measure analysed instead of every metric and year.
-    public static func src(_ scenario: Scenario, target: Target? = nil, threads: Int) throws -> SensitivityResult {
+    /// - Parameters:
+    ///   - target: an appraisal measure analysed instead of every metric and year.
+    ///   - progress: receives the number of runs simulated so far (of `scenario.runs`).
+    public static func src(_ scenario: Scenario, target: Target? = nil, threads: Int,
+                           progress: (@Sendable (Int) -> Void)? = nil) throws -> SensitivityResult {
         let plan = PlanSimulator(scenario: scenario)
         let years = scenario.horizon + 1
         let cells = target == nil ? Metric.allCases.count * years : 1
         let k = plan.inputCount
         let n = scenario.runs
-        let (inputs, outputs) = regressionSamples(plan, runs: n, target: target, threads: threads)
+        let (inputs, outputs) = regressionSamples(plan, runs: n, target: target, threads: threads, progress: progress)
         let design = inputs.matrix()
         let rows = ParallelBlocks.map(blockCount: cells, threads: threads) { cell -> [SensitivityRow] in
             let output = outputs.column(cell)
@@ -70,16 +78,19 @@ public enum SensitivityStudy {
         return SensitivityResult(scenario: scenario, method: .src, inputNames: plan.inputNames, runs: n, rows: rows.flatMap { $0 }, target: target)
     }
 
-    /// - Parameter target: an appraisal measure analysed instead of every metric and year.
+    /// - Parameters:
+    ///   - target: an appraisal measure analysed instead of every metric and year.
+    ///   - progress: receives the number of design runs simulated so far (of
+    ///     `baseSamples × (inputs + 2)`, ``sobolRunCount(_:baseSamples:)``).
     public static func sobol(_ scenario: Scenario, baseSamples: Int, bootstrap: Int = defaultBootstrap, target: Target? = nil,
-                             threads: Int) throws -> SensitivityResult {
+                             threads: Int, progress: (@Sendable (Int) -> Void)? = nil) throws -> SensitivityResult {
         let plan = PlanSimulator(scenario: scenario)
         let d = plan.inputCount
         let years = scenario.horizon + 1
         let cells = target == nil ? Metric.allCases.count * years : 1
         let design = SaltelliDesign(dimensions: max(1, d), baseSamples: baseSamples,
                                     base: .sobol(seed: SplitMix64.mix(scenario.seed ^ 0x5A17_E111)))
-        let table = saltelliOutputs(plan, design: design, target: target, threads: threads).sampleMatrix()
+        let table = saltelliOutputs(plan, design: design, target: target, threads: threads, progress: progress).sampleMatrix()
         let options = SobolIndices.Options(bootstrapReplicates: bootstrap, confidenceLevel: 0.95, seed: scenario.seed)
         let rows = ParallelBlocks.map(blockCount: cells, threads: threads) { cell -> [SensitivityRow] in
             let (metric, year): (Metric?, Int?) = target == nil ? (Metric.allCases[cell / years], cell % years) : (nil, nil)
@@ -109,7 +120,8 @@ extension SensitivityStudy {
 
     /// Every run's uncertain inputs and (total) outputs, the data the regressions need, simulated
     /// block by block and stored in run order (the same for any `threads`).
-    static func regressionSamples(_ plan: PlanSimulator, runs n: Int, target: Target? = nil, threads: Int) -> (inputs: RunValueTable, outputs: RunValueTable) {
+    static func regressionSamples(_ plan: PlanSimulator, runs n: Int, target: Target? = nil, threads: Int,
+                                  progress: (@Sendable (Int) -> Void)? = nil) -> (inputs: RunValueTable, outputs: RunValueTable) {
         let k = plan.inputCount, cells = target == nil ? Metric.allCases.count * (plan.scenario.horizon + 1) : 1
         let period = plan.scenario.appraisal.period
         let blocks = ParallelBlocks.blocks(runs: n)
@@ -126,13 +138,15 @@ extension SensitivityStudy {
         }, consume: { b, part in
             inputs.store(block: blocks[b], rows: part.0)
             outputs.store(block: blocks[b], rows: part.1)
+            progress?(blocks[b].upperBound)
         })
         return (inputs, outputs)
     }
 
     /// Every run's outputs at the points of a Saltelli `design` (paired by base sample in the
     /// estimators), simulated block by block and stored in run order (the same for any `threads`).
-    static func saltelliOutputs(_ plan: PlanSimulator, design: SaltelliDesign, target: Target? = nil, threads: Int) -> RunValueTable {
+    static func saltelliOutputs(_ plan: PlanSimulator, design: SaltelliDesign, target: Target? = nil, threads: Int,
+                                progress: (@Sendable (Int) -> Void)? = nil) -> RunValueTable {
         let cells = target == nil ? Metric.allCases.count * (plan.scenario.horizon + 1) : 1
         let period = plan.scenario.appraisal.period
         let blocks = ParallelBlocks.blocks(runs: design.runCount)
@@ -148,7 +162,10 @@ extension SensitivityStudy {
                 outputs.append(contentsOf: SensitivityStudy.outputs(of: work, target: target, period: period))
             }
             return outputs
-        }, consume: { b, rows in outputs.store(block: blocks[b], rows: rows) })
+        }, consume: { b, rows in
+            outputs.store(block: blocks[b], rows: rows)
+            progress?(blocks[b].upperBound)
+        })
         return outputs
     }
 }

@@ -1,8 +1,9 @@
 /// `comparison.csv`: paired differences of each variant from the baseline, tidy:
 /// `year,metric,variant,baseline,delta_mean,delta_sd,delta_p5,delta_p25,delta_p50,delta_p75,delta_p95,prob_positive,delta_mc_se,better,prob_better`.
 ///
-/// One row per calendar year, metric and non-baseline variant; then rows with `year` = `all` for
-/// the run-level measures `npv_net_savings` (headline discount rate) and `cumulative_investment`.
+/// One row per calendar year, metric and non-baseline variant. The whole-horizon measures
+/// `npv_net_savings` (headline discount rate) and `cumulative_investment` are in their own file,
+/// `comparison_totals.csv` (``totals(_:)``), so that `year` holds only years.
 /// `prob_positive` is the share of runs in which the variant's value exceeds the baseline's;
 /// `delta_mc_se` is the Monte Carlo standard error of `delta_mean` (sd/√runs). `better` is the
 /// measure's ``MetricDirection`` (`higher`, `lower` or `neither`) and `prob_better` the share of
@@ -30,9 +31,25 @@ public enum ComparisonTable {
                 }
             }
         }
+        return table
+    }
+
+    /// `comparison_totals.csv`: the paired differences of the whole-horizon measures
+    /// `npv_net_savings` (headline discount rate; real, present value at the base year) and
+    /// `cumulative_investment` (nominal, summed over the horizon), with comparison.csv's columns
+    /// but `measure` for `year,metric`.
+    public static func totals(_ result: ComparisonResult) -> CSVTable {
+        var table = CSVTable(header: ["measure"] + header.dropFirst(2))
+        let base = result.baseline
+        func row(_ measure: String, _ variant: String, _ q: QuantileSummary) -> [CSVTable.Cell] {
+            let direction = ComparisonRanking.direction(of: measure)
+            return [.text(measure), .text(variant), .text(base.name), .number(q.mean), .number(q.standardDeviation)]
+                + q.quantiles.map { .number($0) } + [.number(q.fractionPositive), .number(q.standardError), .text(direction.rawValue),
+                                                     direction == .neither ? .empty : .number(ComparisonRanking.probabilityBetter(q, direction: direction))]
+        }
         for (v, outcome) in result.outcomes.enumerated() where outcome.deltas != nil {
-            table.append(row(.text("all"), "npv_net_savings", outcome.name, result.budgetDeltas(v) { $0.npv[0] }))
-            table.append(row(.text("all"), "cumulative_investment", outcome.name, result.budgetDeltas(v) { $0.cumulativeInvestment }))
+            table.append(row("npv_net_savings", outcome.name, result.budgetDeltas(v) { $0.npv[0] }))
+            table.append(row("cumulative_investment", outcome.name, result.budgetDeltas(v) { $0.cumulativeInvestment }))
         }
         return table
     }
@@ -72,7 +89,8 @@ public enum ComparisonTable {
         let s = result.baseline.scenario
         let report = HTMLReport(title: "\(s.name): options appraisal", subtitle: s.description.trimmingSpaces(),
                                 facts: "\(result.outcomes.count) options · \(s.runs) runs · \(s.startYear)–\(s.startYear + s.appraisal.period) · \(s.currency), real \(s.startYear) prices",
-                                provenance: ReportProvenance(scenarioName: s.name, scenarioFile: scenarioFile, scenarioSHA256: scenarioSHA256, seed: s.seed, runs: s.runs),
+                                provenance: ReportProvenance(scenarioName: s.name, scenarioFile: scenarioFile, scenarioSHA256: scenarioSHA256, seed: s.seed, runs: s.runs,
+                                                             command: "compare"),
                                 sections: [OptionsSection(appraisal: options, scenario: s), ValueOfInformationSection(appraisal: options, scenario: s)]
                                     + (study.map { [OptionTornadoSection(study: $0, scenario: s)] } ?? []))
         return [("appraisal.csv", table.render()), ("options.csv", OptionsTable.make(options, scenario: s).render()),

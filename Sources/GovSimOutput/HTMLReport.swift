@@ -96,7 +96,9 @@ public struct HTMLReport: Sendable {
         }
         html.close()
         // Only what docs/reproducing.md guarantees: same version and platform, any thread count.
-        html.element("p", [], text: "With govsim \(p.govsimVersion), govsim run \(p.scenarioFile) --seed \(p.seed) --runs \(p.runs) writes the same files again, with any number of threads, in a debug or a release build; another govsim version, CPU architecture or C library may change the last digits. govsim verify re-runs the results folder and compares (docs/reproducing.md).")
+        let again = p.command == "run" ? "govsim run \(p.scenarioFile) --seed \(p.seed) --runs \(p.runs)"
+            : "govsim \(p.command) with the options recorded in manifest.json (scenario \(p.scenarioFile), seed \(p.seed), \(p.runs) runs)"
+        html.element("p", [], text: "With govsim \(p.govsimVersion), \(again) writes the same files again, with any number of threads, in a debug or a release build; another govsim version, CPU architecture or C library may change the last digits. govsim verify re-runs the results folder and compares (docs/reproducing.md).")
         html.close()
     }
 }

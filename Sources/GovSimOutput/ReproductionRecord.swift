@@ -45,12 +45,18 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
     public var robust: String?
     /// `run --condition-on`: the outturn file's path as given.
     public var conditionOn: String?
+    /// `--csv-dialect` (``CSVDialect``; absent: standard) of every command writing CSV.
+    public var csvDialect: String?
+
+    /// The dialect of the CSV files (standard when absent).
+    public var dialect: CSVDialect { csvDialect.flatMap(CSVDialect.init(rawValue:)) ?? .standard }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case subcommand, scenarios, runs, seed, sampling, shard, shards, noRunsCSV = "no_runs_csv", variants, baseline
         case rankBy = "rank_by", method, baseSamples = "base_samples", bootstrap, target
         case data, response, predictors, noIntercept = "no_intercept", robust
         case conditionOn = "condition_on"
+        case csvDialect = "csv_dialect"
     }
 
     /// A record of `subcommand` with no option given.
@@ -80,6 +86,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
         noIntercept = try c.decodeIfPresent(Bool.self, forKey: .noIntercept)
         robust = try c.decodeIfPresent(String.self, forKey: .robust)
         conditionOn = try c.decodeIfPresent(String.self, forKey: .conditionOn)
+        csvDialect = try c.decodeIfPresent(String.self, forKey: .csvDialect)
     }
 
     /// The record as the manifest's JSON member (keys sorted, absent options left out).
@@ -143,12 +150,12 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
         let all: Set<CodingKeys> = Set(CodingKeys.allCases)
         let allowed: Set<CodingKeys>
         switch subcommand {
-        case .run: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .shard, .shards, .noRunsCSV, .conditionOn]
-        case .calibrate: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling]
-        case .compare: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .variants, .baseline, .rankBy]
-        case .sensitivity: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .method, .baseSamples, .bootstrap, .target]
-        case .fit: allowed = [.subcommand, .data, .response, .predictors, .noIntercept, .robust]
-        case .merge: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .shards, .noRunsCSV]
+        case .run: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .shard, .shards, .noRunsCSV, .conditionOn, .csvDialect]
+        case .calibrate: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .csvDialect]
+        case .compare: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .variants, .baseline, .rankBy, .csvDialect]
+        case .sensitivity: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .method, .baseSamples, .bootstrap, .target, .csvDialect]
+        case .fit: allowed = [.subcommand, .data, .response, .predictors, .noIntercept, .robust, .csvDialect]
+        case .merge: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .shards, .noRunsCSV, .csvDialect]
         }
         let present: [CodingKeys: Bool] = [
             .runs: runs != nil, .seed: seed != nil, .sampling: sampling != nil, .shard: shard != nil, .shards: shards != nil,
@@ -157,6 +164,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
             .baseSamples: baseSamples != nil, .bootstrap: bootstrap != nil, .target: target != nil, .data: data != nil, .response: response != nil,
             .predictors: predictors != nil, .noIntercept: noIntercept != nil, .robust: robust != nil, .scenarios: !scenarios.isEmpty,
             .conditionOn: conditionOn != nil,
+            .csvDialect: csvDialect != nil,
         ]
         for key in all.subtracting(allowed).sorted(by: { $0.rawValue < $1.rawValue }) where present[key] == true {
             return "\(key.rawValue) is not an option of \(subcommand.rawValue)"
@@ -168,6 +176,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
         if let runs, !(1...100_000_000).contains(runs) { return "runs is \(runs); it must be between 1 and 100000000" }
         if let seed, UInt64(seed) == nil || seed.hasPrefix("+") { return "seed is `\(Printable.escaped(seed))`; it must be a whole number between 0 and 18446744073709551615" }
         if let sampling, !["random", "lhs", "sobol"].contains(sampling) { return "sampling is `\(Printable.escaped(sampling))`; it must be random, lhs or sobol" }
+        if let csvDialect, CSVDialect(rawValue: csvDialect) == nil { return "csv_dialect is `\(Printable.escaped(csvDialect))`; it must be standard, excel or excel-semicolon" }
         switch subcommand {
         case .run:
             if (shard == nil) != (shards == nil) { return "shard and shards go together (run --shard K/N)" }
@@ -217,6 +226,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
         if let runs { options.append("--runs=\(runs)") }
         if let seed { options.append("--seed=\(seed)") }
         if let sampling { options.append("--sampling=\(sampling)") }
+        if let csvDialect { options.append("--csv-dialect=\(csvDialect)") }
         switch subcommand {
         case .run:
             if let shard, let shards { options.append("--shard=\(shard)/\(shards)") }
@@ -241,7 +251,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
             if let robust { options.append("--robust=\(robust)") }
             positional = data.map { [$0] } ?? []
         case .merge:
-            options = ["--out=\(output)", "--quiet"]
+            options = ["--out=\(output)", "--quiet"] + (csvDialect.map { ["--csv-dialect=\($0)"] } ?? [])
             positional = shardFolders
         }
         return options + (positional.isEmpty ? [] : ["--"] + positional)
@@ -252,6 +262,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
         var record = self
         record.subcommand = .run
         record.shard = k
+        record.csvDialect = nil  // shards write runs.bin; the dialect is the merge's
         return record
     }
 }

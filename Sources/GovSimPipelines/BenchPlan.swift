@@ -81,29 +81,30 @@ public struct BenchPlan: Sendable {
             }
             return path
         }
-        func add(_ name: String, runs: Int, years: Int, organisations: Int = 1, threads: Int = cores, runsCSV: Bool = true) {
+        // `name` is given the runs really used (scaled down by --quick), so labels match the table.
+        func add(_ name: (Int) -> String, runs: Int, years: Int, organisations: Int = 1, threads: Int = cores, runsCSV: Bool = true) {
             let file = scenario(years: years, organisations: organisations)
             let runs = max(1000, runs / scale)
             let output = scratch + "/out-\(cases.count)"
-            cases.append(Case(name: name, arguments: ["run", file, "--runs", "\(runs)", "--threads", "\(threads)", "--seed", "1",
-                                                      "--out", output, "--quiet"] + (runsCSV ? [] : ["--no-runs-csv"]),
+            cases.append(Case(name: name(runs), arguments: ["run", file, "--runs", "\(runs)", "--threads", "\(threads)", "--seed", "1",
+                                                            "--out", output, "--quiet"] + (runsCSV ? [] : ["--no-runs-csv"]),
                               output: output, runs: runs, years: years, organisations: organisations, threads: threads, runsCSV: runsCSV))
         }
-        add(Self.goalCase, runs: 1_000_000, years: 15, runsCSV: false)
-        add(Self.goalCaseOneThread, runs: 1_000_000, years: 15, threads: 1, runsCSV: false)
-        add(Self.goalCaseRunsCSV, runs: 1_000_000, years: 15)
-        if large { add(Self.goalCaseLarge, runs: 10_000_000, years: 15, runsCSV: false) }
-        for runs in [10_000, 100_000, 1_000_000] { add("reference \(runs) runs x 30 years", runs: runs, years: 30) }
-        add("reference 100000 runs x 30 years, 1 thread", runs: 100_000, years: 30, threads: 1)
-        for years in [10, 20] { add("reference 100000 runs x \(years) years", runs: 100_000, years: years) }
-        add("portfolio 10 organisations x 10000 runs x 20 years", runs: 10_000, years: 20, organisations: 10)
-        add(Self.portfolioCase, runs: 10_000, years: 20, organisations: 50)
-        add("portfolio 1 organisation x 10000 runs x 20 years", runs: 10_000, years: 20)
+        add({ _ in Self.goalCase }, runs: 1_000_000, years: 15, runsCSV: false)
+        add({ _ in Self.goalCaseOneThread }, runs: 1_000_000, years: 15, threads: 1, runsCSV: false)
+        add({ _ in Self.goalCaseRunsCSV }, runs: 1_000_000, years: 15)
+        if large { add({ _ in Self.goalCaseLarge }, runs: 10_000_000, years: 15, runsCSV: false) }
+        for runs in [10_000, 100_000, 1_000_000] { add({ "reference \($0) runs x 30 years" }, runs: runs, years: 30) }
+        add({ "reference \($0) runs x 30 years, 1 thread" }, runs: 100_000, years: 30, threads: 1)
+        for years in [10, 20] { add({ "reference \($0) runs x \(years) years" }, runs: 100_000, years: years) }
+        add({ "portfolio 10 organisations x \($0) runs x 20 years" }, runs: 10_000, years: 20, organisations: 10)
+        add({ _ in Self.portfolioCase }, runs: 10_000, years: 20, organisations: 50)
+        add({ "portfolio 1 organisation x \($0) runs x 20 years" }, runs: 10_000, years: 20)
         let file = scenario(years: 15, organisations: 1)
         let base = quick ? 128 : 1024
         let output = scratch + "/out-sobol"
         cases.append(Case(name: "sobol sensitivity, \(base) base samples",
-                          arguments: ["sensitivity", file, "--method", "sobol", "--base-samples", "\(base)", "--threads", "\(cores)", "--out", output],
+                          arguments: ["sensitivity", file, "--method", "sobol", "--base-samples", "\(base)", "--threads", "\(cores)", "--out", output, "--quiet"],
                           output: output, runs: base * 32, years: 15, organisations: 1, threads: cores))
     }
 

@@ -61,6 +61,14 @@ public struct CommandManifest: Sendable {
         manifest.extra["subcommand"] = .string(record.subcommand.rawValue)
         manifest.extra["reproduction"] = record.json
         manifest.extra["inputs"] = InputSources.current.json
+        if let first = documents.first?.scenario {
+            // What the money columns of the CSV files are in (the basis of each column: docs/outputs.md).
+            manifest.extra["money"] = .object([
+                "currency": .string(first.currency),
+                "price_base_year": .integer(first.startYear),
+                "basis": .string("yearly amounts nominal unless the column or row says real; present values in real \(first.startYear) prices (GDP deflator), discounted to \(first.startYear); per column: docs/outputs.md"),
+            ])
+        }
         if documents.count == 1 {
             let document = documents[0]
             manifest.scenarioContent = String(decoding: document.bytes, as: UTF8.self)
@@ -74,8 +82,11 @@ public struct CommandManifest: Sendable {
         return manifest
     }
 
-    /// `files` followed by the manifest listing them (each with its size and SHA-256).
+    /// `files` followed by the manifest listing them (each with its size and SHA-256); the
+    /// `.csv` files in the record's dialect (``ReproductionRecord/dialect``).
     public func artifacts(_ files: [(name: String, contents: Data)]) -> [(name: String, contents: Data)] {
+        let dialect = record.dialect
+        let files = files.map { $0.name.hasSuffix(".csv") ? (name: $0.name, contents: dialect.file($0.contents)) : $0 }
         let text = manifest().render(files: files.map { (name: $0.name, contents: Array($0.contents)) })
         return files + [(name: "manifest.json", contents: Data(text.utf8))]
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `govsim compare` in memory: the plan variants of one scenario, or several scenario files,
-/// simulated on common random numbers, as comparison.csv, budget.csv, summary.csv, the options
+/// simulated on common random numbers, as comparison.csv, comparison_totals.csv, budget.csv, summary.csv, the options
 /// appraisal (appraisal.csv, options.csv, value_of_information.csv, switching_values.csv,
 /// report.html) and manifest.json.
 public enum ComparePipeline {
@@ -39,7 +39,7 @@ public enum ComparePipeline {
 
     public struct Outcome {
         public let result: GovSimEngine.ComparisonResult
-        /// comparison.csv, budget.csv, summary.csv, appraisal.csv, options.csv,
+        /// comparison.csv, comparison_totals.csv, budget.csv, summary.csv, appraisal.csv, options.csv,
         /// value_of_information.csv, switching_values.csv, report.html, then manifest.json.
         public let files: [(name: String, contents: Data)]
     }
@@ -67,12 +67,14 @@ public enum ComparePipeline {
     }
 
     /// Simulates the prepared variants; `outputFolder` overrides the context's (the default
-    /// folder is known only after ``prepare(_:)``).
-    public static func run(_ prepared: Prepared, outputFolder: String? = nil) -> Outcome {
+    /// folder is known only after ``prepare(_:)``). `progress` receives the runs (of the
+    /// baseline's runs, every variant at once) simulated so far.
+    public static func run(_ prepared: Prepared, outputFolder: String? = nil, progress: (@Sendable (Int) -> Void)? = nil) -> Outcome {
         let options = prepared.options
-        let result = ComparisonEngine(variants: prepared.variants, baselineIndex: prepared.baselineIndex, threads: options.context.threads).run()
+        let result = ComparisonEngine(variants: prepared.variants, baselineIndex: prepared.baselineIndex, threads: options.context.threads).run(progress: progress)
         let files: [(name: String, text: String)] = [
             ("comparison.csv", ComparisonTable.make(result).render()),
+            ("comparison_totals.csv", ComparisonTable.totals(result).render()),
             ("budget.csv", ComparisonTable.budget(result).render()),
             ("summary.csv", ComparisonTable.summary(result).render()),
         ] + ComparisonTable.appraisalFiles(result, scenarioFile: options.documents.map(\.displayName).joined(separator: ","),

@@ -32,6 +32,9 @@ public enum FitPipeline {
             self.outputFolder = outputFolder
         }
 
+        /// `--csv-dialect` (``CSVDialect``), nil for standard.
+        public var csvDialect: String?
+
         /// The typed record `govsim verify` re-runs from.
         public var record: ReproductionRecord {
             var record = ReproductionRecord(.fit)
@@ -40,6 +43,7 @@ public enum FitPipeline {
             record.predictors = predictors
             record.noIntercept = !intercept
             record.robust = robust?.rawValue
+            record.csvDialect = csvDialect
             return record
         }
     }
@@ -57,7 +61,9 @@ public enum FitPipeline {
         let regression = try table.fitLinearRegression(response: options.response, predictors: options.predictors,
                                                        intercept: options.intercept, robust: options.robust)
         let report = RegressionReport(regression: regression, responseName: options.response, dataName: options.dataPath)
+        let dialect = options.record.dialect
         let files = try report.files().filter { $0.name != "manifest.json" }
+            .map { $0.name.hasSuffix(".csv") ? (name: $0.name, contents: dialect.file($0.contents)) : $0 }
         var members = report.manifestMembers
         members["subcommand"] = .string("fit")
         members["files"] = .array(files.map { f in

@@ -55,8 +55,13 @@ public enum RunPipeline {
         var runsHash = SHA256()
         var runsBytes = 0
         var writeError: Error?
-        func appendRuns(_ bytes: [UInt8]) {
+        let dialect = options.manifest.record.dialect
+        var first = true
+        func appendRuns(_ standard: [UInt8]) {
             guard writeError == nil else { return }
+            // Every piece ends at a row's end; the dialect's preamble goes before the header.
+            let bytes = (first ? dialect.preamble : []) + dialect.rows(standard)
+            first = false
             runsHash.update(bytes)
             runsBytes += bytes.count
             do { try sink.append("runs.csv", Data(bytes)) } catch { writeError = error }
@@ -90,7 +95,7 @@ public enum RunPipeline {
         }
         var entries: [(name: String, bytes: Int, sha256: String)] = []
         for (name, text) in files {
-            let data = Data(text.utf8)
+            let data = name.hasSuffix(".csv") ? dialect.file(Data(text.utf8)) : Data(text.utf8)
             try sink.write(name, data)
             entries.append((name, data.count, SHA256.hex(data)))
         }

@@ -66,18 +66,29 @@ public enum SensitivityPipeline {
         }
     }
 
-    /// Computes the study (after ``check(_:)``).
-    public static func run(_ options: Options) throws -> Outcome {
+    /// The units of work ``run(_:progress:)`` reports: the scenario's runs (src), the design's
+    /// runs (sobol), or the inputs swept (switching, after the scenario itself as unit 1).
+    public static func work(_ options: Options) -> (total: Int, unit: String) {
+        switch options.method {
+        case .src: return (options.scenario.runs, "runs")
+        case .sobol: return (SensitivityStudy.sobolRunCount(options.scenario, baseSamples: options.baseSamples), "runs")
+        case .switching: return (AppraisalInput.standard(for: options.scenario).count + 1, "inputs")
+        }
+    }
+
+    /// Computes the study (after ``check(_:)``); `progress` receives the units of
+    /// ``work(_:)`` done so far.
+    public static func run(_ options: Options, progress: (@Sendable (Int) -> Void)? = nil) throws -> Outcome {
         let s = options.scenario
         let result: SensitivityResult
         switch options.method {
         case .switching:
-            return runSwitching(options)
+            return runSwitching(options, progress: progress)
         case .src:
-            result = try SensitivityStudy.src(s, target: options.target, threads: options.context.threads)
+            result = try SensitivityStudy.src(s, target: options.target, threads: options.context.threads, progress: progress)
         case .sobol:
             result = try SensitivityStudy.sobol(s, baseSamples: options.baseSamples, bootstrap: options.bootstrap, target: options.target,
-                                                threads: options.context.threads)
+                                                threads: options.context.threads, progress: progress)
         }
         var manifest = CommandManifest(command: options.context.command, record: options.record, documents: [options.document],
                                        scenarioName: s.name, seed: s.seed, runs: result.runs, horizon: s.horizon,
@@ -92,9 +103,9 @@ public enum SensitivityPipeline {
     }
 
     /// `--method switching`: ``SwitchingValueStudy`` of the scenario's runs (common random numbers).
-    static func runSwitching(_ options: Options) -> Outcome {
+    static func runSwitching(_ options: Options, progress: (@Sendable (Int) -> Void)? = nil) -> Outcome {
         let s = options.scenario
-        let study = SwitchingValueStudy(scenario: s, threads: options.context.threads)
+        let study = SwitchingValueStudy(scenario: s, threads: options.context.threads, progress: progress)
         var manifest = CommandManifest(command: options.context.command, record: options.record, documents: [options.document],
                                        scenarioName: s.name, seed: s.seed, runs: s.runs, horizon: s.horizon,
                                        sampling: s.sampling.rawValue, threads: options.context.threads, outputFolder: options.context.outputFolder)

@@ -8,8 +8,10 @@ import Foundation
 public enum TracePipeline {
     /// trace.csv, then manifest.json. A portfolio is refused (a trace follows one organisation).
     ///
-    /// - Parameter command: the command line as typed, recorded in the manifest.
-    public static func run(_ document: ScenarioDocument, command: [String]) throws -> [(name: String, contents: Data)] {
+    /// - Parameters:
+    ///   - command: the command line as typed, recorded in the manifest.
+    ///   - dialect: the layout of trace.csv (``CSVDialect``).
+    public static func run(_ document: ScenarioDocument, command: [String], dialect: CSVDialect = .standard) throws -> [(name: String, contents: Data)] {
         let s = document.scenario
         guard s.portfolio == nil else {
             throw PipelineError("\(document.displayName): govsim trace follows one organisation, and this scenario is a portfolio; trace one organisation's scenario instead")
@@ -18,7 +20,7 @@ public enum TracePipeline {
         let manifest = Manifest(command: command, scenarioName: s.name, scenarioFile: document.displayName,
                                 scenarioSHA256: SHA256.hex(document.bytes), seed: s.seed, runs: 1, horizon: s.horizon,
                                 sampling: "central values")
-        let files = [(name: "trace.csv", contents: Array(trace.table().render().utf8))]
+        let files = [(name: "trace.csv", contents: Array(dialect.file(Data(trace.table().render().utf8))))]
         let text = manifest.render(files: files)
         return files.map { (name: $0.name, contents: Data($0.contents)) } + [(name: "manifest.json", contents: Data(text.utf8))]
     }

@@ -125,7 +125,9 @@ extension ScenarioLoader {
         return out
     }
 
+    /// The plan variants; an empty `variants:` (no value, `~`, `[]` or `{}`) means none.
     mutating func variants(_ node: Node, specs: [String: ParameterSpec], scenario: Scenario) -> [Variant] {
+        if node.null != nil || (node.scalar.map { $0.string.isEmpty && $0.style == .plain } ?? false) || node.sequence?.isEmpty == true { return [] }
         guard let m = mapping(node, path: "variants") else { return [] }
         var out: [Variant] = []
         for (k, v) in m {

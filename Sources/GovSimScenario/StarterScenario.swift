@@ -1,3 +1,5 @@
+import Foundation
+
 /// The commented starter scenario written by `govsim init`: the main fields of every section
 /// with their defaults from ``ParameterCatalog`` (so it cannot drift from the loader), units and
 /// a short explanation of how to write uncertain values. It loads and runs as it is.
@@ -17,15 +19,28 @@ public enum StarterScenario {
     /// The fields written for each practice (the curve is written separately).
     static let practiceFields = ["start_adoption", "target_adoption", "investment", "run_cost"]
 
-    /// Whether `name` can be written into the starter scenario as it is: letters, digits, `-`,
-    /// `_` and `.` (not first), at most 100 characters — a plain YAML scalar and a folder name.
-    public static func isValidName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, name.count <= 100 else { return false }
-        let allowed = { (c: Unicode.Scalar) in c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "-" || c == "_" || c == ".") }
-        return first != "." && first != "-" && name.unicodeScalars.allSatisfy(allowed)
+    /// Why `name` cannot be a scenario name, or nil when it can: any script is fine
+    /// ("Région Île-de-France"; files and folders use ``ScenarioName/slug(_:)``), but not an empty
+    /// name, a control character, or more than 100 characters.
+    public static func problem(withName name: String) -> String? {
+        if name.trimmingCharacters(in: .whitespaces).isEmpty { return "a scenario name needs at least one letter or digit" }
+        if name.count > 100 { return "a scenario name has at most 100 characters" }
+        if name.unicodeScalars.contains(where: ControlCharacters.contains) { return "a scenario name may not contain control characters" }
+        return nil
     }
 
-    /// The starter scenario text for a scenario called `name` (see ``isValidName(_:)``).
+    /// `name` as a YAML scalar: plain when it is letters, digits, spaces, `-`, `_` and `.`
+    /// (starting with a letter or digit), double-quoted with `\` and `"` escaped otherwise.
+    static func yamlScalar(_ name: String) -> String {
+        let plain = name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType == .decimal || " -_.".unicodeScalars.contains($0) }
+        if plain, let first = name.unicodeScalars.first, first.properties.isAlphabetic || first.properties.numericType == .decimal,
+           name.last != " ", !["true", "false", "null", "yes", "no", "on", "off", "~"].contains(name.lowercased()), Double(name) == nil {
+            return name
+        }
+        return "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// The starter scenario text for a scenario called `name` (see ``problem(withName:)``).
     public static func text(name: String) -> String {
         let defaults = Scenario(name: name)
         let specs = Dictionary(uniqueKeysWithValues: defaults.specs.map { ($0.path, $0) })
@@ -39,12 +54,12 @@ public enum StarterScenario {
         # Each run draws every uncertain value once. Shares are fractions (0.45 = 45%); money is in
         # `currency`. Fields left out take their defaults: `govsim parameters` lists every field
         # with its unit, allowed range, default and source. Check the file with
-        # `govsim validate \(name).yaml`, then run it with `govsim run \(name).yaml`.
+        # `govsim validate \(ScenarioName.slug(name)).yaml`, then run it with `govsim run \(ScenarioName.slug(name)).yaml`.
 
 
         """
         out += line("version: 1", comment: "scenario format version (always 1)")
-        out += line("name: \(name)", comment: "results go to outputs/\(name)/")
+        out += line("name: \(yamlScalar(name))", comment: "results go to outputs/\(ScenarioName.slug(name))/")
         out += "description: >\n  What this scenario describes, in a sentence or two.\n"
         out += line("start_year: \(defaults.startYear)", comment: "calendar year of the base year (year 0)")
         out += line("horizon: \(defaults.horizon)", comment: "years simulated after the base year")

@@ -10,17 +10,11 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Benchmark govsim end to end: run-years per second, peak memory, thread speed-up, scaling.",
         discussion: """
-        First the goal cases of docs/performance.md: the reference scenario, 1,000,000 runs of its
-        15-year horizon, with --no-runs-csv on all threads and on 1 thread, and with runs.csv.
-        Then the reference scenario at 10,000, 100,000 and 1,000,000 runs (30-year horizon),
-        1 versus all threads, three sizes each of runs, years and organisations, a
-        50-organisation portfolio (10,000 runs × 20 years) and a Sobol' sensitivity analysis,
-        each as a separate `govsim` process. Prints a table and the goals with met / not met,
-        and writes bench.csv and goals.csv.
+        First the goal cases of docs/performance.md: the reference scenario, 1,000,000 runs of its 15-year horizon, with --no-runs-csv on all threads and on 1 thread, and with runs.csv. Then the reference scenario at 10,000, 100,000 and 1,000,000 runs (30-year horizon), 1 versus all threads, three sizes each of runs, years and organisations, a 50-organisation portfolio (10,000 runs × 20 years) and a Sobol' sensitivity analysis, each as a separate `govsim` process. Prints a table and the goals with met / not met, and writes bench.csv and goals.csv.
 
         Examples:
-          govsim bench                       # the full set (a few minutes on 2 cores)
-          govsim bench --large               # also 10,000,000 runs, for the memory goal
+          govsim bench                   # the full set (a few minutes on 2 cores)
+          govsim bench --large           # also 10,000,000 runs, for the memory goal
           govsim bench --quick --out outputs/bench
         """
     )
@@ -51,8 +45,12 @@ struct BenchCommand: ParsableCommand {
         var results: [BenchPlan.Measurement] = []
         for c in plan.cases {
             Terminal.note("bench: \(c.name)...")
-            let (seconds, cpu, peak, status) = try measure(executable, c.arguments)
-            guard status == 0 else { throw CLIError("bench case '\(c.name)' failed with exit status \(status)") }
+            let messages = scratch.appendingPathComponent("child-messages").path
+            let (seconds, cpu, peak, status) = try measure(executable, c.arguments, messages: messages)
+            guard status == 0 else {
+                let last = (try? String(contentsOfFile: messages, encoding: .utf8))?.split(separator: "\n").last.map(String.init) ?? "no message"
+                throw CLIError("bench case '\(c.name)' failed with exit status \(status): \(last)")
+            }
             results.append(BenchPlan.Measurement(bench: c, seconds: seconds, cpuSeconds: cpu, peakMiB: peak))
             try? FileManager.default.removeItem(atPath: c.output)
         }
@@ -66,14 +64,21 @@ struct BenchCommand: ParsableCommand {
         print("Results written to \(out)/bench.csv and \(out)/goals.csv")
     }
 
-    /// Runs a child process; returns wall seconds, its CPU seconds (user + system), its peak
-    /// resident memory in MiB, and its exit status.
-    func measure(_ executable: String, _ arguments: [String]) throws -> (Double, Double, Double, Int32) {
+    /// Runs a child process with its standard output discarded and its standard error in the
+    /// file `messages` (so nothing of the child reaches bench's own output; the last line of
+    /// `messages` explains a failure); returns wall seconds, its CPU seconds (user + system), its
+    /// peak resident memory in MiB, and its exit status.
+    func measure(_ executable: String, _ arguments: [String], messages: String) throws -> (Double, Double, Double, Int32) {
         let start = DispatchTime.now().uptimeNanoseconds
         var pid: pid_t = 0
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
-        guard posix_spawn(&pid, executable, nil, nil, argv, environ) == 0 else { throw CLIError("cannot start \(executable)") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, messages, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { throw CLIError("cannot start \(executable)") }
         var status: Int32 = 0
         var usage = rusage()
         _ = wait4(pid, &status, 0, &usage)

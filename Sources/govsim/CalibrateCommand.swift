@@ -6,16 +6,13 @@ struct CalibrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
         abstract: "Check that a scenario's effect prior maps onto its calibration target (default: leaders 7-15% more productive than peers).",
+        usage: "govsim calibrate [<scenario>] [<options>]",
         discussion: """
-        Simulates a leader (every practice at effects.leader_adoption, matured) against a peer
-        (effects.peer_adoption), with the scenario's priors, causal share 1 and the effect always
-        present, and compares the central interval of the simulated gap with the target. This
-        verifies the mapping of the prior onto the observed association, not the effect itself.
-        Exits 0 only when both ends are within 0.5 percentage points of the target.
+        Simulates a leader (every practice at effects.leader_adoption, matured) against a peer (effects.peer_adoption), with the scenario's priors, causal share 1 and the effect always present, and compares the central interval of the simulated gap with the target. This verifies the mapping of the prior onto the observed association, not the effect itself. Exits 0 only when both ends are within 0.5 percentage points of the target.
 
         Examples:
           govsim calibrate --runs 20000 --seed 1
-          govsim calibrate scenarios/cautious-rollout.yaml --out outputs/cautious-calibration
+          govsim calibrate scenarios/cautious-rollout.yaml
         """
     )
 
@@ -23,7 +20,7 @@ struct CalibrateCommand: ParsableCommand {
     var scenario: String?
 
     @OptionGroup var simulation: SimulationOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: OutputOptions<CalibrationFolder>
     @OptionGroup var style: OutputStyleOptions
 
     func run() throws {
@@ -33,11 +30,13 @@ struct CalibrateCommand: ParsableCommand {
             let s = simulation.apply(to: input.scenario)
             let runs = simulation.runs ?? max(s.runs, 20_000)
             let seed = simulation.seed ?? s.seed
-            let outDir = output.out ?? "outputs/\(s.name)-calibration"
+            let outDir = output.folder(scenarioName: s.name)
             try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).check()
             let progress = style.progressReporter(total: runs, unit: "runs")
+            var record = simulation.record(.calibrate, scenarios: scenario.map { [$0] } ?? [])
+            record.csvDialect = output.recordedDialect
             let outcome = try CalibratePipeline.run(.init(document: input.document, scenario: s, runs: runs, seed: seed, runsOption: simulation.runs,
-                                                          record: simulation.record(.calibrate, scenarios: scenario.map { [$0] } ?? []),
+                                                          record: record,
                                                           context: PipelineContext(command: commandLine, threads: simulation.threadCount, outputFolder: outDir)),
                                                     progress: progress?.callback)
             progress?.finish()

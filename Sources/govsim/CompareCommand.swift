@@ -5,16 +5,14 @@ import GovSimCore
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Compare plan variants run by run (common random numbers): comparison.csv, budget.csv, summary.csv, appraisal.csv, options.csv, value_of_information.csv, switching_values.csv, report.html.",
+        abstract: "Compare plan variants run by run (common random numbers): comparison, budget and appraisal tables, the options report and report.html.",
+        usage: "govsim compare [<scenarios> ...] [<options>]",
         discussion: """
-        With one scenario, compares its `variants:` (and the built-in `no-programme`) with the
-        scenario itself or the --baseline variant. With several scenario files, compares them,
-        the first (or --baseline) being the baseline; they must share start year and horizon.
-        Every variant sees the same economy, shocks and programme risk in run k, so each run
-        gives a paired difference.
+        With one scenario, compares its `variants:` (or, when it defines none, the built-in `no-programme`) with the scenario itself or the --baseline variant; `--variants no-programme,...` adds business as usual to every table, and options.csv and report.html always include it (exact zeros when it was not simulated). With several scenario files, compares them, the first (or --baseline) being the baseline; they must share start year and horizon. Every variant sees the same economy, shocks and programme risk in run k, so each run gives a paired difference. Files: comparison.csv, comparison_totals.csv, budget.csv, summary.csv, appraisal.csv, options.csv, value_of_information.csv, switching_values.csv, report.html (docs/outputs.md).
 
         Examples:
-          govsim compare scenarios/reference.yaml --variants fast-rollout,data-first --baseline reference --out outputs/compare
+          govsim compare scenarios/reference.yaml
+          govsim compare scenarios/reference.yaml --variants fast-rollout,data-first
           govsim compare plan-a.yaml plan-b.yaml --rank-by cumulative_net_savings
         """
     )
@@ -32,7 +30,8 @@ struct CompareCommand: ParsableCommand {
     var rankBy: String = "npsv"
 
     @OptionGroup var simulation: SimulationOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: OutputOptions<ComparisonFolder>
+    @OptionGroup var style: OutputStyleOptions
 
     func validate() throws {
         guard ComparisonRanking.measures.contains(rankBy) else {
@@ -49,6 +48,7 @@ struct CompareCommand: ParsableCommand {
         try Terminal.reportingErrors {
             let inputs = try (scenarios.isEmpty ? [nil] : scenarios.map { Optional($0) }).map(ScenarioInput.load)
             var record = simulation.record(.compare, scenarios: scenarios)
+            record.csvDialect = output.recordedDialect
             record.variants = variants?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             record.baseline = baseline
             record.rankBy = rankBy
@@ -56,13 +56,15 @@ struct CompareCommand: ParsableCommand {
                                                   overrides: simulation.overrides, record: record,
                                                   context: PipelineContext(command: commandLine, threads: simulation.threadCount, outputFolder: ""))
             let prepared = try ComparePipeline.prepare(options)
-            let outDir = output.out ?? "outputs/\(prepared.base.name)-compare"
+            let outDir = output.folder(scenarioName: prepared.base.name)
             try OutputDirectory(path: outDir, force: output.force, inputs: inputs.flatMap(\.inputPaths)).check()
-            let outcome = ComparePipeline.run(prepared, outputFolder: outDir)
+            let progress = style.progressReporter(total: prepared.base.runs, unit: "runs")
+            let outcome = ComparePipeline.run(prepared, outputFolder: outDir, progress: progress?.callback)
+            progress?.finish()
             let result = outcome.result
             try OutputDirectory(path: outDir, force: output.force, inputs: inputs.flatMap(\.inputPaths)).write(outcome.files)
-            print(ComparisonRanking.render(result, rankBy: rankBy), terminator: "")
-            print("Results written to \(outDir)/")
+            style.print(ComparisonRanking.render(result, rankBy: rankBy), terminator: "")
+            style.print("Results written to \(outDir)/")
         }
     }
 }

@@ -9,21 +9,15 @@ struct FitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit",
         abstract: "Fit a linear regression (OLS by pivoted Householder QR) to columns of a CSV file.",
+        usage: "govsim fit <DATA.csv> --response <column> [<options>]",
         discussion: """
-        Reads DATA.csv (RFC 4180: header row, comma-separated, UTF-8; quoted fields may \
-        contain commas and line breaks), regresses the --response column on the --predictors \
-        (default: every other numeric column) with an intercept unless --no-intercept, prints \
-        an R-style summary and writes coefficients.csv, statistics.csv, summary.txt and \
-        manifest.json to the output folder (whole or not at all).
+        Reads DATA.csv (RFC 4180: header row, comma-separated, UTF-8; quoted fields may contain commas and line breaks), regresses the --response column on the --predictors (default: every other numeric column) with an intercept unless --no-intercept, prints an R-style summary and writes coefficients.csv, statistics.csv, summary.txt and manifest.json to the output folder (whole or not at all).
 
-        Collinear predictors are refused with a message naming them; nothing is dropped \
-        silently. --robust hc1|hc3 reports heteroskedasticity-robust standard errors (HC3 is \
-        recommended for n < 250); the F test stays the classical one.
+        Collinear predictors are refused with a message naming them; nothing is dropped silently. --robust hc1|hc3 reports heteroskedasticity-robust standard errors (HC3 is recommended for n < 250); the F test stays the classical one.
 
-        Example:
-          govsim fit scenarios/data/example-panel.csv --response productivity \\
-              --predictors customer_focus,data_as_product,rapid_iteration,outcome_accountability \\
-              --robust hc3 --out outputs/fit-panel
+        Examples:
+          govsim fit panel.csv --response productivity --robust hc3
+          govsim fit panel.csv --response productivity --predictors a,b,c --out fits
         """
     )
 
@@ -53,6 +47,9 @@ struct FitCommand: ParsableCommand {
         var kind: LinearRegression.RobustCovariance { self == .hc1 ? .hc1 : .hc3 }
     }
 
+    @Option(name: .customLong("csv-dialect"), help: ArgumentHelp("CSV layout: standard (the default), excel or excel-semicolon (see govsim run --help). Recorded for govsim verify.", valueName: "name"))
+    var csvDialect: CSVDialect = .standard
+
     func run() throws {
         Terminal.installInterruptHandlers()
         let contents: Data
@@ -76,8 +73,10 @@ struct FitCommand: ParsableCommand {
         let outPath = out ?? "outputs/fit-\(basename)"
         let destination = URL(fileURLWithPath: outPath)
         do {
-            let outcome = try FitPipeline.run(.init(dataPath: data, data: contents, response: response, predictors: predictorNames,
-                                                    intercept: !noIntercept, robust: robust?.kind, command: commandLine, outputFolder: outPath))
+            var options = FitPipeline.Options(dataPath: data, data: contents, response: response, predictors: predictorNames,
+                                              intercept: !noIntercept, robust: robust?.kind, command: commandLine, outputFolder: outPath)
+            options.csvDialect = csvDialect == .standard ? nil : csvDialect.rawValue
+            let outcome = try FitPipeline.run(options)
             try OutputDirectory(path: outPath, force: force, inputs: [data]).write(outcome.files)
             print(outcome.summary, terminator: "")
             print("\nWrote coefficients.csv, statistics.csv, summary.txt and manifest.json to \(destination.path)")

@@ -49,11 +49,38 @@ struct SimulationOptions: ParsableArguments {
     }
 }
 
-/// Options shared by the commands that write a results folder.
-struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Folder for the results (default: outputs/<scenario name>).", valueName: "dir"))
+/// The default results folder of a command, named in its `--out` help.
+protocol DefaultResultsFolder {
+    /// What follows `outputs/<scenario name>` in the default folder, e.g. "-compare".
+    static var suffix: String { get }
+}
+
+enum RunFolder: DefaultResultsFolder { static let suffix = "" }
+enum CalibrationFolder: DefaultResultsFolder { static let suffix = "-calibration" }
+enum ComparisonFolder: DefaultResultsFolder { static let suffix = "-compare" }
+enum SensitivityFolder: DefaultResultsFolder { static let suffix = "-sensitivity" }
+enum TraceFolder: DefaultResultsFolder { static let suffix = "-trace" }
+
+/// Options shared by the commands that write a results folder; `Default` names the folder used
+/// without `--out`, so that each command's help states its own default.
+struct OutputOptions<Default: DefaultResultsFolder>: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Folder for the results (default: outputs/<scenario name>\(Default.suffix)).", valueName: "dir"))
     var out: String?
 
     @Flag(help: "Replace a folder govsim wrote even if its files were changed since (never files govsim did not write).")
     var force = false
+
+    @Option(name: .customLong("csv-dialect"), help: ArgumentHelp("CSV layout: standard (UTF-8, ',', the default), excel (with a UTF-8 byte-order mark) or excel-semicolon (the mark, ';' separators and a first line sep=; for comma-decimal locales). Recorded for govsim verify.", valueName: "name"))
+    var csvDialect: CSVDialect = .standard
+
+    /// The dialect for the record: nil for the default, so standard manifests stay as they were.
+    var recordedDialect: String? { csvDialect == .standard ? nil : csvDialect.rawValue }
+
+    /// `--out`, or the default folder for a scenario called `scenarioName` (its file-system slug,
+    /// ``ScenarioName/slug(_:)``: a name such as "a/b" or ".." never leaves `outputs/`).
+    func folder(scenarioName: String) -> String {
+        out ?? "outputs/\(ScenarioName.slug(scenarioName))\(Default.suffix)"
+    }
 }
+
+extension CSVDialect: ExpressibleByArgument {}

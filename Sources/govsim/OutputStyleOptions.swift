@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GovSimCore
 
 /// How a long command talks to the terminal: a progress bar on standard error when it is a
 /// terminal (or plain progress lines with `--progress`), and `--quiet` for errors only.
@@ -17,12 +18,44 @@ struct OutputStyleOptions: ParsableArguments {
         }
     }
 
-    /// A progress reporter for `total` units of work, or nil when progress is not shown.
+    /// A progress reporter for `total` units of work, or nil when progress is not shown: a bar
+    /// as wide as the terminal when standard error is one (no escape sequences under
+    /// `NO_COLOR`), plain lines with `--progress` otherwise. Inside `govsim verify`'s re-run
+    /// (whose standard error is captured), verify's own options decide and the reporter writes
+    /// to the user's standard error, each line labelled `re-run: `.
     func progressReporter(total: Int, unit: String) -> ProgressReporter? {
-        if quiet || progress == false { return nil }
-        if Terminal.stderrIsTerminal { return ProgressReporter(total: total, unit: unit, style: .bar) }
-        return progress == true ? ProgressReporter(total: total, unit: unit, style: .lines) : nil
+        if InputSources.current.isRecorded, let outer = OutputStyleOptions.rerunStyle {
+            return outer.reporter(total: total, unit: unit, fd: CapturedOutput.userStandardError, label: "re-run: ")
+        }
+        return reporter(total: total, unit: unit, fd: STDERR_FILENO, label: "")
     }
+
+    /// The reporter these options choose for a standard error on `fd`.
+    func reporter(total: Int, unit: String, fd: Int32, label: String) -> ProgressReporter? {
+        if quiet || progress == false { return nil }
+        let output: @Sendable (String) -> Void
+        if fd == STDERR_FILENO {
+            output = { Terminal.writeStandardError($0) }
+        } else {
+            output = { text in
+                let bytes = Array(text.utf8)
+                _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            }
+        }
+        if isatty(fd) != 0 {
+            return ProgressReporter(total: total, unit: unit, style: .bar, columns: Terminal.columns,
+                                    escapes: !OutputStyleOptions.noColor, label: label, output: output)
+        }
+        return progress == true ? ProgressReporter(total: total, unit: unit, style: .lines, label: label, output: output) : nil
+    }
+
+    /// `govsim verify`'s options while it re-runs a command in this process (set by verify,
+    /// nil otherwise): the re-run's progress follows them.
+    nonisolated(unsafe) static var rerunStyle: OutputStyleOptions?
+
+    /// Whether `NO_COLOR` is set to a non-empty value (https://no-color.org): no colour, bold or
+    /// other escape sequence is written.
+    static var noColor: Bool { !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty }
 
     /// Prints to standard output unless `--quiet`.
     func print(_ text: String, terminator: String = "\n") {
@@ -32,9 +65,7 @@ struct OutputStyleOptions: ParsableArguments {
     /// Whether standard output may be styled: it is a terminal and `NO_COLOR` is unset or empty
     /// (https://no-color.org).
     var styledStdout: Bool {
-        guard isatty(STDOUT_FILENO) != 0 else { return false }
-        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"] ?? ""
-        return noColor.isEmpty
+        isatty(STDOUT_FILENO) != 0 && !OutputStyleOptions.noColor
     }
 }
 

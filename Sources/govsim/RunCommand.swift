@@ -8,9 +8,10 @@ struct RunCommand: ParsableCommand {
         abstract: "Simulate a scenario and write summary.csv, runs.csv, report.html and manifest.json.",
         discussion: """
         Examples:
-          govsim run                                    # built-in reference scenario -> outputs/reference/
-          govsim run scenarios/digital-first.yaml --runs 20000 --seed 7 --out outputs/digital-first
-          govsim run scenarios/reference.yaml --condition-on outturn.csv --out outputs/updated   # forecast updated by outturn
+          govsim run                 # the built-in reference -> outputs/reference/
+          govsim run scenarios/digital-first.yaml --runs 20000 --seed 7
+          govsim run my-plan.yaml --out outputs/my-plan-v2
+          govsim run my-plan.yaml --condition-on outturn.csv   # updated by outturn
         """
     )
 
@@ -18,7 +19,7 @@ struct RunCommand: ParsableCommand {
     var scenario: String?
 
     @OptionGroup var simulation: SimulationOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: OutputOptions<RunFolder>
     @OptionGroup var style: OutputStyleOptions
 
     @Option(help: ArgumentHelp("Run only the K-th of N equal slices of the runs (fixed blocks of run indices) and write partial results for `govsim merge`.", valueName: "K/N"))
@@ -50,9 +51,10 @@ struct RunCommand: ParsableCommand {
         try Terminal.reportingErrors {
             let input = try ScenarioInput.load(scenario)
             let s = simulation.apply(to: input.scenario)
-            let outDir = output.out ?? "outputs/\(s.name)"
+            let outDir = output.folder(scenarioName: s.name)
             var record = simulation.record(.run, scenarios: scenario.map { [$0] } ?? [])
             if noRunsCSV { record.noRunsCSV = true }
+            record.csvDialect = output.recordedDialect
             if let (k, n) = try shardChoice() {
                 record.shard = k
                 record.shards = n

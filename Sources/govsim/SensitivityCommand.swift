@@ -6,16 +6,13 @@ struct SensitivityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sensitivity",
         abstract: "Which uncertain inputs drive each metric in each year: sensitivity.csv and a tornado summary.",
+        usage: "govsim sensitivity [<scenario>] [<options>]",
         discussion: """
-        --method src regresses every metric and year on the inputs (standardised regression
-        coefficients and their rank version, with R²) over the scenario's runs. --method sobol
-        runs a Saltelli design of base-samples × (inputs + 2) runs and estimates first- and
-        total-order Sobol' indices with bootstrap 95% intervals. --target npv|npsv|bcr|payback
-        analyses that appraisal measure of each run instead of every metric and year.
+        --method src regresses every metric and year on the inputs (standardised regression coefficients and their rank version, with R²) over the scenario's runs. --method sobol runs a Saltelli design of base-samples × (inputs + 2) runs and estimates first- and total-order Sobol' indices with bootstrap 95% intervals. --target npv|npsv|bcr|payback analyses that appraisal measure of each run instead of every metric and year.
 
         Examples:
-          govsim sensitivity scenarios/reference.yaml --method src --out outputs/reference-sens
-          govsim sensitivity scenarios/reference.yaml --method sobol --base-samples 4096
+          govsim sensitivity scenarios/reference.yaml --method src
+          govsim sensitivity my-plan.yaml --method sobol --base-samples 4096
           govsim sensitivity scenarios/reference.yaml --target npsv
         """
     )
@@ -38,7 +35,8 @@ struct SensitivityCommand: ParsableCommand {
     var bootstrap: Int = SensitivityStudy.defaultBootstrap
 
     @OptionGroup var simulation: SimulationOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: OutputOptions<SensitivityFolder>
+    @OptionGroup var style: OutputStyleOptions
 
     func validate() throws {
         guard (2...1_000_000).contains(baseSamples) else {
@@ -56,23 +54,27 @@ struct SensitivityCommand: ParsableCommand {
             let input = try ScenarioInput.load(scenario)
             let s = simulation.apply(to: input.scenario)
             var record = simulation.record(.sensitivity, scenarios: scenario.map { [$0] } ?? [])
+            record.csvDialect = output.recordedDialect
             record.method = method.rawValue
             record.baseSamples = baseSamples
             record.bootstrap = bootstrap
             record.target = target?.rawValue
-            let outDir = output.out ?? "outputs/\(s.name)-sensitivity"
+            let outDir = output.folder(scenarioName: s.name)
             let options = SensitivityPipeline.Options(document: input.document, scenario: s, method: SensitivityPipeline.Method(rawValue: method.rawValue)!,
                                                       baseSamples: baseSamples, bootstrap: bootstrap, target: target, record: record,
                                                       context: PipelineContext(command: commandLine, threads: simulation.threadCount, outputFolder: outDir))
             try SensitivityPipeline.check(options)
             try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).check()
-            let outcome = try SensitivityPipeline.run(options)
+            let work = SensitivityPipeline.work(options)
+            let progress = style.progressReporter(total: work.total, unit: work.unit)
+            let outcome = try SensitivityPipeline.run(options, progress: progress?.callback)
+            progress?.finish()
             try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).write(outcome.files)
-            print(outcome.tornado, terminator: "")
+            style.print(outcome.tornado, terminator: "")
             if method == .sobol, s.correlation != nil {
-                print("note: Sobol' indices assume independent inputs; the scenario's correlations were not applied.")
+                style.print("note: Sobol' indices assume independent inputs; the scenario's correlations were not applied.")
             }
-            print("Results written to \(outDir)/")
+            style.print("Results written to \(outDir)/")
         }
     }
 }

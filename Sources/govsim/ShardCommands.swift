@@ -24,23 +24,20 @@ struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
         abstract: "Combine the partial results of `govsim run --shard K/N` into the outputs of one run.",
+        usage: "govsim merge <folders> ... [<options>]",
         discussion: """
-        The merged outputs are those of the unsharded run, byte-identical at any run count and
-        shard count (aggregates combine along one fixed tree over blocks). Each shard is checked against its own manifest,
-        and the shards must come from one run (govsim version, scenario and data files, runs,
-        seed, sampling and N) and cover it exactly once; otherwise nothing is written. The
-        scenario and its data files are those recorded in the shards: merge reads nothing else.
+        The merged outputs are those of the unsharded run, byte-identical at any run count and shard count (aggregates combine along one fixed tree over blocks). Each shard is checked against its own manifest, and the shards must come from one run (govsim version, scenario and data files, runs, seed, sampling and N) and cover it exactly once; otherwise nothing is written. The scenario and its data files are those recorded in the shards: merge reads nothing else.
 
         Examples:
-          for k in 1 2 3 4; do govsim run scenarios/reference.yaml --shard $k/4 --out outputs/shard-$k & done; wait
-          govsim merge outputs/shard-1 outputs/shard-2 outputs/shard-3 outputs/shard-4 --out outputs/reference
+          govsim run my-plan.yaml --shard 1/4 --out shards/1   # ... and 2/4 to 4/4
+          govsim merge shards/1 shards/2 shards/3 shards/4 --out outputs/my-plan
         """
     )
 
     @Argument(help: "Shard output folders (any order).")
     var folders: [String]
 
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: OutputOptions<RunFolder>
     @OptionGroup var style: OutputStyleOptions
 
     func run() throws {
@@ -57,14 +54,15 @@ struct MergeCommand: ParsableCommand {
             s.seed = first.seedValue
             s.sampling = SamplingKind(rawValue: first.sampling) ?? s.sampling
             try MergePipeline.check(s, recorded: first, folder: reference.folder)
-            let outDir = output.out ?? "outputs/\(s.name)"
+            let outDir = output.folder(scenarioName: s.name)
             try Self.refuseOverlap(outDir, shards)
             for shard in shards { try shard.checkRunsHash() }
 
             let shardManifestPath = URL(fileURLWithPath: reference.folder).appendingPathComponent("manifest.json").path
             let shardManifest = try? FolderFile.contents(shardManifestPath, limit: ReproductionCheck.manifestLimit, what: "manifest")
-            let manifest = MergePipeline.manifest(shardManifest: shardManifest, path: shardManifestPath, shards: first.shards,
+            var manifest = MergePipeline.manifest(shardManifest: shardManifest, path: shardManifestPath, shards: first.shards,
                                                   document: input.document, scenario: s, command: commandLine, outputFolder: outDir)
+            manifest.record.csvDialect = output.recordedDialect
             // The shards' run decides whether there is a runs.csv (`run --shard K/N --no-runs-csv`).
             let options = RunPipeline.Options(document: input.document, scenario: s, manifest: manifest,
                                               runsCSV: manifest.record.noRunsCSV != true)

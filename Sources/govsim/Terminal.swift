@@ -6,6 +6,17 @@ import GovSimCore
 enum Terminal {
     /// Prints `error: message` as one line; control characters in it (from a file name or a
     /// file's content) are escaped, so no escape sequence reaches the terminal.
+    /// The width of the terminal in columns: `COLUMNS` when set to a number, else the width of
+    /// standard output's or standard error's terminal, else 80 (a file or a pipe).
+    static var columns: Int {
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let value = Int(text), value > 0 { return value }
+        var size = winsize()
+        for fd in [STDOUT_FILENO, STDERR_FILENO] where ioctl(fd, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 {
+            return Int(size.ws_col)
+        }
+        return 80
+    }
+
     static func error(_ message: String) {
         writeStandardError("error: \(ControlCharacters.escaped(message))\n")
     }

@@ -9,13 +9,7 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check scenario files: errors as run reports them, plus warnings for suspicious values.",
         discussion: """
-        Each file is loaded exactly as govsim run loads it; errors are printed as \
-        `error: file:line:column: …` on standard error. Files that load are then checked \
-        for values that are legal but probably unintended, printed as \
-        `file:line:column: warning: …`: a target adoption below the start adoption, an \
-        uncertain positive value whose p95 is more than 10 times its p5, a horizon shorter \
-        than the realisation lag. A file without errors prints `file: OK` on standard \
-        output. Exits 0 when no file has errors (warnings do not fail), 1 otherwise.
+        Each file is loaded exactly as govsim run loads it; errors are printed as `error: file:line:column: …` on standard error. Files that load are then checked for values that are legal but probably unintended, printed as `file:line:column: warning: …`: a target adoption below the start adoption, an uncertain positive value whose p95 is more than 10 times its p5, a horizon shorter than the realisation lag. A file without errors prints `file: OK` on standard output. Exits 0 when no file has errors (warnings do not fail), 1 otherwise.
 
         Examples:
           govsim validate my-scenario.yaml

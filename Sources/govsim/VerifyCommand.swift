@@ -9,21 +9,13 @@ struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Re-run what a results folder's manifest records and check that every file is reproduced byte for byte.",
+        usage: "govsim verify <folder> [<options>]",
         discussion: """
-        Checks that the folder holds exactly the regular files its manifest.json lists, with \
-        their recorded sizes and SHA-256, then runs the recorded command (run, calibrate, \
-        compare, sensitivity, fit, or every shard of a merge and the merge) again inside this \
-        process, from its recorded options and the input files recorded in the manifest, into a \
-        temporary folder that is always removed. Every file and every recorded fact (version, \
-        seed, runs, resolved scenario, inputs) must match. Needs nothing but the folder: works \
-        from any working directory after the scenario and its data moved or were deleted.
+        Checks that the folder holds exactly the regular files its manifest.json lists, with their recorded sizes and SHA-256, then runs the recorded command (run, calibrate, compare, sensitivity, fit, or every shard of a merge and the merge) again inside this process, from its recorded options and the input files recorded in the manifest, into a temporary folder that is always removed. Every file and every recorded fact (version, seed, runs, resolved scenario, inputs) must match. Needs nothing but the folder: works from any working directory after the scenario and its data moved or were deleted.
 
-        Safe on a folder from someone else: symbolic links are never followed, listed names \
-        must be plain names inside the folder, files are hashed in pieces, nothing is written \
-        outside the temporary folder, and only the six commands above are ever re-run.
+        Safe on a folder from someone else: symbolic links are never followed, listed names must be plain names inside the folder, files are hashed in pieces, nothing is written outside the temporary folder, and only the six commands above are ever re-run.
 
-        Exits 0 and prints "reproduced" when everything matches; exits 1 with a line per \
-        problem (with the first differing line of a text file).
+        Exits 0 and prints "reproduced" when everything matches; exits 1 with a line per problem (with the first differing line of a text file).
 
         Examples:
           govsim verify outputs/reference
@@ -37,7 +29,11 @@ struct VerifyCommand: ParsableCommand {
     @Flag(name: .customLong("files-only"), help: "Only check the folder's files against the manifest; do not re-run.")
     var filesOnly = false
 
+    @OptionGroup var style: OutputStyleOptions
+
     func run() throws {
+        OutputStyleOptions.rerunStyle = style
+        defer { OutputStyleOptions.rerunStyle = nil }
         let check: ReproductionCheck
         do {
             check = try ReproductionCheck(folder: URL(fileURLWithPath: folder))
@@ -60,7 +56,7 @@ struct VerifyCommand: ParsableCommand {
         Self.waitForInterruptHandler(check)
         if outcome.reproduced {
             let what = outcome.reran ? "reproduced" : "intact"
-            print("\(what): \(outcome.checkedFiles) file\(outcome.checkedFiles == 1 ? "" : "s") in \(shown) match manifest.json\(outcome.reran ? " after a re-run" : "")")
+            style.print("\(what): \(outcome.checkedFiles) file\(outcome.checkedFiles == 1 ? "" : "s") in \(shown) match manifest.json\(outcome.reran ? " after a re-run" : "")")
             return
         }
         for problem in outcome.problems { Terminal.error(problem) }

@@ -46,9 +46,20 @@ final class AuthoringCommandTests: XCTestCase {
     }
 
     func testInitRefusesAnUnusableName() throws {
-        let r = try GovSimProcess.run(["init", "my agency"], in: dir)
+        let r = try GovSimProcess.run(["init", "   "], in: dir)
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.stderr.hasPrefix("error: 'my agency' cannot be a scenario name"), r.stderr)
+        XCTAssertTrue(r.stderr.hasPrefix("error: '   ' cannot be a scenario name"), r.stderr)
+    }
+
+    func testInitTakesAnyScriptAndTheRunUsesItsSlug() throws {
+        var r = try GovSimProcess.run(["init", "Région Île-de-France"], in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let file = dir.appendingPathComponent("région-île-de-france.yaml")
+        XCTAssertTrue(try String(contentsOf: file, encoding: .utf8).contains("name: Région Île-de-France"))
+        r = try GovSimProcess.run(["run", file.lastPathComponent, "--runs", "50", "--quiet"], in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let manifest = try String(contentsOf: dir.appendingPathComponent("outputs/région-île-de-france/manifest.json"), encoding: .utf8)
+        XCTAssertTrue(manifest.contains("Région Île-de-France"), "the outputs keep the name as written")
     }
 
     // MARK: validate

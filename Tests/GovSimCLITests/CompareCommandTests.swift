@@ -13,7 +13,11 @@ final class CompareCommandTests: XCTestCase {
         let comparison = try String(contentsOf: dir.appendingPathComponent("cmp/comparison.csv"), encoding: .utf8)
         XCTAssertTrue(comparison.hasPrefix("year,metric,variant,baseline,delta_mean,delta_sd,delta_p5,delta_p25,delta_p50,delta_p75,delta_p95,prob_positive,delta_mc_se,better,prob_better\n"))
         XCTAssertTrue(comparison.contains(",cumulative_net_savings,fast-rollout,reference,"))
-        XCTAssertTrue(comparison.contains("all,npv_net_savings,data-first,reference,"))
+        XCTAssertFalse(comparison.contains("\nall,"), "year holds years only")
+        let totals = try String(contentsOf: dir.appendingPathComponent("cmp/comparison_totals.csv"), encoding: .utf8)
+        XCTAssertTrue(totals.hasPrefix("measure,variant,baseline,delta_mean,delta_sd,delta_p5,"), totals)
+        XCTAssertTrue(totals.contains("\nnpv_net_savings,data-first,reference,"), totals)
+        XCTAssertTrue(totals.contains("\ncumulative_investment,fast-rollout,reference,"), totals)
         let budget = try String(contentsOf: dir.appendingPathComponent("cmp/budget.csv"), encoding: .utf8)
         XCTAssertTrue(budget.hasPrefix("variant,measure,statistic,value\n"))
         for fragment in ["reference,npv_net_savings,prob_positive,", "fast-rollout,cumulative_investment,p95,",
@@ -78,11 +82,14 @@ final class CompareCommandTests: XCTestCase {
             XCTAssertEqual(rows.map { $0[0] }, ["1", "2"], r.stdout)
             let means = rows.map { Double($0[2])! }
             XCTAssertEqual(means, lowerIsBetter ? means.sorted() : means.sorted(by: >), "\(measure): \(r.stdout)")
-            let csv = try String(contentsOf: dir.appendingPathComponent("cmp-\(n)/comparison.csv"), encoding: .utf8)
+            // Whole-horizon measures are in comparison_totals.csv (`measure` for `year,metric`).
+            let file = year == "all" ? "comparison_totals.csv" : "comparison.csv"
+            let csv = try String(contentsOf: dir.appendingPathComponent("cmp-\(n)/\(file)"), encoding: .utf8)
             let header = csv.split(separator: "\n")[0].split(separator: ",").map(String.init)
+            if year == "all" { XCTAssertEqual(header.first, "measure") } else { XCTAssertFalse(csv.contains("\nall,"), "comparison.csv's year holds years only") }
             for row in rows {
                 let cells = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-                    .first { $0[0] == year && $0[1] == measure && $0[2] == row[1] }!
+                    .first { year == "all" ? ($0[0] == measure && $0[1] == row[1]) : ($0[0] == year && $0[1] == measure && $0[2] == row[1]) }!
                 let positive = Double(cells[header.firstIndex(of: "prob_positive")!])!
                 let better = Double(cells[header.firstIndex(of: "prob_better")!])!
                 XCTAssertEqual(cells[header.firstIndex(of: "better")!], lowerIsBetter ? "lower" : "higher")

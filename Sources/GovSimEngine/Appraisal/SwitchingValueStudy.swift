@@ -27,10 +27,13 @@ public struct SwitchingValueStudy: Sendable {
     public let base: (financial: AppraisalEvaluator.Estimate, economic: AppraisalEvaluator.Estimate)
     public let rows: [Row]
 
-    /// Runs the study for `inputs` (default: ``AppraisalInput/standard(for:)``).
-    public init(scenario: Scenario, inputs: [AppraisalInput]? = nil, threads: Int = ParallelBlocks.defaultThreads) {
+    /// Runs the study for `inputs` (default: ``AppraisalInput/standard(for:)``); `progress`
+    /// receives 1 once the scenario as given is evaluated, then 1 + the inputs swept so far.
+    public init(scenario: Scenario, inputs: [AppraisalInput]? = nil, threads: Int = ParallelBlocks.defaultThreads,
+                progress: (@Sendable (Int) -> Void)? = nil) {
         let evaluator = AppraisalEvaluator(threads: threads)
         base = evaluator.evaluate(scenario)
+        progress?(1)
         var rows: [Row] = []
         for input in inputs ?? AppraisalInput.standard(for: scenario) {
             var cache: [Double: (Double, Double)] = [:]
@@ -48,6 +51,7 @@ public struct SwitchingValueStudy: Sendable {
             rows.append(Row(input: input.name, unit: input.unit, central: input.central, low: input.low, high: input.high,
                             financialSwitch: fin, economicSwitch: eco, financialAtLow: lo.0, financialAtHigh: hi.0,
                             economicAtLow: lo.1, economicAtHigh: hi.1))
+            progress?(1 + rows.count)
         }
         self.rows = rows
     }

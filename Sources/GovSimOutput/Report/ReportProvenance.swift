@@ -9,9 +9,12 @@ public struct ReportProvenance: Sendable, Equatable {
     public var scenarioSHA256: String
     public var seed: UInt64
     public var runs: Int
+    /// The subcommand that wrote the report (`run` or `compare`), named in the footer.
+    public var command: String = "run"
 
     public init(govsimVersion: String = GovSimVersion.string, scenarioName: String, scenarioFile: String,
-                scenarioSHA256: String, seed: UInt64, runs: Int) {
+                scenarioSHA256: String, seed: UInt64, runs: Int, command: String = "run") {
+        self.command = command
         self.govsimVersion = govsimVersion
         self.scenarioName = scenarioName
         self.scenarioFile = scenarioFile

@@ -48,6 +48,19 @@ final class BenchPlanTests: XCTestCase {
         XCTAssertFalse(plan.cases.first { $0.name == BenchPlan.goalCaseRunsCSV }!.arguments.contains("--no-runs-csv"))
     }
 
+    /// Quick cases are labelled with the runs they really use, and every child is quiet (no
+    /// child's summary or "Results written to" a scratch folder bench then deletes).
+    func testQuickLabelsNameTheRunsUsedAndChildrenAreQuiet() {
+        let plan = BenchPlan(quick: true, cores: 4, scratch: "/s")
+        for c in plan.cases {
+            XCTAssertTrue(c.arguments.contains("--quiet"), "\(c.name): \(c.arguments)")
+            guard c.arguments.first == "run", let i = c.arguments.firstIndex(of: "--runs") else { continue }
+            XCTAssertTrue(c.name.contains("\(c.arguments[i + 1]) runs"), "\(c.name) uses \(c.arguments[i + 1]) runs")
+        }
+        XCTAssertTrue(plan.cases.contains { $0.name == "reference 100000 runs x 30 years" }, plan.cases.map(\.name).description)
+        XCTAssertFalse(plan.cases.contains { $0.name.contains("1000000") }, "quick never runs a million")
+    }
+
     func testReportHasTheSpeedUp() throws {
         let plan = BenchPlan(quick: true, cores: 4, scratch: "/s")
         let one = plan.cases.first { $0.threads == 1 }!

@@ -65,9 +65,9 @@ final class StudyPipelineTests: XCTestCase {
                                               record: ReproductionRecord(.compare), context: PipelineTestSupport.context())
         let prepared = try ComparePipeline.prepare(options)
         let outcome = ComparePipeline.run(prepared)
-        XCTAssertEqual(outcome.files.map(\.name), ["comparison.csv", "budget.csv", "summary.csv", "appraisal.csv", "options.csv",
+        XCTAssertEqual(outcome.files.map(\.name), ["comparison.csv", "comparison_totals.csv", "budget.csv", "summary.csv", "appraisal.csv", "options.csv",
                                                     "value_of_information.csv", "switching_values.csv", "report.html", "manifest.json"])
-        let manifest = try JSONValue.parse(outcome.files[8].contents)
+        let manifest = try JSONValue.parse(outcome.files.last!.contents)
         XCTAssertEqual(manifest["variants"], .array(prepared.variants.map { .string($0.name) }))
         XCTAssertEqual(manifest["runs"], .integer(40))
     }

@@ -181,4 +181,13 @@ final class ScenarioLoaderTests: XCTestCase {
         let d = TestSupport.diagnostics(TestSupport.header + "horizon: x\nbaseline:\n  labour_share: 3\nfoo: 1\n")
         XCTAssertEqual(d.count, 3, d.map(\.description).joined(separator: "\n"))
     }
+
+    /// An empty `variants:` list means none; a list of names is still refused.
+    func testEmptyVariantsMeanNone() throws {
+        for empty in ["variants:\n", "variants: []\n", "variants: {}\n", "variants: ~\n"] {
+            XCTAssertEqual(try TestSupport.load(TestSupport.header + empty).variants.count, 0, empty)
+        }
+        let d = TestSupport.diagnostics(TestSupport.header + "variants: [a, b]\n")
+        XCTAssertTrue(d.contains { $0.message.contains("variants must be a mapping") }, d.map(\.description).joined(separator: "\n"))
+    }
 }

@@ -34,8 +34,15 @@ final class StarterScenarioTests: XCTestCase {
     }
 
     func testNames() {
-        XCTAssertTrue(StarterScenario.isValidName("city-council_2.v1"))
-        for bad in ["", ".hidden", "-x", "a b", "a/b", "a:b", "é"] { XCTAssertFalse(StarterScenario.isValidName(bad), bad) }
+        for good in ["city-council_2.v1", "Région Île-de-France", "a/b", "é"] { XCTAssertNil(StarterScenario.problem(withName: good), good) }
+        for bad in ["", "   ", "a\u{7}b", String(repeating: "x", count: 101)] { XCTAssertNotNil(StarterScenario.problem(withName: bad), bad) }
+    }
+
+    func testAnyNameLoadsAsWritten() throws {
+        for name in ["Région Île-de-France", "a: b # c", "\"quoted\" \\ name", "true", "2026", "city-council"] {
+            let s = try ScenarioLoader.load(text: StarterScenario.text(name: name), fileName: "x.yaml")
+            XCTAssertEqual(s.name, name)
+        }
     }
 
     func testScenarioNotationRoundTrips() throws {
