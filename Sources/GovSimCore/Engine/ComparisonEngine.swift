@@ -29,9 +29,10 @@ public struct ComparisonEngine: Sendable {
 
     /// Simulates every variant's runs block by block (``ParallelBlocks/forEachOrdered(blockCount:threads:_:consume:)``)
     /// and streams each block into per-variant aggregates in block order, so only the aggregates,
-    /// the blocks in flight, each run's budget measures (for the budget deltas and the options
-    /// appraisal) and the baseline's uncertain inputs of each run (for value of information; counted
-    /// in ``MemoryEstimate``) are held.
+    /// the blocks in flight, each run's budget measures in columns (``BudgetColumns``: the paired
+    /// budget deltas, P(best) and EVPI need every run of every variant) and the baseline's uncertain
+    /// inputs of each run, one Float64 array per input (for value of information; counted in
+    /// ``MemoryEstimate/comparison(runs:horizon:variants:uncertainInputs:threads:rates:)``) are held.
     /// `progress` receives the number of runs finished so far.
     public func run(progress: (@Sendable (Int) -> Void)? = nil) -> ComparisonResult {
         let base = variants[baselineIndex].scenario
@@ -43,8 +44,7 @@ public struct ComparisonEngine: Sendable {
         let count = plans.count
         var own = (0..<count).map { _ in TrajectoryAggregate(years: years) }
         var deltas = (0..<count).map { _ in TrajectoryAggregate(years: years) }
-        var budgets = [[BudgetMeasures]](repeating: [], count: count)
-        for v in 0..<count { budgets[v].reserveCapacity(runs) }
+        var budgets = variants.map { BudgetColumns(scenario: $0.scenario, reserving: runs) }
         let inputNames = plans[baselineIndex].inputNames
         var inputs = [[Double]](repeating: [], count: inputNames.count)
         for j in 0..<inputs.count { inputs[j].reserveCapacity(runs) }
@@ -77,7 +77,7 @@ public struct ComparisonEngine: Sendable {
             for v in 0..<count {
                 own[v].add(block: b, part.0[v])
                 if v != baselineIndex { deltas[v].add(block: b, part.1[v]) }
-                budgets[v].append(contentsOf: part.2[v])
+                budgets[v].add(contentsOf: part.2[v])
             }
             done += blocks[b].count
             progress?(done)
@@ -111,8 +111,8 @@ public struct VariantOutcome: Sendable {
     public let summary: [Metric: [QuantileSummary]]
     /// Summary of the paired differences from the baseline per year (nil for the baseline).
     public let deltas: [Metric: [QuantileSummary]]?
-    /// Budget measures of each run, in run order.
-    public let budgets: [BudgetMeasures]
+    /// Budget measures of each run, in run order, in columns.
+    public let budgets: BudgetColumns
 }
 
 /// The results of a comparison.
@@ -135,7 +135,8 @@ public struct ComparisonResult: Sendable {
     }
 
     /// Paired differences of a run-level budget measure from the baseline.
-    public func budgetDeltas(_ v: Int, _ measure: (BudgetMeasures) -> Double) -> QuantileSummary {
-        QuantileSummary(zip(outcomes[v].budgets, baseline.budgets).map { measure($0) - measure($1) })
+    /// `column` picks one per-run column (in run order) of ``BudgetColumns``.
+    public func budgetDeltas(_ v: Int, _ column: (BudgetColumns) -> [Double]) -> QuantileSummary {
+        QuantileSummary(zip(column(outcomes[v].budgets), column(baseline.budgets)).map { $0 - $1 })
     }
 }
