@@ -9,23 +9,52 @@ struct BlockPart {
     var formatted: [UInt8]?
     var raw: [UInt8]?
 
+    init(block: Int, total: TrajectoryAccumulator, organisations: [TrajectoryAccumulator], records: [RunRecord],
+         formatted: [UInt8]?, raw: [UInt8]?) {
+        self.block = block
+        self.total = total
+        self.organisations = organisations
+        self.records = records
+        self.formatted = formatted
+        self.raw = raw
+    }
+
     init(plan: PlanSimulator, block: Int, runs: [(Int, PlanRun)], formatRecords: (([RunRecord]) -> [UInt8])?, raw: [UInt8]?) {
-        let years = plan.scenario.horizon + 1
-        let organisationCount = plan.isPortfolio ? plan.organisationNames.count : 0
-        var total = TrajectoryAccumulator(years: years, expectedRuns: runs.count)
-        var organisations = (0..<organisationCount).map { _ in TrajectoryAccumulator(years: years, expectedRuns: runs.count) }
+        var builder = Builder(plan: plan, block: block, expectedRuns: runs.count)
+        for (run, work) in runs { builder.add(run: run, work) }
+        self = builder.finish(formatRecords: formatRecords, raw: raw)
+    }
+
+    /// Adds a block's runs one at a time as they are simulated, so a worker never holds the
+    /// block's trajectories (for a portfolio, every organisation's) besides its accumulators.
+    struct Builder {
+        let block: Int
+        var total: TrajectoryAccumulator
+        var organisations: [TrajectoryAccumulator]
         var records: [RunRecord] = []
-        records.reserveCapacity(runs.count)
-        for (run, work) in runs {
+
+        init(plan: PlanSimulator, block: Int, expectedRuns: Int) {
+            let years = plan.scenario.horizon + 1
+            let organisationCount = plan.isPortfolio ? plan.organisationNames.count : 0
+            self.block = block
+            total = TrajectoryAccumulator(years: years, expectedRuns: expectedRuns)
+            organisations = (0..<organisationCount).map { _ in TrajectoryAccumulator(years: years, expectedRuns: expectedRuns) }
+            records.reserveCapacity(expectedRuns)
+        }
+
+        mutating func add(run: Int, _ work: PlanRun) {
             total.add(work.total)
-            for o in 0..<organisationCount { organisations[o].add(work.organisations[o]) }
+            for o in organisations.indices { organisations[o].add(work.organisations[o]) }
             records.append(RunRecord(run: run, inputs: work.inputs, trajectory: work.total, budget: work.budget!))
         }
-        self.block = block
-        self.total = total.sealed()
-        self.organisations = organisations.map { $0.sealed() }
-        self.records = records
-        formatted = formatRecords?(records)
-        self.raw = raw
+
+        /// The block's part; each accumulator is sealed in place, so its pending values are freed
+        /// before the next is sealed.
+        mutating func finish(formatRecords: (([RunRecord]) -> [UInt8])?, raw: [UInt8]?) -> BlockPart {
+            total = total.sealed()
+            for o in organisations.indices { organisations[o] = organisations[o].sealed() }
+            return BlockPart(block: block, total: total, organisations: organisations, records: records,
+                             formatted: formatRecords?(records), raw: raw)
+        }
     }
 }

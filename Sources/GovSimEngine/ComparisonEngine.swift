@@ -27,11 +27,13 @@ public struct ComparisonEngine: Sendable {
         return years * Metric.allCases.count * max(1, 2 * variants.count - 1)
     }
 
-    /// Simulates every variant's runs block by block (``ParallelBlocks/forEachOrdered(blockCount:threads:_:consume:)``)
+    /// Simulates every variant's runs block by block (``ParallelBlocks/forEachOrdered(blockCount:threads:_:maxAhead:consume:)``)
     /// and streams each block into per-variant aggregates in block order, so only the aggregates,
-    /// the blocks in flight, each run's budget measures (for the budget deltas and the options
-    /// appraisal) and the baseline's uncertain inputs of each run (for value of information; counted
-    /// in ``MemoryEstimate``) are held.
+    /// the blocks in flight, each run's budget measures in columns (``BudgetColumns``: the paired
+    /// budget deltas, P(best) and EVPI need every run of every variant; counted in
+    /// ``MemoryEstimate/comparison(runs:horizon:variants:uncertainInputs:threads:discountRates:)``)
+    /// are held. The baseline's uncertain inputs of each run (for value of information) are not
+    /// kept: ``ComparisonResult/inputs`` draws them again, after the aggregates are freed.
     /// `progress` receives the number of runs finished so far.
     public func run(progress: (@Sendable (Int) -> Void)? = nil) -> ComparisonResult {
         let base = variants[baselineIndex].scenario
@@ -43,11 +45,8 @@ public struct ComparisonEngine: Sendable {
         let count = plans.count
         var own = (0..<count).map { _ in TrajectoryAggregate(years: years) }
         var deltas = (0..<count).map { _ in TrajectoryAggregate(years: years) }
-        var budgets = [[BudgetMeasures]](repeating: [], count: count)
-        for v in 0..<count { budgets[v].reserveCapacity(runs) }
+        var budgets = variants.map { BudgetColumns(scenario: $0.scenario, reserving: runs) }
         let inputNames = plans[baselineIndex].inputNames
-        var inputs = [[Double]](repeating: [], count: inputNames.count)
-        for j in 0..<inputs.count { inputs[j].reserveCapacity(runs) }
         var done = 0
         ParallelBlocks.forEachOrdered(blockCount: blocks.count, threads: threads, { b in
             var own = (0..<count).map { _ in TrajectoryAccumulator(years: years, expectedRuns: blocks[b].count) }
@@ -59,7 +58,6 @@ public struct ComparisonEngine: Sendable {
             // Each variant simulates the block (its designs are per block); results are then paired by run.
             var perVariant = [[PlanRun]](repeating: [], count: count)
             for v in 0..<count { plans[v].simulate(block: blocks[b]) { _, run in perVariant[v].append(run) } }
-            let blockInputs = perVariant[baselineIndex].map(\.inputs)
             for i in 0..<blocks[b].count {
                 let baseline = perVariant[baselineIndex][i].total
                 for v in 0..<count {
@@ -71,13 +69,12 @@ public struct ComparisonEngine: Sendable {
                     deltas[v].add(delta)
                 }
             }
-            return (own.map { $0.sealed() }, deltas.map { $0.sealed() }, budgets, blockInputs)
+            return (own.map { $0.sealed() }, deltas.map { $0.sealed() }, budgets)
         }, consume: { b, part in
-            for row in part.3 { for (j, x) in row.enumerated() where j < inputs.count { inputs[j].append(x) } }
             for v in 0..<count {
                 own[v].add(block: b, part.0[v])
                 if v != baselineIndex { deltas[v].add(block: b, part.1[v]) }
-                budgets[v].append(contentsOf: part.2[v])
+                budgets[v].add(contentsOf: part.2[v])
             }
             done += blocks[b].count
             progress?(done)
@@ -98,7 +95,7 @@ public struct ComparisonEngine: Sendable {
         }
         var result = ComparisonResult(outcomes: outcomes, baselineIndex: baselineIndex, quantileRankError: rankError)
         result.inputNames = inputNames
-        result.inputs = inputs
+        result.inputSource = (plans[baselineIndex], runs, threads)
         return result
     }
 }
@@ -111,8 +108,8 @@ public struct VariantOutcome: Sendable {
     public let summary: [Metric: [QuantileSummary]]
     /// Summary of the paired differences from the baseline per year (nil for the baseline).
     public let deltas: [Metric: [QuantileSummary]]?
-    /// Budget measures of each run, in run order.
-    public let budgets: [BudgetMeasures]
+    /// Budget measures of each run, in run order, in columns.
+    public let budgets: BudgetColumns
 }
 
 /// The results of a comparison.
@@ -125,8 +122,16 @@ public struct ComparisonResult: Sendable {
     public var baseline: VariantOutcome { outcomes[baselineIndex] }
     /// Names of the baseline variant's uncertain inputs (for value of information).
     public var inputNames: [String] = []
-    /// The baseline's uncertain inputs, one array per input in run order.
-    public var inputs: [[Double]] = []
+    /// The baseline's uncertain inputs, one array per input in run order: as set, or else drawn
+    /// again from ``inputSource`` at each reading (``PlanSimulator/inputColumns(runs:threads:)``),
+    /// so that the comparison's aggregates and these columns are never in memory together.
+    public var inputs: [[Double]] {
+        get { storedInputs ?? inputSource.map { $0.plan.inputColumns(runs: $0.runs, threads: $0.threads) } ?? [] }
+        set { storedInputs = newValue }
+    }
+    var storedInputs: [[Double]]?
+    /// The baseline's plan, its run count and the threads that draw ``inputs`` again.
+    var inputSource: (plan: PlanSimulator, runs: Int, threads: Int)?
 
     public init(outcomes: [VariantOutcome], baselineIndex: Int, quantileRankError: Double = 0) {
         self.outcomes = outcomes
@@ -135,7 +140,8 @@ public struct ComparisonResult: Sendable {
     }
 
     /// Paired differences of a run-level budget measure from the baseline.
-    public func budgetDeltas(_ v: Int, _ measure: (BudgetMeasures) -> Double) -> QuantileSummary {
-        QuantileSummary(zip(outcomes[v].budgets, baseline.budgets).map { measure($0) - measure($1) })
+    /// `column` picks one per-run column (in run order) of ``BudgetColumns``.
+    public func budgetDeltas(_ v: Int, _ column: (BudgetColumns) -> [Double]) -> QuantileSummary {
+        QuantileSummary(zip(column(outcomes[v].budgets), column(baseline.budgets)).map { $0 - $1 })
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Memory estimates of `compare` and `sensitivity`, which stream through the same ordered block
-/// pipeline as `run` (``ParallelBlocks/forEachOrdered(blockCount:threads:_:consume:)``, at most
+/// pipeline as `run` (``ParallelBlocks/forEachOrdered(blockCount:threads:_:maxAhead:consume:)``, at most
 /// 2 × threads + 2 blocks waiting): a comparison keeps, like `run`, mergeable aggregates
 /// (``aggregateBytes(runs:cells:)``, growing with √runs) of each
 /// variant and each paired difference, and every run's budget measures; a sensitivity study keeps
@@ -46,28 +46,33 @@ extension MemoryEstimate {
         Double(ParallelBlocks.blockSize) * (Double(cells) * 8 + Double(inputs + 16) * 8)
     }
 
-    /// `compare` of `variants` plans (the baseline included) over `runs` runs: the aggregates of
-    /// every variant's own values and (but the baseline's) its paired differences, by `run`'s
-    /// rule; the budget measures of every run (with its economic and financial case); the
-    /// baseline's uncertain inputs of every run and the value-of-information regression (per-run
-    /// net benefits of every option, a degree-4 design and its factorisation, fitted values); the
-    /// blocks in flight (each variant's runs and accumulators).
-    public static func comparison(runs: Int, horizon: Int, variants: Int, uncertainInputs: Int, threads: Int) -> Study {
+    /// `compare` of `variants` plans (the baseline included) over `runs` runs, in three phases
+    /// that follow one another, each beside every run's budget measures in columns
+    /// (``BudgetColumns``: 8 bytes per run for each of the `discountRates` NPVs, the cumulative
+    /// investment, the benefit–cost ratio and six appraisal columns, business as usual's six zero
+    /// columns when it is not simulated, and one measure's paired deltas with their sorted copy):
+    /// the simulation (the aggregates of every variant's own values and, but the baseline's, its
+    /// paired differences, by `run`'s rule, and the blocks in flight: each variant's runs and
+    /// accumulators); value of information (the baseline's uncertain inputs of every run, drawn
+    /// again after the aggregates are freed, and the regression: per-run net benefits of every
+    /// option, a degree-4 design and its factorisation, fitted values); the switching sweeps.
+    public static func comparison(runs: Int, horizon: Int, variants: Int, uncertainInputs: Int, threads: Int,
+                                  discountRates: Int = 3) -> Study {
         let years = horizon + 1, n = Double(runs), v = Double(variants)
         let cells = Metric.allCases.count * years
         let values = aggregateBytes(runs: runs, cells: (2 * variants - 1) * cells)
-        let budgets = v * n * 232 + 2 * n * 8   // kept per run, and one measure's paired deltas at a time
+        let budgets = v * n * 8 * Double(discountRates + 8) + n * 6 * 8 + 2 * n * 8
         let k = Double(uncertainInputs)
         let valueOfInformation = n * k * 8 + n * 8 * (2 * v + 2 * 5 + 4)
         let inFlight = Double(2 * max(1, threads) + 2) * v * 3 * blockBytes(cells: cells, inputs: uncertainInputs)
-        // The tornado's and switching values' re-runs (OptionSwitchingStudy) come after the
-        // comparison's blocks and the value-of-information regressions are freed, one at a time:
-        // each keeps every run's appraisal as the switching study does, plus a block per thread.
-        let sweeps = n * (2 * 112 + 2 * 8) + Double(max(1, threads)) * blockBytes(cells: cells, inputs: uncertainInputs)
-        let peak = max(valueOfInformation + inFlight, sweeps)
-        return Study(what: "comparing \(variants) variants × \(runs) runs × \(years) years", bytes: values + budgets + peak + baseBytes,
+        // The tornado's and switching values' re-runs (OptionSwitchingStudy), one at a time: each
+        // keeps every run's two NPVs (as blocks return them and concatenated), plus a block per thread.
+        let sweeps = n * 4 * 8 + Double(max(1, threads)) * blockBytes(cells: cells, inputs: uncertainInputs)
+        let simulation = values + inFlight
+        let peak = max(simulation, valueOfInformation, sweeps)
+        return Study(what: "comparing \(variants) variants × \(runs) runs × \(years) years", bytes: budgets + peak + baseBytes,
                      // The aggregates grow only with √runs: counted as fixed when scaling --runs.
-                     fixedBytes: inFlight + baseBytes + values,
+                     fixedBytes: baseBytes + (peak == simulation ? simulation : 0),
                      option: "--runs", value: runs, otherwise: " or fewer --variants")
     }
 

@@ -40,11 +40,11 @@ public enum ParallelBlocks {
 
     /// Evaluates `body` for every block index on `threads` workers and hands each result to
     /// `consume` in block order, on one thread at a time, as soon as the blocks before it are
-    /// done. At most `2 × threads + 2` results wait at any moment, so memory stays bounded
-    /// however many blocks there are.
+    /// done. At most `maxAhead` blocks (by default `2 × threads + 2`) are claimed and not yet
+    /// consumed at any moment, so memory stays bounded however many blocks there are.
     public static func forEachOrdered<T>(blockCount: Int, threads: Int, _ body: @escaping @Sendable (Int) -> T,
-                                         consume: @escaping (Int, T) -> Void) {
-        let state = OrderedState<T>(maxAhead: 2 * max(1, threads) + 2, consume: consume)
+                                         maxAhead: Int? = nil, consume: @escaping (Int, T) -> Void) {
+        let state = OrderedState<T>(maxAhead: max(1, maxAhead ?? 2 * max(1, threads) + 2), consume: consume)
         let workers = max(1, min(threads, blockCount))
         let group = DispatchGroup()
         let queue = DispatchQueue(label: "govsim.blocks.ordered", qos: .userInitiated, attributes: .concurrent)
@@ -56,6 +56,22 @@ public enum ParallelBlocks {
             }
         }
         group.wait()
+    }
+
+    /// Bytes of block results that may wait for the in-order consumer (beyond one a worker).
+    public static let waitingBytes = 128.0 * 1024 * 1024
+
+    /// How many blocks ``forEachOrdered(blockCount:threads:_:maxAhead:consume:)`` may have claimed
+    /// and not consumed when each run has `cellsPerRun` (metric, year) cells of every
+    /// organisation and the total: `2 × threads + 2` for blocks of up to a few MiB (a single
+    /// organisation), down to one a worker plus one when a block's values are large (a
+    /// portfolio's: 50 organisations × 20 years hold about 200 MiB a block), so the blocks in
+    /// flight stay near `threads` blocks plus ``waitingBytes``. The order of consumption, and so
+    /// the bytes of every output, does not depend on it.
+    public static func maxAhead(threads: Int, cellsPerRun: Int) -> Int {
+        let t = max(1, threads)
+        let blockBytes = Double(blockSize) * Double(max(1, cellsPerRun)) * 8
+        return min(2 * t + 2, t + max(1, Int(waitingBytes / blockBytes)))
     }
 
     /// The number of threads to use by default: the machine's active processor count.
@@ -95,7 +111,7 @@ final class ResultBox<T>: @unchecked Sendable {
     }
 }
 
-/// Shared state of ``ParallelBlocks/forEachOrdered(blockCount:threads:_:consume:)``.
+/// Shared state of ``ParallelBlocks/forEachOrdered(blockCount:threads:_:maxAhead:consume:)``.
 ///
 /// `@unchecked Sendable` is safe: every stored `var` is read and written only while holding
 /// `condition`; `maxAhead` and `consume` are immutable. `consume` (not `@Sendable`) is called by

@@ -35,6 +35,11 @@ public struct PlanSimulator: Sendable {
 
     public var isPortfolio: Bool { scenario.portfolio != nil }
 
+    /// (metric, year) cells of one run: of the total and, in a portfolio, of every organisation.
+    public var cellsPerRun: Int {
+        Metric.allCases.count * (scenario.horizon + 1) * (isPortfolio ? organisationNames.count + 1 : 1)
+    }
+
     /// A reusable work area for ``simulate(run:into:)``.
     public func makeRun() -> PlanRun {
         PlanRun(total: RunTrajectory(horizon: scenario.horizon),
@@ -67,6 +72,37 @@ public struct PlanSimulator: Sendable {
     public func simulate(run: Int, into work: inout PlanRun) {
         let values = samplers.map { $0.blockValues(runs: run..<(run + 1))[0] }
         simulate(run: run, values: values, into: &work)
+    }
+
+    /// The uncertain inputs of runs 0 ..< `runs`, one array per input (``inputNames`` order) in
+    /// run order: the values ``simulate(block:_:)`` draws into ``PlanRun/inputs``, drawn again block
+    /// by block on `threads` threads without simulating (a block's inputs depend only on the
+    /// scenario and the block), so a study can keep them for less time than its runs take.
+    public func inputColumns(runs: Int, threads: Int) -> [[Double]] {
+        let blocks = ParallelBlocks.blocks(runs: runs)
+        let count = inputCount
+        var columns = (0..<count).map { _ -> [Double] in
+            var column: [Double] = []
+            column.reserveCapacity(runs)
+            return column
+        }
+        ParallelBlocks.forEachOrdered(blockCount: blocks.count, threads: threads, { b -> [[Double]] in
+            let values = self.samplers.map { $0.blockValues(runs: blocks[b]) }
+            var out = [[Double]](repeating: [], count: count)
+            for i in 0..<blocks[b].count {
+                var j = 0
+                for (o, sampler) in self.samplers.enumerated() {
+                    for x in sampler.uncertainValues(of: values[o][i]) where j < count {
+                        out[j].append(x)
+                        j += 1
+                    }
+                }
+            }
+            return out
+        }, consume: { _, part in
+            for j in part.indices { columns[j].append(contentsOf: part[j]) }
+        })
+        return columns
     }
 
     /// Number of uncertain inputs over all organisations (the columns of ``PlanRun/inputs``).

@@ -1,5 +1,5 @@
 /// A fixed number of values per run for every run of a study, in run order, filled block by block
-/// as the ordered aggregation pipeline (``ParallelBlocks/forEachOrdered(blockCount:threads:_:consume:)``)
+/// as the ordered aggregation pipeline (``ParallelBlocks/forEachOrdered(blockCount:threads:_:maxAhead:consume:)``)
 /// hands the blocks over: the per-run data that an estimator needs whole (the inputs and outputs
 /// of ``SensitivityStudy``'s regressions and Sobol' indices), stored once, without per-block
 /// copies being concatenated afterwards.

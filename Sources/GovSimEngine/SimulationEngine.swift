@@ -33,14 +33,14 @@ public struct SimulationEngine: Sendable {
         var assembler = ResultAssembler(plan: plan, runs: scenario.runs, keepRecords: recordSink == nil, threads: threads)
         ParallelBlocks.forEachOrdered(blockCount: chosen.count, threads: threads, { i in
             let b = chosen.lowerBound + i
-            var runs: [(Int, PlanRun)] = []
+            var part = BlockPart.Builder(plan: plan, block: b, expectedRuns: blocks[b].count)
             var raw: [UInt8] = []
             plan.simulate(block: blocks[b]) { run, work in
-                runs.append((run, work))
+                part.add(run: run, work)
                 codec?.encode(run: run, work, into: &raw)
             }
-            return BlockPart(plan: plan, block: b, runs: runs, formatRecords: formatRecords, raw: codec == nil ? nil : raw)
-        }, consume: { _, part in
+            return part.finish(formatRecords: formatRecords, raw: codec == nil ? nil : raw)
+        }, maxAhead: ParallelBlocks.maxAhead(threads: threads, cellsPerRun: plan.cellsPerRun), consume: { _, part in
             if let raw = part.raw { rawSink?(raw) }
             if let bytes = part.formatted { recordSink?(bytes) }
             assembler.consume(part)

@@ -59,8 +59,36 @@ struct TrajectoryAggregate: Sendable {
 
     /// The summaries and the largest rank error of their quantiles (a share of the run count; 0
     /// when every quantile is exact).
+    ///
+    /// The root is folded cell by cell (the same combinations, cell for cell, as ``root()``), so
+    /// only one cell's root windows exist at a time beside the held nodes: for a portfolio's tens
+    /// of thousands of cells the whole root would double the aggregates' memory at the end.
     func finish(threads: Int = 1) -> (summary: [Metric: [QuantileSummary]], rankError: Double) {
-        let root = root()
-        return (root.summarize(threads: threads), root.rankError)
+        guard let last = nodes.last?.accumulator else {
+            let root = root()
+            return (root.summarize(threads: threads), root.rankError)
+        }
+        let rest = nodes.dropLast().reversed().map(\.accumulator)
+        var summary: [Metric: [QuantileSummary]] = [:]
+        var worst = 0.0
+        for metric in Metric.allCases {
+            summary[metric] = (0..<years).map { y in
+                let cell = metric.index * years + y
+                var moments = last.moments[cell], windows = last.windows[cell]
+                for node in rest {
+                    var m = node.moments[cell]
+                    m.merge(moments)
+                    moments = m
+                    windows = QuantileWindows.combine(node.windows[cell], windows)
+                }
+                if windows.count > 0 {
+                    for q in QuantileSummary.probabilities.indices {
+                        worst = max(worst, Double(windows.quantile(q).rankError) / Double(windows.count))
+                    }
+                }
+                return QuantileSummary(windows: windows, moments: moments)
+            }
+        }
+        return (summary, worst)
     }
 }

@@ -120,6 +120,11 @@ public enum AppraisalTable {
         AppraisalSummary(budgets.compactMap(\.appraisal), settings: scenario.appraisal)
     }
 
+    /// The appraisal summary of runs gathered in columns.
+    public static func summary(_ budgets: BudgetColumns, scenario: Scenario) -> AppraisalSummary {
+        AppraisalSummary(budgets.appraisal, settings: scenario.appraisal)
+    }
+
     /// The appraisal table of a single simulation.
     public static func make(_ result: SimulationResult) -> CSVTable {
         var table = CSVTable(header: header)

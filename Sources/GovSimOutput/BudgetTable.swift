@@ -13,6 +13,13 @@ public enum BudgetTable {
 
     /// Appends the rows of one variant.
     public static func append(variant: String, budgets: [BudgetMeasures], scenario: Scenario, to table: inout CSVTable) {
+        var columns = BudgetColumns(scenario: scenario, reserving: budgets.count)
+        columns.add(contentsOf: budgets)
+        append(variant: variant, budgets: columns, scenario: scenario, to: &table)
+    }
+
+    /// Appends the rows of one variant from its runs' measures in columns.
+    public static func append(variant: String, budgets: BudgetColumns, scenario: Scenario, to table: inout CSVTable) {
         func add(_ measure: String, _ values: [Double], positive: Bool) {
             guard !values.isEmpty else { return }
             let q = QuantileSummary(values)
@@ -23,24 +30,22 @@ public enum BudgetTable {
             for (statistic, value) in rows { table.append([.text(variant), .text(measure), .text(statistic), .number(value)]) }
         }
         let rates = scenario.discountRates
-        add("npv_net_savings", budgets.map { $0.npv[0] }, positive: true)
+        add("npv_net_savings", budgets.npv[0], positive: true)
         for (i, rate) in rates.enumerated() {
-            add("npv_net_savings_at_\(CSVTable.formatNumber(rate))", budgets.map { $0.npv[i] }, positive: true)
+            add("npv_net_savings_at_\(CSVTable.formatNumber(rate))", budgets.npv[i], positive: true)
         }
-        add("cumulative_investment", budgets.map(\.cumulativeInvestment), positive: false)
-        let ratios = budgets.compactMap(\.benefitCostRatio)
+        add("cumulative_investment", budgets.cumulativeInvestment, positive: false)
+        let ratios = budgets.benefitCostRatios
         add("benefit_cost_ratio", ratios, positive: false)
         table.append([.text(variant), .text("benefit_cost_ratio"), .text("runs_with_cost"), .integer(ratios.count)])
         let n = Double(max(1, budgets.count))
-        var counts = [Int](repeating: 0, count: scenario.horizon + 1)
-        var never = 0
-        for b in budgets { if let y = b.paybackYear { counts[y] += 1 } else { never += 1 } }
+        let counts = budgets.paybackCounts
         for year in 1...scenario.horizon {
             table.append([.text(variant), .text("payback_year"), .text("share_\(scenario.startYear + year)"), .number(Double(counts[year]) / n)])
         }
-        table.append([.text(variant), .text("payback_year"), .text("share_never"), .number(Double(never) / n)])
+        table.append([.text(variant), .text("payback_year"), .text("share_never"), .number(Double(budgets.paybackNever) / n)])
         table.append([.text(variant), .text("final_productivity_gain_pct"), .text("prob_nonpositive"),
-                      .number(BudgetTable.probabilityOfNoGain(budgets))])
+                      .number(Double(budgets.noGainCount) / n)])
     }
 
     /// P(final-year productivity gain ≤ 0): the share of runs without a productivity gain at the horizon.

@@ -44,8 +44,8 @@ public enum ComparisonRanking {
             let q: QuantileSummary
             switch measure {
             case "npv_net_savings": q = result.budgetDeltas(v) { $0.npv[0] }
-            case "npv": q = result.budgetDeltas(v) { $0.appraisal?.financial.npv ?? 0 }
-            case "npsv": q = result.budgetDeltas(v) { $0.appraisal?.economic.npv ?? 0 }
+            case "npv": q = result.budgetDeltas(v) { $0.appraisal.financial.npv }
+            case "npsv": q = result.budgetDeltas(v) { $0.appraisal.economic.npv }
             case "cumulative_investment": q = result.budgetDeltas(v) { $0.cumulativeInvestment }
             default:
                 let metric = Metric(rawValue: measure)!
@@ -76,13 +76,13 @@ public enum ComparisonRanking {
         out += TextTable.render(rows, rightAligned: [0, 2, 3, 4])
         // The baseline's own appraisal over the whole appraisal period (both cases), then the
         // in-horizon cash measure of earlier versions.
-        if base.budgets.first?.appraisal != nil {
-            let npsv = QuantileSummary(base.budgets.map { $0.appraisal?.economic.npv ?? 0 })
-            let npvFinancial = QuantileSummary(base.budgets.map { $0.appraisal?.financial.npv ?? 0 })
+        if base.budgets.appraisal.count > 0 {
+            let npsv = QuantileSummary(base.budgets.appraisal.economic.npv)
+            let npvFinancial = QuantileSummary(base.budgets.appraisal.financial.npv)
             out += "Baseline `\(base.name)` to \(period): NPSV (economic case) mean \(TerminalSummary.fmt(npsv.mean, 1)), P(NPSV > 0) \(TerminalSummary.fmt(100 * npsv.fractionPositive, 1))%; "
                 + "NPV (financial case) mean \(TerminalSummary.fmt(npvFinancial.mean, 1)), P(NPV > 0) \(TerminalSummary.fmt(100 * npvFinancial.fractionPositive, 1))%\n"
         }
-        let npv = QuantileSummary(base.budgets.map { $0.npv[0] })
+        let npv = QuantileSummary(base.budgets.npv[0])
         out += "Baseline `\(base.name)`: NPV of net savings within the horizon median \(TerminalSummary.fmt(npv.p50, 1)), P(NPV > 0) \(TerminalSummary.fmt(100 * npv.fractionPositive, 1))%\n"
         return out
     }

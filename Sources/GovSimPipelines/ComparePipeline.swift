@@ -62,7 +62,8 @@ public enum ComparePipeline {
         for variant in chosen { try ResourceGuard.refuseUnsupportedDesign(variant.scenario) }
         let uncertainInputs = chosen.map { PlanSimulator(scenario: $0.scenario).inputCount }.max() ?? 0
         try ResourceGuard.refuseIfTooLarge(MemoryEstimate.comparison(runs: base.runs, horizon: base.horizon, variants: chosen.count,
-                                                                     uncertainInputs: uncertainInputs, threads: options.context.threads))
+                                                                     uncertainInputs: uncertainInputs, threads: options.context.threads,
+                                                                     discountRates: chosen.map { $0.scenario.discountRates.count }.max() ?? 1))
         return Prepared(options: options, variants: chosen, baselineIndex: plan.baselineIndex)
     }
 

@@ -56,7 +56,7 @@ final class InterruptTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("\(name)/manifest.json")), manifest,
                        "the earlier manifest changed", file: file, line: line)
         XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent(name).path)),
-                       ["manifest.json", "summary.csv", "runs.csv", "budget.csv", "appraisal.csv", "report.html"], file: file, line: line)
+                       ["manifest.json", "summary.csv", "runs.csv", "budget.csv", "appraisal.csv", "correlations.csv", "report.html"], file: file, line: line)
         XCTAssertEqual(try leftovers(of: name), [], "temporary folders left beside \(name)", file: file, line: line)
     }
 

@@ -30,8 +30,20 @@ public struct AppraisalEvaluator: Sendable {
     }
 
     /// Mean NPV (financial) and mean NPSV (economic) of `scenario`, with their standard errors.
+    /// Keeps only the two NPVs of each run (16 bytes a run), not its whole appraisal.
     public func evaluate(_ scenario: Scenario) -> (financial: Estimate, economic: Estimate) {
-        let runs = appraisals(scenario)
+        let plan = PlanSimulator(scenario: scenario)
+        let blocks = ParallelBlocks.blocks(runs: scenario.runs)
+        let parts = ParallelBlocks.map(blockCount: blocks.count, threads: threads) { b -> (financial: [Double], economic: [Double]) in
+            var financial: [Double] = [], economic: [Double] = []
+            financial.reserveCapacity(blocks[b].count)
+            economic.reserveCapacity(blocks[b].count)
+            plan.simulate(block: blocks[b]) { _, work in
+                financial.append(work.budget!.appraisal!.financial.npv)
+                economic.append(work.budget!.appraisal!.economic.npv)
+            }
+            return (financial, economic)
+        }
         func estimate(_ values: [Double]) -> Estimate {
             let n = Double(max(1, values.count))
             var sum = 0.0
@@ -41,6 +53,6 @@ public struct AppraisalEvaluator: Sendable {
             for v in values { ss += (v - mean) * (v - mean) }
             return Estimate(mean: mean, standardError: values.count > 1 ? (ss / (n - 1)).squareRoot() / n.squareRoot() : 0)
         }
-        return (estimate(runs.map(\.financial.npv)), estimate(runs.map(\.economic.npv)))
+        return (estimate(parts.flatMap(\.financial)), estimate(parts.flatMap(\.economic)))
     }
 }

@@ -34,43 +34,39 @@ public struct AppraisalSummary: Sendable, Equatable {
         public let npvCurve: [Double]
 
         init(_ values: [RunAppraisal.CaseValues], period: Int) {
-            let n = Double(max(1, values.count))
-            func mean(_ key: KeyPath<RunAppraisal.CaseValues, Double>) -> Double { mean { $0[keyPath: key] } }
-            func mean(_ value: (RunAppraisal.CaseValues) -> Double) -> Double {
-                var sum = 0.0, compensation = 0.0
-                for v in values {
-                    let x = value(v)
-                    let t = sum + x
-                    compensation += abs(sum) >= abs(x) ? (sum - t) + x : (x - t) + sum
-                    sum = t
-                }
-                return (sum + compensation) / n
-            }
-            cashReleasing = mean(\.cashReleasing)
-            staffTimeReinvested = mean(\.staffTimeReinvested)
-            residualValue = mean(\.residualValue)
-            let lineCount = values.first?.benefitLines.count ?? 0
-            benefitLines = (0..<lineCount).map { k in mean { $0.benefitLines[k] } }
-            investment = mean(\.investment)
-            runCost = mean(\.runCost)
-            let npvs = values.map(\.npv)
+            var columns = AppraisalColumns.Case(period: period)
+            columns.reserve(values.count)
+            for (i, v) in values.enumerated() { columns.add(v, first: i == 0) }
+            self.init(columns, count: values.count)
+        }
+
+        /// The summary of `count` runs' case values gathered in `columns`.
+        init(_ columns: AppraisalColumns.Case, count: Int) {
+            let n = Double(max(1, count))
+            let totals = columns.totals
+            cashReleasing = totals[0] / n
+            staffTimeReinvested = totals[1] / n
+            residualValue = totals[2] / n
+            benefitLines = columns.lineTotals.map { $0 / n }
+            investment = totals[3] / n
+            runCost = totals[4] / n
+            let npvs = columns.npv
             npvDistribution = QuantileSummary(npvs.isEmpty ? [0] : npvs)
             let sortedNPVs = (npvs.isEmpty ? [0] : npvs).sorted()
             npvCurve = AppraisalSummary.curveProbabilities.map { QuantileSummary.quantile(sorted: sortedNPVs, p: $0) }
-            probabilityPositive = Double(npvs.filter { $0 > 0 }.count) / n
+            var positive = 0
+            for x in npvs where x > 0 { positive += 1 }
+            probabilityPositive = Double(positive) / n
             let costs = investment + runCost
             benefitCostRatio = costs > 0 ? (cashReleasing + staffTimeReinvested + benefitLines.reduce(0, +) + residualValue) / costs : nil
-            let ratios = values.compactMap { $0.costs > 0 ? $0.benefits / $0.costs : nil }
-            perRunRatios = ratios.isEmpty ? nil : QuantileSummary(ratios)
-            var counts = [Int](repeating: 0, count: period + 1)
-            var never = 0
-            for v in values { if let y = v.paybackYear { counts[y] += 1 } else { never += 1 } }
+            perRunRatios = columns.ratios.isEmpty ? nil : QuantileSummary(columns.ratios)
+            let counts = columns.paybackCounts
             paybackShares = counts.map { Double($0) / n }
-            paybackNever = Double(never) / n
+            paybackNever = Double(columns.paybackNever) / n
             var cumulative = 0, median: Int? = nil
             for y in 1..<counts.count {
                 cumulative += counts[y]
-                if 2 * cumulative >= values.count, values.count > 0 { median = y; break }
+                if 2 * cumulative >= count, count > 0 { median = y; break }
             }
             paybackMedian = median
         }
@@ -92,14 +88,19 @@ public struct AppraisalSummary: Sendable, Equatable {
 
     /// Summarises the appraisals of the runs (in run order).
     public init(_ runs: [RunAppraisal], settings: AppraisalSettings) {
+        self.init(AppraisalColumns(runs, period: settings.period), settings: settings)
+    }
+
+    /// Summarises the appraisals gathered in `columns` (in run order).
+    public init(_ columns: AppraisalColumns, settings: AppraisalSettings) {
         self.settings = settings
-        financial = CaseSummary(runs.map(\.financial), period: settings.period)
-        economic = CaseSummary(runs.map(\.economic), period: settings.period)
+        financial = CaseSummary(columns.financial, count: columns.count)
+        economic = CaseSummary(columns.economic, count: columns.count)
         func quantiles(_ values: [Double]) -> [Double] {
             let sorted = values.sorted()
             return sorted.isEmpty ? [0, 0, 0] : AppraisalSummary.costProbabilities.map { QuantileSummary.quantile(sorted: sorted, p: $0) }
         }
-        cumulativeCostQuantiles = quantiles(runs.map(\.cumulativeCostNominal))
-        pvCostQuantiles = quantiles(runs.map(\.financial.costs))
+        cumulativeCostQuantiles = quantiles(columns.cumulativeCostNominal)
+        pvCostQuantiles = quantiles(columns.pvCosts)
     }
 }

@@ -32,17 +32,21 @@ public struct OptionsAppraisal: Sendable {
 
     public init(_ result: ComparisonResult, coefficientDraws: Int = 100) {
         baselineIndex = result.baselineIndex
-        var appraisals = result.outcomes.map { $0.budgets.compactMap(\.appraisal) }
+        var appraisals = result.outcomes.map(\.budgets.appraisal)
         var names = result.outcomes.map(\.name)
         var settings = result.outcomes.map { $0.scenario.appraisal }
         if !names.contains(Variant.noProgrammeName) {
             let zero = RunAppraisal(financial: RunAppraisal.CaseValues(), economic: RunAppraisal.CaseValues())
-            appraisals.append([RunAppraisal](repeating: zero, count: appraisals[result.baselineIndex].count))
+            let period = result.baseline.scenario.appraisal.period
+            var none = AppraisalColumns(period: period)
+            none.reserve(appraisals[result.baselineIndex].count)
+            for _ in 0..<appraisals[result.baselineIndex].count { none.add(zero) }
+            appraisals.append(none)
             names.append(Variant.noProgrammeName)
             settings.append(result.baseline.scenario.appraisal)
         }
-        let npsv = appraisals.map { $0.map(\.economic.npv) }
-        let npv = appraisals.map { $0.map(\.financial.npv) }
+        let npsv = appraisals.map(\.economic.npv)
+        let npv = appraisals.map(\.financial.npv)
         let n = npsv.first?.count ?? 0
         // Wins per option of the highest value in each run (ties to the first option).
         func wins(_ values: [[Double]]) -> [Int] {
@@ -57,11 +61,12 @@ public struct OptionsAppraisal: Sendable {
         let winsNPSV = wins(npsv), winsNPV = wins(npv)
         let base = result.baselineIndex
         options = names.indices.map { v in
-            let paired = v == base ? nil : zip(appraisals[v], appraisals[base]).map { ($0.financial.npv - $1.financial.npv, $0.economic.npv - $1.economic.npv) }
+            let paired = v != base
             return Option(name: names[v], summary: AppraisalSummary(appraisals[v], settings: settings[v]),
                           probabilityBest: Double(winsNPSV[v]) / Double(max(1, n)),
                           probabilityBestNPV: Double(winsNPV[v]) / Double(max(1, n)),
-                          deltaNPV: paired.map { QuantileSummary($0.map(\.0)) }, deltaNPSV: paired.map { QuantileSummary($0.map(\.1)) })
+                          deltaNPV: paired ? QuantileSummary(zip(npv[v], npv[base]).map { $0 - $1 }) : nil,
+                          deltaNPSV: paired ? QuantileSummary(zip(npsv[v], npsv[base]).map { $0 - $1 }) : nil)
         }
         evpi = ValueOfInformation.evpi(npsv)
         var values: [(String, ValueOfInformation.Estimate)] = []

@@ -40,7 +40,7 @@ final class OptionSwitchingStudyTests: XCTestCase {
     /// value gives them equal mean NPSV; an input whose sweep keeps the lead's sign has none.
     func testRerunAtSwitchingValueEqualisesTheTwoOptions() throws {
         let s = reference(runs: 300)
-        let plan = try ComparisonPlan.variants(of: s, names: ["fast-rollout"], baseline: nil)
+        let plan = try ComparisonPlan.variants(of: s, names: ["fast-rollout", Variant.noProgrammeName], baseline: nil)
         let result = ComparisonEngine(variants: plan.variants, baselineIndex: 0, threads: 2).run()
         let options = OptionsAppraisal(result)
         let narrow = AppraisalInput.standard(for: s)[0]

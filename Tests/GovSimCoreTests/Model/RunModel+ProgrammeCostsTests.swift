@@ -47,6 +47,7 @@ final class RunModelProgrammeCostsTests: XCTestCase {
           full_adoption_uplift: 0.1
           causal_share: 1
           complementarity: 0
+          no_effect_probability: 0
           weights: {customer_focus: 0.2, data_as_product: 0.4, rapid_iteration: 0.2, outcome_accountability: 0.2}
           realisation_lag: 2
           j_curve_depth: 0

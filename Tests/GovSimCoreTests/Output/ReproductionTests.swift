@@ -24,7 +24,7 @@ final class ManifestReproductionTests: XCTestCase {
         let resolved = s.resolvedJSON
         XCTAssertEqual(resolved["parameters"]?.objectValue?.count, s.parameters.count)
         XCTAssertEqual(resolved["parameters"]?["baseline.spending"]?.stringValue, "1000")
-        XCTAssertEqual(resolved["curves"]?["data_as_product"]?.stringValue, "bass")
+        XCTAssertEqual(resolved["curves"]?["data_as_product"]?.stringValue, "plan")
         XCTAssertEqual(resolved["seed"]?.stringValue, "20251")
     }
 

@@ -25,9 +25,9 @@ final class RunPipelineTests: XCTestCase {
         let (with, _) = try run(threads: 1)
         for threads in [1, 3] {
             let (without, outcome) = try run(threads: threads, runsCSV: false)
-            XCTAssertEqual(without.files.map(\.name), ["summary.csv", "budget.csv", "appraisal.csv", "report.html", "manifest.json"])
+            XCTAssertEqual(without.files.map(\.name), ["summary.csv", "budget.csv", "appraisal.csv", "correlations.csv", "report.html", "manifest.json"])
             for (name, contents) in without.files where name != "manifest.json" { XCTAssertEqual(contents, with[name], name) }
-            XCTAssertEqual(try PipelineTestSupport.listing(without["manifest.json"]), ["summary.csv", "budget.csv", "appraisal.csv", "report.html"])
+            XCTAssertEqual(try PipelineTestSupport.listing(without["manifest.json"]), ["summary.csv", "budget.csv", "appraisal.csv", "correlations.csv", "report.html"])
             XCTAssertEqual(try JSONValue.parse(without["manifest.json"]!)["reproduction"]?["no_runs_csv"], .bool(true))
             XCTAssertTrue(outcome.result.records.isEmpty)
             XCTAssertEqual(outcome.result.budgets.count, 600)
@@ -58,13 +58,13 @@ final class RunPipelineTests: XCTestCase {
 
     func testFileSetAndManifestListing() throws {
         let (sink, outcome) = try run(threads: 1)
-        XCTAssertEqual(sink.files.map(\.name), ["runs.csv", "summary.csv", "budget.csv", "appraisal.csv", "report.html", "manifest.json"])
+        XCTAssertEqual(sink.files.map(\.name), ["runs.csv", "summary.csv", "budget.csv", "appraisal.csv", "correlations.csv", "report.html", "manifest.json"])
         XCTAssertEqual(outcome.result.scenario.runs, 600)
         // runs.csv: a header and one line per run.
         let lines = String(decoding: sink["runs.csv"]!, as: UTF8.self).split(separator: "\n")
         XCTAssertEqual(lines.count, 601)
         // The manifest lists every other file, runs.csv second, with matching hashes.
-        XCTAssertEqual(try PipelineTestSupport.listing(sink["manifest.json"]), ["summary.csv", "runs.csv", "budget.csv", "appraisal.csv", "report.html"])
+        XCTAssertEqual(try PipelineTestSupport.listing(sink["manifest.json"]), ["summary.csv", "runs.csv", "budget.csv", "appraisal.csv", "correlations.csv", "report.html"])
         let manifest = try JSONValue.parse(sink["manifest.json"]!)
         guard case .array(let files)? = manifest["files"] else { return XCTFail("no files listing") }
         for file in files {

@@ -65,10 +65,14 @@ final class ScenarioDataResolverTests: XCTestCase {
         XCTAssertEqual(weights.reduce(0, +), 1, accuracy: 1e-12)
         XCTAssertEqual(weights[0], estimates[1] / estimates.dropFirst().reduce(0, +), accuracy: 1e-12)
         XCTAssertEqual(s["effects.complementarity"], .fixed(0))
-        // Calibration reports the implied interval: about 9.3% ± 1.645 × 0.57%.
+        // Calibration reports the implied leader-versus-peer gap: Γ = U·(a_L − a_P)/(1 + U·a_P) with
+        // equal adoption of every practice (complementarity 0), a monotone map of the t prior's
+        // quantiles (leader 0.9, peer 0.3 by default).
         let r = CalibrationStudy.run(s, runs: 4000, seed: 1, threads: 2)
-        XCTAssertEqual(r.p50, 100 * location, accuracy: 0.05)
-        XCTAssertEqual(r.p95 - r.p5, 2 * 100 * scale * SpecialFunctions.studentTQuantile(0.95, df: df), accuracy: 0.15)
+        let gap = { (u: Double) in u * (0.9 - 0.3) / (1 + u * 0.3) }
+        let t95 = SpecialFunctions.studentTQuantile(0.95, df: df)
+        XCTAssertEqual(r.p50, 100 * gap(location), accuracy: 0.05)
+        XCTAssertEqual(r.p95 - r.p5, 100 * (gap(location + t95 * scale) - gap(location - t95 * scale)), accuracy: 0.15)
     }
 
     func testCommittedFitIsUpToDate() throws {
