@@ -7,13 +7,12 @@ struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Place observed KPIs (outturn) in a forecast: evaluation.csv (PIT, median error, 50%/90% bands), calibration.csv and report.html with the outturn drawn over the fans.",
+        usage: "govsim evaluate <results> <outturn> [<options>]",
         discussion: """
-        The outturn file is a CSV with the header year,metric,value[,sd] (metric names as in summary.csv).
-        The forecast is re-simulated from the results folder's manifest (runs.csv holds final-year results only)
-        and checked against its summary.csv before anything is written.
+        The outturn file is a CSV with the header year,metric,value[,sd] (metric names as in summary.csv). The forecast is re-simulated from the results folder's manifest (runs.csv holds final-year results only) and checked against its summary.csv before anything is written.
 
         Examples:
-          govsim evaluate outputs/reference outturn-2027.csv          # -> outputs/reference-evaluation/
+          govsim evaluate outputs/reference outturn-2027.csv
           govsim evaluate outputs/reference outturn-2027.csv --out outputs/eval-2027
         """
     )

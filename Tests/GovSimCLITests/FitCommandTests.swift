@@ -191,7 +191,7 @@ final class FitCommandTests: XCTestCase {
     func testHelpHasAnExample() throws {
         let run = try govsim(["fit", "--help"])
         XCTAssertEqual(run.status, 0)
-        XCTAssertTrue(run.stdout.contains("Example:"), run.stdout)
-        XCTAssertTrue(run.stdout.contains("govsim fit scenarios/data/example-panel.csv --response productivity"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("Examples:"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("govsim fit panel.csv --response productivity --robust hc3"), run.stdout)
     }
 }

@@ -25,7 +25,7 @@ final class BenchPlanTests: XCTestCase {
     /// Each goal is judged from its own case: met, not met, or not measured when the case is missing.
     func testGoalsAreJudgedFromTheirCases() throws {
         let plan = BenchPlan(quick: false, cores: 2, scratch: "/s")
-        func bench(_ name: String) -> BenchPlan.Case { plan.cases.first { $0.name == name }! }
+        func bench(_ name: String) -> BenchPlan.Case { plan.cases.first { $0.name.hasPrefix(name + " [") }! }
         // 10⁶ runs × 15 years in 1.2 s: 12.5 M run-years/s; in 3 s with runs.csv: 5 M.
         let results: [BenchPlan.Measurement] = [
             .init(bench: bench(BenchPlan.goalCase), seconds: 1.2, cpuSeconds: 2.0, peakMiB: 100),
@@ -44,8 +44,8 @@ final class BenchPlanTests: XCTestCase {
         XCTAssertTrue(goalsCSV.hasPrefix("goal,target,measured,verdict\n"))
         XCTAssertEqual(goalsCSV.split(separator: "\n").count, 1 + goals.count)
         XCTAssertEqual(report.goalRows.count, 1 + goals.count)
-        XCTAssertTrue(plan.cases.first { $0.name == BenchPlan.goalCase }!.arguments.contains("--no-runs-csv"))
-        XCTAssertFalse(plan.cases.first { $0.name == BenchPlan.goalCaseRunsCSV }!.arguments.contains("--no-runs-csv"))
+        XCTAssertTrue(plan.cases.first { $0.name.hasPrefix(BenchPlan.goalCase + " [") }!.arguments.contains("--no-runs-csv"))
+        XCTAssertFalse(plan.cases.first { $0.name.hasPrefix(BenchPlan.goalCaseRunsCSV + " [") }!.arguments.contains("--no-runs-csv"))
     }
 
     /// Quick cases are labelled with the runs they really use, and every child is quiet (no
