@@ -147,8 +147,10 @@ public struct BenchPlan: Sendable {
                           measured: large.map { "\(TerminalSummary.fmt($0.peakMiB, 0)) MiB" } ?? "not measured (govsim bench --large)",
                           met: large.map { $0.peakMiB <= 1024 }))
         goals.append(Goal(name: "peak memory, 50-organisation portfolio x 10000 runs", target: "<= 1024 MiB",
-                          measured: portfolio.map { "\(TerminalSummary.fmt($0.peakMiB, 0)) MiB" } ?? "not measured",
-                          met: portfolio.map { $0.peakMiB <= 1024 }))
+                          measured: portfolio.map { "\(TerminalSummary.fmt($0.peakMiB, 0)) MiB" + (quick ? " at \($0.bench.runs) runs (--quick)" : "") }
+                              ?? "not measured",
+                          // --quick runs a tenth of the goal's runs: its peak says nothing about the goal.
+                          met: quick ? nil : portfolio.map { $0.peakMiB <= 1024 }))
         return goals
     }
 
