@@ -268,8 +268,8 @@ public struct ConditioningError: Error, CustomStringConvertible, Sendable {
     public let canMove: Bool
 
     public var description: String {
-        let share = String(format: "%.2f", 100 * ess / Double(runs))
+        let share = ChartNumberFormat.fixed(100 * ess / Double(runs), decimals: 2)
         let why = canMove ? "" : " (no rejuvenation moves: the scenario's correlations: block ties the inputs' draws)"
-        return "conditioning on \(year): the effective sample size fell to \(String(format: "%.1f", ess)) of \(runs) runs (\(share)%)\(why), so the outturn lies far in the forecast's tail; raise --runs (e.g. --runs \(runs * 10)), or check the outturn's values and sd"
+        return "conditioning on \(year): the effective sample size fell to \(ChartNumberFormat.fixed(ess, decimals: 1)) of \(runs) runs (\(share)%)\(why), so the outturn lies far in the forecast's tail; raise --runs (e.g. --runs \(runs * 10)), or check the outturn's values and sd"
     }
 }
