@@ -106,14 +106,20 @@ final class RunModelBusinessCaseTests: XCTestCase {
         replacement_year: 6
     """
 
-    func testPlanInvestmentAndChannelsReproduceTheHandCalculation() throws {
-        let s = try ScenarioLoader.load(text: Self.yaml, fileName: "business-case.yaml")
+    /// The scenario's one run: its trajectory (the summary.csv metrics) and every year's trace.
+    static func run() throws -> (trajectory: RunTrajectory, traced: [RunModel.YearTrace]) {
+        let s = try ScenarioLoader.load(text: yaml, fileName: "business-case.yaml")
         let sampler = InputSampler(scenario: s)
         XCTAssertEqual(sampler.dimensions.map(\.path), [], "no uncertain input")
         let model = ModelParameters(layout: sampler.layout, values: sampler.values(run: 0))
         var trajectory = RunTrajectory(horizon: model.horizon)
         var traced: [RunModel.YearTrace] = []
         RunModel.simulate(model, shocks: YearlyShocks(stream: RandomStream(seed: s.seed, run: 0)), into: &trajectory) { traced.append($0) }
+        return (trajectory, traced)
+    }
+
+    func testPlanInvestmentAndChannelsReproduceTheHandCalculation() throws {
+        let (trajectory, traced) = try Self.run()
         XCTAssertEqual(traced.count, 9)
 
         // ---- Inputs, as written above (i = customer focus, data, rapid iteration, accountability).
@@ -256,5 +262,30 @@ final class RunModelBusinessCaseTests: XCTestCase {
         XCTAssertEqual(trajectory[.legacySavings, 7], 6 * pow(1.02, 7), accuracy: 1e-9)
         // The failure-demand line is not cash-releasing: it is reported but does not lower spending.
         XCTAssertGreaterThan(trajectory[.failureDemandSavings, H], 0)
+    }
+
+    /// docs/model.md §6b works through year 3 of this business case; its printed figures (rounded
+    /// to the digits shown there, hence the tolerance of half a last digit) are the model's.
+    func testYearThreeIsTheWorkedExampleOfTheDocs() throws {
+        let (trajectory, traced) = try Self.run()
+        let y = traced[3]
+        XCTAssertEqual(y.year, 3)
+        for (i, a) in [0.44, 0.43, 0.42, 0.4667].enumerated() { XCTAssertEqual(y.adoption[i], a, accuracy: 5e-5, "a(3) of practice \(i)") }
+        for (i, m) in [0.34, 0.314, 0.34, 0.3813].enumerated() { XCTAssertEqual(y.maturity[i], m, accuracy: 5e-5, "M(3) of practice \(i)") }
+        XCTAssertEqual(y.phi, 0.3446, accuracy: 5e-5)
+        XCTAssertEqual(y.jCurve, 0.001942, accuracy: 5e-7)
+        XCTAssertEqual(y.ratio, 1.009575, accuracy: 5e-7)
+        XCTAssertEqual(y.price, 1.061208, accuracy: 5e-7)
+        XCTAssertEqual(y.spendingCounterfactual, 545.0483, accuracy: 5e-5)
+        XCTAssertEqual(y.operating, 543.7599, accuracy: 5e-5)
+        let base = y.programmeCosts.map { $0 / (1.061208 * 1.2) }
+        for (k, line) in [12.3333, 0, 5, 4.4667, 1.9422].enumerated() { XCTAssertEqual(base[k], line, accuracy: 1e-4, "cost line \(k)") }
+        XCTAssertEqual(trajectory[.investment, 3], 30.2345, accuracy: 5e-5)
+        XCTAssertEqual(trajectory[.runCost, 3], 2.8094, accuracy: 5e-5)
+        XCTAssertEqual(trajectory[.channelShiftSavings, 3], 6.6189, accuracy: 5e-5)
+        XCTAssertEqual(trajectory[.failureDemandSavings, 3], 1.6885, accuracy: 5e-5)
+        XCTAssertEqual(trajectory[.legacySavings, 3], 6.3672, accuracy: 5e-5)
+        XCTAssertEqual(trajectory[.spending, 3], 563.8177, accuracy: 5e-5)
+        XCTAssertEqual(trajectory[.netSavings, 3], -18.7693, accuracy: 5e-5)
     }
 }
