@@ -6,13 +6,18 @@ public struct Variant: Sendable, Equatable {
     public var description: String
     /// Overrides by dotted parameter path.
     public var overrides: [String: Distribution]
+    /// Milestone plans that replace a practice's curve (`practices.<kind>.curve: {plan: {…}}` in
+    /// the variant): the practice follows this plan, whose last milestone is its target.
+    public var plans: [PracticeKind: MilestonePlan]
     /// Line of the variant in the scenario file (0 for built-in variants).
     public var line: Int
 
-    public init(name: String, description: String = "", overrides: [String: Distribution], line: Int = 0) {
+    public init(name: String, description: String = "", overrides: [String: Distribution],
+                plans: [PracticeKind: MilestonePlan] = [:], line: Int = 0) {
         self.name = name
         self.description = description
         self.overrides = overrides
+        self.plans = plans
         self.line = line
     }
 
