@@ -148,6 +148,7 @@ extension ScenarioLoader {
             let curveKeys = PracticeKind.allCases.map { "practices.\($0.rawValue).curve" }
             let o = overrides(body, context: "variant \(name)", specs: specs, reserved: ["description"] + curveKeys)
             let plans = variantPlans(body, variant: name, overrides: o, scenario: scenario)
+            checkStarts(body, overrides: o, plans: scenario.plans.filter { plans[$0.key] == nil }, context: "variant \(name)")
             out.append(Variant(name: name, description: description, overrides: o, plans: plans, line: k.mark?.line ?? 0))
         }
         return out
@@ -195,7 +196,21 @@ extension ScenarioLoader {
         return plans
     }
 
-    mutating func portfolio(_ node: Node, specs: [String: ParameterSpec]) -> Portfolio? {
+    /// The portfolio; `plans` are the scenario's milestone plans (an organisation's start
+    /// adoption must not lie above its practice's first milestone).
+    /// A `start_adoption` override (of a variant or an organisation) above the first milestone of
+    /// the practice's plan would make planned adoption fall: refused at the override's key.
+    mutating func checkStarts(_ body: Node.Mapping, overrides o: [String: Distribution], plans: [PracticeKind: MilestonePlan], context: String) {
+        for (kind, plan) in plans.sorted(by: { $0.key < $1.key }) {
+            let path = "practices.\(kind.rawValue).start_adoption"
+            guard let start = o[path], start.support.lowerBound > plan.adoption[0],
+                  let key = body.keys.first(where: { $0.scalar?.string == path }) else { continue }
+            error(at: key, "\(context): \(path) (\(CSVTable.formatNumber(start.support.lowerBound)) or more) is above the first milestone of the practice's plan (\(CSVTable.formatNumber(plan.adoption[0])) in \(plan.years[0])); planned adoption must not fall",
+                  hint: "lower the start adoption to at most \(CSVTable.formatNumber(plan.adoption[0])), or raise the plan's first milestone")
+        }
+    }
+
+    mutating func portfolio(_ node: Node, specs: [String: ParameterSpec], plans: [PracticeKind: MilestonePlan]) -> Portfolio? {
         guard let m = mapping(node, path: "portfolio") else { return nil }
         checkKeys(m, path: "portfolio", allowed: ["shock_correlation", "weight_by", "organisations"])
         var correlation = 0.5
@@ -235,6 +250,7 @@ extension ScenarioLoader {
                       hint: "add `service_users: <number>` or use `weight_by: spending`")
             }
             let o = overrides(body, context: "organisation \(name)", specs: specs, reserved: ["service_users"])
+            checkStarts(body, overrides: o, plans: plans, context: "organisation \(name)")
             organisations.append(Portfolio.Organisation(name: name, serviceUsers: users, overrides: o, line: k.mark?.line ?? 0))
         }
         if organisations.isEmpty { error(at: orgNode, "portfolio.organisations is empty", hint: "list at least one organisation") }

@@ -82,6 +82,20 @@ final class VariantTests: XCTestCase {
                     contains: ["unknown parameter `practices.customer_focus.curv`", "did you mean `practices.customer_focus.curve`?"])
     }
 
+    /// A variant or an organisation that starts a practice above its plan's first milestone would
+    /// make planned adoption fall (the plan is followed from the start adoption): refused.
+    func testStartOverridesAboveAPlanAreRefused() throws {
+        assertError(Self.header + "variants:\n  ahead:\n    practices.customer_focus.start_adoption: 0.3\n", line: 19, column: 5,
+                    contains: ["variant ahead: practices.customer_focus.start_adoption (0.3 or more) is above the first milestone of the practice's plan (0.2 in 2026)"])
+        let portfolio = Self.header + "portfolio:\n  organisations:\n    a:\n      baseline.spending: 100\n    b:\n      practices.customer_focus.start_adoption: {uniform: {min: 0.25, max: 0.4}}\n"
+        assertError(portfolio, line: 22, column: 7,
+                    contains: ["organisation b: practices.customer_focus.start_adoption (0.25 or more) is above the first milestone", "must not fall"])
+        // At the first milestone is fine: the practice holds its level until then.
+        XCTAssertNoThrow(try TestSupport.load(Self.header + "variants:\n  ahead:\n    practices.customer_focus.start_adoption: 0.2\n"))
+        XCTAssertNoThrow(try TestSupport.load(Self.header + "variants:\n  ahead:\n    practices.customer_focus.start_adoption: 0.3\n"
+                                              + "    practices.customer_focus.curve: {plan: {2027: 0.3}}\n"), "a new plan from the new start")
+    }
+
     private func assertError(_ yaml: String, line: Int, column: Int? = nil, contains fragments: [String],
                              file: StaticString = #filePath, sourceLine: UInt = #line) {
         let d = TestSupport.diagnostics(yaml)
