@@ -134,9 +134,27 @@ public struct Scenario: Sendable, Equatable {
 
     /// This scenario as `variant` defines it: its overrides applied, then each of its milestone
     /// plans in place of the practice's curve (``replacingPlan(of:with:)``).
+    ///
+    /// Organisations' own overrides are applied on top of a variant's (``Portfolio/Organisation``),
+    /// except for a variant that ``Variant/switchesOffEveryOrganisation``: then each
+    /// organisation's targets are its own start adoption and its build scale and fixed programme
+    /// cost 0, whatever it overrides.
     public func applying(_ variant: Variant) -> Scenario {
         var s = applying(variant.overrides)
         for (kind, plan) in variant.plans.sorted(by: { $0.key < $1.key }) { s = s.replacingPlan(of: kind, with: plan) }
+        if variant.switchesOffEveryOrganisation, var portfolio = s.portfolio {
+            for o in portfolio.organisations.indices {
+                var overrides = portfolio.organisations[o].overrides
+                for kind in PracticeKind.allCases {
+                    let start = "practices.\(kind.rawValue).start_adoption"
+                    overrides["practices.\(kind.rawValue).target_adoption"] = overrides[start] ?? s[start]
+                }
+                overrides["investment.build_scale"] = .fixed(0)
+                overrides["investment.fixed_per_year"] = .fixed(0)
+                portfolio.organisations[o].overrides = overrides
+            }
+            s.portfolio = portfolio
+        }
         return s
     }
 

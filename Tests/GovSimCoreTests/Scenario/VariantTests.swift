@@ -96,6 +96,37 @@ final class VariantTests: XCTestCase {
                                               + "    practices.customer_focus.curve: {plan: {2027: 0.3}}\n"), "a new plan from the new start")
     }
 
+    /// The built-in no-programme variant of a portfolio is business as usual in every
+    /// organisation, even one whose own overrides raise a target or a budget (ministry-portfolio's
+    /// benefits agency overrides its customer-focus target and investments): no adoption change,
+    /// no investment, no run cost in any organisation.
+    func testNoProgrammeSwitchesOffEveryOrganisation() throws {
+        var s = try ScenarioLoader.load(text: try TestSupport.scenarioText("ministry-portfolio.yaml"), fileName: "m.yaml")
+        s.runs = 40
+        s.horizon = 8
+        let (chosen, _) = try ComparisonPlan.variants(of: s, names: ["no-programme"], baseline: nil)
+        let none = try XCTUnwrap(chosen.first { $0.name == Variant.noProgrammeName }?.scenario)
+        for o in try XCTUnwrap(none.portfolio).organisations {
+            let own = none.applying(o.overrides)
+            for kind in PracticeKind.allCases {
+                XCTAssertEqual(own["practices.\(kind.rawValue).target_adoption"], own["practices.\(kind.rawValue).start_adoption"], "\(o.name) \(kind)")
+            }
+        }
+        let result = SimulationEngine(scenario: none, threads: 1).run()
+        let summaries = [("total", result.summary)] + result.organisationSummaries.map { ($0.0, $0.1) }
+        for (name, summary) in summaries {
+            for t in 0...s.horizon {
+                XCTAssertEqual(summary[.investment]![t].p95, 0, "\(name) year \(t)")
+                XCTAssertEqual(summary[.runCost]![t].p95, 0, "\(name) year \(t)")
+                for kind in PracticeKind.allCases {
+                    let a = summary[Metric.adoption(kind)]!
+                    XCTAssertEqual(a[t].p95, a[0].p50, accuracy: 1e-12, "\(name) \(kind) year \(t)")
+                    XCTAssertEqual(a[t].p5, a[0].p50, accuracy: 1e-12, "\(name) \(kind) year \(t)")
+                }
+            }
+        }
+    }
+
     private func assertError(_ yaml: String, line: Int, column: Int? = nil, contains fragments: [String],
                              file: StaticString = #filePath, sourceLine: UInt = #line) {
         let d = TestSupport.diagnostics(yaml)
