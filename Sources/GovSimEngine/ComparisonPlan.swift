@@ -19,7 +19,7 @@ public enum ComparisonPlan {
                 let hint = Suggestion.closest(to: name, in: known).map { "did you mean `\($0)`? " } ?? ""
                 throw Problem(description: "unknown variant `\(name)`; \(hint)the scenario defines \(known.joined(separator: ", "))")
             }
-            return (name, scenario.applying(v.overrides))
+            return (name, scenario.applying(v))
         }
         var chosen = names ?? (scenario.variants.isEmpty ? [Variant.noProgrammeName] : scenario.variants.map(\.name))
         let baselineName = baseline ?? scenario.name

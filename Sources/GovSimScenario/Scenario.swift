@@ -132,6 +132,47 @@ public struct Scenario: Sendable, Equatable {
         return s
     }
 
+    /// This scenario as `variant` defines it: its overrides applied, then each of its milestone
+    /// plans in place of the practice's curve (``replacingPlan(of:with:)``).
+    ///
+    /// Organisations' own overrides are applied on top of a variant's (``Portfolio/Organisation``),
+    /// except for a variant that ``Variant/switchesOffEveryOrganisation``: then each
+    /// organisation's targets are its own start adoption and its build scale and fixed programme
+    /// cost 0, whatever it overrides.
+    public func applying(_ variant: Variant) -> Scenario {
+        var s = applying(variant.overrides)
+        for (kind, plan) in variant.plans.sorted(by: { $0.key < $1.key }) { s = s.replacingPlan(of: kind, with: plan) }
+        if variant.switchesOffEveryOrganisation, var portfolio = s.portfolio {
+            for o in portfolio.organisations.indices {
+                var overrides = portfolio.organisations[o].overrides
+                for kind in PracticeKind.allCases {
+                    let start = "practices.\(kind.rawValue).start_adoption"
+                    overrides["practices.\(kind.rawValue).target_adoption"] = overrides[start] ?? s[start]
+                }
+                overrides["investment.build_scale"] = .fixed(0)
+                overrides["investment.fixed_per_year"] = .fixed(0)
+                portfolio.organisations[o].overrides = overrides
+            }
+            s.portfolio = portfolio
+        }
+        return s
+    }
+
+    /// This scenario with practice `kind` following milestone plan `plan`: its curve becomes the
+    /// plan, the parameters of its former curve (`practices.<kind>.curve.…`) are dropped, and its
+    /// target adoption is the plan's last milestone (as for a plan written in the scenario).
+    public func replacingPlan(of kind: PracticeKind, with plan: MilestonePlan) -> Scenario {
+        var s = self
+        let prefix = "practices.\(kind.rawValue).curve."
+        s.curves[kind] = .plan
+        s.plans[kind] = plan
+        s.parameters = s.parameters.filter { !$0.key.hasPrefix(prefix) }
+        s.explicitPaths = s.explicitPaths.filter { !$0.hasPrefix(prefix) }
+        s.parameters["practices.\(kind.rawValue).target_adoption"] = .fixed(plan.target)
+        s.explicitPaths.remove("practices.\(kind.rawValue).target_adoption")
+        return s
+    }
+
     /// The default of `spec`; with a milestone plan the target adoption is the last milestone's
     /// value; the full-adoption uplift defaults to the lognormal whose simulated
     /// leader-versus-peer gap matches the scenario's calibration interval

@@ -62,8 +62,10 @@ extension ScenarioLoader {
 
     /// `curve: {plan: {2026: 0.2, 2027: 0.5, 2029: 0.8}}` of practice `kind` (`plansNode` is the
     /// value under `plan`).
-    mutating func milestonePlan(_ plansNode: Node, kind: PracticeKind, scenario: Scenario) -> MilestonePlan? {
-        let path = "practices.\(kind.rawValue).curve.plan"
+    /// `path` names it in errors (default `practices.<kind>.curve.plan`; a variant's plan is
+    /// `variants.<name>.practices.<kind>.curve.plan`).
+    mutating func milestonePlan(_ plansNode: Node, kind: PracticeKind, scenario: Scenario, path: String? = nil) -> MilestonePlan? {
+        let path = path ?? "practices.\(kind.rawValue).curve.plan"
         guard let points = yearMapping(plansNode, path: path, startYear: scenario.startYear, horizon: scenario.horizon,
                                        values: 0...1, unit: "share 0–1, planned adoption", nonDecreasing: true,
                                        example: "plan: {\(scenario.startYear + 1): 0.2, \(scenario.startYear + 3): 0.6}") else { return nil }

@@ -98,7 +98,7 @@ extension ScenarioLoader {
         for spec in scenario.benefitLines.flatMap(\.specs) { variantSpecs[spec.path] = spec }
         if let node = top["variants"] { scenario.variants = variants(node, specs: variantSpecs, scenario: scenario) }
         if let node = top["portfolio"] {
-            scenario.portfolio = portfolio(node, specs: specByPath)
+            scenario.portfolio = portfolio(node, specs: specByPath, plans: scenario.plans)
             if !scenario.benefitLines.isEmpty, let first = top.keys.first(where: { $0.scalar?.string == "benefits" }) {
                 error(at: first, "benefit lines cannot be combined with a portfolio yet",
                       hint: "appraise the organisations one at a time, or remove `benefits:`")

@@ -145,13 +145,72 @@ extension ScenarioLoader {
             guard let body = mapping(v, path: "variants.\(name)") else { continue }
             var description = ""
             if let d = body["description"], let text = string(d, path: "variants.\(name).description") { description = text }
-            let o = overrides(body, context: "variant \(name)", specs: specs, reserved: ["description"])
-            out.append(Variant(name: name, description: description, overrides: o, line: k.mark?.line ?? 0))
+            let curveKeys = PracticeKind.allCases.map { "practices.\($0.rawValue).curve" }
+            let o = overrides(body, context: "variant \(name)", specs: specs, reserved: ["description"] + curveKeys)
+            let plans = variantPlans(body, variant: name, overrides: o, scenario: scenario)
+            checkStarts(body, overrides: o, plans: scenario.plans.filter { plans[$0.key] == nil }, context: "variant \(name)")
+            out.append(Variant(name: name, description: description, overrides: o, plans: plans, line: k.mark?.line ?? 0))
         }
         return out
     }
 
-    mutating func portfolio(_ node: Node, specs: [String: ParameterSpec]) -> Portfolio? {
+    /// A variant's milestone plans, `practices.<kind>.curve: {plan: {2026: 0.2, …}}`, each
+    /// replacing the practice's curve (only a plan can be given: other curves have parameters a
+    /// variant overrides by path). Refused, at the offending key or value: another curve, a
+    /// `target_adoption` override beside the plan (its last milestone is the target), and a first
+    /// milestone below the start adoption the variant runs with.
+    mutating func variantPlans(_ body: Node.Mapping, variant name: String, overrides o: [String: Distribution],
+                               scenario: Scenario) -> [PracticeKind: MilestonePlan] {
+        var plans: [PracticeKind: MilestonePlan] = [:]
+        for (k, v) in body {
+            guard let key = k.scalar?.string,
+                  let kind = PracticeKind.allCases.first(where: { key == "practices.\($0.rawValue).curve" }) else { continue }
+            let path = "variants.\(name).practices.\(kind.rawValue).curve"
+            let example = "practices.\(kind.rawValue).curve: {plan: {\(scenario.startYear + 1): 0.2, \(scenario.startYear + 3): 0.6}}"
+            guard let m = v.mapping, m.count == 1, m.keys.first?.scalar?.string == AdoptionCurveKind.plan.rawValue, let planNode = m.first?.value else {
+                error(at: v, "\(path): a variant can replace a practice's curve only with a milestone plan",
+                      hint: "write `\(example)`, or override the curve's parameters by path (e.g. practices.\(kind.rawValue).curve.bass.q)")
+                continue
+            }
+            guard let plan = milestonePlan(planNode, kind: kind, scenario: scenario, path: path + ".plan") else { continue }
+            let targetPath = "practices.\(kind.rawValue).target_adoption"
+            if let targetKey = body.keys.first(where: { $0.scalar?.string == targetPath }) {
+                error(at: targetKey, "variant \(name): \(targetPath) cannot be given with the variant's milestone plan: the target is the plan's last milestone (\(CSVTable.formatNumber(plan.target)) in \(plan.lastYear))",
+                      hint: "remove \(targetPath) from the variant, or change the plan's last milestone")
+                continue
+            }
+            let curvePrefix = "practices.\(kind.rawValue).curve."
+            if let curveKey = body.keys.first(where: { $0.scalar?.string.hasPrefix(curvePrefix) ?? false }), let curvePath = curveKey.scalar?.string {
+                error(at: curveKey, "variant \(name): \(curvePath) cannot be given with the variant's milestone plan, which replaces the curve",
+                      hint: "remove \(curvePath) from the variant, or the plan")
+                continue
+            }
+            let startPath = "practices.\(kind.rawValue).start_adoption"
+            if let start = o[startPath] ?? scenario.parameters[startPath], start.support.lowerBound > plan.adoption[0] {
+                error(at: v, "\(path).plan starts at \(CSVTable.formatNumber(plan.adoption[0])) in \(plan.years[0]), below the start adoption (\(CSVTable.formatNumber(start.support.lowerBound)) or more); planned adoption must not fall",
+                      hint: "raise the first milestone to at least the start adoption, or lower start_adoption")
+                continue
+            }
+            plans[kind] = plan
+        }
+        return plans
+    }
+
+    /// The portfolio; `plans` are the scenario's milestone plans (an organisation's start
+    /// adoption must not lie above its practice's first milestone).
+    /// A `start_adoption` override (of a variant or an organisation) above the first milestone of
+    /// the practice's plan would make planned adoption fall: refused at the override's key.
+    mutating func checkStarts(_ body: Node.Mapping, overrides o: [String: Distribution], plans: [PracticeKind: MilestonePlan], context: String) {
+        for (kind, plan) in plans.sorted(by: { $0.key < $1.key }) {
+            let path = "practices.\(kind.rawValue).start_adoption"
+            guard let start = o[path], start.support.lowerBound > plan.adoption[0],
+                  let key = body.keys.first(where: { $0.scalar?.string == path }) else { continue }
+            error(at: key, "\(context): \(path) (\(CSVTable.formatNumber(start.support.lowerBound)) or more) is above the first milestone of the practice's plan (\(CSVTable.formatNumber(plan.adoption[0])) in \(plan.years[0])); planned adoption must not fall",
+                  hint: "lower the start adoption to at most \(CSVTable.formatNumber(plan.adoption[0])), or raise the plan's first milestone")
+        }
+    }
+
+    mutating func portfolio(_ node: Node, specs: [String: ParameterSpec], plans: [PracticeKind: MilestonePlan]) -> Portfolio? {
         guard let m = mapping(node, path: "portfolio") else { return nil }
         checkKeys(m, path: "portfolio", allowed: ["shock_correlation", "weight_by", "organisations"])
         var correlation = 0.5
@@ -191,6 +250,7 @@ extension ScenarioLoader {
                       hint: "add `service_users: <number>` or use `weight_by: spending`")
             }
             let o = overrides(body, context: "organisation \(name)", specs: specs, reserved: ["service_users"])
+            checkStarts(body, overrides: o, plans: plans, context: "organisation \(name)")
             organisations.append(Portfolio.Organisation(name: name, serviceUsers: users, overrides: o, line: k.mark?.line ?? 0))
         }
         if organisations.isEmpty { error(at: orgNode, "portfolio.organisations is empty", hint: "list at least one organisation") }

@@ -176,8 +176,10 @@ public enum ScenarioSchema {
             investment["properties"] = .object(members)
             properties["investment"] = .object(investment)
         }
-        properties["variants"] = object("Named plan variants: overrides of parameters by dotted path, for govsim compare.", [:],
-            additional: object("A variant: `description` and dotted-path overrides.", ["description": string], additional: value))
+        let variantValue: JSONValue = .object(["description": .string("A number or a distribution, as for the parameter at this path; for practices.<practice>.curve a milestone plan {plan: {year: adoption, ...}} that replaces the practice's curve."),
+                                               "anyOf": .array([number, .object(["type": .string("object")])])])
+        properties["variants"] = object("Named plan variants: overrides of parameters by dotted path (and milestone plans), for govsim compare.", [:],
+            additional: object("A variant: `description`, dotted-path overrides and `practices.<practice>.curve: {plan: {...}}`.", ["description": string], additional: variantValue))
         properties["portfolio"] = object("Several organisations sharing economy-wide shocks.", [
             "shock_correlation": .object(["type": .string("number"), "minimum": .integer(0), "maximum": .integer(1)]),
             "weight_by": .object(["type": .string("string"), "enum": .array(Portfolio.Weighting.allCases.map { .string($0.rawValue) })]),

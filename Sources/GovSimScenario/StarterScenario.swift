@@ -16,8 +16,33 @@ public enum StarterScenario {
         ("satisfaction", "Citizen satisfaction (points 0-100).", ["customer_focus_gain", "rapid_iteration_gain"]),
     ]
 
-    /// The fields written for each practice (the curve is written separately).
-    static let practiceFields = ["start_adoption", "target_adoption", "investment", "run_cost"]
+    /// The fields written for each practice (the milestone plan is written after `start_adoption`;
+    /// its last milestone is the target, so `target_adoption` is not written).
+    static let practiceFields = ["start_adoption", "investment", "run_cost"]
+
+    /// Programme years of the starter's milestones and the share of the planned increase reached
+    /// at each: pilot after one year, most of the scale-up by year 3, complete by year 5.
+    /// Assumption (an illustrative five-year plan of the kind a programme board approves, shaped
+    /// like the reference scenario's); `govsim init` users replace it with their own milestones.
+    static let planShape: [(offset: Int, share: Double)] = [(1, 0.15), (3, 0.7), (5, 1)]
+
+    /// The starter's milestone plan for a practice that starts at `start` with planned target
+    /// `target` (the mode of the catalog's default target, or its mean), in calendar years after
+    /// `startYear`: adoption s + share·(T − s) at each ``planShape`` milestone, rounded to 0.01
+    /// (the last is T itself, rounded).
+    static func plan(start: Double, target: Double, startYear: Int) -> MilestonePlan {
+        let values = planShape.map { ($0.share * (target - start) + start) * 100 }.map { $0.rounded() / 100 }
+        return MilestonePlan(years: planShape.map { startYear + $0.offset }, adoption: values)
+    }
+
+    /// The planned target the starter's plan reaches: the most likely value of the catalog's
+    /// default `target_adoption` (its mode, or its mean for forms without one).
+    static func plannedTarget(_ d: Distribution) -> Double {
+        switch d {
+        case .triangular(_, let mode, _), .pert(_, let mode, _, _): return mode
+        default: return d.mean
+        }
+    }
 
     /// Why `name` cannot be a scenario name, or nil when it can: any script is fine
     /// ("Région Île-de-France"; files and folders use ``ScenarioName/slug(_:)``), but not an empty
@@ -83,11 +108,15 @@ public enum StarterScenario {
     static func practicesBlock(defaults: Scenario, specs: [String: ParameterSpec]) -> String {
         var out = """
 
-        # The \(PracticeKind.countInWords) practices: adoption (share 0-1 of the organisation) in the base year, the planned
-        # target, the adoption curve (`bass`, {logistic: {midpoint: 5, speed: 0.8}}, or a milestone plan
-        # {plan: {2026: 0.2, 2028: 0.6}} of planned adoption by year, whose last value is the target), the one-off
-        # investment to go from no to full adoption and the yearly run cost at full adoption
-        # (currency, base-year prices).
+        # The \(PracticeKind.countInWords) practices: adoption (share 0-1 of the organisation) in the base year, the
+        # programme's milestone plan (planned adoption at the end of each year, linear in between, flat
+        # after the last milestone, which is the target; an illustrative five-year plan, assumption:
+        # replace it with your programme's milestones), the one-off investment to go from no to full
+        # adoption and the yearly run cost at full adoption (currency, base-year prices).
+        # Alternatives to a plan, each with `target_adoption` (e.g. {pert: {min: 0.55, mode: 0.8, max: 0.95}}):
+        #   curve: bass                                  (Bass diffusion, default coefficients p and q)
+        #   curve: {bass: {p: 0.03, q: 0.38}}
+        #   curve: {logistic: {midpoint: 5, speed: 0.8}} (midpoint in years, speed per year)
         practices:
 
         """
@@ -98,8 +127,12 @@ public enum StarterScenario {
                 guard let spec = specs[path] else { continue }
                 out += kind == PracticeKind.allCases.first ? line("    \(key): \(defaults[path].scenarioNotation)", comment: spec.unit)
                                               : "    \(key): \(defaults[path].scenarioNotation)\n"
-                if key == "target_adoption" {
-                    out += line("    curve: bass", comment: "default Bass coefficients p and q")
+                if key == "start_adoption" {
+                    let plan = plan(start: defaults[path].mean, target: plannedTarget(defaults["practices.\(kind.rawValue).target_adoption"]),
+                                    startYear: defaults.startYear)
+                    let milestones = zip(plan.years, plan.adoption).map { "\($0): \(CSVTable.formatNumber($1))" }.joined(separator: ", ")
+                    let text = "    curve: {plan: {\(milestones)}}"
+                    out += kind == PracticeKind.allCases.first ? line(text, comment: "planned adoption by year") : text + "\n"
                 }
             }
         }

@@ -6,13 +6,22 @@ public struct Variant: Sendable, Equatable {
     public var description: String
     /// Overrides by dotted parameter path.
     public var overrides: [String: Distribution]
+    /// Milestone plans that replace a practice's curve (`practices.<kind>.curve: {plan: {…}}` in
+    /// the variant): the practice follows this plan, whose last milestone is its target.
+    public var plans: [PracticeKind: MilestonePlan]
     /// Line of the variant in the scenario file (0 for built-in variants).
     public var line: Int
+    /// Whether the variant's programme switch also holds against each organisation's own
+    /// overrides in a portfolio (the built-in no-programme variant: no organisation adopts,
+    /// builds or pays a programme team, whatever its overrides say).
+    public var switchesOffEveryOrganisation = false
 
-    public init(name: String, description: String = "", overrides: [String: Distribution], line: Int = 0) {
+    public init(name: String, description: String = "", overrides: [String: Distribution],
+                plans: [PracticeKind: MilestonePlan] = [:], line: Int = 0) {
         self.name = name
         self.description = description
         self.overrides = overrides
+        self.plans = plans
         self.line = line
     }
 
@@ -21,13 +30,16 @@ public struct Variant: Sendable, Equatable {
 
     /// The built-in "no programme" variant of `scenario`: every target adoption equals the start
     /// adoption, and the build profile and the fixed programme cost are 0, so nothing is adopted,
-    /// invested or run.
+    /// invested or run; in a portfolio also in every organisation, over its own overrides
+    /// (``Scenario/applying(_:)``).
     public static func noProgramme(for scenario: Scenario) -> Variant {
         var overrides: [String: Distribution] = ["investment.build_scale": .fixed(0), "investment.fixed_per_year": .fixed(0)]
         for kind in PracticeKind.allCases {
             overrides["practices.\(kind.rawValue).target_adoption"] = scenario["practices.\(kind.rawValue).start_adoption"]
         }
-        return Variant(name: noProgrammeName, description: "no programme: adoption stays at its start level", overrides: overrides)
+        var variant = Variant(name: noProgrammeName, description: "no programme: adoption stays at its start level", overrides: overrides)
+        variant.switchesOffEveryOrganisation = true
+        return variant
     }
 }
 

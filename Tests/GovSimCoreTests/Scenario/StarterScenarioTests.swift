@@ -8,8 +8,28 @@ final class StarterScenarioTests: XCTestCase {
         let s = try TestSupport.load(text)
         XCTAssertEqual(s.name, "my-agency")
         let defaults = Scenario(name: "my-agency")
-        for spec in defaults.specs {
-            XCTAssertTrue(s[spec.path].approximatelyEquals(defaults[spec.path], tolerance: 1e-8), spec.path)
+        let defaultPaths = Set(defaults.specs.map(\.path))
+        for spec in s.specs {
+            XCTAssertTrue(defaultPaths.contains(spec.path), "\(spec.path) is not a parameter of the default scenario")
+            guard let kind = PracticeKind.allCases.first(where: { spec.path == "practices.\($0.rawValue).target_adoption" }) else {
+                XCTAssertTrue(s[spec.path].approximatelyEquals(defaults[spec.path], tolerance: 1e-8), spec.path)
+                continue
+            }
+            // With a milestone plan the target is the plan's last milestone: the default target's mode.
+            guard case .pert(_, let mode, _, _) = defaults[spec.path] else { return XCTFail("\(spec.path): expected a PERT default") }
+            XCTAssertEqual(s[spec.path], .fixed(mode), spec.path)
+            XCTAssertEqual(s.plans[kind]?.target, mode, kind.rawValue)
+        }
+        // Every practice has the starter's milestone plan (and no Bass or logistic parameters).
+        for kind in PracticeKind.allCases {
+            XCTAssertEqual(s.curves[kind], .plan, kind.rawValue)
+            let start = defaults["practices.\(kind.rawValue).start_adoption"].mean
+            let plan = try XCTUnwrap(s.plans[kind], kind.rawValue)
+            XCTAssertEqual(plan.years, [defaults.startYear + 1, defaults.startYear + 3, defaults.startYear + 5], kind.rawValue)
+            // Pilot 15%, scale-up 70%, complete 100% of the planned increase, to 0.01.
+            for (value, share) in zip(plan.adoption, [0.15, 0.7, 1]) {
+                XCTAssertEqual(value, start + share * (plan.target - start), accuracy: 0.005 + 1e-12, kind.rawValue)
+            }
         }
         XCTAssertEqual(s.horizon, defaults.horizon)
         XCTAssertEqual(s.currency, defaults.currency)
