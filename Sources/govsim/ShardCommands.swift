@@ -71,17 +71,27 @@ struct MergeCommand: ParsableCommand {
             // Every shard's aggregate is read once, checked against its SHA-256 and combined, and
             // its runs.csv rows hashed, before the output transaction begins: a refusal writes
             // nothing. No run is decoded or replayed.
+            // Shards are read, hashed and decoded on all cores, and combined in shard order (at
+            // most two read ahead, bounding memory); the first failing shard in order is reported.
             let progress = style.progressReporter(total: s.runs, unit: "runs")
             var merge = ShardMerge(scenario: s)
-            for shard in shards {
-                let aggregate = try shard.loadAggregate(plan: merge.planSimulator, runs: s.runs)
+            let sources = shards.map(\.aggregateSource)
+            let plan = merge.planSimulator, runs = s.runs
+            var failure: Error?
+            ParallelBlocks.forEachOrdered(blockCount: sources.count, threads: ParallelBlocks.defaultThreads, { i in
+                Result { try sources[i].load(plan: plan, runs: runs) }
+            }, maxAhead: 2, consume: { i, loaded in
+                guard failure == nil else { return }
                 do {
-                    try merge.add(aggregate)
+                    try merge.add(loaded.get())
+                    progress?.update(merge.runCount)
                 } catch let error as ShardAggregate.DecodeError {
-                    throw CLIError("\(shard.folder): \(ShardPipeline.aggregateFile) \(error.description); re-run shard \(shard.shard.shard)/\(shard.shard.shards)")
+                    failure = CLIError("\(shards[i].folder): \(ShardPipeline.aggregateFile) \(error.description); re-run shard \(shards[i].shard.shard)/\(shards[i].shard.shards)")
+                } catch {
+                    failure = error
                 }
-                progress?.update(merge.runCount)
-            }
+            })
+            if let failure { throw failure }
             if first.runsCSVRows { for shard in shards { try shard.checkRowsHash() } }
             let merged = merge.finish()
             let result = try writeArtifacts(to: outDir, force: output.force, inputs: input.inputPaths + folders, style: style) { sink in

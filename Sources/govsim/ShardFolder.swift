@@ -5,7 +5,7 @@ import GovSimCore
 /// `shard.json` has the size and SHA-256 the manifest lists and is a valid
 /// ``ShardDescription``; `aggregate.bin` is a regular file of the size and SHA-256 that both the
 /// manifest and `shard.json` list; with runs.csv on, `runs-rows.csv` is a regular file of the size
-/// the manifest lists. ``loadAggregate(plan:runs:)`` reads the aggregate once, hashes it and
+/// the manifest lists. ``AggregateSource/load(plan:runs:)`` reads the aggregate once, hashes it and
 /// decodes it; ``checkRowsHash()`` streams the rows against the manifest's SHA-256, and
 /// ``copyRows(_:)`` streams them into the merged runs.csv, hashing them again so a file changed
 /// during the merge is caught before anything is committed.
@@ -113,7 +113,7 @@ final class ShardFolder {
 
     /// Opens `path` for reading (without blocking on a named pipe) and returns the descriptor
     /// and size of what must be a regular file.
-    private static func openRegular(_ path: String, name: String, folder: String, rerun: String) throws -> (descriptor: Int32, size: Int) {
+    fileprivate static func openRegular(_ path: String, name: String, folder: String, rerun: String) throws -> (descriptor: Int32, size: Int) {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw CLIError("\(folder): \(name) cannot be read (\(String(cString: strerror(errno)))); check the permissions") }
         var info = stat()
@@ -135,23 +135,36 @@ final class ShardFolder {
         for i in shard.dataFiles.indices { shard.dataFiles[i].contentBase64 = "" }
     }
 
-    /// Reads `aggregate.bin` once, checks it against the SHA-256 of shard.json and the manifest,
-    /// and decodes it as the aggregate of this shard's blocks of the run of `plan` (`runs` runs).
-    func loadAggregate(plan: PlanSimulator, runs: Int) throws -> ShardAggregate {
-        let name = ShardPipeline.aggregateFile
-        let opened = try Self.openRegular(aggregatePath, name: name, folder: folder, rerun: rerun)
-        defer { close(opened.descriptor) }
-        guard opened.size == shard.aggregateBytes else { throw corrupted(name, listedIn: "shard.json and manifest.json list") }
-        var bytes = [UInt8](repeating: 0, count: shard.aggregateBytes)
-        guard try read(opened.descriptor, name, into: &bytes, count: bytes.count, at: 0) == bytes.count,
-              try read(opened.descriptor, name, into: &bytes, count: 0, at: bytes.count) == 0,
-              SHA256.hex(bytes) == shard.aggregateSHA256 else {
-            throw corrupted(name, listedIn: "shard.json and manifest.json list")
-        }
-        do {
-            return try ShardAggregate.decode(bytes, plan: plan, runs: runs, firstBlock: shard.firstBlock, endBlock: shard.endBlock)
-        } catch let error as ShardAggregate.DecodeError {
-            throw CLIError("\(folder): \(name) \(error.description); not the aggregate of shard \(shard.shard)/\(shard.shards) of this run; \(rerun)")
+    /// What ``AggregateSource/load(plan:runs:)`` needs to read this shard's aggregate on any thread.
+    var aggregateSource: AggregateSource { AggregateSource(folder: folder, path: aggregatePath, shard: shard) }
+
+    /// A shard's `aggregate.bin` to read (a value, so shards are read on several threads).
+    struct AggregateSource: Sendable {
+        let folder: String
+        let path: String
+        let shard: ShardDescription
+
+        /// Reads `aggregate.bin` once, checks it against the SHA-256 of shard.json and the
+        /// manifest, and decodes it as the aggregate of this shard's blocks of the run of `plan`
+        /// (`runs` runs).
+        func load(plan: PlanSimulator, runs: Int) throws -> ShardAggregate {
+            let name = ShardPipeline.aggregateFile
+            let rerun = "re-run shard \(shard.shard)/\(shard.shards)"
+            let corrupted = CLIError("\(folder): \(name) does not have the SHA-256 shard.json and manifest.json list; the shard is damaged; \(rerun)")
+            let opened = try ShardFolder.openRegular(path, name: name, folder: folder, rerun: rerun)
+            defer { close(opened.descriptor) }
+            guard opened.size == shard.aggregateBytes else { throw corrupted }
+            var bytes = [UInt8](repeating: 0, count: shard.aggregateBytes)
+            guard try ShardFolder.read(opened.descriptor, name, folder: folder, rerun: rerun, into: &bytes, count: bytes.count, at: 0) == bytes.count,
+                  try ShardFolder.read(opened.descriptor, name, folder: folder, rerun: rerun, into: &bytes, count: 0, at: bytes.count) == 0,
+                  SHA256.hex(bytes) == shard.aggregateSHA256 else {
+                throw corrupted
+            }
+            do {
+                return try ShardAggregate.decode(bytes, plan: plan, runs: runs, firstBlock: shard.firstBlock, endBlock: shard.endBlock)
+            } catch let error as ShardAggregate.DecodeError {
+                throw CLIError("\(folder): \(name) \(error.description); not the aggregate of shard \(shard.shard)/\(shard.shards) of this run; \(rerun)")
+            }
         }
     }
 
@@ -178,7 +191,7 @@ final class ShardFolder {
         var pending: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let n = try read(opened.descriptor, name, into: &buffer, count: buffer.count, at: offset)
+            let n = try Self.read(opened.descriptor, name, folder: folder, rerun: rerun, into: &buffer, count: buffer.count, at: offset)
             if n == 0 { break }
             hash.update(buffer[0..<n])
             offset += n
@@ -196,7 +209,8 @@ final class ShardFolder {
     }
 
     /// Reads up to `count` bytes at `offset` of `fd` (fewer only at the end of the file).
-    private func read(_ fd: Int32, _ name: String, into buffer: inout [UInt8], count: Int, at offset: Int) throws -> Int {
+    fileprivate static func read(_ fd: Int32, _ name: String, folder: String, rerun: String, into buffer: inout [UInt8], count: Int,
+                                 at offset: Int) throws -> Int {
         var filled = 0
         var probe: UInt8 = 0
         if count == 0 {
