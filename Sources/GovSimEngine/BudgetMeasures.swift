@@ -22,6 +22,17 @@ public struct BudgetMeasures: Sendable, Equatable {
     /// Final-year productivity gain over the counterfactual (%), for P(gain ≤ 0).
     public let finalProductivityGainPct: Double
 
+    /// Measures from stored parts (a shard's ``ShardAggregate``).
+    init(npv: [Double], cumulativeInvestment: Double, paybackYear: Int?, benefitCostRatio: Double?, appraisal: RunAppraisal?,
+         finalProductivityGainPct: Double) {
+        self.npv = npv
+        self.cumulativeInvestment = cumulativeInvestment
+        self.paybackYear = paybackYear
+        self.benefitCostRatio = benefitCostRatio
+        self.appraisal = appraisal
+        self.finalProductivityGainPct = finalProductivityGainPct
+    }
+
     public init(trajectory t: RunTrajectory, discountRates: [Double], appraisal settings: AppraisalSettings? = nil) {
         appraisal = settings.map { RunAppraisal(trajectory: t, settings: $0) }
         finalProductivityGainPct = t.final(.productivityGainPct)

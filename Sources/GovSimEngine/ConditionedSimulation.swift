@@ -15,7 +15,7 @@ public struct ConditionedSimulation: Sendable {
         self.threads = max(1, threads)
     }
 
-    /// Simulates every particle; as ``SimulationEngine/run(blocks:progress:formatRecords:recordSink:rawSink:)``
+    /// Simulates every particle; as ``SimulationEngine/run(progress:formatRecords:recordSink:)``
     /// without shards.
     public func run(progress: (@Sendable (Int) -> Void)? = nil, formatRecords: (@Sendable ([RunRecord]) -> [UInt8])? = nil,
                     recordSink: (([UInt8]) -> Void)? = nil) -> SimulationResult {

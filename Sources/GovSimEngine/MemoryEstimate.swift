@@ -68,8 +68,10 @@ public struct MemoryEstimate: Sendable, Equatable {
                   organisations: scenario.portfolio?.organisations.count ?? 0, writesRunsTable: writesRunsTable)
     }
 
-    /// The estimate for `govsim merge` of shards of `scenario`: the same aggregates and
-    /// `runs.csv` as a run, with one block (and its encoded bytes) read at a time.
+    /// The estimate for `govsim merge` of shards of `scenario`: the same aggregates, budget
+    /// measures and `runs.csv` pieces as a run, and two blocks' worth in flight for the shards'
+    /// aggregates read ahead (assumption: a shard's nodes are within the 2.5 windows per cell
+    /// counted for the held tree; measured peaks in docs/performance.md).
     public init(mergeOf scenario: Scenario) {
         let plan = PlanSimulator(scenario: scenario)
         self.init(runs: scenario.runs, horizon: scenario.horizon, uncertainInputs: plan.inputCount,

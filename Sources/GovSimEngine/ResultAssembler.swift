@@ -19,13 +19,35 @@ struct ResultAssembler {
         let scenario = plan.scenario
         let organisationCount = plan.isPortfolio ? plan.organisationNames.count : 0
         let years = scenario.horizon + 1
-        let inputNames = plan.inputNames
         total = TrajectoryAggregate(years: years)
         organisations = (0..<organisationCount).map { _ in TrajectoryAggregate(years: years) }
-        let indices = scenario.correlation.map { c in c.names.compactMap { name in inputNames.firstIndex { $0 == name || $0.hasSuffix(":" + name) } } } ?? []
+        let indices = Self.correlatedIndices(plan)
         correlated = indices
         correlatedColumns = [[Double]](repeating: [], count: indices.count)
         budgets.reserveCapacity(runs)
+    }
+
+    /// The indices among the plan's inputs of the scenario's correlated inputs (of the first
+    /// organisation), in the correlation's order.
+    static func correlatedIndices(_ plan: PlanSimulator) -> [Int] {
+        let inputNames = plan.inputNames
+        return plan.scenario.correlation.map { c in c.names.compactMap { name in inputNames.firstIndex { $0 == name || $0.hasSuffix(":" + name) } } } ?? []
+    }
+
+    /// Appends a shard's aggregate (``ShardAggregate``), which must start where the blocks
+    /// consumed so far end: its tree nodes are added as the leaves would have combined.
+    mutating func consume(_ shard: ShardAggregate) {
+        for node in shard.total { total.add(node) }
+        for o in 0..<organisations.count { for node in shard.organisations[o] { organisations[o].add(node) } }
+        budgets.append(contentsOf: shard.budgets)
+        for k in correlatedColumns.indices { correlatedColumns[k].append(contentsOf: shard.correlated[k]) }
+        done += shard.runCount
+    }
+
+    /// The aggregate of the blocks `blocks` consumed (and nothing else) for a shard's file.
+    func shardAggregate(blocks: Range<Int>) -> ShardAggregate {
+        ShardAggregate(firstBlock: blocks.lowerBound, endBlock: blocks.upperBound, total: total.nodes,
+                       organisations: organisations.map(\.nodes), budgets: budgets, correlated: correlatedColumns)
     }
 
     mutating func consume(_ part: BlockPart) {

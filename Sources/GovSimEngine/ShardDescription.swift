@@ -1,9 +1,10 @@
 import Foundation
 
-/// `shard.json`: everything `govsim merge` needs besides the runs themselves, so a shard folder
-/// is self-contained: the govsim version, the scenario's bytes and SHA-256, every data file the
-/// scenario read (as written in the scenario, with its SHA-256 and bytes), the run settings,
-/// and which fixed blocks of runs the shard holds.
+/// `shard.json`: everything `govsim merge` needs besides the shard's aggregate itself, so a shard
+/// folder is self-contained: the govsim version, the scenario's bytes and SHA-256, every data file
+/// the scenario read (as written in the scenario, with its SHA-256 and bytes), the run settings,
+/// which fixed blocks of runs the shard holds, and the format, size and SHA-256 of its
+/// `aggregate.bin` (``ShardAggregate``).
 ///
 /// Written by ``encoded()`` and read by ``decode(_:)`` only (`JSONEncoder`/`JSONDecoder`, sorted
 /// keys), and validated on reading: every field present and of its type, sizes bounded, the
@@ -50,14 +51,22 @@ public struct ShardDescription: Codable, Sendable, Equatable {
     public var endBlock: Int
     /// Runs per block (``ParallelBlocks/blockSize`` of the writing govsim).
     public var blockSize: Int
-    /// Bytes per run in `runs.bin` (``ShardCodec/bytesPerRun``).
-    public var bytesPerRun: Int
+    /// The encoding of `aggregate.bin` (``ShardAggregate/formatVersion``).
+    public var aggregateFormat: Int
+    /// The size and SHA-256 of `aggregate.bin` (set when the shard is written).
+    public var aggregateBytes: Int
+    public var aggregateSHA256: String
+    /// Whether the shard holds `runs-rows.csv` (its runs' rows of `runs.csv`, standard dialect,
+    /// no header): true unless the shards were run with `--no-runs-csv`.
+    public var runsCSVRows: Bool
 
     enum CodingKeys: String, CodingKey {
         case govsimVersion = "govsim_version", scenarioFile = "scenario_file", scenarioSHA256 = "scenario_sha256"
         case scenarioContent = "scenario_content", dataFiles = "data_files"
         case runs, seed, sampling, shard, shards
-        case firstBlock = "first_block", endBlock = "end_block", blockSize = "block_size", bytesPerRun = "bytes_per_run"
+        case firstBlock = "first_block", endBlock = "end_block", blockSize = "block_size"
+        case aggregateFormat = "aggregate_format", aggregateBytes = "aggregate_bytes", aggregateSHA256 = "aggregate_sha256"
+        case runsCSVRows = "runs_csv_rows"
     }
 
     /// Largest `shard.json` read, in bytes: a scenario (at most 1 MiB, at most 2 MiB as a JSON
@@ -68,13 +77,15 @@ public struct ShardDescription: Codable, Sendable, Equatable {
     public static let maximumDataBytes = 1 << 20
     /// Largest run count (the scenario schema's and `--runs`' limit).
     public static let maximumRuns = 100_000_000
-    /// Largest `bytes_per_run` accepted: far above any scenario the schema allows to be merged.
-    public static let maximumBytesPerRun = 1 << 24
+    /// Largest `aggregate_bytes` accepted (1 TiB: far above any shard; `merge` reads one shard's
+    /// aggregate at a time and refuses, by its memory estimate, a merge larger than the machine).
+    public static let maximumAggregateBytes = 1 << 40
 
     /// The description of shard `shard` of `shards` of `runs` runs; `firstBlock`, `endBlock`
-    /// and `blockSize` follow from them (``blockRange(shard:of:blockCount:)``).
+    /// and `blockSize` follow from them (``blockRange(shard:of:blockCount:)``); the aggregate's
+    /// size and SHA-256 are empty until ``recordAggregate(_:)``.
     public init(scenarioFile: String, scenarioBytes: [UInt8], dataFiles: [DataFile], runs: Int, seed: UInt64, sampling: String,
-                shard: Int, shards: Int, bytesPerRun: Int) {
+                shard: Int, shards: Int, runsCSVRows: Bool) {
         govsimVersion = GovSimVersion.string
         self.scenarioFile = scenarioFile
         scenarioSHA256 = SHA256.hex(scenarioBytes)
@@ -89,7 +100,16 @@ public struct ShardDescription: Codable, Sendable, Equatable {
         firstBlock = range.lowerBound
         endBlock = range.upperBound
         blockSize = ParallelBlocks.blockSize
-        self.bytesPerRun = bytesPerRun
+        aggregateFormat = ShardAggregate.formatVersion
+        aggregateBytes = 0
+        aggregateSHA256 = ""
+        self.runsCSVRows = runsCSVRows
+    }
+
+    /// Records the size and SHA-256 of the shard's `aggregate.bin`, `bytes`.
+    public mutating func recordAggregate(_ bytes: [UInt8]) {
+        aggregateBytes = bytes.count
+        aggregateSHA256 = SHA256.hex(bytes)
     }
 
     /// The number of fixed blocks of `runs` runs.
@@ -109,8 +129,6 @@ public struct ShardDescription: Codable, Sendable, Equatable {
     public var blockCount: Int { Self.blockCount(runs: runs, blockSize: blockSize) }
     /// The runs this shard holds.
     public var runRange: Range<Int> { (firstBlock * blockSize)..<min(endBlock * blockSize, runs) }
-    /// The size `runs.bin` must have.
-    public var runsFileBytes: Int { runRange.count * bytesPerRun }
 
     /// `shard.json`'s bytes: pretty-printed, keys sorted, ending with a newline.
     public func encoded() -> Data {
@@ -195,9 +213,13 @@ public struct ShardDescription: Codable, Sendable, Equatable {
         guard firstBlock == expected.lowerBound, endBlock == expected.upperBound else {
             throw fail("blocks \(firstBlock)..<\(endBlock) are not those of shard \(shard) of \(shards) (\(expected.lowerBound)..<\(expected.upperBound))")
         }
-        guard (8...Self.maximumBytesPerRun).contains(bytesPerRun), bytesPerRun % 8 == 0 else {
-            throw fail("`bytes_per_run` is \(bytesPerRun), not a multiple of 8 between 8 and \(Self.maximumBytesPerRun)")
+        guard aggregateFormat == ShardAggregate.formatVersion else {
+            throw fail("`aggregate_format` is \(aggregateFormat), but this govsim reads aggregates of format \(ShardAggregate.formatVersion); re-run the shard with this govsim")
         }
+        guard (8...Self.maximumAggregateBytes).contains(aggregateBytes) else {
+            throw fail("`aggregate_bytes` is \(aggregateBytes), not between 8 and \(Self.maximumAggregateBytes)")
+        }
+        guard isHex64(aggregateSHA256) else { throw fail("`aggregate_sha256` is not a SHA-256 in hexadecimal") }
     }
 
     /// The recorded data files' bytes by path (validated by ``decode(_:)``).

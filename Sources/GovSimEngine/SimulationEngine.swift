@@ -17,55 +17,47 @@ public struct SimulationEngine: Sendable {
         self.threads = max(1, threads)
     }
 
-    /// Simulates every run (or, with `blocks`, only those blocks: one shard). `progress`
-    /// receives the number of runs finished so far. With a `recordSink`, each block's run records
-    /// are turned into bytes by `formatRecords` on the worker that simulated the block (in
-    /// parallel) and handed to the sink in run order, and the records are not kept (for streaming
-    /// `runs.csv` at any run count); otherwise ``SimulationResult/records`` holds them. With a
-    /// `rawSink`, each block's runs are also encoded (``ShardCodec``) for a later `merge`.
-    public func run(blocks shard: Range<Int>? = nil, progress: (@Sendable (Int) -> Void)? = nil,
+    /// Simulates every run. `progress` receives the number of runs finished so far. With a
+    /// `recordSink`, each block's run records are turned into bytes by `formatRecords` on the
+    /// worker that simulated the block (in parallel) and handed to the sink in run order, and the
+    /// records are not kept (for streaming `runs.csv` at any run count); otherwise
+    /// ``SimulationResult/records`` holds them.
+    public func run(progress: (@Sendable (Int) -> Void)? = nil,
                     formatRecords: (@Sendable ([RunRecord]) -> [UInt8])? = nil,
-                    recordSink: (([UInt8]) -> Void)? = nil, rawSink: (([UInt8]) -> Void)? = nil) -> SimulationResult {
+                    recordSink: (([UInt8]) -> Void)? = nil) -> SimulationResult {
+        var assembler = simulate(blocks: 0..<ParallelBlocks.blocks(runs: scenario.runs).count, progress: progress,
+                                 formatRecords: formatRecords, recordSink: recordSink)
+        return assembler.finish()
+    }
+
+    /// Simulates only the blocks `shard` (one shard of `run --shard K/N`) and returns their
+    /// aggregate for a later `merge` (``ShardAggregate``, ``ShardMerge``); `progress`,
+    /// `formatRecords` and `recordSink` as in ``run(progress:formatRecords:recordSink:)`` (the
+    /// records are never kept).
+    public func shard(blocks shard: Range<Int>, progress: (@Sendable (Int) -> Void)? = nil,
+                      formatRecords: (@Sendable ([RunRecord]) -> [UInt8])? = nil,
+                      recordSink: @escaping ([UInt8]) -> Void = { _ in }) -> ShardAggregate {
+        simulate(blocks: shard, progress: progress, formatRecords: formatRecords, recordSink: recordSink).shardAggregate(blocks: shard)
+    }
+
+    /// The blocks `chosen` simulated in parallel and consumed in block order.
+    private func simulate(blocks chosen: Range<Int>, progress: (@Sendable (Int) -> Void)?,
+                          formatRecords: (@Sendable ([RunRecord]) -> [UInt8])?, recordSink: (([UInt8]) -> Void)?) -> ResultAssembler {
         let blocks = ParallelBlocks.blocks(runs: scenario.runs)
-        let chosen = shard ?? 0..<blocks.count
         let plan = self.plan
-        let codec = rawSink == nil ? nil : ShardCodec(plan: plan)
-        var assembler = ResultAssembler(plan: plan, runs: scenario.runs, keepRecords: recordSink == nil, threads: threads)
+        let runs = chosen.isEmpty ? 0 : blocks[chosen.upperBound - 1].upperBound - blocks[chosen.lowerBound].lowerBound
+        var assembler = ResultAssembler(plan: plan, runs: runs, keepRecords: recordSink == nil, threads: threads)
         ParallelBlocks.forEachOrdered(blockCount: chosen.count, threads: threads, { i in
             let b = chosen.lowerBound + i
             var part = BlockPart.Builder(plan: plan, block: b, expectedRuns: blocks[b].count)
-            var raw: [UInt8] = []
-            plan.simulate(block: blocks[b]) { run, work in
-                part.add(run: run, work)
-                codec?.encode(run: run, work, into: &raw)
-            }
-            return part.finish(formatRecords: formatRecords, raw: codec == nil ? nil : raw)
+            plan.simulate(block: blocks[b]) { run, work in part.add(run: run, work) }
+            return part.finish(formatRecords: formatRecords, raw: nil)
         }, maxAhead: ParallelBlocks.maxAhead(threads: threads, cellsPerRun: plan.cellsPerRun), consume: { _, part in
-            if let raw = part.raw { rawSink?(raw) }
             if let bytes = part.formatted { recordSink?(bytes) }
             assembler.consume(part)
             progress?(assembler.done)
         })
-        return assembler.finish()
-    }
-
-    /// The result of the runs stored by shards (``ShardCodec``), read block by block in order:
-    /// `block(b)` returns the encoded runs of block `b` of the run's fixed blocks, for `b` = 0, 1, …
-    /// in turn, so only one block is in memory at a time. The same aggregation as
-    /// ``run(blocks:progress:formatRecords:recordSink:rawSink:)``, so the outputs are
-    /// byte-identical to an unsharded run. Throws the errors of `block` and
-    /// ``ShardCodec/DecodeError`` for a block that does not hold exactly its runs, in order.
-    public func replay(block: (Int) throws -> [UInt8], formatRecords: (([RunRecord]) -> [UInt8])? = nil,
-                       recordSink: (([UInt8]) -> Void)? = nil) throws -> SimulationResult {
-        let codec = ShardCodec(plan: plan)
-        var assembler = ResultAssembler(plan: plan, runs: scenario.runs, keepRecords: recordSink == nil, threads: threads)
-        for (b, range) in ParallelBlocks.blocks(runs: scenario.runs).enumerated() {
-            let runs = try codec.decode(block(b), expected: range)
-            let part = BlockPart(plan: plan, block: b, runs: runs, formatRecords: formatRecords, raw: nil)
-            if let bytes = part.formatted { recordSink?(bytes) }
-            assembler.consume(part)
-        }
-        return assembler.finish()
+        return assembler
     }
 }
 

@@ -10,6 +10,15 @@ public struct MomentAccumulator: Sendable, Equatable {
 
     public init() {}
 
+    /// Restores moments from stored parts (for shards that carry tree nodes); nil unless they can
+    /// be the moments of `count` values (count ≥ 0, m2 ≥ 0 or NaN, and nothing but zeros when empty).
+    public init?(count: Int, mean: Double, m2: Double) {
+        guard count >= 0, !(m2 < 0), count > 0 || (mean == 0 && m2 == 0) else { return nil }
+        self.count = count
+        self.mean = mean
+        self.m2 = m2
+    }
+
     public mutating func add(_ x: Double) {
         count += 1
         let delta = x - mean

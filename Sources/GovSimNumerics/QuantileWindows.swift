@@ -26,6 +26,11 @@ public struct QuantileWindows: Sendable, Equatable {
     public struct Window: Sendable, Equatable {
         public var start: Int
         public var values: [Double]
+
+        public init(start: Int, values: [Double]) {
+            self.start = start
+            self.values = values
+        }
     }
 
     /// Standard deviations of the rank of a quantile kept on each side of it (assumption: with 6,

@@ -262,7 +262,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
         var record = self
         record.subcommand = .run
         record.shard = k
-        record.csvDialect = nil  // shards write runs.bin; the dialect is the merge's
+        record.csvDialect = nil  // shards write standard-dialect rows and a binary aggregate; the dialect is the merge's
         return record
     }
 }

@@ -17,6 +17,11 @@ public struct BenchPlan: Sendable {
         public let threads: Int
         /// Whether the case writes runs.csv (false: `--no-runs-csv`).
         public var runsCSV = true
+        /// `govsim` command lines run (untimed, in order) before the timed one: the shards a
+        /// merge case merges.
+        public var setup: [[String]] = []
+        /// Folders the setup writes (removed with ``output`` after the case is timed).
+        public var setupOutputs: [String] = []
     }
 
     /// A timed case.
@@ -58,6 +63,11 @@ public struct BenchPlan: Sendable {
     public static let goalCaseRunsCSV = "goal: reference, 15 years, with runs.csv"
     public static let goalCaseLarge = "goal: reference 10000000 runs, 15 years, --no-runs-csv"
     public static let portfolioCase = "portfolio 50 organisations x 20 years"
+    /// The merge goal's case: `govsim merge` of 16 shards of the `goalCase` run (the shards,
+    /// `run --shard K/16 --no-runs-csv` on all threads, are its untimed setup).
+    public static let mergeCase = "goal: merge of 16 shards, reference, 15 years, --no-runs-csv"
+    /// Shards of the merge case.
+    public static let mergeShards = 16
 
     /// The scenario files the cases read: path (inside the scratch folder) and text.
     public private(set) var scenarioFiles: [(path: String, text: String)] = []
@@ -93,6 +103,20 @@ public struct BenchPlan: Sendable {
         add({ Self.label(Self.goalCase, runs: $0) }, runs: 1_000_000, years: 15, runsCSV: false)
         add({ Self.label(Self.goalCaseOneThread, runs: $0) }, runs: 1_000_000, years: 15, threads: 1, runsCSV: false)
         add({ Self.label(Self.goalCaseRunsCSV, runs: $0) }, runs: 1_000_000, years: 15)
+        do {
+            let file = scenario(years: 15, organisations: 1)
+            let runs = max(1000, 1_000_000 / scale), n = Self.mergeShards
+            let shards = (1...n).map { scratch + "/merge-shard-\($0)" }
+            let output = scratch + "/out-merge"
+            var c = Case(name: Self.label(Self.mergeCase, runs: runs), arguments: ["merge"] + shards + ["--out", output, "--quiet"],
+                         output: output, runs: runs, years: 15, organisations: 1, threads: 1, runsCSV: false)
+            c.setup = (1...n).map { k in
+                ["run", file, "--runs", "\(runs)", "--threads", "\(cores)", "--seed", "1", "--shard", "\(k)/\(n)",
+                 "--out", shards[k - 1], "--quiet", "--no-runs-csv"]
+            }
+            c.setupOutputs = shards
+            cases.append(c)
+        }
         if large { add({ Self.label(Self.goalCaseLarge, runs: $0) }, runs: 10_000_000, years: 15, runsCSV: false) }
         for runs in [10_000, 100_000, 1_000_000] { add({ "reference \($0) runs x 30 years" }, runs: runs, years: 30) }
         add({ "reference \($0) runs x 30 years, 1 thread" }, runs: 100_000, years: 30, threads: 1)
@@ -125,12 +149,13 @@ public struct BenchPlan: Sendable {
 
     /// Issue 15's goals judged from `results` (the goal cases by name): run-years per second and
     /// CPU seconds without runs.csv, run-years per second with it, the 1 → all-threads speed-up,
-    /// and peak memory at 10⁷ runs and for the 50-organisation portfolio.
+    /// peak memory at 10⁷ runs and for the 50-organisation portfolio, and the merge of 16 shards
+    /// against the single run.
     public func goals(_ results: [Measurement]) -> [Goal] {
         func find(_ name: String) -> Measurement? { results.first { $0.bench.name == name || $0.bench.name.hasPrefix(name + " [") } }
         func rate(_ x: Double) -> String { "\(TerminalSummary.fmt(x / 1e6, 2)) M run-years/s" }
         let main = find(Self.goalCase), one = find(Self.goalCaseOneThread), csv = find(Self.goalCaseRunsCSV)
-        let large = find(Self.goalCaseLarge), portfolio = find(Self.portfolioCase)
+        let large = find(Self.goalCaseLarge), portfolio = find(Self.portfolioCase), merge = find(Self.mergeCase)
         let size = quick ? "10^5 runs (--quick)" : "10^6 runs"
         var goals: [Goal] = []
         goals.append(Goal(name: "run-years/s, \(size) x 15 years, --no-runs-csv, \(cores) threads", target: ">= 10 M run-years/s",
@@ -151,6 +176,17 @@ public struct BenchPlan: Sendable {
                               ?? "not measured",
                           // --quick runs a tenth of the goal's runs: its peak says nothing about the goal.
                           met: quick ? nil : portfolio.map { $0.peakMiB <= 1024 }))
+        // The merge's time against the single run's (the --no-runs-csv case on all threads, the
+        // same runs): at --quick's tenth the fixed costs (process start, the tree nodes' √runs
+        // windows) weigh more than at 10⁶ runs, so the ratio says nothing about the goal there.
+        let share = merge.flatMap { m in main.map { m.seconds / $0.seconds } }
+        goals.append(Goal(name: "merge of \(Self.mergeShards) shards, \(size) x 15 years, --no-runs-csv", target: "<= 5% of the single run's time, <= 500 MB",
+                          measured: merge.map { m in
+                              "\(share.map { TerminalSummary.fmt(100 * $0, 1) + "%" } ?? "?") (\(TerminalSummary.fmt(m.seconds, 2)) s, "
+                                  + "\(TerminalSummary.fmt(m.cpuSeconds, 2)) CPU s), \(TerminalSummary.fmt(m.peakMiB * 1.048576, 0)) MB"
+                                  + (quick ? " at \(m.bench.runs) runs (--quick)" : "")
+                          } ?? "not measured",
+                          met: quick ? nil : merge.flatMap { m in share.map { $0 <= 0.05 && m.peakMiB * 1_048_576 <= 500e6 } }))
         return goals
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 
-/// `govsim merge` in memory: the shards' runs replayed block by block, in order, into the
-/// outputs of the unsharded run (``RunPipeline``, the same bytes), with a manifest whose record
-/// is that of the shards' run.
+/// `govsim merge` in memory: the shards' aggregates (``ShardAggregate``, combined by
+/// ``ShardMerge`` without replaying a run) written as the outputs of the unsharded run
+/// (``RunPipeline``, the same bytes), with a manifest whose record is that of the shards' run.
 public enum MergePipeline {
     /// The manifest facts of a merge: the options of the shards' run (from `shardManifest`, the
     /// bytes of the first shard's manifest at `path`) with the shard count, and the shards'
@@ -35,32 +35,28 @@ public enum MergePipeline {
     }
 
     /// Refuses a merge of `scenario` (the one recorded in the shards, with their runs, seed and
-    /// sampling) whose run encoding differs from the one `recorded` in the shard read from
-    /// `folder`, or that needs more memory than this machine can give.
-    public static func check(_ scenario: Scenario, recorded: ShardDescription, folder: String) throws {
-        let bytesPerRun = ShardCodec(plan: SimulationEngine(scenario: scenario, threads: 1).plan).bytesPerRun
-        guard bytesPerRun == recorded.bytesPerRun else {
-            throw PipelineError("\(folder): shard.json records \(recorded.bytesPerRun) bytes per run, but its scenario has \(bytesPerRun); re-run the shards")
-        }
+    /// sampling) that needs more memory than this machine can give.
+    public static func check(_ scenario: Scenario) throws {
         if let message = MemoryEstimate(mergeOf: scenario).refusal(advice: "merge on a machine with more memory, or re-run the shards with fewer --runs") {
             throw PipelineError("merge: " + message)
         }
     }
 
-    /// Replays the run of `options.scenario` from its blocks (`block(b, runs)` gives block b's
-    /// encoded runs, ``ShardCodec``, holding `runs` runs) into `sink`.
-    public static func run(_ options: RunPipeline.Options, into sink: ArtifactSink,
-                           block: @escaping (_ index: Int, _ runs: Int) throws -> [UInt8]) throws -> RunPipeline.Outcome {
-        let engine = SimulationEngine(scenario: options.scenario, threads: 1)
-        let ranges = ParallelBlocks.blocks(runs: options.scenario.runs)
-        return try RunPipeline.run(options, into: sink) { format, recordSink in
-            try engine.replay(block: { b in try block(b, ranges[b].count) }, formatRecords: format, recordSink: recordSink)
+    /// Writes the outputs of the run whose shards' aggregates were merged into `result`
+    /// (``ShardMerge/finish()``) into `sink`: the same files, byte for byte, as the unsharded run.
+    /// With runs.csv on, `rows(sink)` hands the shards' rows of runs.csv (standard dialect, pieces
+    /// ending at a row's end, in run order) to `sink`.
+    public static func run(_ options: RunPipeline.Options, into sink: ArtifactSink, result: SimulationResult,
+                           rows: (_ sink: ([UInt8]) -> Void) throws -> Void) throws -> RunPipeline.Outcome {
+        try RunPipeline.run(options, into: sink) { format, recordSink in
+            if format != nil { try rows(recordSink) }
+            return result
         }
     }
 
     /// Refuses `shard` (read from `folder`) unless it is from the run of `reference` (read from
     /// `referenceFolder`): the same govsim version, scenario, data files, runs, seed, sampling,
-    /// shard count and run encoding.
+    /// shard count and runs.csv on or off (the aggregates' format is checked with shard.json).
     public static func refuseForeign(_ d: ShardDescription, folder: String, reference r: ShardDescription, referenceFolder: String) throws {
         var differences: [String] = []
         if d.govsimVersion != r.govsimVersion { differences.append("govsim \(d.govsimVersion) instead of \(r.govsimVersion)") }
@@ -70,7 +66,7 @@ public enum MergePipeline {
         if d.seed != r.seed { differences.append("seed \(d.seed) instead of \(r.seed)") }
         if d.sampling != r.sampling { differences.append("sampling \(d.sampling) instead of \(r.sampling)") }
         if d.shards != r.shards { differences.append("\(d.shards) shards instead of \(r.shards)") }
-        if d.bytesPerRun != r.bytesPerRun { differences.append("\(d.bytesPerRun) bytes per run instead of \(r.bytesPerRun)") }
+        if d.runsCSVRows != r.runsCSVRows { differences.append(d.runsCSVRows ? "runs.csv rows where the other has none (--no-runs-csv)" : "no runs.csv rows (--no-runs-csv) where the other has them") }
         if !differences.isEmpty {
             throw PipelineError("\(folder): shard \(d.shard)/\(d.shards) is not from the run of \(referenceFolder) (\(differences.joined(separator: ", "))); merge the shards of one run")
         }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// `govsim run --shard K/N` in memory: the partial results of one shard, `runs.bin` (every run's
-/// inputs and trajectories, see ``ShardCodec``, appended as simulated), `shard.json` (what was
-/// run, with the scenario and its data files so that merge needs nothing else) and a manifest.
+/// `govsim run --shard K/N` in memory: the partial results of one shard, `aggregate.bin` (its
+/// mergeable aggregate, ``ShardAggregate``), `runs-rows.csv` (its rows of runs.csv, unless
+/// `--no-runs-csv`), `shard.json` (what was run, with the scenario and its data files so that
+/// merge needs nothing else) and a manifest.
 public enum ShardPipeline {
     /// What the pipeline needs besides the sink.
     public struct Options: Sendable {
@@ -54,26 +55,44 @@ public enum ShardPipeline {
             min(blocks.upperBound * ParallelBlocks.blockSize, options.scenario.runs) - blocks.lowerBound * ParallelBlocks.blockSize
         }
 
-        /// Simulates the shard's blocks into `sink`: runs.bin, shard.json, manifest.json.
-        /// `progress` receives the number of the shard's runs finished so far.
+        /// Simulates the shard's blocks into `sink`: aggregate.bin (``ShardAggregate``), with
+        /// runs.csv on also runs-rows.csv (the shard's rows of runs.csv, standard dialect, no
+        /// header: the merge concatenates them), shard.json (with the aggregate's size and SHA-256)
+        /// and manifest.json. `progress` receives the number of the shard's runs finished so far.
         public func write(into sink: ArtifactSink, progress: (@Sendable (Int) -> Void)? = nil) throws {
-            var hash = SHA256()
-            var bytes = 0
+            var rowsHash = SHA256()
+            var rowsBytes = 0
             var writeError: Error?
-            _ = engine.run(blocks: blocks, progress: progress, formatRecords: { _ in [] }, recordSink: { _ in }, rawSink: { raw in
+            let startYear = options.scenario.startYear
+            let rows = description.runsCSVRows
+            var format: (@Sendable ([RunRecord]) -> [UInt8])?
+            if rows { format = { (records: [RunRecord]) -> [UInt8] in RunsTable.bytes(records, startYear: startYear) } }
+            let rowSink: ([UInt8]) -> Void = { bytes in
                 guard writeError == nil else { return }
-                hash.update(raw)
-                bytes += raw.count
-                do { try sink.append("runs.bin", Data(raw)) } catch { writeError = error }
-            })
+                rowsHash.update(bytes)
+                rowsBytes += bytes.count
+                do { try sink.append(ShardPipeline.rowsFile, Data(bytes)) } catch { writeError = error }
+            }
+            let aggregate = engine.shard(blocks: blocks, progress: progress, formatRecords: format, recordSink: rowSink)
             if let writeError { throw writeError }
+            let encoded = aggregate.encoded()
+            var description = self.description
+            description.recordAggregate(encoded)
+            try sink.write(ShardPipeline.aggregateFile, Data(encoded))
             let shardData = description.encoded()
             try sink.write("shard.json", shardData)
+            var entries: [(name: String, bytes: Int, sha256: String)] = [(ShardPipeline.aggregateFile, encoded.count, description.aggregateSHA256)]
+            if rows { entries.append((ShardPipeline.rowsFile, rowsBytes, rowsHash.finalize())) }
+            entries.append(("shard.json", shardData.count, SHA256.hex(shardData)))
             let manifest = options.manifest.manifest()
-            try sink.write("manifest.json", Data(manifest.render(entries: [("runs.bin", bytes, hash.finalize()),
-                                                                           ("shard.json", shardData.count, SHA256.hex(shardData))]).utf8))
+            try sink.write("manifest.json", Data(manifest.render(entries: entries).utf8))
         }
     }
+
+    /// The shard's aggregate (``ShardAggregate``), in every shard folder.
+    public static let aggregateFile = "aggregate.bin"
+    /// The shard's rows of runs.csv, unless the shards were run with `--no-runs-csv`.
+    public static let rowsFile = "runs-rows.csv"
 
     /// Refuses a shard that cannot be written (more shards than blocks, data files or runs too
     /// large to record), before any output is begun or anything simulated.
@@ -88,14 +107,10 @@ public enum ShardPipeline {
             throw PipelineError("\(options.document.displayName): the data files it reads total \(dataBytes) bytes, more than the \(ShardDescription.maximumDataBytes) a shard records (a shard carries its inputs so merge reads nothing else); run it unsharded or reduce the data files")
         }
         let engine = SimulationEngine(scenario: s, threads: options.threads)
-        let bytesPerRun = ShardCodec(plan: engine.plan).bytesPerRun
-        guard bytesPerRun <= ShardDescription.maximumBytesPerRun else {
-            throw PipelineError("\(options.document.displayName): one run of this scenario takes \(bytesPerRun) bytes, more than the \(ShardDescription.maximumBytesPerRun) a shard stores; use fewer organisations or a shorter horizon, or run it unsharded")
-        }
         let description = ShardDescription(scenarioFile: options.document.displayName, scenarioBytes: options.document.bytes,
                                            dataFiles: options.dataFiles.map { .init(path: $0.path, contents: $0.contents) },
                                            runs: s.runs, seed: s.seed, sampling: s.sampling.rawValue, shard: k, shards: n,
-                                           bytesPerRun: bytesPerRun)
+                                           runsCSVRows: options.manifest.record.noRunsCSV != true)
         return Prepared(options: options, engine: engine, description: description,
                         blocks: description.firstBlock..<description.endBlock, blockCount: blockCount)
     }

@@ -26,7 +26,7 @@ struct MergeCommand: ParsableCommand {
         abstract: "Combine the partial results of `govsim run --shard K/N` into the outputs of one run.",
         usage: "govsim merge <folders> ... [<options>]",
         discussion: """
-        The merged outputs are those of the unsharded run, byte-identical at any run count and shard count (aggregates combine along one fixed tree over blocks). Each shard is checked against its own manifest, and the shards must come from one run (govsim version, scenario and data files, runs, seed, sampling and N) and cover it exactly once; otherwise nothing is written. The scenario and its data files are those recorded in the shards: merge reads nothing else.
+        The merged outputs are those of the unsharded run, byte-identical at any run count and shard count: each shard carries its aggregate (the tree nodes of its blocks and the per-run values the outputs need), which combine along one fixed tree over blocks without replaying a run. Each shard is checked against its own manifest, and the shards must come from one run (govsim version, scenario and data files, runs, seed, sampling and N) and cover it exactly once; otherwise nothing is written. The scenario and its data files are those recorded in the shards: merge reads nothing else.
 
         Examples:
           govsim run my-plan.yaml --shard 1/4 --out shards/1   # ... and 2/4 to 4/4
@@ -53,10 +53,9 @@ struct MergeCommand: ParsableCommand {
             s.runs = first.runs
             s.seed = first.seedValue
             s.sampling = SamplingKind(rawValue: first.sampling) ?? s.sampling
-            try MergePipeline.check(s, recorded: first, folder: reference.folder)
+            try MergePipeline.check(s)
             let outDir = output.folder(scenarioName: s.name)
             try Self.refuseOverlap(outDir, shards)
-            for shard in shards { try shard.checkRunsHash() }
 
             let shardManifestPath = URL(fileURLWithPath: reference.folder).appendingPathComponent("manifest.json").path
             let shardManifest = try? FolderFile.contents(shardManifestPath, limit: ReproductionCheck.manifestLimit, what: "manifest")
@@ -64,23 +63,40 @@ struct MergeCommand: ParsableCommand {
                                                   document: input.document, scenario: s, command: commandLine, outputFolder: outDir)
             manifest.record.csvDialect = output.recordedDialect
             // The shards' run decides whether there is a runs.csv (`run --shard K/N --no-runs-csv`).
-            let options = RunPipeline.Options(document: input.document, scenario: s, manifest: manifest,
-                                              runsCSV: manifest.record.noRunsCSV != true)
-            var current = 0
-            var merged = 0
+            guard (manifest.record.noRunsCSV != true) == first.runsCSVRows else {
+                throw CLIError("\(reference.folder): shard.json and manifest.json disagree on whether the run writes runs.csv; re-run the shards")
+            }
+            let options = RunPipeline.Options(document: input.document, scenario: s, manifest: manifest, runsCSV: first.runsCSVRows)
+
+            // Every shard's aggregate is read once, checked against its SHA-256 and combined, and
+            // its runs.csv rows hashed, before the output transaction begins: a refusal writes
+            // nothing. No run is decoded or replayed.
+            // Shards are read, hashed and decoded on all cores, and combined in shard order (at
+            // most two read ahead, bounding memory); the first failing shard in order is reported.
             let progress = style.progressReporter(total: s.runs, unit: "runs")
-            let result = try writeArtifacts(to: outDir, force: output.force, inputs: input.inputPaths + folders, style: style) { sink in
+            var merge = ShardMerge(scenario: s)
+            let sources = shards.map(\.aggregateSource)
+            let plan = merge.planSimulator, runs = s.runs
+            var failure: Error?
+            ParallelBlocks.forEachOrdered(blockCount: sources.count, threads: ParallelBlocks.defaultThreads, { i in
+                Result { try sources[i].load(plan: plan, runs: runs) }
+            }, maxAhead: 2, consume: { i, loaded in
+                guard failure == nil else { return }
                 do {
-                    return try MergePipeline.run(options, into: sink) { b, runs in
-                        while b >= shards[current].shard.endBlock { current += 1 }
-                        let bytes = try shards[current].readBlock(b, runs: runs)
-                        merged += runs
-                        progress?.update(merged)
-                        return bytes
-                    }
-                } catch let error as ShardCodec.DecodeError {
-                    let shard = shards[current].shard
-                    throw CLIError("\(shards[current].folder): runs.bin: \(error.description); re-run shard \(shard.shard)/\(shard.shards)")
+                    try merge.add(loaded.get())
+                    progress?.update(merge.runCount)
+                } catch let error as ShardAggregate.DecodeError {
+                    failure = CLIError("\(shards[i].folder): \(ShardPipeline.aggregateFile) \(error.description); re-run shard \(shards[i].shard.shard)/\(shards[i].shard.shards)")
+                } catch {
+                    failure = error
+                }
+            })
+            if let failure { throw failure }
+            if first.runsCSVRows { for shard in shards { try shard.checkRowsHash() } }
+            let merged = merge.finish()
+            let result = try writeArtifacts(to: outDir, force: output.force, inputs: input.inputPaths + folders, style: style) { sink in
+                try MergePipeline.run(options, into: sink, result: merged) { rowSink in
+                    for shard in shards { try shard.copyRows(rowSink) }
                 }
             }
             progress?.finish()

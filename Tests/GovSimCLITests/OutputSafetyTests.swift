@@ -107,11 +107,11 @@ final class OutputSafetyTests: XCTestCase {
                       "is the folder holding the input", keeping: ["ev/data/notes.txt"])
         // A shard folder given to merge.
         XCTAssertEqual(try govsim(["run", "--runs", "10", "--shard", "1/1", "--out", "shard-1", "--quiet"]).status, 0)
-        let shard = try Data(contentsOf: url("shard-1/runs.bin"))
+        let shard = try Data(contentsOf: url("shard-1/aggregate.bin"))
         let r = try govsim(["merge", "shard-1", "--out", "shard-1", "--force"])
         XCTAssertNotEqual(r.status, 0)
         XCTAssertTrue(r.stderr.contains("is the shard folder shard-1"), r.stderr)  // merge's own, more specific check
-        XCTAssertEqual(try Data(contentsOf: url("shard-1/runs.bin")), shard)
+        XCTAssertEqual(try Data(contentsOf: url("shard-1/aggregate.bin")), shard)
     }
 
     func testTheHomeDirectoryAndTheRootAreRefused() throws {

@@ -156,13 +156,22 @@ final class ShardCommandTests: XCTestCase {
         }
     }
 
-    /// `run --shard K/N --no-runs-csv`: the shards record the flag and the merged folder has no
-    /// runs.csv (and no listing of it), its other files those of the single run.
+    /// `run --shard K/N --no-runs-csv`: the shards record the flag and hold only their aggregate;
+    /// the merged folder has no runs.csv (and no listing of it), its other files those of the
+    /// single run.
     func testShardsWithoutRunsCSVMergeWithoutIt() throws {
         let small = try writeSmallScenario()
         let single = try GovSimProcess.run(["run"] + small + ["--runs", "2100", "--out", "single", "--quiet"], in: dir)
         XCTAssertEqual(single.status, 0, single.stderr)
         try makeShards(2, runs: 2100, extra: small + ["--no-runs-csv"])
+        // A shard carries its aggregate, not its runs: merge reads nothing else (garbage where raw
+        // runs or rows could be is never read).
+        for k in 1...2 {
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: url("shard-\(k)").path).sorted(),
+                           ["aggregate.bin", "manifest.json", "shard.json"])
+            try Data("garbage".utf8).write(to: url("shard-\(k)/runs.bin"))
+            try Data("garbage".utf8).write(to: url("shard-\(k)/runs-rows.csv"))
+        }
         let merge = try GovSimProcess.run(["merge", "shard-1", "shard-2", "--out", "merged", "--quiet"], in: dir)
         XCTAssertEqual(merge.status, 0, merge.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: url("merged/runs.csv").path))
@@ -272,18 +281,26 @@ final class ShardCommandTests: XCTestCase {
         try makeShards(4, runs: 4096, prefix: "seed8", extra: small + ["--seed", "8"], only: [2])
         let all = (1...4).map { "shard-\($0)" }
 
-        // A flipped bit in runs.bin (the manifest unchanged).
+        // A flipped bit in aggregate.bin and in runs-rows.csv (the manifest unchanged).
         try copyFolder("shard-3", "flipped")
-        let perRun = try ShardDescription.decode(Data(contentsOf: url("shard-3/shard.json"))).bytesPerRun
-        try rewrite("flipped", "runs.bin", updateManifest: false) { $0[perRun + 11] ^= 0x10 }
-        try assertMergeRefused(["shard-1", "shard-2", "flipped", "shard-4"], ["flipped: runs.bin does not have the SHA-256 its manifest.json lists"])
+        try rewrite("flipped", "aggregate.bin", updateManifest: false) { $0[$0.count / 2] ^= 0x10 }
+        try assertMergeRefused(["shard-1", "shard-2", "flipped", "shard-4"], ["flipped: aggregate.bin does not have the SHA-256 shard.json and manifest.json list"])
+        try copyFolder("shard-3", "flipped-rows")
+        try rewrite("flipped-rows", "runs-rows.csv", updateManifest: false) { $0[$0.count / 2] ^= 0x01 }
+        try assertMergeRefused(["shard-1", "shard-2", "flipped-rows", "shard-4"], ["flipped-rows: runs-rows.csv does not have the SHA-256 its manifest.json lists"])
         // Truncated, and with garbage appended.
         try copyFolder("shard-3", "truncated")
-        try rewrite("truncated", "runs.bin", updateManifest: false) { $0.removeLast(100) }
-        try assertMergeRefused(["shard-1", "shard-2", "truncated", "shard-4"], ["truncated: runs.bin has", "truncated"])
+        try rewrite("truncated", "aggregate.bin", updateManifest: false) { $0.removeLast(100) }
+        try assertMergeRefused(["shard-1", "shard-2", "truncated", "shard-4"], ["truncated: aggregate.bin has", "truncated"])
         try copyFolder("shard-3", "appended")
-        try rewrite("appended", "runs.bin", updateManifest: false) { $0.append(contentsOf: [1, 2, 3]) }
-        try assertMergeRefused(["shard-1", "shard-2", "appended", "shard-4"], ["appended: runs.bin has", "bytes appended"])
+        try rewrite("appended", "aggregate.bin", updateManifest: false) { $0.append(contentsOf: [1, 2, 3]) }
+        try assertMergeRefused(["shard-1", "shard-2", "appended", "shard-4"], ["appended: aggregate.bin has", "bytes appended"])
+        try copyFolder("shard-3", "rows-truncated")
+        try rewrite("rows-truncated", "runs-rows.csv", updateManifest: false) { $0.removeLast(10) }
+        try assertMergeRefused(["shard-1", "shard-2", "rows-truncated", "shard-4"], ["rows-truncated: runs-rows.csv has", "truncated"])
+        // A shard without runs.csv rows (--no-runs-csv) among shards with them.
+        try makeShards(4, runs: 4096, prefix: "no-rows", extra: small + ["--no-runs-csv"], only: [2])
+        try assertMergeRefused(["shard-1", "no-rows-2", "shard-3", "shard-4"], ["no-rows-2: shard 2/4 is not from the run of shard-1", "no runs.csv rows"])
         // A missing shard; a duplicated one (the same folder twice, or a copy).
         try assertMergeRefused(["shard-1", "shard-2", "shard-4"], ["shard 3 of 4 is missing"])
         try assertMergeRefused(all + ["shard-2"], ["shard-2: shard 2/4 is given twice (the same folder)"])
@@ -319,8 +336,9 @@ final class ShardCommandTests: XCTestCase {
         crafted("overlapping", ["blocks 0..<3 are not those of shard 3 of 4 (2..<3)"]) { $0["first_block"] = 0 }
         crafted("end-before-start", ["blocks 2..<1 are not those"]) { $0["end_block"] = 1 }
         crafted("end-huge", ["are not those of shard 3"]) { $0["end_block"] = Int.max }
-        crafted("bytes-per-run-huge", ["`bytes_per_run` is"]) { $0["bytes_per_run"] = 1 << 40 }
-        crafted("bytes-per-run-odd", ["`bytes_per_run` is 7"]) { $0["bytes_per_run"] = 7 }
+        crafted("aggregate-bytes-huge", ["`aggregate_bytes` is"]) { $0["aggregate_bytes"] = 1 << 41 }
+        crafted("aggregate-format", ["`aggregate_format` is 2, but this govsim reads aggregates of format 1"]) { $0["aggregate_format"] = 2 }
+        crafted("aggregate-sha-missing", ["has no `aggregate_sha256`"]) { $0.removeValue(forKey: "aggregate_sha256") }
         crafted("block-size", ["`block_size` is 7"]) { $0["block_size"] = 7 }
         crafted("wrong-type", ["`shard` has the wrong type"]) { $0["shard"] = "3" }
         crafted("fractional", ["shard.json"]) { $0["shard"] = 2.5 }
@@ -356,34 +374,46 @@ final class ShardCommandTests: XCTestCase {
         cases.append(("description-edited", ["shard.json differs from the one its manifest.json lists"], {
             try self.rewrite($0, "shard.json", updateManifest: false) { $0.append(0x20) }
         }))
-        // Runs tampered with the manifest rewritten to match: run indices out of place.
-        func runIndex(_ name: String, _ fragments: [String], _ value: Double, run: Int) {
-            cases.append((name, fragments, { folder in
-                let perRun = try ShardDescription.decode(Data(contentsOf: self.url("\(folder)/shard.json"))).bytesPerRun
-                try self.rewrite(folder, "runs.bin") { data in
-                    withUnsafeBytes(of: value.bitPattern.littleEndian) { data.replaceSubrange((run * perRun)..<(run * perRun + 8), with: $0) }
+        // An aggregate tampered with, its size and SHA-256 rewritten to match in shard.json and the
+        // manifest (as a forger would): refused by the decoder, which checks every count and shape.
+        func tampered(_ name: String, _ fragments: [String], _ edit: @escaping (inout Data) -> Void) {
+            cases.append((name, ["aggregate.bin"] + fragments + ["re-run shard 3/4"], { folder in
+                var bytes = Data()
+                try self.rewrite(folder, "aggregate.bin") { edit(&$0); bytes = $0 }
+                try self.editDescription(folder) {
+                    $0["aggregate_bytes"] = bytes.count
+                    $0["aggregate_sha256"] = SHA256.hex(bytes)
                 }
             }))
         }
-        runIndex("run-index-negative", ["runs.bin holds run index -7 where run 2048 belongs"], -7, run: 0)
-        runIndex("run-index-nan", ["where run 2050 belongs"], .nan, run: 2)
-        runIndex("run-index-repeated", ["run index 2048 where run 2049 belongs"], 2048, run: 1)
-        cases.append(("padded", ["manifest.json lists runs.bin with"], { folder in
-            try self.rewrite(folder, "runs.bin") { $0.append($0) }
+        tampered("aggregate-magic", ["does not start with GOVSIMAG"]) { $0[0] ^= 1 }
+        tampered("aggregate-version", ["is in format 9, this govsim reads format 1"]) { $0[8] = 9 }
+        // Bytes 61…64: the total's node count (after the 61-byte header).
+        tampered("aggregate-nodes", ["holds 99 tree nodes where the shard's blocks make 1"]) { $0[61] = 99 }
+        tampered("aggregate-cut", ["ends"]) { $0.removeLast(1000) }
+        tampered("aggregate-padded", ["has 8 bytes after its last value"]) { $0.append(Data(count: 8)) }
+        tampered("aggregate-empty", ["does not start with GOVSIMAG"]) { $0 = Data(count: 8) }
+        cases.append(("padded", ["manifest.json lists aggregate.bin with", "than shard.json records"], { folder in
+            try self.rewrite(folder, "aggregate.bin") { $0.append($0) }
         }))
         cases.append(("no-manifest", ["has no manifest.json"], { try FileManager.default.removeItem(at: self.url("\($0)/manifest.json")) }))
-        cases.append(("no-runs", ["has no runs.bin"], { try FileManager.default.removeItem(at: self.url("\($0)/runs.bin")) }))
-        cases.append(("runs-folder", ["runs.bin is not a regular file"], { folder in
-            try FileManager.default.removeItem(at: self.url("\(folder)/runs.bin"))
-            try FileManager.default.createDirectory(at: self.url("\(folder)/runs.bin"), withIntermediateDirectories: false)
+        cases.append(("no-aggregate", ["has no aggregate.bin"], { try FileManager.default.removeItem(at: self.url("\($0)/aggregate.bin")) }))
+        cases.append(("no-rows", ["has no runs-rows.csv"], { try FileManager.default.removeItem(at: self.url("\($0)/runs-rows.csv")) }))
+        cases.append(("aggregate-folder", ["aggregate.bin is not a regular file"], { folder in
+            try FileManager.default.removeItem(at: self.url("\(folder)/aggregate.bin"))
+            try FileManager.default.createDirectory(at: self.url("\(folder)/aggregate.bin"), withIntermediateDirectories: false)
         }))
-        cases.append(("runs-fifo", ["runs.bin is not a regular file"], { folder in
-            try FileManager.default.removeItem(at: self.url("\(folder)/runs.bin"))
-            XCTAssertEqual(mkfifo(self.url("\(folder)/runs.bin").path, 0o644), 0)
+        cases.append(("aggregate-fifo", ["aggregate.bin is not a regular file"], { folder in
+            try FileManager.default.removeItem(at: self.url("\(folder)/aggregate.bin"))
+            XCTAssertEqual(mkfifo(self.url("\(folder)/aggregate.bin").path, 0o644), 0)
         }))
-        cases.append(("runs-symlink-to-device", ["runs.bin is not a regular file"], { folder in
-            try FileManager.default.removeItem(at: self.url("\(folder)/runs.bin"))
-            try FileManager.default.createSymbolicLink(atPath: self.url("\(folder)/runs.bin").path, withDestinationPath: "/dev/zero")
+        cases.append(("aggregate-symlink-to-device", ["aggregate.bin is not a regular file"], { folder in
+            try FileManager.default.removeItem(at: self.url("\(folder)/aggregate.bin"))
+            try FileManager.default.createSymbolicLink(atPath: self.url("\(folder)/aggregate.bin").path, withDestinationPath: "/dev/zero")
+        }))
+        cases.append(("rows-fifo", ["runs-rows.csv is not a regular file"], { folder in
+            try FileManager.default.removeItem(at: self.url("\(folder)/runs-rows.csv"))
+            XCTAssertEqual(mkfifo(self.url("\(folder)/runs-rows.csv").path, 0o644), 0)
         }))
         let nesting = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         cases.append(("deeply-nested", ["shard.json is not valid JSON"], { try self.replaceDescription($0) { "{\"x\": \(nesting), " + $0.dropFirst() } }))
@@ -395,8 +425,8 @@ final class ShardCommandTests: XCTestCase {
         cases.append(("many-values", ["`shard` is 0"], { folder in
             try self.replaceDescription(folder) { "{\"x\": \(numbers), " + $0.dropFirst().replacingOccurrences(of: "\"shard\" : 3", with: "\"shard\" : 0") }
         }))
-        cases.append(("manifest-many-values", ["runs.bin does not have the SHA-256"], { folder in
-            try self.rewrite(folder, "runs.bin", updateManifest: false) { $0[$0.count - 1] ^= 1 }
+        cases.append(("manifest-many-values", ["aggregate.bin does not have the SHA-256"], { folder in
+            try self.rewrite(folder, "aggregate.bin", updateManifest: false) { $0[$0.count - 1] ^= 1 }
             try self.rewrite(folder, "manifest.json", updateManifest: false) { data in
                 data = Data(("{\"x\": \(numbers), " + String(decoding: data, as: UTF8.self).dropFirst()).utf8)
             }

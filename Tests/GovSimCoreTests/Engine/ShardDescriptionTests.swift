@@ -4,9 +4,11 @@ import XCTest
 
 final class ShardDescriptionTests: XCTestCase {
     private func description(runs: Int = 4096, shard: Int = 2, of shards: Int = 4) -> ShardDescription {
-        ShardDescription(scenarioFile: "scenarios/x.yaml", scenarioBytes: Array("name: x\n".utf8),
-                         dataFiles: [.init(path: "data/a.csv", contents: Data("year,v\n2020,1\n".utf8))],
-                         runs: runs, seed: UInt64.max, sampling: "lhs", shard: shard, shards: shards, bytesPerRun: 800)
+        var d = ShardDescription(scenarioFile: "scenarios/x.yaml", scenarioBytes: Array("name: x\n".utf8),
+                                 dataFiles: [.init(path: "data/a.csv", contents: Data("year,v\n2020,1\n".utf8))],
+                                 runs: runs, seed: UInt64.max, sampling: "lhs", shard: shard, shards: shards, runsCSVRows: true)
+        d.recordAggregate(Array(repeating: 7, count: 800))
+        return d
     }
 
     func testRoundTripsThroughItsOwnEncoding() throws {
@@ -45,7 +47,9 @@ final class ShardDescriptionTests: XCTestCase {
         refused({ $0.firstBlock = 0 }, "blocks 0..<2 are not those of shard 2 of 4")
         refused({ $0.runs = Int.max }, "`runs` is")
         refused({ $0.seed = "18446744073709551616" }, "`seed`")
-        refused({ $0.bytesPerRun = 0 }, "`bytes_per_run` is 0")
+        refused({ $0.aggregateBytes = 0 }, "`aggregate_bytes` is 0")
+        refused({ $0.aggregateFormat = 7 }, "`aggregate_format` is 7, but this govsim reads aggregates of format 1")
+        refused({ $0.aggregateSHA256 = "" }, "`aggregate_sha256` is not a SHA-256")
         refused({ $0.scenarioContent += " " }, "`scenario_content` does not have the SHA-256")
         refused({ $0.dataFiles.append($0.dataFiles[0]) }, "repeated")
         refused({ $0.scenarioFile = "x\u{1b}[2J.yaml" }, "`scenario_file`")

@@ -6,8 +6,8 @@ import XCTest
 final class BenchPlanTests: XCTestCase {
     func testScenariosLoadWithTheirHorizonAndPortfolio() throws {
         let plan = BenchPlan(quick: true, cores: 4, scratch: "/scratch")
-        XCTAssertEqual(plan.cases.count, 13)
-        XCTAssertEqual(BenchPlan(quick: true, large: true, cores: 4, scratch: "/scratch").cases.count, 14)
+        XCTAssertEqual(plan.cases.count, 14)
+        XCTAssertEqual(BenchPlan(quick: true, large: true, cores: 4, scratch: "/scratch").cases.count, 15)
         XCTAssertEqual(Set(plan.scenarioFiles.map(\.path)).count, plan.scenarioFiles.count)
         for file in plan.scenarioFiles {
             let scenario = try TestSupport.load(file.text)
@@ -18,8 +18,16 @@ final class BenchPlanTests: XCTestCase {
         XCTAssertEqual(portfolio.portfolio?.organisations.count, 10)
         XCTAssertEqual(plan.cases[0].arguments, ["run", "/scratch/bench-15y-1o.yaml", "--runs", "100000", "--threads", "4", "--seed", "1",
                                                  "--out", "/scratch/out-0", "--quiet", "--no-runs-csv"])
-        XCTAssertEqual(plan.cases[3].arguments, ["run", "/scratch/bench-30y-1o.yaml", "--runs", "1000", "--threads", "4", "--seed", "1",
-                                                 "--out", "/scratch/out-3", "--quiet"])
+        XCTAssertEqual(plan.cases[4].arguments, ["run", "/scratch/bench-30y-1o.yaml", "--runs", "1000", "--threads", "4", "--seed", "1",
+                                                 "--out", "/scratch/out-4", "--quiet"])
+        // The merge case merges the 16 shards of the goal case's run, which its setup writes.
+        let merge = plan.cases[3]
+        XCTAssertEqual(merge.name, BenchPlan.label(BenchPlan.mergeCase, runs: 100_000))
+        XCTAssertEqual(merge.arguments, ["merge"] + (1...16).map { "/scratch/merge-shard-\($0)" } + ["--out", "/scratch/out-merge", "--quiet"])
+        XCTAssertEqual(merge.setup.count, 16)
+        XCTAssertEqual(merge.setup[15], ["run", "/scratch/bench-15y-1o.yaml", "--runs", "100000", "--threads", "4", "--seed", "1",
+                                         "--shard", "16/16", "--out", "/scratch/merge-shard-16", "--quiet", "--no-runs-csv"])
+        XCTAssertEqual(merge.setupOutputs, (1...16).map { "/scratch/merge-shard-\($0)" })
     }
 
     /// Each goal is judged from its own case: met, not met, or not measured when the case is missing.
@@ -33,8 +41,22 @@ final class BenchPlanTests: XCTestCase {
             .init(bench: bench(BenchPlan.goalCaseRunsCSV), seconds: 3, cpuSeconds: 5, peakMiB: 100),
             .init(bench: bench(BenchPlan.portfolioCase), seconds: 30, cpuSeconds: 50, peakMiB: 2048),
         ]
-        let goals = plan.goals(results)
-        XCTAssertEqual(goals.map(\.verdict), ["met", "not met", "met", "not met", "not measured", "not met"])
+        var goals = plan.goals(results)
+        XCTAssertEqual(goals.map(\.verdict), ["met", "not met", "met", "not met", "not measured", "not met", "not measured"])
+        // The merge goal: time against the single run's, and memory.
+        for (seconds, peak, verdict) in [(0.06, 400.0, "met"), (0.06, 480.0, "not met"), (0.1, 100.0, "not met")] {
+            goals = plan.goals(results + [.init(bench: bench(BenchPlan.mergeCase), seconds: seconds, cpuSeconds: seconds, peakMiB: peak)])
+            XCTAssertEqual(goals.last?.verdict, verdict, "\(seconds) s, \(peak) MiB")
+        }
+        XCTAssertTrue(goals.last!.measured.hasPrefix("8.3% (0.10 s, 0.10 CPU s), 105 MB"), goals.last!.measured)
+        // --quick merges a tenth of the runs: the ratio is shown, never judged.
+        let quick = BenchPlan(quick: true, cores: 2, scratch: "/s")
+        func quickBench(_ name: String) -> BenchPlan.Case { quick.cases.first { $0.name.hasPrefix(name + " [") }! }
+        let quickGoals = quick.goals([.init(bench: quickBench(BenchPlan.goalCase), seconds: 1, cpuSeconds: 1, peakMiB: 100),
+                                      .init(bench: quickBench(BenchPlan.mergeCase), seconds: 0.01, cpuSeconds: 0.01, peakMiB: 10)])
+        XCTAssertNil(quickGoals.last?.met)
+        XCTAssertTrue(quickGoals.last!.measured.contains("(--quick)"), quickGoals.last!.measured)
+        goals = plan.goals(results)
         XCTAssertEqual(goals[0].measured, "12.50 M run-years/s")
         XCTAssertEqual(goals[3].measured, "1.67x")
         XCTAssertTrue(goals[4].measured.contains("--large"))

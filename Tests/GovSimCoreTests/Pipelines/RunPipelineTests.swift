@@ -100,17 +100,21 @@ final class RunPipelineTests: XCTestCase {
                                                            threads: 2, manifest: facts(.run)))
             let sink = InMemoryArtifacts()
             try prepared.write(into: sink)
-            XCTAssertEqual(sink.files.map(\.name), ["runs.bin", "shard.json", "manifest.json"])
+            XCTAssertEqual(sink.files.map(\.name), ["runs-rows.csv", "aggregate.bin", "shard.json", "manifest.json"])
             shards.append((prepared, sink))
         }
         XCTAssertEqual(shards[0].0.blocks.upperBound, shards[1].0.blocks.lowerBound)
+        // The merge reads nothing but the shards' aggregates and rows: no run is simulated or replayed.
+        var merge = ShardMerge(scenario: scenario)
+        for (prepared, sink) in shards {
+            let description = try ShardDescription.decode(sink["shard.json"]!)
+            XCTAssertEqual(description.aggregateSHA256, SHA256.hex(sink["aggregate.bin"]!))
+            try merge.add(ShardAggregate.decode(Array(sink["aggregate.bin"]!), plan: merge.planSimulator, runs: scenario.runs,
+                                                firstBlock: prepared.blocks.lowerBound, endBlock: prepared.blocks.upperBound))
+        }
         let merged = InMemoryArtifacts()
-        let codec = ShardCodec(plan: SimulationEngine(scenario: scenario, threads: 1).plan)
-        _ = try MergePipeline.run(.init(document: document, scenario: scenario, manifest: facts(.merge)), into: merged) { b, runs in
-            let (prepared, sink) = shards.first { $0.0.blocks.contains(b) }!
-            let perBlock = ParallelBlocks.blocks(runs: scenario.runs)
-            let offset = perBlock[prepared.blocks.lowerBound..<b].reduce(0) { $0 + $1.count } * codec.bytesPerRun
-            return Array(sink["runs.bin"]![offset..<(offset + runs * codec.bytesPerRun)])
+        _ = try MergePipeline.run(.init(document: document, scenario: scenario, manifest: facts(.merge)), into: merged, result: merge.finish()) { sink in
+            for (_, shard) in shards { sink(Array(shard["runs-rows.csv"]!)) }
         }
         for (name, contents) in whole.files where name != "manifest.json" {
             XCTAssertEqual(contents, merged[name], name)
