@@ -2,7 +2,7 @@ import Foundation
 
 /// `govsim sensitivity` in memory: standardised regression coefficients (`src`) or Sobol'
 /// indices (`sobol`) of the scenario's uncertain inputs as sensitivity.csv (for every metric and
-/// year, or for one appraisal measure per run with a target), or the switching
+/// year) or sensitivity_totals.csv (for one appraisal measure per run, with a target), or the switching
 /// values and one-way money sweeps of the appraisal's decisive inputs (`switching`) as
 /// switching_values.csv; then manifest.json.
 public enum SensitivityPipeline {
@@ -41,7 +41,8 @@ public enum SensitivityPipeline {
         public let switching: SwitchingValueStudy?
         /// The terminal's tornado of the study.
         public let tornado: String
-        /// sensitivity.csv (src, sobol) or switching_values.csv (switching), then manifest.json.
+        /// sensitivity.csv (src, sobol), sensitivity_totals.csv (src, sobol with a target) or
+        /// switching_values.csv (switching), then manifest.json.
         public let files: [(name: String, contents: Data)]
     }
 
@@ -99,7 +100,7 @@ public enum SensitivityPipeline {
         if options.method == .sobol { manifest.extra["base_samples"] = .integer(options.baseSamples) }
         if let target = options.target { manifest.extra["target"] = .string(target.rawValue) }
         return Outcome(result: result, switching: nil, tornado: SensitivityTable.tornado(result),
-                       files: manifest.artifacts(texts: [("sensitivity.csv", SensitivityTable.make(result).render())]))
+                       files: manifest.artifacts(texts: [(SensitivityTable.fileName(result), SensitivityTable.make(result).render())]))
     }
 
     /// `--method switching`: ``SwitchingValueStudy`` of the scenario's runs (common random numbers).
