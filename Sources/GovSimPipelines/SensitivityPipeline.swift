@@ -67,29 +67,20 @@ public enum SensitivityPipeline {
         }
     }
 
-    /// The units of work ``run(_:progress:)`` reports: the scenario's runs (src), the design's
-    /// runs (sobol), or the inputs swept (switching, after the scenario itself as unit 1).
-    public static func work(_ options: Options) -> (total: Int, unit: String) {
-        switch options.method {
-        case .src: return (options.scenario.runs, "runs")
-        case .sobol: return (SensitivityStudy.sobolRunCount(options.scenario, baseSamples: options.baseSamples), "runs")
-        case .switching: return (AppraisalInput.standard(for: options.scenario).count + 1, "inputs")
-        }
-    }
-
-    /// Computes the study (after ``check(_:)``); `progress` receives the units of
-    /// ``work(_:)`` done so far.
-    public static func run(_ options: Options, progress: (@Sendable (Int) -> Void)? = nil) throws -> Outcome {
+    /// Computes the study (after ``check(_:)``); `phases` follows its work: the runs, then the
+    /// regressions (src) or the index sets (sobol) of ``SensitivityStudy``; for switching the
+    /// inputs swept (after the scenario itself as unit 1).
+    public static func run(_ options: Options, phases: PhaseProgress? = nil) throws -> Outcome {
         let s = options.scenario
         let result: SensitivityResult
         switch options.method {
         case .switching:
-            return runSwitching(options, progress: progress)
+            return runSwitching(options, progress: phases?("", AppraisalInput.standard(for: s).count + 1, "inputs"))
         case .src:
-            result = try SensitivityStudy.src(s, target: options.target, threads: options.context.threads, progress: progress)
+            result = try SensitivityStudy.src(s, target: options.target, threads: options.context.threads, phases: phases)
         case .sobol:
             result = try SensitivityStudy.sobol(s, baseSamples: options.baseSamples, bootstrap: options.bootstrap, target: options.target,
-                                                threads: options.context.threads, progress: progress)
+                                                threads: options.context.threads, phases: phases)
         }
         var manifest = CommandManifest(command: options.context.command, record: options.record, documents: [options.document],
                                        scenarioName: s.name, seed: s.seed, runs: result.runs, horizon: s.horizon,
