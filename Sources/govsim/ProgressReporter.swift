@@ -5,7 +5,8 @@ import Foundation
 /// sensitivity, merge, evaluate, verify's re-run, bench); the library only calls back with the
 /// units done.
 ///
-/// `.bar` redraws one line in place at most four times a second, never wider than the terminal
+/// `.bar` draws one line at the first update, then redraws it in place at most four times a
+/// second, never wider than the terminal
 /// (`columns` − 1: the bar shrinks, then goes, then the text is cut), and erases it at the end;
 /// with `escapes` false (`NO_COLOR` set) it uses only carriage returns and spaces, no escape
 /// sequence. `.lines` (for logs, with `--progress` when standard error is not a terminal) prints
@@ -69,7 +70,9 @@ final class ProgressReporter: @unchecked Sendable {
         self.done = max(self.done, done)
         let now = clock()
         let interval = style == .bar ? ProgressReporter.barInterval : ProgressReporter.lineInterval
-        guard now - lastDraw >= interval, self.done < total else { return }
+        // The bar appears at the first update (feedback as soon as a unit is done), then
+        // redraws at most every `barInterval`; a log gets a line at most once a second.
+        guard now - lastDraw >= interval || (style == .bar && !drawn), self.done < total else { return }
         draw(now: now)
     }
 
