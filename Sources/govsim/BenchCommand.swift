@@ -9,6 +9,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmark govsim end to end: run-years per second, peak memory, thread speed-up, scaling.",
+        usage: "govsim bench [--quick] [--large] [<options>]",
         discussion: """
         First the goal cases of docs/performance.md: the reference scenario, 1,000,000 runs of its 15-year horizon, with --no-runs-csv on all threads and on 1 thread, and with runs.csv. Then the reference scenario at 10,000, 100,000 and 1,000,000 runs (30-year horizon), 1 versus all threads, three sizes each of runs, years and organisations, a 50-organisation portfolio (10,000 runs × 20 years) and a Sobol' sensitivity analysis, each as a separate `govsim` process. Prints a table and the goals with met / not met, and writes bench.csv and goals.csv.
 

@@ -109,7 +109,7 @@ final class ProgressReporterTests: XCTestCase {
     }
 
     func testEveryLongCommandTakesQuietAndProgress() throws {
-        for arguments in [["run"], ["calibrate"], ["compare"], ["sensitivity"], ["merge", "a"], ["verify", "a"], ["evaluate", "a", "b"], ["bench"]] {
+        for arguments in [["run"], ["calibrate"], ["compare"], ["sensitivity"], ["merge", "a"], ["verify", "a"], ["evaluate", "a", "b"], ["bench"], ["fit", "a.csv", "--response", "y"]] {
             for flags in [["--quiet"], ["-q"], ["--progress"], ["--no-progress"]] {
                 XCTAssertNoThrow(try GovSim.parseAsRoot(arguments + flags), "\(arguments + flags)")
             }
@@ -141,6 +141,8 @@ final class ProgressInEveryLongCommandTests: XCTestCase {
         try small.write(to: dir.appendingPathComponent("small.yaml"), atomically: true, encoding: .utf8)
         try "year,metric,value,sd\n2026,productivity_index,100.8,0.3\n2027,productivity_index,101.5,0.3\n"
             .write(to: dir.appendingPathComponent("o.csv"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: GovSimProcess.packageRoot.appendingPathComponent("scenarios/data/example-panel.csv"),
+                                         to: dir.appendingPathComponent("example-panel.csv"))
     }
 
     /// The long commands after `run small.yaml --runs <runs> --out r` (which evaluate and verify
@@ -157,6 +159,7 @@ final class ProgressInEveryLongCommandTests: XCTestCase {
                 (["sensitivity", "small.yaml", "--method", "sobol", "--base-samples", "64", "--bootstrap", "20"], "progress: 88 index sets done in "),
                 (["sensitivity", "small.yaml", "--method", "switching", "--runs", "100"], "progress: "),
                 (["evaluate", "r", "o.csv"], "progress: observed values: \(n) runs done in "),
+                (["fit", "example-panel.csv", "--response", "productivity"], "progress: 2 steps done in "),
                 (["verify", "r"], "progress: re-run: \(n) runs done in ")]
     }
 
