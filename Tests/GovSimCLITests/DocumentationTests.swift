@@ -99,8 +99,9 @@ final class DocumentationTests: XCTestCase {
 
     /// The files and column lists of docs/outputs.md against what the commands write, from small
     /// runs of a 3-year scenario: every file name it gives is written by some command, every file
-    /// written is named there, and a column list given right after a file's name (in the same
-    /// paragraph) is that file's header (with a `…`, its start and end).
+    /// written is named there, a column list given right after a file's name (in the same
+    /// paragraph) is that file's header (with a `…`, its start and end), and no column of any
+    /// CSV file mixes numbers with text.
     func testOutputsDocNamesEveryFileWrittenWithItsColumns() throws {
         let dir = try GovSimProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -123,6 +124,7 @@ final class DocumentationTests: XCTestCase {
             ["fit", "scenarios/data/example-panel.csv", "--response", "productivity", "--out", "fit"],
         ]
         var headers: [String: Set<String>] = [:]   // file name → its headers (one per command writing it)
+        var mixed: [String] = []
         for arguments in commands {
             let r = try GovSimProcess.run(arguments + (arguments[0] == "trace" || arguments[0] == "fit" ? [] : ["--quiet"]), in: dir)
             // calibrate exits 2 when the prior misses its target, as it may at 30 runs.
@@ -131,6 +133,7 @@ final class DocumentationTests: XCTestCase {
             for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
                 let first = (try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8))?.split(separator: "\n").first.map(String.init) ?? ""
                 headers[file, default: []].insert(file.hasSuffix(".csv") ? first : "")
+                if file.hasSuffix(".csv") { mixed += Self.columnsMixingNumbersAndText(folder.appendingPathComponent(file)) }
             }
         }
         // bench writes these (docs/outputs.md § govsim bench); running it takes minutes.
@@ -169,7 +172,33 @@ final class DocumentationTests: XCTestCase {
             problems.append("\(file) is written but docs/outputs.md does not name it")
         }
         XCTAssertGreaterThanOrEqual(checkedHeaders, 12, "column lists checked")
+        // Issue 17: a column is numbers or text, never both (`year` = `all`, `payback_year` =
+        // `never`, a schedule's name among values): a spreadsheet or pandas then reads it as text.
+        XCTAssertEqual(mixed, [], mixed.joined(separator: "\n"))
         XCTAssertEqual(problems, [], problems.joined(separator: "\n"))
+    }
+
+    /// The columns of a CSV file (standard dialect, no quoted line breaks in these files) that
+    /// hold both numbers and other non-empty text, as `file: column (a text value)`.
+    static func columnsMixingNumbersAndText(_ url: URL) -> [String] {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        let rows = text.split(separator: "\n").map { line -> [String] in
+            var cells: [String] = [], cell = "", quoted = false
+            for c in line {
+                if c == "\"" { quoted.toggle() } else if c == "," && !quoted { cells.append(cell); cell = "" } else { cell.append(c) }
+            }
+            return cells + [cell]
+        }
+        guard let header = rows.first else { return [] }
+        var out: [String] = []
+        for (j, name) in header.enumerated() {
+            let values = rows.dropFirst().compactMap { j < $0.count && !$0[j].isEmpty ? $0[j] : nil }
+            let numbers = values.filter { Double($0) != nil }
+            if let word = values.first(where: { Double($0) == nil }), !numbers.isEmpty {
+                out.append("\(url.deletingLastPathComponent().lastPathComponent)/\(url.lastPathComponent): \(name) (\(word) among \(numbers.count) numbers)")
+            }
+        }
+        return out
     }
 
     /// Files docs/outputs.md names that are inputs, not outputs.
