@@ -107,9 +107,11 @@ public struct ImportanceResampler: Sendable {
         SplitMix64.mix(plan.scenario.seed ^ (UInt64(RandomStream.channel("condition:" + name)) << 32 | 0x9E37_79B9))
     }
 
-    /// Conditions the prior runs on the outturn.
+    /// Conditions the prior runs on the outturn; `phases` follows the work (``PhaseProgress``;
+    /// the phases and their sizes are known only as the ESS of each stage is seen): `prior`, its runs, then for each stage that moves its particles the n particles moved
+    /// (each ``Settings/moves`` model runs) and re-weighted, `moving <year>`, 2 n.
     /// - Throws: ``ConditioningError`` when the ESS collapses and no move can help.
-    public func run() throws -> Outcome {
+    public func run(phases: PhaseProgress? = nil) throws -> Outcome {
         precondition(outturn.observations.allSatisfy { $0.sd != nil }, "ImportanceResampler: every observation needs an sd")
         let n = plan.scenario.runs
         let blocks = ParallelBlocks.blocks(runs: n)
@@ -117,7 +119,12 @@ public struct ImportanceResampler: Sendable {
         let plan = self.plan
         let this = self
         // The prior particles and their log-likelihood by stage.
-        let prior = ParallelBlocks.map(blockCount: blocks.count, threads: threads) { b -> [(Particle, [Double], [Double])] in
+        // Blocks finished → runs finished (every block but the last holds blockSize runs).
+        func runs(_ report: (@Sendable (Int) -> Void)?, after offset: Int = 0) -> (@Sendable (Int) -> Void)? {
+            guard let report else { return nil }
+            return { done in report(offset + min(n, done * ParallelBlocks.blockSize)) }
+        }
+        let prior = ParallelBlocks.map(blockCount: blocks.count, threads: threads, progress: runs(phases?("prior", n, "runs"))) { b -> [(Particle, [Double], [Double])] in
             var work = plan.makeRun()
             let uniforms = plan.blockUniforms(runs: blocks[b])
             return blocks[b].enumerated().map { i, run in
@@ -166,7 +173,8 @@ public struct ImportanceResampler: Sendable {
                 moved = true
                 let current = particles
                 let seed = derivedSeed("move:\(s)")
-                let results = ParallelBlocks.map(blockCount: blocks.count, threads: threads) { b -> [(Particle, Int)] in
+                let report = phases?("moving \(stage.year)", 2 * n, "runs")
+                let results = ParallelBlocks.map(blockCount: blocks.count, threads: threads, progress: runs(report)) { b -> [(Particle, Int)] in
                     var work = plan.makeRun()
                     return blocks[b].map { j in this.move(current[j], particle: j, stage: s, seed: seed, work: &work) }
                 }.flatMap { $0 }
@@ -175,7 +183,7 @@ public struct ImportanceResampler: Sendable {
                 acceptance = Double(accepted) / Double(n * settings.moves)
                 // The later stages' likelihoods of the moved particles.
                 let moving = particles
-                let later = ParallelBlocks.map(blockCount: blocks.count, threads: threads) { b -> [[Double]] in
+                let later = ParallelBlocks.map(blockCount: blocks.count, threads: threads, progress: runs(report, after: n)) { b -> [[Double]] in
                     var work = plan.makeRun()
                     return blocks[b].map { j in
                         plan.simulate(uniforms: moving[j].uniforms, shockRun: moving[j].shockRun, into: &work)

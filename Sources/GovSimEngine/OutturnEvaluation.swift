@@ -39,7 +39,7 @@ public struct OutturnEvaluation: Sendable {
     public let points: [Point]
 
     /// Evaluates `observations` given `values[k]`, the values over the runs of observation k's
-    /// metric in its year (see ``observedValues(plan:observations:threads:)``).
+    /// metric in its year (see ``observedValues(plan:observations:threads:progress:)``).
     public init(observations: [OutturnFile.Observation], values: [[Double]]) {
         precondition(observations.count == values.count, "OutturnEvaluation: one column of values per observation")
         points = zip(observations, values).map { o, column in
@@ -58,9 +58,13 @@ public struct OutturnEvaluation: Sendable {
     /// The runs' values of each observation's (metric, year), simulating every run of `plan`
     /// (same runs, in run order, as `govsim run` of the scenario): `result[k][i]` is run i's
     /// value for observation k. Independent of `threads`.
-    public static func observedValues(plan: PlanSimulator, observations: [OutturnFile.Observation], threads: Int) -> [[Double]] {
+    public static func observedValues(plan: PlanSimulator, observations: [OutturnFile.Observation], threads: Int,
+                                      progress: (@Sendable (Int) -> Void)? = nil) -> [[Double]] {
         let blocks = ParallelBlocks.blocks(runs: plan.scenario.runs)
-        let parts = ParallelBlocks.map(blockCount: blocks.count, threads: threads) { b -> [Double] in
+        let runs = plan.scenario.runs
+        var blocksDone: (@Sendable (Int) -> Void)? = nil
+        if let progress { blocksDone = { done in progress(min(runs, done * ParallelBlocks.blockSize)) } }
+        let parts = ParallelBlocks.map(blockCount: blocks.count, threads: threads, progress: blocksDone) { b -> [Double] in
             var out: [Double] = []
             out.reserveCapacity(blocks[b].count * observations.count)
             plan.simulate(block: blocks[b]) { _, work in

@@ -159,3 +159,9 @@ final class OrderedState<T>: @unchecked Sendable {
         condition.unlock()
     }
 }
+
+/// Follows a computation made of phases, some known only as it goes: called as each phase
+/// starts, with its label (e.g. `prior`, or empty), its number of units and their name (`runs`,
+/// `regressions`, `inputs`), it returns the callback that receives the units done in that
+/// phase so far, or nil.
+public typealias PhaseProgress = (_ phase: String, _ total: Int, _ unit: String) -> (@Sendable (Int) -> Void)?

@@ -51,17 +51,18 @@ public enum SensitivityStudy {
 
     /// - Parameters:
     ///   - target: an appraisal measure analysed instead of every metric and year.
-    ///   - progress: receives the number of runs simulated so far (of `scenario.runs`).
+    ///   - phases: follows the runs simulated (of `scenario.runs`), then the regressions (one
+    ///     per metric and year, or one for a target) done.
     public static func src(_ scenario: Scenario, target: Target? = nil, threads: Int,
-                           progress: (@Sendable (Int) -> Void)? = nil) throws -> SensitivityResult {
+                           phases: PhaseProgress? = nil) throws -> SensitivityResult {
         let plan = PlanSimulator(scenario: scenario)
         let years = scenario.horizon + 1
         let cells = target == nil ? Metric.allCases.count * years : 1
         let k = plan.inputCount
         let n = scenario.runs
-        let (inputs, outputs) = regressionSamples(plan, runs: n, target: target, threads: threads, progress: progress)
+        let (inputs, outputs) = regressionSamples(plan, runs: n, target: target, threads: threads, progress: phases?("", n, "runs"))
         let design = inputs.matrix()
-        let rows = ParallelBlocks.map(blockCount: cells, threads: threads) { cell -> [SensitivityRow] in
+        let rows = ParallelBlocks.map(blockCount: cells, threads: threads, progress: phases?("", cells, "regressions")) { cell -> [SensitivityRow] in
             let output = outputs.column(cell)
             let (metric, year): (Metric?, Int?) = target == nil ? (Metric.allCases[cell / years], cell % years) : (nil, nil)
             guard output.allSatisfy(\.isFinite),
@@ -80,19 +81,20 @@ public enum SensitivityStudy {
 
     /// - Parameters:
     ///   - target: an appraisal measure analysed instead of every metric and year.
-    ///   - progress: receives the number of design runs simulated so far (of
-    ///     `baseSamples × (inputs + 2)`, ``sobolRunCount(_:baseSamples:)``).
+    ///   - phases: follows the design runs simulated (of `baseSamples × (inputs + 2)`,
+    ///     ``sobolRunCount(_:baseSamples:)``), then the indices (one set per metric and year, or
+    ///     one for a target, each with its bootstrap) done.
     public static func sobol(_ scenario: Scenario, baseSamples: Int, bootstrap: Int = defaultBootstrap, target: Target? = nil,
-                             threads: Int, progress: (@Sendable (Int) -> Void)? = nil) throws -> SensitivityResult {
+                             threads: Int, phases: PhaseProgress? = nil) throws -> SensitivityResult {
         let plan = PlanSimulator(scenario: scenario)
         let d = plan.inputCount
         let years = scenario.horizon + 1
         let cells = target == nil ? Metric.allCases.count * years : 1
         let design = SaltelliDesign(dimensions: max(1, d), baseSamples: baseSamples,
                                     base: .sobol(seed: SplitMix64.mix(scenario.seed ^ 0x5A17_E111)))
-        let table = saltelliOutputs(plan, design: design, target: target, threads: threads, progress: progress).sampleMatrix()
+        let table = saltelliOutputs(plan, design: design, target: target, threads: threads, progress: phases?("", design.runCount, "runs")).sampleMatrix()
         let options = SobolIndices.Options(bootstrapReplicates: bootstrap, confidenceLevel: 0.95, seed: scenario.seed)
-        let rows = ParallelBlocks.map(blockCount: cells, threads: threads) { cell -> [SensitivityRow] in
+        let rows = ParallelBlocks.map(blockCount: cells, threads: threads, progress: phases?("", cells, "index sets")) { cell -> [SensitivityRow] in
             let (metric, year): (Metric?, Int?) = target == nil ? (Metric.allCases[cell / years], cell % years) : (nil, nil)
             guard let indices = try? SobolIndices.analyze(column: cell, of: table, design: design, options: options),
                   indices.variance > 0, indices.variance.isFinite else { return [] }

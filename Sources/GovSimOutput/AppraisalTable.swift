@@ -70,7 +70,8 @@ public enum AppraisalTable {
             row("costs", "pv_costs", p, .number(summary.pvCostQuantiles[k]), money, basis)
         }
         if let yearly { appendYearly(variant: variant, yearly: yearly, scenario: scenario, to: &table) }
-        row("settings", "discounting", "schedule", .text(settings.schedule.kind.rawValue), "",
+        // The schedule's name is the statistic and `value` stays empty: a number column holds numbers only.
+        row("settings", "discounting", settings.schedule.kind.rawValue, .empty, "",
             settings.schedule.kind == .flat ? "flat \(CSVTable.formatNumber(settings.schedule.rate(year: 1))) real" : "Green Book declining STPR")
         row("settings", "period_end_year", "value", .integer(scenario.startYear + settings.period), "calendar year", "")
         row("settings", "benefit_decay", "value", .number(settings.benefitDecay), "share per year", "after \(scenario.startYear + scenario.horizon)")

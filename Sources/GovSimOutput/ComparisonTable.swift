@@ -76,16 +76,19 @@ public enum ComparisonTable {
     /// ``AppraisalTable``), `options.csv`, `value_of_information.csv`, `switching_values.csv`
     /// (``OptionsTable``) and `report.html` (options table, value of information, money tornado
     /// and switching values). The sweeps re-run the scenario on `threads` threads (the bytes do
-    /// not depend on them).
+    /// not depend on them); `phases` follows them (the inputs swept).
     public static func appraisalFiles(_ result: ComparisonResult, scenarioFile: String, scenarioSHA256: String,
-                                      threads: Int = ParallelBlocks.defaultThreads) -> [(String, String)] {
+                                      threads: Int = ParallelBlocks.defaultThreads, phases: PhaseProgress? = nil) -> [(String, String)] {
         var table = CSVTable(header: AppraisalTable.header)
         for outcome in result.outcomes {
             AppraisalTable.append(variant: outcome.name, summary: AppraisalTable.summary(outcome.budgets, scenario: outcome.scenario),
                                   scenario: outcome.scenario, yearly: outcome.summary, to: &table)
         }
         let options = OptionsAppraisal(result)
-        let study = OptionSwitchingStudy(result, options: options, threads: threads)
+        let inputs = AppraisalInput.standard(for: result.baseline.scenario)
+        let study = options.options.count < 2 ? nil
+            : OptionSwitchingStudy(result, options: options, inputs: inputs, threads: threads,
+                                   progress: phases?("switching values", inputs.count, "inputs"))
         let s = result.baseline.scenario
         let report = HTMLReport(title: "\(s.name): options appraisal", subtitle: s.description.trimmingSpaces(),
                                 facts: "\(result.outcomes.count) options · \(s.runs) runs · \(s.startYear)–\(s.startYear + s.appraisal.period) · \(s.currency), real \(s.startYear) prices",

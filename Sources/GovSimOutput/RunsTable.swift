@@ -50,7 +50,8 @@ public enum RunsTable {
             cell(r.totalInvestment)
             cell(r.budget.npv[0])
             out.append(comma)
-            if let year = r.budget.paybackYear { appendInteger(startYear + year, to: &out) } else { out.append(contentsOf: "never".utf8) }
+            // Empty for a run that never pays back within the horizon (a number column holds numbers only).
+            if let year = r.budget.paybackYear { appendInteger(startYear + year, to: &out) }
             out.append(comma)
             if let ratio = r.budget.benefitCostRatio { appendNumber(ratio, to: &out) }
             out.append(newline)
@@ -91,7 +92,7 @@ public enum RunsTable {
         [.integer(r.run)] + r.inputs.map { .number($0) } + [
             .number(r.finalProductivityGainPct), .number(r.cumulativeNetSavings), .number(r.finalSatisfaction),
             .number(r.finalSatisfactionGain), .number(r.totalInvestment), .number(r.budget.npv[0]),
-            r.budget.paybackYear.map { .integer(startYear + $0) } ?? .text("never"),
+            r.budget.paybackYear.map { .integer(startYear + $0) } ?? .empty,
             r.budget.benefitCostRatio.map { .number($0) } ?? .empty,
         ]
     }

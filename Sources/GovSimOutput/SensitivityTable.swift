@@ -5,16 +5,36 @@
 /// `total_order` with bootstrap 95% intervals). Outputs that do not vary (such as the base year)
 /// have no rows. `ci_low`/`ci_high` are empty where no interval is computed.
 ///
-/// With `--target npv|npsv|bcr|payback` the per-run appraisal measure is analysed instead:
-/// rows have `year` = `all` (the whole appraisal period) and `metric` = the target's name.
+/// With `--target npv|npsv|bcr|payback` the per-run appraisal measure is analysed instead, a
+/// measure of the whole appraisal period with no year: its rows go to `sensitivity_totals.csv`
+/// (``totalsHeader``: `measure` in place of `year,metric`, as comparison_totals.csv), so that
+/// `year` only ever holds calendar years.
 public enum SensitivityTable {
     public static let header = ["year", "metric", "input", "method", "index", "value", "ci_low", "ci_high"]
+    /// The columns of `sensitivity_totals.csv`.
+    public static let totalsHeader = ["measure", "input", "method", "index", "value", "ci_low", "ci_high"]
 
+    /// The file ``make(_:)`` writes: `sensitivity.csv`, or `sensitivity_totals.csv` with a target.
+    public static func fileName(_ result: SensitivityResult) -> String {
+        result.target == nil ? "sensitivity.csv" : "sensitivity_totals.csv"
+    }
+
+    /// The rows of `result`: per year and metric (``header``), or with a target per measure
+    /// (``totalsHeader``).
     public static func make(_ result: SensitivityResult) -> CSVTable {
+        if let target = result.target {
+            var table = CSVTable(header: totalsHeader)
+            for r in result.rows {
+                table.append([.text(target.rawValue), .text(r.input), .text(r.method.rawValue),
+                              .text(r.index), .number(r.value), r.ciLow.map { .number($0) } ?? .empty, r.ciHigh.map { .number($0) } ?? .empty])
+            }
+            return table
+        }
         var table = CSVTable(header: header)
         for r in result.rows {
-            table.append([r.year.map { .integer(result.scenario.startYear + $0) } ?? .text("all"),
-                          .text(r.target?.rawValue ?? r.metric?.rawValue ?? ""), .text(r.input), .text(r.method.rawValue),
+            // Without a target every row has a year (``SensitivityRow/year`` is nil only for a target's rows).
+            table.append([.integer(result.scenario.startYear + (r.year ?? 0)),
+                          .text(r.metric?.rawValue ?? ""), .text(r.input), .text(r.method.rawValue),
                           .text(r.index), .number(r.value), r.ciLow.map { .number($0) } ?? .empty, r.ciHigh.map { .number($0) } ?? .empty])
         }
         return table

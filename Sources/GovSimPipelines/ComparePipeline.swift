@@ -68,11 +68,12 @@ public enum ComparePipeline {
     }
 
     /// Simulates the prepared variants; `outputFolder` overrides the context's (the default
-    /// folder is known only after ``prepare(_:)``). `progress` receives the runs (of the
-    /// baseline's runs, every variant at once) simulated so far.
-    public static func run(_ prepared: Prepared, outputFolder: String? = nil, progress: (@Sendable (Int) -> Void)? = nil) -> Outcome {
+    /// folder is known only after ``prepare(_:)``). `phases` follows the runs (of the
+    /// baseline's runs, every variant at once) simulated, then the switching-value sweeps.
+    public static func run(_ prepared: Prepared, outputFolder: String? = nil, phases: PhaseProgress? = nil) -> Outcome {
         let options = prepared.options
-        let result = ComparisonEngine(variants: prepared.variants, baselineIndex: prepared.baselineIndex, threads: options.context.threads).run(progress: progress)
+        let result = ComparisonEngine(variants: prepared.variants, baselineIndex: prepared.baselineIndex, threads: options.context.threads)
+            .run(progress: phases?("", prepared.base.runs, "runs"))
         let files: [(name: String, text: String)] = [
             ("comparison.csv", ComparisonTable.make(result).render()),
             ("comparison_totals.csv", ComparisonTable.totals(result).render()),
@@ -80,7 +81,7 @@ public enum ComparePipeline {
             ("summary.csv", ComparisonTable.summary(result).render()),
         ] + ComparisonTable.appraisalFiles(result, scenarioFile: options.documents.map(\.displayName).joined(separator: ","),
                                             scenarioSHA256: options.documents.map { SHA256.hex($0.bytes) }.joined(separator: ","),
-                                            threads: options.context.threads)
+                                            threads: options.context.threads, phases: phases)
         let base = prepared.base
         var manifest = CommandManifest(command: options.context.command, record: options.record, documents: options.documents,
                                        scenarioName: base.name, seed: base.seed, runs: base.runs, horizon: base.horizon,

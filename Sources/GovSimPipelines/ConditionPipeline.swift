@@ -16,14 +16,15 @@ public enum ConditionPipeline {
     }
 
     /// Conditions `options.scenario`'s runs on `outturn` (every observation with an sd) and
-    /// writes the artifacts into `sink`.
+    /// writes the artifacts into `sink`. `phases` follows the work: the resampler's phases
+    /// (``ImportanceResampler/PhaseProgress``), then `simulating` the conditioned runs.
     /// - Throws: ``ConditioningError`` when the weights degenerate beyond repair.
     public static func run(_ options: RunPipeline.Options, outturn: OutturnFile, threads: Int,
                            settings: ImportanceResampler.Settings = .init(), into sink: ArtifactSink,
-                           progress: (@Sendable (Int) -> Void)? = nil) throws -> Outcome {
+                           phases: PhaseProgress? = nil) throws -> Outcome {
         let plan = PlanSimulator(scenario: options.scenario)
         let resampler = ImportanceResampler(plan: plan, outturn: outturn, settings: settings, threads: threads)
-        let conditioning = try resampler.run()
+        let conditioning = try resampler.run(phases: phases)
         let n = options.scenario.runs
         var notes: [String] = []
         var stages: [JSONValue] = []
@@ -51,6 +52,7 @@ public enum ConditionPipeline {
                                                                    posterior: conditioning.posteriorInputs).render()))
         run.outturn = (outturn, "conditioned on outturn \(outturn.fileName)")
         let simulation = ConditionedSimulation(plan: plan, particles: conditioning.particles, threads: threads)
+        let progress = phases?("simulating", n, "runs")
         let outcome = try RunPipeline.run(run, into: sink) { format, recordSink in
             simulation.run(progress: progress, formatRecords: format, recordSink: recordSink)
         }

@@ -36,19 +36,21 @@ public enum EvaluatePipeline {
         }
     }
 
-    /// Evaluates and writes every artifact into `sink`.
+    /// Evaluates and writes every artifact into `sink`. `phases` follows the two passes over
+    /// the forecast's runs: `re-simulating` (the summary and report), then `observed values`.
     /// - Throws: ``PipelineError`` when the re-simulation does not reproduce the folder's
     ///   `summary.csv` (another govsim version, or an edited folder).
-    public static func run(_ options: Options, into sink: ArtifactSink) throws -> OutturnEvaluation {
+    public static func run(_ options: Options, into sink: ArtifactSink, phases: PhaseProgress? = nil) throws -> OutturnEvaluation {
         let s = options.scenario
         let engine = SimulationEngine(scenario: s, threads: options.threads)
-        let result = engine.run(formatRecords: nil, recordSink: { _ in })
+        let result = engine.run(progress: phases?("re-simulating", s.runs, "runs"), formatRecords: nil, recordSink: { _ in })
         let summary = SummaryTable.make(result).render()
         if let recorded = options.recordedSummarySHA256, SHA256.hex(Data(summary.utf8)) != recorded {
             throw PipelineError("\(options.resultsFolder)/summary.csv: re-simulating the recorded scenario does not reproduce it (written by another govsim version, or edited), so the outturn cannot be placed in its runs; run `govsim verify \(options.resultsFolder)` to see why")
         }
         let observations = options.outturn.observations
-        let values = OutturnEvaluation.observedValues(plan: engine.plan, observations: observations, threads: options.threads)
+        let values = OutturnEvaluation.observedValues(plan: engine.plan, observations: observations, threads: options.threads,
+                                                      progress: phases?("observed values", s.runs, "runs"))
         let evaluation = OutturnEvaluation(observations: observations, values: values)
         let report = HTMLReport(result: result, scenarioFile: options.document.displayName, scenarioSHA256: SHA256.hex(options.document.bytes))
             .overlaying(options.outturn, note: "outturn: \(options.outturn.fileName)")

@@ -54,10 +54,16 @@ public enum FitPipeline {
         public let summary: String
     }
 
+    /// The steps ``run(_:step:)`` announces, in order.
+    public static let steps = ["reading the data", "fitting"]
+
     /// Fits the regression; throws ``DataTableError`` for a data or model problem and
-    /// ``LAPACKError`` for a numerical failure.
-    public static func run(_ options: Options) throws -> Outcome {
+    /// ``LAPACKError`` for a numerical failure. `step` is told each of ``steps`` as it begins
+    /// (a 64 MiB file takes seconds to read and to fit).
+    public static func run(_ options: Options, step: (String) -> Void = { _ in }) throws -> Outcome {
+        step(steps[0])
         let table = try DataTable(data: options.data, fileName: options.dataPath)
+        step(steps[1])
         let regression = try table.fitLinearRegression(response: options.response, predictors: options.predictors,
                                                        intercept: options.intercept, robust: options.robust)
         let report = RegressionReport(regression: regression, responseName: options.response, dataName: options.dataPath)

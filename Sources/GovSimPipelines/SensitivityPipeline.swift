@@ -2,7 +2,7 @@ import Foundation
 
 /// `govsim sensitivity` in memory: standardised regression coefficients (`src`) or Sobol'
 /// indices (`sobol`) of the scenario's uncertain inputs as sensitivity.csv (for every metric and
-/// year, or for one appraisal measure per run with a target), or the switching
+/// year) or sensitivity_totals.csv (for one appraisal measure per run, with a target), or the switching
 /// values and one-way money sweeps of the appraisal's decisive inputs (`switching`) as
 /// switching_values.csv; then manifest.json.
 public enum SensitivityPipeline {
@@ -41,7 +41,8 @@ public enum SensitivityPipeline {
         public let switching: SwitchingValueStudy?
         /// The terminal's tornado of the study.
         public let tornado: String
-        /// sensitivity.csv (src, sobol) or switching_values.csv (switching), then manifest.json.
+        /// sensitivity.csv (src, sobol), sensitivity_totals.csv (src, sobol with a target) or
+        /// switching_values.csv (switching), then manifest.json.
         public let files: [(name: String, contents: Data)]
     }
 
@@ -66,29 +67,20 @@ public enum SensitivityPipeline {
         }
     }
 
-    /// The units of work ``run(_:progress:)`` reports: the scenario's runs (src), the design's
-    /// runs (sobol), or the inputs swept (switching, after the scenario itself as unit 1).
-    public static func work(_ options: Options) -> (total: Int, unit: String) {
-        switch options.method {
-        case .src: return (options.scenario.runs, "runs")
-        case .sobol: return (SensitivityStudy.sobolRunCount(options.scenario, baseSamples: options.baseSamples), "runs")
-        case .switching: return (AppraisalInput.standard(for: options.scenario).count + 1, "inputs")
-        }
-    }
-
-    /// Computes the study (after ``check(_:)``); `progress` receives the units of
-    /// ``work(_:)`` done so far.
-    public static func run(_ options: Options, progress: (@Sendable (Int) -> Void)? = nil) throws -> Outcome {
+    /// Computes the study (after ``check(_:)``); `phases` follows its work: the runs, then the
+    /// regressions (src) or the index sets (sobol) of ``SensitivityStudy``; for switching the
+    /// inputs swept (after the scenario itself as unit 1).
+    public static func run(_ options: Options, phases: PhaseProgress? = nil) throws -> Outcome {
         let s = options.scenario
         let result: SensitivityResult
         switch options.method {
         case .switching:
-            return runSwitching(options, progress: progress)
+            return runSwitching(options, progress: phases?("", AppraisalInput.standard(for: s).count + 1, "inputs"))
         case .src:
-            result = try SensitivityStudy.src(s, target: options.target, threads: options.context.threads, progress: progress)
+            result = try SensitivityStudy.src(s, target: options.target, threads: options.context.threads, phases: phases)
         case .sobol:
             result = try SensitivityStudy.sobol(s, baseSamples: options.baseSamples, bootstrap: options.bootstrap, target: options.target,
-                                                threads: options.context.threads, progress: progress)
+                                                threads: options.context.threads, phases: phases)
         }
         var manifest = CommandManifest(command: options.context.command, record: options.record, documents: [options.document],
                                        scenarioName: s.name, seed: s.seed, runs: result.runs, horizon: s.horizon,
@@ -99,7 +91,7 @@ public enum SensitivityPipeline {
         if options.method == .sobol { manifest.extra["base_samples"] = .integer(options.baseSamples) }
         if let target = options.target { manifest.extra["target"] = .string(target.rawValue) }
         return Outcome(result: result, switching: nil, tornado: SensitivityTable.tornado(result),
-                       files: manifest.artifacts(texts: [("sensitivity.csv", SensitivityTable.make(result).render())]))
+                       files: manifest.artifacts(texts: [(SensitivityTable.fileName(result), SensitivityTable.make(result).render())]))
     }
 
     /// `--method switching`: ``SwitchingValueStudy`` of the scenario's runs (common random numbers).

@@ -47,6 +47,9 @@ public struct Scenario: Sendable, Equatable {
     public var parameters: [String: Distribution]
     /// Paths the scenario file set explicitly (the others hold defaults).
     public var explicitPaths: Set<String> = []
+    /// The values of ``explicitPaths`` as the file wrote them, for the report
+    /// (``writtenForm(of:)``).
+    public var writtenForms: [String: WrittenDistribution] = [:]
     /// Historical series to fit, read by ``ScenarioDataResolver`` before the scenario is used.
     public var histories: [HistoryReference] = []
     /// Effect priors to take from a regression's `coefficients.csv`.

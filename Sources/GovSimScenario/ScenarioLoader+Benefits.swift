@@ -98,8 +98,9 @@ extension ScenarioLoader {
                     complete = false
                     continue
                 }
-                if let d = distribution(f, spec: spec) {
-                    scenario.parameters[spec.path] = d
+                if let w = writtenDistribution(f, spec: spec) {
+                    scenario.parameters[spec.path] = w.value
+                    scenario.writtenForms[spec.path] = w
                     scenario.explicitPaths.insert(spec.path)
                 } else {
                     complete = false

@@ -4,15 +4,21 @@ import Yams
 /// against its ``ParameterSpec`` or allowed range, with a diagnostic at the node on failure.
 extension ScenarioLoader {
     mutating func distribution(_ node: Node, spec: ParameterSpec) -> Distribution? {
+        writtenDistribution(node, spec: spec)?.value
+    }
+
+    /// The value at `node` as written (``WrittenDistribution``) and as read, or nil after a
+    /// diagnostic.
+    mutating func writtenDistribution(_ node: Node, spec: ParameterSpec) -> WrittenDistribution? {
         guard budget(node) else { return nil }
-        if node.scalar != nil {
+        if let scalar = node.scalar {
             guard let x = number(node, path: spec.path) else { return nil }
             guard spec.allows(x) else {
                 error(at: node, "\(spec.path) is \(CSVTable.formatNumber(x)), but it must be \(spec.rangeDescription) (\(spec.unit))",
                       hint: "change it to a value in that range")
                 return nil
             }
-            return .fixed(x)
+            return WrittenDistribution(kind: nil, parameters: [.init(key: "value", text: WrittenDistribution.numberText(scalar.string, x))], value: .fixed(x))
         }
         guard let m = node.mapping else {
             error(at: node, "\(spec.path) must be a number or a distribution such as `{uniform: {min: 0.5, max: 0.9}}`",
@@ -36,9 +42,11 @@ extension ScenarioLoader {
             return nil
         }
         var syntax = DistributionSyntax(kind: kind, path: spec.path)
+        var written: [WrittenDistribution.Parameter] = []
         if kind == "fixed" {
             guard let x = number(paramsNode, path: spec.path) else { return nil }
             syntax.values["value"] = x
+            written.append(.init(key: "value", text: WrittenDistribution.numberText(paramsNode.scalar?.string ?? "", x)))
         } else {
             guard let params = mapping(paramsNode, path: "\(spec.path).\(kind)") else { return nil }
             var seen = Set<String>()
@@ -54,11 +62,14 @@ extension ScenarioLoader {
                           hint: "\(suggestion)its parameters are \(allowed.joined(separator: ", "))")
                     continue
                 }
-                if let x = number(v, path: "\(spec.path).\(kind).\(key)") { syntax.values[key] = x }
+                if let x = number(v, path: "\(spec.path).\(kind).\(key)") {
+                    syntax.values[key] = x
+                    written.append(.init(key: key, text: WrittenDistribution.numberText(v.scalar?.string ?? "", x)))
+                }
             }
         }
         switch syntax.build(spec: spec) {
-        case .success(let d): return d
+        case .success(let d): return WrittenDistribution(kind: kind, parameters: written, value: d)
         case .failure(let problem):
             error(at: node, problem.message, hint: problem.hint)
             return nil

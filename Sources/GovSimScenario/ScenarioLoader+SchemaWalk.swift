@@ -117,8 +117,9 @@ extension ScenarioLoader {
                 if let reference = history(m, node: node, path: path) { scenario.histories.append(reference) }
                 return
             }
-            if let d = distribution(node, spec: spec) {
-                scenario.parameters[path] = d
+            if let w = writtenDistribution(node, spec: spec) {
+                scenario.parameters[path] = w.value
+                scenario.writtenForms[path] = w
                 scenario.explicitPaths.insert(path)
             }
             return

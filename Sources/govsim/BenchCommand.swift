@@ -9,6 +9,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmark govsim end to end: run-years per second, peak memory, thread speed-up, scaling.",
+        usage: "govsim bench [--quick] [--large] [<options>]",
         discussion: """
         First the goal cases of docs/performance.md: the reference scenario, 1,000,000 runs of its 15-year horizon, with --no-runs-csv on all threads and on 1 thread, and with runs.csv, and the merge of 16 shards of the first (the shards are run first, untimed). Then the reference scenario at 10,000, 100,000 and 1,000,000 runs (30-year horizon), 1 versus all threads, three sizes each of runs, years and organisations, a 50-organisation portfolio (10,000 runs × 20 years) and a Sobol' sensitivity analysis, each as a separate `govsim` process. Prints a table and the goals with met / not met, and writes bench.csv and goals.csv.
 
@@ -31,6 +32,8 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Replace a folder govsim wrote even if its files were changed since (never files govsim did not write).")
     var force = false
 
+    @OptionGroup var style: OutputStyleOptions
+
     func run() throws {
         // Checked before minutes of benchmarks, and again when writing.
         let destination = OutputDirectory(path: out, force: force)
@@ -43,8 +46,10 @@ struct BenchCommand: ParsableCommand {
         for file in plan.scenarioFiles { try Data(file.text.utf8).write(to: URL(fileURLWithPath: file.path)) }
 
         var results: [BenchPlan.Measurement] = []
+        // One unit per case; the case under way is shown after the counts.
+        let progress = style.progressReporter(total: plan.cases.count, unit: "cases")
         for c in plan.cases {
-            Terminal.note("bench: \(c.name)...")
+            progress?.begin(step: c.name, done: results.count)
             let messages = scratch.appendingPathComponent("child-messages").path
             for arguments in c.setup {
                 let (_, _, _, status) = try measure(executable, arguments, messages: messages)
@@ -56,20 +61,24 @@ struct BenchCommand: ParsableCommand {
             let (seconds, cpu, peak, status) = try measure(executable, c.arguments, messages: messages)
             guard status == 0 else {
                 let last = (try? String(contentsOfFile: messages, encoding: .utf8))?.split(separator: "\n").last.map(String.init) ?? "no message"
-                throw CLIError("bench case '\(c.name)' failed with exit status \(status): \(last)")
+                progress?.finish()
+                Terminal.error("bench case '\(c.name)' failed with exit status \(status): \(last)")
+                throw ExitCode(1)
             }
             results.append(BenchPlan.Measurement(bench: c, seconds: seconds, cpuSeconds: cpu, peakMiB: peak))
             try? FileManager.default.removeItem(atPath: c.output)
             for folder in c.setupOutputs { try? FileManager.default.removeItem(atPath: folder) }
         }
 
+        progress?.finish()
+
         let report = plan.report(results)
-        print(TextTable.render(report.rows, rightAligned: [1, 2, 3, 4, 5, 6, 7, 8]), terminator: "")
-        if let speedUp = report.speedUp { print(speedUp) }
-        print("")
-        print(TextTable.render(report.goalRows, rightAligned: []), terminator: "")
+        style.print(TextTable.render(report.rows, rightAligned: [1, 2, 3, 4, 5, 6, 7, 8]), terminator: "")
+        if let speedUp = report.speedUp { style.print(speedUp) }
+        style.print("")
+        style.print(TextTable.render(report.goalRows, rightAligned: []), terminator: "")
         try Terminal.reportingErrors { try destination.write(report.files) }
-        print("Results written to \(out)/bench.csv and \(out)/goals.csv")
+        style.print("Results written to \(out)/bench.csv and \(out)/goals.csv")
     }
 
     /// Runs a child process with its standard output discarded and its standard error in the

@@ -58,9 +58,9 @@ struct CompareCommand: ParsableCommand {
             let prepared = try ComparePipeline.prepare(options)
             let outDir = output.folder(scenarioName: prepared.base.name)
             try OutputDirectory(path: outDir, force: output.force, inputs: inputs.flatMap(\.inputPaths)).check()
-            let progress = style.progressReporter(total: prepared.base.runs, unit: "runs")
-            let outcome = ComparePipeline.run(prepared, outputFolder: outDir, progress: progress?.callback)
-            progress?.finish()
+            let phases = PhasedProgress(style)
+            let outcome = ComparePipeline.run(prepared, outputFolder: outDir, phases: phases.begin)
+            phases.finish()
             let result = outcome.result
             try OutputDirectory(path: outDir, force: output.force, inputs: inputs.flatMap(\.inputPaths)).write(outcome.files)
             style.print(ComparisonRanking.render(result, rankBy: rankBy), terminator: "")

@@ -32,6 +32,8 @@ struct EvaluateCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Does not change any result.")
     var threads: Int?
 
+    @OptionGroup var style: OutputStyleOptions
+
     func validate() throws {
         if let threads, threads < 1 || threads > 1024 {
             throw ValidationError("--threads must be between 1 and 1024; leave it out to use every core.")
@@ -53,10 +55,15 @@ struct EvaluateCommand: ParsableCommand {
                                                    resultsFolder: folder, recordedSummarySHA256: forecast.summarySHA256, threads: threadCount)
             let transaction = try OutputDirectory(path: outDir, force: force, inputs: forecast.input.inputPaths + [outturn]).begin()
             defer { transaction.abort() }
-            let evaluation = try EvaluatePipeline.run(options, into: transaction)
+            let phases = PhasedProgress(style)
+            let evaluation: OutturnEvaluation
+            do {
+                defer { phases.finish() }
+                evaluation = try EvaluatePipeline.run(options, into: transaction, phases: phases.begin)
+            }
             try transaction.commit()
-            print(Self.render(evaluation), terminator: "")
-            print("Evaluation written to \(outDir)/")
+            style.print(Self.render(evaluation), terminator: "")
+            style.print("Evaluation written to \(outDir)/")
         }
     }
 

@@ -50,6 +50,8 @@ struct FitCommand: ParsableCommand {
     @Option(name: .customLong("csv-dialect"), help: ArgumentHelp("CSV layout: standard (the default), excel or excel-semicolon (see govsim run --help). Recorded for govsim verify.", valueName: "name"))
     var csvDialect: CSVDialect = .standard
 
+    @OptionGroup var style: OutputStyleOptions
+
     func run() throws {
         Terminal.installInterruptHandlers()
         let contents: Data
@@ -76,10 +78,20 @@ struct FitCommand: ParsableCommand {
             var options = FitPipeline.Options(dataPath: data, data: contents, response: response, predictors: predictorNames,
                                               intercept: !noIntercept, robust: robust?.kind, command: commandLine, outputFolder: outPath)
             options.csvDialect = csvDialect == .standard ? nil : csvDialect.rawValue
-            let outcome = try FitPipeline.run(options)
+            // Two steps, reading and fitting, each named when it begins.
+            let progress = style.progressReporter(total: FitPipeline.steps.count, unit: "steps")
+            var done = 0
+            let outcome: FitPipeline.Outcome
+            do {
+                defer { progress?.finish() }
+                outcome = try FitPipeline.run(options) { step in
+                    progress?.begin(step: step, done: done)
+                    done += 1
+                }
+            }
             try OutputDirectory(path: outPath, force: force, inputs: [data]).write(outcome.files)
-            print(outcome.summary, terminator: "")
-            print("\nWrote coefficients.csv, statistics.csv, summary.txt and manifest.json to \(destination.path)")
+            style.print(outcome.summary, terminator: "")
+            style.print("\nWrote coefficients.csv, statistics.csv, summary.txt and manifest.json to \(destination.path)")
         } catch let error as DataTableError {
             try fail(error.description)
         } catch let error as OutputError {

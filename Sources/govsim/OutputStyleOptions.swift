@@ -22,12 +22,13 @@ struct OutputStyleOptions: ParsableArguments {
     /// as wide as the terminal when standard error is one (no escape sequences under
     /// `NO_COLOR`), plain lines with `--progress` otherwise. Inside `govsim verify`'s re-run
     /// (whose standard error is captured), verify's own options decide and the reporter writes
-    /// to the user's standard error, each line labelled `re-run: `.
-    func progressReporter(total: Int, unit: String) -> ProgressReporter? {
+    /// to the user's standard error, each line labelled `re-run: `. `label` prefixes the text
+    /// (a phase of the work, ``PhasedProgress``).
+    func progressReporter(total: Int, unit: String, label: String = "") -> ProgressReporter? {
         if InputSources.current.isRecorded, let outer = OutputStyleOptions.rerunStyle {
-            return outer.reporter(total: total, unit: unit, fd: CapturedOutput.userStandardError, label: "re-run: ")
+            return outer.reporter(total: total, unit: unit, fd: CapturedOutput.userStandardError, label: "re-run: " + label)
         }
-        return reporter(total: total, unit: unit, fd: STDERR_FILENO, label: "")
+        return reporter(total: total, unit: unit, fd: STDERR_FILENO, label: label)
     }
 
     /// The reporter these options choose for a standard error on `fd`.

@@ -1,10 +1,12 @@
 import Foundation
 
 /// Shows the progress of a long computation on standard error: runs done, rate and time left.
-/// The one reporter of every long command (run, calibrate, compare, sensitivity, merge, verify's
-/// re-run); the library only calls back with the units done.
+/// The one reporter of every long command (run, its conditioning, calibrate, compare,
+/// sensitivity, merge, evaluate, verify's re-run, bench); the library only calls back with the
+/// units done.
 ///
-/// `.bar` redraws one line in place at most four times a second, never wider than the terminal
+/// `.bar` draws one line at the first update, then redraws it in place at most four times a
+/// second, never wider than the terminal
 /// (`columns` − 1: the bar shrinks, then goes, then the text is cut), and erases it at the end;
 /// with `escapes` false (`NO_COLOR` set) it uses only carriage returns and spaces, no escape
 /// sequence. `.lines` (for logs, with `--progress` when standard error is not a terminal) prints
@@ -12,7 +14,8 @@ import Foundation
 /// thread.
 ///
 /// `@unchecked Sendable` is safe: `total`, `unit`, `style` and `start` are immutable, and the
-/// `var`s (`lastDraw`, `drawn`, `done`) are read and written only while holding `lock`.
+/// `var`s (`lastDraw`, `drawn`, `done`, `step`, `lastWidth`) are read and written only while
+/// holding `lock`.
 final class ProgressReporter: @unchecked Sendable {
     enum Style { case bar, lines }
 
@@ -67,10 +70,32 @@ final class ProgressReporter: @unchecked Sendable {
         self.done = max(self.done, done)
         let now = clock()
         let interval = style == .bar ? ProgressReporter.barInterval : ProgressReporter.lineInterval
-        guard now - lastDraw >= interval, self.done < total else { return }
+        // The bar appears at the first update (feedback as soon as a unit is done), then
+        // redraws at most every `barInterval`; a log gets a line at most once a second.
+        guard now - lastDraw >= interval || (style == .bar && !drawn), self.done < total else { return }
+        draw(now: now)
+    }
+
+    /// Records that `done` units are finished and `step` has begun (`bench`: the case now
+    /// running, each taking seconds), and redraws at once, the step after the counts.
+    func begin(step: String, done: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        self.done = max(self.done, done)
+        self.step = step
+        guard self.done < total else { return }
+        draw(now: clock())
+    }
+
+    /// What ``begin(step:done:)`` said is under way, shown after the counts.
+    private var step = ""
+
+    /// Draws the line (called holding `lock`).
+    private func draw(now: UInt64) {
         lastDraw = now
         drawn = true
-        let text = ProgressReporter.describe(done: self.done, total: total, unit: unit, elapsed: Double(now - start) / 1e9)
+        var text = ProgressReporter.describe(done: self.done, total: total, unit: unit, elapsed: Double(now - start) / 1e9)
+        if !step.isEmpty { text += " · " + step }
         switch style {
         case .bar:
             let line = ProgressReporter.barLine(done: self.done, total: total, text: label + text, columns: columns)
@@ -119,12 +144,14 @@ final class ProgressReporter: @unchecked Sendable {
         return "[" + String(repeating: "#", count: filled) + String(repeating: "·", count: width - filled) + "]"
     }
 
-    /// `4,096/10,000 runs (41%), 2,345 runs/s, 3 s left`
+    /// `4,096/10,000 runs (41%), 2,345 runs/s, 3 s left`; the rate is left out below one unit
+    /// a second (`3/20 cases (15%), 2 min 10 s left`).
     static func describe(done: Int, total: Int, unit: String, elapsed: Double) -> String {
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         var text = "\(count(done))/\(count(total)) \(unit) (\(100 * done / max(1, total))%)"
         if rate > 0 {
-            text += ", \(count(Int(rate.rounded()))) \(unit)/s, \(duration(Double(total - done) / rate)) left"
+            if rate >= 0.5 { text += ", \(count(Int(rate.rounded()))) \(unit)/s" }
+            text += ", \(duration(Double(total - done) / rate)) left"
         }
         return text
     }

@@ -64,25 +64,26 @@ struct RunCommand: ParsableCommand {
             try ResourceGuard.refuseIfTooLarge(s, input: input.document, runsOption: simulation.runs)
             if !noRunsCSV { try ResourceGuard.refuseIfDiskTooSmall(s, outDir: outDir) }
             let context = PipelineContext(command: commandLine, threads: simulation.threadCount, outputFolder: outDir)
-            let progress = style.progressReporter(total: s.runs, unit: "runs")
             if let conditionOn {
                 record.conditionOn = conditionOn
                 let outturn = try OutturnInput.load(conditionOn, scenario: s)
                 try outturn.requireSD()
                 let options = RunPipeline.Options(document: input.document, scenario: s, record: record, context: context)
                 var notes: [String] = []
+                let phases = PhasedProgress(style)
                 let result = try writeArtifacts(to: outDir, force: output.force, inputs: input.inputPaths + [conditionOn], style: style) { sink in
-                    let outcome = try ConditionPipeline.run(options, outturn: outturn, threads: simulation.threadCount, into: sink, progress: progress?.callback)
+                    defer { phases.finish() }
+                    let outcome = try ConditionPipeline.run(options, outturn: outturn, threads: simulation.threadCount, into: sink, phases: phases.begin)
                     notes = outcome.notes
                     return outcome.run
                 }
-                progress?.finish()
                 for note in notes { style.print(note) }
                 style.print(TerminalSummary.render(result, boldHeader: style.styledStdout), terminator: "")
                 style.print("Results (conditioned on \(conditionOn)) written to \(outDir)/")
                 return
             }
             let options = RunPipeline.Options(document: input.document, scenario: s, record: record, context: context)
+            let progress = style.progressReporter(total: s.runs, unit: "runs")
             let result = try writeArtifacts(to: outDir, force: output.force, inputs: input.inputPaths, style: style) { sink in
                 try RunPipeline.run(options, threads: simulation.threadCount, into: sink, progress: progress?.callback)
             }

@@ -65,10 +65,12 @@ struct SensitivityCommand: ParsableCommand {
                                                       context: PipelineContext(command: commandLine, threads: simulation.threadCount, outputFolder: outDir))
             try SensitivityPipeline.check(options)
             try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).check()
-            let work = SensitivityPipeline.work(options)
-            let progress = style.progressReporter(total: work.total, unit: work.unit)
-            let outcome = try SensitivityPipeline.run(options, progress: progress?.callback)
-            progress?.finish()
+            let phases = PhasedProgress(style)
+            let outcome: SensitivityPipeline.Outcome
+            do {
+                defer { phases.finish() }
+                outcome = try SensitivityPipeline.run(options, phases: phases.begin)
+            }
             try OutputDirectory(path: outDir, force: output.force, inputs: input.inputPaths).write(outcome.files)
             style.print(outcome.tornado, terminator: "")
             if method == .sobol, s.correlation != nil {

@@ -43,9 +43,10 @@ public struct OptionSwitchingStudy: Sendable {
     public let rows: [Row]
 
     /// Studies the comparison's options. `options` is the ``OptionsAppraisal`` of `result`;
-    /// nil when there are fewer than two options.
+    /// nil when there are fewer than two options. `progress` receives the number of inputs
+    /// swept so far.
     public init?(_ result: ComparisonResult, options: OptionsAppraisal, inputs: [AppraisalInput]? = nil,
-                 threads: Int = ParallelBlocks.defaultThreads) {
+                 threads: Int = ParallelBlocks.defaultThreads, progress: (@Sendable (Int) -> Void)? = nil) {
         guard options.options.count >= 2 else { return nil }
         let ranked = options.options.indices.sorted {
             let a = options.options[$0].summary.economic.npv, b = options.options[$1].summary.economic.npv
@@ -86,6 +87,7 @@ public struct OptionSwitchingStudy: Sendable {
             rows.append(Row(input: input.name, unit: input.unit, central: input.central, low: input.low, high: input.high,
                             baselineAtLow: npsv(result.baselineIndex, input.low), baselineAtHigh: npsv(result.baselineIndex, input.high),
                             differenceAtLow: lo, differenceAtHigh: hi, switchingValue: switching))
+            progress?(rows.count)
         }
         self.rows = rows
     }

@@ -1,5 +1,6 @@
-/// The scenario's key assumptions: every uncertain input with its distribution (in scenario
-/// notation) and its central 90% range, then the fixed values.
+/// The scenario's key assumptions: every uncertain input with its distribution (as the scenario
+/// file wrote it, ``Scenario/describedAsWritten(_:)``) and its central 90% range, then the fixed
+/// values.
 public struct AssumptionsSection: ReportSection {
     public let scenario: Scenario
     public var anchor: String { "assumptions" }
@@ -16,7 +17,7 @@ public struct AssumptionsSection: ReportSection {
         let s = scenario
         let e = MarkupWriter.escape
         html.element("p", [], markup: e("Simulated from \(s.startYear) (base year) to \(s.startYear + s.horizon), money in \(s.currency). Each run draws every uncertain input once from its distribution; the other inputs are fixed. ")
-                     + e("Distributions are written as in the scenario file; every default and its source is listed by ") + "<code>govsim parameters</code>.")
+                     + e("Distributions and values are shown as the scenario file writes them (defaults and values fitted from data in govsim's notation); every default and its source is listed by ") + "<code>govsim parameters</code>.")
 
         html.element("h3", [], text: "Uncertain inputs (\(uncertain.count))")
         html.open("table", [("class", "assumptions"), ("id", "\(anchor)-uncertain")])
@@ -27,7 +28,7 @@ public struct AssumptionsSection: ReportSection {
             html.open("tr")
             html.element("td", [], markup: AssumptionsSection.breakablePath(spec.path))
             html.element("td", [], text: spec.summary)
-            html.element("td", [], text: ParameterCatalog.describe(d))
+            html.element("td", [], text: scenario.describedAsWritten(spec.path))
             html.element("td", [("class", "num")], text: "\(ReportFormat.parameter(d.quantile(0.05))) to \(ReportFormat.parameter(d.quantile(0.95)))")
             html.element("td", [], text: spec.unit)
             html.element("td", [], text: spec.source)
@@ -44,7 +45,7 @@ public struct AssumptionsSection: ReportSection {
             html.open("tr")
             html.element("td", [], markup: AssumptionsSection.breakablePath(spec.path))
             html.element("td", [], text: spec.summary)
-            html.element("td", [("class", "num")], text: ParameterCatalog.describe(scenario[spec.path]))
+            html.element("td", [("class", "num")], text: scenario.describedAsWritten(spec.path))
             html.element("td", [], text: spec.unit)
             html.element("td", [], text: spec.source)
             html.close()

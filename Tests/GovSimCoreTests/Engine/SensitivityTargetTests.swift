@@ -25,7 +25,7 @@ final class SensitivityTargetTests: XCTestCase {
         XCTAssertTrue(SensitivityStudy.Target.bcr.value(of: never, period: 30).isNaN, "no cost: no ratio")
     }
 
-    /// SRC rows: one per input and index, year `all`, metric = the target; the SRC equals the
+    /// SRC rows: one per input and index, measure = the target; the SRC equals the
     /// regression of the measure on the inputs done by hand; cost overrun lowers the NPV.
     func testSRCOfNPVMatchesTheRegressionOfTheRunsNPV() throws {
         let s = reference(runs: 600)
@@ -44,8 +44,13 @@ final class SensitivityTargetTests: XCTestCase {
         }
         let overrun = try XCTUnwrap(result.targetRanking().first { $0.input == "spending.cost_overrun" })
         XCTAssertLessThan(overrun.value, -0.1, "a larger overrun lowers the NPV")
+        // The whole-period measure has no year: its own file, `measure` for `year,metric`, so
+        // that sensitivity.csv's `year` holds calendar years only.
+        XCTAssertEqual(SensitivityTable.fileName(result), "sensitivity_totals.csv")
         let table = SensitivityTable.make(result).render()
-        XCTAssertTrue(table.contains("\nall,npv,spending.cost_overrun,src,src,"), table)
+        XCTAssertTrue(table.hasPrefix("measure,input,method,index,value,ci_low,ci_high\n"), table)
+        XCTAssertTrue(table.contains("\nnpv,spending.cost_overrun,src,src,"), table)
+        XCTAssertFalse(table.contains("all,"), table)
         let tornado = SensitivityTable.tornado(result)
         XCTAssertTrue(tornado.hasPrefix("What drives the appraisal's npv over \(s.startYear)–\(s.startYear + s.appraisal.period)"), tornado)
         XCTAssertTrue(tornado.contains(result.targetRanking()[0].input), tornado)

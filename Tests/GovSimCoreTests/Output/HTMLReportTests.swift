@@ -97,9 +97,15 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(text.contains("90% interval: \(ChartNumberFormat.fixed(gain.p5, decimals: 1)) to \(ChartNumberFormat.fixed(gain.p95, decimals: 1))%"))
         XCTAssertTrue(text.contains("Cumulative net savings 2026–2040"))
         XCTAssertTrue(text.contains("Satisfaction gain in 2040"))
-        // Assumptions: the uncertain inputs in scenario notation.
-        XCTAssertTrue(text.contains(ParameterCatalog.describe(result.scenario["effects.realisation_lag"])))
+        // Assumptions: the inputs as the scenario file wrote them (reference.yaml writes
+        // `max: 1.0` and `min: 0.10`, which govsim's own notation would shorten), defaults in
+        // govsim's notation.
         XCTAssertTrue(text.contains("triangular(min 3, mode 5, max 7)"))
+        XCTAssertTrue(text.contains("triangular(min 0.25, mode 0.5, max 1.0)"), "effects.causal_share as written")
+        XCTAssertTrue(text.contains("triangular(min 0.10, mode 0.20, max 0.30)"), "a per-practice uplift as written")
+        XCTAssertFalse(text.contains("triangular(min 0.25, mode 0.5, max 1)"))
+        XCTAssertNil(result.scenario.writtenForm(of: "effects.full_adoption_uplift"), "left to its default in reference.yaml")
+        XCTAssertTrue(text.contains(ParameterCatalog.describe(result.scenario["effects.full_adoption_uplift"])))
         let uncertainRows = result.scenario.specs.filter { !result.scenario[$0.path].isFixed }.count
         XCTAssertTrue(text.contains("Uncertain inputs (\(uncertainRows))"))
         // Footer: what reproduces the report.

@@ -25,10 +25,28 @@ final class StudyPipelineTests: XCTestCase {
         try SensitivityPipeline.check(options)
         let outcome = try SensitivityPipeline.run(options)
         XCTAssertEqual(outcome.files.map(\.name), ["sensitivity.csv", "manifest.json"])
+        let yearColumn = String(decoding: outcome.files[0].contents, as: UTF8.self).split(separator: "\n").dropFirst().map { $0.prefix { $0 != "," } }
+        XCTAssertTrue(!yearColumn.isEmpty && yearColumn.allSatisfy { Int($0) != nil }, "year holds calendar years only")
         let manifest = try JSONValue.parse(outcome.files[1].contents)
         XCTAssertEqual(manifest["runs"], .integer(try XCTUnwrap(outcome.result).runs))
         XCTAssertEqual(manifest["sampling"], .string("saltelli-sobol"))
         XCTAssertEqual(manifest["base_samples"], .integer(16))
+    }
+
+    /// With a target the rows are whole-appraisal-period measures: sensitivity_totals.csv
+    /// (`measure` for `year,metric`), and no sensitivity.csv mixing years with text.
+    func testSensitivityTargetWritesTheTotalsFile() throws {
+        let (document, scenario) = PipelineTestSupport.document(runs: 400)
+        let options = SensitivityPipeline.Options(document: document, scenario: scenario, method: .src, baseSamples: 16, bootstrap: 10,
+                                                  target: .npsv, record: ReproductionRecord(.sensitivity), context: PipelineTestSupport.context())
+        let outcome = try SensitivityPipeline.run(options)
+        XCTAssertEqual(outcome.files.map(\.name), ["sensitivity_totals.csv", "manifest.json"])
+        let lines = String(decoding: outcome.files[0].contents, as: UTF8.self).split(separator: "\n")
+        XCTAssertEqual(lines.first, "measure,input,method,index,value,ci_low,ci_high")
+        XCTAssertTrue(lines.count > 1 && lines.dropFirst().allSatisfy { $0.hasPrefix("npsv,") }, lines.joined(separator: "\n"))
+        let manifest = try JSONValue.parse(outcome.files[1].contents)
+        XCTAssertTrue(String(decoding: outcome.files[1].contents, as: UTF8.self).contains("\"sensitivity_totals.csv\""))
+        XCTAssertEqual(manifest["target"], .string("npsv"))
     }
 
     /// `--method switching` goes through the same pipeline: switching_values.csv and a manifest
