@@ -85,6 +85,9 @@ public enum ComparisonTable {
                                   scenario: outcome.scenario, yearly: outcome.summary, to: &table)
         }
         let options = OptionsAppraisal(result)
+        // Value of information's input columns and regressions are freed: give their pages back
+        // before the sweeps' re-runs (``ProcessMemory``).
+        ProcessMemory.returnFreedMemory()
         let study = OptionSwitchingStudy(result, options: options, threads: threads)
         let s = result.baseline.scenario
         let report = HTMLReport(title: "\(s.name): options appraisal", subtitle: s.description.trimmingSpaces(),

@@ -93,7 +93,7 @@ final class MemoryEstimateTests: XCTestCase {
         XCTAssertEqual(million.bytes - MemoryEstimate.comparison(runs: 1_000_000, horizon: 15, variants: 2, uncertainInputs: 27, threads: 8).bytes,
                        MemoryEstimate.aggregateBytes(runs: 1_000_000, cells: 5 * 16 * Metric.allCases.count)
                        - MemoryEstimate.aggregateBytes(runs: 1_000_000, cells: 3 * 16 * Metric.allCases.count)
-                       + 1_000_000 * 8 * (3 + 8) + 18 * 3 * MemoryEstimate.blockBytes(cells: 16 * Metric.allCases.count, inputs: 27),
+                       + 1_000_000 * 8 * (3 + 8) + 9 * 3 * MemoryEstimate.blockBytes(cells: 16 * Metric.allCases.count, inputs: 27),
                        accuracy: 1)
     }
 
