@@ -64,6 +64,40 @@ final class OptionSwitchingStudyTests: XCTestCase {
         }
     }
 
+    /// A comparison larger than the sweeps' cap sweeps the scenario at the cap's size: every
+    /// re-run (the bars, the leads, the root) and the central means are those of the same
+    /// options run at that size, and the report says so; at or below the cap nothing changes.
+    func testSweepsOfALargeComparisonUseAtMostTheCapsRuns() throws {
+        let s = reference(runs: 600, horizon: 3)
+        let plan = try ComparisonPlan.variants(of: s, names: ["fast-rollout", Variant.noProgrammeName], baseline: nil)
+        let result = ComparisonEngine(variants: plan.variants, baselineIndex: 0, threads: 2).run()
+        let inputs = [wideInvestmentScale(s)]
+        let capped = try XCTUnwrap(OptionSwitchingStudy(result, options: OptionsAppraisal(result), inputs: inputs, threads: 2, maximumRuns: 300))
+        XCTAssertEqual(capped.runs, 300)
+        let whole = try XCTUnwrap(OptionSwitchingStudy(result, options: OptionsAppraisal(result), inputs: inputs, threads: 2, maximumRuns: 600))
+        XCTAssertEqual(whole.runs, 600)
+        XCTAssertEqual(OptionSwitchingStudy(result, options: OptionsAppraisal(result), inputs: inputs, threads: 2)?.runs, 600)
+        // The same study of the options re-run at 300 runs (same seed): the same re-runs, bit for bit.
+        var small = plan.variants
+        for i in small.indices { small[i].scenario.runs = 300 }
+        let evaluator = AppraisalEvaluator(threads: 2)
+        let at300 = small.map { evaluator.evaluate($0.scenario).economic.mean }
+        let base = try XCTUnwrap(small.firstIndex { $0.name == capped.baseline })
+        XCTAssertEqual(capped.baselineMean, at300[base])
+        let p = small.firstIndex { $0.name == capped.preferred }.map { at300[$0] } ?? 0
+        let r = small.firstIndex { $0.name == capped.runnerUp }.map { at300[$0] } ?? 0
+        XCTAssertEqual(capped.difference, p - r)
+        let low = small.map { evaluator.evaluate(inputs[0].applying(inputs[0].low, to: $0.scenario)).economic.mean }
+        XCTAssertEqual(capped.rows[0].baselineAtLow, low[base])
+        XCTAssertNotEqual(capped.rows[0].baselineAtLow, whole.rows[0].baselineAtLow, "300 runs are not the comparison's 600")
+        var html = MarkupWriter()
+        OptionTornadoSection(study: capped, scenario: s).write(into: &html)
+        XCTAssertTrue(html.output.contains("use 300 of the comparison's 600 runs"), html.output)
+        var wholeHTML = MarkupWriter()
+        OptionTornadoSection(study: whole, scenario: s).write(into: &wholeHTML)
+        XCTAssertFalse(wholeHTML.output.contains("of the comparison's"), wholeHTML.output)
+    }
+
     func testSwitchingTableDoesNotDependOnThreads() throws {
         let s = reference(runs: 1100, horizon: 2)
         let plan = try ComparisonPlan.variants(of: s, names: ["fast-rollout"], baseline: nil)
