@@ -7,7 +7,15 @@ final class BenchPlanTests: XCTestCase {
     func testScenariosLoadWithTheirHorizonAndPortfolio() throws {
         let plan = BenchPlan(quick: true, cores: 4, scratch: "/scratch")
         XCTAssertEqual(plan.cases.count, 13)
-        XCTAssertEqual(BenchPlan(quick: true, large: true, cores: 4, scratch: "/scratch").cases.count, 14)
+        let large = BenchPlan(quick: true, large: true, cores: 4, scratch: "/scratch")
+        XCTAssertEqual(large.cases.count, 15)
+        // The compare case reads the reference scenario with its plan variants.
+        let compare = try XCTUnwrap(large.cases.last)
+        XCTAssertEqual(compare.name, "\(BenchPlan.compareCase) [100000 runs]")
+        XCTAssertEqual(compare.arguments, ["compare", "/scratch/bench-compare.yaml", "--runs", "100000", "--threads", "4", "--seed", "1",
+                                           "--out", "/scratch/out-14", "--quiet"])
+        let compared = try TestSupport.load(try XCTUnwrap(large.scenarioFiles.first { $0.path == "/scratch/bench-compare.yaml" }).text)
+        XCTAssertFalse(compared.variants.isEmpty)
         XCTAssertEqual(Set(plan.scenarioFiles.map(\.path)).count, plan.scenarioFiles.count)
         for file in plan.scenarioFiles {
             let scenario = try TestSupport.load(file.text)
@@ -34,10 +42,20 @@ final class BenchPlanTests: XCTestCase {
             .init(bench: bench(BenchPlan.portfolioCase), seconds: 30, cpuSeconds: 50, peakMiB: 2048),
         ]
         let goals = plan.goals(results)
-        XCTAssertEqual(goals.map(\.verdict), ["met", "not met", "met", "not met", "not measured", "not met"])
+        XCTAssertEqual(goals.map(\.verdict), ["met", "not met", "met", "not met", "not measured", "not met", "not measured"])
         XCTAssertEqual(goals[0].measured, "12.50 M run-years/s")
         XCTAssertEqual(goals[3].measured, "1.67x")
         XCTAssertTrue(goals[4].measured.contains("--large"))
+        XCTAssertTrue(goals[6].measured.contains("--large"))
+        // The compare memory goal, from bench --large's compare case; under --quick it is shown, not judged.
+        for (quick, verdicts) in [(false, ["met", "not met"]), (true, ["not measured", "not measured"])] {
+            let large = BenchPlan(quick: quick, large: true, cores: 2, scratch: "/s")
+            let compare = try XCTUnwrap(large.cases.first { $0.name.hasPrefix(BenchPlan.compareCase + " [") })
+            XCTAssertEqual(compare.runs, quick ? 100_000 : 1_000_000)
+            let judged = [900.0, 1100].map { large.goals([.init(bench: compare, seconds: 3000, peakMiB: $0)])[6] }
+            XCTAssertEqual(judged.map(\.verdict), verdicts)
+            XCTAssertEqual(judged[0].measured, quick ? "900 MiB at 100000 runs (--quick)" : "900 MiB")
+        }
         let report = plan.report(results)
         XCTAssertEqual(report.files.map(\.name), ["bench.csv", "goals.csv", "manifest.json"])
         let goalsCSV = String(decoding: report.files[1].contents, as: UTF8.self)
