@@ -10,10 +10,10 @@ final class BenchPlanTests: XCTestCase {
         let large = BenchPlan(quick: true, large: true, cores: 4, scratch: "/scratch")
         XCTAssertEqual(large.cases.count, 15)
         // The compare case reads the reference scenario with its plan variants.
-        let compare = try XCTUnwrap(large.cases.last)
+        let compare = try XCTUnwrap(large.cases.first { $0.arguments.first == "compare" })
         XCTAssertEqual(compare.name, "\(BenchPlan.compareCase) [100000 runs]")
         XCTAssertEqual(compare.arguments, ["compare", "/scratch/bench-compare.yaml", "--runs", "100000", "--threads", "4", "--seed", "1",
-                                           "--out", "/scratch/out-14", "--quiet"])
+                                           "--out", "/scratch/out-4", "--quiet"])
         let compared = try TestSupport.load(try XCTUnwrap(large.scenarioFiles.first { $0.path == "/scratch/bench-compare.yaml" }).text)
         XCTAssertFalse(compared.variants.isEmpty)
         XCTAssertEqual(Set(plan.scenarioFiles.map(\.path)).count, plan.scenarioFiles.count)
