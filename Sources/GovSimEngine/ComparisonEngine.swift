@@ -29,7 +29,8 @@ public struct ComparisonEngine: Sendable {
 
     /// Simulates every variant's runs block by block (``ParallelBlocks/forEachOrdered(blockCount:threads:_:maxAhead:consume:)``)
     /// and streams each block into per-variant aggregates in block order, so only the aggregates,
-    /// the blocks in flight, each run's budget measures in columns (``BudgetColumns``: the paired
+    /// the blocks in flight (at most threads + 1: one a worker and one waiting, each every
+    /// variant's runs and accumulators of 1,024 runs), each run's budget measures in columns (``BudgetColumns``: the paired
     /// budget deltas, P(best) and EVPI need every run of every variant; counted in
     /// ``MemoryEstimate/comparison(runs:horizon:variants:uncertainInputs:threads:discountRates:)``)
     /// are held. The baseline's uncertain inputs of each run (for value of information) are not
@@ -70,29 +71,38 @@ public struct ComparisonEngine: Sendable {
                 }
             }
             return (own.map { $0.sealed() }, deltas.map { $0.sealed() }, budgets)
-        }, consume: { b, part in
+        }, maxAhead: threads + 1, consume: { b, part in
             for v in 0..<count {
                 own[v].add(block: b, part.0[v])
                 if v != baselineIndex { deltas[v].add(block: b, part.1[v]) }
                 budgets[v].add(contentsOf: part.2[v])
             }
             done += blocks[b].count
+            // The windows replaced at each combination are freed in the middle of the heap: give
+            // their pages back every 16 blocks (``ProcessMemory``; a walk of about a millisecond).
+            if b % 16 == 15 { ProcessMemory.returnFreedMemory() }
             progress?(done)
         })
         var outcomes: [VariantOutcome] = []
         var rankError = 0.0
+        // Each aggregate is released as soon as it is summarised, and the freed windows' pages are
+        // given back before value of information draws its columns (``ProcessMemory``), so the
+        // later phases do not add to the simulation's peak.
         for v in 0..<count {
             let summary = own[v].finish(threads: threads)
+            own[v] = TrajectoryAggregate(years: years)
             rankError = max(rankError, summary.rankError)
             var deltaSummary: [Metric: [QuantileSummary]]?
             if v != baselineIndex {
                 let finished = deltas[v].finish(threads: threads)
+                deltas[v] = TrajectoryAggregate(years: years)
                 rankError = max(rankError, finished.rankError)
                 deltaSummary = finished.summary
             }
             outcomes.append(VariantOutcome(name: variants[v].name, scenario: variants[v].scenario, summary: summary.summary,
                                            deltas: deltaSummary, budgets: budgets[v]))
         }
+        ProcessMemory.returnFreedMemory()
         var result = ComparisonResult(outcomes: outcomes, baselineIndex: baselineIndex, quantileRankError: rankError)
         result.inputNames = inputNames
         result.inputSource = (plans[baselineIndex], runs, threads)

@@ -2,7 +2,7 @@ import Foundation
 
 /// Memory estimates of `compare` and `sensitivity`, which stream through the same ordered block
 /// pipeline as `run` (``ParallelBlocks/forEachOrdered(blockCount:threads:_:maxAhead:consume:)``, at most
-/// 2 × threads + 2 blocks waiting): a comparison keeps, like `run`, mergeable aggregates
+/// 2 × threads + 2 blocks in flight; threads + 1 for `compare`): a comparison keeps, like `run`, mergeable aggregates
 /// (``aggregateBytes(runs:cells:)``, growing with √runs) of each
 /// variant and each paired difference, and every run's budget measures; a sensitivity study keeps
 /// once (``RunValueTable``) every run's inputs and outputs that its regressions or Sobol'
@@ -64,10 +64,12 @@ extension MemoryEstimate {
         let budgets = v * n * 8 * Double(discountRates + 8) + n * 6 * 8 + 2 * n * 8
         let k = Double(uncertainInputs)
         let valueOfInformation = n * k * 8 + n * 8 * (2 * v + 2 * 5 + 4)
-        let inFlight = Double(2 * max(1, threads) + 2) * v * 3 * blockBytes(cells: cells, inputs: uncertainInputs)
-        // The tornado's and switching values' re-runs (OptionSwitchingStudy), one at a time: each
-        // keeps every run's two NPVs (as blocks return them and concatenated), plus a block per thread.
-        let sweeps = n * 4 * 8 + Double(max(1, threads)) * blockBytes(cells: cells, inputs: uncertainInputs)
+        let inFlight = Double(max(1, threads) + 1) * v * 3 * blockBytes(cells: cells, inputs: uncertainInputs)
+        // The tornado's and switching values' re-runs (OptionSwitchingStudy, at most its
+        // maximumSweepRuns runs each), one at a time: each keeps every run's two NPVs (as blocks
+        // return them and concatenated), plus a block per thread.
+        let sweepRuns = Double(min(runs, OptionSwitchingStudy.maximumSweepRuns))
+        let sweeps = sweepRuns * 4 * 8 + Double(max(1, threads)) * blockBytes(cells: cells, inputs: uncertainInputs)
         let simulation = values + inFlight
         let peak = max(simulation, valueOfInformation, sweeps)
         return Study(what: "comparing \(variants) variants × \(runs) runs × \(years) years", bytes: budgets + peak + baseBytes,

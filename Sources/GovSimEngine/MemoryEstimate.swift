@@ -6,7 +6,7 @@ import Foundation
 ///
 /// The engine keeps, for every metric and year (of every organisation and the total), the
 /// ``QuantileWindows`` of the tree nodes it holds (``aggregateBytes(runs:cells:)``); blocks of 1,024 runs wait to be merged (at
-/// most 2 × threads + 2 of them); `runs.csv` is written block by block; and the budget measures
+/// most ``ParallelBlocks/maxAhead(threads:cellsPerRun:)`` of them: 2 × threads + 2, one a thread for a large portfolio); `runs.csv` is written block by block; and the budget measures
 /// of every run are kept for `budget.csv`. The estimate is the sum plus a fixed base for the
 /// program; for exact runs it matches measured peaks within about 20%.
 public struct MemoryEstimate: Sendable, Equatable {
@@ -25,7 +25,9 @@ public struct MemoryEstimate: Sendable, Equatable {
     static let assumedThreads = 8.0
 
     /// - Parameter blocksInFlight: blocks of runs held at once besides the aggregates (by default
-    ///   those of ``assumedThreads`` workers; 2 for `merge`, which replays one block at a time).
+    ///   those ``assumedThreads`` workers may have claimed, ``ParallelBlocks/maxAhead(threads:cellsPerRun:)``:
+    ///   18 for a single organisation, 8 for a 50-organisation portfolio; 2 for `merge`, which
+    ///   replays one block at a time).
     public init(runs: Int, horizon: Int, uncertainInputs: Int, organisations: Int = 0, writesRunsTable: Bool = true,
                 blocksInFlight: Double? = nil) {
         self.runs = runs
@@ -38,7 +40,7 @@ public struct MemoryEstimate: Sendable, Equatable {
         let cells = Double(Metric.allCases.count * years * (organisations > 0 ? organisations + 1 : 1))
         let stored = Self.aggregateBytes(runs: runs, cells: Int(cells))
         let blockBytes = Double(ParallelBlocks.blockSize) * (cells * 8 + (inputs + 16) * 8 + (writesRunsTable ? (inputs + 10) * 20 : 0))
-        let inFlight = (blocksInFlight ?? 2 * Self.assumedThreads + 2) * blockBytes
+        let inFlight = (blocksInFlight ?? Double(ParallelBlocks.maxAhead(threads: Int(Self.assumedThreads), cellsPerRun: Int(cells)))) * blockBytes
         // Budget measures of every run (a struct, its NPV array and its two appraisal cases) for
         // budget.csv and appraisal.csv.
         let budgets = n * 232

@@ -64,14 +64,16 @@ public enum ParallelBlocks {
     /// How many blocks ``forEachOrdered(blockCount:threads:_:maxAhead:consume:)`` may have claimed
     /// and not consumed when each run has `cellsPerRun` (metric, year) cells of every
     /// organisation and the total: `2 × threads + 2` for blocks of up to a few MiB (a single
-    /// organisation), down to one a worker plus one when a block's values are large (a
-    /// portfolio's: 50 organisations × 20 years hold about 200 MiB a block), so the blocks in
-    /// flight stay near `threads` blocks plus ``waitingBytes``. The order of consumption, and so
-    /// the bytes of every output, does not depend on it.
+    /// organisation), down to one a worker when a block's values are larger than
+    /// ``waitingBytes`` (a portfolio's: 50 organisations × 20 years hold about 160 MiB a block
+    /// while it is accumulated), so the blocks in flight stay within `threads` blocks plus
+    /// ``waitingBytes``: a worker that finishes a block before the one the consumer needs waits
+    /// instead of starting another beside it. The order of consumption, and so the bytes of every
+    /// output, does not depend on it.
     public static func maxAhead(threads: Int, cellsPerRun: Int) -> Int {
         let t = max(1, threads)
         let blockBytes = Double(blockSize) * Double(max(1, cellsPerRun)) * 8
-        return min(2 * t + 2, t + max(1, Int(waitingBytes / blockBytes)))
+        return min(2 * t + 2, t + Int(waitingBytes / blockBytes))
     }
 
     /// The number of threads to use by default: the machine's active processor count.

@@ -67,6 +67,9 @@ struct ResultAssembler {
         var rankError = 0.0
         for o in 0..<organisations.count {
             let finished = organisations[o].finish(threads: threads)
+            // Released as soon as it is summarised: the next organisation's root is folded beside
+            // the held nodes of those not yet finished only.
+            organisations[o] = TrajectoryAggregate(years: organisations[o].years)
             organisationSummaries.append((plan.organisationNames[o], finished.summary))
             rankError = max(rankError, finished.rankError)
         }

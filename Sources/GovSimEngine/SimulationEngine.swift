@@ -47,6 +47,11 @@ public struct SimulationEngine: Sendable {
         let plan = self.plan
         let runs = chosen.isEmpty ? 0 : blocks[chosen.upperBound - 1].upperBound - blocks[chosen.lowerBound].lowerBound
         var assembler = ResultAssembler(plan: plan, runs: runs, keepRecords: recordSink == nil, threads: threads)
+        // A portfolio's blocks free tens of MB of small arrays at every combination (and the
+        // workers their blocks' values): give the pages back after each block, so the peak is
+        // the data held, not the allocator's history (``ProcessMemory``). Single organisations'
+        // blocks (a few MB) need not pay the walk.
+        let trims = Double(ParallelBlocks.blockSize * plan.cellsPerRun * 8) > ParallelBlocks.waitingBytes / 8
         ParallelBlocks.forEachOrdered(blockCount: chosen.count, threads: threads, { i in
             let b = chosen.lowerBound + i
             var part = BlockPart.Builder(plan: plan, block: b, expectedRuns: blocks[b].count)
@@ -55,6 +60,7 @@ public struct SimulationEngine: Sendable {
         }, maxAhead: ParallelBlocks.maxAhead(threads: threads, cellsPerRun: plan.cellsPerRun), consume: { _, part in
             if let bytes = part.formatted { recordSink?(bytes) }
             assembler.consume(part)
+            if trims { ProcessMemory.returnFreedMemory() }
             progress?(assembler.done)
         })
         return assembler

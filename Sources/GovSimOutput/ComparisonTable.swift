@@ -85,6 +85,9 @@ public enum ComparisonTable {
                                   scenario: outcome.scenario, yearly: outcome.summary, to: &table)
         }
         let options = OptionsAppraisal(result)
+        // Value of information's input columns and regressions are freed: give their pages back
+        // before the sweeps' re-runs (``ProcessMemory``).
+        ProcessMemory.returnFreedMemory()
         let inputs = AppraisalInput.standard(for: result.baseline.scenario)
         let study = options.options.count < 2 ? nil
             : OptionSwitchingStudy(result, options: options, inputs: inputs, threads: threads,

@@ -68,6 +68,9 @@ public struct BenchPlan: Sendable {
     public static let mergeCase = "goal: merge of 16 shards, reference, 15 years, --no-runs-csv"
     /// Shards of the merge case.
     public static let mergeShards = 16
+    /// `compare` of the reference scenario's plan variants (`--large` only: its switching sweeps
+    /// re-run the variants tens of times, most of an hour at 10⁶ runs on two cores).
+    public static let compareCase = "compare: reference variants, 15 years"
 
     /// The scenario files the cases read: path (inside the scratch folder) and text.
     public private(set) var scenarioFiles: [(path: String, text: String)] = []
@@ -117,7 +120,16 @@ public struct BenchPlan: Sendable {
             c.setupOutputs = shards
             cases.append(c)
         }
-        if large { add({ Self.label(Self.goalCaseLarge, runs: $0) }, runs: 10_000_000, years: 15, runsCSV: false) }
+        if large {
+            add({ Self.label(Self.goalCaseLarge, runs: $0) }, runs: 10_000_000, years: 15, runsCSV: false)
+            // The full reference scenario, with its plan variants (the other cases' files drop them).
+            let path = scratch + "/bench-compare.yaml"
+            scenarioFiles.append((path, ReferenceScenario.yaml))
+            let runs = max(1000, 1_000_000 / scale), output = scratch + "/out-\(cases.count)"
+            cases.append(Case(name: Self.label(Self.compareCase, runs: runs),
+                              arguments: ["compare", path, "--runs", "\(runs)", "--threads", "\(cores)", "--seed", "1", "--out", output, "--quiet"],
+                              output: output, runs: runs, years: 15, organisations: 1, threads: cores))
+        }
         for runs in [10_000, 100_000, 1_000_000] { add({ "reference \($0) runs x 30 years" }, runs: runs, years: 30) }
         add({ "reference \($0) runs x 30 years, 1 thread" }, runs: 100_000, years: 30, threads: 1)
         for years in [10, 20] { add({ "reference \($0) runs x \(years) years" }, runs: 100_000, years: years) }
@@ -155,7 +167,7 @@ public struct BenchPlan: Sendable {
         func find(_ name: String) -> Measurement? { results.first { $0.bench.name == name || $0.bench.name.hasPrefix(name + " [") } }
         func rate(_ x: Double) -> String { "\(TerminalSummary.fmt(x / 1e6, 2)) M run-years/s" }
         let main = find(Self.goalCase), one = find(Self.goalCaseOneThread), csv = find(Self.goalCaseRunsCSV)
-        let large = find(Self.goalCaseLarge), portfolio = find(Self.portfolioCase), merge = find(Self.mergeCase)
+        let large = find(Self.goalCaseLarge), portfolio = find(Self.portfolioCase), merge = find(Self.mergeCase), compare = find(Self.compareCase)
         let size = quick ? "10^5 runs (--quick)" : "10^6 runs"
         var goals: [Goal] = []
         goals.append(Goal(name: "run-years/s, \(size) x 15 years, --no-runs-csv, \(cores) threads", target: ">= 10 M run-years/s",
@@ -187,6 +199,11 @@ public struct BenchPlan: Sendable {
                                   + (quick ? " at \(m.bench.runs) runs (--quick)" : "")
                           } ?? "not measured",
                           met: quick ? nil : merge.flatMap { m in share.map { $0 <= 0.05 && m.peakMiB * 1_048_576 <= 500e6 } }))
+        goals.append(Goal(name: "peak memory, compare 10^6 runs x 15 years (--large)", target: "<= 1024 MiB",
+                          measured: compare.map { "\(TerminalSummary.fmt($0.peakMiB, 0)) MiB" + (quick ? " at \($0.bench.runs) runs (--quick)" : "") }
+                              ?? "not measured (govsim bench --large)",
+                          // --quick compares a tenth of the goal's runs: not the goal.
+                          met: quick ? nil : compare.map { $0.peakMiB <= 1024 }))
         return goals
     }
 

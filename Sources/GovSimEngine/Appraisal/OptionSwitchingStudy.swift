@@ -16,8 +16,19 @@ import Foundation
 /// NPSV 0 at every input value; it is not re-run.
 ///
 /// Cost: two re-runs of the baseline per input, two of each of the preferred and runner-up
-/// options that are not the baseline, and a few more per decisive input for its root.
+/// options that are not the baseline, and a few more per decisive input for its root: tens of
+/// re-runs, so each uses at most ``maximumSweepRuns`` runs (the scenario with that many runs and
+/// the same seed; below it, the comparison's own runs). Then the reference values
+/// (``baselineMean``, ``difference``) are re-run at the same size too, so every bar and lead is a
+/// difference over the same runs.
 public struct OptionSwitchingStudy: Sendable {
+    /// The most runs a sweep's re-run uses (assumption): the sweeps compare means over common
+    /// random numbers, whose paired differences have a far smaller Monte Carlo error than either
+    /// mean; at 10⁵ runs their standard error is √10 ≈ 3.2 times that of 10⁶ runs, and the
+    /// sweeps of a 10⁶-run comparison take about a tenth of the time (without the cap, tens of
+    /// re-runs of 10⁶ runs: hours on two cores; docs/performance.md).
+    public static let maximumSweepRuns = 100_000
+
     /// The result for one input.
     public struct Row: Sendable, Equatable {
         public let input: String
@@ -41,12 +52,15 @@ public struct OptionSwitchingStudy: Sendable {
     public let difference: Double
     /// One row per input, in ``AppraisalInput/standard(for:)`` order.
     public let rows: [Row]
+    /// Runs of each re-run: the comparison's, at most `maximumRuns` (``maximumSweepRuns``).
+    public let runs: Int
 
     /// Studies the comparison's options. `options` is the ``OptionsAppraisal`` of `result`;
     /// nil when there are fewer than two options. `progress` receives the number of inputs
     /// swept so far.
     public init?(_ result: ComparisonResult, options: OptionsAppraisal, inputs: [AppraisalInput]? = nil,
-                 threads: Int = ParallelBlocks.defaultThreads, progress: (@Sendable (Int) -> Void)? = nil) {
+                 threads: Int = ParallelBlocks.defaultThreads, maximumRuns: Int = OptionSwitchingStudy.maximumSweepRuns,
+                 progress: (@Sendable (Int) -> Void)? = nil) {
         guard options.options.count >= 2 else { return nil }
         let ranked = options.options.indices.sorted {
             let a = options.options[$0].summary.economic.npv, b = options.options[$1].summary.economic.npv
@@ -59,9 +73,26 @@ public struct OptionSwitchingStudy: Sendable {
         baseline = result.baseline.name
         preferred = options.options[p].name
         runnerUp = options.options[r].name
-        baselineMean = options.options[result.baselineIndex].summary.economic.npv
-        difference = options.options[p].summary.economic.npv - options.options[r].summary.economic.npv
+        let sweepRuns = min(baseScenario.runs, max(1, maximumRuns))
+        runs = sweepRuns
         let evaluator = AppraisalEvaluator(threads: threads)
+        if sweepRuns < baseScenario.runs {
+            // The option's mean NPSV at its own values over the sweeps' runs (0 for business as usual).
+            var centrals: [Int: Double] = [:]
+            func central(_ i: Int) -> Double {
+                guard var s = scenario(i) else { return 0 }
+                if let hit = centrals[i] { return hit }
+                s.runs = sweepRuns
+                let value = evaluator.evaluate(s).economic.mean
+                centrals[i] = value
+                return value
+            }
+            baselineMean = central(result.baselineIndex)
+            difference = central(p) - central(r)
+        } else {
+            baselineMean = options.options[result.baselineIndex].summary.economic.npv
+            difference = options.options[p].summary.economic.npv - options.options[r].summary.economic.npv
+        }
         var rows: [Row] = []
         for input in inputs ?? AppraisalInput.standard(for: baseScenario) {
             var cache: [Int: [Double: Double]] = [:]
@@ -69,7 +100,9 @@ public struct OptionSwitchingStudy: Sendable {
                 guard let s = scenario(i) else { return 0 }
                 let key = input.wholeNumber ? x.rounded() : x
                 if let hit = cache[i]?[key] { return hit }
-                let value = evaluator.evaluate(input.applying(key, to: s)).economic.mean
+                var swept = input.applying(key, to: s)
+                swept.runs = sweepRuns
+                let value = evaluator.evaluate(swept).economic.mean
                 cache[i, default: [:]][key] = value
                 return value
             }

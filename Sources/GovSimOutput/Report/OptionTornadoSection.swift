@@ -16,7 +16,8 @@ public struct OptionTornadoSection: ReportSection {
     public func write(into html: inout MarkupWriter) {
         func m(_ x: Double) -> String { ChartNumberFormat.fixed(x, decimals: 1) }
         func v(_ x: Double) -> String { ChartNumberFormat.fixed(x, decimals: abs(x) < 10 ? 3 : 1) }
-        html.element("p", [], text: "One-way sweeps with common random numbers: each input set to its low and high value (p10 and p90 if uncertain, 0.75 and 1.25 × its value if fixed), the others as in the scenario. Bars: the mean NPSV of \(study.baseline) (\(scenario.currency), real \(scenario.startYear) prices) at low (light) and high (dark), around its mean NPSV of \(m(study.baselineMean)).")
+        html.element("p", [], text: "One-way sweeps with common random numbers: each input set to its low and high value (p10 and p90 if uncertain, 0.75 and 1.25 × its value if fixed), the others as in the scenario. Bars: the mean NPSV of \(study.baseline) (\(scenario.currency), real \(scenario.startYear) prices) at low (light) and high (dark), around its mean NPSV of \(m(study.baselineMean))."
+                     + (study.runs < scenario.runs ? " Each re-run, and the central means here, use \(study.runs) of the comparison's \(scenario.runs) runs (the same seed; at most \(OptionSwitchingStudy.maximumSweepRuns) a re-run)." : ""))
         let ordered = study.tornadoOrder
         let rows = ordered.prefix(12).map { r in
             BarChart.Row(label: r.input, bars: [BarChart.Bar(from: study.baselineMean, to: r.baselineAtLow, colorIndex: 1),

@@ -64,6 +64,41 @@ final class OptionSwitchingStudyTests: XCTestCase {
         }
     }
 
+    /// A comparison larger than the sweeps' cap sweeps the scenario at the cap's size: every
+    /// re-run (the bars, the leads, the root) and the central means are those of the same
+    /// options run at that size, and the report says so; at or below the cap nothing changes.
+    func testSweepsOfALargeComparisonUseAtMostTheCapsRuns() throws {
+        let s = reference(runs: 300, horizon: 3)
+        let plan = try ComparisonPlan.variants(of: s, names: ["fast-rollout", Variant.noProgrammeName], baseline: nil)
+        let result = ComparisonEngine(variants: plan.variants, baselineIndex: 0, threads: 2).run()
+        // The standard investment scale (0.75 to 1.25): few re-runs, so the test stays quick.
+        let inputs = [AppraisalInput.standard(for: s)[0]]
+        let capped = try XCTUnwrap(OptionSwitchingStudy(result, options: OptionsAppraisal(result), inputs: inputs, threads: 2, maximumRuns: 150))
+        XCTAssertEqual(capped.runs, 150)
+        let whole = try XCTUnwrap(OptionSwitchingStudy(result, options: OptionsAppraisal(result), inputs: inputs, threads: 2, maximumRuns: 300))
+        XCTAssertEqual(whole.runs, 300)
+        XCTAssertEqual(OptionSwitchingStudy(result, options: OptionsAppraisal(result), inputs: inputs, threads: 2)?.runs, 300)
+        // The same study of the options re-run at 150 runs (same seed): the same re-runs, bit for bit.
+        var small = plan.variants
+        for i in small.indices { small[i].scenario.runs = 150 }
+        let evaluator = AppraisalEvaluator(threads: 2)
+        let at150 = small.map { evaluator.evaluate($0.scenario).economic.mean }
+        let base = try XCTUnwrap(small.firstIndex { $0.name == capped.baseline })
+        XCTAssertEqual(capped.baselineMean, at150[base])
+        let p = small.firstIndex { $0.name == capped.preferred }.map { at150[$0] } ?? 0
+        let r = small.firstIndex { $0.name == capped.runnerUp }.map { at150[$0] } ?? 0
+        XCTAssertEqual(capped.difference, p - r)
+        let low = small.map { evaluator.evaluate(inputs[0].applying(inputs[0].low, to: $0.scenario)).economic.mean }
+        XCTAssertEqual(capped.rows[0].baselineAtLow, low[base])
+        XCTAssertNotEqual(capped.rows[0].baselineAtLow, whole.rows[0].baselineAtLow, "150 runs are not the comparison's 300")
+        var html = MarkupWriter()
+        OptionTornadoSection(study: capped, scenario: s).write(into: &html)
+        XCTAssertTrue(html.output.contains("use 150 of the comparison"), html.output)
+        var wholeHTML = MarkupWriter()
+        OptionTornadoSection(study: whole, scenario: s).write(into: &wholeHTML)
+        XCTAssertFalse(wholeHTML.output.contains("of the comparison"), wholeHTML.output)
+    }
+
     func testSwitchingTableDoesNotDependOnThreads() throws {
         let s = reference(runs: 1100, horizon: 2)
         let plan = try ComparisonPlan.variants(of: s, names: ["fast-rollout"], baseline: nil)

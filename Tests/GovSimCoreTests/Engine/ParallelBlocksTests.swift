@@ -65,6 +65,20 @@ final class ParallelBlocksTests: XCTestCase {
         }
     }
 
+    /// A single organisation's blocks (16 years × the metrics: 2.5 MB a block) may wait
+    /// 2 × threads + 2 deep; a 50-organisation portfolio's (51 × 21 years × the metrics: about
+    /// 167 MB a block, above ``ParallelBlocks/waitingBytes``) only one a worker, none waiting
+    /// beside them; in between, as many extra as fit in waitingBytes.
+    func testMaxAheadBoundsTheBlocksInFlightByTheirSize() {
+        let metrics = Metric.allCases.count
+        XCTAssertEqual(ParallelBlocks.maxAhead(threads: 2, cellsPerRun: 16 * metrics), 6)
+        XCTAssertEqual(ParallelBlocks.maxAhead(threads: 8, cellsPerRun: 16 * metrics), 18)
+        XCTAssertEqual(ParallelBlocks.maxAhead(threads: 2, cellsPerRun: 51 * 21 * metrics), 2)
+        XCTAssertEqual(ParallelBlocks.maxAhead(threads: 1, cellsPerRun: 51 * 21 * metrics), 1)
+        // 64 MiB blocks: two fit in the 128 MiB that may wait.
+        XCTAssertEqual(ParallelBlocks.maxAhead(threads: 2, cellsPerRun: 8 * 1024), 4)
+    }
+
     func testNoBlocksCallsNothing() {
         ParallelBlocks.forEachOrdered(blockCount: 0, threads: 4, { _ in XCTFail("body called") }, consume: { _, _ in XCTFail("consume called") })
         XCTAssertEqual(ParallelBlocks.map(blockCount: 0, threads: 4) { $0 }, [])

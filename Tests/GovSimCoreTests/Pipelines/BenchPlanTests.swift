@@ -7,7 +7,15 @@ final class BenchPlanTests: XCTestCase {
     func testScenariosLoadWithTheirHorizonAndPortfolio() throws {
         let plan = BenchPlan(quick: true, cores: 4, scratch: "/scratch")
         XCTAssertEqual(plan.cases.count, 14)
-        XCTAssertEqual(BenchPlan(quick: true, large: true, cores: 4, scratch: "/scratch").cases.count, 15)
+        let large = BenchPlan(quick: true, large: true, cores: 4, scratch: "/scratch")
+        XCTAssertEqual(large.cases.count, 16)
+        // The compare case reads the reference scenario with its plan variants.
+        let compare = try XCTUnwrap(large.cases.first { $0.arguments.first == "compare" })
+        XCTAssertEqual(compare.name, "\(BenchPlan.compareCase) [100000 runs]")
+        XCTAssertEqual(compare.arguments, ["compare", "/scratch/bench-compare.yaml", "--runs", "100000", "--threads", "4", "--seed", "1",
+                                           "--out", "/scratch/out-5", "--quiet"])
+        let compared = try TestSupport.load(try XCTUnwrap(large.scenarioFiles.first { $0.path == "/scratch/bench-compare.yaml" }).text)
+        XCTAssertFalse(compared.variants.isEmpty)
         XCTAssertEqual(Set(plan.scenarioFiles.map(\.path)).count, plan.scenarioFiles.count)
         for file in plan.scenarioFiles {
             let scenario = try TestSupport.load(file.text)
@@ -42,24 +50,34 @@ final class BenchPlanTests: XCTestCase {
             .init(bench: bench(BenchPlan.portfolioCase), seconds: 30, cpuSeconds: 50, peakMiB: 2048),
         ]
         var goals = plan.goals(results)
-        XCTAssertEqual(goals.map(\.verdict), ["met", "not met", "met", "not met", "not measured", "not met", "not measured"])
+        XCTAssertEqual(goals.map(\.verdict), ["met", "not met", "met", "not met", "not measured", "not met", "not measured", "not measured"])
         // The merge goal: time against the single run's, and memory.
         for (seconds, peak, verdict) in [(0.06, 400.0, "met"), (0.06, 480.0, "not met"), (0.1, 100.0, "not met")] {
             goals = plan.goals(results + [.init(bench: bench(BenchPlan.mergeCase), seconds: seconds, cpuSeconds: seconds, peakMiB: peak)])
-            XCTAssertEqual(goals.last?.verdict, verdict, "\(seconds) s, \(peak) MiB")
+            XCTAssertEqual(goals[6].verdict, verdict, "\(seconds) s, \(peak) MiB")
         }
-        XCTAssertTrue(goals.last!.measured.hasPrefix("8.3% (0.10 s, 0.10 CPU s), 105 MB"), goals.last!.measured)
+        XCTAssertTrue(goals[6].measured.hasPrefix("8.3% (0.10 s, 0.10 CPU s), 105 MB"), goals[6].measured)
         // --quick merges a tenth of the runs: the ratio is shown, never judged.
         let quick = BenchPlan(quick: true, cores: 2, scratch: "/s")
         func quickBench(_ name: String) -> BenchPlan.Case { quick.cases.first { $0.name.hasPrefix(name + " [") }! }
         let quickGoals = quick.goals([.init(bench: quickBench(BenchPlan.goalCase), seconds: 1, cpuSeconds: 1, peakMiB: 100),
                                       .init(bench: quickBench(BenchPlan.mergeCase), seconds: 0.01, cpuSeconds: 0.01, peakMiB: 10)])
-        XCTAssertNil(quickGoals.last?.met)
-        XCTAssertTrue(quickGoals.last!.measured.contains("(--quick)"), quickGoals.last!.measured)
+        XCTAssertNil(quickGoals[6].met)
+        XCTAssertTrue(quickGoals[6].measured.contains("(--quick)"), quickGoals[6].measured)
         goals = plan.goals(results)
         XCTAssertEqual(goals[0].measured, "12.50 M run-years/s")
         XCTAssertEqual(goals[3].measured, "1.67x")
         XCTAssertTrue(goals[4].measured.contains("--large"))
+        XCTAssertTrue(goals[7].measured.contains("--large"))
+        // The compare memory goal, from bench --large's compare case; under --quick it is shown, not judged.
+        for (quick, verdicts) in [(false, ["met", "not met"]), (true, ["not measured", "not measured"])] {
+            let large = BenchPlan(quick: quick, large: true, cores: 2, scratch: "/s")
+            let compare = try XCTUnwrap(large.cases.first { $0.name.hasPrefix(BenchPlan.compareCase + " [") })
+            XCTAssertEqual(compare.runs, quick ? 100_000 : 1_000_000)
+            let judged = [900.0, 1100].map { large.goals([.init(bench: compare, seconds: 3000, peakMiB: $0)])[7] }
+            XCTAssertEqual(judged.map(\.verdict), verdicts)
+            XCTAssertEqual(judged[0].measured, quick ? "900 MiB at 100000 runs (--quick)" : "900 MiB")
+        }
         let report = plan.report(results)
         XCTAssertEqual(report.files.map(\.name), ["bench.csv", "goals.csv", "manifest.json"])
         let goalsCSV = String(decoding: report.files[1].contents, as: UTF8.self)
