@@ -5,7 +5,6 @@ import XCTest
 final class ConditionPipelineTests: XCTestCase {
     func testConditionedRunsAreByteIdenticalForAnyThreads() throws {
         var (document, s) = PipelineTestSupport.document(runs: 1100)
-        s.correlation = nil  // independent inputs, so that the move step runs (docs/monitoring.md)
         s.horizon = 4
         let truth = ImportanceResamplerTests.scenario(runs: 1, horizon: 4, seed: 5150)
         let (outturn, _) = ImportanceResamplerTests.outturn(truth: truth, run: 0, years: 3, sds: ImportanceResamplerTests.kpis, noiseSeed: 1)
