@@ -190,7 +190,9 @@ public struct ImportanceResampler: Sendable {
                 }
                 var delta = 1 - phi
                 var ess = Self.effectiveSampleSize(weights(delta))
-                if canMove && ess < target {
+                // (If even the current weights are below the target, e.g. a target above the
+                // runs, the whole remaining power is taken, then resampled and moved.)
+                if canMove && ess < target && Self.effectiveSampleSize(current) >= target {
                     // The largest power that keeps the ESS at the target (ESS decreases with δ).
                     var low = 0.0, high = delta
                     for _ in 0..<60 {

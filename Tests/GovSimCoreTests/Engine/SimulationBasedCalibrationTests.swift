@@ -13,7 +13,12 @@ import XCTest
 /// moved), which this test rejects.
 final class SimulationBasedCalibrationTests: XCTestCase {
     static let defaultReplications = 30
-    static let defaultRuns = 200
+    static let defaultRuns = 100
+    /// Observed years and the outturn's measurement sds (the KPIs of ImportanceResamplerTests,
+    /// sds doubled): informative enough that the ESS falls and the particles are moved every
+    /// year, cheap enough for CI.
+    static let years = 2
+    static let sdScale = 2.0
 
     func testPosteriorNinetyPercentIntervalsCoverTheTruth() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -23,19 +28,22 @@ final class SimulationBasedCalibrationTests: XCTestCase {
         settings.movesShocks = environment["GOVSIM_SBC_FROZEN_SHOCKS"] != "1"
         let names = ["programme_risk.delivery", "effects.full_adoption_uplift"]
         // Each replication's truth is run r of a scenario with another seed (an independent prior draw).
-        let truth = ImportanceResamplerTests.scenario(runs: replications, horizon: 3, seed: 8_675_309)
+        let years = environment["GOVSIM_SBC_YEARS"].flatMap(Int.init) ?? Self.years
+        let sdScale = environment["GOVSIM_SBC_SD_SCALE"].flatMap(Double.init) ?? Self.sdScale
+        let kpis = ImportanceResamplerTests.kpis.map { ($0.0, sdScale * $0.1) }
+        let truth = ImportanceResamplerTests.scenario(runs: replications, horizon: years, seed: 8_675_309)
         var inside: [[Double]] = []  // per replication, 1 if input i's truth is inside its 90% interval
         for r in 0..<replications {
             // Every replication conditions its own prior runs (seed hashed from r, never seed + r),
             // so the replications are independent of each other.
-            let s = ImportanceResamplerTests.scenario(runs: runs, horizon: 3, seed: SplitMix64.mix(0x5BC_2024 ^ UInt64(r)))
+            let s = ImportanceResamplerTests.scenario(runs: runs, horizon: years, seed: SplitMix64.mix(0x5BC_2024 ^ UInt64(r)))
             let plan = PlanSimulator(scenario: s)
             let columns = try names.map { try XCTUnwrap(plan.inputNames.firstIndex(of: $0)) }
-            let (outturn, trueInputs) = ImportanceResamplerTests.outturn(truth: truth, run: r, years: 3, sds: ImportanceResamplerTests.kpis,
+            let (outturn, trueInputs) = ImportanceResamplerTests.outturn(truth: truth, run: r, years: years, sds: kpis,
                                                                          noiseSeed: 42)
             let outcome = try ImportanceResampler(plan: plan, outturn: outturn, settings: settings, threads: 2).run()
             if environment["GOVSIM_SBC_VERBOSE"] == "1" {
-                print("replication \(r): distinct \(outcome.distinct); " + outcome.stages.map { "ess \(Int($0.ess)) acc \($0.acceptance ?? -1)" }.joined(separator: ", ")
+                print("replication \(r): distinct \(outcome.distinct); " + outcome.stages.map { "ess \(Int($0.ess)) steps \($0.steps) acc \($0.acceptance ?? -1)" }.joined(separator: ", ")
                       + "; truth " + columns.map { "\(trueInputs[$0])" }.joined(separator: " ") + "; p5…p95 "
                       + columns.map { k in let q = QuantileSummary(outcome.posteriorInputs.map { $0[k] }); return "\(q.p5)…\(q.p95)" }.joined(separator: " "))
             }
@@ -55,7 +63,7 @@ final class SimulationBasedCalibrationTests: XCTestCase {
         // variance 0.09·(1 + ρ̂)/(2R).
         let rho = max(0, Self.correlation(inside.map { $0[0] }, inside.map { $0[1] }))
         let pooledSE = (0.09 * (1 + rho) / (2 * n)).squareRoot(), inputSE = (0.09 / n).squareRoot()
-        print("SBC: \(replications) replications of \(runs) runs (shocks moved: \(settings.movesShocks)); coverage of the 90% intervals: delivery \(share[0]), effect size \(share[1]); pooled \(pooled) ± \(pooledSE) (indicator correlation \(rho))")
+        print("SBC: \(replications) replications of \(runs) runs, \(years) years, sds × \(sdScale) (shocks moved: \(settings.movesShocks)); coverage of the 90% intervals: delivery \(share[0]), effect size \(share[1]); pooled \(pooled) ± \(pooledSE) (indicator correlation \(rho))")
         XCTAssertEqual(pooled, 0.9, accuracy: 3 * pooledSE, "pooled coverage \(pooled), s.e. \(pooledSE); by input \(share)")
         for (i, name) in names.enumerated() {
             XCTAssertEqual(share[i], 0.9, accuracy: 3 * inputSE, "\(name): coverage \(share[i]), s.e. \(inputSE)")
