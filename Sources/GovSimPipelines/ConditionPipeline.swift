@@ -22,6 +22,10 @@ public enum ConditionPipeline {
                            settings: ImportanceResampler.Settings = .init(), into sink: ArtifactSink,
                            progress: (@Sendable (Int) -> Void)? = nil) throws -> Outcome {
         let plan = PlanSimulator(scenario: options.scenario)
+        try ResourceGuard.refuseIfTooLarge(MemoryEstimate.conditioning(scenario: options.scenario, uncertainInputs: plan.inputCount,
+                                                                     latentShocksPerYear: plan.latentShockWidth,
+                                                                     observedYears: outturn.yearIndices.max() ?? 0,
+                                                                     stages: outturn.yearIndices.count, threads: threads))
         let resampler = ImportanceResampler(plan: plan, outturn: outturn, settings: settings, threads: threads)
         let conditioning = try resampler.run()
         let n = options.scenario.runs
