@@ -3,12 +3,14 @@ import XCTest
 @testable import GovSimCore
 
 /// Simulation-based calibration of ``ImportanceResampler`` (Talts et al. 2018): draw a "true"
-/// run from the prior, generate outturn from it with noise for years 1–3, condition on it, and
-/// count how often the true delivered share and effect size fall inside the posterior's 90%
+/// run from the prior, generate outturn from it with noise for the first years, condition on it,
+/// and count how often the true delivered share and effect size fall inside the posterior's 90%
 /// intervals. A calibrated posterior covers them 90% of the time.
 ///
-/// CI size: `defaultReplications` replications of `defaultRuns` runs. Larger runs (documented in
-/// docs/monitoring.md): GOVSIM_SBC_REPLICATIONS=N (and GOVSIM_SBC_RUNS=M);
+/// CI size: `defaultReplications` replications of `defaultRuns` runs, 2 observed years, the
+/// KPIs' sds doubled (about 25 s of a debug build on a loaded 2-core machine). Larger runs
+/// (documented in docs/monitoring.md): GOVSIM_SBC_REPLICATIONS, GOVSIM_SBC_RUNS, GOVSIM_SBC_YEARS,
+/// GOVSIM_SBC_SD_SCALE (1: the KPIs' own sds), GOVSIM_SBC_VERBOSE=1 (a line per replication);
 /// GOVSIM_SBC_FROZEN_SHOCKS=1 runs the sampler of before issue 16 (the yearly shocks never
 /// moved), which this test rejects.
 final class SimulationBasedCalibrationTests: XCTestCase {
