@@ -14,7 +14,7 @@ import XCTest
 /// GOVSIM_SBC_FROZEN_SHOCKS=1 runs the sampler of before issue 16 (the yearly shocks never
 /// moved), which this test rejects.
 final class SimulationBasedCalibrationTests: XCTestCase {
-    static let defaultReplications = 30
+    static let defaultReplications = 24
     static let defaultRuns = 100
     /// Observed years and the outturn's measurement sds (the KPIs of ImportanceResamplerTests,
     /// sds doubled): informative enough that the ESS falls and the particles are moved every
