@@ -1,5 +1,6 @@
 /// The conditioned runs (``ImportanceResampler/Outcome/particles``) simulated and aggregated like
-/// a scenario's runs: run j of the result is particle j (its inputs' uniforms and its shock run),
+/// a scenario's runs: run j of the result is particle j (its inputs' uniforms, its observed
+/// years' latent shocks and the run whose stream gives its later shocks),
 /// so summary, budget, appraisal, report and runs.csv describe the forecast conditioned on the
 /// outturn. Same block order and aggregation as ``SimulationEngine``, so the bytes do not depend
 /// on the number of threads.
@@ -27,7 +28,7 @@ public struct ConditionedSimulation: Sendable {
             var runs: [(Int, PlanRun)] = []
             var work = plan.makeRun()
             for j in blocks[b] {
-                plan.simulate(uniforms: particles[j].uniforms, shockRun: particles[j].shockRun, into: &work)
+                plan.simulate(uniforms: particles[j].uniforms, shockRun: particles[j].shockRun, shocks: particles[j].shocks, into: &work)
                 runs.append((j, work))
             }
             return BlockPart(plan: plan, block: b, runs: runs, formatRecords: formatRecords, raw: nil)

@@ -116,3 +116,27 @@ extension MemoryEstimate {
                      bytes: bytes, fixedBytes: fixed, option: "--base-samples", value: baseSamples, otherwise: " or a shorter horizon")
     }
 }
+
+extension MemoryEstimate {
+    /// `run --condition-on` (``ImportanceResampler``) of `scenario`'s runs on `observedYears`
+    /// years of outturn (`stages` distinct observed years): besides the conditioned run itself
+    /// (``MemoryEstimate/init(scenario:writesRunsTable:)``, which follows while the particles are
+    /// kept), every run's particle — its input uniforms and the latent shock normals of the
+    /// observed years (`latentShocksPerYear` a year) — and its stages' log-likelihoods, twice
+    /// while a move step builds the next population, its prior and posterior inputs, and a few
+    /// weight vectors; each array with its header (about 48 bytes, an assumption).
+    public static func conditioning(scenario: Scenario, uncertainInputs: Int, latentShocksPerYear: Int, observedYears: Int, stages: Int,
+                                    threads: Int) -> Study {
+        let n = Double(scenario.runs), d = Double(uncertainInputs)
+        let latent = d + Double(latentShocksPerYear * observedYears)
+        let perRun = 8 * (2 * (latent + Double(stages)) + 2 * d + 6) + 48 * 8
+        let run = MemoryEstimate(scenario: scenario).bytes
+        let cells = Metric.allCases.count * (scenario.horizon + 1)
+        var single = scenario
+        single.runs = 1
+        let one = MemoryEstimate(scenario: single).bytes  // the run's part that does not grow with the runs
+        let moving = Double(max(1, threads)) * blockBytes(cells: cells, inputs: uncertainInputs)
+        return Study(what: "conditioning \(scenario.runs) runs on \(stages) observed year\(stages == 1 ? "" : "s")",
+                     bytes: run + moving + n * perRun, fixedBytes: one + moving, option: "--runs", value: scenario.runs, otherwise: "")
+    }
+}

@@ -1,5 +1,6 @@
-/// A run as a point of the input space: the uniforms behind its uncertain inputs and the run
-/// whose yearly shocks it uses (for ``ImportanceResampler``).
+/// A run as a point of the latent space: the uniforms behind its uncertain inputs, the standard
+/// normals behind its yearly shocks, and the run whose stream gives its later shocks (for
+/// ``ImportanceResampler``).
 extension PlanSimulator {
     /// The uniforms of the runs of one block, one row per run (organisations' inputs in order),
     /// exactly those ``simulate(block:_:)`` turns into inputs, so that
@@ -24,8 +25,31 @@ extension PlanSimulator {
         return out
     }
 
-    /// Whether a run's uniforms are, before conditioning, independent uniforms (no rank
-    /// correlation induced between them), so that a move that leaves independent normal scores
-    /// invariant leaves the prior invariant.
-    var hasIndependentUniforms: Bool { samplers.allSatisfy { $0.imanConover == nil } }
+    /// Latent standard normals per year behind a run's yearly shocks: three economy-wide, then
+    /// three own ones per organisation of a portfolio (``YearlyShocks/latentWidth(organisations:)``).
+    public var latentShockWidth: Int { YearlyShocks.latentWidth(organisations: isPortfolio ? organisationNames : []) }
+
+    /// The latent standard normals of run `run`'s shocks in years 1 … `years` (rows of
+    /// ``latentShockWidth``), exactly those its stream gives: with them,
+    /// ``simulate(uniforms:shockRun:shocks:into:)`` reproduces the run.
+    public func latentShocks(run: Int, years: Int) -> [Double] {
+        YearlyShocks.latentNormals(stream: RandomStream(seed: scenario.seed, run: UInt64(run)), years: years,
+                                   organisations: isPortfolio ? organisationNames : [])
+    }
+
+    /// The groups of rank-correlated inputs: for each organisation with a correlation block, the
+    /// positions of its correlated inputs in a particle's uniforms (the order of the correlation
+    /// matrix) and a square root P (column-major, P·Pᵀ = C) of the Pearson correlation C that
+    /// Iman–Conover imposes on their normal scores.
+    var correlatedGroups: [(columns: [Int], factor: [Double])] {
+        var offset = 0
+        var groups: [(columns: [Int], factor: [Double])] = []
+        for sampler in samplers {
+            if let ic = sampler.imanConover, !sampler.correlatedColumns.isEmpty {
+                groups.append((sampler.correlatedColumns.map { offset + $0 }, ic.factor))
+            }
+            offset += sampler.dimensions.count
+        }
+        return groups
+    }
 }

@@ -110,7 +110,11 @@ public struct PlanSimulator: Sendable {
 
     /// Simulates a run whose inputs come from given uniforms (one per input, organisations in
     /// order) and whose yearly shocks are those of run `shockRun`: for sensitivity designs.
-    public func simulate(uniforms: [Double], shockRun: Int, into work: inout PlanRun) {
+    /// With `shocks` (rows of ``latentShockWidth`` latent standard normals for years 1 … k, as
+    /// ``latentShocks(run:years:)`` lays them out), the shocks of years 1 … k are computed from
+    /// them instead of run `shockRun`'s stream (later years still from the stream); given
+    /// `latentShocks(run: shockRun, years: k)` the run is bit for bit the same.
+    public func simulate(uniforms: [Double], shockRun: Int, shocks: [Double] = [], into work: inout PlanRun) {
         var offset = 0
         var values: [[Double]] = []
         for sampler in samplers {
@@ -118,7 +122,8 @@ public struct PlanSimulator: Sendable {
             values.append(sampler.values(uniforms: Array(uniforms[offset..<(offset + d)])))
             offset += d
         }
-        simulate(run: shockRun, values: values, into: &work)
+        var scratch = RunModel.Scratch()
+        simulate(run: shockRun, values: values, into: &work, scratch: &scratch, shocks: shocks)
     }
 
     func simulate(run: Int, values: [[Double]], into work: inout PlanRun) {
@@ -126,13 +131,18 @@ public struct PlanSimulator: Sendable {
         simulate(run: run, values: values, into: &work, scratch: &scratch)
     }
 
-    /// ``simulate(run:values:into:)`` with the model's working arrays in `scratch` (reused by a worker).
-    func simulate(run: Int, values: [[Double]], into work: inout PlanRun, scratch: inout RunModel.Scratch) {
+    /// ``simulate(run:values:into:)`` with the model's working arrays in `scratch` (reused by a
+    /// worker) and, optionally, given latent shock normals of the first years (see
+    /// ``simulate(uniforms:shockRun:shocks:into:)``).
+    func simulate(run: Int, values: [[Double]], into work: inout PlanRun, scratch: inout RunModel.Scratch, shocks given: [Double] = []) {
         let stream = RandomStream(seed: scenario.seed, run: UInt64(run))
+        let width = latentShockWidth
         work.inputs.removeAll(keepingCapacity: true)
         if !isPortfolio {
             let sampler = samplers[0]
-            RunModel.simulate(ModelParameters(layout: sampler.layout, values: values[0]), shocks: YearlyShocks(stream: stream),
+            var shocks = YearlyShocks(stream: stream)
+            if !given.isEmpty { shocks = shocks.givingNormals(given, width: width, ownColumn: 3) }
+            RunModel.simulate(ModelParameters(layout: sampler.layout, values: values[0]), shocks: shocks,
                               into: &work.total, scratch: &scratch)
             sampler.appendUncertainValues(of: values[0], to: &work.inputs)
         } else {
@@ -140,7 +150,8 @@ public struct PlanSimulator: Sendable {
             var weights: [Double] = []
             for (o, sampler) in samplers.enumerated() {
                 let parameters = ModelParameters(layout: sampler.layout, values: values[o])
-                let shocks = YearlyShocks(stream: stream, organisation: organisationNames[o], correlation: correlation)
+                var shocks = YearlyShocks(stream: stream, organisation: organisationNames[o], correlation: correlation)
+                if !given.isEmpty { shocks = shocks.givingNormals(given, width: width, ownColumn: 3 + 3 * o) }
                 RunModel.simulate(parameters, shocks: shocks, into: &work.organisations[o], scratch: &scratch)
                 sampler.appendUncertainValues(of: values[o], to: &work.inputs)
                 weights.append(scenario.portfolio!.weighting == .spending ? parameters.spending : serviceUsers[o])

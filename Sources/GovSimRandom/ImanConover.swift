@@ -57,8 +57,9 @@ public struct ImanConover: Sendable {
     public let scale: TargetScale
     /// The Pearson correlation imposed on the scores, column-major d × d.
     public let scoreCorrelation: [Double]
-    /// A square root P of `scoreCorrelation` (P·Pᵀ), column-major.
-    let factor: [Double]
+    /// A square root P of `scoreCorrelation` (P·Pᵀ), column-major: the lower Cholesky factor,
+    /// or V·Λ^½ for a singular target.
+    public let factor: [Double]
 
     /// Prepares the induction of `target`.
     ///

@@ -29,9 +29,9 @@ final class ImportanceResamplerTests: XCTestCase {
         s.runs = runs
         s.horizon = horizon
         s.seed = seed
-        // Independent inputs, so that the move step runs: the reference's default programme-risk
-        // correlation (issue 14) ties the draws of a block and turns the moves off
-        // (docs/monitoring.md, "Limits").
+        // Independent inputs, so that the prior is exactly the moves' invariant law (with the
+        // reference's default programme-risk correlation of issue 14 the moves target its
+        // Gaussian-copula version: docs/monitoring.md, "Limits").
         s.correlation = nil
         // The prior these validations were built for: the effect always present and fully causal.
         // With issue 14's discrete effect switch and uncertain causal share the uplift is not
@@ -56,44 +56,128 @@ final class ImportanceResamplerTests: XCTestCase {
         XCTAssertEqual(picks, picks.sorted())
     }
 
-    func testFarTailOutturnIsMovedWithoutCorrelationsAndRefusedWithThem() throws {
+    func testFarTailOutturnIsMovedWithOrWithoutCorrelationsAndRefusedWithoutMoves() throws {
         // Productivity 3 points above the 95th percentile in year 2, measured to 0.1 point.
         let far = OutturnFile(fileName: "o.csv", observations: [.init(year: 2027, yearIndex: 2, metric: .productivityIndex, value: 106,
                                                                       sd: 0.1, line: 2)], sdColumn: 4)
         let independent = PlanSimulator(scenario: Self.scenario(runs: 300, horizon: 2))
-        let outcome = try ImportanceResampler(plan: independent, outturn: far, threads: 2).run()
-        XCTAssertLessThan(outcome.stages[0].ess, 0.01 * 300)
-        XCTAssertNotNil(outcome.stages[0].acceptance, "rejuvenated by moves")
-        XCTAssertGreaterThan(outcome.distinct, 1)
         var correlated = try TestSupport.load(TestSupport.header + "runs: 300\nhorizon: 2\ncorrelations:\n  pairs:\n    - [spending.cost_overrun, programme_risk.delay, 0.6]\n")
         correlated.seed = 11
-        XCTAssertThrowsError(try ImportanceResampler(plan: PlanSimulator(scenario: correlated), outturn: far, threads: 2).run()) { error in
+        // The reference scenario keeps its default programme-risk correlation (issue 14).
+        var reference = TestSupport.reference
+        reference.runs = 300
+        reference.horizon = 2
+        for (label, plan) in [("independent", independent), ("correlations block", PlanSimulator(scenario: correlated)),
+                              ("reference", PlanSimulator(scenario: reference))] {
+            if label != "independent" { XCTAssertFalse(plan.correlatedGroups.isEmpty, label) }
+            let outcome = try ImportanceResampler(plan: plan, outturn: far, threads: 2).run()
+            XCTAssertLessThan(outcome.stages[0].ess, 0.05 * 300, label)
+            XCTAssertGreaterThan(try XCTUnwrap(outcome.stages[0].acceptance, "\(label): rejuvenated by moves"), 0, label)
+            XCTAssertGreaterThan(outcome.distinct, 30, label)
+        }
+        var still = ImportanceResampler.Settings()
+        still.moves = 0
+        XCTAssertThrowsError(try ImportanceResampler(plan: independent, outturn: far, settings: still, threads: 2).run()) { error in
             let message = "\(error)"
             XCTAssertTrue(message.hasPrefix("conditioning on 2027: the effective sample size fell to"), message)
+            XCTAssertTrue(message.contains("(no rejuvenation moves)"), message)
             XCTAssertTrue(message.contains("raise --runs (e.g. --runs 3000)"), message)
         }
     }
 
+    /// With a flat likelihood (sd 10⁹) every move is accepted, so after 10 moves of ρ = 0.8 the
+    /// particles are nearly fresh draws of the move's invariant law: the correlated programme-risk
+    /// inputs must keep the normal-score correlation C that Iman–Conover gives the prior (a move
+    /// that ignored C would leave c·ρ²⁰ ≈ 0.01·c), and the shocks' latent normals stay N(0, 1).
+    func testMovesKeepTheCorrelationOfCorrelatedInputsUnderAFlatLikelihood() throws {
+        var s = TestSupport.reference
+        s.runs = 1000
+        s.horizon = 1
+        let plan = PlanSimulator(scenario: s)
+        let group = try XCTUnwrap(plan.correlatedGroups.first)
+        let vague = OutturnFile(fileName: "o.csv", observations: [.init(year: s.startYear + 1, yearIndex: 1, metric: .spending, value: 1000,
+                                                                         sd: 1e9, line: 2)], sdColumn: 4)
+        var always = ImportanceResampler.Settings()
+        always.resampleBelow = 2  // the ESS (= runs) is always below 2 × runs: resample and move
+        let outcome = try ImportanceResampler(plan: plan, outturn: vague, settings: always, threads: 2).run()
+        XCTAssertGreaterThan(try XCTUnwrap(outcome.stages[0].acceptance), 0.99)
+        let n = Double(s.runs)
+        let prior = plan.blockUniforms(runs: 0..<s.runs)
+        let d = group.columns.count
+        let c = try XCTUnwrap(plan.samplers.first?.imanConover?.scoreCorrelation)
+        for a in 0..<d {
+            let ka = group.columns[a]
+            let changed = zip(outcome.particles, prior).filter { $0.uniforms[ka] != $1[ka] }.count
+            XCTAssertGreaterThan(changed, s.runs - 5, "input \(ka) moved")
+            for b in (a + 1)..<d {
+                let kb = group.columns[b]
+                let za = outcome.particles.map { SpecialFunctions.normalQuantile($0.uniforms[ka]) }
+                let zb = outcome.particles.map { SpecialFunctions.normalQuantile($0.uniforms[kb]) }
+                let r = Self.pearson(za, zb), target = c[a + b * d]
+                // The particles are independent (one stream each, from distinct prior runs), so the
+                // sample correlation's s.e. is (1 − c²)/√n (Fisher); 4 s.e. is far below c·(1 − ρ²⁰).
+                XCTAssertEqual(r, target, accuracy: 4 * (1 - target * target) / n.squareRoot(), "inputs \(ka), \(kb)")
+                XCTAssertGreaterThan(abs(target), 8 * (1 - target * target) / n.squareRoot(), "a correlation the test can tell from 0")
+            }
+        }
+        let normals = outcome.particles.map { $0.shocks[0] }
+        let mean = normals.reduce(0, +) / n, variance = normals.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
+        XCTAssertEqual(mean, 0, accuracy: 4 / n.squareRoot())
+        XCTAssertEqual(variance, 1, accuracy: 4 * (2 / n).squareRoot())  // s.e. of a normal sample variance √(2/n)
+    }
+
+    static func pearson(_ x: [Double], _ y: [Double]) -> Double {
+        let n = Double(x.count)
+        let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
+        var sxy = 0.0, sxx = 0.0, syy = 0.0
+        for (a, b) in zip(x, y) {
+            sxy += (a - mx) * (b - my)
+            sxx += (a - mx) * (a - mx)
+            syy += (b - my) * (b - my)
+        }
+        return sxy / (sxx * syy).squareRoot()
+    }
+
     func testConditioningNarrowsDeliveryAndEffectSizeAroundTheTruth() throws {
-        let s = Self.scenario(runs: 1200, horizon: 6)
+        let s = Self.scenario(runs: 600, horizon: 6)
         let truth = Self.scenario(runs: 1, horizon: 6, seed: 777)
         let (outturn, trueInputs) = Self.outturn(truth: truth, run: 0, years: 6, sds: Self.kpis, noiseSeed: 3)
         let plan = PlanSimulator(scenario: s)
         let outcome = try ImportanceResampler(plan: plan, outturn: outturn, threads: 2).run()
+        // The posterior sample's effective size: each tempering step keeps the ESS at
+        // resampleBelow × runs before resampling, and the moves only add diversity to it.
+        let effective = ImportanceResampler.Settings().resampleBelow * Double(s.runs)
         for name in ["programme_risk.delivery", "effects.full_adoption_uplift"] {
             let k = try XCTUnwrap(plan.inputNames.firstIndex(of: name))
-            let prior = QuantileSummary(outcome.priorInputs.map { $0[k] }), posterior = QuantileSummary(outcome.posteriorInputs.map { $0[k] })
-            print("\(name): true \(trueInputs[k]); prior \(prior.p50) sd \(prior.standardDeviation); posterior \(posterior.p5)…\(posterior.p50)…\(posterior.p95) sd \(posterior.standardDeviation)")
-            XCTAssertLessThan(posterior.standardDeviation, 0.8 * prior.standardDeviation, name)
-            // Known defect (issue 16, open): the posterior under-covers (the yearly shocks are not
-            // rejuvenated; SimulationBasedCalibrationTests), and after issue 14's model changes
-            // the uplift's true value falls outside this posterior's 90% interval; only the
-            // delivered share's containment is asserted until that is fixed.
-            if name == "programme_risk.delivery" {
-                XCTAssertTrue(posterior.p5 <= trueInputs[k] && trueInputs[k] <= posterior.p95, name)
-            }
+            let priorSample = outcome.priorInputs.map { $0[k] }, posteriorSample = outcome.posteriorInputs.map { $0[k] }
+            let prior = QuantileSummary(priorSample), posterior = QuantileSummary(posteriorSample)
+            let ratio = posterior.standardDeviation / prior.standardDeviation
+            // Monte Carlo s.e. of the sd ratio (delta method): a sample sd's relative variance is
+            // (κ − 1)/(4m), κ the kurtosis, m the sample size (the prior's runs; the posterior's
+            // effective size above), and the two samples' errors add.
+            let se = ratio * ((Self.kurtosis(priorSample) - 1) / (4 * Double(s.runs)) + (Self.kurtosis(posteriorSample) - 1) / (4 * effective)).squareRoot()
+            print("\(name): true \(trueInputs[k]); prior \(prior.p50) sd \(prior.standardDeviation); posterior \(posterior.p5)…\(posterior.p50)…\(posterior.p95) sd \(posterior.standardDeviation); ratio \(ratio) ± \(se)")
+            XCTAssertLessThan(ratio, 1 - 3 * se, name)
+            // A calibrated posterior's 90% interval misses the truth one time in ten (that rate is
+            // SimulationBasedCalibrationTests' job); one fixed case asserts the 98% interval
+            // (p1…p99), which a calibrated posterior misses one time in fifty.
+            let sorted = posteriorSample.sorted()
+            let p1 = Self.quantile(sorted, 0.01), p99 = Self.quantile(sorted, 0.99)
+            XCTAssertTrue(p1 <= trueInputs[k] && trueInputs[k] <= p99, "\(name): true \(trueInputs[k]) outside \(p1)…\(p99)")
         }
         print(outcome.stages)
+    }
+
+    /// Type-7 quantile of sorted values.
+    static func quantile(_ sorted: [Double], _ p: Double) -> Double {
+        let h = p * Double(sorted.count - 1), i = Int(h)
+        return i + 1 < sorted.count ? sorted[i] + (h - Double(i)) * (sorted[i + 1] - sorted[i]) : sorted[i]
+    }
+
+    static func kurtosis(_ x: [Double]) -> Double {
+        let n = Double(x.count), mean = x.reduce(0, +) / n
+        let m2 = x.reduce(0) { $0 + pow($1 - mean, 2) } / n, m4 = x.reduce(0) { $0 + pow($1 - mean, 4) } / n
+        return m2 > 0 ? m4 / (m2 * m2) : 3
     }
 }
 

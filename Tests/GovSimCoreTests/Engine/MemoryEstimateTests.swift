@@ -66,6 +66,26 @@ final class MemoryEstimateTests: XCTestCase {
     /// the suggested value fits.
     func testStudiesAreRefusedWithTheOptionToChange() throws {
         let available = 16.0 * 1_073_741_824
+        func conditioned(_ runs: Int) -> Scenario {
+            var s = TestSupport.reference
+            s.runs = runs
+            s.horizon = 15
+            return s
+        }
+        // Conditioning keeps each run's particle and log-likelihoods on top of the run itself.
+        let plain = MemoryEstimate(scenario: conditioned(1_000_000)).bytes
+        let particles = MemoryEstimate.conditioning(scenario: conditioned(1_000_000), uncertainInputs: 27, latentShocksPerYear: 3,
+                                                    observedYears: 3, stages: 3, threads: 8).bytes - plain
+        XCTAssertEqual(particles, 1_000_000 * (8 * (2 * (27 + 9 + 3) + 2 * 27 + 6) + 48 * 8)
+                       + 8 * MemoryEstimate.blockBytes(cells: 16 * Metric.allCases.count, inputs: 27), accuracy: 1)
+        // (Its suggested --runs is approximate: the run's aggregates grow with √runs, not runs.)
+        let refusal = try XCTUnwrap(MemoryEstimate.conditioning(scenario: conditioned(100_000_000), uncertainInputs: 27, latentShocksPerYear: 3,
+                                                                observedYears: 3, stages: 3, threads: 8).refusal(available: available))
+        XCTAssertTrue(refusal.hasPrefix("conditioning 100000000 runs on 3 observed years would need about"), refusal)
+        XCTAssertTrue(refusal.contains("use a smaller --runs (about --runs "), refusal)
+        XCTAssertFalse(refusal.contains("\n"))
+        XCTAssertNil(MemoryEstimate.conditioning(scenario: conditioned(100_000), uncertainInputs: 27, latentShocksPerYear: 3,
+                                                 observedYears: 3, stages: 3, threads: 8).refusal(available: available))
         let cases: [(MemoryEstimate.Study, (Int) -> MemoryEstimate.Study, String)] = [
             (MemoryEstimate.comparison(runs: 100_000_000, horizon: 15, variants: 3, uncertainInputs: 27, threads: 8),
              { MemoryEstimate.comparison(runs: $0, horizon: 15, variants: 3, uncertainInputs: 27, threads: 8) }, "--runs"),

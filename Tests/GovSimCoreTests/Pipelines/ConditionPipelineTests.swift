@@ -4,11 +4,13 @@ import XCTest
 
 final class ConditionPipelineTests: XCTestCase {
     func testConditionedRunsAreByteIdenticalForAnyThreads() throws {
+        // The reference scenario with its default programme-risk correlation (issue 14): the
+        // correlated inputs are moved too. 1,100 runs: two simulation blocks, many move blocks.
         var (document, s) = PipelineTestSupport.document(runs: 1100)
-        s.correlation = nil  // independent inputs, so that the move step runs (docs/monitoring.md)
         s.horizon = 4
         let truth = ImportanceResamplerTests.scenario(runs: 1, horizon: 4, seed: 5150)
-        let (outturn, _) = ImportanceResamplerTests.outturn(truth: truth, run: 0, years: 3, sds: ImportanceResamplerTests.kpis, noiseSeed: 1)
+        let (outturn, _) = ImportanceResamplerTests.outturn(truth: truth, run: 0, years: 2, sds: ImportanceResamplerTests.kpis.map { ($0.0, 2 * $0.1) },
+                                                            noiseSeed: 1)
         var reference: [(name: String, contents: Data)]?
         for threads in [1, 2, 8] {
             let options = RunPipeline.Options(document: document, scenario: s, record: ReproductionRecord(.run),
@@ -17,7 +19,7 @@ final class ConditionPipelineTests: XCTestCase {
             let outcome = try ConditionPipeline.run(options, outturn: outturn, threads: threads, into: sink)
             XCTAssertTrue(outcome.conditioning.stages.contains { $0.acceptance != nil }, "the test should exercise the moves")
             let files = sink.files.filter { $0.name != "manifest.json" }
-            XCTAssertEqual(files.map(\.name), ["runs.csv", "summary.csv", "budget.csv", "appraisal.csv", "posterior.csv", "report.html"])
+            XCTAssertEqual(files.map(\.name), ["runs.csv", "summary.csv", "budget.csv", "appraisal.csv", "correlations.csv", "posterior.csv", "report.html"])
             if let reference {
                 for (a, b) in zip(reference, files) { XCTAssertEqual(a.contents, b.contents, "\(a.name), threads \(threads)") }
             } else {
