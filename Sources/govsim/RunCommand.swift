@@ -71,23 +71,23 @@ struct RunCommand: ParsableCommand {
                 try outturn.requireSD()
                 let options = RunPipeline.Options(document: input.document, scenario: s, record: record, context: context)
                 var notes: [String] = []
-                let result = try writeArtifacts(to: outDir, force: output.force, inputs: input.inputPaths + [conditionOn], style: style) { sink in
+                let outcome = try writeArtifacts(to: outDir, force: output.force, inputs: input.inputPaths + [conditionOn], style: style) { sink in
                     let outcome = try ConditionPipeline.run(options, outturn: outturn, threads: simulation.threadCount, into: sink, progress: progress?.callback)
                     notes = outcome.notes
                     return outcome.run
                 }
                 progress?.finish()
                 for note in notes { style.print(note) }
-                style.print(TerminalSummary.render(result, boldHeader: style.styledStdout), terminator: "")
+                style.print(TerminalSummary.render(outcome.result, appraisal: outcome.summaries.appraisal, boldHeader: style.styledStdout), terminator: "")
                 style.print("Results (conditioned on \(conditionOn)) written to \(outDir)/")
                 return
             }
             let options = RunPipeline.Options(document: input.document, scenario: s, record: record, context: context)
-            let result = try writeArtifacts(to: outDir, force: output.force, inputs: input.inputPaths, style: style) { sink in
+            let outcome = try writeArtifacts(to: outDir, force: output.force, inputs: input.inputPaths, style: style) { sink in
                 try RunPipeline.run(options, threads: simulation.threadCount, into: sink, progress: progress?.callback)
             }
             progress?.finish()
-            style.print(TerminalSummary.render(result, boldHeader: style.styledStdout), terminator: "")
+            style.print(TerminalSummary.render(outcome.result, appraisal: outcome.summaries.appraisal, boldHeader: style.styledStdout), terminator: "")
             style.print("Results written to \(outDir)/")
         }
     }
@@ -107,11 +107,11 @@ var commandLine: [String] { ["govsim"] + Array(CommandLine.arguments.dropFirst()
 /// of `inputs`, see ``OutputLocation``), prints its notes and commits; on an error nothing is
 /// written.
 func writeArtifacts(to folder: String, force: Bool, inputs: [String], style: OutputStyleOptions,
-                    _ pipeline: (ArtifactSink) throws -> RunPipeline.Outcome) throws -> SimulationResult {
+                    _ pipeline: (ArtifactSink) throws -> RunPipeline.Outcome) throws -> RunPipeline.Outcome {
     let transaction = try OutputDirectory(path: folder, force: force, inputs: inputs).begin()
     defer { transaction.abort() }
     let outcome = try pipeline(transaction)
     for note in outcome.notes { style.print(note) }
     try transaction.commit()
-    return outcome.result
+    return outcome
 }
