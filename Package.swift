@@ -3,7 +3,7 @@ import PackageDescription
 
 // The library is a stack of layers; each target depends only on the layers below it, so the
 // compiler rejects an upward import (docs/architecture.md):
-//   GovSimSupport → GovSimNumerics → GovSimRandom → GovSimAnalysis → GovSimScenario →
+//   CSHA256 → GovSimSupport → GovSimNumerics → GovSimRandom → GovSimAnalysis → GovSimScenario →
 //   GovSimModel → GovSimEngine → GovSimOutput → GovSimPipelines → GovSimCore (umbrella) → govsim
 // Tools version 6.0: every target builds in the Swift 6 language mode (complete concurrency
 // checking); the build has no warnings.
@@ -29,8 +29,12 @@ let package = Package(
     targets: [
         // Reference LAPACK/BLAS from Debian's liblapack-dev and libblas-dev (Fortran ABI).
         .systemLibrary(name: "CLAPACK", path: "Sources/CLAPACK"),
+        // SHA-256 block compression with the x86 SHA extensions, chosen at run time; only
+        // GovSimSupport's SHA256 uses it (the portable Swift code is the fallback). -O2 in debug
+        // builds too, like the Swift targets.
+        .target(name: "CSHA256", path: "Sources/CSHA256", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
         // Number formatting, CSV/JSON/markup writers, diagnostics, SHA-256, control characters.
-        .target(name: "GovSimSupport", path: "Sources/GovSimSupport", swiftSettings: optimisedInDebug),
+        .target(name: "GovSimSupport", dependencies: ["CSHA256"], path: "Sources/GovSimSupport", swiftSettings: optimisedInDebug),
         // Special functions, distributions, matrices and LAPACK wrappers, regression, moments,
         // quantile summaries. The only target that links LAPACK.
         .target(name: "GovSimNumerics", dependencies: ["GovSimSupport", "CLAPACK"], path: "Sources/GovSimNumerics", swiftSettings: optimisedInDebug),

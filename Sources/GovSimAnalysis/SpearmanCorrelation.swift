@@ -10,14 +10,17 @@ public enum SpearmanCorrelation {
     public static func ranks(_ values: [Double]) -> [Double] {
         precondition(!values.contains { $0.isNaN }, "SpearmanCorrelation.ranks: NaN value")
         let n = values.count
-        let order = (0..<n).sorted { (values[$0], $0) < (values[$1], $1) }
+        // (value, index) pairs sorted by value, in place: contiguous, no indirect comparisons.
+        // The order within a run of equal values does not matter (they share one mid-rank).
+        var order = values.enumerated().map { (value: $0.element, index: $0.offset) }
+        order.sort { $0.value < $1.value }
         var ranks = [Double](repeating: 0, count: n)
         var start = 0
         while start < n {
             var end = start + 1
-            while end < n && values[order[end]] == values[order[start]] { end += 1 }
+            while end < n && order[end].value == order[start].value { end += 1 }
             let mid = Double(start + 1 + end) / 2   // average of ranks start+1 ... end
-            for k in start..<end { ranks[order[k]] = mid }
+            for k in start..<end { ranks[order[k].index] = mid }
             start = end
         }
         return ranks

@@ -61,12 +61,25 @@ public struct QuantileSummary: Sendable, Equatable {
         return lo
     }
 
-    /// Summarises a collection of values.
+    /// Summarises a collection of values (their quantiles by selection, the same numbers as
+    /// after a sort: ``init(selecting:moments:)``).
     public init<C: Collection>(_ values: C) where C.Element == Double {
         var moments = MomentAccumulator()
         for x in values { moments.add(x) }
         var array = Array(values)
-        self.init(sorting: &array, moments: moments)
+        self.init(selecting: &array, moments: moments)
+    }
+
+    /// The summary of these parts.
+    init(count: Int, mean: Double, standardDeviation: Double, standardError: Double, quantiles: [Double],
+         fractionPositive: Double, fractionNegative: Double) {
+        self.count = count
+        self.mean = mean
+        self.standardDeviation = standardDeviation
+        self.standardError = standardError
+        self.quantiles = quantiles
+        self.fractionPositive = fractionPositive
+        self.fractionNegative = fractionNegative
     }
 
     /// Type-7 sample quantile of sorted values.

@@ -128,9 +128,13 @@ public enum AppraisalTable {
 
     /// The appraisal table of a single simulation.
     public static func make(_ result: SimulationResult) -> CSVTable {
+        make(result, summary: summary(result.budgets, scenario: result.scenario))
+    }
+
+    /// The appraisal table of a single simulation with its appraisal summary (``OutputSummaries``).
+    public static func make(_ result: SimulationResult, summary: AppraisalSummary) -> CSVTable {
         var table = CSVTable(header: header)
-        append(variant: result.scenario.name, summary: summary(result.budgets, scenario: result.scenario), scenario: result.scenario,
-               yearly: result.summary, to: &table)
+        append(variant: result.scenario.name, summary: summary, scenario: result.scenario, yearly: result.summary, to: &table)
         return table
     }
 }

@@ -59,4 +59,11 @@ public enum BudgetTable {
         append(variant: result.scenario.name, budgets: result.budgets, scenario: result.scenario, to: &table)
         return table
     }
+
+    /// The budget table of a single simulation from its shared summaries (the same bytes as ``make(_:)``).
+    public static func make(_ result: SimulationResult, summaries: OutputSummaries) -> CSVTable {
+        var table = CSVTable(header: header)
+        append(variant: result.scenario.name, budgets: summaries.budgets, scenario: result.scenario, to: &table)
+        return table
+    }
 }

@@ -26,19 +26,31 @@ public struct HTMLReport: Sendable {
     /// The standard report of a run: ``standardSections(for:)`` and the provenance of the
     /// scenario file (its displayed path and the SHA-256 of its bytes).
     public init(result: SimulationResult, scenarioFile: String, scenarioSHA256: String) {
+        self.init(result: result, appraisal: AppraisalTable.summary(result.budgets, scenario: result.scenario),
+                  scenarioFile: scenarioFile, scenarioSHA256: scenarioSHA256)
+    }
+
+    /// The standard report of a run with its appraisal summary (``OutputSummaries/appraisal``,
+    /// computed once for every output): the same report as ``init(result:scenarioFile:scenarioSHA256:)``.
+    public init(result: SimulationResult, appraisal: AppraisalSummary, scenarioFile: String, scenarioSHA256: String) {
         let s = result.scenario
         self.init(title: "\(s.name): forecast of the \(PracticeKind.countInWords)-practice programme",
                   subtitle: s.description.trimmingSpaces(),
                   facts: "\(ChartNumberFormat.fixed(Double(s.runs), decimals: 0)) runs · \(s.startYear)–\(s.startYear + s.horizon) · money in \(s.currency), nominal",
                   provenance: ReportProvenance(scenarioName: s.name, scenarioFile: scenarioFile, scenarioSHA256: scenarioSHA256,
                                                seed: s.seed, runs: s.runs),
-                  sections: HTMLReport.standardSections(for: result))
+                  sections: HTMLReport.standardSections(for: result, appraisal: appraisal))
     }
 
     /// Headline, appraisal (economic and financial case), forecast fan charts, adoption and assumptions.
     public static func standardSections(for result: SimulationResult) -> [any ReportSection] {
-        [HeadlineSection(result: result), AppraisalSection(result: result), ForecastChartsSection(result: result), AdoptionSection(result: result),
-         AssumptionsSection(scenario: result.scenario)]
+        standardSections(for: result, appraisal: AppraisalTable.summary(result.budgets, scenario: result.scenario))
+    }
+
+    /// ``standardSections(for:)`` with the run's appraisal summary.
+    public static func standardSections(for result: SimulationResult, appraisal: AppraisalSummary) -> [any ReportSection] {
+        [HeadlineSection(result: result), AppraisalSection(summary: appraisal, scenario: result.scenario), ForecastChartsSection(result: result),
+         AdoptionSection(result: result), AssumptionsSection(scenario: result.scenario)]
     }
 
     /// The report as HTML text.

@@ -4,6 +4,12 @@
 public enum TerminalSummary {
     /// The summary; `boldHeader` wraps the table's header row in ANSI bold (for a terminal).
     public static func render(_ result: SimulationResult, boldHeader: Bool = false) -> String {
+        render(result, appraisal: AppraisalTable.summary(result.budgets, scenario: result.scenario), boldHeader: boldHeader)
+    }
+
+    /// The summary with the run's appraisal summary (``OutputSummaries/appraisal``, computed once
+    /// for every output); `boldHeader` wraps the table's header row in ANSI bold.
+    public static func render(_ result: SimulationResult, appraisal: AppraisalSummary, boldHeader: Bool = false) -> String {
         let s = result.scenario
         let last = s.horizon
         let year = result.calendarYear(last)
@@ -27,14 +33,13 @@ public enum TerminalSummary {
         let paybackShare = Double(result.budgets.filter { $0.paybackYear != nil && $0.npv.count > 0 }.count) / Double(max(1, result.budgets.count))
         out += "Chance of paying back (cumulative net savings turning positive) by \(year): \(fmt(100 * paybackShare, 1))%\n"
         out += "Chance of no productivity gain in \(year) (final-year gain ≤ 0): \(fmt(100 * BudgetTable.probabilityOfNoGain(result.budgets), 1))%\n"
-        out += appraisalLines(result)
+        out += appraisalLines(result, appraisal)
         return out
     }
 
     /// The appraisal block: NPV (financial case), NPSV (economic case), BCR of expected PVs and P(NPV > 0).
-    static func appraisalLines(_ result: SimulationResult) -> String {
+    static func appraisalLines(_ result: SimulationResult, _ a: AppraisalSummary) -> String {
         let s = result.scenario
-        let a = AppraisalTable.summary(result.budgets, scenario: s)
         let settings = a.settings
         func ratio(_ r: Double?) -> String { r.map { fmt($0, 2) } ?? "n/a" }
         var rows: [[String]] = [["Appraisal to \(s.startYear + settings.period)", "mean", "mc se", "BCR", "P(>0)", "unit"]]

@@ -41,6 +41,8 @@ public enum RunPipeline {
     /// What the command prints besides the summary.
     public struct Outcome {
         public let result: SimulationResult
+        /// The summaries the outputs shared (computed once), for the terminal summary.
+        public let summaries: OutputSummaries
         /// Notes for the terminal (e.g. that correlations were repaired), in order.
         public let notes: [String]
     }
@@ -76,14 +78,16 @@ public enum RunPipeline {
         }
         let result = try simulate(format, appendRuns)
         if let writeError { throw writeError }
+        // Computed once: budget.csv, appraisal.csv, the report and the terminal summary share them.
+        let summaries = OutputSummaries(result)
         var files: [(String, String)] = [("summary.csv", SummaryTable.make(result).render())]
-        files.append(("budget.csv", BudgetTable.make(result).render()))
-        files.append(("appraisal.csv", AppraisalTable.make(result).render()))
+        files.append(("budget.csv", BudgetTable.make(result, summaries: summaries).render()))
+        files.append(("appraisal.csv", AppraisalTable.make(result, summary: summaries.appraisal).render()))
         if !result.organisationSummaries.isEmpty { files.append(("organisations.csv", SummaryTable.organisations(result).render())) }
         if s.correlation != nil { files.append(("correlations.csv", CorrelationsTable.make(result).render())) }
         if !s.baselineFits.isEmpty { files.append(("baseline_fits.csv", BaselineFitsTable.make(s).render())) }
         files += options.extraFiles.map { ($0.name, $0.text) }
-        var report = HTMLReport(result: result, scenarioFile: options.document.displayName, scenarioSHA256: SHA256.hex(options.document.bytes))
+        var report = HTMLReport(result: result, appraisal: summaries.appraisal, scenarioFile: options.document.displayName, scenarioSHA256: SHA256.hex(options.document.bytes))
         if let outturn = options.outturn { report = report.overlaying(outturn.file, note: outturn.note) }
         files.append(("report.html", report.render()))
         var facts = options.manifest
@@ -101,7 +105,7 @@ public enum RunPipeline {
         }
         if options.runsCSV { entries.insert(("runs.csv", runsBytes, runsHash.finalize()), at: 1) }
         try sink.write("manifest.json", Data(facts.manifest().render(entries: entries).utf8))
-        return Outcome(result: result, notes: notes)
+        return Outcome(result: result, summaries: summaries, notes: notes)
     }
 
     /// The manifest's `quantiles`: `exact`, or the largest rank error of any quantile as a share

@@ -1,5 +1,10 @@
-/// SHA-256 (FIPS 180-4), for the scenario and output hashes in manifests. Pure Swift so that
-/// govsim needs no crypto library; checked against the FIPS test vectors in the tests.
+import CSHA256
+
+/// SHA-256 (FIPS 180-4), for the scenario and output hashes in manifests and runs.csv's hash on
+/// the serial path of every run and merge. No crypto library: on x86 CPUs with the SHA extensions
+/// the blocks are compressed by the small C target CSHA256 (several times faster: measured in
+/// docs/performance.md), chosen at run time from CPUID; elsewhere by the portable Swift code
+/// below. Both are checked against the FIPS test vectors in the tests.
 ///
 /// The incremental hasher allocates nothing after its creation: whole 64-byte blocks are
 /// compressed straight from the caller's bytes, and only a tail of fewer than 64 bytes is kept
@@ -24,9 +29,30 @@ public struct SHA256: Sendable {
     private var pending: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
     private var pendingCount = 0
     private var length: UInt64 = 0
+    /// Whether blocks go to the SHA extensions (``Implementation/hardware``).
+    private let hardware: Bool
+
+    /// How the blocks are compressed.
+    package enum Implementation: Sendable, CaseIterable {
+        /// The portable Swift code (every CPU).
+        case portable
+        /// The x86 SHA extensions (CSHA256); only where ``hardwareAvailable``.
+        case hardware
+    }
+
+    /// Whether this CPU has the x86 SHA extensions (and SSE4.1), from CPUID.
+    package static let hardwareAvailable = csha256_hardware_available() != 0
 
     /// An incremental hash: ``update(_:)`` with the bytes in order, then ``finalize()``.
-    public init() {}
+    public init() {
+        hardware = SHA256.hardwareAvailable
+    }
+
+    /// A hash that compresses with `implementation` (the tests force each one); `.hardware`
+    /// where it is not available falls back to `.portable`.
+    package init(implementation: Implementation) {
+        hardware = implementation == .hardware && SHA256.hardwareAvailable
+    }
 
     /// Adds bytes to the message.
     public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
@@ -50,12 +76,12 @@ public struct SHA256: Sendable {
             offset = take
             guard pendingCount == 64 else { return }
             let block = pending
-            withUnsafeBytes(of: block) { p in SHA256.compress(&state, p.baseAddress!, blocks: 1) }
+            withUnsafeBytes(of: block) { p in compress(&state, p.baseAddress!, blocks: 1) }
             pendingCount = 0
         }
         let blocks = (bytes.count - offset) / 64
         if blocks > 0 {
-            SHA256.compress(&state, base.advanced(by: offset), blocks: blocks)
+            compress(&state, base.advanced(by: offset), blocks: blocks)
             offset += 64 * blocks
         }
         let rest = bytes.count - offset
@@ -74,7 +100,7 @@ public struct SHA256: Sendable {
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
         var s = state
-        tail.withUnsafeBytes { SHA256.compress(&s, $0.baseAddress!, blocks: tail.count / 64) }
+        tail.withUnsafeBytes { compress(&s, $0.baseAddress!, blocks: tail.count / 64) }
         var out: [UInt8] = []
         out.reserveCapacity(32)
         for v in [s.0, s.1, s.2, s.3, s.4, s.5, s.6, s.7] {
@@ -109,12 +135,25 @@ public struct SHA256: Sendable {
         return hasher.finalizeBytes()
     }
 
-    /// Compresses `blocks` consecutive 64-byte blocks at `message` into `h` (FIPS 180-4 §6.2.2).
+    /// Compresses `blocks` consecutive 64-byte blocks at `message` into `h` with this hash's
+    /// implementation.
+    private func compress(_ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+                          _ message: UnsafeRawPointer, blocks: Int) {
+        guard hardware else { return SHA256.compressPortable(&h, message, blocks: blocks) }
+        // A homogeneous tuple of eight UInt32 is laid out as eight contiguous words.
+        withUnsafeMutableBytes(of: &h) { words in
+            csha256_compress(words.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                             message.assumingMemoryBound(to: UInt8.self), blocks)
+        }
+    }
+
+    /// Compresses `blocks` consecutive 64-byte blocks at `message` into `h` (FIPS 180-4 §6.2.2),
+    /// portably.
     ///
     /// The 64 rounds are written as eight groups of eight with the working variables renamed
     /// from round to round instead of moved, and the message schedule is kept in a 16-word window
     /// on the stack.
-    static func compress(_ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+    static func compressPortable(_ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
                          _ message: UnsafeRawPointer, blocks: Int) {
         SHA256.k.withUnsafeBufferPointer { kp in
             let k = kp.baseAddress!

@@ -71,24 +71,24 @@ struct RunCommand: ParsableCommand {
                 let options = RunPipeline.Options(document: input.document, scenario: s, record: record, context: context)
                 var notes: [String] = []
                 let phases = PhasedProgress(style)
-                let result = try writeArtifacts(to: outDir, force: output.force, inputs: input.inputPaths + [conditionOn], style: style) { sink in
+                let outcome = try writeArtifacts(to: outDir, force: output.force, inputs: input.inputPaths + [conditionOn], style: style) { sink in
                     defer { phases.finish() }
                     let outcome = try ConditionPipeline.run(options, outturn: outturn, threads: simulation.threadCount, into: sink, phases: phases.begin)
                     notes = outcome.notes
                     return outcome.run
                 }
                 for note in notes { style.print(note) }
-                style.print(TerminalSummary.render(result, boldHeader: style.styledStdout), terminator: "")
+                style.print(TerminalSummary.render(outcome.result, appraisal: outcome.summaries.appraisal, boldHeader: style.styledStdout), terminator: "")
                 style.print("Results (conditioned on \(conditionOn)) written to \(outDir)/")
                 return
             }
             let options = RunPipeline.Options(document: input.document, scenario: s, record: record, context: context)
             let progress = style.progressReporter(total: s.runs, unit: "runs")
-            let result = try writeArtifacts(to: outDir, force: output.force, inputs: input.inputPaths, style: style) { sink in
+            let outcome = try writeArtifacts(to: outDir, force: output.force, inputs: input.inputPaths, style: style) { sink in
                 try RunPipeline.run(options, threads: simulation.threadCount, into: sink, progress: progress?.callback)
             }
             progress?.finish()
-            style.print(TerminalSummary.render(result, boldHeader: style.styledStdout), terminator: "")
+            style.print(TerminalSummary.render(outcome.result, appraisal: outcome.summaries.appraisal, boldHeader: style.styledStdout), terminator: "")
             style.print("Results written to \(outDir)/")
         }
     }
@@ -108,11 +108,11 @@ var commandLine: [String] { ["govsim"] + Array(CommandLine.arguments.dropFirst()
 /// of `inputs`, see ``OutputLocation``), prints its notes and commits; on an error nothing is
 /// written.
 func writeArtifacts(to folder: String, force: Bool, inputs: [String], style: OutputStyleOptions,
-                    _ pipeline: (ArtifactSink) throws -> RunPipeline.Outcome) throws -> SimulationResult {
+                    _ pipeline: (ArtifactSink) throws -> RunPipeline.Outcome) throws -> RunPipeline.Outcome {
     let transaction = try OutputDirectory(path: folder, force: force, inputs: inputs).begin()
     defer { transaction.abort() }
     let outcome = try pipeline(transaction)
     for note in outcome.notes { style.print(note) }
     try transaction.commit()
-    return outcome.result
+    return outcome
 }

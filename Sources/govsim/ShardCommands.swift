@@ -94,13 +94,13 @@ struct MergeCommand: ParsableCommand {
             if let failure { throw failure }
             if first.runsCSVRows { for shard in shards { try shard.checkRowsHash() } }
             let merged = merge.finish()
-            let result = try writeArtifacts(to: outDir, force: output.force, inputs: input.inputPaths + folders, style: style) { sink in
+            let outcome = try writeArtifacts(to: outDir, force: output.force, inputs: input.inputPaths + folders, style: style) { sink in
                 try MergePipeline.run(options, into: sink, result: merged) { rowSink in
                     for shard in shards { try shard.copyRows(rowSink) }
                 }
             }
             progress?.finish()
-            style.print(TerminalSummary.render(result, boldHeader: style.styledStdout), terminator: "")
+            style.print(TerminalSummary.render(outcome.result, appraisal: outcome.summaries.appraisal, boldHeader: style.styledStdout), terminator: "")
             style.print("Merged \(first.shards) shards; results written to \(outDir)/")
         }
     }

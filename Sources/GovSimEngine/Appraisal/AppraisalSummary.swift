@@ -51,9 +51,12 @@ public struct AppraisalSummary: Sendable, Equatable {
             investment = totals[3] / n
             runCost = totals[4] / n
             let npvs = columns.npv
-            npvDistribution = QuantileSummary(npvs.isEmpty ? [0] : npvs)
-            let sortedNPVs = (npvs.isEmpty ? [0] : npvs).sorted()
-            npvCurve = AppraisalSummary.curveProbabilities.map { QuantileSummary.quantile(sorted: sortedNPVs, p: $0) }
+            // One copy of the NPVs serves the summary and the S-curve (selection, no sort).
+            var values = npvs.isEmpty ? [0] : npvs
+            var moments = MomentAccumulator()
+            for x in values { moments.add(x) }
+            npvDistribution = QuantileSummary(selecting: &values, moments: moments)
+            npvCurve = QuantileSummary.quantiles(selecting: &values, at: AppraisalSummary.curveProbabilities)
             var positive = 0
             for x in npvs where x > 0 { positive += 1 }
             probabilityPositive = Double(positive) / n
@@ -97,8 +100,8 @@ public struct AppraisalSummary: Sendable, Equatable {
         financial = CaseSummary(columns.financial, count: columns.count)
         economic = CaseSummary(columns.economic, count: columns.count)
         func quantiles(_ values: [Double]) -> [Double] {
-            let sorted = values.sorted()
-            return sorted.isEmpty ? [0, 0, 0] : AppraisalSummary.costProbabilities.map { QuantileSummary.quantile(sorted: sorted, p: $0) }
+            var copy = values
+            return copy.isEmpty ? [0, 0, 0] : QuantileSummary.quantiles(selecting: &copy, at: AppraisalSummary.costProbabilities)
         }
         cumulativeCostQuantiles = quantiles(columns.cumulativeCostNominal)
         pvCostQuantiles = quantiles(columns.pvCosts)

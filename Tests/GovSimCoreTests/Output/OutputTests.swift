@@ -2,40 +2,54 @@ import XCTest
 @testable import GovSimCore
 
 final class SHA256Tests: XCTestCase {
+    /// The implementations to check: the portable Swift code always, the SHA extensions where
+    /// this CPU has them.
+    private var implementations: [SHA256.Implementation] { SHA256.hardwareAvailable ? [.portable, .hardware] : [.portable] }
+
+    private func hex(_ bytes: [UInt8], _ implementation: SHA256.Implementation) -> String {
+        var hasher = SHA256(implementation: implementation)
+        hasher.update(bytes)
+        return hasher.finalize()
+    }
+
+    /// The run-time choice agrees with the CPU's own flags (Linux: `sha_ni` in /proc/cpuinfo).
+    func testHardwareDetectionMatchesTheCPUFlags() throws {
+        #if arch(x86_64) && os(Linux)
+        let cpuinfo = try String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
+        let flags = cpuinfo.split(separator: "\n").first { $0.hasPrefix("flags") }.map { Set($0.split(separator: " ").map(String.init)) } ?? []
+        XCTAssertEqual(SHA256.hardwareAvailable, flags.contains("sha_ni") && flags.contains("sse4_1"))
+        #else
+        throw XCTSkip("CPU flags are read from /proc/cpuinfo on x86-64 Linux only")
+        #endif
+    }
+
     func testFIPSVectors() {
-        XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        XCTAssertEqual(SHA256.hex([UInt8]()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        XCTAssertEqual(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
-                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        XCTAssertEqual(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)),
-                       "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
-        // FIPS 180-4 example of a 896-bit (two-block) message.
-        XCTAssertEqual(SHA256.hex(Array(("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmno"
-                                         + "ijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu").utf8)),
-                       "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
+        for implementation in implementations {
+            let m = "\(implementation)"
+            XCTAssertEqual(hex(Array("abc".utf8), implementation), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", m)
+            XCTAssertEqual(hex([], implementation), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", m)
+            XCTAssertEqual(hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8), implementation),
+                           "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1", m)
+            XCTAssertEqual(hex([UInt8](repeating: 0x61, count: 1_000_000), implementation),
+                           "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0", m)
+            // FIPS 180-4 example of a 896-bit (two-block) message.
+            XCTAssertEqual(hex(Array(("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmno"
+                                      + "ijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu").utf8), implementation),
+                           "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1", m)
+        }
         XCTAssertEqual(SHA256.digest(Array("abc".utf8)).map { String(format: "%02x", $0) }.joined(),
                        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
     /// The digest does not depend on how the message is split into updates (pieces that fill,
-    /// straddle and skip the 64-byte buffer), nor on the collection type passed.
+    /// straddle and skip the 64-byte buffer), nor on the collection type passed, nor on the
+    /// implementation.
     func testIncrementalUpdatesMatchOneShot() {
         var generator = SplitMix64(seed: 7)
         let message = (0..<5000).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
-        let whole = SHA256.hex(message)
         // Python's hashlib of the same 5,000 bytes (splitmix64, seed 7, low byte of each output).
-        XCTAssertEqual(whole, "a45dbd21ff12318c995a1d549de5155236120dd1ee8667755c6b2695dddc73d0")
-        for sizes in [[1], [63], [64], [65], [127, 1, 0, 200], [3, 61, 64, 500, 7]] {
-            var hasher = SHA256()
-            var offset = 0, k = 0
-            while offset < message.count {
-                let n = min(sizes[k % sizes.count], message.count - offset)
-                hasher.update(message[offset..<(offset + n)])
-                offset += n
-                k += 1
-            }
-            XCTAssertEqual(hasher.finalize(), whole, "\(sizes)")
-        }
+        let whole = "a45dbd21ff12318c995a1d549de5155236120dd1ee8667755c6b2695dddc73d0"
+        XCTAssertEqual(SHA256.hex(message), whole)
         XCTAssertEqual(SHA256.hex(Data(message)), whole)
         XCTAssertEqual(SHA256.hex(message.lazy.map { $0 }), whole)   // a non-contiguous collection
         // Lengths around the padding boundary, byte by byte, against hashlib.
@@ -46,10 +60,25 @@ final class SHA256Tests: XCTestCase {
                         64: "04ac00cb61948e18f680d51b141bfb76c96e10150ecf8ceccb67ef8eb2581759",
                         119: "e1ff5618fd451ca72f7e289237b4bb823546a21772180c31bcc38f316f96f043",
                         120: "9c38ba2b536469726a0fcf8751d15e7736478a257fa036913c3d36aa5c5f5ae6"]
-        for (n, digest) in expected {
-            var hasher = SHA256()
-            for byte in message[0..<n] { hasher.update([byte]) }
-            XCTAssertEqual(hasher.finalize(), digest, "\(n) bytes")
+        for implementation in implementations {
+            XCTAssertEqual(hex(message, implementation), whole, "\(implementation)")
+            // Odd chunk sizes, and a multi-block chunk after a partial buffer.
+            for sizes in [[1], [63], [64], [65], [127, 1, 0, 200], [3, 61, 64, 500, 7], [5, 1000], [13, 17, 191]] {
+                var hasher = SHA256(implementation: implementation)
+                var offset = 0, k = 0
+                while offset < message.count {
+                    let n = min(sizes[k % sizes.count], message.count - offset)
+                    hasher.update(message[offset..<(offset + n)])
+                    offset += n
+                    k += 1
+                }
+                XCTAssertEqual(hasher.finalize(), whole, "\(implementation) \(sizes)")
+            }
+            for (n, digest) in expected {
+                var hasher = SHA256(implementation: implementation)
+                for byte in message[0..<n] { hasher.update([byte]) }
+                XCTAssertEqual(hasher.finalize(), digest, "\(implementation) \(n) bytes")
+            }
         }
     }
 }
