@@ -4,7 +4,7 @@
 SWIFT ?= swift
 RUN_ARGS ?=
 
-.PHONY: run test build release deps calibrate golden cluster-test clean
+.PHONY: run test build release deps calibrate golden cluster-test clean format lint
 
 deps:
 	@scripts/ensure-system-packages.sh
@@ -20,6 +20,15 @@ test:
 	@scripts/ensure-system-packages.sh time
 	$(SWIFT) build --build-tests
 	SWIFT=$(SWIFT) scripts/test.sh
+	@$(MAKE) --no-print-directory lint
+
+## Check that the sources follow .swift-format (`make format` rewrites them); swift-format ships
+## with the Swift 6 toolchains.
+lint:
+	$(SWIFT) format lint --strict --parallel --recursive Package.swift Sources Tests
+
+format:
+	$(SWIFT) format format --in-place --parallel --recursive Package.swift Sources Tests
 
 ## Regenerate the golden test's list of output hashes (a deliberate change: note it in CHANGELOG.md).
 golden:

@@ -20,7 +20,6 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "govsim", targets: ["govsim"]),
-        .library(name: "GovSimCore", targets: ["GovSimCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

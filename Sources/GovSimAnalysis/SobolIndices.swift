@@ -1,5 +1,5 @@
 /// Why ``SobolIndices`` could not analyse a set of outputs.
-public enum SobolIndicesError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum SobolIndicesError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The number of outputs is not the design's run count.
     case outputCountMismatch(expected: Int, got: Int)
     /// An output is NaN or infinite (zero-based run, and column of a table).
@@ -7,7 +7,7 @@ public enum SobolIndicesError: Error, Equatable, Sendable, CustomStringConvertib
     /// The options are invalid.
     case invalidOptions(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .outputCountMismatch(let expected, let got):
             return "Sobol' indices: the design has \(expected) runs but \(got) outputs were given"
@@ -47,29 +47,29 @@ public enum SobolIndicesError: Error, Equatable, Sendable, CustomStringConvertib
 /// An output with zero variance has undefined indices: they and their intervals are NaN.
 ///
 /// - Complexity: O(N·d) for the estimates plus O(B·N·d) for B bootstrap replicates.
-public struct SobolIndices: Sendable, Equatable {
+package struct SobolIndices: Sendable, Equatable {
     /// A confidence interval.
-    public struct Interval: Hashable, Sendable {
-        public let lower: Double
-        public let upper: Double
-        public init(lower: Double, upper: Double) {
+    package struct Interval: Hashable, Sendable {
+        package let lower: Double
+        package let upper: Double
+        package init(lower: Double, upper: Double) {
             self.lower = lower
             self.upper = upper
         }
         /// Whether `x` lies in [lower, upper].
-        public func contains(_ x: Double) -> Bool { x >= lower && x <= upper }
+        package func contains(_ x: Double) -> Bool { x >= lower && x <= upper }
     }
 
     /// Analysis options.
-    public struct Options: Hashable, Sendable {
+    package struct Options: Hashable, Sendable {
         /// Bootstrap replicates B (0 for no intervals).
-        public var bootstrapReplicates: Int
+        package var bootstrapReplicates: Int
         /// Confidence level of the percentile intervals, in (0, 1).
-        public var confidenceLevel: Double
+        package var confidenceLevel: Double
         /// Seed of the bootstrap resampling.
-        public var seed: UInt64
+        package var seed: UInt64
 
-        public init(bootstrapReplicates: Int = 1000, confidenceLevel: Double = 0.95, seed: UInt64 = 0) {
+        package init(bootstrapReplicates: Int = 1000, confidenceLevel: Double = 0.95, seed: UInt64 = 0) {
             self.bootstrapReplicates = bootstrapReplicates
             self.confidenceLevel = confidenceLevel
             self.seed = seed
@@ -77,29 +77,29 @@ public struct SobolIndices: Sendable, Equatable {
     }
 
     /// First-order indices S_i, one per input.
-    public let firstOrder: [Double]
+    package let firstOrder: [Double]
     /// Total-order indices ST_i, one per input.
-    public let totalOrder: [Double]
+    package let totalOrder: [Double]
     /// Percentile bootstrap intervals of S_i (NaN bounds without bootstrap).
-    public let firstOrderInterval: [Interval]
+    package let firstOrderInterval: [Interval]
     /// Percentile bootstrap intervals of ST_i.
-    public let totalOrderInterval: [Interval]
+    package let totalOrderInterval: [Interval]
     /// Bootstrap standard errors of S_i (SD of the replicates; NaN without bootstrap).
-    public let firstOrderStandardError: [Double]
+    package let firstOrderStandardError: [Double]
     /// Bootstrap standard errors of ST_i.
-    public let totalOrderStandardError: [Double]
+    package let totalOrderStandardError: [Double]
     /// Mean of the A and B outputs.
-    public let mean: Double
+    package let mean: Double
     /// Variance V of the A and B outputs (population form).
-    public let variance: Double
+    package let variance: Double
     /// Base points N.
-    public let baseSamples: Int
-    public let options: Options
+    package let baseSamples: Int
+    package let options: Options
 
     /// Indices of a single output, `outputs[r]` being the output of run r of `design`.
     ///
     /// - Throws: ``SobolIndicesError``.
-    public static func analyze(outputs: [Double], design: SaltelliDesign, options: Options = Options()) throws -> SobolIndices {
+    package static func analyze(outputs: [Double], design: SaltelliDesign, options: Options = Options()) throws -> SobolIndices {
         guard outputs.count == design.runCount else {
             throw SobolIndicesError.outputCountMismatch(expected: design.runCount, got: outputs.count)
         }
@@ -109,7 +109,7 @@ public struct SobolIndices: Sendable, Equatable {
     /// Indices of one column of a runs × outputs table (row r holds the outputs of run r).
     ///
     /// - Throws: ``SobolIndicesError``.
-    public static func analyze(column: Int, of outputs: SampleMatrix, design: SaltelliDesign,
+    package static func analyze(column: Int, of outputs: SampleMatrix, design: SaltelliDesign,
                                options: Options = Options()) throws -> SobolIndices {
         guard outputs.rows == design.runCount else {
             throw SobolIndicesError.outputCountMismatch(expected: design.runCount, got: outputs.rows)
@@ -123,7 +123,7 @@ public struct SobolIndices: Sendable, Equatable {
     /// Indices of every column of a runs × outputs table, in column order.
     ///
     /// - Throws: ``SobolIndicesError``.
-    public static func analyzeColumns(of outputs: SampleMatrix, design: SaltelliDesign,
+    package static func analyzeColumns(of outputs: SampleMatrix, design: SaltelliDesign,
                                       options: Options = Options()) throws -> [SobolIndices] {
         try (0..<outputs.columns).map { try analyze(column: $0, of: outputs, design: design, options: options) }
     }

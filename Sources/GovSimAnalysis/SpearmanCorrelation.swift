@@ -4,10 +4,10 @@
 ///
 /// - Complexity: O(n log n) to rank a column; O(d · n log n + d² · n) for the matrix of an
 ///   n × d sample.
-public enum SpearmanCorrelation {
+package enum SpearmanCorrelation {
     /// The mid-ranks 1 ... n of `values` (ties share the average of their ranks). Values must
     /// not be NaN.
-    public static func ranks(_ values: [Double]) -> [Double] {
+    package static func ranks(_ values: [Double]) -> [Double] {
         precondition(!values.contains { $0.isNaN }, "SpearmanCorrelation.ranks: NaN value")
         let n = values.count
         // (value, index) pairs sorted by value, in place: contiguous, no indirect comparisons.
@@ -27,14 +27,14 @@ public enum SpearmanCorrelation {
     }
 
     /// Spearman's correlation of two equally long samples (NaN if either is constant).
-    public static func coefficient(_ x: [Double], _ y: [Double]) -> Double {
+    package static func coefficient(_ x: [Double], _ y: [Double]) -> Double {
         precondition(x.count == y.count, "SpearmanCorrelation: samples of different lengths")
         return pearson(ranks(x), ranks(y))
     }
 
     /// The d × d Spearman correlation matrix of the columns of `sample`, column-major
     /// (symmetric, unit diagonal; NaN in the rows and columns of constant columns).
-    public static func matrix(of sample: SampleMatrix) -> [Double] {
+    package static func matrix(of sample: SampleMatrix) -> [Double] {
         let d = sample.columns
         let ranked = (0..<d).map { ranks(sample.column($0)) }
         var out = [Double](repeating: 0, count: d * d)

@@ -9,19 +9,19 @@
 /// input i (the first-order Sobol' index) and Σ SRCᵢ² = R². When R² is low (say < 0.7) the model
 /// is not linear enough for SRCs to rank inputs; the SRRC, computed the same way on the ranks
 /// (ties get their average rank), then captures monotone non-linear effects, with its own R².
-public struct StandardizedRegression: Sendable {
+package struct StandardizedRegression: Sendable {
     /// Input names (default `x1`, `x2`, …).
-    public let inputNames: [String]
+    package let inputNames: [String]
     /// Raw regression coefficients bᵢ (output units per input unit), without the intercept.
-    public let coefficients: [Double]
+    package let coefficients: [Double]
     /// Standardised regression coefficients bᵢ·sd(xᵢ)/sd(y) (dimensionless).
-    public let src: [Double]
+    package let src: [Double]
     /// R² of the regression of the output on the inputs.
-    public let rSquared: Double
+    package let rSquared: Double
     /// Standardised rank regression coefficients (SRC of the rank-transformed data).
-    public let srrc: [Double]
+    package let srrc: [Double]
     /// R² of the rank regression.
-    public let rankRSquared: Double
+    package let rankRSquared: Double
 
     /// Computes SRC and SRRC.
     /// - Parameters:
@@ -30,7 +30,7 @@ public struct StandardizedRegression: Sendable {
     ///   - inputNames: k names; `x1`…`xk` when nil.
     /// - Throws: ``RegressionError`` (e.g. a constant output, a constant or collinear input, or
     ///   n ≤ k + 1).
-    public init(inputs: Matrix, output: [Double], inputNames: [String]? = nil) throws {
+    package init(inputs: Matrix, output: [Double], inputNames: [String]? = nil) throws {
         let k = inputs.columns
         let names = inputNames ?? (0..<k).map { "x\($0 + 1)" }
         guard names.count == k else {
@@ -68,7 +68,7 @@ public struct StandardizedRegression: Sendable {
     }
 
     /// Ranks 1…n; tied values get the average of the ranks they span.
-    public static func ranks(_ v: [Double]) -> [Double] {
+    package static func ranks(_ v: [Double]) -> [Double] {
         let order = v.indices.sorted { v[$0] < v[$1] }
         var ranks = [Double](repeating: 0, count: v.count)
         var start = 0

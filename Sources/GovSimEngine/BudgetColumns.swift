@@ -8,27 +8,27 @@
 /// 450 for an array of ``BudgetMeasures`` (each with its NPV array and its appraisal's arrays).
 /// `compare` keeps one per variant, because its paired differences, P(best) and EVPI need the
 /// values of the same run in every variant.
-public struct BudgetColumns: Sendable, Equatable {
-    public private(set) var count = 0
+package struct BudgetColumns: Sendable, Equatable {
+    package private(set) var count = 0
     /// The NPV of each run at each discount rate: `npv[i][run]`, headline rate first.
-    public private(set) var npv: [[Double]]
+    package private(set) var npv: [[Double]]
     /// Cumulative investment of each run (nominal).
-    public private(set) var cumulativeInvestment: [Double] = []
+    package private(set) var cumulativeInvestment: [Double] = []
     /// The benefit–cost ratio of each run that has one (a run whose programme costs nothing has
     /// none), in run order.
-    public private(set) var benefitCostRatios: [Double] = []
+    package private(set) var benefitCostRatios: [Double] = []
     /// Runs paying back in each year index 0 … horizon (index 0 unused).
-    public private(set) var paybackCounts: [Int]
+    package private(set) var paybackCounts: [Int]
     /// Runs that never pay back within the horizon.
-    public private(set) var paybackNever = 0
+    package private(set) var paybackNever = 0
     /// Runs whose final-year productivity gain is not positive (≤ 0).
-    public private(set) var noGainCount = 0
+    package private(set) var noGainCount = 0
     /// The runs' appraisals (economic and financial case).
-    public private(set) var appraisal: AppraisalColumns
+    package private(set) var appraisal: AppraisalColumns
 
     /// Empty columns for `rates` discount rates, a horizon of `horizon` years and an appraisal
     /// period of `period` years; `reserving` runs of room.
-    public init(rates: Int, horizon: Int, period: Int, reserving runs: Int = 0) {
+    package init(rates: Int, horizon: Int, period: Int, reserving runs: Int = 0) {
         npv = (0..<rates).map { _ in
             var column: [Double] = []
             column.reserveCapacity(runs)
@@ -42,13 +42,13 @@ public struct BudgetColumns: Sendable, Equatable {
     }
 
     /// Empty columns for the runs of `scenario`.
-    public init(scenario: Scenario, reserving runs: Int = 0) {
+    package init(scenario: Scenario, reserving runs: Int = 0) {
         self.init(rates: scenario.discountRates.count, horizon: scenario.horizon, period: scenario.appraisal.period, reserving: runs)
     }
 
     /// Adds the next run's measures (their NPVs have one value per rate of these columns; a run
     /// without an appraisal adds none to ``appraisal``).
-    public mutating func add(_ b: BudgetMeasures) {
+    package mutating func add(_ b: BudgetMeasures) {
         for i in npv.indices { npv[i].append(b.npv[i]) }
         cumulativeInvestment.append(b.cumulativeInvestment)
         if let r = b.benefitCostRatio { benefitCostRatios.append(r) }
@@ -59,7 +59,7 @@ public struct BudgetColumns: Sendable, Equatable {
     }
 
     /// Adds the next runs' measures, in order.
-    public mutating func add<C: Sequence>(contentsOf runs: C) where C.Element == BudgetMeasures {
+    package mutating func add<C: Sequence>(contentsOf runs: C) where C.Element == BudgetMeasures {
         for b in runs { add(b) }
     }
 }

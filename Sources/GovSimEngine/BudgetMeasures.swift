@@ -10,17 +10,17 @@
 /// - Benefit–cost ratio: PV of real operating savings (counterfactual spending minus operating
 ///   spending, i.e. net savings plus investment and run cost) ÷ PV of real investment and run
 ///   cost, at the headline rate; nil when the programme costs nothing.
-public struct BudgetMeasures: Sendable, Equatable {
+package struct BudgetMeasures: Sendable, Equatable {
     /// NPV at each of the scenario's discount rates (headline first).
-    public let npv: [Double]
-    public let cumulativeInvestment: Double
+    package let npv: [Double]
+    package let cumulativeInvestment: Double
     /// Index of the payback year (1 … horizon), or nil if the run never pays back.
-    public let paybackYear: Int?
-    public let benefitCostRatio: Double?
+    package let paybackYear: Int?
+    package let benefitCostRatio: Double?
     /// The run's economic and financial case under the scenario's appraisal settings (nil if not asked for).
-    public let appraisal: RunAppraisal?
+    package let appraisal: RunAppraisal?
     /// Final-year productivity gain over the counterfactual (%), for P(gain ≤ 0).
-    public let finalProductivityGainPct: Double
+    package let finalProductivityGainPct: Double
 
     /// Measures from stored parts (a shard's ``ShardAggregate``).
     init(npv: [Double], cumulativeInvestment: Double, paybackYear: Int?, benefitCostRatio: Double?, appraisal: RunAppraisal?,
@@ -33,7 +33,7 @@ public struct BudgetMeasures: Sendable, Equatable {
         self.finalProductivityGainPct = finalProductivityGainPct
     }
 
-    public init(trajectory t: RunTrajectory, discountRates: [Double], appraisal settings: AppraisalSettings? = nil) {
+    package init(trajectory t: RunTrajectory, discountRates: [Double], appraisal settings: AppraisalSettings? = nil) {
         appraisal = settings.map { RunAppraisal(trajectory: t, settings: $0) }
         finalProductivityGainPct = t.final(.productivityGainPct)
         var npv = [Double](repeating: 0, count: discountRates.count)

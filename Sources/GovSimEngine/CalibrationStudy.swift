@@ -14,12 +14,12 @@ import Foundation
 /// gap includes reverse causation and selection), and the horizon is extended past the longest
 /// realisation lag, so the final-year productivity gain is the leader-versus-peer gap the prior
 /// implies.
-public enum CalibrationStudy {
+package enum CalibrationStudy {
     /// Largest distance (percentage points) allowed between the simulated interval ends and the target.
-    public static let tolerancePct = 0.5
+    package static let tolerancePct = 0.5
 
     /// The contrast scenario derived from `scenario`.
-    public static func contrastScenario(_ scenario: Scenario, runs: Int, seed: UInt64) -> Scenario {
+    package static func contrastScenario(_ scenario: Scenario, runs: Int, seed: UInt64) -> Scenario {
         var s = scenario
         s.runs = runs
         s.seed = seed
@@ -41,7 +41,7 @@ public enum CalibrationStudy {
     }
 
     /// Runs the study. `progress` receives the number of runs finished so far.
-    public static func run(_ scenario: Scenario, runs: Int, seed: UInt64, threads: Int,
+    package static func run(_ scenario: Scenario, runs: Int, seed: UInt64, threads: Int,
                            progress: (@Sendable (Int) -> Void)? = nil) -> CalibrationResult {
         let contrast = contrastScenario(scenario, runs: runs, seed: seed)
         let result = SimulationEngine(scenario: contrast, threads: threads).run(progress: progress)
@@ -58,20 +58,20 @@ public enum CalibrationStudy {
 
 /// The outcome of a ``CalibrationStudy``: the simulated leader-versus-peer productivity gap.
 /// Percentages are percent (7 = 7%).
-public struct CalibrationResult: Sendable {
+package struct CalibrationResult: Sendable {
     /// Adoption of every practice by the leader and by the peer of the contrast (shares 0–1).
-    public let leaderAdoption: Double, peerAdoption: Double
-    public let runs: Int
-    public let seed: UInt64
-    public let coverage: Double
-    public let targetLowPct: Double
-    public let targetHighPct: Double
-    public let p5: Double, p50: Double, p95: Double, mean: Double
+    package let leaderAdoption: Double, peerAdoption: Double
+    package let runs: Int
+    package let seed: UInt64
+    package let coverage: Double
+    package let targetLowPct: Double
+    package let targetHighPct: Double
+    package let p5: Double, p50: Double, p95: Double, mean: Double
     /// Simulated quantiles at (1 − coverage)/2 and (1 + coverage)/2.
-    public let lower: Double, upper: Double
+    package let lower: Double, upper: Double
     /// Monte Carlo standard errors of `lower` and `upper`, from the distribution-free 95%
     /// order-statistic interval (ranks n·p ± 1.96·√(n·p·(1 − p))) divided by 2 × 1.96.
-    public let lowerSE: Double, upperSE: Double
+    package let lowerSE: Double, upperSE: Double
 
     init(sortedUpliftPct x: [Double], targetLowPct: Double, targetHighPct: Double, coverage: Double, seed: UInt64,
          leaderAdoption: Double = 1, peerAdoption: Double = 0) {
@@ -100,7 +100,7 @@ public struct CalibrationResult: Sendable {
     }
 
     /// Whether both interval ends are within ``CalibrationStudy/tolerancePct`` of the target.
-    public var passed: Bool {
+    package var passed: Bool {
         abs(lower - targetLowPct) <= CalibrationStudy.tolerancePct && abs(upper - targetHighPct) <= CalibrationStudy.tolerancePct
     }
 }

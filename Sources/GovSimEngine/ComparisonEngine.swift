@@ -6,14 +6,14 @@
 /// the same value and the yearly shocks are identical: the k-th runs see the same economy, shocks
 /// and programme risk. The difference of a metric between a variant and the baseline is computed
 /// run by run (paired), which removes the shared noise from the comparison.
-public struct ComparisonEngine: Sendable {
+package struct ComparisonEngine: Sendable {
     /// The variants' scenarios; they must share horizon, start year, seed and run count.
-    public let variants: [(name: String, scenario: Scenario)]
+    package let variants: [(name: String, scenario: Scenario)]
     /// Index of the baseline in ``variants``.
-    public let baselineIndex: Int
-    public let threads: Int
+    package let baselineIndex: Int
+    package let threads: Int
 
-    public init(variants: [(name: String, scenario: Scenario)], baselineIndex: Int, threads: Int) {
+    package init(variants: [(name: String, scenario: Scenario)], baselineIndex: Int, threads: Int) {
         self.variants = variants
         self.baselineIndex = baselineIndex
         self.threads = max(1, threads)
@@ -22,7 +22,7 @@ public struct ComparisonEngine: Sendable {
     /// The number of (metric, year) cells the comparison aggregates: each variant's own metrics and
     /// each non-baseline variant's paired differences, each kept as ``QuantileWindows`` (the same
     /// aggregation as `run`).
-    public var aggregatedCells: Int {
+    package var aggregatedCells: Int {
         let years = (variants.first?.scenario.horizon ?? 0) + 1
         return years * Metric.allCases.count * max(1, 2 * variants.count - 1)
     }
@@ -36,7 +36,7 @@ public struct ComparisonEngine: Sendable {
     /// are held. The baseline's uncertain inputs of each run (for value of information) are not
     /// kept: ``ComparisonResult/inputs`` draws them again, after the aggregates are freed.
     /// `progress` receives the number of runs finished so far.
-    public func run(progress: (@Sendable (Int) -> Void)? = nil) -> ComparisonResult {
+    package func run(progress: (@Sendable (Int) -> Void)? = nil) -> ComparisonResult {
         let base = variants[baselineIndex].scenario
         let plans = variants.map { PlanSimulator(scenario: $0.scenario) }
         let years = base.horizon + 1
@@ -111,31 +111,31 @@ public struct ComparisonEngine: Sendable {
 }
 
 /// One variant's results in a comparison.
-public struct VariantOutcome: Sendable {
-    public let name: String
-    public let scenario: Scenario
+package struct VariantOutcome: Sendable {
+    package let name: String
+    package let scenario: Scenario
     /// Summary of the variant's own metrics per year.
-    public let summary: [Metric: [QuantileSummary]]
+    package let summary: [Metric: [QuantileSummary]]
     /// Summary of the paired differences from the baseline per year (nil for the baseline).
-    public let deltas: [Metric: [QuantileSummary]]?
+    package let deltas: [Metric: [QuantileSummary]]?
     /// Budget measures of each run, in run order, in columns.
-    public let budgets: BudgetColumns
+    package let budgets: BudgetColumns
 }
 
 /// The results of a comparison.
-public struct ComparisonResult: Sendable {
-    public let outcomes: [VariantOutcome]
-    public let baselineIndex: Int
+package struct ComparisonResult: Sendable {
+    package let outcomes: [VariantOutcome]
+    package let baselineIndex: Int
     /// Largest rank error of any quantile over every summary, as a share of the run count (0 when
     /// every quantile is exact; see ``QuantileWindows``).
-    public let quantileRankError: Double
-    public var baseline: VariantOutcome { outcomes[baselineIndex] }
+    package let quantileRankError: Double
+    package var baseline: VariantOutcome { outcomes[baselineIndex] }
     /// Names of the baseline variant's uncertain inputs (for value of information).
-    public var inputNames: [String] = []
+    package var inputNames: [String] = []
     /// The baseline's uncertain inputs, one array per input in run order: as set, or else drawn
     /// again from ``inputSource`` at each reading (``PlanSimulator/inputColumns(runs:threads:)``),
     /// so that the comparison's aggregates and these columns are never in memory together.
-    public var inputs: [[Double]] {
+    package var inputs: [[Double]] {
         get { storedInputs ?? inputSource.map { $0.plan.inputColumns(runs: $0.runs, threads: $0.threads) } ?? [] }
         set { storedInputs = newValue }
     }
@@ -143,7 +143,7 @@ public struct ComparisonResult: Sendable {
     /// The baseline's plan, its run count and the threads that draw ``inputs`` again.
     var inputSource: (plan: PlanSimulator, runs: Int, threads: Int)?
 
-    public init(outcomes: [VariantOutcome], baselineIndex: Int, quantileRankError: Double = 0) {
+    package init(outcomes: [VariantOutcome], baselineIndex: Int, quantileRankError: Double = 0) {
         self.outcomes = outcomes
         self.baselineIndex = baselineIndex
         self.quantileRankError = quantileRankError
@@ -151,7 +151,7 @@ public struct ComparisonResult: Sendable {
 
     /// Paired differences of a run-level budget measure from the baseline.
     /// `column` picks one per-run column (in run order) of ``BudgetColumns``.
-    public func budgetDeltas(_ v: Int, _ column: (BudgetColumns) -> [Double]) -> QuantileSummary {
+    package func budgetDeltas(_ v: Int, _ column: (BudgetColumns) -> [Double]) -> QuantileSummary {
         QuantileSummary(zip(column(outcomes[v].budgets), column(baseline.budgets)).map { $0 - $1 })
     }
 }

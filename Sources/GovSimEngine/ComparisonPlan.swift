@@ -1,15 +1,15 @@
 /// Chooses the variants of a comparison and its baseline, from one scenario's `variants:` or from
 /// several scenario files, and checks that they can be compared run by run.
-public enum ComparisonPlan {
+package enum ComparisonPlan {
     /// An error in choosing variants, with a message that says how to fix it.
-    public struct Problem: Error, CustomStringConvertible, Sendable {
-        public let description: String
+    package struct Problem: Error, CustomStringConvertible, Sendable {
+        package let description: String
     }
 
     /// Variants of one scenario: `names` (default: every variant the scenario defines, or the
     /// built-in `no-programme` if it defines none), plus the baseline (default: the scenario
     /// itself, under its own name).
-    public static func variants(of scenario: Scenario, names: [String]?, baseline: String?) throws -> (variants: [(name: String, scenario: Scenario)], baselineIndex: Int) {
+    package static func variants(of scenario: Scenario, names: [String]?, baseline: String?) throws -> (variants: [(name: String, scenario: Scenario)], baselineIndex: Int) {
         var available: [String: Variant] = [Variant.noProgrammeName: Variant.noProgramme(for: scenario)]
         for v in scenario.variants { available[v.name] = v }
         let known = [scenario.name] + scenario.variants.map(\.name) + (scenario.variants.contains { $0.name == Variant.noProgrammeName } ? [] : [Variant.noProgrammeName])
@@ -36,7 +36,7 @@ public enum ComparisonPlan {
 
     /// Several scenario files as variants, named by their `name`; the baseline is `baseline` or the first.
     /// Runs and seed are the baseline's, so the runs pair up.
-    public static func variants(of scenarios: [Scenario], baseline: String?) throws -> (variants: [(name: String, scenario: Scenario)], baselineIndex: Int) {
+    package static func variants(of scenarios: [Scenario], baseline: String?) throws -> (variants: [(name: String, scenario: Scenario)], baselineIndex: Int) {
         let names = scenarios.map(\.name)
         if let duplicate = firstDuplicate(names) {
             throw Problem(description: "two scenarios are named `\(duplicate)`; give each compared scenario its own `name`")

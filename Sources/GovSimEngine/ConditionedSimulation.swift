@@ -4,12 +4,12 @@
 /// so summary, budget, appraisal, report and runs.csv describe the forecast conditioned on the
 /// outturn. Same block order and aggregation as ``SimulationEngine``, so the bytes do not depend
 /// on the number of threads.
-public struct ConditionedSimulation: Sendable {
-    public let plan: PlanSimulator
-    public let particles: [ImportanceResampler.Particle]
-    public let threads: Int
+package struct ConditionedSimulation: Sendable {
+    package let plan: PlanSimulator
+    package let particles: [ImportanceResampler.Particle]
+    package let threads: Int
 
-    public init(plan: PlanSimulator, particles: [ImportanceResampler.Particle], threads: Int) {
+    package init(plan: PlanSimulator, particles: [ImportanceResampler.Particle], threads: Int) {
         precondition(particles.count == plan.scenario.runs, "ConditionedSimulation: one particle per run")
         self.plan = plan
         self.particles = particles
@@ -18,7 +18,7 @@ public struct ConditionedSimulation: Sendable {
 
     /// Simulates every particle; as ``SimulationEngine/run(progress:formatRecords:recordSink:)``
     /// without shards.
-    public func run(progress: (@Sendable (Int) -> Void)? = nil, formatRecords: (@Sendable ([RunRecord]) -> [UInt8])? = nil,
+    package func run(progress: (@Sendable (Int) -> Void)? = nil, formatRecords: (@Sendable ([RunRecord]) -> [UInt8])? = nil,
                     recordSink: (([UInt8]) -> Void)? = nil) -> SimulationResult {
         let scenario = plan.scenario
         let blocks = ParallelBlocks.blocks(runs: scenario.runs)

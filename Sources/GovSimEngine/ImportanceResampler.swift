@@ -28,85 +28,85 @@ import Foundation
 /// moves come from ``RandomStream``s keyed by a seed derived by hashing the scenario's seed with
 /// the stage's name (never seed + i); blocks of particles are moved in parallel and collected in
 /// order, so the result is the same for any number of threads.
-public struct ImportanceResampler: Sendable {
-    public struct Settings: Sendable, Equatable {
+package struct ImportanceResampler: Sendable {
+    package struct Settings: Sendable, Equatable {
         /// Resample (and move) when the ESS falls below this share of the runs; with moves, also
         /// the ESS each tempering step aims at. Assumption: 0.5, the usual choice (Doucet &
         /// Johansen 2009).
-        public var resampleBelow = 0.5
+        package var resampleBelow = 0.5
         /// Refuse (suggesting more runs) when the ESS falls below this share of the runs and no
         /// move can rejuvenate the particles. Assumption: 0.01.
-        public var refuseBelow = 0.01
+        package var refuseBelow = 0.01
         /// Metropolis–Hastings steps per particle after each resampling. Assumption: 10.
-        public var moves = 10
+        package var moves = 10
         /// ρ of the first Crank–Nicolson proposal (closer to 1: smaller steps); later steps adapt
         /// it towards ``targetAcceptance``. Assumption: 0.8.
-        public var correlation = 0.8
+        package var correlation = 0.8
         /// The acceptance rate the proposal's step is adapted to. Assumption: 0.3, near the
         /// 0.234 optimal for random-walk Metropolis in many dimensions (Roberts, Gelman & Gilks
         /// 1997), a little higher for the small populations of a resampled particle system.
-        public var targetAcceptance = 0.3
+        package var targetAcceptance = 0.3
         /// Most tempering steps (resample and move) within one observed year before refusing.
         /// Assumption: 60 (each at least halves the ESS: enough for a likelihood of e⁶⁰ range).
-        public var maxSteps = 60
+        package var maxSteps = 60
         /// Whether the moves move the yearly shocks' latent normals too (true, the sampler of
         /// issue 16). False keeps each particle's shocks those of the prior run it descends from,
         /// the earlier sampler, whose posterior intervals under-cover: for validation only
         /// (`SimulationBasedCalibrationTests` with `GOVSIM_SBC_FROZEN_SHOCKS=1`).
-        public var movesShocks = true
-        public init() {}
+        package var movesShocks = true
+        package init() {}
     }
 
     /// A particle: the uniforms of its inputs, the latent standard normals of its yearly shocks
     /// in the observed years, the run whose stream gives its later years' shocks, and its
     /// log-likelihood for the years conditioned on so far.
-    public struct Particle: Sendable, Equatable {
-        public var uniforms: [Double]
+    package struct Particle: Sendable, Equatable {
+        package var uniforms: [Double]
         /// Rows of ``PlanSimulator/latentShockWidth`` normals for years 1 … the last observed
         /// year (``PlanSimulator/latentShocks(run:years:)``'s layout).
-        public var shocks: [Double]
-        public var shockRun: Int
-        public var logLikelihood: Double
+        package var shocks: [Double]
+        package var shockRun: Int
+        package var logLikelihood: Double
     }
 
     /// What happened at one observed year.
-    public struct Stage: Sendable, Equatable {
-        public let year: Int
-        public let observations: Int
+    package struct Stage: Sendable, Equatable {
+        package let year: Int
+        package let observations: Int
         /// ESS after weighting by this year's observations (runs).
-        public let ess: Double
-        public let resampled: Bool
+        package let ess: Double
+        package let resampled: Bool
         /// Share of proposed moves accepted, when the particles were moved.
-        public let acceptance: Double?
+        package let acceptance: Double?
         /// Resample-and-move steps made for this year (tempered: each step takes a power of the
         /// year's likelihood that keeps the ESS near ``Settings/resampleBelow`` × runs); 0 or 1
         /// without moves.
-        public var steps = 0
+        package var steps = 0
         /// ρ of the Crank–Nicolson proposal after this year's adaptation, when moved.
-        public var rho: Double?
+        package var rho: Double?
     }
 
-    public struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         /// The conditioned runs' particles (equally weighted), in run order.
-        public let particles: [Particle]
-        public let stages: [Stage]
+        package let particles: [Particle]
+        package let stages: [Stage]
         /// The prior runs' uncertain inputs and the conditioned runs' ones (``PlanSimulator/inputNames`` order), one row per run.
-        public let priorInputs: [[Double]]
-        public let posteriorInputs: [[Double]]
+        package let priorInputs: [[Double]]
+        package let posteriorInputs: [[Double]]
         /// Number of different prior runs among the conditioned runs when no move was made
         /// (a measure of degeneracy), or the number of distinct particles.
-        public let distinct: Int
+        package let distinct: Int
     }
 
-    public let plan: PlanSimulator
-    public let outturn: OutturnFile
-    public let settings: Settings
-    public let threads: Int
+    package let plan: PlanSimulator
+    package let outturn: OutturnFile
+    package let settings: Settings
+    package let threads: Int
 
     /// The years conditioned on, in order, each with its observations.
     let stages: [(year: Int, observations: [OutturnFile.Observation])]
 
-    public init(plan: PlanSimulator, outturn: OutturnFile, settings: Settings = Settings(), threads: Int) {
+    package init(plan: PlanSimulator, outturn: OutturnFile, settings: Settings = Settings(), threads: Int) {
         self.plan = plan
         self.outturn = outturn
         self.settings = settings
@@ -150,7 +150,7 @@ public struct ImportanceResampler: Sendable {
     /// the ESS of each stage is seen): `prior`, its runs, then for each tempering step that moves
     /// the particles, `moving <year>`, ``Settings/moves`` × runs particle moves.
     /// - Throws: ``ConditioningError`` when the ESS collapses and no move can help.
-    public func run(phases: PhaseProgress? = nil) throws -> Outcome {
+    package func run(phases: PhaseProgress? = nil) throws -> Outcome {
         precondition(outturn.observations.allSatisfy { $0.sd != nil }, "ImportanceResampler: every observation needs an sd")
         let n = plan.scenario.runs
         let blocks = ParallelBlocks.blocks(runs: n)
@@ -295,7 +295,7 @@ public struct ImportanceResampler: Sendable {
     }
 
     /// (Σw)² / Σw² of weights exp(logWeights), computed in index order.
-    public static func effectiveSampleSize(_ logWeights: [Double]) -> Double {
+    package static func effectiveSampleSize(_ logWeights: [Double]) -> Double {
         let top = logWeights.max() ?? 0
         guard top.isFinite else { return 0 }
         var sum = 0.0, squares = 0.0
@@ -309,7 +309,7 @@ public struct ImportanceResampler: Sendable {
 
     /// Systematic resampling: indices of `logWeights.count` draws, the k-th at cumulative weight
     /// (uniform + k) / n, in index order.
-    public static func systematicResample(logWeights: [Double], uniform: Double) -> [Int] {
+    package static func systematicResample(logWeights: [Double], uniform: Double) -> [Int] {
         let n = logWeights.count
         let top = logWeights.max() ?? 0
         var weights = logWeights.map { exp($0 - top) }
@@ -332,13 +332,13 @@ public struct ImportanceResampler: Sendable {
 
 /// Conditioning refused: the outturn is so far in the forecast's tail that too few runs carry
 /// the weight.
-public struct ConditioningError: Error, CustomStringConvertible, Sendable {
-    public let year: Int
-    public let ess: Double
-    public let runs: Int
-    public let canMove: Bool
+package struct ConditioningError: Error, CustomStringConvertible, Sendable {
+    package let year: Int
+    package let ess: Double
+    package let runs: Int
+    package let canMove: Bool
 
-    public var description: String {
+    package var description: String {
         let share = ChartNumberFormat.fixed(100 * ess / Double(runs), decimals: 2)
         let why = canMove ? "" : " (no rejuvenation moves)"
         return "conditioning on \(year): the effective sample size fell to \(ChartNumberFormat.fixed(ess, decimals: 1)) of \(runs) runs (\(share)%)\(why), so the outturn lies far in the forecast's tail; raise --runs (e.g. --runs \(runs * 10)), or check the outturn's values and sd"

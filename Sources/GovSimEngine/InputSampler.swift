@@ -4,17 +4,17 @@
 /// With the pseudo-random design, input j of run r is `dimension.value(u)` with u the first
 /// uniform of channel `input.<path>` in run r's ``RandomStream``, so a run's inputs do not depend
 /// on the other runs, on blocks or on threads.
-public struct InputSampler: Sendable {
-    public let layout: InputLayout
+package struct InputSampler: Sendable {
+    package let layout: InputLayout
     /// The uncertain inputs, in scenario order.
-    public let dimensions: [InputDimension]
+    package let dimensions: [InputDimension]
     /// The values vector with every fixed parameter filled in.
     let template: [Double]
     /// Position in the values vector of each dimension.
     let positions: [Int]
-    public let seed: UInt64
+    package let seed: UInt64
     /// The sampling design of the uncertain inputs.
-    public let sampling: SamplingKind
+    package let sampling: SamplingKind
     /// Rank-correlation induction, if the scenario declares correlations.
     let imanConover: ImanConover?
     /// Dimensions of the correlated inputs, in the order of the correlation matrix.
@@ -25,13 +25,13 @@ public struct InputSampler: Sendable {
     /// Whether an input is common to every organisation of a portfolio (the size of the effects,
     /// the economy's inflation, how satisfaction responds, the budget rules) rather than drawn for
     /// each organisation (baseline, adoption, programme risk, costs).
-    public static func isShared(_ path: String) -> Bool {
+    package static func isShared(_ path: String) -> Bool {
         path.hasPrefix("effects.") || path.hasPrefix("satisfaction.") || path.hasPrefix("budget.") || path.hasPrefix("calibration.")
             || path == "spending.capture_rate" || path == "baseline.inflation"
     }
 
     /// - Parameter organisation: in a portfolio, the organisation whose own inputs are drawn.
-    public init(scenario: Scenario, organisation: String? = nil) {
+    package init(scenario: Scenario, organisation: String? = nil) {
         func dimension(_ path: String, _ transform: InputDimension.Transform) -> InputDimension {
             guard let organisation, !InputSampler.isShared(path) else { return InputDimension(path: path, transform: transform) }
             return InputDimension(path: path, transform: transform, stream: "org:\(organisation):input.\(path)")
@@ -92,7 +92,7 @@ public struct InputSampler: Sendable {
     }
 
     /// Whether every run's inputs can be drawn on their own (pseudo-random, no correlations).
-    public var drawsRunsIndependently: Bool { sampling == .random && imanConover == nil }
+    package var drawsRunsIndependently: Bool { sampling == .random && imanConover == nil }
 
     /// The uniforms of the uncertain inputs for the runs of one block (rows = runs).
     ///
@@ -102,7 +102,7 @@ public struct InputSampler: Sendable {
     ///   index = run index.
     /// Then, with correlations, ``ImanConover`` reorders the correlated columns within the block
     /// (keyed by the block index), so the result depends only on (seed, block).
-    public func blockUniforms(runs: Range<Int>) -> SampleMatrix {
+    package func blockUniforms(runs: Range<Int>) -> SampleMatrix {
         let d = dimensions.count
         var u: SampleMatrix
         switch sampling {
@@ -123,7 +123,7 @@ public struct InputSampler: Sendable {
     }
 
     /// The values vectors of the runs of one block, with the scenario's design and correlations.
-    public func blockValues(runs: Range<Int>) -> [[Double]] {
+    package func blockValues(runs: Range<Int>) -> [[Double]] {
         if drawsRunsIndependently { return runs.map { values(run: UInt64($0)) } }
         let u = blockUniforms(runs: runs)
         let d = dimensions.count
@@ -131,7 +131,7 @@ public struct InputSampler: Sendable {
     }
 
     /// The values vector of `run`, drawn with the pseudo-random design.
-    public func values(run: UInt64) -> [Double] {
+    package func values(run: UInt64) -> [Double] {
         values(uniforms: uniforms(run: run))
     }
 
@@ -163,7 +163,7 @@ public struct InputSampler: Sendable {
     }
 
     /// The values vector for given uniforms, one per dimension (for designs such as LHS and Sobol').
-    public func values(uniforms u: [Double]) -> [Double] {
+    package func values(uniforms u: [Double]) -> [Double] {
         precondition(u.count >= dimensions.count, "need one uniform per uncertain input")
         var v = template
         for (j, dim) in dimensions.enumerated() { v[positions[j]] = dim.value(u[j]) }
@@ -171,7 +171,7 @@ public struct InputSampler: Sendable {
     }
 
     /// The sampled values of the uncertain inputs only, in ``dimensions`` order.
-    public func uncertainValues(of values: [Double]) -> [Double] {
+    package func uncertainValues(of values: [Double]) -> [Double] {
         positions.map { values[$0] }
     }
 }

@@ -9,23 +9,23 @@ import Foundation
 /// estimators need.
 extension MemoryEstimate {
     /// What a study would need and how to make it smaller: the numbers of a refusal.
-    public struct Study: Sendable, Equatable {
+    package struct Study: Sendable, Equatable {
         /// What is estimated, e.g. "comparing 4 variants × 1000000 runs × 31 years".
-        public let what: String
+        package let what: String
         /// Estimated peak, in bytes.
-        public let bytes: Double
+        package let bytes: Double
         /// The part of ``bytes`` that does not grow with ``value`` (the program, blocks in flight).
-        public let fixedBytes: Double
+        package let fixedBytes: Double
         /// The option that scales the need, e.g. "--runs", and its value.
-        public let option: String
-        public let value: Int
+        package let option: String
+        package let value: Int
         /// The rest of the advice, e.g. " or fewer --variants".
-        public let otherwise: String
+        package let otherwise: String
 
         /// Nil when the estimate fits in ``MemoryEstimate/safetyFactor`` of `available` bytes;
         /// otherwise a one-line message with the estimate, the limit and the value of
         /// ``option`` that would fit (the need is close to proportional to it).
-        public func refusal(available: Double = MemoryEstimate.availableMemory) -> String? {
+        package func refusal(available: Double = MemoryEstimate.availableMemory) -> String? {
             let limit = available * MemoryEstimate.safetyFactor
             guard bytes > limit else { return nil }
             let perUnit = (bytes - fixedBytes) / Double(max(1, value))
@@ -56,7 +56,7 @@ extension MemoryEstimate {
     /// accumulators); value of information (the baseline's uncertain inputs of every run, drawn
     /// again after the aggregates are freed, and the regression: per-run net benefits of every
     /// option, a degree-4 design and its factorisation, fitted values); the switching sweeps.
-    public static func comparison(runs: Int, horizon: Int, variants: Int, uncertainInputs: Int, threads: Int,
+    package static func comparison(runs: Int, horizon: Int, variants: Int, uncertainInputs: Int, threads: Int,
                                   discountRates: Int = 3) -> Study {
         let years = horizon + 1, n = Double(runs), v = Double(variants)
         let cells = Metric.allCases.count * years
@@ -81,7 +81,7 @@ extension MemoryEstimate {
     /// `sensitivity --method switching` over `runs` runs: one evaluation at a time (they run one
     /// after another) keeps every run's appraisal (its two cases) and its NPV and NPSV, plus the
     /// block working set on each thread.
-    public static func switchingValues(runs: Int, horizon: Int, uncertainInputs: Int, threads: Int) -> Study {
+    package static func switchingValues(runs: Int, horizon: Int, uncertainInputs: Int, threads: Int) -> Study {
         let years = horizon + 1, n = Double(runs)
         let cells = Metric.allCases.count * years
         let stored = n * (2 * 112 + 2 * 8)   // the appraisals as blocks return them, their concatenation, two value arrays
@@ -93,7 +93,7 @@ extension MemoryEstimate {
     /// `sensitivity --method src` over `runs` runs: the inputs and outputs of every run (stored
     /// once, in run order), the design matrix, the blocks in flight, and on each thread a regression
     /// (a copy of the design, its ranks and their QR factorisations).
-    public static func sensitivitySRC(runs: Int, horizon: Int, uncertainInputs: Int, threads: Int) -> Study {
+    package static func sensitivitySRC(runs: Int, horizon: Int, uncertainInputs: Int, threads: Int) -> Study {
         let years = horizon + 1, n = Double(runs), k = Double(uncertainInputs)
         let cells = Double(Metric.allCases.count * years)
         let stored = n * (k + cells) * 8 + n * k * 8
@@ -106,7 +106,7 @@ extension MemoryEstimate {
     /// `sensitivity --method sobol` with `baseSamples` base samples: N·(d + 2) runs, each output
     /// of every run once (in run order), the blocks in flight, and on each thread a column's
     /// estimator arrays.
-    public static func sensitivitySobol(baseSamples: Int, horizon: Int, uncertainInputs: Int, threads: Int) -> Study {
+    package static func sensitivitySobol(baseSamples: Int, horizon: Int, uncertainInputs: Int, threads: Int) -> Study {
         let years = horizon + 1
         let runs = Double(baseSamples) * Double(max(1, uncertainInputs) + 2)
         let cells = Double(Metric.allCases.count * years)
@@ -125,7 +125,7 @@ extension MemoryEstimate {
     /// observed years (`latentShocksPerYear` a year) — and its stages' log-likelihoods, twice
     /// while a move step builds the next population, its prior and posterior inputs, and a few
     /// weight vectors; each array with its header (about 48 bytes, an assumption).
-    public static func conditioning(scenario: Scenario, uncertainInputs: Int, latentShocksPerYear: Int, observedYears: Int, stages: Int,
+    package static func conditioning(scenario: Scenario, uncertainInputs: Int, latentShocksPerYear: Int, observedYears: Int, stages: Int,
                                     threads: Int) -> Study {
         let n = Double(scenario.runs), d = Double(uncertainInputs)
         let latent = d + Double(latentShocksPerYear * observedYears)

@@ -9,13 +9,13 @@ import Foundation
 /// most ``ParallelBlocks/maxAhead(threads:cellsPerRun:)`` of them: 2 × threads + 2, one a thread for a large portfolio); `runs.csv` is written block by block; and the budget measures
 /// of every run are kept for `budget.csv`. The estimate is the sum plus a fixed base for the
 /// program; for exact runs it matches measured peaks within about 20%.
-public struct MemoryEstimate: Sendable, Equatable {
-    public let runs: Int
-    public let years: Int
-    public let uncertainInputs: Int
-    public let writesRunsTable: Bool
+package struct MemoryEstimate: Sendable, Equatable {
+    package let runs: Int
+    package let years: Int
+    package let uncertainInputs: Int
+    package let writesRunsTable: Bool
     /// Estimated peak, in bytes.
-    public let bytes: Double
+    package let bytes: Double
     let organisations: Int
     let blocksInFlight: Double?
 
@@ -28,7 +28,7 @@ public struct MemoryEstimate: Sendable, Equatable {
     ///   those ``assumedThreads`` workers may have claimed, ``ParallelBlocks/maxAhead(threads:cellsPerRun:)``:
     ///   18 for a single organisation, 8 for a 50-organisation portfolio; 2 for `merge`, which
     ///   replays one block at a time).
-    public init(runs: Int, horizon: Int, uncertainInputs: Int, organisations: Int = 0, writesRunsTable: Bool = true,
+    package init(runs: Int, horizon: Int, uncertainInputs: Int, organisations: Int = 0, writesRunsTable: Bool = true,
                 blocksInFlight: Double? = nil) {
         self.runs = runs
         self.years = horizon + 1
@@ -55,7 +55,7 @@ public struct MemoryEstimate: Sendable, Equatable {
     /// last combination, n/2, n/2 and n: their windows hold at most 2.41·W(n) values (2.5 counted), W(n) the values of one node of n runs
     /// (``QuantileWindows/targetRange(p:count:)`` summed over the probabilities, at most n each),
     /// plus a fixed overhead per node (moments and array headers) for log₂(blocks) + 2 nodes.
-    public static func aggregateBytes(runs: Int, cells: Int) -> Double {
+    package static func aggregateBytes(runs: Int, cells: Int) -> Double {
         let c = Double(cells)
         let window = QuantileSummary.probabilities.reduce(0.0) { $0 + Double(QuantileWindows.targetRange(p: $1, count: runs).count) }
         let nodes = log2(max(1, Double(runs) / Double(ParallelBlocks.blockSize))) + 2
@@ -64,7 +64,7 @@ public struct MemoryEstimate: Sendable, Equatable {
 
     /// The estimate for simulating `scenario` (its runs and horizon) and, unless
     /// `writesRunsTable` is false, writing its `runs.csv`.
-    public init(scenario: Scenario, writesRunsTable: Bool = true) {
+    package init(scenario: Scenario, writesRunsTable: Bool = true) {
         let plan = PlanSimulator(scenario: scenario)
         self.init(runs: scenario.runs, horizon: scenario.horizon, uncertainInputs: plan.inputCount,
                   organisations: scenario.portfolio?.organisations.count ?? 0, writesRunsTable: writesRunsTable)
@@ -74,18 +74,18 @@ public struct MemoryEstimate: Sendable, Equatable {
     /// measures and `runs.csv` pieces as a run, and two blocks' worth in flight for the shards'
     /// aggregates read ahead (assumption: a shard's nodes are within the 2.5 windows per cell
     /// counted for the held tree; measured peaks in docs/performance.md).
-    public init(mergeOf scenario: Scenario) {
+    package init(mergeOf scenario: Scenario) {
         let plan = PlanSimulator(scenario: scenario)
         self.init(runs: scenario.runs, horizon: scenario.horizon, uncertainInputs: plan.inputCount,
                   organisations: scenario.portfolio?.organisations.count ?? 0, writesRunsTable: true, blocksInFlight: 2)
     }
 
     /// Share of the physical memory a simulation may plan to use.
-    public static let safetyFactor = 0.8
+    package static let safetyFactor = 0.8
 
     /// The memory this process may use, in bytes: the machine's physical memory, or the
     /// control group's limit (containers, systemd slices) when that is lower.
-    public static var availableMemory: Double {
+    package static var availableMemory: Double {
         var available = Double(ProcessInfo.processInfo.physicalMemory)
         for file in ["/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"] {
             if let text = try? String(contentsOfFile: file, encoding: .utf8),
@@ -99,7 +99,7 @@ public struct MemoryEstimate: Sendable, Equatable {
     /// Nil when the estimate fits in `safetyFactor` of `available` bytes; otherwise a one-line
     /// message with the estimate in GiB and what to do.
     /// `advice` replaces the closing "use fewer --runs or a shorter horizon (about … runs fit)".
-    public func refusal(available: Double = MemoryEstimate.availableMemory, advice: String? = nil) -> String? {
+    package func refusal(available: Double = MemoryEstimate.availableMemory, advice: String? = nil) -> String? {
         let limit = available * Self.safetyFactor
         guard bytes > limit else { return nil }
         // Runs that would fit, rounded down to two significant digits.

@@ -9,38 +9,38 @@
 /// and is uniform for a calibrated forecast of a continuous quantity. Quantiles are exact
 /// type-7 sample quantiles (``QuantileSummary``) of the runs' values; the bands are closed
 /// intervals [p25, p75] and [p5, p95].
-public struct OutturnEvaluation: Sendable {
+package struct OutturnEvaluation: Sendable {
     /// One observation's evaluation.
-    public struct Point: Sendable {
-        public let observation: OutturnFile.Observation
-        public let pit: Double
+    package struct Point: Sendable {
+        package let observation: OutturnFile.Observation
+        package let pit: Double
         /// Forecast quantiles (p5, p25, p50, p75, p95) of the observed metric in its year.
-        public let forecast: QuantileSummary
-        public var median: Double { forecast.p50 }
+        package let forecast: QuantileSummary
+        package var median: Double { forecast.p50 }
         /// Observed minus forecast median (metric units).
-        public var medianError: Double { observation.value - forecast.p50 }
-        public var in50: Bool { observation.value >= forecast.p25 && observation.value <= forecast.p75 }
-        public var in90: Bool { observation.value >= forecast.p5 && observation.value <= forecast.p95 }
+        package var medianError: Double { observation.value - forecast.p50 }
+        package var in50: Bool { observation.value >= forecast.p25 && observation.value <= forecast.p75 }
+        package var in90: Bool { observation.value >= forecast.p5 && observation.value <= forecast.p95 }
     }
 
     /// Coverage of one band over all observations.
-    public struct Coverage: Sendable, Equatable {
+    package struct Coverage: Sendable, Equatable {
         /// Nominal coverage (0.5 or 0.9).
-        public let nominal: Double
-        public let points: Int
-        public let inside: Int
-        public var share: Double { points == 0 ? 0 : Double(inside) / Double(points) }
+        package let nominal: Double
+        package let points: Int
+        package let inside: Int
+        package var share: Double { points == 0 ? 0 : Double(inside) / Double(points) }
         /// Binomial standard error of the share for a calibrated forecast, √(p(1−p)/n), treating
         /// the observations as independent (they are not quite: years of one metric are
         /// correlated, so read it as a lower bound).
-        public var standardError: Double { points == 0 ? 0 : (nominal * (1 - nominal) / Double(points)).squareRoot() }
+        package var standardError: Double { points == 0 ? 0 : (nominal * (1 - nominal) / Double(points)).squareRoot() }
     }
 
-    public let points: [Point]
+    package let points: [Point]
 
     /// Evaluates `observations` given `values[k]`, the values over the runs of observation k's
     /// metric in its year (see ``observedValues(plan:observations:threads:progress:)``).
-    public init(observations: [OutturnFile.Observation], values: [[Double]]) {
+    package init(observations: [OutturnFile.Observation], values: [[Double]]) {
         precondition(observations.count == values.count, "OutturnEvaluation: one column of values per observation")
         points = zip(observations, values).map { o, column in
             var below = 0, equal = 0
@@ -51,14 +51,14 @@ public struct OutturnEvaluation: Sendable {
     }
 
     /// Coverage of the 50% band.
-    public var coverage50: Coverage { Coverage(nominal: 0.5, points: points.count, inside: points.filter(\.in50).count) }
+    package var coverage50: Coverage { Coverage(nominal: 0.5, points: points.count, inside: points.filter(\.in50).count) }
     /// Coverage of the 90% band.
-    public var coverage90: Coverage { Coverage(nominal: 0.9, points: points.count, inside: points.filter(\.in90).count) }
+    package var coverage90: Coverage { Coverage(nominal: 0.9, points: points.count, inside: points.filter(\.in90).count) }
 
     /// The runs' values of each observation's (metric, year), simulating every run of `plan`
     /// (same runs, in run order, as `govsim run` of the scenario): `result[k][i]` is run i's
     /// value for observation k. Independent of `threads`.
-    public static func observedValues(plan: PlanSimulator, observations: [OutturnFile.Observation], threads: Int,
+    package static func observedValues(plan: PlanSimulator, observations: [OutturnFile.Observation], threads: Int,
                                       progress: (@Sendable (Int) -> Void)? = nil) -> [[Double]] {
         let blocks = ParallelBlocks.blocks(runs: plan.scenario.runs)
         let runs = plan.scenario.runs

@@ -10,35 +10,35 @@ import Foundation
 /// not a finite number, an SD that is not positive, a (year, metric) given twice). `sd` is the
 /// measurement standard deviation of the observation, in the metric's own units; a row may leave
 /// it empty (evaluation does not need it; conditioning does, see ``requireSD()``).
-public struct OutturnFile: Sendable, Equatable {
+package struct OutturnFile: Sendable, Equatable {
     /// One observed value.
-    public struct Observation: Sendable, Equatable {
+    package struct Observation: Sendable, Equatable {
         /// Calendar year.
-        public let year: Int
+        package let year: Int
         /// Year index in the run's trajectory (1 … horizon).
-        public let yearIndex: Int
-        public let metric: Metric
+        package let yearIndex: Int
+        package let metric: Metric
         /// Observed value, in the metric's units (see ``Metric``).
-        public let value: Double
+        package let value: Double
         /// Measurement standard deviation, same units, when given.
-        public let sd: Double?
+        package let sd: Double?
         /// 1-based line of the file.
-        public let line: Int
+        package let line: Int
     }
 
     /// Display name of the file.
-    public let fileName: String
+    package let fileName: String
     /// Observations in file order.
-    public let observations: [Observation]
+    package let observations: [Observation]
     /// 1-based column of `sd`, when the file has one.
     let sdColumn: Int?
 
     /// The columns the file may have, in order.
-    public static let columns = ["year", "metric", "value", "sd"]
+    package static let columns = ["year", "metric", "value", "sd"]
 
     /// Parses `data` (the file's bytes) for a scenario whose base year is `startYear` with
     /// `horizon` forecast years.
-    public static func parse(_ data: Data, fileName: String, startYear: Int, horizon: Int) throws -> OutturnFile {
+    package static func parse(_ data: Data, fileName: String, startYear: Int, horizon: Int) throws -> OutturnFile {
         let table = try DataTable(data: data, fileName: fileName)
         let header = table.headerLineNumber
         for (k, name) in table.columnNames.enumerated() where !columns.contains(name) {
@@ -115,7 +115,7 @@ public struct OutturnFile: Sendable, Equatable {
 
     /// Refuses an observation without a measurement SD (conditioning needs one for every
     /// observation's likelihood), naming its line and the sd column.
-    public func requireSD() throws {
+    package func requireSD() throws {
         guard let missing = observations.first(where: { $0.sd == nil }) else { return }
         throw DataTableError(.missingCell, file: fileName, line: missing.line, column: sdColumn ?? Self.columns.count,
                              problem: "\(missing.metric.rawValue) in \(missing.year) has no measurement sd, which conditioning needs",
@@ -124,5 +124,5 @@ public struct OutturnFile: Sendable, Equatable {
     }
 
     /// The observed years (indices 1 … horizon), ascending, each once.
-    public var yearIndices: [Int] { Array(Set(observations.map(\.yearIndex))).sorted() }
+    package var yearIndices: [Int] { Array(Set(observations.map(\.yearIndex))).sorted() }
 }

@@ -7,19 +7,19 @@ import Foundation
 /// Blocks are handed to workers from a shared counter, so a fast worker takes more blocks,
 /// but each block's result is stored in its own slot and the caller merges them in block
 /// order: the output never depends on the number of threads or on scheduling.
-public enum ParallelBlocks {
+package enum ParallelBlocks {
     /// Runs per block. Fixed (not derived from the thread count) so random streams, designs and
     /// merge order are the same for any `--threads`.
-    public static let blockSize = 1024
+    package static let blockSize = 1024
 
     /// The half-open run range of each block for `runs` runs.
-    public static func blocks(runs: Int, blockSize: Int = blockSize) -> [Range<Int>] {
+    package static func blocks(runs: Int, blockSize: Int = blockSize) -> [Range<Int>] {
         stride(from: 0, to: runs, by: blockSize).map { $0..<min($0 + blockSize, runs) }
     }
 
     /// Evaluates `body` for every block index on `threads` workers; results in block order.
     /// `progress` is called after each block with the number of blocks finished so far.
-    public static func map<T>(blockCount: Int, threads: Int, progress: (@Sendable (Int) -> Void)? = nil,
+    package static func map<T>(blockCount: Int, threads: Int, progress: (@Sendable (Int) -> Void)? = nil,
                               _ body: @escaping @Sendable (Int) -> T) -> [T] {
         let box = ResultBox<T>(count: blockCount)
         let workers = max(1, min(threads, blockCount))
@@ -42,7 +42,7 @@ public enum ParallelBlocks {
     /// `consume` in block order, on one thread at a time, as soon as the blocks before it are
     /// done. At most `maxAhead` blocks (by default `2 × threads + 2`) are claimed and not yet
     /// consumed at any moment, so memory stays bounded however many blocks there are.
-    public static func forEachOrdered<T>(blockCount: Int, threads: Int, _ body: @escaping @Sendable (Int) -> T,
+    package static func forEachOrdered<T>(blockCount: Int, threads: Int, _ body: @escaping @Sendable (Int) -> T,
                                          maxAhead: Int? = nil, consume: @escaping (Int, T) -> Void) {
         let state = OrderedState<T>(maxAhead: max(1, maxAhead ?? 2 * max(1, threads) + 2), consume: consume)
         let workers = max(1, min(threads, blockCount))
@@ -59,7 +59,7 @@ public enum ParallelBlocks {
     }
 
     /// Bytes of block results that may wait for the in-order consumer (beyond one a worker).
-    public static let waitingBytes = 128.0 * 1024 * 1024
+    package static let waitingBytes = 128.0 * 1024 * 1024
 
     /// How many blocks ``forEachOrdered(blockCount:threads:_:maxAhead:consume:)`` may have claimed
     /// and not consumed when each run has `cellsPerRun` (metric, year) cells of every
@@ -70,14 +70,14 @@ public enum ParallelBlocks {
     /// ``waitingBytes``: a worker that finishes a block before the one the consumer needs waits
     /// instead of starting another beside it. The order of consumption, and so the bytes of every
     /// output, does not depend on it.
-    public static func maxAhead(threads: Int, cellsPerRun: Int) -> Int {
+    package static func maxAhead(threads: Int, cellsPerRun: Int) -> Int {
         let t = max(1, threads)
         let blockBytes = Double(blockSize) * Double(max(1, cellsPerRun)) * 8
         return min(2 * t + 2, t + Int(waitingBytes / blockBytes))
     }
 
     /// The number of threads to use by default: the machine's active processor count.
-    public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
+    package static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
 }
 
 /// Lock-protected slots for block results and the next-block counter.
@@ -166,4 +166,4 @@ final class OrderedState<T>: @unchecked Sendable {
 /// starts, with its label (e.g. `prior`, or empty), its number of units and their name (`runs`,
 /// `regressions`, `inputs`), it returns the callback that receives the units done in that
 /// phase so far, or nil.
-public typealias PhaseProgress = (_ phase: String, _ total: Int, _ unit: String) -> (@Sendable (Int) -> Void)?
+package typealias PhaseProgress = (_ phase: String, _ total: Int, _ unit: String) -> (@Sendable (Int) -> Void)?

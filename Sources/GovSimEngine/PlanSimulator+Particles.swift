@@ -6,7 +6,7 @@ extension PlanSimulator {
     /// exactly those ``simulate(block:_:)`` turns into inputs, so that
     /// ``simulate(uniforms:shockRun:into:)`` with row i and shock run `runs.lowerBound + i`
     /// reproduces that run.
-    public func blockUniforms(runs: Range<Int>) -> [[Double]] {
+    package func blockUniforms(runs: Range<Int>) -> [[Double]] {
         let parts = samplers.map { ($0.blockUniforms(runs: runs), $0.dimensions.count) }
         return (0..<runs.count).map { i in
             parts.flatMap { u, d in Array(u.values[(i * u.columns)..<(i * u.columns + d)]) }
@@ -14,7 +14,7 @@ extension PlanSimulator {
     }
 
     /// The uncertain inputs (``inputNames`` order) that given uniforms stand for.
-    public func inputValues(uniforms: [Double]) -> [Double] {
+    package func inputValues(uniforms: [Double]) -> [Double] {
         var offset = 0
         var out: [Double] = []
         for sampler in samplers {
@@ -27,12 +27,12 @@ extension PlanSimulator {
 
     /// Latent standard normals per year behind a run's yearly shocks: three economy-wide, then
     /// three own ones per organisation of a portfolio (``YearlyShocks/latentWidth(organisations:)``).
-    public var latentShockWidth: Int { YearlyShocks.latentWidth(organisations: isPortfolio ? organisationNames : []) }
+    package var latentShockWidth: Int { YearlyShocks.latentWidth(organisations: isPortfolio ? organisationNames : []) }
 
     /// The latent standard normals of run `run`'s shocks in years 1 … `years` (rows of
     /// ``latentShockWidth``), exactly those its stream gives: with them,
     /// ``simulate(uniforms:shockRun:shocks:into:)`` reproduces the run.
-    public func latentShocks(run: Int, years: Int) -> [Double] {
+    package func latentShocks(run: Int, years: Int) -> [Double] {
         YearlyShocks.latentNormals(stream: RandomStream(seed: scenario.seed, run: UInt64(run)), years: years,
                                    organisations: isPortfolio ? organisationNames : [])
     }

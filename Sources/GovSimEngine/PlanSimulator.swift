@@ -7,16 +7,16 @@
 /// proportional to each organisation's base-year spending in the run, or to its service users
 /// (the portfolio's `weight_by`). The total productivity gain is 100·(Σw·Π / Σw·Π_cf − 1). A
 /// single organisation's total is its own trajectory, unchanged.
-public struct PlanSimulator: Sendable {
-    public let scenario: Scenario
+package struct PlanSimulator: Sendable {
+    package let scenario: Scenario
     /// Organisation names (one empty name without a portfolio).
-    public let organisationNames: [String]
+    package let organisationNames: [String]
     let samplers: [InputSampler]
     let serviceUsers: [Double]
     /// Names of the uncertain inputs of all organisations, in ``PlanRun/inputs`` order.
-    public let inputNames: [String]
+    package let inputNames: [String]
 
-    public init(scenario: Scenario) {
+    package init(scenario: Scenario) {
         self.scenario = scenario
         if let portfolio = scenario.portfolio {
             organisationNames = portfolio.organisations.map(\.name)
@@ -33,15 +33,15 @@ public struct PlanSimulator: Sendable {
         }
     }
 
-    public var isPortfolio: Bool { scenario.portfolio != nil }
+    package var isPortfolio: Bool { scenario.portfolio != nil }
 
     /// (metric, year) cells of one run: of the total and, in a portfolio, of every organisation.
-    public var cellsPerRun: Int {
+    package var cellsPerRun: Int {
         Metric.allCases.count * (scenario.horizon + 1) * (isPortfolio ? organisationNames.count + 1 : 1)
     }
 
     /// A reusable work area for ``simulate(run:into:)``.
-    public func makeRun() -> PlanRun {
+    package func makeRun() -> PlanRun {
         PlanRun(total: RunTrajectory(horizon: scenario.horizon),
                 organisations: isPortfolio ? organisationNames.map { _ in RunTrajectory(horizon: scenario.horizon) } : [],
                 inputs: [], budget: nil)
@@ -52,7 +52,7 @@ public struct PlanSimulator: Sendable {
     /// Latin hypercube, Sobol' and rank-correlated designs apply.
     /// With the pseudo-random design and no correlations each run's inputs are drawn on their own
     /// into one reused values vector per organisation (the same values as ``InputSampler/values(run:)``).
-    public func simulate(block runs: Range<Int>, _ body: (Int, PlanRun) -> Void) {
+    package func simulate(block runs: Range<Int>, _ body: (Int, PlanRun) -> Void) {
         let independent = samplers.allSatisfy(\.drawsRunsIndependently)
         let blockValues = independent ? [] : samplers.map { $0.blockValues(runs: runs) }
         var values = samplers.map(\.template)
@@ -69,7 +69,7 @@ public struct PlanSimulator: Sendable {
 
     /// Simulates run `run` into `work` (inputs drawn for this run alone: for tests and the
     /// pseudo-random design; blocks use ``simulate(block:_:)``).
-    public func simulate(run: Int, into work: inout PlanRun) {
+    package func simulate(run: Int, into work: inout PlanRun) {
         let values = samplers.map { $0.blockValues(runs: run..<(run + 1))[0] }
         simulate(run: run, values: values, into: &work)
     }
@@ -78,7 +78,7 @@ public struct PlanSimulator: Sendable {
     /// run order: the values ``simulate(block:_:)`` draws into ``PlanRun/inputs``, drawn again block
     /// by block on `threads` threads without simulating (a block's inputs depend only on the
     /// scenario and the block), so a study can keep them for less time than its runs take.
-    public func inputColumns(runs: Int, threads: Int) -> [[Double]] {
+    package func inputColumns(runs: Int, threads: Int) -> [[Double]] {
         let blocks = ParallelBlocks.blocks(runs: runs)
         let count = inputCount
         var columns = (0..<count).map { _ -> [Double] in
@@ -106,7 +106,7 @@ public struct PlanSimulator: Sendable {
     }
 
     /// Number of uncertain inputs over all organisations (the columns of ``PlanRun/inputs``).
-    public var inputCount: Int { samplers.reduce(0) { $0 + $1.dimensions.count } }
+    package var inputCount: Int { samplers.reduce(0) { $0 + $1.dimensions.count } }
 
     /// Simulates a run whose inputs come from given uniforms (one per input, organisations in
     /// order) and whose yearly shocks are those of run `shockRun`: for sensitivity designs.
@@ -114,7 +114,7 @@ public struct PlanSimulator: Sendable {
     /// ``latentShocks(run:years:)`` lays them out), the shocks of years 1 … k are computed from
     /// them instead of run `shockRun`'s stream (later years still from the stream); given
     /// `latentShocks(run: shockRun, years: k)` the run is bit for bit the same.
-    public func simulate(uniforms: [Double], shockRun: Int, shocks: [Double] = [], into work: inout PlanRun) {
+    package func simulate(uniforms: [Double], shockRun: Int, shocks: [Double] = [], into work: inout PlanRun) {
         var offset = 0
         var values: [[Double]] = []
         for sampler in samplers {
@@ -186,13 +186,13 @@ public struct PlanSimulator: Sendable {
 }
 
 /// The results of one run of a plan.
-public struct PlanRun: Sendable {
+package struct PlanRun: Sendable {
     /// The plan's total (the organisation itself without a portfolio).
-    public var total: RunTrajectory
+    package var total: RunTrajectory
     /// Each organisation's trajectory (empty without a portfolio).
-    public var organisations: [RunTrajectory]
+    package var organisations: [RunTrajectory]
     /// The uncertain inputs drawn, in ``PlanSimulator/inputNames`` order.
-    public var inputs: [Double]
+    package var inputs: [Double]
     /// Budget measures of the total.
-    public var budget: BudgetMeasures?
+    package var budget: BudgetMeasures?
 }

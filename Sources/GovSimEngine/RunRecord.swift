@@ -1,23 +1,23 @@
 /// The sampled uncertain inputs and key results of one run (a row of `runs.csv`).
-public struct RunRecord: Sendable, Equatable {
+package struct RunRecord: Sendable, Equatable {
     /// Zero-based run index.
-    public let run: Int
+    package let run: Int
     /// Values of the uncertain inputs, in ``InputSampler/dimensions`` order.
-    public let inputs: [Double]
+    package let inputs: [Double]
     /// Final-year productivity gain over the counterfactual (%).
-    public let finalProductivityGainPct: Double
+    package let finalProductivityGainPct: Double
     /// Net savings summed over the horizon (currency, nominal).
-    public let cumulativeNetSavings: Double
+    package let cumulativeNetSavings: Double
     /// Final-year satisfaction (points 0–100).
-    public let finalSatisfaction: Double
+    package let finalSatisfaction: Double
     /// Final-year satisfaction gain over the counterfactual (points).
-    public let finalSatisfactionGain: Double
+    package let finalSatisfactionGain: Double
     /// Investment summed over the horizon (currency, nominal).
-    public let totalInvestment: Double
+    package let totalInvestment: Double
     /// NPV, payback and benefit–cost ratio of the run.
-    public let budget: BudgetMeasures
+    package let budget: BudgetMeasures
 
-    public init(run: Int, inputs: [Double], trajectory t: RunTrajectory, budget: BudgetMeasures) {
+    package init(run: Int, inputs: [Double], trajectory t: RunTrajectory, budget: BudgetMeasures) {
         self.budget = budget
         self.run = run
         self.inputs = inputs

@@ -18,20 +18,20 @@ import Dispatch
 /// simulator evaluates, and ``StandardizedRegression`` or ``SobolIndices`` analyse the stored
 /// output columns. Each output column is analysed independently (in parallel), so results do not
 /// depend on the number of threads.
-public enum SensitivityStudy {
+package enum SensitivityStudy {
     /// Which method.
-    public enum Method: String, Sendable, CaseIterable { case src, sobol }
+    package enum Method: String, Sendable, CaseIterable { case src, sobol }
 
     /// An appraisal measure analysed per run instead of the yearly metrics (`--target`): the
     /// financial NPV, the economic NPSV, the economic case's benefit–cost ratio of the run (PV
     /// benefits / PV costs; undefined, and so not analysed, if a run has no cost) or its
     /// discounted payback year in the economic case (1 … period; a run that never pays back
     /// within the appraisal period counts as period + 1).
-    public enum Target: String, Sendable, CaseIterable {
+    package enum Target: String, Sendable, CaseIterable {
         case npv, npsv, bcr, payback
 
         /// The measure of one run's appraisal.
-        public func value(of a: RunAppraisal, period: Int) -> Double {
+        package func value(of a: RunAppraisal, period: Int) -> Double {
             switch self {
             case .npv: return a.financial.npv
             case .npsv: return a.economic.npv
@@ -42,18 +42,18 @@ public enum SensitivityStudy {
     }
 
     /// The runs of a Sobol' study of `scenario`: `baseSamples × (inputs + 2)` (at least one input).
-    public static func sobolRunCount(_ scenario: Scenario, baseSamples: Int) -> Int {
+    package static func sobolRunCount(_ scenario: Scenario, baseSamples: Int) -> Int {
         baseSamples * (max(1, PlanSimulator(scenario: scenario).inputCount) + 2)
     }
 
     /// Default bootstrap replicates for Sobol' confidence intervals.
-    public static let defaultBootstrap = 200
+    package static let defaultBootstrap = 200
 
     /// - Parameters:
     ///   - target: an appraisal measure analysed instead of every metric and year.
     ///   - phases: follows the runs simulated (of `scenario.runs`), then the regressions (one
     ///     per metric and year, or one for a target) done.
-    public static func src(_ scenario: Scenario, target: Target? = nil, threads: Int,
+    package static func src(_ scenario: Scenario, target: Target? = nil, threads: Int,
                            phases: PhaseProgress? = nil) throws -> SensitivityResult {
         let plan = PlanSimulator(scenario: scenario)
         let years = scenario.horizon + 1
@@ -84,7 +84,7 @@ public enum SensitivityStudy {
     ///   - phases: follows the design runs simulated (of `baseSamples × (inputs + 2)`,
     ///     ``sobolRunCount(_:baseSamples:)``), then the indices (one set per metric and year, or
     ///     one for a target, each with its bootstrap) done.
-    public static func sobol(_ scenario: Scenario, baseSamples: Int, bootstrap: Int = defaultBootstrap, target: Target? = nil,
+    package static func sobol(_ scenario: Scenario, baseSamples: Int, bootstrap: Int = defaultBootstrap, target: Target? = nil,
                              threads: Int, phases: PhaseProgress? = nil) throws -> SensitivityResult {
         let plan = PlanSimulator(scenario: scenario)
         let d = plan.inputCount
@@ -173,37 +173,37 @@ extension SensitivityStudy {
 }
 
 /// One row of `sensitivity.csv`.
-public struct SensitivityRow: Sendable, Equatable {
+package struct SensitivityRow: Sendable, Equatable {
     /// Input name of rows that describe the whole regression (R²).
-    public static let allInputs = "(all inputs)"
+    package static let allInputs = "(all inputs)"
     /// Year index (0 = base year); nil for a ``target`` row.
-    public let year: Int?
+    package let year: Int?
     /// The metric analysed; nil for a ``target`` row.
-    public let metric: Metric?
-    public let input: String
-    public let method: SensitivityStudy.Method
+    package let metric: Metric?
+    package let input: String
+    package let method: SensitivityStudy.Method
     /// `src`, `srrc`, `r_squared`, `rank_r_squared`, `first_order` or `total_order`.
-    public let index: String
-    public let value: Double
-    public var ciLow: Double? = nil
-    public var ciHigh: Double? = nil
+    package let index: String
+    package let value: Double
+    package var ciLow: Double? = nil
+    package var ciHigh: Double? = nil
     /// The appraisal measure analysed (`--target`), over the whole appraisal period; nil for the yearly metrics.
-    public var target: SensitivityStudy.Target? = nil
+    package var target: SensitivityStudy.Target? = nil
 }
 
 /// The result of a ``SensitivityStudy``.
-public struct SensitivityResult: Sendable {
-    public let scenario: Scenario
-    public let method: SensitivityStudy.Method
-    public let inputNames: [String]
+package struct SensitivityResult: Sendable {
+    package let scenario: Scenario
+    package let method: SensitivityStudy.Method
+    package let inputNames: [String]
     /// Model runs made.
-    public let runs: Int
-    public let rows: [SensitivityRow]
+    package let runs: Int
+    package let rows: [SensitivityRow]
     /// The appraisal measure analysed instead of the yearly metrics (`--target`), or nil.
-    public var target: SensitivityStudy.Target? = nil
+    package var target: SensitivityStudy.Target? = nil
 
     /// The inputs ordered by influence on the ``target`` measure, largest first (as ``ranking(_:)``).
-    public func targetRanking() -> [(input: String, value: Double, low: Double?, high: Double?)] {
+    package func targetRanking() -> [(input: String, value: Double, low: Double?, high: Double?)] {
         let index = method == .src ? "src" : "total_order"
         return rows.filter { $0.target != nil && $0.index == index }
             .map { ($0.input, $0.value, $0.ciLow, $0.ciHigh) }
@@ -211,11 +211,11 @@ public struct SensitivityResult: Sendable {
     }
 
     /// R² of the ``target`` measure's regression (src only).
-    public var targetRSquared: Double? { rows.first { $0.target != nil && $0.index == "r_squared" }?.value }
+    package var targetRSquared: Double? { rows.first { $0.target != nil && $0.index == "r_squared" }?.value }
 
     /// The inputs ordered by influence on `metric` in the final year: |SRC| for `src`, the
     /// total-order index for `sobol`; largest first.
-    public func ranking(_ metric: Metric) -> [(input: String, value: Double, low: Double?, high: Double?)] {
+    package func ranking(_ metric: Metric) -> [(input: String, value: Double, low: Double?, high: Double?)] {
         let index = method == .src ? "src" : "total_order"
         return rows.filter { $0.year == scenario.horizon && $0.metric == metric && $0.index == index }
             .map { ($0.input, $0.value, $0.ciLow, $0.ciHigh) }
@@ -223,7 +223,7 @@ public struct SensitivityResult: Sendable {
     }
 
     /// R² of the final-year regression of `metric` (src only).
-    public func rSquared(_ metric: Metric) -> Double? {
+    package func rSquared(_ metric: Metric) -> Double? {
         rows.first { $0.year == scenario.horizon && $0.metric == metric && $0.index == "r_squared" }?.value
     }
 }

@@ -20,11 +20,11 @@
 /// megabytes), against 8 × (inputs + cells) for a run's raw values.
 extension ShardAggregate {
     /// The version of the encoding written; a shard of another is refused (re-run it).
-    public static let formatVersion = 1
+    package static let formatVersion = 1
     static let magic = Array("GOVSIMAG".utf8)
 
     /// The encoding of this aggregate.
-    public func encoded() -> [UInt8] {
+    package func encoded() -> [UInt8] {
         var w = Writer()
         let appraisal = budgets.first?.appraisal
         let lines = appraisal?.economic.benefitLines.count ?? 0
@@ -84,8 +84,8 @@ extension ShardAggregate {
     }
 
     /// An `aggregate.bin` that is not the aggregate of the shard it belongs to.
-    public struct DecodeError: Error, CustomStringConvertible, Sendable {
-        public let description: String
+    package struct DecodeError: Error, CustomStringConvertible, Sendable {
+        package let description: String
     }
 
     /// Decodes the aggregate of the blocks `firstBlock..<endBlock` of a run of `runs` runs of
@@ -94,7 +94,7 @@ extension ShardAggregate {
     /// canonical decomposition of those blocks or do not hold their runs, windows or moments that
     /// cannot be those of their runs, payback years outside the horizon or appraisal period, and
     /// bytes missing or left over. Never allocates more than the bytes given can fill.
-    public static func decode(_ bytes: [UInt8], plan: PlanSimulator, runs: Int, firstBlock: Int, endBlock: Int) throws -> ShardAggregate {
+    package static func decode(_ bytes: [UInt8], plan: PlanSimulator, runs: Int, firstBlock: Int, endBlock: Int) throws -> ShardAggregate {
         var r = Reader(bytes: bytes)
         func fail(_ message: String) -> DecodeError { DecodeError(description: message) }
         guard bytes.count >= 8, Array(bytes[0..<8]) == magic else { throw fail("does not start with GOVSIMAG (not a shard aggregate)") }

@@ -11,21 +11,21 @@
 /// ``SimulationResult`` as the unsharded run, bit for bit: the tree nodes combine exactly as the
 /// leaves would have, and the per-run values are appended in run order. Its file form is
 /// ``encoded()`` / ``decode(_:plan:runs:firstBlock:endBlock:)``.
-public struct ShardAggregate: Sendable, Equatable {
+package struct ShardAggregate: Sendable, Equatable {
     /// The shard's blocks: `firstBlock..<endBlock` of the run's fixed blocks.
-    public let firstBlock: Int
-    public let endBlock: Int
+    package let firstBlock: Int
+    package let endBlock: Int
     /// The canonical decomposition of the shard's blocks into maximal tree nodes, in block order:
     /// of the total, and of each organisation of a portfolio (in scenario order).
     var total: [TrajectoryAggregate.Node]
     var organisations: [[TrajectoryAggregate.Node]]
     /// Every run's budget measures, in run order.
-    public internal(set) var budgets: [BudgetMeasures]
+    package internal(set) var budgets: [BudgetMeasures]
     /// The values of each correlated input (``ResultAssembler``'s order), in run order.
     var correlated: [[Double]]
 
     /// Runs covered.
-    public var runCount: Int { budgets.count }
+    package var runCount: Int { budgets.count }
 
     /// The canonical decomposition of `blocks` into maximal nodes of the fixed tree (what
     /// ``TrajectoryAggregate`` holds after adding exactly those blocks' leaves), as (level, index).

@@ -10,16 +10,16 @@ import Foundation
 /// keys), and validated on reading: every field present and of its type, sizes bounded, the
 /// block range the one shard `shard` of `shards` covers. A description that passes ``decode(_:)``
 /// can be used to size buffers and index blocks without further checks.
-public struct ShardDescription: Codable, Sendable, Equatable {
+package struct ShardDescription: Codable, Sendable, Equatable {
     /// A data file read while resolving the scenario (a history, a fit's coefficients).
-    public struct DataFile: Codable, Sendable, Equatable {
+    package struct DataFile: Codable, Sendable, Equatable {
         /// The path as written in the scenario (relative to the scenario file's folder).
-        public var path: String
-        public var sha256: String
+        package var path: String
+        package var sha256: String
         /// The file's bytes, base64.
-        public var contentBase64: String
+        package var contentBase64: String
 
-        public init(path: String, contents: Data) {
+        package init(path: String, contents: Data) {
             self.path = path
             sha256 = SHA256.hex(contents)
             contentBase64 = contents.base64EncodedString()
@@ -31,34 +31,34 @@ public struct ShardDescription: Codable, Sendable, Equatable {
         }
     }
 
-    public var govsimVersion: String
+    package var govsimVersion: String
     /// The scenario path as given to `govsim run` (`reference.yaml` for the built-in scenario).
-    public var scenarioFile: String
-    public var scenarioSHA256: String
+    package var scenarioFile: String
+    package var scenarioSHA256: String
     /// The scenario file's text (always UTF-8: the loader refuses anything else).
-    public var scenarioContent: String
+    package var scenarioContent: String
     /// Every data file the scenario read, in the order first read.
-    public var dataFiles: [DataFile]
-    public var runs: Int
+    package var dataFiles: [DataFile]
+    package var runs: Int
     /// The seed, as decimal text (a UInt64 does not survive every JSON reader as a number).
-    public var seed: String
-    public var sampling: String
+    package var seed: String
+    package var sampling: String
     /// This shard's number, 1 ≤ shard ≤ shards.
-    public var shard: Int
-    public var shards: Int
+    package var shard: Int
+    package var shards: Int
     /// The shard's blocks: `firstBlock..<endBlock` of the run's fixed blocks.
-    public var firstBlock: Int
-    public var endBlock: Int
+    package var firstBlock: Int
+    package var endBlock: Int
     /// Runs per block (``ParallelBlocks/blockSize`` of the writing govsim).
-    public var blockSize: Int
+    package var blockSize: Int
     /// The encoding of `aggregate.bin` (``ShardAggregate/formatVersion``).
-    public var aggregateFormat: Int
+    package var aggregateFormat: Int
     /// The size and SHA-256 of `aggregate.bin` (set when the shard is written).
-    public var aggregateBytes: Int
-    public var aggregateSHA256: String
+    package var aggregateBytes: Int
+    package var aggregateSHA256: String
     /// Whether the shard holds `runs-rows.csv` (its runs' rows of `runs.csv`, standard dialect,
     /// no header): true unless the shards were run with `--no-runs-csv`.
-    public var runsCSVRows: Bool
+    package var runsCSVRows: Bool
 
     enum CodingKeys: String, CodingKey {
         case govsimVersion = "govsim_version", scenarioFile = "scenario_file", scenarioSHA256 = "scenario_sha256"
@@ -71,20 +71,20 @@ public struct ShardDescription: Codable, Sendable, Equatable {
 
     /// Largest `shard.json` read, in bytes: a scenario (at most 1 MiB, at most 2 MiB as a JSON
     /// string) and the data files (at most ``maximumDataBytes``, 4/3 of that in base64).
-    public static let maximumBytes = 4 << 20
+    package static let maximumBytes = 4 << 20
     /// Largest total size of the data files a shard records, in bytes (histories and fits are
     /// a few kilobytes).
-    public static let maximumDataBytes = 1 << 20
+    package static let maximumDataBytes = 1 << 20
     /// Largest run count (the scenario schema's and `--runs`' limit).
-    public static let maximumRuns = 100_000_000
+    package static let maximumRuns = 100_000_000
     /// Largest `aggregate_bytes` accepted (1 TiB: far above any shard; `merge` reads one shard's
     /// aggregate at a time and refuses, by its memory estimate, a merge larger than the machine).
-    public static let maximumAggregateBytes = 1 << 40
+    package static let maximumAggregateBytes = 1 << 40
 
     /// The description of shard `shard` of `shards` of `runs` runs; `firstBlock`, `endBlock`
     /// and `blockSize` follow from them (``blockRange(shard:of:blockCount:)``); the aggregate's
     /// size and SHA-256 are empty until ``recordAggregate(_:)``.
-    public init(scenarioFile: String, scenarioBytes: [UInt8], dataFiles: [DataFile], runs: Int, seed: UInt64, sampling: String,
+    package init(scenarioFile: String, scenarioBytes: [UInt8], dataFiles: [DataFile], runs: Int, seed: UInt64, sampling: String,
                 shard: Int, shards: Int, runsCSVRows: Bool) {
         govsimVersion = GovSimVersion.string
         self.scenarioFile = scenarioFile
@@ -107,31 +107,31 @@ public struct ShardDescription: Codable, Sendable, Equatable {
     }
 
     /// Records the size and SHA-256 of the shard's `aggregate.bin`, `bytes`.
-    public mutating func recordAggregate(_ bytes: [UInt8]) {
+    package mutating func recordAggregate(_ bytes: [UInt8]) {
         aggregateBytes = bytes.count
         aggregateSHA256 = SHA256.hex(bytes)
     }
 
     /// The number of fixed blocks of `runs` runs.
-    public static func blockCount(runs: Int, blockSize: Int = ParallelBlocks.blockSize) -> Int {
+    package static func blockCount(runs: Int, blockSize: Int = ParallelBlocks.blockSize) -> Int {
         (runs + blockSize - 1) / blockSize
     }
 
     /// The blocks of shard `k` of `n` (1 ≤ k ≤ n ≤ blockCount): contiguous, as equal as
     /// possible, and together exactly `0..<blockCount`.
-    public static func blockRange(shard k: Int, of n: Int, blockCount: Int) -> Range<Int> {
+    package static func blockRange(shard k: Int, of n: Int, blockCount: Int) -> Range<Int> {
         (blockCount * (k - 1) / n)..<(blockCount * k / n)
     }
 
     /// The seed as a number (validated by ``decode(_:)``).
-    public var seedValue: UInt64 { UInt64(seed) ?? 0 }
+    package var seedValue: UInt64 { UInt64(seed) ?? 0 }
     /// The number of blocks of the whole run.
-    public var blockCount: Int { Self.blockCount(runs: runs, blockSize: blockSize) }
+    package var blockCount: Int { Self.blockCount(runs: runs, blockSize: blockSize) }
     /// The runs this shard holds.
-    public var runRange: Range<Int> { (firstBlock * blockSize)..<min(endBlock * blockSize, runs) }
+    package var runRange: Range<Int> { (firstBlock * blockSize)..<min(endBlock * blockSize, runs) }
 
     /// `shard.json`'s bytes: pretty-printed, keys sorted, ending with a newline.
-    public func encoded() -> Data {
+    package func encoded() -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding plain strings and integers cannot fail.
@@ -139,12 +139,12 @@ public struct ShardDescription: Codable, Sendable, Equatable {
     }
 
     /// Why a shard description was refused: a one-line reason (the caller names the file).
-    public struct Invalid: Error, CustomStringConvertible, Sendable {
-        public let description: String
+    package struct Invalid: Error, CustomStringConvertible, Sendable {
+        package let description: String
     }
 
     /// Reads and validates `shard.json`'s bytes. Throws ``Invalid`` naming the field at fault.
-    public static func decode(_ data: Data) throws -> ShardDescription {
+    package static func decode(_ data: Data) throws -> ShardDescription {
         guard data.count <= maximumBytes else {
             throw Invalid(description: "is \(data.count) bytes, more than the \(maximumBytes) a shard description may have")
         }
@@ -172,7 +172,7 @@ public struct ShardDescription: Codable, Sendable, Equatable {
     }
 
     /// Checks every field's range and the consistency of the block range with shard/shards.
-    public func validate() throws {
+    package func validate() throws {
         func fail(_ message: String) -> Invalid { Invalid(description: message) }
         // Paths are printed in messages and reports: no control characters (terminal escapes).
         func isPath(_ s: String) -> Bool {
@@ -223,7 +223,7 @@ public struct ShardDescription: Codable, Sendable, Equatable {
     }
 
     /// The recorded data files' bytes by path (validated by ``decode(_:)``).
-    public var dataFileContents: [String: Data] {
+    package var dataFileContents: [String: Data] {
         var out: [String: Data] = [:]
         for file in dataFiles { out[file.path] = Data(base64Encoded: file.contentBase64) }
         return out

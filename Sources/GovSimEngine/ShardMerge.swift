@@ -5,29 +5,29 @@
 /// byte-identical to ``SimulationEngine/run(progress:formatRecords:recordSink:)``'s for any
 /// (block-aligned) shard split. Costs O(tree nodes × cells × window) plus a copy of the per-run
 /// values; memory is the result's own (the budget measures of every run) and the held nodes.
-public struct ShardMerge {
+package struct ShardMerge {
     let plan: PlanSimulator
     var assembler: ResultAssembler
     /// The block the next shard must start at.
-    public private(set) var nextBlock = 0
+    package private(set) var nextBlock = 0
     /// Runs added so far.
-    public var runCount: Int { assembler.done }
+    package var runCount: Int { assembler.done }
     /// The benefit lines of the first shard's appraisals (every shard must have as many).
     private var lines: Int?
 
     /// A merge of the run of `scenario` (the run count, seed and sampling the shards'), whose
     /// summaries are finished on `threads` threads.
-    public init(scenario: Scenario, threads: Int = 1) {
+    package init(scenario: Scenario, threads: Int = 1) {
         plan = PlanSimulator(scenario: scenario)
         assembler = ResultAssembler(plan: plan, runs: scenario.runs, keepRecords: false, threads: max(1, threads))
     }
 
     /// The plan the shards' aggregates are decoded against (``ShardAggregate/decode(_:plan:runs:firstBlock:endBlock:)``).
-    public var planSimulator: PlanSimulator { plan }
+    package var planSimulator: PlanSimulator { plan }
 
     /// Adds the next shard, which must start at ``nextBlock``; refuses one whose runs have
     /// another number of benefit lines than the shards before (the file of another scenario).
-    public mutating func add(_ shard: ShardAggregate) throws {
+    package mutating func add(_ shard: ShardAggregate) throws {
         precondition(shard.firstBlock == nextBlock, "shards are added in order")
         let shardLines = shard.budgets.first?.appraisal?.economic.benefitLines.count ?? 0
         if let lines, lines != shardLines {
@@ -39,7 +39,7 @@ public struct ShardMerge {
     }
 
     /// The merged result (every shard added: ``nextBlock`` is the run's block count).
-    public mutating func finish() -> SimulationResult {
+    package mutating func finish() -> SimulationResult {
         assembler.finish()
     }
 }

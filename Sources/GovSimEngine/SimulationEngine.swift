@@ -5,13 +5,13 @@
 /// on (seed, run index) (``RandomStream``), blocks are fixed by run index
 /// (``ParallelBlocks/blockSize``), and block results are combined along a fixed tree over block
 /// indices (``TrajectoryAggregate``), in block order.
-public struct SimulationEngine: Sendable {
-    public let scenario: Scenario
-    public let plan: PlanSimulator
+package struct SimulationEngine: Sendable {
+    package let scenario: Scenario
+    package let plan: PlanSimulator
     /// Worker threads (at least 1).
-    public let threads: Int
+    package let threads: Int
 
-    public init(scenario: Scenario, threads: Int = ParallelBlocks.defaultThreads) {
+    package init(scenario: Scenario, threads: Int = ParallelBlocks.defaultThreads) {
         self.scenario = scenario
         self.plan = PlanSimulator(scenario: scenario)
         self.threads = max(1, threads)
@@ -22,7 +22,7 @@ public struct SimulationEngine: Sendable {
     /// worker that simulated the block (in parallel) and handed to the sink in run order, and the
     /// records are not kept (for streaming `runs.csv` at any run count); otherwise
     /// ``SimulationResult/records`` holds them.
-    public func run(progress: (@Sendable (Int) -> Void)? = nil,
+    package func run(progress: (@Sendable (Int) -> Void)? = nil,
                     formatRecords: (@Sendable ([RunRecord]) -> [UInt8])? = nil,
                     recordSink: (([UInt8]) -> Void)? = nil) -> SimulationResult {
         var assembler = simulate(blocks: 0..<ParallelBlocks.blocks(runs: scenario.runs).count, progress: progress,
@@ -34,7 +34,7 @@ public struct SimulationEngine: Sendable {
     /// aggregate for a later `merge` (``ShardAggregate``, ``ShardMerge``); `progress`,
     /// `formatRecords` and `recordSink` as in ``run(progress:formatRecords:recordSink:)`` (the
     /// records are never kept).
-    public func shard(blocks shard: Range<Int>, progress: (@Sendable (Int) -> Void)? = nil,
+    package func shard(blocks shard: Range<Int>, progress: (@Sendable (Int) -> Void)? = nil,
                       formatRecords: (@Sendable ([RunRecord]) -> [UInt8])? = nil,
                       recordSink: @escaping ([UInt8]) -> Void = { _ in }) -> ShardAggregate {
         simulate(blocks: shard, progress: progress, formatRecords: formatRecords, recordSink: recordSink).shardAggregate(blocks: shard)
@@ -68,24 +68,24 @@ public struct SimulationEngine: Sendable {
 }
 
 /// Everything a simulation produced, before it is written to files.
-public struct SimulationResult: Sendable {
-    public let scenario: Scenario
+package struct SimulationResult: Sendable {
+    package let scenario: Scenario
     /// Paths of the uncertain inputs, in ``RunRecord/inputs`` order (prefixed `organisation:` in a portfolio).
-    public let inputNames: [String]
+    package let inputNames: [String]
     /// Per metric, the summary of each year 0…horizon (the portfolio total for a portfolio).
-    public let summary: [Metric: [QuantileSummary]]
+    package let summary: [Metric: [QuantileSummary]]
     /// Per organisation of a portfolio, in scenario order, its summaries (empty otherwise).
-    public let organisationSummaries: [(String, [Metric: [QuantileSummary]])]
+    package let organisationSummaries: [(String, [Metric: [QuantileSummary]])]
     /// One record per run, in run order (empty when the records were streamed to a sink).
-    public let records: [RunRecord]
+    package let records: [RunRecord]
     /// Budget measures of every run, in run order.
-    public let budgets: [BudgetMeasures]
+    package let budgets: [BudgetMeasures]
     /// The values of the correlated inputs (of the first organisation), by name, in run order.
-    public let correlatedInputs: [String: [Double]]
+    package let correlatedInputs: [String: [Double]]
     /// Largest rank error of any quantile, as a share of the run count (0 when every quantile is
     /// exact; see ``QuantileWindows``).
-    public let quantileRankError: Double
+    package let quantileRankError: Double
 
     /// Calendar year of year index `t`.
-    public func calendarYear(_ t: Int) -> Int { scenario.startYear + t }
+    package func calendarYear(_ t: Int) -> Int { scenario.startYear + t }
 }

@@ -6,8 +6,8 @@
 /// with ``combine(_:_:)``: moments by Chan's formula, windows exactly. The engine combines them
 /// along a fixed binary tree over block indices (``TrajectoryAggregate``), so the bytes of the
 /// summary never depend on threads, scheduling or shard boundaries.
-public struct TrajectoryAccumulator: Sendable, Equatable {
-    public let years: Int
+package struct TrajectoryAccumulator: Sendable, Equatable {
+    package let years: Int
     var moments: [MomentAccumulator]
     /// windows[cell], cell = metric.index * years + year (empty until sealed).
     var windows: [QuantileWindows]
@@ -15,9 +15,9 @@ public struct TrajectoryAccumulator: Sendable, Equatable {
     var pending: [Double] = []
 
     /// Cells per run: metrics × years.
-    public var cells: Int { Metric.allCases.count * years }
+    package var cells: Int { Metric.allCases.count * years }
 
-    public init(years: Int, expectedRuns: Int = 0) {
+    package init(years: Int, expectedRuns: Int = 0) {
         self.years = years
         let cells = Metric.allCases.count * years
         moments = Array(repeating: MomentAccumulator(), count: cells)
@@ -35,10 +35,10 @@ public struct TrajectoryAccumulator: Sendable, Equatable {
         self.windows = windows
     }
 
-    public var runCount: Int { moments.first?.count ?? 0 }
+    package var runCount: Int { moments.first?.count ?? 0 }
 
     /// Adds one run (before ``sealed()``).
-    public mutating func add(_ trajectory: RunTrajectory) {
+    package mutating func add(_ trajectory: RunTrajectory) {
         precondition(trajectory.years == years)
         for (cell, x) in trajectory.values.enumerated() { moments[cell].add(x) }
         pending.append(contentsOf: trajectory.values)
@@ -46,7 +46,7 @@ public struct TrajectoryAccumulator: Sendable, Equatable {
 
     /// The accumulator with the runs added since the last seal turned into windows (combined after
     /// any it already had).
-    public func sealed() -> TrajectoryAccumulator {
+    package func sealed() -> TrajectoryAccumulator {
         guard !pending.isEmpty else { return self }
         let cells = self.cells, runs = pending.count / cells
         var out = self
@@ -62,7 +62,7 @@ public struct TrajectoryAccumulator: Sendable, Equatable {
     }
 
     /// The accumulator of the runs of `a` followed by those of `b` (both sealed or sealed here).
-    public static func combine(_ a: TrajectoryAccumulator, _ b: TrajectoryAccumulator) -> TrajectoryAccumulator {
+    package static func combine(_ a: TrajectoryAccumulator, _ b: TrajectoryAccumulator) -> TrajectoryAccumulator {
         precondition(a.years == b.years)
         var out = a.sealed()
         let b = b.sealed()
@@ -74,12 +74,12 @@ public struct TrajectoryAccumulator: Sendable, Equatable {
     }
 
     /// Appends the runs of `other`, which must come after this accumulator's runs.
-    public mutating func merge(_ other: TrajectoryAccumulator) {
+    package mutating func merge(_ other: TrajectoryAccumulator) {
         self = Self.combine(self, other)
     }
 
     /// Largest rank error of any quantile, as a share of the run count (0 when all are exact).
-    public var rankError: Double {
+    package var rankError: Double {
         let s = sealed()
         var worst = 0.0
         for w in s.windows where w.count > 0 {
@@ -89,7 +89,7 @@ public struct TrajectoryAccumulator: Sendable, Equatable {
     }
 
     /// The summary of every (metric, year).
-    public func summarize(threads: Int = 1) -> [Metric: [QuantileSummary]] {
+    package func summarize(threads: Int = 1) -> [Metric: [QuantileSummary]] {
         let s = sealed()
         var out: [Metric: [QuantileSummary]] = [:]
         for metric in Metric.allCases {

@@ -29,7 +29,7 @@ public enum AdoptionCurve: Sendable, Equatable {
     case plan(Milestones)
 
     /// The kind of curve, as written in a scenario.
-    public var kind: AdoptionCurveKind {
+    package var kind: AdoptionCurveKind {
         switch self {
         case .logistic: return .logistic
         case .bass: return .bass

@@ -2,7 +2,7 @@
 /// model owns the metrics).
 extension BenefitLine.Category {
     /// The summary.csv metric that sums this category's lines, if any.
-    public var metric: Metric? {
+    package var metric: Metric? {
         switch self {
         case .channelShift: return .channelShiftSavings
         case .failureDemand: return .failureDemandSavings

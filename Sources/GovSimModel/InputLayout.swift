@@ -5,9 +5,9 @@
 /// included), followed by the derived inputs `programme_risk.delivery` and `effects.effect_present`. The model's parameters
 /// are found by their typed keys, ``ModelInput`` and ``PracticeInput``, whose paths are those
 /// of ``ParameterCatalog``.
-public struct InputLayout: Sendable {
+package struct InputLayout: Sendable {
     /// Parameter paths in vector order.
-    public let paths: [String]
+    package let paths: [String]
     let index: [String: Int]
     /// Programme years simulated after the base year.
     let horizon: Int
@@ -31,12 +31,12 @@ public struct InputLayout: Sendable {
     /// category and whether it releases cash.
     let benefitLines: [(drivers: [Int], slots: [Int], category: BenefitLine.Category, cash: Bool)]
     /// Name of the derived delivery input.
-    public static let deliveryPath = Scenario.deliveryPath
+    package static let deliveryPath = Scenario.deliveryPath
     /// Name of the derived effect switch e (1: the practices raise productivity; 0 with probability
     /// `effects.no_effect_probability`).
-    public static let effectPresentPath = Scenario.effectPresentPath
+    package static let effectPresentPath = Scenario.effectPresentPath
 
-    public init(scenario: Scenario) {
+    package init(scenario: Scenario) {
         let paths = scenario.specs.map(\.path) + [InputLayout.deliveryPath, InputLayout.effectPresentPath]
         let index = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, $0) })
         func slot(_ path: String) -> Int {
@@ -68,7 +68,7 @@ public struct InputLayout: Sendable {
     }
 
     /// Position of `path` in the values vector.
-    public func position(_ path: String) -> Int {
+    package func position(_ path: String) -> Int {
         guard let i = index[path] else { preconditionFailure("no parameter \(path) in this scenario") }
         return i
     }
@@ -91,7 +91,7 @@ public struct InputLayout: Sendable {
 
     /// The catalog paths the model reads for this scenario, in ``ModelInput`` then per-practice
     /// ``PracticeInput`` order.
-    public var modelPaths: [String] {
+    package var modelPaths: [String] {
         ModelInput.allCases.filter { inputSlots[$0.rawValue] >= 0 }.map(\.path)
             + PracticeKind.allCases.flatMap { kind in
                 PracticeInput.allCases.filter { practiceSlots[kind][$0.rawValue] >= 0 }.map { $0.path(kind) }

@@ -1,5 +1,5 @@
 /// Which way a measure is better, so that a comparison never calls spending more "better".
-public enum MetricDirection: String, Sendable, CaseIterable {
+package enum MetricDirection: String, Sendable, CaseIterable {
     /// More is better: productivity, savings, satisfaction and their gains.
     case higherIsBetter = "higher"
     /// Less is better: spending, investment, run cost.
@@ -8,7 +8,7 @@ public enum MetricDirection: String, Sendable, CaseIterable {
     case neither
 
     /// Whether a paired difference `delta` (variant − baseline) is an improvement; nil for ``neither``.
-    public func isBetter(_ delta: Double) -> Bool? {
+    package func isBetter(_ delta: Double) -> Bool? {
         switch self {
         case .higherIsBetter: return delta > 0
         case .lowerIsBetter: return delta < 0
@@ -20,7 +20,7 @@ public enum MetricDirection: String, Sendable, CaseIterable {
 extension Metric {
     /// The direction in which the metric is better. A counterfactual follows its metric (the
     /// same quantity without the programme); adoption shares have no better direction.
-    public var direction: MetricDirection {
+    package var direction: MetricDirection {
         switch self {
         case .productivityIndex, .productivityIndexCounterfactual, .productivityGainPct,
              .netSavings, .netSavingsReal, .cumulativeNetSavings, .staffTimeReinvested,

@@ -80,7 +80,7 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
     }
 
     /// The adoption metric of a practice.
-    public static func adoption(_ kind: PracticeKind) -> Metric {
+    package static func adoption(_ kind: PracticeKind) -> Metric {
         switch kind {
         case .customerFocus: return .adoptionCustomerFocus
         case .dataAsProduct: return .adoptionDataAsProduct

@@ -9,7 +9,7 @@
 /// default and `govsim calibrate`; `programme_risk.correlation`, which the loader turns into rank
 /// correlations; `budget.*` and `calibration.*`, read by the studies)
 /// have no key.
-public enum ModelInput: Int, CaseIterable, Sendable {
+package enum ModelInput: Int, CaseIterable, Sendable {
     case spending, labourShare, demandGrowth, demandShockSD, spendingTrend, spendingNoiseSD
     case inflation, productivityTrend, productivityShockSD, satisfaction, satisfactionTrend
     case uplift, causalShare, complementarity, realisationLag, jCurveDepth
@@ -21,7 +21,7 @@ public enum ModelInput: Int, CaseIterable, Sendable {
 
     /// The parameter's path in the scenario file and the catalog (``InputLayout/deliveryPath``
     /// for the derived delivered share).
-    public var path: String {
+    package var path: String {
         switch self {
         case .spending: return "baseline.spending"
         case .labourShare: return "baseline.labour_share"
@@ -62,7 +62,7 @@ public enum ModelInput: Int, CaseIterable, Sendable {
 
     /// Whether the parameter is in effect: in spending-trend mode `baseline.spending_trend` and
     /// `baseline.spending_noise_sd` replace `baseline.demand_growth` and `baseline.demand_shock_sd`.
-    public func isInEffect(spendingTrend: Bool) -> Bool {
+    package func isInEffect(spendingTrend: Bool) -> Bool {
         switch self {
         case .demandGrowth, .demandShockSD: return !spendingTrend
         case .spendingTrend, .spendingNoiseSD: return spendingTrend

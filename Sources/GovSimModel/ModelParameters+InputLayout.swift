@@ -2,7 +2,7 @@ extension ModelParameters {
     /// Builds a run's parameters from its sampled values, each field by name: its typed key
     /// (``ModelInput`` or ``PracticeInput``) is looked up in `layout`.
     /// - Complexity: O(number of parameters), no allocation beyond the practices array.
-    public init(layout: InputLayout, values v: [Double]) {
+    package init(layout: InputLayout, values v: [Double]) {
         func value(_ input: ModelInput) -> Double { v[layout.position(input)] }
         let trend = layout.spendingTrend
         horizon = layout.horizon
@@ -64,7 +64,7 @@ extension ModelParameters {
 
     /// The value read from `input`'s catalog path (``demandGrowth`` and ``demandShockSD`` for the
     /// spending-trend inputs, which take their place), or nil if `input` is not in effect.
-    public subscript(input: ModelInput) -> Double? {
+    package subscript(input: ModelInput) -> Double? {
         guard input.isInEffect(spendingTrend: spendingTrendMode) else { return nil }
         switch input {
         case .spending: return spending
@@ -104,7 +104,7 @@ extension ModelParameters {
 
     /// The value of practice `kind` read from `input`'s catalog path, or nil if `input` is not in
     /// effect for the practice's curve.
-    public subscript(input: PracticeInput, of kind: PracticeKind) -> Double? {
+    package subscript(input: PracticeInput, of kind: PracticeKind) -> Double? {
         let p = practices[kind]
         switch (input, p.curve) {
         case (.start, _): return p.start

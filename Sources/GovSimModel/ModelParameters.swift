@@ -4,141 +4,141 @@
 /// Each field names the ``ParameterCatalog`` path it is read from (through ``ModelInput`` and
 /// ``PracticeInput``, see ``init(layout:values:)``) and the symbol of `docs/model.md`. Money is
 /// in the scenario's currency, base-year prices; rates are per year; shares are fractions.
-public struct ModelParameters: Sendable, Equatable {
+package struct ModelParameters: Sendable, Equatable {
     /// The parameters of one practice (`practices.<kind>.…`).
-    public struct Practice: Sendable, Equatable {
+    package struct Practice: Sendable, Equatable {
         /// sᵢ: adoption in the base year, share 0–1 (`practices.<kind>.start_adoption`).
-        public var start: Double
+        package var start: Double
         /// Tᵢ: planned adoption at the end of the programme, share 0–1
         /// (`practices.<kind>.target_adoption`).
-        public var target: Double
+        package var target: Double
         /// Pᵢ: planned progress curve (`practices.<kind>.curve`, with its coefficients).
-        public var curve: AdoptionCurve
+        package var curve: AdoptionCurve
         /// Iᵢ: cost of taking the whole organisation from no to full adoption, currency in
         /// base-year prices (`practices.<kind>.investment`).
-        public var investment: Double
+        package var investment: Double
         /// Rᵢ: recurring cost at full adoption, currency per year in base-year prices
         /// (`practices.<kind>.run_cost`).
-        public var runCost: Double
+        package var runCost: Double
         /// wᵢ before normalisation: share of the separable uplift, normalised over all practices
         /// by the model (`effects.weights.<kind>`).
-        public var weight: Double
+        package var weight: Double
     }
 
     /// H: programme years simulated after the base year (`horizon`, not sampled).
-    public var horizon: Int
+    package var horizon: Int
     /// S₀: spending in the base year, currency per year (`baseline.spending`).
-    public var spending: Double
+    package var spending: Double
     /// ℓ: share of spending that is labour cost, 0–1 (`baseline.labour_share`).
-    public var labourShare: Double
+    package var labourShare: Double
     /// g_D: real demand growth per year (`baseline.demand_growth`); in spending-trend mode g_S,
     /// the log growth of nominal spending (`baseline.spending_trend`).
-    public var demandGrowth: Double
+    package var demandGrowth: Double
     /// σ_D: SD of yearly demand surprises, log scale (`baseline.demand_shock_sd`); in
     /// spending-trend mode σ_S, of deviations from the spending trend (`baseline.spending_noise_sd`).
-    public var demandShockSD: Double
+    package var demandShockSD: Double
     /// Whether counterfactual spending follows a fitted or given trend instead of demand × prices
     /// (a spending history or `baseline.spending_trend` in the scenario).
-    public var spendingTrendMode: Bool
+    package var spendingTrendMode: Bool
     /// π: inflation of the organisation's costs per year (`baseline.inflation`).
-    public var inflation: Double
+    package var inflation: Double
     /// g: baseline productivity growth per year without the programme (`baseline.productivity_trend`).
-    public var productivityTrend: Double
+    package var productivityTrend: Double
     /// σ_Π: SD of yearly productivity shocks, log scale (`baseline.productivity_shock_sd`).
-    public var productivityShockSD: Double
+    package var productivityShockSD: Double
     /// s₀: citizen satisfaction in the base year, points 0–100 (`baseline.satisfaction`).
-    public var satisfaction: Double
+    package var satisfaction: Double
     /// τ: drift of counterfactual satisfaction, points per year (`baseline.satisfaction_trend`).
-    public var satisfactionTrend: Double
+    package var satisfactionTrend: Double
 
     /// U: productivity uplift of full, matured adoption of every practice vs none, share
     /// (`effects.full_adoption_uplift`).
-    public var uplift: Double
+    package var uplift: Double
     /// c: share of the observed gap caused by the practices, 0–1 (`effects.causal_share`).
-    public var causalShare: Double
+    package var causalShare: Double
     /// κ: share of the full uplift that needs all practices together, 0–1 (`effects.complementarity`).
-    public var complementarity: Double
+    package var complementarity: Double
     /// L: years from adoption to full benefit (`effects.realisation_lag`).
-    public var realisationLag: Double
+    package var realisationLag: Double
     /// j: productivity lost per unit of adopted but unmatured practice (`effects.j_curve_depth`).
-    public var jCurveDepth: Double
+    package var jCurveDepth: Double
     /// e: 1 if the practices raise productivity at all in this run, 0 ("adopted but no productivity
     /// effect") with probability `effects.no_effect_probability` (`effects.effect_present`, derived
     /// by ``InputSampler``).
-    public var effectPresent: Double = 1
+    package var effectPresent: Double = 1
 
     /// θ: share of a productivity gain banked as lower spending, 0–1 (`spending.capture_rate`).
-    public var captureRate: Double
+    package var captureRate: Double
     /// ω: actual ÷ budgeted investment (`spending.cost_overrun`).
-    public var costOverrun: Double
+    package var costOverrun: Double
     /// δ: share of the planned adoption increase actually reached, 0–1 (`programme_risk.delivery`,
     /// derived by ``InputSampler`` from `programme_risk.full_delivery_probability` and
     /// `programme_risk.shortfall_delivery`).
-    public var delivery: Double
+    package var delivery: Double
     /// d: years before adoption starts to rise (`programme_risk.delay`).
-    public var delay: Double
+    package var delay: Double
 
     /// α: share of the gap to the target level satisfaction moves each year
     /// (`satisfaction.adjustment_speed`).
-    public var satisfactionAdjustment: Double
+    package var satisfactionAdjustment: Double
     /// Δ: largest systematic yearly change of satisfaction, points (`satisfaction.max_change`).
-    public var satisfactionMaxChange: Double
+    package var satisfactionMaxChange: Double
     /// σ_s: SD of the yearly satisfaction noise, points (`satisfaction.noise_sd`).
-    public var satisfactionNoiseSD: Double
+    package var satisfactionNoiseSD: Double
     /// G_C: satisfaction gain from full, matured customer focus, points
     /// (`satisfaction.customer_focus_gain`).
-    public var customerFocusGain: Double
+    package var customerFocusGain: Double
     /// G_R: satisfaction gain from full, matured rapid iteration, points
     /// (`satisfaction.rapid_iteration_gain`).
-    public var rapidIterationGain: Double
+    package var rapidIterationGain: Double
     /// β_q: satisfaction gain per percent of output reinvested in quality, points per %
     /// (`satisfaction.quality_gain_per_pct`).
-    public var qualityGainPerPct: Double
+    package var qualityGainPerPct: Double
     /// β_z: satisfaction lost per percent of strain (unexpected demand or J-curve disruption),
     /// points per % (`satisfaction.strain_per_pct`).
-    public var strainPerPct: Double
+    package var strainPerPct: Double
 
     /// The parameters of each practice, addressed by kind.
-    public var practices: PerPractice<Practice>
+    package var practices: PerPractice<Practice>
 
     /// ω_R: actual ÷ budgeted run cost (`spending.run_cost_overrun`).
-    public var runCostOverrun: Double = 1
+    package var runCostOverrun: Double = 1
     /// f: fixed programme cost (team, governance) per programme year, currency per year in
     /// base-year prices (`investment.fixed_per_year`); paid while the programme runs, delay included.
-    public var programmeFixedCost: Double = 0
+    package var programmeFixedCost: Double = 0
     /// c_dr: double-running cost per year when the whole organisation is adopted but unmatured,
     /// currency per year in base-year prices (`investment.double_running`).
-    public var doubleRunningCost: Double = 0
+    package var doubleRunningCost: Double = 0
     /// c_tr: training cost per unit of adoption increase of one practice (none to full), currency
     /// in base-year prices (`investment.training`).
-    public var trainingCost: Double = 0
+    package var trainingCost: Double = 0
     /// μ: how much rapid-iteration and outcome-accountability start adoption lower delivery risk,
     /// 0–1 (`programme_risk.practice_mitigation`; 0 turns it off).
-    public var riskMitigation: Double = 0
+    package var riskMitigation: Double = 0
     /// B(t): planned build investment of programme year t (index 0 … H), currency in base-year
     /// prices (`investment.profile`, not sampled).
-    public var buildProfile: [Double] = []
+    package var buildProfile: [Double] = []
     /// b: multiplier on the build profile (`investment.build_scale`, default 1).
-    public var buildScale: Double = 1
+    package var buildScale: Double = 1
     /// D: planned programme duration in years (`investment.duration`, else the last year of the
     /// build profile or of any milestone plan; 0 if none), before delay.
-    public var programmeYears: Double = 0
+    package var programmeYears: Double = 0
 
     /// One benefit line of the economic case (``BenefitLine``).
-    public struct BenefitLineValue: Sendable, Equatable {
+    package struct BenefitLineValue: Sendable, Equatable {
         /// Index of the first driver practice in ``PracticeKind/allCases``.
-        public var driver: Int
+        package var driver: Int
         /// V: value a year at full realisation, currency in base-year prices
         /// (``BenefitLine/fullValue(_:_:)``; 0 for a legacy line).
-        public var fullValue: Double
+        package var fullValue: Double
         /// Indices of every driver practice (averaged with equal weights).
-        public var drivers: [Int]
-        public var category: BenefitLine.Category
+        package var drivers: [Int]
+        package var category: BenefitLine.Category
         /// The factor values in ``BenefitLine/Category/factors`` order.
-        public var factors: [Double]
+        package var factors: [Double]
         /// Whether the line lowers spending by B(t)·P(t) (`cash_releasing`).
-        public var cashReleasing: Bool
-        public init(driver: Int, fullValue: Double, drivers: [Int]? = nil, category: BenefitLine.Category = .other,
+        package var cashReleasing: Bool
+        package init(driver: Int, fullValue: Double, drivers: [Int]? = nil, category: BenefitLine.Category = .other,
                     factors: [Double] = [], cashReleasing: Bool = false) {
             self.driver = driver
             self.fullValue = fullValue
@@ -149,5 +149,5 @@ public struct ModelParameters: Sendable, Equatable {
         }
     }
     /// The scenario's benefit lines, in file order (`benefits.<name>.…`).
-    public var benefitLines: [BenefitLineValue] = []
+    package var benefitLines: [BenefitLineValue] = []
 }

@@ -1,12 +1,12 @@
 /// A parameter of one practice the model reads, named by the last part of its path in
 /// ``ParameterCatalog`` (`practices.<kind>.…`, or `effects.weights.<kind>` for the weight): with a
 /// ``PracticeKind`` it is the typed key of a per-practice value in ``InputLayout``.
-public enum PracticeInput: Int, CaseIterable, Sendable {
+package enum PracticeInput: Int, CaseIterable, Sendable {
     case start, target, investment, runCost, weight
     case logisticMidpoint, logisticSpeed, bassP, bassQ
 
     /// The parameter's path for practice `kind`.
-    public func path(_ kind: PracticeKind) -> String {
+    package func path(_ kind: PracticeKind) -> String {
         let p = "practices.\(kind.rawValue)"
         switch self {
         case .start: return "\(p).start_adoption"
@@ -22,7 +22,7 @@ public enum PracticeInput: Int, CaseIterable, Sendable {
     }
 
     /// Whether the parameter is in effect for a practice whose curve is `curve`.
-    public func isInEffect(curve: AdoptionCurveKind) -> Bool {
+    package func isInEffect(curve: AdoptionCurveKind) -> Bool {
         switch self {
         case .start, .target, .investment, .runCost, .weight: return true
         case .logisticMidpoint, .logisticSpeed: return curve == .logistic

@@ -5,7 +5,7 @@ extension RunModel {
     ///
     /// A scratch holds no result: every entry is overwritten before it is read, so a run's
     /// outputs do not depend on the runs simulated with the same scratch before it.
-    public struct Scratch: Sendable {
+    package struct Scratch: Sendable {
         /// wᵢ, the normalised weights, in ``PracticeKind/allCases`` order.
         var weights: [Double] = []
         /// sᵢ, each practice's start adoption.
@@ -16,7 +16,7 @@ extension RunModel {
         /// Mᵢ(t) of the current year.
         var maturity: [Double] = []
 
-        public init() {}
+        package init() {}
 
         /// Sizes the arrays for `practices` practices and `years` years (no allocation when they
         /// already have these sizes).

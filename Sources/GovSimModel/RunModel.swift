@@ -23,39 +23,39 @@ import Foundation
 /// 5. ``advanceSatisfaction(_:_:year:maturity:ratio:surprise:noise:)``: satisfaction
 ///    moves a share of the way to its target level, at most a few points a year, plus shared
 ///    noise, bounded to 0–100.
-public enum RunModel {
+package enum RunModel {
 
     /// Simulates one run into `trajectory`, which must have been made for `parameters.horizon`.
-    public static func simulate(_ m: ModelParameters, stream: RandomStream, into trajectory: inout RunTrajectory) {
+    package static func simulate(_ m: ModelParameters, stream: RandomStream, into trajectory: inout RunTrajectory) {
         simulate(m, shocks: YearlyShocks(stream: stream), into: &trajectory)
     }
 
     /// The intermediate quantities of one year (for `govsim trace`).
-    public struct YearTrace: Sendable, Equatable {
-        public var year = 0
+    package struct YearTrace: Sendable, Equatable {
+        package var year = 0
         /// Adoption aᵢ(t) and maturity Mᵢ(t) of each practice, in ``PracticeKind/allCases`` order.
-        public var adoption: [Double] = [], maturity: [Double] = []
+        package var adoption: [Double] = [], maturity: [Double] = []
         /// Φ(M(t)), the J-curve loss J(t) and the uplift ratio ρ(t).
-        public var phi = 0.0, jCurve = 0.0, ratio = 0.0
+        package var phi = 0.0, jCurve = 0.0, ratio = 0.0
         /// Cost scale S₀·P·D (S₀·D in spending-trend mode) and the counterfactual labour term ℓ·Π_cf(0)/Π_cf(t).
-        public var costScale = 0.0, labourTerm = 0.0
+        package var costScale = 0.0, labourTerm = 0.0
         /// Organisation price index P(t) (base year 1).
-        public var price = 0.0
-        public var spendingCounterfactual = 0.0, operating = 0.0, investment = 0.0, runCost = 0.0, spending = 0.0
+        package var price = 0.0
+        package var spendingCounterfactual = 0.0, operating = 0.0, investment = 0.0, runCost = 0.0, spending = 0.0
         /// The investment's lines, nominal: roll-out per adoption, build profile, fixed programme
         /// cost, training, double running (they sum to ``investment``).
-        public var programmeCosts: [Double] = []
-        public var netSavings = 0.0, staffTimeReinvested = 0.0
+        package var programmeCosts: [Double] = []
+        package var netSavings = 0.0, staffTimeReinvested = 0.0
         /// Σ B(t)·P(t) over the cash-releasing benefit lines: the nominal spending they remove.
-        public var cashReleasingLines = 0.0
+        package var cashReleasingLines = 0.0
         /// Real value of each benefit line, currency in base-year prices (``BenefitLine``).
-        public var benefitLines: [Double] = []
-        public init() {}
+        package var benefitLines: [Double] = []
+        package init() {}
     }
 
     /// Simulates one run with the given yearly shocks (shared with other organisations in a portfolio).
     /// `trace`, if given, receives every year's intermediate quantities.
-    public static func simulate(_ m: ModelParameters, shocks: YearlyShocks, into trajectory: inout RunTrajectory,
+    package static func simulate(_ m: ModelParameters, shocks: YearlyShocks, into trajectory: inout RunTrajectory,
                                 trace: ((YearTrace) -> Void)? = nil) {
         var scratch = Scratch()
         simulate(m, shocks: shocks, into: &trajectory, scratch: &scratch, trace: trace)
@@ -64,7 +64,7 @@ public enum RunModel {
     /// ``simulate(_:shocks:into:trace:)`` with the working arrays in `scratch` (one per worker,
     /// reused run after run): no allocation once `scratch` and `trajectory` have their sizes and
     /// `trajectory`'s buffers are not shared with a copy kept elsewhere.
-    public static func simulate(_ m: ModelParameters, shocks: YearlyShocks, into trajectory: inout RunTrajectory,
+    package static func simulate(_ m: ModelParameters, shocks: YearlyShocks, into trajectory: inout RunTrajectory,
                                 scratch: inout Scratch, trace: ((YearTrace) -> Void)? = nil) {
         let years = m.horizon + 1
         precondition(trajectory.years == years, "trajectory made for another horizon")

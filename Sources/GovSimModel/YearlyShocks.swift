@@ -10,11 +10,11 @@
 /// by ``ImportanceResampler``): a row of ``latentWidth(organisations:)`` normals per year, laid out
 /// as ``latentNormals(stream:years:organisations:)`` returns them. Given the normals a run's stream
 /// would give, the shocks are bit for bit those of the stream.
-public struct YearlyShocks: Sendable {
+package struct YearlyShocks: Sendable {
     static let economyChannel = RandomStream.channel("shock.productivity-demand")
     static let satisfactionChannel = RandomStream.channel("shock.satisfaction")
 
-    public let stream: RandomStream
+    package let stream: RandomStream
     /// The organisation's own channels, or nil for a single organisation.
     let ownChannels: (UInt32, UInt32)?
     let commonWeight: Double
@@ -27,7 +27,7 @@ public struct YearlyShocks: Sendable {
     var givenOwn = 3
 
     /// Economy-wide shocks only (a single organisation).
-    public init(stream: RandomStream) {
+    package init(stream: RandomStream) {
         self.stream = stream
         ownChannels = nil
         commonWeight = 1
@@ -35,7 +35,7 @@ public struct YearlyShocks: Sendable {
     }
 
     /// Shocks of organisation `name` in a portfolio with shock correlation `correlation` (0–1).
-    public init(stream: RandomStream, organisation name: String, correlation: Double) {
+    package init(stream: RandomStream, organisation name: String, correlation: Double) {
         self.stream = stream
         ownChannels = YearlyShocks.ownChannels(name)
         commonWeight = correlation.squareRoot()
@@ -49,12 +49,12 @@ public struct YearlyShocks: Sendable {
     /// Number of latent standard normals per year: three economy-wide (productivity, demand,
     /// satisfaction), then three own ones per organisation of a portfolio (none for a single
     /// organisation: pass no names).
-    public static func latentWidth(organisations: [String]) -> Int { 3 * (1 + organisations.count) }
+    package static func latentWidth(organisations: [String]) -> Int { 3 * (1 + organisations.count) }
 
     /// The latent standard normals of years 1 … `years` that `stream` gives (one row of
     /// ``latentWidth(organisations:)`` per year: economy-wide, then each organisation's own, in
     /// the order of `organisations`; empty for a single organisation).
-    public static func latentNormals(stream: RandomStream, years: Int, organisations: [String]) -> [Double] {
+    package static func latentNormals(stream: RandomStream, years: Int, organisations: [String]) -> [Double] {
         let own = organisations.map(ownChannels)
         var out: [Double] = []
         out.reserveCapacity(years * latentWidth(organisations: organisations))
@@ -75,7 +75,7 @@ public struct YearlyShocks: Sendable {
     /// rows of `width` normals as ``latentNormals(stream:years:organisations:)`` lays them out,
     /// this organisation's own three at `ownColumn` (ignored for a single organisation). Later
     /// years are still drawn from the stream.
-    public func givingNormals(_ normals: [Double], width: Int, ownColumn: Int) -> YearlyShocks {
+    package func givingNormals(_ normals: [Double], width: Int, ownColumn: Int) -> YearlyShocks {
         precondition(width >= 3 && normals.count % width == 0, "YearlyShocks: rows of \(width) normals")
         var copy = self
         copy.given = normals
@@ -85,7 +85,7 @@ public struct YearlyShocks: Sendable {
     }
 
     /// The (productivity, demand, satisfaction) standard normal shocks of year `year` (≥ 1).
-    public func normals(year: Int) -> (Double, Double, Double) {
+    package func normals(year: Int) -> (Double, Double, Double) {
         if year * givenWidth <= given.count {
             let row = (year - 1) * givenWidth
             var e = (given[row], given[row + 1], given[row + 2])

@@ -2,7 +2,7 @@ import CLAPACK
 import Foundation
 
 /// Why a ``Cholesky`` factorisation failed.
-public enum CholeskyError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum CholeskyError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The array does not hold dimension × dimension values (or the dimension is negative or
     /// too large for LAPACK's 32-bit integers).
     case sizeMismatch(dimension: Int, count: Int)
@@ -16,7 +16,7 @@ public enum CholeskyError: Error, Equatable, Sendable, CustomStringConvertible {
     /// LAPACK rejected an argument (a bug in the wrapper, not in the data).
     case lapack(routine: String, info: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .sizeMismatch(let n, let count):
             return "Cholesky: expected a \(n) × \(n) matrix (\(n &* n) values), got \(count) values"
@@ -40,11 +40,11 @@ public enum CholeskyError: Error, Equatable, Sendable, CustomStringConvertible {
 /// of an n × n matrix is `a[i + j * n]`.
 ///
 /// - Complexity: n³/3 flops for the factorisation; O(n²) per triangular solve or product.
-public struct Cholesky: Sendable, Equatable {
+package struct Cholesky: Sendable, Equatable {
     /// The order n of the matrix.
-    public let dimension: Int
+    package let dimension: Int
     /// The lower-triangular factor L, column-major n × n, zeros above the diagonal.
-    public let lower: [Double]
+    package let lower: [Double]
 
     /// Factorises the symmetric positive definite matrix `matrix` (column-major,
     /// `dimension` × `dimension`).
@@ -54,7 +54,7 @@ public struct Cholesky: Sendable, Equatable {
     ///
     /// - Throws: ``CholeskyError``: wrong size, non-finite or asymmetric entries, or a leading
     ///   minor that is not positive definite.
-    public init(matrix: [Double], dimension n: Int, symmetryTolerance: Double = 1e-12) throws {
+    package init(matrix: [Double], dimension n: Int, symmetryTolerance: Double = 1e-12) throws {
         guard n >= 0, n <= 46_340, n * n == matrix.count else {
             throw CholeskyError.sizeMismatch(dimension: n, count: matrix.count)
         }
@@ -92,7 +92,7 @@ public struct Cholesky: Sendable, Equatable {
     }
 
     /// Solves L·y = b by forward substitution. O(n²).
-    public func solveLower(_ b: [Double]) -> [Double] {
+    package func solveLower(_ b: [Double]) -> [Double] {
         precondition(b.count == dimension, "Cholesky.solveLower: vector of length \(b.count), expected \(dimension)")
         let n = dimension
         var y = b
@@ -105,7 +105,7 @@ public struct Cholesky: Sendable, Equatable {
     }
 
     /// Solves Lᵀ·x = y by back substitution. O(n²).
-    public func solveUpper(_ y: [Double]) -> [Double] {
+    package func solveUpper(_ y: [Double]) -> [Double] {
         precondition(y.count == dimension, "Cholesky.solveUpper: vector of length \(y.count), expected \(dimension)")
         let n = dimension
         var x = y
@@ -120,12 +120,12 @@ public struct Cholesky: Sendable, Equatable {
     }
 
     /// Solves A·x = b (A = L·Lᵀ). O(n²).
-    public func solve(_ b: [Double]) -> [Double] {
+    package func solve(_ b: [Double]) -> [Double] {
         solveUpper(solveLower(b))
     }
 
     /// The product L·x. O(n²).
-    public func multiplyLower(_ x: [Double]) -> [Double] {
+    package func multiplyLower(_ x: [Double]) -> [Double] {
         precondition(x.count == dimension, "Cholesky.multiplyLower: vector of length \(x.count), expected \(dimension)")
         let n = dimension
         var y = [Double](repeating: 0, count: n)
@@ -136,7 +136,7 @@ public struct Cholesky: Sendable, Equatable {
     }
 
     /// The inverse L⁻¹, column-major lower triangular. O(n³).
-    public func lowerInverse() -> [Double] {
+    package func lowerInverse() -> [Double] {
         let n = dimension
         var inverse = [Double](repeating: 0, count: n * n)
         var e = [Double](repeating: 0, count: n)
@@ -150,7 +150,7 @@ public struct Cholesky: Sendable, Equatable {
     }
 
     /// log det A = 2 Σ log L_ii. O(n).
-    public var logDeterminant: Double {
+    package var logDeterminant: Double {
         var s = 0.0
         for i in 0..<dimension { s += log(lower[i + i * dimension]) }
         return 2 * s

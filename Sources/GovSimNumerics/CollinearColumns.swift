@@ -7,34 +7,34 @@ import Foundation
 /// R₁₁ w = R₁₂[:, c] in the column-scaled, pivoted factorisation (Golub & Van Loan,
 /// *Matrix Computations*, 4th ed., §5.4.1), converted back to the original units, so that
 /// `x_c ≈ Σᵢ coefficientᵢ · x_i` over the retained columns listed.
-public struct CollinearColumns: Sendable, Equatable, CustomStringConvertible {
+package struct CollinearColumns: Sendable, Equatable, CustomStringConvertible {
     /// One retained column in a dependency, with its coefficient in original units.
-    public struct Term: Sendable, Equatable {
-        public let name: String
-        public let coefficient: Double
+    package struct Term: Sendable, Equatable {
+        package let name: String
+        package let coefficient: Double
     }
 
     /// A dropped column and the retained columns it is (nearly) a combination of.
-    public struct Dependency: Sendable, Equatable {
+    package struct Dependency: Sendable, Equatable {
         /// The dropped column.
-        public let name: String
+        package let name: String
         /// The retained columns it depends on, in design order. Empty when the column is zero
         /// in every row.
-        public let dependsOn: [Term]
+        package let dependsOn: [Term]
     }
 
     /// Numerical rank of the design (number of columns QR could separate).
-    public let rank: Int
+    package let rank: Int
     /// Number of design columns (terms, including the intercept).
-    public let columnCount: Int
+    package let columnCount: Int
     /// Relative tolerance τ used for the rank decision (see ``LinearRegression/rankTolerance(observations:parameters:)``).
-    public let tolerance: Double
+    package let tolerance: Double
     /// 2-norm condition number of the column-scaled design (∞ when exactly singular).
-    public let conditionNumber: Double
+    package let conditionNumber: Double
     /// The dropped columns, in pivot order (the most dependent last).
-    public let dependencies: [Dependency]
+    package let dependencies: [Dependency]
 
-    public init(rank: Int, columnCount: Int, tolerance: Double, conditionNumber: Double, dependencies: [Dependency]) {
+    package init(rank: Int, columnCount: Int, tolerance: Double, conditionNumber: Double, dependencies: [Dependency]) {
         self.rank = rank
         self.columnCount = columnCount
         self.tolerance = tolerance
@@ -43,10 +43,10 @@ public struct CollinearColumns: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Names of the dropped columns.
-    public var droppedNames: [String] { dependencies.map(\.name) }
+    package var droppedNames: [String] { dependencies.map(\.name) }
 
     /// One line, e.g. `'x3' ≈ 1·'x1' + 2·'x2' (numerical rank 3 of 4 …)`.
-    public var description: String {
+    package var description: String {
         let parts = dependencies.map { dependency -> String in
             if dependency.dependsOn.isEmpty { return "'\(dependency.name)' is zero in every row" }
             let shown = dependency.dependsOn.prefix(6)

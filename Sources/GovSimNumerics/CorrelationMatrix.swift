@@ -23,26 +23,26 @@ import Foundation
 ///
 /// - Complexity: validation O(d³) (one `dsyev`); repair O(d³) per iteration, typically
 ///   tens to a few hundred iterations.
-public struct CorrelationMatrix: Sendable, Equatable {
+package struct CorrelationMatrix: Sendable, Equatable {
     /// The input names, in matrix order.
-    public let names: [String]
+    package let names: [String]
     /// The correlations, column-major `dimension` × `dimension`, symmetric with unit diagonal.
-    public let values: [Double]
+    package let values: [Double]
     /// How the matrix was repaired, or nil when it was valid as given.
-    public let repairReport: RepairReport?
+    package let repairReport: RepairReport?
 
     /// Number of inputs.
-    public var dimension: Int { names.count }
+    package var dimension: Int { names.count }
 
     /// The smallest eigenvalue a repaired matrix is given (it keeps the repaired matrix
     /// positive definite, so that it has a Cholesky factor).
-    public static let repairMinimumEigenvalue = 1e-6
+    package static let repairMinimumEigenvalue = 1e-6
     /// Eigenvalues down to −`eigenvalueTolerance` count as zero (rounding of a singular but valid
     /// matrix, e.g. one with a correlation of exactly 1).
-    public static let eigenvalueTolerance = 1e-10
+    package static let eigenvalueTolerance = 1e-10
 
     /// What to do with a matrix that is not positive semi-definite.
-    public enum Repair: String, Sendable, CaseIterable {
+    package enum Repair: String, Sendable, CaseIterable {
         /// Reject it with ``Issue/notPositiveSemidefinite(smallestEigenvalue:conflicting:)``.
         case none
         /// Replace it by the nearest correlation matrix (Higham 2002).
@@ -50,38 +50,38 @@ public struct CorrelationMatrix: Sendable, Equatable {
     }
 
     /// One correlation: a pair of input names and a value.
-    public struct Entry: Hashable, Sendable, CustomStringConvertible {
-        public let first: String
-        public let second: String
-        public let value: Double
-        public init(_ first: String, _ second: String, _ value: Double) {
+    package struct Entry: Hashable, Sendable, CustomStringConvertible {
+        package let first: String
+        package let second: String
+        package let value: Double
+        package init(_ first: String, _ second: String, _ value: Double) {
             self.first = first
             self.second = second
             self.value = value
         }
-        public var description: String { "\(first)~\(second) (\(CorrelationMatrix.format(value)))" }
+        package var description: String { "\(first)~\(second) (\(CorrelationMatrix.format(value)))" }
     }
 
     /// How far a repair moved the matrix.
-    public struct RepairReport: Sendable, Equatable, CustomStringConvertible {
+    package struct RepairReport: Sendable, Equatable, CustomStringConvertible {
         /// ‖C_repaired − C_given‖_F over the whole matrix (each off-diagonal change counts twice).
-        public let frobeniusDistance: Double
+        package let frobeniusDistance: Double
         /// The entry that changed most: its pair, the given value and the repaired value.
-        public let largestChange: (first: String, second: String, from: Double, to: Double)
+        package let largestChange: (first: String, second: String, from: Double, to: Double)
         /// Smallest eigenvalue of the given matrix (negative).
-        public let smallestEigenvalueBefore: Double
+        package let smallestEigenvalueBefore: Double
         /// Smallest eigenvalue of the repaired matrix.
-        public let smallestEigenvalueAfter: Double
+        package let smallestEigenvalueAfter: Double
         /// Alternating-projection iterations used.
-        public let iterations: Int
+        package let iterations: Int
 
-        public static func == (a: RepairReport, b: RepairReport) -> Bool {
+        package static func == (a: RepairReport, b: RepairReport) -> Bool {
             a.frobeniusDistance == b.frobeniusDistance && a.largestChange == b.largestChange
                 && a.smallestEigenvalueBefore == b.smallestEigenvalueBefore
                 && a.smallestEigenvalueAfter == b.smallestEigenvalueAfter && a.iterations == b.iterations
         }
 
-        public var description: String {
+        package var description: String {
             let c = largestChange
             return "repaired to the nearest valid correlation matrix: moved by \(CorrelationMatrix.format(frobeniusDistance, digits: 4)) "
                 + "(Frobenius norm); largest change \(c.first)~\(c.second) \(CorrelationMatrix.format(c.from, digits: 4)) -> "
@@ -90,7 +90,7 @@ public struct CorrelationMatrix: Sendable, Equatable {
     }
 
     /// One thing wrong with a correlation specification.
-    public enum Issue: Hashable, Sendable, CustomStringConvertible {
+    package enum Issue: Hashable, Sendable, CustomStringConvertible {
         /// An input name appears more than once in `names`.
         case duplicateName(String)
         /// A pair mentions a name that is not an input.
@@ -112,7 +112,7 @@ public struct CorrelationMatrix: Sendable, Equatable {
         /// the smallest eigenvalue below zero (at most six, in matrix order).
         case notPositiveSemidefinite(smallestEigenvalue: Double, conflicting: [Entry])
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .duplicateName(let name):
                 return "input '\(name)' is named more than once"
@@ -157,9 +157,9 @@ public struct CorrelationMatrix: Sendable, Equatable {
     }
 
     /// The error thrown by the initialisers: every issue found, in the order found.
-    public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertible {
-        public let issues: [Issue]
-        public var description: String {
+    package struct ValidationError: Error, Sendable, Equatable, CustomStringConvertible {
+        package let issues: [Issue]
+        package var description: String {
             issues.count == 1 ? issues[0].description
                 : "invalid correlations:\n" + issues.map { "  - \($0)" }.joined(separator: "\n")
         }
@@ -173,7 +173,7 @@ public struct CorrelationMatrix: Sendable, Equatable {
     /// name with itself must have the value 1.
     ///
     /// - Throws: ``ValidationError`` listing every issue found.
-    public init(names: [String], pairs: [(String, String, Double)], repair: Repair = .none) throws {
+    package init(names: [String], pairs: [(String, String, Double)], repair: Repair = .none) throws {
         var issues = CorrelationMatrix.nameIssues(names)
         let index = CorrelationMatrix.indexOf(names)
         let n = names.count
@@ -215,7 +215,7 @@ public struct CorrelationMatrix: Sendable, Equatable {
     /// A matrix from its rows (`matrix[i][j]` is the correlation of `names[i]` and `names[j]`).
     ///
     /// - Throws: ``ValidationError`` listing every issue found.
-    public init(names: [String], matrix: [[Double]], repair: Repair = .none) throws {
+    package init(names: [String], matrix: [[Double]], repair: Repair = .none) throws {
         let n = names.count
         guard matrix.count == n, matrix.allSatisfy({ $0.count == n }) else {
             throw ValidationError(issues: CorrelationMatrix.nameIssues(names)
@@ -229,7 +229,7 @@ public struct CorrelationMatrix: Sendable, Equatable {
     /// A matrix from column-major values (`values[i + j * names.count]`).
     ///
     /// - Throws: ``ValidationError`` listing every issue found.
-    public init(names: [String], values: [Double], repair: Repair = .none) throws {
+    package init(names: [String], values: [Double], repair: Repair = .none) throws {
         let n = names.count
         var issues = CorrelationMatrix.nameIssues(names)
         guard values.count == n * n else {
@@ -254,7 +254,7 @@ public struct CorrelationMatrix: Sendable, Equatable {
     }
 
     /// The identity (all inputs uncorrelated).
-    public static func identity(names: [String]) throws -> CorrelationMatrix {
+    package static func identity(names: [String]) throws -> CorrelationMatrix {
         try CorrelationMatrix(names: names, pairs: [])
     }
 
@@ -301,18 +301,18 @@ public struct CorrelationMatrix: Sendable, Equatable {
     // MARK: - Access
 
     /// The correlation of inputs `i` and `j` (zero-based).
-    public subscript(i: Int, j: Int) -> Double {
+    package subscript(i: Int, j: Int) -> Double {
         values[i + j * dimension]
     }
 
     /// The correlation of two named inputs, or nil if a name is unknown.
-    public func correlation(_ a: String, _ b: String) -> Double? {
+    package func correlation(_ a: String, _ b: String) -> Double? {
         guard let i = names.firstIndex(of: a), let j = names.firstIndex(of: b) else { return nil }
         return self[i, j]
     }
 
     /// The nonzero correlations above the diagonal, in matrix order.
-    public var entries: [Entry] {
+    package var entries: [Entry] {
         var out: [Entry] = []
         for i in 0..<dimension {
             for j in (i + 1)..<max(dimension, i + 1) where self[i, j] != 0 {
@@ -333,7 +333,7 @@ public struct CorrelationMatrix: Sendable, Equatable {
     ///
     /// - Returns: the matrix and the number of iterations.
     /// - Complexity: O(n³) per iteration (one `dsyev`).
-    public static func nearestCorrelation(to a: [Double], dimension n: Int,
+    package static func nearestCorrelation(to a: [Double], dimension n: Int,
                                           minimumEigenvalue: Double = repairMinimumEigenvalue,
                                           tolerance: Double = 1e-12,
                                           maxIterations: Int = 10_000) throws -> (matrix: [Double], iterations: Int) {

@@ -2,7 +2,7 @@ import Foundation
 
 extension Distribution {
     /// The mean of the distribution.
-    public var mean: Double {
+    package var mean: Double {
         switch self {
         case .fixed(let v): return v
         case .uniform(let a, let b): return (a + b) / 2
@@ -19,7 +19,7 @@ extension Distribution {
     }
 
     /// The variance of the distribution.
-    public var variance: Double {
+    package var variance: Double {
         switch self {
         case .fixed: return 0
         case .uniform(let a, let b): return (b - a) * (b - a) / 12
@@ -42,7 +42,7 @@ extension Distribution {
     }
 
     /// The standard deviation of the distribution.
-    public var standardDeviation: Double { variance.squareRoot() }
+    package var standardDeviation: Double { variance.squareRoot() }
 
     /// Standardised bounds α, β and the retained mass Z = Φ(β) − Φ(α). When both bounds are
     /// above the mean Z is formed from upper tails, Q(α) − Q(β): Φ(α) rounds to 1 for α ≳ 8.3,

@@ -3,7 +3,7 @@ import Foundation
 extension Distribution {
     /// The distribution of k·X for X with this distribution (k > 0): every location and scale
     /// parameter multiplied by k (a lognormal's μ shifted by ln k).
-    public func scaled(by k: Double) -> Distribution {
+    package func scaled(by k: Double) -> Distribution {
         precondition(k > 0, "scale by a positive factor")
         switch self {
         case .fixed(let v): return .fixed(k * v)

@@ -11,24 +11,24 @@ import CLAPACK
 ///
 /// `Q` is kept implicitly as Householder reflectors and applied with `dormqr`; `R` is read from
 /// the upper triangle. Without pivoting (`pivoting: false`) the factorisation is `dgeqrf`.
-public struct HouseholderQR: Sendable {
+package struct HouseholderQR: Sendable {
     /// Rows m of the factored matrix.
-    public let rows: Int
+    package let rows: Int
     /// Columns n of the factored matrix.
-    public let columns: Int
+    package let columns: Int
     /// `dgeqp3`/`dgeqrf` output: R in the upper triangle, reflectors below it.
     let factors: Matrix
     /// Householder scalar factors, min(m, n) of them.
     let tau: [Double]
     /// Column k of `A P` is column `permutation[k]` of `A` (0-based). Identity without pivoting.
-    public let permutation: [Int]
+    package let permutation: [Int]
 
     /// Factors `a`.
     /// - Parameter pivoting: choose columns by largest remaining norm (`dgeqp3`); otherwise keep
     ///   the column order (`dgeqrf`).
     /// - Throws: ``LAPACKError`` if LAPACK reports a failure (only possible for invalid
     ///   arguments, i.e. a bug).
-    public init(factoring a: Matrix, pivoting: Bool = true) throws {
+    package init(factoring a: Matrix, pivoting: Bool = true) throws {
         var m = lapackInt(a.rows), n = lapackInt(a.columns), lda = lapackInt(max(1, a.rows))
         var factors = a
         var tau = Array(repeating: 0.0, count: min(a.rows, a.columns))
@@ -66,7 +66,7 @@ public struct HouseholderQR: Sendable {
     }
 
     /// The upper-triangular factor R, min(m, n) × n.
-    public var r: Matrix {
+    package var r: Matrix {
         let k = min(rows, columns)
         var out = Matrix(rows: k, columns: columns)
         for j in 0..<columns {
@@ -76,13 +76,13 @@ public struct HouseholderQR: Sendable {
     }
 
     /// The diagonal of R, min(m, n) values, in pivoted order.
-    public var rDiagonal: [Double] {
+    package var rDiagonal: [Double] {
         (0..<min(rows, columns)).map { factors[$0, $0] }
     }
 
     /// `Q · c` or `Qᵀ · c` for an m-row matrix `c`, with Q the full m×m orthogonal factor
     /// (LAPACK `dormqr`, side L).
-    public func multiplyQ(_ c: Matrix, transpose: Bool) throws -> Matrix {
+    package func multiplyQ(_ c: Matrix, transpose: Bool) throws -> Matrix {
         precondition(c.rows == rows, "Q has \(rows) rows; the operand has \(c.rows)")
         var result = c
         if rows == 0 || c.columns == 0 || tau.isEmpty { return result }
@@ -104,12 +104,12 @@ public struct HouseholderQR: Sendable {
     }
 
     /// `Q · v` or `Qᵀ · v` for a vector of length m.
-    public func multiplyQ(_ v: [Double], transpose: Bool) throws -> [Double] {
+    package func multiplyQ(_ v: [Double], transpose: Bool) throws -> [Double] {
         try multiplyQ(Matrix(rows: v.count, columns: 1, storage: v), transpose: transpose).storage
     }
 
     /// The first min(m, n) columns of Q (the "thin" Q₁ with `A P = Q₁ R`), m × min(m, n).
-    public func thinQ() throws -> Matrix {
+    package func thinQ() throws -> Matrix {
         let k = min(rows, columns)
         var e = Matrix(rows: rows, columns: k)
         for i in 0..<k { e[i, i] = 1 }

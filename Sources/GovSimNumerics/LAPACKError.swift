@@ -4,15 +4,15 @@
 /// never a property of the data; `info > 0` has a routine-specific meaning (for example an
 /// exactly zero diagonal element of a triangular matrix, or an SVD that did not converge),
 /// given in ``reason``.
-public struct LAPACKError: Error, CustomStringConvertible, Equatable, Sendable {
+package struct LAPACKError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The Fortran routine name, e.g. `"dtrtri"`.
-    public let routine: String
+    package let routine: String
     /// The routine's `INFO` value (non-zero).
-    public let info: Int
+    package let info: Int
     /// What the non-zero `INFO` means for this routine.
-    public let reason: String
+    package let reason: String
 
-    public init(routine: String, info: Int, reason: String? = nil) {
+    package init(routine: String, info: Int, reason: String? = nil) {
         self.routine = routine
         self.info = info
         if let reason {
@@ -24,7 +24,7 @@ public struct LAPACKError: Error, CustomStringConvertible, Equatable, Sendable {
         }
     }
 
-    public var description: String { "LAPACK \(routine): \(reason)" }
+    package var description: String { "LAPACK \(routine): \(reason)" }
 }
 
 /// Converts a dimension to the 32-bit `INTEGER` of the reference LAPACK ABI.

@@ -24,10 +24,10 @@ import Foundation
 ///
 /// Accuracy: every NIST StRD linear dataset is reproduced to the log relative errors required
 /// in `Tests/GovSimCoreTests/Statistics/NISTLinearRegressionTests.swift` (Filip: about 7 digits).
-public struct LinearRegression: Sendable {
+package struct LinearRegression: Sendable {
     /// Heteroskedasticity-consistent ("sandwich") covariance estimators (MacKinnon & White
     /// 1985, J. Econometrics 29; Long & Ervin 2000, Am. Stat. 54).
-    public enum RobustCovariance: String, Sendable, CaseIterable {
+    package enum RobustCovariance: String, Sendable, CaseIterable {
         /// White's estimator with the small-sample factor n/(n − p): ωᵢ = eᵢ² · n/(n − p).
         case hc1
         /// Jackknife-like: ωᵢ = eᵢ² / (1 − hᵢᵢ)², hᵢᵢ the leverage. Recommended by Long & Ervin
@@ -36,72 +36,72 @@ public struct LinearRegression: Sendable {
     }
 
     /// Robust standard errors computed on request.
-    public struct RobustStandardErrors: Sendable {
+    package struct RobustStandardErrors: Sendable {
         /// Which estimator.
-        public let kind: RobustCovariance
+        package let kind: RobustCovariance
         /// Robust covariance matrix of the estimates (units: product of the two terms' coefficient units).
-        public let covariance: Matrix
+        package let covariance: Matrix
         /// Square roots of the diagonal of ``covariance``.
-        public let standardErrors: [Double]
+        package let standardErrors: [Double]
         /// estimate / robust standard error.
-        public let tStatistics: [Double]
+        package let tStatistics: [Double]
         /// Two-sided p-values from Student's t with ``LinearRegression/residualDegreesOfFreedom``.
-        public let pValues: [Double]
+        package let pValues: [Double]
     }
 
     /// Term names in design order; the intercept (if any) is first and named `intercept`.
-    public let termNames: [String]
+    package let termNames: [String]
     /// Whether the first design column is the intercept (a column of ones).
-    public let hasIntercept: Bool
+    package let hasIntercept: Bool
     /// Least-squares estimates b, in the response's units per unit of each term.
-    public let estimates: [Double]
+    package let estimates: [Double]
     /// Classical standard errors √(σ̂² [(XᵀX)⁻¹]_jj), same units as ``estimates``.
-    public let standardErrors: [Double]
+    package let standardErrors: [Double]
     /// estimate / standard error (±∞ for an exact fit with a non-zero estimate).
-    public let tStatistics: [Double]
+    package let tStatistics: [Double]
     /// Two-sided p-values P(|T| ≥ |t|), T ~ Student's t with ``residualDegreesOfFreedom``.
-    public let pValues: [Double]
+    package let pValues: [Double]
     /// Classical covariance matrix of the estimates, σ̂² (XᵀX)⁻¹ (computed from R⁻¹).
-    public let covariance: Matrix
+    package let covariance: Matrix
     /// Residuals eᵢ = yᵢ − ŷᵢ (response units).
-    public let residuals: [Double]
+    package let residuals: [Double]
     /// Fitted values ŷᵢ (response units).
-    public let fittedValues: [Double]
+    package let fittedValues: [Double]
     /// Leverages hᵢᵢ, the diagonal of the hat matrix X(XᵀX)⁻¹Xᵀ = Q₁Q₁ᵀ; they sum to p.
-    public let leverages: [Double]
+    package let leverages: [Double]
     /// Residual sum of squares Σeᵢ² (response units squared).
-    public let residualSumOfSquares: Double
+    package let residualSumOfSquares: Double
     /// Total sum of squares: Σ(yᵢ − ȳ)² with an intercept, Σyᵢ² without.
-    public let totalSumOfSquares: Double
+    package let totalSumOfSquares: Double
     /// Residual standard deviation σ̂ = √(RSS / (n − p)) (response units).
-    public let residualStandardDeviation: Double
+    package let residualStandardDeviation: Double
     /// R² = 1 − RSS/TSS. With an intercept this is the usual centred R²; without one it is the
     /// uncentred Σŷ²/Σy² (equal to 1 − RSS/Σy² because ŷ ⟂ e), as R's `summary.lm` and NIST
     /// define it for models through the origin.
-    public let rSquared: Double
+    package let rSquared: Double
     /// Adjusted R² = 1 − (1 − R²)(n − ι)/(n − p), ι = 1 with an intercept and 0 without (R's convention).
-    public let adjustedRSquared: Double
+    package let adjustedRSquared: Double
     /// Classical (homoskedastic) F statistic of all non-intercept terms:
     /// ((TSS − RSS)/(p − ι)) / (RSS/(n − p)). NaN when the model has no such term; +∞ for an
     /// exact fit.
-    public let fStatistic: Double
+    package let fStatistic: Double
     /// Upper-tail probability of ``fStatistic`` under F(p − ι, n − p).
-    public let fPValue: Double
+    package let fPValue: Double
     /// Number of observations n.
-    public let observationCount: Int
+    package let observationCount: Int
     /// Number of estimated coefficients p (including the intercept).
-    public let parameterCount: Int
+    package let parameterCount: Int
     /// n − p.
-    public let residualDegreesOfFreedom: Int
+    package let residualDegreesOfFreedom: Int
     /// 2-norm condition number κ₂(X_s) = σ_max/σ_min of the design after scaling every column to
     /// unit 2-norm, from the singular values of R (`dgesvd`); this is the κ that governs the
     /// accuracy of the estimates here (roughly κ·ε relative error).
-    public let conditionNumber: Double
+    package let conditionNumber: Double
     /// 2-norm condition number κ₂(X) of the design as given (unscaled), from the singular values
     /// of R·diag(‖x_j‖₂) (`dgesvd`). Depends on the units of the predictors.
-    public let unscaledConditionNumber: Double
+    package let unscaledConditionNumber: Double
     /// Robust standard errors, when requested.
-    public let robust: RobustStandardErrors?
+    package let robust: RobustStandardErrors?
 
     /// The relative tolerance τ = max(n, p)·ε (ε = 2⁻⁵² ≈ 2.2e-16) for the rank decision.
     ///
@@ -112,14 +112,14 @@ public struct LinearRegression: Sendable {
     /// directions of X_s smaller than that cannot be told apart from rounding, and estimates
     /// along them would carry no correct digit. It is the same default as numpy's
     /// `matrix_rank` and MATLAB's `rank`. (NIST Filip, κ₂(X_s) ≈ 5e9, passes with a wide margin.)
-    public static func rankTolerance(observations: Int, parameters: Int) -> Double {
+    package static func rankTolerance(observations: Int, parameters: Int) -> Double {
         Double(max(observations, parameters)) * Double.ulpOfOne
     }
 
     /// Fits `response` on `predictors` (n × k, one column per predictor), adding an intercept
     /// column of ones first when `intercept` is true.
     /// - Throws: ``RegressionError``.
-    public static func fit(response: [Double], predictors: Matrix, predictorNames: [String],
+    package static func fit(response: [Double], predictors: Matrix, predictorNames: [String],
                            intercept: Bool = true, robust: RobustCovariance? = nil) throws -> LinearRegression {
         guard predictorNames.count == predictors.columns else {
             throw RegressionError.dimensionMismatch("\(predictorNames.count) predictor names for \(predictors.columns) columns")
@@ -138,7 +138,7 @@ public struct LinearRegression: Sendable {
     /// Fits `response` on the full design matrix `design` (n × p, intercept column included if
     /// `hasIntercept`, in which case it must be the first column).
     /// - Throws: ``RegressionError``.
-    public init(design: Matrix, response: [Double], termNames: [String], hasIntercept: Bool,
+    package init(design: Matrix, response: [Double], termNames: [String], hasIntercept: Bool,
                 robust: RobustCovariance? = nil) throws {
         let n = design.rows, p = design.columns
         guard response.count == n else {
@@ -291,7 +291,7 @@ public struct LinearRegression: Sendable {
     }
 
     /// The estimate for the term named `name`, if there is one.
-    public func estimate(of name: String) -> Double? {
+    package func estimate(of name: String) -> Double? {
         termNames.firstIndex(of: name).map { estimates[$0] }
     }
 

@@ -8,7 +8,7 @@ extension Matrix {
     /// Each is accurate to about ε·σ₁ in absolute terms (ε = 2⁻⁵², LAPACK Users' Guide §4.9),
     /// so singular values below that level carry no information.
     /// - Throws: ``LAPACKError`` if the QR iteration fails to converge (`info > 0`).
-    public func singularValues() throws -> [Double] {
+    package func singularValues() throws -> [Double] {
         let k = min(rows, columns)
         if k == 0 { return [] }
         var a = self
@@ -34,7 +34,7 @@ extension Matrix {
     }
 
     /// The 2-norm condition number σ_max/σ_min (∞ when σ_min = 0; 1 for an empty matrix).
-    public func conditionNumber2() throws -> Double {
+    package func conditionNumber2() throws -> Double {
         let s = try singularValues()
         guard let first = s.first, let last = s.last else { return 1 }
         return last > 0 ? first / last : .infinity

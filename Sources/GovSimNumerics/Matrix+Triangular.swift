@@ -5,7 +5,7 @@ import CLAPACK
 /// so the packed output of ``HouseholderQR`` can be used directly once cut to n × n.
 extension Matrix {
     /// The matrix norm used by a condition estimate.
-    public enum ConditionNorm: Sendable {
+    package enum ConditionNorm: Sendable {
         /// Maximum absolute column sum ‖·‖₁.
         case one
         /// Maximum absolute row sum ‖·‖∞.
@@ -15,7 +15,7 @@ extension Matrix {
     /// Solves `U x = b` (or `Uᵀ x = b` with `transpose`) for the upper triangle U of `self`,
     /// by forward/back substitution (LAPACK `dtrtrs`), for every column of `b`.
     /// - Throws: ``LAPACKError`` with `info = i > 0` when `U[i-1, i-1]` is exactly zero.
-    public func solvingUpperTriangular(_ b: Matrix, transpose: Bool = false) throws -> Matrix {
+    package func solvingUpperTriangular(_ b: Matrix, transpose: Bool = false) throws -> Matrix {
         precondition(rows == columns, "a triangular solve needs a square matrix, not \(rows)×\(columns)")
         precondition(b.rows == rows, "right-hand side has \(b.rows) rows for a \(rows)×\(rows) system")
         var x = b
@@ -32,7 +32,7 @@ extension Matrix {
     }
 
     /// Solves `U x = b` (or `Uᵀ x = b`) for one right-hand side vector.
-    public func solvingUpperTriangular(_ b: [Double], transpose: Bool = false) throws -> [Double] {
+    package func solvingUpperTriangular(_ b: [Double], transpose: Bool = false) throws -> [Double] {
         try solvingUpperTriangular(Matrix(rows: b.count, columns: 1, storage: b), transpose: transpose).storage
     }
 
@@ -41,7 +41,7 @@ extension Matrix {
     /// "Stability of methods for matrix inversion"). The strict lower triangle of the result is
     /// zero.
     /// - Throws: ``LAPACKError`` with `info = i > 0` when `U[i-1, i-1]` is exactly zero.
-    public func upperTriangularInverse() throws -> Matrix {
+    package func upperTriangularInverse() throws -> Matrix {
         precondition(rows == columns, "a triangular inverse needs a square matrix, not \(rows)×\(columns)")
         var a = self
         for j in 0..<columns { for i in (j + 1)..<max(j + 1, rows) { a[i, j] = 0 } }
@@ -61,7 +61,7 @@ extension Matrix {
     /// `self` in the 1- or ∞-norm (LAPACK `dtrcon`: Hager 1984 / Higham 1988 norm estimator,
     /// usually within a factor 3 of the true value, never larger than it). 0 means exactly
     /// singular.
-    public func upperTriangularReciprocalCondition(norm: ConditionNorm = .one) throws -> Double {
+    package func upperTriangularReciprocalCondition(norm: ConditionNorm = .one) throws -> Double {
         precondition(rows == columns, "a condition estimate needs a square matrix, not \(rows)×\(columns)")
         if rows == 0 { return 1 }
         var normChar = lapackChar(norm == .one ? "1" : "I"), uplo = lapackChar("U"), diag = lapackChar("N")

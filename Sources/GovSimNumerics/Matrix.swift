@@ -3,17 +3,17 @@
 /// Element (i, j) (0-based row i, column j) lives at `storage[i + j * rows]`. The type is a
 /// plain value: copies are independent (copy-on-write through `Array`). It carries no units;
 /// the regression code stores one variable per column and one observation per row.
-public struct Matrix: Sendable, Equatable {
+package struct Matrix: Sendable, Equatable {
     /// Number of rows (observations in a design matrix).
-    public let rows: Int
+    package let rows: Int
     /// Number of columns (variables in a design matrix).
-    public let columns: Int
+    package let columns: Int
     /// The elements in column-major order; `storage.count == rows * columns`.
-    public var storage: [Double]
+    package var storage: [Double]
 
     /// A matrix over existing column-major storage.
     /// - Precondition: `storage.count == rows * columns`, both dimensions non-negative.
-    public init(rows: Int, columns: Int, storage: [Double]) {
+    package init(rows: Int, columns: Int, storage: [Double]) {
         precondition(rows >= 0 && columns >= 0, "Matrix dimensions must be non-negative")
         precondition(storage.count == rows * columns,
                      "Matrix storage has \(storage.count) elements for \(rows)×\(columns)")
@@ -23,12 +23,12 @@ public struct Matrix: Sendable, Equatable {
     }
 
     /// A matrix with every element equal to `value`.
-    public init(rows: Int, columns: Int, repeating value: Double = 0) {
+    package init(rows: Int, columns: Int, repeating value: Double = 0) {
         self.init(rows: rows, columns: columns, storage: Array(repeating: value, count: rows * columns))
     }
 
     /// A matrix from its columns; every column must have the same length.
-    public init(columns: [[Double]]) {
+    package init(columns: [[Double]]) {
         let rows = columns.first?.count ?? 0
         var storage: [Double] = []
         storage.reserveCapacity(rows * columns.count)
@@ -41,7 +41,7 @@ public struct Matrix: Sendable, Equatable {
 
     /// A matrix from its rows (as a literal is usually written); every row must have the same
     /// length.
-    public init(rowMajor rowArrays: [[Double]]) {
+    package init(rowMajor rowArrays: [[Double]]) {
         let rows = rowArrays.count
         let columns = rowArrays.first?.count ?? 0
         var m = Matrix(rows: rows, columns: columns)
@@ -53,14 +53,14 @@ public struct Matrix: Sendable, Equatable {
     }
 
     /// The n×n identity matrix.
-    public static func identity(_ n: Int) -> Matrix {
+    package static func identity(_ n: Int) -> Matrix {
         var m = Matrix(rows: n, columns: n)
         for i in 0..<n { m[i, i] = 1 }
         return m
     }
 
     /// Element at 0-based `row`, `column`.
-    public subscript(row: Int, column: Int) -> Double {
+    package subscript(row: Int, column: Int) -> Double {
         get {
             precondition(row >= 0 && row < rows && column >= 0 && column < columns, "Matrix index out of range")
             return storage[row + column * rows]
@@ -72,19 +72,19 @@ public struct Matrix: Sendable, Equatable {
     }
 
     /// A copy of column `j`.
-    public func column(_ j: Int) -> [Double] {
+    package func column(_ j: Int) -> [Double] {
         precondition(j >= 0 && j < columns, "Matrix column out of range")
         return Array(storage[(j * rows)..<((j + 1) * rows)])
     }
 
     /// A copy of row `i`.
-    public func row(_ i: Int) -> [Double] {
+    package func row(_ i: Int) -> [Double] {
         precondition(i >= 0 && i < rows, "Matrix row out of range")
         return (0..<columns).map { storage[i + $0 * rows] }
     }
 
     /// The transpose.
-    public var transposed: Matrix {
+    package var transposed: Matrix {
         var t = Matrix(rows: columns, columns: rows)
         for j in 0..<columns {
             for i in 0..<rows { t.storage[j + i * columns] = storage[i + j * rows] }
@@ -93,7 +93,7 @@ public struct Matrix: Sendable, Equatable {
     }
 
     /// The leading `rowCount`×`columnCount` block.
-    public func leadingBlock(rows rowCount: Int, columns columnCount: Int) -> Matrix {
+    package func leadingBlock(rows rowCount: Int, columns columnCount: Int) -> Matrix {
         precondition(rowCount <= rows && columnCount <= columns, "Block larger than the matrix")
         var b = Matrix(rows: rowCount, columns: columnCount)
         for j in 0..<columnCount {
@@ -103,7 +103,7 @@ public struct Matrix: Sendable, Equatable {
     }
 
     /// The matrix product `self · other` (plain triple loop; the matrices in govsim are small).
-    public func multiplied(by other: Matrix) -> Matrix {
+    package func multiplied(by other: Matrix) -> Matrix {
         precondition(columns == other.rows, "Matrix product of \(rows)×\(columns) and \(other.rows)×\(other.columns)")
         var p = Matrix(rows: rows, columns: other.columns)
         for j in 0..<other.columns {
@@ -117,7 +117,7 @@ public struct Matrix: Sendable, Equatable {
     }
 
     /// The matrix-vector product `self · v`.
-    public func multiplied(by v: [Double]) -> [Double] {
+    package func multiplied(by v: [Double]) -> [Double] {
         precondition(columns == v.count, "Matrix-vector product of \(rows)×\(columns) and \(v.count)")
         var out = Array(repeating: 0.0, count: rows)
         for k in 0..<columns {

@@ -10,7 +10,7 @@
 extension QuantileSummary {
     /// Summarises `values` (reordered in place, partially: see the extension's note) with their
     /// already accumulated `moments`: the same summary as ``init(sorting:moments:)``.
-    public init(selecting values: inout [Double], moments: MomentAccumulator) {
+    package init(selecting values: inout [Double], moments: MomentAccumulator) {
         let quantiles = QuantileSummary.quantiles(selecting: &values, at: QuantileSummary.probabilities)
         var positive = 0, negative = 0
         for x in values {
@@ -27,7 +27,7 @@ extension QuantileSummary {
     /// no values. `values` is reordered in place so that every order statistic the quantiles read
     /// is at its sorted position: a second call on the same array, or
     /// ``quantile(sorted:p:)`` at one of these probabilities, gives the same numbers.
-    public static func quantiles(selecting values: inout [Double], at probabilities: [Double]) -> [Double] {
+    package static func quantiles(selecting values: inout [Double], at probabilities: [Double]) -> [Double] {
         guard !values.isEmpty else { return probabilities.map { _ in .nan } }
         let n = values.count
         var wanted = Set<Int>()

@@ -4,28 +4,28 @@
 /// Percentiles are exact sample quantiles of type 7 (Hyndman & Fan 1996; the default of R and
 /// NumPy): with sorted values x₀ ≤ … ≤ x_{n−1}, Q(p) = x_⌊h⌋ + (h − ⌊h⌋)(x_⌊h⌋+1 − x_⌊h⌋),
 /// h = (n − 1)p.
-public struct QuantileSummary: Sendable, Equatable {
-    public static let probabilities: [Double] = [0.05, 0.25, 0.50, 0.75, 0.95]
+package struct QuantileSummary: Sendable, Equatable {
+    package static let probabilities: [Double] = [0.05, 0.25, 0.50, 0.75, 0.95]
 
-    public let count: Int
-    public let mean: Double
-    public let standardDeviation: Double
-    public let standardError: Double
+    package let count: Int
+    package let mean: Double
+    package let standardDeviation: Double
+    package let standardError: Double
     /// Values at ``probabilities``.
-    public let quantiles: [Double]
+    package let quantiles: [Double]
     /// Share of values strictly above zero.
-    public let fractionPositive: Double
+    package let fractionPositive: Double
     /// Share of values strictly below zero.
-    public let fractionNegative: Double
+    package let fractionNegative: Double
 
-    public var p5: Double { quantiles[0] }
-    public var p25: Double { quantiles[1] }
-    public var p50: Double { quantiles[2] }
-    public var p75: Double { quantiles[3] }
-    public var p95: Double { quantiles[4] }
+    package var p5: Double { quantiles[0] }
+    package var p25: Double { quantiles[1] }
+    package var p50: Double { quantiles[2] }
+    package var p75: Double { quantiles[3] }
+    package var p95: Double { quantiles[4] }
 
     /// Summarises `values` (sorted in place) with their already accumulated `moments`.
-    public init(sorting values: inout [Double], moments: MomentAccumulator) {
+    package init(sorting values: inout [Double], moments: MomentAccumulator) {
         values.sort()
         count = moments.count
         mean = moments.mean
@@ -40,7 +40,7 @@ public struct QuantileSummary: Sendable, Equatable {
 
     /// Summarises the runs of `windows` (exact quantiles where their rank error is 0, see
     /// ``QuantileWindows/quantile(_:)``) with their `moments`.
-    public init(windows: QuantileWindows, moments: MomentAccumulator) {
+    package init(windows: QuantileWindows, moments: MomentAccumulator) {
         count = moments.count
         mean = moments.mean
         standardDeviation = moments.standardDeviation
@@ -63,7 +63,7 @@ public struct QuantileSummary: Sendable, Equatable {
 
     /// Summarises a collection of values (their quantiles by selection, the same numbers as
     /// after a sort: ``init(selecting:moments:)``).
-    public init<C: Collection>(_ values: C) where C.Element == Double {
+    package init<C: Collection>(_ values: C) where C.Element == Double {
         var moments = MomentAccumulator()
         for x in values { moments.add(x) }
         var array = Array(values)
@@ -83,7 +83,7 @@ public struct QuantileSummary: Sendable, Equatable {
     }
 
     /// Type-7 sample quantile of sorted values.
-    public static func quantile(sorted x: [Double], p: Double) -> Double {
+    package static func quantile(sorted x: [Double], p: Double) -> Double {
         guard !x.isEmpty else { return .nan }
         let h = Double(x.count - 1) * p
         let lo = Int(h.rounded(.down))

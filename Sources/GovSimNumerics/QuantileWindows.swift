@@ -21,13 +21,13 @@
 /// - A quantile whose ranks fell outside the kept window is not silently approximated:
 ///   ``quantile(_:)`` returns the nearest exact order statistic with the distance in ranks, which
 ///   the engine reports as the rank error (0 when every quantile is exact).
-public struct QuantileWindows: Sendable, Equatable {
+package struct QuantileWindows: Sendable, Equatable {
     /// Exact order statistics of the runs covered, at ranks `start ..< start + values.count`.
-    public struct Window: Sendable, Equatable {
-        public var start: Int
-        public var values: [Double]
+    package struct Window: Sendable, Equatable {
+        package var start: Int
+        package var values: [Double]
 
-        public init(start: Int, values: [Double]) {
+        package init(start: Int, values: [Double]) {
             self.start = start
             self.values = values
         }
@@ -38,20 +38,20 @@ public struct QuantileWindows: Sendable, Equatable {
     /// about 2·10⁻⁹ by the normal approximation, so a quantile of a million-run summary is off its
     /// exact value with probability below 10% (about 1%), and then by a reported rank or two, far
     /// inside 0.1 Monte Carlo standard error; see docs/outputs.md).
-    public static let spread = 6.0
+    package static let spread = 6.0
 
     /// Runs covered.
-    public private(set) var count: Int = 0
+    package private(set) var count: Int = 0
     /// Values strictly above zero, and strictly below zero.
-    public private(set) var positive: Int = 0
-    public private(set) var negative: Int = 0
+    package private(set) var positive: Int = 0
+    package private(set) var negative: Int = 0
     /// One window per ``QuantileSummary/probabilities``.
-    public private(set) var windows: [Window] = []
+    package private(set) var windows: [Window] = []
 
-    public init() {}
+    package init() {}
 
     /// The windows of one set of runs, given all their values sorted ascending.
-    public init(sorted values: [Double]) {
+    package init(sorted values: [Double]) {
         count = values.count
         for x in values {
             if x > 0 { positive += 1 } else if x < 0 { negative += 1 }
@@ -64,7 +64,7 @@ public struct QuantileWindows: Sendable, Equatable {
 
     /// Restores windows from stored parts (for shards that carry tree nodes); nil unless they
     /// satisfy the shape of the contract (one window per probability, inside 0..<count, sorted).
-    public init?(count: Int, positive: Int, negative: Int, windows: [Window]) {
+    package init?(count: Int, positive: Int, negative: Int, windows: [Window]) {
         guard count >= 0, positive >= 0, negative >= 0, positive + negative <= count,
               windows.count == (count == 0 ? 0 : QuantileSummary.probabilities.count) else { return nil }
         for w in windows {
@@ -78,7 +78,7 @@ public struct QuantileWindows: Sendable, Equatable {
     }
 
     /// The ranks kept for probability `p` over `count` runs.
-    public static func targetRange(p: Double, count n: Int) -> Range<Int> {
+    package static func targetRange(p: Double, count n: Int) -> Range<Int> {
         guard n > 0 else { return 0..<0 }
         let centre = Int((p * Double(n - 1)).rounded(.down))
         let w = Int((spread * (p * (1 - p) * Double(n)).squareRoot() + spread * spread / 3).rounded(.up)) + 1
@@ -86,7 +86,7 @@ public struct QuantileWindows: Sendable, Equatable {
     }
 
     /// The windows of the union of the runs of `a` and `b` (disjoint sets of runs).
-    public static func combine(_ a: QuantileWindows, _ b: QuantileWindows) -> QuantileWindows {
+    package static func combine(_ a: QuantileWindows, _ b: QuantileWindows) -> QuantileWindows {
         if a.count == 0 { return b }
         if b.count == 0 { return a }
         var out = QuantileWindows()
@@ -149,7 +149,7 @@ public struct QuantileWindows: Sendable, Equatable {
     /// The type-7 sample quantile at ``QuantileSummary/probabilities``[q] and how many ranks the
     /// order statistics used are from the ones it needs (0: exact). With no exact order statistic
     /// left (never observed), NaN and `count`.
-    public func quantile(_ q: Int) -> (value: Double, rankError: Int) {
+    package func quantile(_ q: Int) -> (value: Double, rankError: Int) {
         guard count > 0 else { return (.nan, 0) }
         let w = windows[q]
         guard !w.values.isEmpty else { return (.nan, count) }
@@ -163,5 +163,5 @@ public struct QuantileWindows: Sendable, Equatable {
     }
 
     /// Values kept (for memory estimates and tests).
-    public var storedValues: Int { windows.reduce(0) { $0 + $1.values.count } }
+    package var storedValues: Int { windows.reduce(0) { $0 + $1.values.count } }
 }

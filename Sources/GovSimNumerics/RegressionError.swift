@@ -1,7 +1,7 @@
 /// Why a regression could not be fitted. Each case's ``description`` is one line saying what
 /// is wrong and how to fix it; callers that know the source file (``DataTable``) add the file,
 /// row and column.
-public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A value is NaN or infinite. `observation` is 0-based; `term` is nil for the response.
     case nonFiniteValue(observation: Int, term: String?, value: Double)
     /// Fewer than `parameters + 1` observations: no degree of freedom is left for the residual
@@ -20,7 +20,7 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
     /// Inputs of inconsistent sizes (a programming error in the caller).
     case dimensionMismatch(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .nonFiniteValue(observation, term, value):
             return "observation \(observation + 1) has \(value) in \(term.map { "'\($0)'" } ?? "the response"); replace it with a finite number or remove the row"

@@ -1,7 +1,7 @@
 import CLAPACK
 
 /// Why a ``SymmetricEigen`` decomposition failed.
-public enum SymmetricEigenError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum SymmetricEigenError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The array does not hold dimension × dimension values.
     case sizeMismatch(dimension: Int, count: Int)
     /// An entry is NaN or infinite (zero-based row and column).
@@ -13,7 +13,7 @@ public enum SymmetricEigenError: Error, Equatable, Sendable, CustomStringConvert
     /// LAPACK rejected an argument (a bug in the wrapper, not in the data).
     case lapack(routine: String, info: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .sizeMismatch(let n, let count):
             return "SymmetricEigen: expected a \(n) × \(n) matrix (\(n &* n) values), got \(count) values"
@@ -37,14 +37,14 @@ public enum SymmetricEigenError: Error, Equatable, Sendable, CustomStringConvert
 /// of an n × n matrix is `a[i + j * n]`.
 ///
 /// - Complexity: about 4n³/3 flops for the eigenvalues alone, about 9n³ with eigenvectors.
-public struct SymmetricEigen: Sendable, Equatable {
+package struct SymmetricEigen: Sendable, Equatable {
     /// The order n of the matrix.
-    public let dimension: Int
+    package let dimension: Int
     /// The eigenvalues in ascending order.
-    public let eigenvalues: [Double]
+    package let eigenvalues: [Double]
     /// The orthonormal eigenvectors, column-major n × n: column k belongs to `eigenvalues[k]`.
     /// Empty when the decomposition was made without vectors.
-    public let eigenvectors: [Double]
+    package let eigenvectors: [Double]
 
     /// Decomposes the symmetric matrix `matrix` (column-major, `dimension` × `dimension`).
     ///
@@ -52,7 +52,7 @@ public struct SymmetricEigen: Sendable, Equatable {
     /// absolute entry (LAPACK itself reads only the lower triangle).
     ///
     /// - Throws: ``SymmetricEigenError``.
-    public init(matrix: [Double], dimension n: Int, computeVectors: Bool = true,
+    package init(matrix: [Double], dimension n: Int, computeVectors: Bool = true,
                 symmetryTolerance: Double = 1e-12) throws {
         guard n >= 0, n <= 46_340, n * n == matrix.count else {
             throw SymmetricEigenError.sizeMismatch(dimension: n, count: matrix.count)
@@ -110,7 +110,7 @@ public struct SymmetricEigen: Sendable, Equatable {
     }
 
     /// The eigenvector of `eigenvalues[k]` (unit length; its sign is arbitrary).
-    public func eigenvector(_ k: Int) -> [Double] {
+    package func eigenvector(_ k: Int) -> [Double] {
         precondition(!eigenvectors.isEmpty, "SymmetricEigen: decomposition made without eigenvectors")
         precondition(k >= 0 && k < dimension, "SymmetricEigen: eigenvector \(k) out of range")
         return Array(eigenvectors[k * dimension ..< (k + 1) * dimension])
@@ -118,7 +118,7 @@ public struct SymmetricEigen: Sendable, Equatable {
 
     /// V·diag(f(λ))·Vᵀ, column-major: the matrix function f applied through the
     /// decomposition (for example clipping negative eigenvalues). O(n³).
-    public func reconstruct(_ f: (Double) -> Double) -> [Double] {
+    package func reconstruct(_ f: (Double) -> Double) -> [Double] {
         precondition(!eigenvectors.isEmpty, "SymmetricEigen: decomposition made without eigenvectors")
         let n = dimension
         var out = [Double](repeating: 0, count: n * n)

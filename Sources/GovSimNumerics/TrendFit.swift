@@ -8,33 +8,33 @@ import Foundation
 /// continuously compounded growth per year, `exp(g) − 1` the annual percentage growth, and
 /// the residual SD the typical year-to-year deviation from the trend on the log scale
 /// (≈ a relative deviation for small values).
-public struct TrendFit: Sendable, Equatable {
+package struct TrendFit: Sendable, Equatable {
     /// The reference year year₀ (default: the earliest year), at which the trend is exp(a).
-    public let baseYear: Double
+    package let baseYear: Double
     /// Intercept a = fitted log(value) at ``baseYear`` (log of the value's units).
-    public let intercept: Double
+    package let intercept: Double
     /// Standard error of ``intercept``.
-    public let interceptStandardError: Double
+    package let interceptStandardError: Double
     /// Growth rate g in log units per year (e.g. 0.03 ≈ 3 % a year).
-    public let logGrowthRate: Double
+    package let logGrowthRate: Double
     /// Standard error of ``logGrowthRate`` (per year).
-    public let logGrowthRateStandardError: Double
+    package let logGrowthRateStandardError: Double
     /// Residual standard deviation of log(value) around the trend (dimensionless).
-    public let residualStandardDeviation: Double
+    package let residualStandardDeviation: Double
     /// R² of the log-linear fit.
-    public let rSquared: Double
+    package let rSquared: Double
     /// Number of (year, value) points.
-    public let count: Int
+    package let count: Int
 
     /// Annual growth as a fraction, exp(g) − 1 (multiply by 100 for per cent).
-    public var growthRate: Double { expm1(logGrowthRate) }
+    package var growthRate: Double { expm1(logGrowthRate) }
     /// Annual growth in per cent, 100·(exp(g) − 1).
-    public var growthPercent: Double { 100 * growthRate }
+    package var growthPercent: Double { 100 * growthRate }
     /// Standard error of ``growthRate`` by the delta method, exp(g)·SE(g).
-    public var growthRateStandardError: Double { exp(logGrowthRate) * logGrowthRateStandardError }
+    package var growthRateStandardError: Double { exp(logGrowthRate) * logGrowthRateStandardError }
 
     /// The trend value exp(a + g·(year − year₀)) (the fitted median, in the value's units).
-    public func trendValue(atYear year: Double) -> Double {
+    package func trendValue(atYear year: Double) -> Double {
         exp(intercept + logGrowthRate * (year - baseYear))
     }
 
@@ -42,7 +42,7 @@ public struct TrendFit: Sendable, Equatable {
     /// - Parameter baseYear: year₀; the earliest year when nil.
     /// - Throws: ``TrendFitError`` for fewer than 3 points, a non-positive or non-finite value,
     ///   a non-finite or repeated year, or mismatched lengths.
-    public init(years: [Double], values: [Double], baseYear: Double? = nil) throws {
+    package init(years: [Double], values: [Double], baseYear: Double? = nil) throws {
         guard years.count == values.count else {
             throw TrendFitError.lengthMismatch(years: years.count, values: values.count)
         }
@@ -71,7 +71,7 @@ public struct TrendFit: Sendable, Equatable {
     }
 
     /// Fits the trend to `(year, value)` pairs.
-    public init(points: [(year: Double, value: Double)], baseYear: Double? = nil) throws {
+    package init(points: [(year: Double, value: Double)], baseYear: Double? = nil) throws {
         try self.init(years: points.map(\.year), values: points.map(\.value), baseYear: baseYear)
     }
 }

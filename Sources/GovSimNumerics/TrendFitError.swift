@@ -1,12 +1,12 @@
 /// Why a ``TrendFit`` could not be made; indices are 0-based positions in the input.
-public enum TrendFitError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum TrendFitError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooFewPoints(Int)
     case nonPositiveValue(index: Int, year: Double, value: Double)
     case duplicateYear(year: Double, firstIndex: Int, secondIndex: Int)
     case nonFiniteYear(index: Int)
     case lengthMismatch(years: Int, values: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .tooFewPoints(n):
             return "a trend needs at least 3 years of data, got \(n); add earlier years or use a fixed growth assumption"

@@ -21,12 +21,12 @@ import Foundation
 /// (``appendYearly(variant:yearly:scenario:to:)``). A last `settings` block records the
 /// conventions (`discounting`, `period_end_year`, `benefit_decay`, `gdp_deflator`,
 /// `residual_years`, `financial_year_start_month`).
-public enum AppraisalTable {
-    public static let header = ["variant", "case", "measure", "statistic", "value", "unit", "price_basis"]
+package enum AppraisalTable {
+    package static let header = ["variant", "case", "measure", "statistic", "value", "unit", "price_basis"]
 
     /// Appends the rows of one variant; with the variant's yearly summaries (`yearly`), also the
     /// financial case by year (``appendYearly(variant:yearly:scenario:to:)``) before the settings.
-    public static func append(variant: String, summary: AppraisalSummary, scenario: Scenario,
+    package static func append(variant: String, summary: AppraisalSummary, scenario: Scenario,
                               yearly: [Metric: [QuantileSummary]]? = nil, to table: inout CSVTable) {
         let money = scenario.currency
         let settings = summary.settings
@@ -82,7 +82,7 @@ public enum AppraisalTable {
     }
 
     /// The measures of the financial case by year, in the order written.
-    public static let yearlyMeasures = ["cash_releasing_savings", "investment", "run_cost", "net_cash_benefit"]
+    package static let yearlyMeasures = ["cash_releasing_savings", "investment", "run_cost", "net_cash_benefit"]
 
     /// The financial (Exchequer) case by year over the simulated years: case `financial_by_year`,
     /// measures ``yearlyMeasures`` (cash-releasing savings = counterfactual − actual spending +
@@ -92,7 +92,7 @@ public enum AppraisalTable {
     /// Periods are calendar years, or financial years from `appraisal.financial_year_start_month`
     /// split pro rata (``FinancialYears``); means add, so the split of the means is the mean of the
     /// split.
-    public static func appendYearly(variant: String, yearly: [Metric: [QuantileSummary]], scenario: Scenario, to table: inout CSVTable) {
+    package static func appendYearly(variant: String, yearly: [Metric: [QuantileSummary]], scenario: Scenario, to table: inout CSVTable) {
         guard let net = yearly[.netSavings], let inv = yearly[.investment], let run = yearly[.runCost] else { return }
         let years = scenario.financialYears
         let h = min(net.count, inv.count, run.count) - 1
@@ -117,22 +117,22 @@ public enum AppraisalTable {
     }
 
     /// The appraisal summary of a set of budgets (those without an appraisal are skipped).
-    public static func summary(_ budgets: [BudgetMeasures], scenario: Scenario) -> AppraisalSummary {
+    package static func summary(_ budgets: [BudgetMeasures], scenario: Scenario) -> AppraisalSummary {
         AppraisalSummary(budgets.compactMap(\.appraisal), settings: scenario.appraisal)
     }
 
     /// The appraisal summary of runs gathered in columns.
-    public static func summary(_ budgets: BudgetColumns, scenario: Scenario) -> AppraisalSummary {
+    package static func summary(_ budgets: BudgetColumns, scenario: Scenario) -> AppraisalSummary {
         AppraisalSummary(budgets.appraisal, settings: scenario.appraisal)
     }
 
     /// The appraisal table of a single simulation.
-    public static func make(_ result: SimulationResult) -> CSVTable {
+    package static func make(_ result: SimulationResult) -> CSVTable {
         make(result, summary: summary(result.budgets, scenario: result.scenario))
     }
 
     /// The appraisal table of a single simulation with its appraisal summary (``OutputSummaries``).
-    public static func make(_ result: SimulationResult, summary: AppraisalSummary) -> CSVTable {
+    package static func make(_ result: SimulationResult, summary: AppraisalSummary) -> CSVTable {
         var table = CSVTable(header: header)
         append(variant: result.scenario.name, summary: summary, scenario: result.scenario, yearly: result.summary, to: &table)
         return table

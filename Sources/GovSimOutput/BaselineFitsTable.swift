@@ -4,12 +4,12 @@
 /// growth_rate,growth_rate_se,intercept,base_year,residual_sd,r_squared,start_year,start_value`.
 /// Growth is per year: `log_growth` is ĝ of log value = a + ĝ·(year − base_year), `growth_rate`
 /// is e^ĝ − 1; `start_value` is the trend value in the scenario's start year.
-public enum BaselineFitsTable {
-    public static let header = ["parameter", "file", "column", "n_obs", "first_year", "last_year", "log_growth", "log_growth_se",
+package enum BaselineFitsTable {
+    package static let header = ["parameter", "file", "column", "n_obs", "first_year", "last_year", "log_growth", "log_growth_se",
                                 "growth_rate", "growth_rate_se", "intercept", "base_year", "residual_sd", "r_squared",
                                 "start_year", "start_value"]
 
-    public static func make(_ scenario: Scenario) -> CSVTable {
+    package static func make(_ scenario: Scenario) -> CSVTable {
         var table = CSVTable(header: header)
         for b in scenario.baselineFits {
             let f = b.fit

@@ -8,18 +8,18 @@
 /// (statistics `share_<year>` for each programme year and `share_never`), and
 /// `final_productivity_gain_pct` with statistic `prob_nonpositive`: the share of runs whose
 /// final-year productivity gain is ≤ 0 (the effect prior can fail).
-public enum BudgetTable {
-    public static let header = ["variant", "measure", "statistic", "value"]
+package enum BudgetTable {
+    package static let header = ["variant", "measure", "statistic", "value"]
 
     /// Appends the rows of one variant.
-    public static func append(variant: String, budgets: [BudgetMeasures], scenario: Scenario, to table: inout CSVTable) {
+    package static func append(variant: String, budgets: [BudgetMeasures], scenario: Scenario, to table: inout CSVTable) {
         var columns = BudgetColumns(scenario: scenario, reserving: budgets.count)
         columns.add(contentsOf: budgets)
         append(variant: variant, budgets: columns, scenario: scenario, to: &table)
     }
 
     /// Appends the rows of one variant from its runs' measures in columns.
-    public static func append(variant: String, budgets: BudgetColumns, scenario: Scenario, to table: inout CSVTable) {
+    package static func append(variant: String, budgets: BudgetColumns, scenario: Scenario, to table: inout CSVTable) {
         func add(_ measure: String, _ values: [Double], positive: Bool) {
             guard !values.isEmpty else { return }
             let q = QuantileSummary(values)
@@ -49,19 +49,19 @@ public enum BudgetTable {
     }
 
     /// P(final-year productivity gain ≤ 0): the share of runs without a productivity gain at the horizon.
-    public static func probabilityOfNoGain(_ budgets: [BudgetMeasures]) -> Double {
+    package static func probabilityOfNoGain(_ budgets: [BudgetMeasures]) -> Double {
         Double(budgets.filter { $0.finalProductivityGainPct <= 0 }.count) / Double(max(1, budgets.count))
     }
 
     /// The budget table of a single simulation.
-    public static func make(_ result: SimulationResult) -> CSVTable {
+    package static func make(_ result: SimulationResult) -> CSVTable {
         var table = CSVTable(header: header)
         append(variant: result.scenario.name, budgets: result.budgets, scenario: result.scenario, to: &table)
         return table
     }
 
     /// The budget table of a single simulation from its shared summaries (the same bytes as ``make(_:)``).
-    public static func make(_ result: SimulationResult, summaries: OutputSummaries) -> CSVTable {
+    package static func make(_ result: SimulationResult, summaries: OutputSummaries) -> CSVTable {
         var table = CSVTable(header: header)
         append(variant: result.scenario.name, budgets: summaries.budgets, scenario: result.scenario, to: &table)
         return table

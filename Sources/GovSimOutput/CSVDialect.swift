@@ -5,16 +5,16 @@ import Foundation
 /// byte-order mark so that Excel reads accented names as UTF-8, and `excelSemicolon` separates
 /// fields with `;` behind a first line `sep=;`, for Excel in locales whose decimal separator is a
 /// comma (numbers keep their `.` decimal point: the shortest round-trip form).
-public enum CSVDialect: String, Sendable, CaseIterable, Codable {
+package enum CSVDialect: String, Sendable, CaseIterable, Codable {
     case standard
     case excel
     case excelSemicolon = "excel-semicolon"
 
     /// The UTF-8 byte-order mark (EF BB BF).
-    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    package static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// What precedes the header line: nothing, the byte-order mark, or it and `sep=;`.
-    public var preamble: [UInt8] {
+    package var preamble: [UInt8] {
         switch self {
         case .standard: return []
         case .excel: return Self.byteOrderMark
@@ -23,14 +23,14 @@ public enum CSVDialect: String, Sendable, CaseIterable, Codable {
     }
 
     /// A whole standard CSV file in this dialect.
-    public func file(_ csv: Data) -> Data {
+    package func file(_ csv: Data) -> Data {
         self == .standard ? csv : Data(preamble + rows(Array(csv)))
     }
 
     /// Complete standard CSV rows (a piece of a file that ends at a row's end) in this dialect,
     /// without the preamble: for `excelSemicolon` every `,` between fields becomes `;`, and a
     /// field holding a `;` is quoted; quoted fields are kept as they are.
-    public func rows(_ csv: [UInt8]) -> [UInt8] {
+    package func rows(_ csv: [UInt8]) -> [UInt8] {
         guard self == .excelSemicolon else { return csv }
         let comma = UInt8(ascii: ","), semicolon = UInt8(ascii: ";"), quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n")
         var out: [UInt8] = []

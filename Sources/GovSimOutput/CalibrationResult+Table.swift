@@ -1,7 +1,7 @@
 /// `calibration.csv`: the output layer renders the engine's ``CalibrationResult``.
 extension CalibrationResult {
     /// `calibration.csv` (`statistic,value`).
-    public func table() -> CSVTable {
+    package func table() -> CSVTable {
         var t = CSVTable(header: ["statistic", "value"])
         let rows: [(String, CSVTable.Cell)] = [
             ("leader_adoption", .number(leaderAdoption)), ("peer_adoption", .number(peerAdoption)),

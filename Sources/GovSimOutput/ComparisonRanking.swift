@@ -5,14 +5,14 @@
 /// measure (spending, investment, run cost) the variant with the lowest mean difference ranks
 /// first and "P(better than baseline)" is the share of runs in which it is lower. A measure
 /// with no better direction (adoption) is ranked highest first, with "P(higher than baseline)".
-public enum ComparisonRanking {
+package enum ComparisonRanking {
     /// Measures that can rank variants: run-level budget measures and final-year metrics.
-    public static var measures: [String] {
+    package static var measures: [String] {
         ["npv_net_savings", "npv", "npsv", "cumulative_investment"] + Metric.allCases.map(\.rawValue)
     }
 
     /// The direction of a measure of ``measures``.
-    public static func direction(of measure: String) -> MetricDirection {
+    package static func direction(of measure: String) -> MetricDirection {
         switch measure {
         case "npv_net_savings", "npv", "npsv": return .higherIsBetter
         case "cumulative_investment": return .lowerIsBetter
@@ -22,12 +22,12 @@ public enum ComparisonRanking {
 
     /// The share of runs in which the paired difference `q` is an improvement (higher for a
     /// measure with no direction).
-    public static func probabilityBetter(_ q: QuantileSummary, direction: MetricDirection) -> Double {
+    package static func probabilityBetter(_ q: QuantileSummary, direction: MetricDirection) -> Double {
         direction == .lowerIsBetter ? q.fractionNegative : q.fractionPositive
     }
 
     /// The non-baseline variants in rank order: best mean difference first (ties in variant order).
-    public static func ranked(_ result: ComparisonResult, measure: String) -> [(name: String, delta: QuantileSummary)] {
+    package static func ranked(_ result: ComparisonResult, measure: String) -> [(name: String, delta: QuantileSummary)] {
         let lowerFirst = direction(of: measure) == .lowerIsBetter
         return deltas(result, measure: measure).enumerated().sorted { a, b in
             if a.element.delta.mean != b.element.delta.mean {
@@ -38,7 +38,7 @@ public enum ComparisonRanking {
     }
 
     /// Paired differences of `measure` for each non-baseline variant.
-    public static func deltas(_ result: ComparisonResult, measure: String) -> [(name: String, delta: QuantileSummary)] {
+    package static func deltas(_ result: ComparisonResult, measure: String) -> [(name: String, delta: QuantileSummary)] {
         var out: [(String, QuantileSummary)] = []
         for (v, outcome) in result.outcomes.enumerated() where v != result.baselineIndex {
             let q: QuantileSummary
@@ -56,7 +56,7 @@ public enum ComparisonRanking {
         return out
     }
 
-    public static func render(_ result: ComparisonResult, rankBy measure: String) -> String {
+    package static func render(_ result: ComparisonResult, rankBy measure: String) -> String {
         let base = result.baseline
         let direction = direction(of: measure)
         let ranked = ranked(result, measure: measure)

@@ -9,11 +9,11 @@
 /// measure's ``MetricDirection`` (`higher`, `lower` or `neither`) and `prob_better` the share of
 /// runs in which the variant is better than the baseline (lower for spending, investment and run
 /// cost; empty for a measure with no better direction).
-public enum ComparisonTable {
-    public static let header = ["year", "metric", "variant", "baseline", "delta_mean", "delta_sd", "delta_p5", "delta_p25",
+package enum ComparisonTable {
+    package static let header = ["year", "metric", "variant", "baseline", "delta_mean", "delta_sd", "delta_p5", "delta_p25",
                                 "delta_p50", "delta_p75", "delta_p95", "prob_positive", "delta_mc_se", "better", "prob_better"]
 
-    public static func make(_ result: ComparisonResult) -> CSVTable {
+    package static func make(_ result: ComparisonResult) -> CSVTable {
         var table = CSVTable(header: header)
         let base = result.baseline
         func row(_ year: CSVTable.Cell, _ metric: String, _ variant: String, _ q: QuantileSummary) -> [CSVTable.Cell] {
@@ -38,7 +38,7 @@ public enum ComparisonTable {
     /// `npv_net_savings` (headline discount rate; real, present value at the base year) and
     /// `cumulative_investment` (nominal, summed over the horizon), with comparison.csv's columns
     /// but `measure` for `year,metric`.
-    public static func totals(_ result: ComparisonResult) -> CSVTable {
+    package static func totals(_ result: ComparisonResult) -> CSVTable {
         var table = CSVTable(header: ["measure"] + header.dropFirst(2))
         let base = result.baseline
         func row(_ measure: String, _ variant: String, _ q: QuantileSummary) -> [CSVTable.Cell] {
@@ -55,7 +55,7 @@ public enum ComparisonTable {
     }
 
     /// `summary.csv` of a comparison: `variant` followed by the columns of ``SummaryTable``.
-    public static func summary(_ result: ComparisonResult) -> CSVTable {
+    package static func summary(_ result: ComparisonResult) -> CSVTable {
         var table = CSVTable(header: ["variant"] + SummaryTable.header)
         for outcome in result.outcomes {
             for row in SummaryTable.rows(outcome.summary, scenario: outcome.scenario) { table.append([.text(outcome.name)] + row) }
@@ -64,7 +64,7 @@ public enum ComparisonTable {
     }
 
     /// `budget.csv` of a comparison (see ``BudgetTable``).
-    public static func budget(_ result: ComparisonResult) -> CSVTable {
+    package static func budget(_ result: ComparisonResult) -> CSVTable {
         var table = CSVTable(header: BudgetTable.header)
         for outcome in result.outcomes {
             BudgetTable.append(variant: outcome.name, budgets: outcome.budgets, scenario: outcome.scenario, to: &table)
@@ -77,7 +77,7 @@ public enum ComparisonTable {
     /// (``OptionsTable``) and `report.html` (options table, value of information, money tornado
     /// and switching values). The sweeps re-run the scenario on `threads` threads (the bytes do
     /// not depend on them); `phases` follows them (the inputs swept).
-    public static func appraisalFiles(_ result: ComparisonResult, scenarioFile: String, scenarioSHA256: String,
+    package static func appraisalFiles(_ result: ComparisonResult, scenarioFile: String, scenarioSHA256: String,
                                       threads: Int = ParallelBlocks.defaultThreads, phases: PhaseProgress? = nil) -> [(String, String)] {
         var table = CSVTable(header: AppraisalTable.header)
         for outcome in result.outcomes {

@@ -2,10 +2,10 @@
 /// Spearman rank correlation achieved over all runs:
 /// `input_a,input_b,target,achieved,difference` (achieved − target). With `repair: nearest`, the
 /// target is the repaired matrix's entry (the change is reported in the terminal and manifest).
-public enum CorrelationsTable {
-    public static let header = ["input_a", "input_b", "target", "achieved", "difference"]
+package enum CorrelationsTable {
+    package static let header = ["input_a", "input_b", "target", "achieved", "difference"]
 
-    public static func make(_ result: SimulationResult) -> CSVTable {
+    package static func make(_ result: SimulationResult) -> CSVTable {
         var table = CSVTable(header: header)
         guard let target = result.scenario.correlation else { return table }
         // In a portfolio, the first organisation's inputs are reported.

@@ -3,19 +3,19 @@ import Foundation
 /// The disk space a run's results need, checked before simulating so that a long run is not
 /// lost to a full disk at its end: `runs.csv` dominates (one line per run of about 19 bytes per
 /// column); the other files take a few megabytes.
-public struct DiskSpaceEstimate: Sendable, Equatable {
-    public let runs: Int
+package struct DiskSpaceEstimate: Sendable, Equatable {
+    package let runs: Int
     /// Columns of `runs.csv`: the run number, the uncertain inputs and the results.
-    public let columns: Int
+    package let columns: Int
     /// Estimated bytes of all output files.
-    public let bytes: Double
+    package let bytes: Double
 
     /// Bytes per number in `runs.csv`, with its comma (shortest round-trip doubles: 17–19).
     static let bytesPerCell = 19.0
     /// The files other than `runs.csv` (summaries, the report, the manifest).
     static let otherFiles = 16.0 * 1024 * 1024
 
-    public init(runs: Int, uncertainInputs: Int) {
+    package init(runs: Int, uncertainInputs: Int) {
         self.runs = runs
         self.columns = 1 + uncertainInputs + RunsTable.resultColumns.count
         bytes = Double(runs) * Double(columns) * Self.bytesPerCell + Self.otherFiles
@@ -23,7 +23,7 @@ public struct DiskSpaceEstimate: Sendable, Equatable {
 
     /// The free space (for an unprivileged user) of the file system that will hold `folder`,
     /// found with statvfs on its nearest existing ancestor, and that ancestor; nil if unknown.
-    public static func freeSpace(forFolder folder: String) -> (bytes: Double, checked: String)? {
+    package static func freeSpace(forFolder folder: String) -> (bytes: Double, checked: String)? {
         var url = URL(fileURLWithPath: folder.isEmpty ? "." : folder).standardizedFileURL
         while true {
             var info = statvfs()
@@ -38,7 +38,7 @@ public struct DiskSpaceEstimate: Sendable, Equatable {
 
     /// Nil when the outputs fit in `free` bytes; otherwise a one-line message with both numbers
     /// and what to do.
-    public func refusal(free: Double, at place: String) -> String? {
+    package func refusal(free: Double, at place: String) -> String? {
         guard bytes > free else { return nil }
         let perRun = Double(columns) * Self.bytesPerCell
         let fitting = max(0, (free - Self.otherFiles) / perRun)

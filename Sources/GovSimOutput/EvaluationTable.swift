@@ -6,11 +6,11 @@
 /// lies in the forecast's [p25, p75] / [p5, p95], `median_error` observed − median.
 ///
 /// `calibration.csv`: one row per band: `band,nominal,points,inside,coverage,binomial_se`.
-public enum EvaluationTable {
-    public static let header = ["year", "metric", "observed", "pit", "median", "in_50", "in_90", "median_error", "p5", "p25", "p75", "p95"]
-    public static let calibrationHeader = ["band", "nominal", "points", "inside", "coverage", "binomial_se"]
+package enum EvaluationTable {
+    package static let header = ["year", "metric", "observed", "pit", "median", "in_50", "in_90", "median_error", "p5", "p25", "p75", "p95"]
+    package static let calibrationHeader = ["band", "nominal", "points", "inside", "coverage", "binomial_se"]
 
-    public static func make(_ evaluation: OutturnEvaluation) -> CSVTable {
+    package static func make(_ evaluation: OutturnEvaluation) -> CSVTable {
         var table = CSVTable(header: header)
         for p in evaluation.points {
             let o = p.observation, q = p.forecast
@@ -21,7 +21,7 @@ public enum EvaluationTable {
         return table
     }
 
-    public static func calibration(_ evaluation: OutturnEvaluation) -> CSVTable {
+    package static func calibration(_ evaluation: OutturnEvaluation) -> CSVTable {
         var table = CSVTable(header: calibrationHeader)
         for (band, c) in [("50%", evaluation.coverage50), ("90%", evaluation.coverage90)] {
             table.append([.text(band), .number(c.nominal), .integer(c.points), .integer(c.inside), .number(c.share), .number(c.standardError)])

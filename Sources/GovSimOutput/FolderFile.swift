@@ -5,19 +5,19 @@ import Glibc
 
 /// Reading the files of a results folder from someone else without trusting it: never through a
 /// symbolic link, never a device or pipe, in bounded memory at any size.
-public enum FolderFile {
+package enum FolderFile {
     /// What `lstat` says about a path (the link itself for a symbolic link).
-    public struct Status: Sendable, Equatable {
+    package struct Status: Sendable, Equatable {
         /// Whether it is a regular file (not a link, folder, pipe, socket or device).
-        public let isRegular: Bool
+        package let isRegular: Bool
         /// Its size in bytes (`st_size`; of the link itself for a symbolic link).
-        public let size: Int
+        package let size: Int
         /// "a symbolic link", "a folder", "a named pipe", … for messages.
-        public let kind: String
+        package let kind: String
     }
 
     /// The status of `path` itself; nil when nothing is there.
-    public static func status(_ path: String) -> Status? {
+    package static func status(_ path: String) -> Status? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
         let kind: String
@@ -35,7 +35,7 @@ public enum FolderFile {
 
     /// Whether `name` is a plain file name govsim could have written: not empty, at most 255
     /// bytes, no `/`, no leading `.` (so neither `.` nor `..`), no NUL or other control character.
-    public static func isPlainName(_ name: String) -> Bool {
+    package static func isPlainName(_ name: String) -> Bool {
         !name.isEmpty && name.utf8.count <= 255 && !name.hasPrefix(".") && !name.contains("/")
             && !name.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
@@ -68,7 +68,7 @@ public enum FolderFile {
     }
 
     /// The SHA-256 of the regular file at `path`, read in 1 MiB pieces.
-    public static func sha256(_ path: String) throws -> String {
+    package static func sha256(_ path: String) throws -> String {
         let fd = try open(path)
         defer { close(fd) }
         var hash = SHA256()
@@ -84,7 +84,7 @@ public enum FolderFile {
 
     /// The whole regular file at `path` when it has at most `limit` bytes.
     /// - Throws: ``ReproductionError`` for a larger file, naming the limit.
-    public static func contents(_ path: String, limit: Int, what: String) throws -> Data {
+    package static func contents(_ path: String, limit: Int, what: String) throws -> Data {
         let fd = try open(path)
         defer { close(fd) }
         var info = stat()
@@ -101,7 +101,7 @@ public enum FolderFile {
     /// The 1-based number of the first line where two regular files differ, with that line of
     /// each (at most `cap` bytes, nil where a file has no such line); nil when they are the same.
     /// Both files are read in pieces, so memory stays bounded at any size.
-    public static func firstDifferingLine(_ a: String, _ b: String, cap: Int = 160) throws -> (Int, String?, String?)? {
+    package static func firstDifferingLine(_ a: String, _ b: String, cap: Int = 160) throws -> (Int, String?, String?)? {
         let fa = try open(a), fb = try open(b)
         defer { close(fa); close(fb) }
         let size = 1 << 16
@@ -138,7 +138,7 @@ public enum FolderFile {
     }
 
     /// A fresh private folder `govsim-verify-XXXXXX` under the system's temporary folder (`mkdtemp`).
-    public static func makeTemporaryFolder(prefix: String) throws -> URL {
+    package static func makeTemporaryFolder(prefix: String) throws -> URL {
         let base = FileManager.default.temporaryDirectory.standardizedFileURL.path
         var template = Array("\(base)/\(prefix)XXXXXX".utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }

@@ -3,7 +3,7 @@ extension HTMLReport {
     /// This report with `outturn`'s values drawn as points on the forecast fan charts; an observed
     /// metric the standard charts do not show gets its own fan chart, after them. `note` (e.g.
     /// what was conditioned on) is added to the facts line.
-    public func overlaying(_ outturn: OutturnFile, note: String? = nil) -> HTMLReport {
+    package func overlaying(_ outturn: OutturnFile, note: String? = nil) -> HTMLReport {
         var points: [Metric: [(year: Int, value: Double)]] = [:]
         for o in outturn.observations { points[o.metric, default: []].append((o.year, o.value)) }
         var report = self

@@ -6,16 +6,16 @@
 /// facts needed to reproduce it (``ReportProvenance``). The markup is XHTML-compatible (every
 /// element closed, everything escaped), so XML tools can read it too, and deterministic: the
 /// same result gives the same bytes.
-public struct HTMLReport: Sendable {
-    public var title: String
+package struct HTMLReport: Sendable {
+    package var title: String
     /// Text under the title (the scenario's description).
-    public var subtitle: String
+    package var subtitle: String
     /// One line of key facts under the subtitle.
-    public var facts: String
-    public var provenance: ReportProvenance
-    public var sections: [any ReportSection]
+    package var facts: String
+    package var provenance: ReportProvenance
+    package var sections: [any ReportSection]
 
-    public init(title: String, subtitle: String, facts: String, provenance: ReportProvenance, sections: [any ReportSection]) {
+    package init(title: String, subtitle: String, facts: String, provenance: ReportProvenance, sections: [any ReportSection]) {
         self.title = title
         self.subtitle = subtitle
         self.facts = facts
@@ -25,14 +25,14 @@ public struct HTMLReport: Sendable {
 
     /// The standard report of a run: ``standardSections(for:)`` and the provenance of the
     /// scenario file (its displayed path and the SHA-256 of its bytes).
-    public init(result: SimulationResult, scenarioFile: String, scenarioSHA256: String) {
+    package init(result: SimulationResult, scenarioFile: String, scenarioSHA256: String) {
         self.init(result: result, appraisal: AppraisalTable.summary(result.budgets, scenario: result.scenario),
                   scenarioFile: scenarioFile, scenarioSHA256: scenarioSHA256)
     }
 
     /// The standard report of a run with its appraisal summary (``OutputSummaries/appraisal``,
     /// computed once for every output): the same report as ``init(result:scenarioFile:scenarioSHA256:)``.
-    public init(result: SimulationResult, appraisal: AppraisalSummary, scenarioFile: String, scenarioSHA256: String) {
+    package init(result: SimulationResult, appraisal: AppraisalSummary, scenarioFile: String, scenarioSHA256: String) {
         let s = result.scenario
         self.init(title: "\(s.name): forecast of the \(PracticeKind.countInWords)-practice programme",
                   subtitle: s.description.trimmingSpaces(),
@@ -43,18 +43,18 @@ public struct HTMLReport: Sendable {
     }
 
     /// Headline, appraisal (economic and financial case), forecast fan charts, adoption and assumptions.
-    public static func standardSections(for result: SimulationResult) -> [any ReportSection] {
+    package static func standardSections(for result: SimulationResult) -> [any ReportSection] {
         standardSections(for: result, appraisal: AppraisalTable.summary(result.budgets, scenario: result.scenario))
     }
 
     /// ``standardSections(for:)`` with the run's appraisal summary.
-    public static func standardSections(for result: SimulationResult, appraisal: AppraisalSummary) -> [any ReportSection] {
+    package static func standardSections(for result: SimulationResult, appraisal: AppraisalSummary) -> [any ReportSection] {
         [HeadlineSection(result: result), AppraisalSection(summary: appraisal, scenario: result.scenario), ForecastChartsSection(result: result),
          AdoptionSection(result: result), AssumptionsSection(scenario: result.scenario)]
     }
 
     /// The report as HTML text.
-    public func render() -> String {
+    package func render() -> String {
         var html = MarkupWriter()
         html.open("html", [("lang", "en")])
         html.open("head")

@@ -19,31 +19,31 @@ import Foundation
 /// the manifest's ``json``, which the pipelines call on the command's own thread before they
 /// start worker threads (the scenario and its data are read and resolved up front) and after
 /// those threads have joined; no worker reads an input.
-public final class InputSources: @unchecked Sendable {
+package final class InputSources: @unchecked Sendable {
     /// Largest input file whose bytes are recorded in the manifest (16 MiB). A larger file is
     /// recorded by size and SHA-256 only, with a warning, and its folder cannot be re-run.
-    public static let recordLimit = 16 << 20
+    package static let recordLimit = 16 << 20
     /// Largest total of recorded bytes in one manifest (32 MiB); beyond it, further files are
     /// recorded without their bytes, as for ``recordLimit``.
-    public static let totalRecordLimit = 32 << 20
+    package static let totalRecordLimit = 32 << 20
 
     /// One input file a command read.
-    public struct Input: Sendable, Equatable {
+    package struct Input: Sendable, Equatable {
         /// `scenario`, `data` (a file a scenario names) or `fit-data` (the CSV of `govsim fit`).
-        public var role: String
+        package var role: String
         /// The path as given: on the command line, or as written in the scenario.
-        public var path: String
+        package var path: String
         /// For a data file, the path (as given) of the scenario that names it; nil otherwise.
-        public var scenario: String?
+        package var scenario: String?
         /// The file's size in bytes.
-        public var bytes: Int
+        package var bytes: Int
         /// The SHA-256 of the file's bytes, in lowercase hexadecimal.
-        public var sha256: String
+        package var sha256: String
         /// The file's bytes; nil when the file was too large to record.
-        public var content: Data?
+        package var content: Data?
 
         /// An input with every member given.
-        public init(role: String, path: String, scenario: String?, bytes: Int, sha256: String, content: Data?) {
+        package init(role: String, path: String, scenario: String?, bytes: Int, sha256: String, content: Data?) {
             self.role = role
             self.path = path
             self.scenario = scenario
@@ -53,7 +53,7 @@ public final class InputSources: @unchecked Sendable {
         }
 
         /// How messages name the file.
-        public var described: String {
+        package var described: String {
             scenario.map { "the \(role) file \(path) named in \($0)" } ?? "the \(role) file \(path)"
         }
     }
@@ -66,9 +66,9 @@ public final class InputSources: @unchecked Sendable {
     private let mode: Mode
     private var served: [Input] = []
     /// The files read, in the order first read (each once).
-    public private(set) var inputs: [Input] = []
+    package private(set) var inputs: [Input] = []
     /// One-line warnings about files recorded without their bytes.
-    public private(set) var warnings: [String] = []
+    package private(set) var warnings: [String] = []
 
     private init(mode: Mode, served: [Input]) {
         self.mode = mode
@@ -76,10 +76,10 @@ public final class InputSources: @unchecked Sendable {
     }
 
     /// Reads from the file system and records every read.
-    public static func disk() -> InputSources { InputSources(mode: .disk, served: []) }
+    package static func disk() -> InputSources { InputSources(mode: .disk, served: []) }
 
     /// Serves `inputs` (as recorded in the manifest of the results folder `folder`) and nothing else.
-    public static func recorded(_ inputs: [Input], folder: String) -> InputSources {
+    package static func recorded(_ inputs: [Input], folder: String) -> InputSources {
         InputSources(mode: .recorded(folder: folder), served: inputs)
     }
 
@@ -89,10 +89,10 @@ public final class InputSources: @unchecked Sendable {
     /// `nonisolated(unsafe)` is safe for the same reason: it is assigned only by `govsim verify`
     /// on the main thread around a re-run, when no worker thread exists, and read by the
     /// command's own thread.
-    nonisolated(unsafe) public static var current = InputSources.disk()
+    nonisolated(unsafe) package static var current = InputSources.disk()
 
     /// Whether reads are served from a manifest rather than the file system.
-    public var isRecorded: Bool {
+    package var isRecorded: Bool {
         if case .recorded = mode { return true }
         return false
     }
@@ -103,7 +103,7 @@ public final class InputSources: @unchecked Sendable {
     ///   - scenario: for a data file, the scenario (path as given) that names it.
     ///   - readDisk: reads the file from the file system (with the caller's checks and limits).
     /// - Throws: what `readDisk` throws; ``InputSourceError`` for a file a manifest does not record.
-    public func read(role: String, path: String, scenario: String? = nil, readDisk: () throws -> Data) throws -> Data {
+    package func read(role: String, path: String, scenario: String? = nil, readDisk: () throws -> Data) throws -> Data {
         switch mode {
         case .recorded(let folder):
             guard let input = served.first(where: { $0.path == path && $0.scenario == scenario }) else {
@@ -139,14 +139,14 @@ public final class InputSources: @unchecked Sendable {
 
     /// Records inputs another folder's manifest recorded (e.g. merge takes its shards' inputs),
     /// keeping those already read.
-    public func adopt(_ others: [Input]) {
+    package func adopt(_ others: [Input]) {
         for input in others { remember(input) }
     }
 
     // MARK: - In the manifest
 
     /// The manifest's `inputs` array: role, path, scenario, bytes, SHA-256 and `content_base64`.
-    public var json: JSONValue {
+    package var json: JSONValue {
         .array(inputs.map { input in
             var members: [String: JSONValue] = [
                 "role": .string(input.role), "path": .string(input.path),
@@ -161,7 +161,7 @@ public final class InputSources: @unchecked Sendable {
     /// Reads a manifest's `inputs` array, checking every member's type and each recorded file's
     /// bytes against its size and SHA-256.
     /// - Throws: ``InputSourceError`` naming the entry and what is wrong with it.
-    public static func parse(_ value: JSONValue, manifest: String) throws -> [Input] {
+    package static func parse(_ value: JSONValue, manifest: String) throws -> [Input] {
         guard let items = value.arrayValue else {
             throw InputSourceError("\(manifest): `inputs` is not a list; the manifest was edited or damaged")
         }
@@ -215,8 +215,8 @@ public final class InputSources: @unchecked Sendable {
 }
 
 /// An input the current ``InputSources`` cannot serve, as one line.
-public struct InputSourceError: Error, CustomStringConvertible, Sendable {
+package struct InputSourceError: Error, CustomStringConvertible, Sendable {
     /// The message: which file, why it cannot be served, and what to do.
-    public let description: String
-    public init(_ message: String) { description = message }
+    package let description: String
+    package init(_ message: String) { description = message }
 }

@@ -4,12 +4,12 @@ import Foundation
 /// many threads, and where it wrote. They are recorded but never change an output byte, and
 /// `govsim verify` and the reproducibility tests ignore them (verify re-runs from the typed
 /// ``ReproductionRecord``, never from the recorded command line).
-public enum InvocationRecord {
+package enum InvocationRecord {
     /// The facts, apart from the command line itself (``Manifest/command``).
     /// - Parameters:
     ///   - threads: worker threads used.
     ///   - outputFolder: the output folder as the command resolved it (e.g. `outputs/reference`).
-    public static func facts(threads: Int, outputFolder: String) -> [String: JSONValue] {
+    package static func facts(threads: Int, outputFolder: String) -> [String: JSONValue] {
         let now = Date()
         var facts: [String: JSONValue] = [
             "finished_utc": .string(timestamp(now)),
@@ -25,7 +25,7 @@ public enum InvocationRecord {
     }
 
     /// ISO 8601 in UTC with milliseconds, e.g. `2025-06-01T12:00:00.123Z`.
-    public static func timestamp(_ date: Date) -> String {
+    package static func timestamp(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         formatter.timeZone = TimeZone(identifier: "UTC")
@@ -34,7 +34,7 @@ public enum InvocationRecord {
 
     /// When this process started (Linux: `starttime` of /proc/self/stat against /proc/uptime,
     /// to a clock tick); nil elsewhere.
-    public static func processStart() -> Date? {
+    package static func processStart() -> Date? {
         guard let stat = RunEnvironment.readWholeFile("/proc/self/stat"),
               let uptimeText = RunEnvironment.readWholeFile("/proc/uptime"),
               let close = stat.lastIndex(of: ")") else { return nil }

@@ -12,8 +12,8 @@
 ///
 /// `value_of_information.csv`: `measure` (`evpi` or `evppi`), `input` (empty for EVPI), `value`,
 /// `se`, `unit` (currency, NPSV, real base-year prices).
-public enum OptionsTable {
-    public static func make(_ a: OptionsAppraisal, scenario: Scenario) -> CSVTable {
+package enum OptionsTable {
+    package static func make(_ a: OptionsAppraisal, scenario: Scenario) -> CSVTable {
         var table = CSVTable(header: ["option", "pv_costs", "pv_benefits_cash_releasing", "pv_benefits_staff_time_reinvested",
                                       "pv_benefits_lines", "pv_benefits_residual_value", "npv", "npsv", "bcr_financial", "bcr_economic",
                                       "prob_npv_positive", "prob_npsv_positive", "prob_best", "prob_best_npv", "payback_median_year",
@@ -45,7 +45,7 @@ public enum OptionsTable {
     /// `switching_value` the input value between low and high at which they are equal (empty if
     /// the preferred option does not change within the sweep). Money: NPSV in the scenario's
     /// currency, real base-year prices.
-    public static func switching(_ study: OptionSwitchingStudy, scenario: Scenario) -> CSVTable {
+    package static func switching(_ study: OptionSwitchingStudy, scenario: Scenario) -> CSVTable {
         var table = CSVTable(header: ["input", "unit", "central", "low", "high", "baseline", "mean_base", "mean_at_low", "mean_at_high",
                                       "change_at_low", "change_at_high", "preferred", "runner_up", "difference_base",
                                       "difference_at_low", "difference_at_high", "switching_value", "currency"])
@@ -60,7 +60,7 @@ public enum OptionsTable {
         return table
     }
 
-    public static func valueOfInformation(_ a: OptionsAppraisal, scenario: Scenario) -> CSVTable {
+    package static func valueOfInformation(_ a: OptionsAppraisal, scenario: Scenario) -> CSVTable {
         var table = CSVTable(header: ["measure", "input", "value", "se", "unit"])
         let unit = "\(scenario.currency), NPSV, real \(scenario.startYear) prices"
         table.append([.text("evpi"), .empty, .number(a.evpi.value), .number(a.evpi.standardError), .text(unit)])

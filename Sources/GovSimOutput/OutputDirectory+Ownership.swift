@@ -29,9 +29,9 @@ struct FolderOwnership {
 extension OutputDirectory {
     /// Largest listed file whose SHA-256 is checked before replacing it; larger ones are
     /// compared by size only, so that re-running into a folder of a huge `runs.csv` stays fast.
-    public static let hashedFileLimit = 64 << 20
+    package static let hashedFileLimit = 64 << 20
     /// Largest `manifest.json` read to decide ownership; a larger one is not govsim's.
-    public static let manifestReadLimit = 128 << 20
+    package static let manifestReadLimit = 128 << 20
 
     /// What the existing folder at `url` holds (its entries sorted by name).
     static func examine(_ url: URL) -> FolderOwnership {

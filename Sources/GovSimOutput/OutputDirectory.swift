@@ -11,18 +11,18 @@ import Foundation
 /// aside first; after the new one is in place, only the files govsim wrote are removed from it,
 /// one by one, and then the empty folder (never a recursive removal). Any error removes the
 /// temporary folder and leaves the previous results untouched.
-public struct OutputDirectory: Sendable {
+package struct OutputDirectory: Sendable {
     /// Destination folder.
-    public let url: URL
+    package let url: URL
     /// Replace a govsim folder whose files were changed since govsim wrote them (never a folder
     /// holding files govsim did not write).
-    public let force: Bool
+    package let force: Bool
     /// The destination as given on the command line (checked by ``OutputLocation``).
-    public let givenPath: String
+    package let givenPath: String
     /// The files and folders the command reads: the destination may not be or hold any of them.
-    public let inputs: [String]
+    package let inputs: [String]
 
-    public init(url: URL, force: Bool = false) {
+    package init(url: URL, force: Bool = false) {
         self.url = url.standardizedFileURL
         self.force = force
         self.givenPath = url.path
@@ -30,7 +30,7 @@ public struct OutputDirectory: Sendable {
     }
 
     /// A destination given as a path (`--out`), for a command reading `inputs`.
-    public init(path: String, force: Bool = false, inputs: [String] = []) {
+    package init(path: String, force: Bool = false, inputs: [String] = []) {
         self.url = URL(fileURLWithPath: path.isEmpty ? "." : path).standardizedFileURL
         self.force = force
         self.givenPath = path
@@ -40,14 +40,14 @@ public struct OutputDirectory: Sendable {
     /// Checks, before any long computation, that the destination may be written: an allowed
     /// place, and not a folder govsim may not replace. ``begin()`` checks again.
     /// - Throws: ``OutputError`` saying what is wrong and what to do.
-    public func check() throws {
+    package func check() throws {
         try OutputLocation.check(givenPath, inputs: inputs)
         _ = try checkReplaceable()
     }
 
     /// Writes `files` (file name → contents) atomically into the destination folder.
     /// - Throws: ``OutputError`` naming the path and the cause.
-    public func write(_ files: [(name: String, contents: Data)]) throws {
+    package func write(_ files: [(name: String, contents: Data)]) throws {
         let transaction = try begin()
         do {
             for file in files { try transaction.write(file.name, file.contents) }
@@ -60,7 +60,7 @@ public struct OutputDirectory: Sendable {
 
     /// Starts writing: checks the destination, creates the temporary folder. Write files into
     /// the transaction (whole or appended in pieces), then ``OutputTransaction/commit()``.
-    public func begin() throws -> OutputTransaction {
+    package func begin() throws -> OutputTransaction {
         let fm = FileManager.default
         try OutputLocation.check(givenPath, inputs: inputs)
         _ = try checkReplaceable()
@@ -93,8 +93,8 @@ public struct OutputDirectory: Sendable {
 }
 
 /// Files being written into a temporary folder that becomes the destination on ``commit()``.
-public final class OutputTransaction {
-    public let destination: URL
+package final class OutputTransaction {
+    package let destination: URL
     let directory: OutputDirectory
     let temporary: URL
     let token: String
@@ -109,7 +109,7 @@ public final class OutputTransaction {
     }
 
     /// Writes a whole file.
-    public func write(_ name: String, _ contents: Data) throws {
+    package func write(_ name: String, _ contents: Data) throws {
         do {
             try contents.write(to: temporary.appendingPathComponent(name))
         } catch {
@@ -118,7 +118,7 @@ public final class OutputTransaction {
     }
 
     /// Appends to a file, creating it on first use.
-    public func append(_ name: String, _ contents: Data) throws {
+    package func append(_ name: String, _ contents: Data) throws {
         do {
             if handles[name] == nil {
                 let path = temporary.appendingPathComponent(name)
@@ -136,7 +136,7 @@ public final class OutputTransaction {
     }
 
     /// Closes every file and moves the folder into place (replacing the previous results).
-    public func commit() throws {
+    package func commit() throws {
         let fm = FileManager.default
         defer { finished = true; TemporaryFolderRegistry.shared.unregister(temporary) }
         do {
@@ -179,7 +179,7 @@ public final class OutputTransaction {
     }
 
     /// Removes the temporary folder; the destination is untouched.
-    public func abort() {
+    package func abort() {
         guard !finished else { return }
         finished = true
         for (_, handle) in handles { try? handle.close() }
@@ -192,10 +192,10 @@ public final class OutputTransaction {
 }
 
 /// An error writing outputs, naming the path and the cause.
-public struct OutputError: Error, CustomStringConvertible, Sendable {
-    public let path: String
-    public let cause: String
-    public var description: String { "\(path): \(cause)" }
+package struct OutputError: Error, CustomStringConvertible, Sendable {
+    package let path: String
+    package let cause: String
+    package var description: String { "\(path): \(cause)" }
 }
 
 /// The temporary folders being written right now, so that a signal handler can remove them
@@ -203,8 +203,8 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
 ///
 /// `@unchecked Sendable` is safe: its one `var`, `folders`, is read and written only while
 /// holding `lock`.
-public final class TemporaryFolderRegistry: @unchecked Sendable {
-    public static let shared = TemporaryFolderRegistry()
+package final class TemporaryFolderRegistry: @unchecked Sendable {
+    package static let shared = TemporaryFolderRegistry()
     private let lock = NSLock()
     private var folders: Set<String> = []
 
@@ -212,7 +212,7 @@ public final class TemporaryFolderRegistry: @unchecked Sendable {
     func unregister(_ url: URL) { lock.lock(); folders.remove(url.path); lock.unlock() }
 
     /// Removes every registered folder. Called from the CLI's signal handler (SIGINT, SIGTERM, SIGHUP, SIGPIPE).
-    public func removeAll() {
+    package func removeAll() {
         // Waits for a replacement in progress to finish, and keeps the lock: the caller exits next.
         TemporaryFolderRegistry.commitLock.lock()
         lock.lock(); let all = folders; folders.removeAll(); lock.unlock()

@@ -11,14 +11,14 @@ import Foundation
 /// replaces a link with a real folder nor writes through it: give the link's target instead).
 /// Paths are compared after resolving symbolic links and `.`/`..`, so `--out ../here` or a
 /// link to the working directory is caught too.
-public enum OutputLocation {
+package enum OutputLocation {
     /// Throws ``OutputError`` when `path` (the `--out` value as given) is a refused location.
     /// - Parameters:
     ///   - inputs: paths of every file or folder the command reads, as given (relative to the
     ///     working directory).
     ///   - workingDirectory: the process's working directory.
     ///   - home: the home directory (`nil` or empty: not checked).
-    public static func check(_ path: String, inputs: [String],
+    package static func check(_ path: String, inputs: [String],
                              workingDirectory: String = FileManager.default.currentDirectoryPath,
                              home: String? = ProcessInfo.processInfo.environment["HOME"]) throws {
         guard !path.isEmpty else {

@@ -5,11 +5,11 @@
 /// posterior_p5,posterior_p50,posterior_p95,sd_ratio` — exact type-7 quantiles over runs;
 /// `sd_ratio` = posterior sd / prior sd (below 1: the outturn taught something about the input;
 /// empty for a prior sd of 0).
-public enum PosteriorTable {
-    public static let header = ["input", "prior_mean", "prior_sd", "prior_p5", "prior_p50", "prior_p95",
+package enum PosteriorTable {
+    package static let header = ["input", "prior_mean", "prior_sd", "prior_p5", "prior_p50", "prior_p95",
                                 "posterior_mean", "posterior_sd", "posterior_p5", "posterior_p50", "posterior_p95", "sd_ratio"]
 
-    public static func make(inputNames: [String], prior: [[Double]], posterior: [[Double]]) -> CSVTable {
+    package static func make(inputNames: [String], prior: [[Double]], posterior: [[Double]]) -> CSVTable {
         var table = CSVTable(header: header)
         for (k, name) in inputNames.enumerated() {
             let a = QuantileSummary(prior.map { $0[k] }), b = QuantileSummary(posterior.map { $0[k] })

@@ -13,14 +13,14 @@ import Foundation
 ///   robust covariance was used.
 /// - `summary.txt`: the text of ``summary``.
 /// - `manifest.json`: what was fitted, by which govsim version, and the list of files.
-public struct RegressionReport: Sendable {
-    public let regression: LinearRegression
+package struct RegressionReport: Sendable {
+    package let regression: LinearRegression
     /// Name of the response column.
-    public let responseName: String
+    package let responseName: String
     /// Display name of the data file.
-    public let dataName: String
+    package let dataName: String
 
-    public init(regression: LinearRegression, responseName: String, dataName: String) {
+    package init(regression: LinearRegression, responseName: String, dataName: String) {
         self.regression = regression
         self.responseName = responseName
         self.dataName = dataName
@@ -33,7 +33,7 @@ public struct RegressionReport: Sendable {
     }
 
     /// `coefficients.csv`.
-    public var coefficientsTable: CSVTable {
+    package var coefficientsTable: CSVTable {
         var table = CSVTable(header: ["term", "estimate", "std_error", "t_statistic", "p_value"])
         let errors = reportedErrors
         for j in regression.termNames.indices {
@@ -44,7 +44,7 @@ public struct RegressionReport: Sendable {
     }
 
     /// `statistics.csv`.
-    public var statisticsTable: CSVTable {
+    package var statisticsTable: CSVTable {
         let r = regression
         var table = CSVTable(header: ["statistic", "value"])
         table.append([.text("n_obs"), .integer(r.observationCount)])
@@ -64,7 +64,7 @@ public struct RegressionReport: Sendable {
 
     /// An R-style summary: the coefficient table with significance stars, residual SD, R²,
     /// F test and condition number.
-    public var summary: String {
+    package var summary: String {
         let r = regression
         let errors = reportedErrors
         var lines: [String] = []
@@ -103,7 +103,7 @@ public struct RegressionReport: Sendable {
 
     /// The files of the output folder: `coefficients.csv`, `statistics.csv`, `summary.txt` and
     /// `manifest.json` (which marks the folder as govsim's, so a re-run may replace it).
-    public func files() throws -> [(name: String, contents: Data)] {
+    package func files() throws -> [(name: String, contents: Data)] {
         let names = ["coefficients.csv", "statistics.csv", "summary.txt", "manifest.json"]
         let manifest: [String: Any] = [
             "command": "fit",
@@ -126,7 +126,7 @@ public struct RegressionReport: Sendable {
 
     /// The report's own manifest keys (those of ``files()``'s manifest.json but `files`), for a
     /// caller that extends the manifest (``FitPipeline``).
-    public var manifestMembers: [String: JSONValue] {
+    package var manifestMembers: [String: JSONValue] {
         [
             "command": .string("fit"),
             "govsim_version": .string(GovSimVersion.string),

@@ -5,27 +5,27 @@ import Foundation
 /// (`ReproductionCheck+Rerun.swift`).
 extension ReproductionCheck {
     /// The outcome of a check: one entry per problem (empty when everything matched).
-    public struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         /// One line per problem, in the order found (the folder's files, then the re-run).
-        public var problems: [String] = []
+        package var problems: [String] = []
         /// Files compared.
-        public var checkedFiles = 0
+        package var checkedFiles = 0
         /// Whether the command was re-run.
-        public var reran = false
+        package var reran = false
         /// Whether nothing differed.
-        public var reproduced: Bool { problems.isEmpty }
+        package var reproduced: Bool { problems.isEmpty }
     }
 
     /// What the caller runs again: the record, the inputs to serve, and the temporary folder it
     /// may write into. Returns the folder holding the re-run's results.
-    public typealias Rerun = (_ record: ReproductionRecord, _ inputs: [InputSources.Input], _ work: URL) throws -> URL
+    package typealias Rerun = (_ record: ReproductionRecord, _ inputs: [InputSources.Input], _ work: URL) throws -> URL
 
 
     /// Checks the folder's files against the manifest and, when `rerun` is given, runs the
     /// recorded command again and compares its files and facts with the manifest.
     /// - Throws: ``ReproductionError`` when the manifest cannot be trusted enough to compare, or
     ///   the re-run cannot be prepared or fails.
-    public func run(rerun: Rerun?) throws -> Outcome {
+    package func run(rerun: Rerun?) throws -> Outcome {
         var outcome = Outcome()
         let recorded = try recordedFiles()
         outcome.checkedFiles = recorded.count

@@ -34,19 +34,19 @@ extension ReproductionCheck {
     }
 
     /// A file the manifest lists.
-    public struct RecordedFile: Sendable, Equatable {
+    package struct RecordedFile: Sendable, Equatable {
         /// A plain file name inside the folder.
-        public let name: String
+        package let name: String
         /// The size recorded.
-        public let bytes: Int
+        package let bytes: Int
         /// The SHA-256 recorded, in lowercase hexadecimal.
-        public let sha256: String
+        package let sha256: String
     }
 
     /// The files the manifest lists, in its order, each checked: a plain name, listed once, a
     /// size and a SHA-256.
     /// - Throws: ``ReproductionError`` for the first entry that govsim could not have written.
-    public func recordedFiles() throws -> [RecordedFile] {
+    package func recordedFiles() throws -> [RecordedFile] {
         let items = manifest["files"]?.arrayValue ?? []
         guard items.count <= 10_000 else { throw ReproductionError("\(manifestName): lists \(items.count) files; govsim writes far fewer, so the manifest was edited") }
         var files: [RecordedFile] = []

@@ -22,22 +22,22 @@ import Foundation
 /// `@unchecked Sendable` is safe: the stored `let`s are immutable values, and the only `var`s
 /// (`workFolder`, `cancelled`) are read and written only while holding `lock`, so the signal
 /// handler's ``cancel()`` may run on another thread than the check.
-public final class ReproductionCheck: @unchecked Sendable {
+package final class ReproductionCheck: @unchecked Sendable {
     /// Largest `manifest.json` read (48 MiB: the recorded inputs' bytes, at most 32 MiB and a
     /// third more in base64, plus the rest).
-    public static let manifestLimit = 48 << 20
+    package static let manifestLimit = 48 << 20
     /// Deepest nesting of arrays and objects accepted in a manifest.
-    public static let maximumDepth = 64
+    package static let maximumDepth = 64
     /// Most values (counted by their separators) accepted in a manifest: govsim writes a few
     /// thousand; the bound keeps parsing a hostile manifest within bounded memory.
-    public static let maximumValues = 200_000
+    package static let maximumValues = 200_000
 
     /// The results folder being checked.
-    public let folder: URL
+    package let folder: URL
     /// The parsed `manifest.json`.
-    public let manifest: JSONValue
+    package let manifest: JSONValue
     /// How messages name the manifest.
-    public let manifestName: String
+    package let manifestName: String
 
     private let lock = NSLock()
     private var workFolder: URL?
@@ -45,7 +45,7 @@ public final class ReproductionCheck: @unchecked Sendable {
 
     /// Reads `folder/manifest.json` within the limits.
     /// - Throws: ``ReproductionError`` when the folder or its manifest cannot be read safely.
-    public init(folder: URL) throws {
+    package init(folder: URL) throws {
         self.folder = folder.standardizedFileURL
         let shown = Printable.escaped(folder.path)
         guard let status = FolderFile.status(self.folder.path) else {
@@ -80,13 +80,13 @@ public final class ReproductionCheck: @unchecked Sendable {
     // MARK: - Cancellation and the temporary folder
 
     /// Whether ``cancel()`` was called.
-    public var isCancelled: Bool {
+    package var isCancelled: Bool {
         lock.lock(); defer { lock.unlock() }
         return cancelled
     }
 
     /// Stops the check: removes the temporary folder. Safe to call from a signal handler's queue.
-    public func cancel() {
+    package func cancel() {
         lock.lock()
         cancelled = true
         lock.unlock()

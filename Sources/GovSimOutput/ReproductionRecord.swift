@@ -8,48 +8,48 @@ import Foundation
 /// `--threads`, progress and quiet) are not recorded. `govsim verify` checks every member's
 /// type and range (``decode(_:manifest:)``) and turns the record into arguments it generates
 /// itself (``arguments(output:shardFolders:)``): a record is never an argument list to replay.
-public struct ReproductionRecord: Codable, Sendable, Equatable {
+package struct ReproductionRecord: Codable, Sendable, Equatable {
     /// The commands whose folders can be re-run.
-    public enum Subcommand: String, Codable, Sendable, CaseIterable {
+    package enum Subcommand: String, Codable, Sendable, CaseIterable {
         case run, calibrate, compare, sensitivity, fit, merge
     }
 
     /// The command that wrote the folder.
-    public var subcommand: Subcommand
+    package var subcommand: Subcommand
     /// Scenario paths as given; empty for the built-in reference scenario (run, calibrate,
     /// compare, sensitivity, merge).
-    public var scenarios: [String] = []
+    package var scenarios: [String] = []
     /// `--runs`, `--seed` (as decimal text: it may exceed JSON's exact integers), `--sampling`.
-    public var runs: Int?
-    public var seed: String?
-    public var sampling: String?
+    package var runs: Int?
+    package var seed: String?
+    package var sampling: String?
     /// `--shard K/N` of run; for merge, `shards` is N.
-    public var shard: Int?
-    public var shards: Int?
+    package var shard: Int?
+    package var shards: Int?
     /// `--no-runs-csv` of run (true when given); merge inherits it from the shards.
-    public var noRunsCSV: Bool?
+    package var noRunsCSV: Bool?
     /// compare: `--variants`, `--baseline`, `--rank-by`.
-    public var variants: [String]?
-    public var baseline: String?
-    public var rankBy: String?
+    package var variants: [String]?
+    package var baseline: String?
+    package var rankBy: String?
     /// sensitivity: `--method`, `--base-samples`, `--bootstrap`, `--target` (absent: the yearly metrics).
-    public var method: String?
-    public var baseSamples: Int?
-    public var bootstrap: Int?
-    public var target: String?
+    package var method: String?
+    package var baseSamples: Int?
+    package var bootstrap: Int?
+    package var target: String?
     /// fit: the data file as given, `--response`, `--predictors`, `--no-intercept`, `--robust`.
-    public var data: String?
-    public var response: String?
-    public var predictors: [String]?
-    public var noIntercept: Bool?
-    public var robust: String?
+    package var data: String?
+    package var response: String?
+    package var predictors: [String]?
+    package var noIntercept: Bool?
+    package var robust: String?
     /// `run --condition-on`: the outturn file's path as given.
-    public var conditionOn: String?
+    package var conditionOn: String?
     /// `--csv-dialect` (``CSVDialect``; absent: standard) of every command writing CSV.
-    public var csvDialect: String?
+    package var csvDialect: String?
 
     /// The dialect of the CSV files (standard when absent).
-    public var dialect: CSVDialect { csvDialect.flatMap(CSVDialect.init(rawValue:)) ?? .standard }
+    package var dialect: CSVDialect { csvDialect.flatMap(CSVDialect.init(rawValue:)) ?? .standard }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case subcommand, scenarios, runs, seed, sampling, shard, shards, noRunsCSV = "no_runs_csv", variants, baseline
@@ -60,10 +60,10 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
     }
 
     /// A record of `subcommand` with no option given.
-    public init(_ subcommand: Subcommand) { self.subcommand = subcommand }
+    package init(_ subcommand: Subcommand) { self.subcommand = subcommand }
 
     /// Decodes a record; every member but `subcommand` may be absent.
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         subcommand = try c.decode(Subcommand.self, forKey: .subcommand)
         scenarios = try c.decodeIfPresent([String].self, forKey: .scenarios) ?? []
@@ -90,7 +90,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
     }
 
     /// The record as the manifest's JSON member (keys sorted, absent options left out).
-    public var json: JSONValue {
+    package var json: JSONValue {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         // Encoding a struct of texts, whole numbers and flags cannot fail.
@@ -100,7 +100,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
 
     /// Reads and checks the `reproduction` member of a manifest from someone else.
     /// - Throws: ``ReproductionError`` naming the member and what is wrong.
-    public static func decode(_ value: JSONValue, manifest: String) throws -> ReproductionRecord {
+    package static func decode(_ value: JSONValue, manifest: String) throws -> ReproductionRecord {
         guard let object = value.objectValue else {
             throw ReproductionError("\(manifest): `reproduction` is not an object; the manifest was edited or damaged")
         }
@@ -143,7 +143,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
     }
 
     /// The first member outside what the command accepts, as `name …`; nil when all are valid.
-    public var problem: String? {
+    package var problem: String? {
         func text(_ s: String) -> Bool {
             !s.isEmpty && s.utf8.count <= 4096 && !s.unicodeScalars.contains { $0.properties.generalCategory == .control }
         }
@@ -220,7 +220,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
     /// `output`: every option in `--name=value` form, then `--` and the positional paths, so no
     /// recorded text can be read as another option. Never `--force`.
     /// - Parameter shardFolders: for merge, the folders of the re-run shards.
-    public func arguments(output: String, shardFolders: [String] = []) -> [String] {
+    package func arguments(output: String, shardFolders: [String] = []) -> [String] {
         var options = ["--out=\(output)"]
         var positional = scenarios
         if let runs { options.append("--runs=\(runs)") }
@@ -258,7 +258,7 @@ public struct ReproductionRecord: Codable, Sendable, Equatable {
     }
 
     /// The record of one shard K of a merged run (merge records the shards' options).
-    public func shardRecord(_ k: Int) -> ReproductionRecord {
+    package func shardRecord(_ k: Int) -> ReproductionRecord {
         var record = self
         record.subcommand = .run
         record.shard = k

@@ -6,7 +6,7 @@ extension Scenario {
     /// is the scenario text recorded beside it), and, when the scenario declares benefit lines,
     /// `benefit_lines`: each line's name, category and driver in file order (their factors are
     /// among the parameters).
-    public var resolvedJSON: JSONValue {
+    package var resolvedJSON: JSONValue {
         var curves: [String: JSONValue] = [:]
         for kind in PracticeKind.allCases { curves[kind.rawValue] = .string((self.curves[kind] ?? .bass).rawValue) }
         var parameters: [String: JSONValue] = [:]

@@ -6,9 +6,9 @@ import Foundation
 ///
 /// Each fact is found cheaply at run time, without running other programs, and is "unknown"
 /// when it cannot be found honestly.
-public enum RunEnvironment {
+package enum RunEnvironment {
     /// The `environment` section of a manifest.
-    public static func describe() -> JSONValue {
+    package static func describe() -> JSONValue {
         var members: [String: JSONValue] = [
             "govsim_version": .string(GovSimVersion.string),
             "build_configuration": .string(buildConfiguration),
@@ -23,7 +23,7 @@ public enum RunEnvironment {
     }
 
     /// `debug` or `release` (SwiftPM defines DEBUG in debug builds).
-    public static var buildConfiguration: String {
+    package static var buildConfiguration: String {
         #if DEBUG
         return "debug"
         #else
@@ -33,7 +33,7 @@ public enum RunEnvironment {
 
     /// The compiler's major.minor version, from compile-time `#if compiler(>=…)` checks (the
     /// exact patch version is not available to the program).
-    public static var swiftCompiler: String {
+    package static var swiftCompiler: String {
         #if compiler(>=6.5)
         return "6.5 or later"
         #elseif compiler(>=6.4)
@@ -54,7 +54,7 @@ public enum RunEnvironment {
     }
 
     /// The Swift language mode the sources were compiled in.
-    public static var swiftLanguageMode: String {
+    package static var swiftLanguageMode: String {
         #if swift(>=6)
         return "6"
         #else
@@ -62,7 +62,7 @@ public enum RunEnvironment {
         #endif
     }
 
-    public static var architecture: String {
+    package static var architecture: String {
         #if arch(x86_64)
         return "x86_64"
         #elseif arch(arm64)
@@ -74,7 +74,7 @@ public enum RunEnvironment {
 
     /// The distribution's name (`PRETTY_NAME` of /etc/os-release) and the kernel, e.g.
     /// `Debian GNU/Linux 12 (bookworm); Linux 6.1.0-18-amd64`.
-    public static var operatingSystem: String {
+    package static var operatingSystem: String {
         var parts: [String] = []
         if let release = try? String(contentsOfFile: "/etc/os-release", encoding: .utf8),
            let line = release.split(separator: "\n").first(where: { $0.hasPrefix("PRETTY_NAME=") }) {
@@ -93,7 +93,7 @@ public enum RunEnvironment {
     /// The BLAS and LAPACK libraries this process has loaded (real paths from /proc/self/maps),
     /// the Debian alternatives they were chosen by, and the Debian packages that provide them.
     /// `run` and `calibrate` make no LAPACK call; `fit` does.
-    public static func linearAlgebraLibraries() -> JSONValue {
+    package static func linearAlgebraLibraries() -> JSONValue {
         #if os(Linux)
         guard let maps = readWholeFile("/proc/self/maps") else { return .string("unknown") }
         var loaded = Set<String>()
@@ -172,7 +172,7 @@ public enum RunEnvironment {
     /// only when the executable still lies inside that folder's `.build` (so the checkout is
     /// the binary's own), read from the `.git` files without running git. It is the checkout's
     /// commit at run time; uncommitted changes are not detected.
-    public static func sourceCheckout(executable: String? = currentExecutablePath()) -> JSONValue {
+    package static func sourceCheckout(executable: String? = currentExecutablePath()) -> JSONValue {
         let root = sourceRoot.standardizedFileURL.resolvingSymlinksInPath().path
         guard let executable,
               URL(fileURLWithPath: executable).resolvingSymlinksInPath().path.hasPrefix(root + "/.build/"),
@@ -183,7 +183,7 @@ public enum RunEnvironment {
     }
 
     /// The running executable's path (`/proc/self/exe` on Linux).
-    public static func currentExecutablePath() -> String? {
+    package static func currentExecutablePath() -> String? {
         if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
         return CommandLine.arguments.first.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
     }

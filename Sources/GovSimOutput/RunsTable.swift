@@ -1,22 +1,22 @@
 /// `runs.csv`: one row per run with its sampled uncertain inputs (one column per input, named by
 /// its scenario path) and its key results.
-public enum RunsTable {
-    public static let resultColumns = ["final_productivity_gain_pct", "cumulative_net_savings", "final_satisfaction",
+package enum RunsTable {
+    package static let resultColumns = ["final_productivity_gain_pct", "cumulative_net_savings", "final_satisfaction",
                                        "final_satisfaction_gain", "total_investment", "npv_net_savings", "payback_year", "benefit_cost_ratio"]
 
-    public static func make(_ result: SimulationResult) -> CSVTable {
+    package static func make(_ result: SimulationResult) -> CSVTable {
         var table = CSVTable(header: ["run"] + result.inputNames + resultColumns)
         for r in result.records { table.append(row(r, startYear: result.scenario.startYear)) }
         return table
     }
 
     /// The header line (with its newline) for these input names.
-    public static func headerLine(inputNames: [String]) -> String {
+    package static func headerLine(inputNames: [String]) -> String {
         CSVTable(header: ["run"] + inputNames + resultColumns).render()
     }
 
     /// The CSV lines of some records (for writing `runs.csv` in pieces).
-    public static func lines<C: Collection>(_ records: C, startYear: Int) -> String where C.Element == RunRecord {
+    package static func lines<C: Collection>(_ records: C, startYear: Int) -> String where C.Element == RunRecord {
         var out = ""
         for r in records {
             var first = true
@@ -33,7 +33,7 @@ public enum RunsTable {
     /// The CSV lines of some records as UTF-8 bytes: the same bytes as ``lines(_:startYear:)``,
     /// written straight into one buffer (no cell or string per value), for the workers that
     /// format runs.csv block by block.
-    public static func bytes<C: Collection>(_ records: C, startYear: Int) -> [UInt8] where C.Element == RunRecord {
+    package static func bytes<C: Collection>(_ records: C, startYear: Int) -> [UInt8] where C.Element == RunRecord {
         var out: [UInt8] = []
         out.reserveCapacity(records.count * (8 + 24 * ((records.first?.inputs.count ?? 0) + resultColumns.count)))
         func cell(_ x: Double) {

@@ -9,19 +9,19 @@
 /// measure of the whole appraisal period with no year: its rows go to `sensitivity_totals.csv`
 /// (``totalsHeader``: `measure` in place of `year,metric`, as comparison_totals.csv), so that
 /// `year` only ever holds calendar years.
-public enum SensitivityTable {
-    public static let header = ["year", "metric", "input", "method", "index", "value", "ci_low", "ci_high"]
+package enum SensitivityTable {
+    package static let header = ["year", "metric", "input", "method", "index", "value", "ci_low", "ci_high"]
     /// The columns of `sensitivity_totals.csv`.
-    public static let totalsHeader = ["measure", "input", "method", "index", "value", "ci_low", "ci_high"]
+    package static let totalsHeader = ["measure", "input", "method", "index", "value", "ci_low", "ci_high"]
 
     /// The file ``make(_:)`` writes: `sensitivity.csv`, or `sensitivity_totals.csv` with a target.
-    public static func fileName(_ result: SensitivityResult) -> String {
+    package static func fileName(_ result: SensitivityResult) -> String {
         result.target == nil ? "sensitivity.csv" : "sensitivity_totals.csv"
     }
 
     /// The rows of `result`: per year and metric (``header``), or with a target per measure
     /// (``totalsHeader``).
-    public static func make(_ result: SensitivityResult) -> CSVTable {
+    package static func make(_ result: SensitivityResult) -> CSVTable {
         if let target = result.target {
             var table = CSVTable(header: totalsHeader)
             for r in result.rows {
@@ -43,7 +43,7 @@ public enum SensitivityTable {
     /// The terminal "tornado" summary: for the final-year productivity gain, cumulative net
     /// savings and satisfaction gain, the most influential inputs, largest first, with bars.
     /// With a target, the one appraisal measure instead.
-    public static func tornado(_ result: SensitivityResult, top: Int = 8) -> String {
+    package static func tornado(_ result: SensitivityResult, top: Int = 8) -> String {
         let year = result.scenario.startYear + result.scenario.horizon
         let label = result.method == .src ? "standardised regression coefficient (SRC)" : "total-order Sobol' index"
         var out: String

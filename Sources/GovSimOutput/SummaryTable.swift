@@ -2,17 +2,17 @@
 ///
 /// Columns: `year,metric,mean,sd,p5,p25,p50,p75,p95,mc_se` — `year` is the calendar year,
 /// `sd` the standard deviation over runs, `mc_se` the Monte Carlo standard error of the mean.
-public enum SummaryTable {
-    public static let header = ["year", "metric", "mean", "sd", "p5", "p25", "p50", "p75", "p95", "mc_se"]
+package enum SummaryTable {
+    package static let header = ["year", "metric", "mean", "sd", "p5", "p25", "p50", "p75", "p95", "mc_se"]
 
-    public static func make(_ result: SimulationResult) -> CSVTable {
+    package static func make(_ result: SimulationResult) -> CSVTable {
         var table = CSVTable(header: header)
         for row in rows(result.summary, scenario: result.scenario) { table.append(row) }
         return table
     }
 
     /// The rows for one set of summaries, year by year.
-    public static func rows(_ summary: [Metric: [QuantileSummary]], scenario: Scenario) -> [[CSVTable.Cell]] {
+    package static func rows(_ summary: [Metric: [QuantileSummary]], scenario: Scenario) -> [[CSVTable.Cell]] {
         var out: [[CSVTable.Cell]] = []
         for t in 0...scenario.horizon {
             for metric in Metric.allCases {
@@ -25,7 +25,7 @@ public enum SummaryTable {
     }
 
     /// `organisations.csv` of a portfolio: `organisation` followed by the columns of the summary.
-    public static func organisations(_ result: SimulationResult) -> CSVTable {
+    package static func organisations(_ result: SimulationResult) -> CSVTable {
         var table = CSVTable(header: ["organisation"] + header)
         for (name, summary) in result.organisationSummaries {
             for row in rows(summary, scenario: result.scenario) { table.append([.text(name)] + row) }

@@ -8,11 +8,11 @@
 /// values (p10 / p90 if uncertain, 0.75 / 1.25 × the value if fixed) and `change_at_*` their
 /// differences from `mean_base`: the money tornado. Money in the scenario's currency, real
 /// base-year prices, present value at the base year.
-public enum SwitchingValuesTable {
-    public static let header = ["input", "unit", "case", "central", "switching_value", "low", "high", "mean_base",
+package enum SwitchingValuesTable {
+    package static let header = ["input", "unit", "case", "central", "switching_value", "low", "high", "mean_base",
                                 "mean_at_low", "mean_at_high", "change_at_low", "change_at_high", "currency"]
 
-    public static func make(_ study: SwitchingValueStudy, scenario: Scenario) -> CSVTable {
+    package static func make(_ study: SwitchingValueStudy, scenario: Scenario) -> CSVTable {
         var table = CSVTable(header: header)
         let currency = "\(scenario.currency), real \(scenario.startYear) prices"
         for row in study.rows {
@@ -27,7 +27,7 @@ public enum SwitchingValuesTable {
     }
 
     /// The terminal table: inputs ordered by the width of their NPSV swing, with both switching values.
-    public static func tornado(_ study: SwitchingValueStudy, scenario: Scenario) -> String {
+    package static func tornado(_ study: SwitchingValueStudy, scenario: Scenario) -> String {
         let rows = study.rows.enumerated().sorted { a, b in
             let wa = abs(a.element.economicAtHigh - a.element.economicAtLow), wb = abs(b.element.economicAtHigh - b.element.economicAtLow)
             return wa != wb ? wa > wb : a.offset < b.offset

@@ -1,15 +1,15 @@
 /// The one-screen summary printed at the end of `govsim run`: final-year key figures with their
 /// medians and 90% intervals (p5–p95), as an aligned plain-text table, then the appraisal
 /// (NPV, NPSV, BCR as the ratio of expected present values, P(NPV > 0)).
-public enum TerminalSummary {
+package enum TerminalSummary {
     /// The summary; `boldHeader` wraps the table's header row in ANSI bold (for a terminal).
-    public static func render(_ result: SimulationResult, boldHeader: Bool = false) -> String {
+    package static func render(_ result: SimulationResult, boldHeader: Bool = false) -> String {
         render(result, appraisal: AppraisalTable.summary(result.budgets, scenario: result.scenario), boldHeader: boldHeader)
     }
 
     /// The summary with the run's appraisal summary (``OutputSummaries/appraisal``, computed once
     /// for every output); `boldHeader` wraps the table's header row in ANSI bold.
-    public static func render(_ result: SimulationResult, appraisal: AppraisalSummary, boldHeader: Bool = false) -> String {
+    package static func render(_ result: SimulationResult, appraisal: AppraisalSummary, boldHeader: Bool = false) -> String {
         let s = result.scenario
         let last = s.horizon
         let year = result.calendarYear(last)
@@ -51,7 +51,7 @@ public enum TerminalSummary {
     }
 
     /// `x` with `digits` decimals, locale-free.
-    public static func fmt(_ x: Double, _ digits: Int) -> String {
+    package static func fmt(_ x: Double, _ digits: Int) -> String {
         guard x.isFinite else { return String(describing: x) }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
@@ -65,10 +65,10 @@ public enum TerminalSummary {
 }
 
 /// Plain-text tables with columns padded to equal width.
-public enum TextTable {
+package enum TextTable {
     /// Renders `rows` (the first is the header) with two spaces between columns; the columns in
     /// `rightAligned` are right-aligned. `boldHeader` wraps the first row in ANSI bold.
-    public static func render(_ rows: [[String]], rightAligned: Set<Int> = [], boldHeader: Bool = false) -> String {
+    package static func render(_ rows: [[String]], rightAligned: Set<Int> = [], boldHeader: Bool = false) -> String {
         let columns = rows.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }

@@ -4,7 +4,7 @@ import Foundation
 /// ``OutputTransaction`` (files become visible together on commit); a test gives an
 /// ``InMemoryArtifacts``. A pipeline appends large streamed files (run's `runs.csv`) in pieces
 /// and writes the others whole; it never names a file twice except by appending.
-public protocol ArtifactSink: AnyObject {
+package protocol ArtifactSink: AnyObject {
     /// Writes a whole file.
     func write(_ name: String, _ contents: Data) throws
     /// Appends to a file, creating it on first use.
@@ -14,13 +14,13 @@ public protocol ArtifactSink: AnyObject {
 extension OutputTransaction: ArtifactSink {}
 
 /// Artifacts kept in memory, in the order first written (for tests and in-process callers).
-public final class InMemoryArtifacts: ArtifactSink {
+package final class InMemoryArtifacts: ArtifactSink {
     /// Each file's name and bytes, in the order first written.
-    public private(set) var files: [(name: String, contents: Data)] = []
+    package private(set) var files: [(name: String, contents: Data)] = []
 
-    public init() {}
+    package init() {}
 
-    public func write(_ name: String, _ contents: Data) throws {
+    package func write(_ name: String, _ contents: Data) throws {
         if let index = files.firstIndex(where: { $0.name == name }) {
             files[index].contents = contents
         } else {
@@ -28,7 +28,7 @@ public final class InMemoryArtifacts: ArtifactSink {
         }
     }
 
-    public func append(_ name: String, _ contents: Data) throws {
+    package func append(_ name: String, _ contents: Data) throws {
         if let index = files.firstIndex(where: { $0.name == name }) {
             files[index].contents.append(contents)
         } else {
@@ -37,5 +37,5 @@ public final class InMemoryArtifacts: ArtifactSink {
     }
 
     /// The bytes of `name`, or nil when it was not written.
-    public subscript(name: String) -> Data? { files.first { $0.name == name }?.contents }
+    package subscript(name: String) -> Data? { files.first { $0.name == name }?.contents }
 }

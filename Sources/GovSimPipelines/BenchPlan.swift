@@ -3,38 +3,38 @@ import Foundation
 /// `govsim bench`'s cases and results, with no process or file work: which scenario texts to
 /// write (the reference scenario at a horizon and portfolio size), which `govsim` command lines
 /// to time, and bench.csv with its manifest from the measurements.
-public struct BenchPlan: Sendable {
+package struct BenchPlan: Sendable {
     /// One timed `govsim` invocation.
-    public struct Case: Sendable {
-        public let name: String
+    package struct Case: Sendable {
+        package let name: String
         /// The arguments after the executable.
-        public let arguments: [String]
+        package let arguments: [String]
         /// The case's results folder (removed after the case is timed).
-        public let output: String
-        public let runs: Int
-        public let years: Int
-        public let organisations: Int
-        public let threads: Int
+        package let output: String
+        package let runs: Int
+        package let years: Int
+        package let organisations: Int
+        package let threads: Int
         /// Whether the case writes runs.csv (false: `--no-runs-csv`).
-        public var runsCSV = true
+        package var runsCSV = true
         /// `govsim` command lines run (untimed, in order) before the timed one: the shards a
         /// merge case merges.
-        public var setup: [[String]] = []
+        package var setup: [[String]] = []
         /// Folders the setup writes (removed with ``output`` after the case is timed).
-        public var setupOutputs: [String] = []
+        package var setupOutputs: [String] = []
     }
 
     /// A timed case.
-    public struct Measurement: Sendable {
-        public let bench: Case
+    package struct Measurement: Sendable {
+        package let bench: Case
         /// Wall-clock seconds of the child process.
-        public let seconds: Double
+        package let seconds: Double
         /// User plus system CPU seconds of the child process (all its threads).
-        public let cpuSeconds: Double
-        public let peakMiB: Double
-        public var runYearsPerSecond: Double { Double(bench.runs * bench.years * bench.organisations) / seconds }
+        package let cpuSeconds: Double
+        package let peakMiB: Double
+        package var runYearsPerSecond: Double { Double(bench.runs * bench.years * bench.organisations) / seconds }
 
-        public init(bench: Case, seconds: Double, cpuSeconds: Double = .nan, peakMiB: Double) {
+        package init(bench: Case, seconds: Double, cpuSeconds: Double = .nan, peakMiB: Double) {
             self.bench = bench
             self.seconds = seconds
             self.cpuSeconds = cpuSeconds
@@ -43,47 +43,47 @@ public struct BenchPlan: Sendable {
     }
 
     /// One of issue 15's goals, judged from the measurements.
-    public struct Goal: Sendable, Equatable {
-        public let name: String
+    package struct Goal: Sendable, Equatable {
+        package let name: String
         /// The target, as text (e.g. `≥ 10,000,000 run-years/s`).
-        public let target: String
+        package let target: String
         /// What was measured, as text ("not measured" when its case did not run).
-        public let measured: String
+        package let measured: String
         /// Whether the target is met; nil when not measured.
-        public let met: Bool?
+        package let met: Bool?
 
         /// "met", "not met" or "not measured".
-        public var verdict: String { met.map { $0 ? "met" : "not met" } ?? "not measured" }
+        package var verdict: String { met.map { $0 ? "met" : "not met" } ?? "not measured" }
     }
 
     /// Names of the goal cases (the reference scenario's own 15-year horizon, 10⁶ runs; a tenth
     /// with `--quick`).
-    public static let goalCase = "goal: reference, 15 years, --no-runs-csv"
-    public static let goalCaseOneThread = "goal: reference, 15 years, --no-runs-csv, 1 thread"
-    public static let goalCaseRunsCSV = "goal: reference, 15 years, with runs.csv"
-    public static let goalCaseLarge = "goal: reference 10000000 runs, 15 years, --no-runs-csv"
-    public static let portfolioCase = "portfolio 50 organisations x 20 years"
+    package static let goalCase = "goal: reference, 15 years, --no-runs-csv"
+    package static let goalCaseOneThread = "goal: reference, 15 years, --no-runs-csv, 1 thread"
+    package static let goalCaseRunsCSV = "goal: reference, 15 years, with runs.csv"
+    package static let goalCaseLarge = "goal: reference 10000000 runs, 15 years, --no-runs-csv"
+    package static let portfolioCase = "portfolio 50 organisations x 20 years"
     /// The merge goal's case: `govsim merge` of 16 shards of the `goalCase` run (the shards,
     /// `run --shard K/16 --no-runs-csv` on all threads, are its untimed setup).
-    public static let mergeCase = "goal: merge of 16 shards, reference, 15 years, --no-runs-csv"
+    package static let mergeCase = "goal: merge of 16 shards, reference, 15 years, --no-runs-csv"
     /// Shards of the merge case.
-    public static let mergeShards = 16
+    package static let mergeShards = 16
     /// `compare` of the reference scenario's plan variants (`--large` only: its switching sweeps
     /// re-run the variants tens of times, most of an hour at 10⁶ runs on two cores).
-    public static let compareCase = "compare: reference variants, 15 years"
+    package static let compareCase = "compare: reference variants, 15 years"
 
     /// The scenario files the cases read: path (inside the scratch folder) and text.
-    public private(set) var scenarioFiles: [(path: String, text: String)] = []
-    public private(set) var cases: [Case] = []
+    package private(set) var scenarioFiles: [(path: String, text: String)] = []
+    package private(set) var cases: [Case] = []
     /// Worker threads of the all-cores cases.
-    public let cores: Int
+    package let cores: Int
 
     /// Whether the sizes are a tenth of the documented ones.
-    public let quick: Bool
+    package let quick: Bool
 
     /// The full set, or with `quick` smaller sizes, with `large` also the 10⁷-run memory case;
     /// files and results folders under `scratch`.
-    public init(quick: Bool, large: Bool = false, cores: Int, scratch: String) {
+    package init(quick: Bool, large: Bool = false, cores: Int, scratch: String) {
         self.cores = cores
         self.quick = quick
         let scale = quick ? 10 : 1
@@ -146,7 +146,7 @@ public struct BenchPlan: Sendable {
 
     /// The reference scenario with a `years` horizon, without its plan variants, and with a
     /// portfolio of `organisations` (spending 110, 120, …) when more than one.
-    public static func scenarioText(years: Int, organisations: Int) -> String {
+    package static func scenarioText(years: Int, organisations: Int) -> String {
         var text = ReferenceScenario.yaml.replacingOccurrences(of: "horizon: 15 ", with: "horizon: \(years) ")
         if let variants = text.range(of: "\n# Plan variants") { text = String(text[..<variants.lowerBound]) + "\n" }
         if organisations > 1 {
@@ -157,13 +157,13 @@ public struct BenchPlan: Sendable {
     }
 
     /// A goal case's label with the runs it really uses (scaled down by --quick): `name [N runs]`.
-    public static func label(_ name: String, runs: Int) -> String { "\(name) [\(runs) runs]" }
+    package static func label(_ name: String, runs: Int) -> String { "\(name) [\(runs) runs]" }
 
     /// Issue 15's goals judged from `results` (the goal cases by name): run-years per second and
     /// CPU seconds without runs.csv, run-years per second with it, the 1 → all-threads speed-up,
     /// peak memory at 10⁷ runs and for the 50-organisation portfolio, and the merge of 16 shards
     /// against the single run.
-    public func goals(_ results: [Measurement]) -> [Goal] {
+    package func goals(_ results: [Measurement]) -> [Goal] {
         func find(_ name: String) -> Measurement? { results.first { $0.bench.name == name || $0.bench.name.hasPrefix(name + " [") } }
         func rate(_ x: Double) -> String { "\(TerminalSummary.fmt(x / 1e6, 2)) M run-years/s" }
         let main = find(Self.goalCase), one = find(Self.goalCaseOneThread), csv = find(Self.goalCaseRunsCSV)
@@ -209,7 +209,7 @@ public struct BenchPlan: Sendable {
 
     /// What bench prints and writes: the table's rows (header first), the speed-up line if
     /// measured, the goals' rows (header first), and bench.csv, goals.csv and manifest.json.
-    public func report(_ results: [Measurement]) -> (rows: [[String]], speedUp: String?, goalRows: [[String]], files: [(name: String, contents: Data)]) {
+    package func report(_ results: [Measurement]) -> (rows: [[String]], speedUp: String?, goalRows: [[String]], files: [(name: String, contents: Data)]) {
         var table = CSVTable(header: ["case", "runs", "years", "organisations", "threads", "runs_csv", "seconds", "cpu_seconds",
                                       "run_years_per_second", "peak_memory_mib"])
         var rows: [[String]] = [["case", "runs", "years", "orgs", "threads", "seconds", "CPU s", "run-years/s", "peak MiB"]]

@@ -2,19 +2,19 @@ import Foundation
 
 /// `govsim calibrate` in memory: the full-adoption contrast (``CalibrationStudy``) as
 /// calibration.csv and manifest.json.
-public enum CalibratePipeline {
-    public struct Options: Sendable {
-        public var document: ScenarioDocument
+package enum CalibratePipeline {
+    package struct Options: Sendable {
+        package var document: ScenarioDocument
         /// The scenario after command-line overrides.
-        public var scenario: Scenario
-        public var runs: Int
-        public var seed: UInt64
+        package var scenario: Scenario
+        package var runs: Int
+        package var seed: UInt64
         /// `--runs` as given (nil: the memory refusal points at the scenario's `runs:` line).
-        public var runsOption: Int?
-        public var record: ReproductionRecord
-        public var context: PipelineContext
+        package var runsOption: Int?
+        package var record: ReproductionRecord
+        package var context: PipelineContext
 
-        public init(document: ScenarioDocument, scenario: Scenario, runs: Int, seed: UInt64, runsOption: Int?,
+        package init(document: ScenarioDocument, scenario: Scenario, runs: Int, seed: UInt64, runsOption: Int?,
                     record: ReproductionRecord, context: PipelineContext) {
             self.document = document
             self.scenario = scenario
@@ -26,14 +26,14 @@ public enum CalibratePipeline {
         }
     }
 
-    public struct Outcome {
-        public let result: CalibrationResult
+    package struct Outcome {
+        package let result: CalibrationResult
         /// calibration.csv, then manifest.json.
-        public let files: [(name: String, contents: Data)]
+        package let files: [(name: String, contents: Data)]
     }
 
     /// Refuses a study too large for this machine, then computes it.
-    public static func run(_ options: Options, progress: (@Sendable (Int) -> Void)? = nil) throws -> Outcome {
+    package static func run(_ options: Options, progress: (@Sendable (Int) -> Void)? = nil) throws -> Outcome {
         let s = options.scenario
         let contrast = CalibrationStudy.contrastScenario(s, runs: options.runs, seed: options.seed)
         try ResourceGuard.refuseIfTooLarge(contrast, input: options.document, runsOption: options.runsOption, writesRunsTable: false)

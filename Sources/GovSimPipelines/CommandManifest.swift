@@ -4,31 +4,31 @@ import Foundation
 /// effect, the typed record of the options (``ReproductionRecord``), every input file read
 /// (``InputSources/current``), the scenario's content and resolved form, the build and machine,
 /// and the run-specific `invocation` section; then the file listing.
-public struct CommandManifest: Sendable {
+package struct CommandManifest: Sendable {
     /// The command line as typed (`govsim` and its arguments), recorded under `invocation`.
-    public var command: [String]
+    package var command: [String]
     /// The typed options, so that `govsim verify` can re-run the command.
-    public var record: ReproductionRecord
+    package var record: ReproductionRecord
     /// The scenarios read; several only for `compare` of several files (names and hashes joined
     /// by commas, and no scenario content).
-    public var documents: [ScenarioDocument]
+    package var documents: [ScenarioDocument]
     /// The scenario name recorded (the baseline's for `compare`).
-    public var scenarioName: String
-    public var seed: UInt64
-    public var runs: Int
-    public var horizon: Int
-    public var sampling: String
+    package var scenarioName: String
+    package var seed: UInt64
+    package var runs: Int
+    package var horizon: Int
+    package var sampling: String
     /// Worker threads used (in `invocation`, never compared).
-    public var threads: Int
+    package var threads: Int
     /// The results folder as given (in `invocation`).
-    public var outputFolder: String
+    package var outputFolder: String
     /// The runs written into the resolved scenario when they differ from ``runs`` (sensitivity
     /// records the scenario's runs, while its manifest counts the model evaluations).
-    public var resolvedRuns: Int? = nil
+    package var resolvedRuns: Int? = nil
     /// Command-specific facts (e.g. calibration verdict); keys sorted on output.
-    public var extra: [String: JSONValue] = [:]
+    package var extra: [String: JSONValue] = [:]
 
-    public init(command: [String], record: ReproductionRecord, documents: [ScenarioDocument], scenarioName: String,
+    package init(command: [String], record: ReproductionRecord, documents: [ScenarioDocument], scenarioName: String,
                 seed: UInt64, runs: Int, horizon: Int, sampling: String = "random", threads: Int, outputFolder: String) {
         self.command = command
         self.record = record
@@ -44,7 +44,7 @@ public struct CommandManifest: Sendable {
 
     /// The facts of a simulation of `scenario` (read from `document`): its name, seed, runs,
     /// horizon and sampling (`run`, its shards and `merge`).
-    public init(simulating scenario: Scenario, from document: ScenarioDocument, record: ReproductionRecord, context: PipelineContext) {
+    package init(simulating scenario: Scenario, from document: ScenarioDocument, record: ReproductionRecord, context: PipelineContext) {
         self.init(command: context.command, record: record, documents: [document], scenarioName: scenario.name,
                   seed: scenario.seed, runs: scenario.runs, horizon: scenario.horizon, sampling: scenario.sampling.rawValue,
                   threads: context.threads, outputFolder: context.outputFolder)
@@ -52,7 +52,7 @@ public struct CommandManifest: Sendable {
 
     /// The manifest. With one scenario document, its text and its resolved form (with this
     /// manifest's runs and seed) are included.
-    public func manifest() -> Manifest {
+    package func manifest() -> Manifest {
         var manifest = Manifest(command: command, scenarioName: scenarioName,
                                 scenarioFile: documents.map(\.displayName).joined(separator: ","),
                                 scenarioSHA256: documents.map { SHA256.hex($0.bytes) }.joined(separator: ","),
@@ -84,7 +84,7 @@ public struct CommandManifest: Sendable {
 
     /// `files` followed by the manifest listing them (each with its size and SHA-256); the
     /// `.csv` files in the record's dialect (``ReproductionRecord/dialect``).
-    public func artifacts(_ files: [(name: String, contents: Data)]) -> [(name: String, contents: Data)] {
+    package func artifacts(_ files: [(name: String, contents: Data)]) -> [(name: String, contents: Data)] {
         let dialect = record.dialect
         let files = files.map { $0.name.hasSuffix(".csv") ? (name: $0.name, contents: dialect.file($0.contents)) : $0 }
         let text = manifest().render(files: files.map { (name: $0.name, contents: Array($0.contents)) })
@@ -92,7 +92,7 @@ public struct CommandManifest: Sendable {
     }
 
     /// Text files as artifacts (UTF-8), followed by the manifest listing them.
-    public func artifacts(texts: [(name: String, text: String)]) -> [(name: String, contents: Data)] {
+    package func artifacts(texts: [(name: String, text: String)]) -> [(name: String, contents: Data)] {
         artifacts(texts.map { (name: $0.name, contents: Data($0.text.utf8)) })
     }
 }

@@ -4,20 +4,20 @@ import Foundation
 /// simulated on common random numbers, as comparison.csv, comparison_totals.csv, budget.csv, summary.csv, the options
 /// appraisal (appraisal.csv, options.csv, value_of_information.csv, switching_values.csv,
 /// report.html) and manifest.json.
-public enum ComparePipeline {
-    public struct Options: Sendable {
+package enum ComparePipeline {
+    package struct Options: Sendable {
         /// The scenario files read (one: its variants are compared).
-        public var documents: [ScenarioDocument]
+        package var documents: [ScenarioDocument]
         /// The variants named with `--variants` (one document only); nil for every variant.
-        public var variants: [String]?
+        package var variants: [String]?
         /// The baseline variant's name; nil for the first.
-        public var baseline: String?
+        package var baseline: String?
         /// The command-line overrides (runs, seed, sampling), applied to each variant.
-        public var overrides: ScenarioOverrides
-        public var record: ReproductionRecord
-        public var context: PipelineContext
+        package var overrides: ScenarioOverrides
+        package var record: ReproductionRecord
+        package var context: PipelineContext
 
-        public init(documents: [ScenarioDocument], variants: [String]?, baseline: String?,
+        package init(documents: [ScenarioDocument], variants: [String]?, baseline: String?,
                     overrides: ScenarioOverrides, record: ReproductionRecord, context: PipelineContext) {
             self.documents = documents
             self.variants = variants
@@ -29,24 +29,24 @@ public enum ComparePipeline {
     }
 
     /// The variants to simulate, checked against the design and memory limits.
-    public struct Prepared {
+    package struct Prepared {
         let options: Options
-        public let variants: [(name: String, scenario: Scenario)]
-        public let baselineIndex: Int
+        package let variants: [(name: String, scenario: Scenario)]
+        package let baselineIndex: Int
         /// The baseline scenario (its name is the default folder's).
-        public var base: Scenario { variants[baselineIndex].scenario }
+        package var base: Scenario { variants[baselineIndex].scenario }
     }
 
-    public struct Outcome {
-        public let result: GovSimEngine.ComparisonResult
+    package struct Outcome {
+        package let result: GovSimEngine.ComparisonResult
         /// comparison.csv, comparison_totals.csv, budget.csv, summary.csv, appraisal.csv, options.csv,
         /// value_of_information.csv, switching_values.csv, report.html, then manifest.json.
-        public let files: [(name: String, contents: Data)]
+        package let files: [(name: String, contents: Data)]
     }
 
     /// Chooses the variants (a wrong name is refused) and refuses a design or size this machine
     /// cannot run.
-    public static func prepare(_ options: Options) throws -> Prepared {
+    package static func prepare(_ options: Options) throws -> Prepared {
         let plan: (variants: [(name: String, scenario: Scenario)], baselineIndex: Int)
         do {
             if options.documents.count == 1 {
@@ -70,7 +70,7 @@ public enum ComparePipeline {
     /// Simulates the prepared variants; `outputFolder` overrides the context's (the default
     /// folder is known only after ``prepare(_:)``). `phases` follows the runs (of the
     /// baseline's runs, every variant at once) simulated, then the switching-value sweeps.
-    public static func run(_ prepared: Prepared, outputFolder: String? = nil, phases: PhaseProgress? = nil) -> Outcome {
+    package static func run(_ prepared: Prepared, outputFolder: String? = nil, phases: PhaseProgress? = nil) -> Outcome {
         let options = prepared.options
         let result = ComparisonEngine(variants: prepared.variants, baselineIndex: prepared.baselineIndex, threads: options.context.threads)
             .run(progress: phases?("", prepared.base.runs, "runs"))

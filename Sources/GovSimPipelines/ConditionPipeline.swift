@@ -6,20 +6,20 @@ import Foundation
 /// input), the outturn drawn over the report's fans, and a `conditioning` section in the
 /// manifest (the outturn file, and per observed year the ESS, whether the runs were resampled
 /// and the moves' acceptance).
-public enum ConditionPipeline {
+package enum ConditionPipeline {
     /// What the command prints besides the run's own notes.
-    public struct Outcome {
-        public let run: RunPipeline.Outcome
-        public let conditioning: ImportanceResampler.Outcome
+    package struct Outcome {
+        package let run: RunPipeline.Outcome
+        package let conditioning: ImportanceResampler.Outcome
         /// One line per observed year (ESS, resampling, moves) and one on the result.
-        public let notes: [String]
+        package let notes: [String]
     }
 
     /// Conditions `options.scenario`'s runs on `outturn` (every observation with an sd) and
     /// writes the artifacts into `sink`. `phases` follows the work: the resampler's phases
     /// (``ImportanceResampler/PhaseProgress``), then `simulating` the conditioned runs.
     /// - Throws: ``ConditioningError`` when the weights degenerate beyond repair.
-    public static func run(_ options: RunPipeline.Options, outturn: OutturnFile, threads: Int,
+    package static func run(_ options: RunPipeline.Options, outturn: OutturnFile, threads: Int,
                            settings: ImportanceResampler.Settings = .init(), into sink: ArtifactSink,
                            phases: PhaseProgress? = nil) throws -> Outcome {
         let plan = PlanSimulator(scenario: options.scenario)

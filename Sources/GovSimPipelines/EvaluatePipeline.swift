@@ -9,22 +9,22 @@ import Foundation
 /// needs every run's value of each observed metric in each observed year. The runs are those of
 /// the recorded run (each depends only on the seed and its index), which the check of
 /// `summary.csv`'s SHA-256 confirms before anything is written.
-public enum EvaluatePipeline {
-    public struct Options: Sendable {
+package enum EvaluatePipeline {
+    package struct Options: Sendable {
         /// The forecast's scenario as recorded (after its recorded command-line options).
-        public var document: ScenarioDocument
-        public var scenario: Scenario
-        public var outturn: OutturnFile
+        package var document: ScenarioDocument
+        package var scenario: Scenario
+        package var outturn: OutturnFile
         /// The forecast's manifest facts (its record and inputs); written with subcommand
         /// `evaluate` and without a `reproduction` record.
-        public var manifest: CommandManifest
+        package var manifest: CommandManifest
         /// The results folder evaluated (as given) and the SHA-256 its manifest records for
         /// `summary.csv` (nil: not checked).
-        public var resultsFolder: String
-        public var recordedSummarySHA256: String?
-        public var threads: Int
+        package var resultsFolder: String
+        package var recordedSummarySHA256: String?
+        package var threads: Int
 
-        public init(document: ScenarioDocument, scenario: Scenario, outturn: OutturnFile, manifest: CommandManifest,
+        package init(document: ScenarioDocument, scenario: Scenario, outturn: OutturnFile, manifest: CommandManifest,
                     resultsFolder: String, recordedSummarySHA256: String?, threads: Int) {
             self.document = document
             self.scenario = scenario
@@ -40,7 +40,7 @@ public enum EvaluatePipeline {
     /// the forecast's runs: `re-simulating` (the summary and report), then `observed values`.
     /// - Throws: ``PipelineError`` when the re-simulation does not reproduce the folder's
     ///   `summary.csv` (another govsim version, or an edited folder).
-    public static func run(_ options: Options, into sink: ArtifactSink, phases: PhaseProgress? = nil) throws -> OutturnEvaluation {
+    package static func run(_ options: Options, into sink: ArtifactSink, phases: PhaseProgress? = nil) throws -> OutturnEvaluation {
         let s = options.scenario
         let engine = SimulationEngine(scenario: s, threads: options.threads)
         let result = engine.run(progress: phases?("re-simulating", s.runs, "runs"), formatRecords: nil, recordSink: { _ in })

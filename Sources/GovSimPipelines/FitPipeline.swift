@@ -4,23 +4,23 @@ import Foundation
 /// folder (``RegressionReport``'s coefficients.csv, statistics.csv and summary.txt) and a
 /// manifest holding the report's keys plus what `govsim verify` needs (built here, in one step,
 /// never by re-reading a rendered manifest).
-public enum FitPipeline {
+package enum FitPipeline {
     /// The options of `govsim fit`.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The data file's path as given (shown in messages and recorded).
-        public var dataPath: String
+        package var dataPath: String
         /// The data file's bytes (read by the caller through ``InputSources``).
-        public var data: Data
-        public var response: String
+        package var data: Data
+        package var response: String
         /// The predictor columns; nil for every other numeric column.
-        public var predictors: [String]?
-        public var intercept: Bool = true
-        public var robust: LinearRegression.RobustCovariance?
+        package var predictors: [String]?
+        package var intercept: Bool = true
+        package var robust: LinearRegression.RobustCovariance?
         /// The command line as typed and the results folder as given (for `invocation`).
-        public var command: [String]
-        public var outputFolder: String
+        package var command: [String]
+        package var outputFolder: String
 
-        public init(dataPath: String, data: Data, response: String, predictors: [String]?, intercept: Bool = true,
+        package init(dataPath: String, data: Data, response: String, predictors: [String]?, intercept: Bool = true,
                     robust: LinearRegression.RobustCovariance?, command: [String], outputFolder: String) {
             self.dataPath = dataPath
             self.data = data
@@ -33,10 +33,10 @@ public enum FitPipeline {
         }
 
         /// `--csv-dialect` (``CSVDialect``), nil for standard.
-        public var csvDialect: String?
+        package var csvDialect: String?
 
         /// The typed record `govsim verify` re-runs from.
-        public var record: ReproductionRecord {
+        package var record: ReproductionRecord {
             var record = ReproductionRecord(.fit)
             record.data = dataPath
             record.response = response
@@ -49,18 +49,18 @@ public enum FitPipeline {
     }
 
     /// The files to write (manifest.json last) and the summary for the terminal.
-    public struct Outcome {
-        public let files: [(name: String, contents: Data)]
-        public let summary: String
+    package struct Outcome {
+        package let files: [(name: String, contents: Data)]
+        package let summary: String
     }
 
     /// The steps ``run(_:step:)`` announces, in order.
-    public static let steps = ["reading the data", "fitting"]
+    package static let steps = ["reading the data", "fitting"]
 
     /// Fits the regression; throws ``DataTableError`` for a data or model problem and
     /// ``LAPACKError`` for a numerical failure. `step` is told each of ``steps`` as it begins
     /// (a 64 MiB file takes seconds to read and to fit).
-    public static func run(_ options: Options, step: (String) -> Void = { _ in }) throws -> Outcome {
+    package static func run(_ options: Options, step: (String) -> Void = { _ in }) throws -> Outcome {
         step(steps[0])
         let table = try DataTable(data: options.data, fileName: options.dataPath)
         step(steps[1])

@@ -3,13 +3,13 @@ import Foundation
 /// `govsim merge` in memory: the shards' aggregates (``ShardAggregate``, combined by
 /// ``ShardMerge`` without replaying a run) written as the outputs of the unsharded run
 /// (``RunPipeline``, the same bytes), with a manifest whose record is that of the shards' run.
-public enum MergePipeline {
+package enum MergePipeline {
     /// The manifest facts of a merge: the options of the shards' run (from `shardManifest`, the
     /// bytes of the first shard's manifest at `path`) with the shard count, and the shards'
     /// recorded inputs adopted into ``InputSources/current`` besides any merge read itself, so
     /// the merged folder re-runs on its own. A shard manifest without a record (or unreadable)
     /// gives the values in effect, on the scenario merge read.
-    public static func manifest(shardManifest: Data?, path: String, shards: Int, document: ScenarioDocument, scenario s: Scenario,
+    package static func manifest(shardManifest: Data?, path: String, shards: Int, document: ScenarioDocument, scenario s: Scenario,
                                 command: [String], outputFolder: String) -> CommandManifest {
         let parsed = shardManifest.flatMap { try? JSONValue.parse($0) }
         var record: ReproductionRecord
@@ -36,7 +36,7 @@ public enum MergePipeline {
 
     /// Refuses a merge of `scenario` (the one recorded in the shards, with their runs, seed and
     /// sampling) that needs more memory than this machine can give.
-    public static func check(_ scenario: Scenario) throws {
+    package static func check(_ scenario: Scenario) throws {
         if let message = MemoryEstimate(mergeOf: scenario).refusal(advice: "merge on a machine with more memory, or re-run the shards with fewer --runs") {
             throw PipelineError("merge: " + message)
         }
@@ -46,7 +46,7 @@ public enum MergePipeline {
     /// (``ShardMerge/finish()``) into `sink`: the same files, byte for byte, as the unsharded run.
     /// With runs.csv on, `rows(sink)` hands the shards' rows of runs.csv (standard dialect, pieces
     /// ending at a row's end, in run order) to `sink`.
-    public static func run(_ options: RunPipeline.Options, into sink: ArtifactSink, result: SimulationResult,
+    package static func run(_ options: RunPipeline.Options, into sink: ArtifactSink, result: SimulationResult,
                            rows: (_ sink: ([UInt8]) -> Void) throws -> Void) throws -> RunPipeline.Outcome {
         try RunPipeline.run(options, into: sink) { format, recordSink in
             if format != nil { try rows(recordSink) }
@@ -57,7 +57,7 @@ public enum MergePipeline {
     /// Refuses `shard` (read from `folder`) unless it is from the run of `reference` (read from
     /// `referenceFolder`): the same govsim version, scenario, data files, runs, seed, sampling,
     /// shard count and runs.csv on or off (the aggregates' format is checked with shard.json).
-    public static func refuseForeign(_ d: ShardDescription, folder: String, reference r: ShardDescription, referenceFolder: String) throws {
+    package static func refuseForeign(_ d: ShardDescription, folder: String, reference r: ShardDescription, referenceFolder: String) throws {
         var differences: [String] = []
         if d.govsimVersion != r.govsimVersion { differences.append("govsim \(d.govsimVersion) instead of \(r.govsimVersion)") }
         if d.scenarioSHA256 != r.scenarioSHA256 { differences.append("another scenario (SHA-256 \(d.scenarioSHA256.prefix(12))… instead of \(r.scenarioSHA256.prefix(12))…)") }
@@ -75,7 +75,7 @@ public enum MergePipeline {
     /// The indices of `given` (shards of one run, ``refuseForeign(_:folder:reference:referenceFolder:)``)
     /// in shard order, refused unless each shard 1…N is given once and their block ranges tile
     /// the run's blocks exactly.
-    public static func order(_ given: [(folder: String, canonicalPath: String, shard: ShardDescription)]) throws -> [Int] {
+    package static func order(_ given: [(folder: String, canonicalPath: String, shard: ShardDescription)]) throws -> [Int] {
         guard let r = given.first?.shard else { return [] }
         var byNumber: [Int: Int] = [:]
         for (index, folder) in given.enumerated() {

@@ -1,6 +1,6 @@
 /// A pipeline's refusal, with a complete one-line message (what is wrong and how to fix it);
 /// the command line prints it as `error: <message>` and exits non-zero.
-public struct PipelineError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    public init(_ message: String) { description = message }
+package struct PipelineError: Error, CustomStringConvertible, Sendable {
+    package let description: String
+    package init(_ message: String) { description = message }
 }

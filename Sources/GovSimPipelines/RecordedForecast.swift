@@ -4,18 +4,18 @@ import Foundation
 /// re-simulate the forecast from, the input files it recorded, and the SHA-256 of the folder's
 /// `summary.csv` (the re-simulation must reproduce it). Read here, in the library, so that the
 /// command line only reads the manifest's bytes.
-public struct RecordedForecast: Sendable {
+package struct RecordedForecast: Sendable {
     /// The forecast's record, as a plain `run` (a merge's record is the run it merged).
-    public let record: ReproductionRecord
+    package let record: ReproductionRecord
     /// The input files the manifest recorded (the scenario, its data files).
-    public let inputs: [InputSources.Input]
+    package let inputs: [InputSources.Input]
     /// The recorded SHA-256 of `summary.csv`, if the manifest lists it.
-    public let summarySHA256: String?
+    package let summarySHA256: String?
 
     /// Reads `manifest` (the bytes of `<folder>/manifest.json`, named `name` in messages).
     /// - Throws: ``PipelineError`` naming the manifest and what to give instead: not a manifest,
     ///   no reproduction record, a shard, another command, or a forecast already conditioned.
-    public init(manifest bytes: Data, name: String, folder: String) throws {
+    package init(manifest bytes: Data, name: String, folder: String) throws {
         let manifest: JSONValue
         do {
             manifest = try JSONValue.parse(bytes)

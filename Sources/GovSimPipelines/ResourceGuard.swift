@@ -2,11 +2,11 @@ import Foundation
 
 /// The refusals a pipeline makes before simulating: memory, disk and design limits, each with a
 /// one-line message saying what to change (thrown as ``PipelineError``).
-public enum ResourceGuard {
+package enum ResourceGuard {
     /// Refuses, before simulating, a simulation that would need more memory than this machine can
     /// give it, with the estimate and how to reduce it (``MemoryEstimate``). When the number of runs
     /// comes from the scenario file (`runsOption` is nil), the message points at its `runs:` line.
-    public static func refuseIfTooLarge(_ scenario: Scenario, input: ScenarioDocument, runsOption: Int?, writesRunsTable: Bool = true) throws {
+    package static func refuseIfTooLarge(_ scenario: Scenario, input: ScenarioDocument, runsOption: Int?, writesRunsTable: Bool = true) throws {
         try refuseUnsupportedDesign(scenario)
         guard let message = MemoryEstimate(scenario: scenario, writesRunsTable: writesRunsTable).refusal() else { return }
         var location = ""
@@ -21,13 +21,13 @@ public enum ResourceGuard {
 
     /// Refuses a study whose memory estimate (``MemoryEstimate/Study``) exceeds what this machine
     /// can give, naming the option to change.
-    public static func refuseIfTooLarge(_ study: MemoryEstimate.Study) throws {
+    package static func refuseIfTooLarge(_ study: MemoryEstimate.Study) throws {
         if let message = study.refusal() { throw PipelineError(message) }
     }
 
     /// Refuses, before simulating, results that would not fit on the disk that is to hold them
     /// (``DiskSpaceEstimate``).
-    public static func refuseIfDiskTooSmall(_ scenario: Scenario, outDir: String) throws {
+    package static func refuseIfDiskTooSmall(_ scenario: Scenario, outDir: String) throws {
         let estimate = DiskSpaceEstimate(runs: scenario.runs, uncertainInputs: PlanSimulator(scenario: scenario).inputCount)
         guard let (free, place) = DiskSpaceEstimate.freeSpace(forFolder: outDir),
               let message = estimate.refusal(free: free, at: place) else { return }
@@ -37,7 +37,7 @@ public enum ResourceGuard {
     /// Refuses a sampling design the scenario has too many uncertain inputs for: a Sobol' sequence
     /// has at most ``SobolSequence/maxDimensions`` dimensions (a large portfolio: every
     /// organisation's inputs count).
-    public static func refuseUnsupportedDesign(_ scenario: Scenario) throws {
+    package static func refuseUnsupportedDesign(_ scenario: Scenario) throws {
         let inputs = PlanSimulator(scenario: scenario).inputCount
         if scenario.sampling == .sobol, inputs > SobolSequence.maxDimensions {
             throw PipelineError("sampling sobol supports at most \(SobolSequence.maxDimensions) uncertain inputs, and this scenario has \(inputs) "
@@ -47,7 +47,7 @@ public enum ResourceGuard {
 
     /// Refuses a Sobol' sensitivity study of more uncertain inputs than its design supports (a
     /// Saltelli design uses two Sobol' dimensions per input).
-    public static func refuseUnsupportedSobolStudy(_ scenario: Scenario) throws {
+    package static func refuseUnsupportedSobolStudy(_ scenario: Scenario) throws {
         let inputs = PlanSimulator(scenario: scenario).inputCount
         let limit = SobolSequence.maxDimensions / 2
         if inputs > limit {

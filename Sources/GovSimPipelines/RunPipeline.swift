@@ -5,25 +5,25 @@ import Foundation
 /// as the simulation produces them; then summary.csv, budget.csv, appraisal.csv, the optional tables
 /// (organisations, correlations, baseline fits), report.html and manifest.json are written.
 /// The caller commits the sink (or, on a thrown error, discards it).
-public enum RunPipeline {
+package enum RunPipeline {
     /// What the pipeline needs besides the sink.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The scenario read (its bytes and name go into the report and manifest).
-        public var document: ScenarioDocument
+        package var document: ScenarioDocument
         /// The scenario as simulated (after command-line overrides).
-        public var scenario: Scenario
+        package var scenario: Scenario
         /// The manifest's facts; its runs, seed, horizon and sampling are the scenario's.
-        public var manifest: CommandManifest
+        package var manifest: CommandManifest
         /// Whether runs.csv is written (`--no-runs-csv` turns it off; the other files are unchanged).
-        public var runsCSV: Bool
+        package var runsCSV: Bool
         /// Further tables written after the standard ones (name, text): a conditioned run's
         /// `posterior.csv`.
-        public var extraFiles: [(name: String, text: String)] = []
+        package var extraFiles: [(name: String, text: String)] = []
         /// Observed KPIs to draw over the report's fan charts (a conditioned run's outturn), and
         /// the note added to the report's facts line.
-        public var outturn: (file: OutturnFile, note: String)?
+        package var outturn: (file: OutturnFile, note: String)?
 
-        public init(document: ScenarioDocument, scenario: Scenario, manifest: CommandManifest, runsCSV: Bool = true) {
+        package init(document: ScenarioDocument, scenario: Scenario, manifest: CommandManifest, runsCSV: Bool = true) {
             self.document = document
             self.scenario = scenario
             self.manifest = manifest
@@ -31,7 +31,7 @@ public enum RunPipeline {
         }
 
         /// The options of `govsim run` of `scenario` with `record`'s options.
-        public init(document: ScenarioDocument, scenario: Scenario, record: ReproductionRecord, context: PipelineContext) {
+        package init(document: ScenarioDocument, scenario: Scenario, record: ReproductionRecord, context: PipelineContext) {
             self.init(document: document, scenario: scenario,
                       manifest: CommandManifest(simulating: scenario, from: document, record: record, context: context),
                       runsCSV: record.noRunsCSV != true)
@@ -39,20 +39,20 @@ public enum RunPipeline {
     }
 
     /// What the command prints besides the summary.
-    public struct Outcome {
-        public let result: SimulationResult
+    package struct Outcome {
+        package let result: SimulationResult
         /// The summaries the outputs shared (computed once), for the terminal summary.
-        public let summaries: OutputSummaries
+        package let summaries: OutputSummaries
         /// Notes for the terminal (e.g. that correlations were repaired), in order.
-        public let notes: [String]
+        package let notes: [String]
     }
 
     /// The simulation's runs.csv formatter (nil without runs.csv: then nothing reaches the sink)
     /// and a sink for its pieces. The records are never kept.
-    public typealias Simulate = (_ format: (@Sendable ([RunRecord]) -> [UInt8])?, _ sink: @escaping ([UInt8]) -> Void) throws -> SimulationResult
+    package typealias Simulate = (_ format: (@Sendable ([RunRecord]) -> [UInt8])?, _ sink: @escaping ([UInt8]) -> Void) throws -> SimulationResult
 
     /// Runs `simulate` and writes every artifact into `sink`.
-    public static func run(_ options: Options, into sink: ArtifactSink, simulate: Simulate) throws -> Outcome {
+    package static func run(_ options: Options, into sink: ArtifactSink, simulate: Simulate) throws -> Outcome {
         let s = options.scenario
         var runsHash = SHA256()
         var runsBytes = 0
@@ -110,13 +110,13 @@ public enum RunPipeline {
 
     /// The manifest's `quantiles`: `exact`, or the largest rank error of any quantile as a share
     /// of the runs (``QuantileWindows/quantile(_:)``).
-    public static func quantilesFact(rankError: Double) -> String {
+    package static func quantilesFact(rankError: Double) -> String {
         rankError == 0 ? "exact" : "rank error at most \(CSVTable.formatNumber(rankError)) of the runs"
     }
 
     /// Simulates `options.scenario` on `threads` threads into `sink` (the whole of `govsim run`
     /// without a shard).
-    public static func run(_ options: Options, threads: Int, into sink: ArtifactSink,
+    package static func run(_ options: Options, threads: Int, into sink: ArtifactSink,
                            progress: (@Sendable (Int) -> Void)? = nil) throws -> Outcome {
         let engine = SimulationEngine(scenario: options.scenario, threads: threads)
         return try run(options, into: sink) { format, recordSink in

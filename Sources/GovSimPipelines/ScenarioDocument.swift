@@ -3,15 +3,15 @@ import Foundation
 /// A scenario as a pipeline receives it: the validated ``Scenario`` with the bytes it was read
 /// from and the name shown for it. The command line reads the file (through ``InputSources``);
 /// the pipelines never touch the file system for it.
-public struct ScenarioDocument: Sendable {
+package struct ScenarioDocument: Sendable {
     /// The scenario as loaded (before command-line overrides of runs, seed or sampling).
-    public let scenario: Scenario
+    package let scenario: Scenario
     /// Path shown in messages and the manifest.
-    public let displayName: String
+    package let displayName: String
     /// The file's bytes (the embedded text for the built-in scenario).
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
 
-    public init(scenario: Scenario, displayName: String, bytes: [UInt8]) {
+    package init(scenario: Scenario, displayName: String, bytes: [UInt8]) {
         self.scenario = scenario
         self.displayName = displayName
         self.bytes = bytes

@@ -1,18 +1,18 @@
 /// The command-line overrides of a scenario's run count, seed and sampling design (nil: the
 /// scenario's own).
-public struct ScenarioOverrides: Sendable, Equatable {
-    public var runs: Int?
-    public var seed: UInt64?
-    public var sampling: SamplingKind?
+package struct ScenarioOverrides: Sendable, Equatable {
+    package var runs: Int?
+    package var seed: UInt64?
+    package var sampling: SamplingKind?
 
-    public init(runs: Int? = nil, seed: UInt64? = nil, sampling: SamplingKind? = nil) {
+    package init(runs: Int? = nil, seed: UInt64? = nil, sampling: SamplingKind? = nil) {
         self.runs = runs
         self.seed = seed
         self.sampling = sampling
     }
 
     /// `scenario` with these overrides.
-    public func apply(to scenario: Scenario) -> Scenario {
+    package func apply(to scenario: Scenario) -> Scenario {
         var s = scenario
         if let runs { s.runs = runs }
         if let seed { s.seed = seed }

@@ -5,23 +5,23 @@ import Foundation
 /// year) or sensitivity_totals.csv (for one appraisal measure per run, with a target), or the switching
 /// values and one-way money sweeps of the appraisal's decisive inputs (`switching`) as
 /// switching_values.csv; then manifest.json.
-public enum SensitivityPipeline {
-    public enum Method: String, Sendable, CaseIterable { case src, sobol, switching }
+package enum SensitivityPipeline {
+    package enum Method: String, Sendable, CaseIterable { case src, sobol, switching }
 
-    public struct Options: Sendable {
-        public var document: ScenarioDocument
+    package struct Options: Sendable {
+        package var document: ScenarioDocument
         /// The scenario after command-line overrides.
-        public var scenario: Scenario
-        public var method: Method
+        package var scenario: Scenario
+        package var method: Method
         /// Base samples N of the Sobol' design and its bootstrap replicates (sobol only).
-        public var baseSamples: Int
-        public var bootstrap: Int
+        package var baseSamples: Int
+        package var bootstrap: Int
         /// The appraisal measure analysed per run instead of the yearly metrics (src, sobol); nil for the metrics.
-        public var target: SensitivityStudy.Target?
-        public var record: ReproductionRecord
-        public var context: PipelineContext
+        package var target: SensitivityStudy.Target?
+        package var record: ReproductionRecord
+        package var context: PipelineContext
 
-        public init(document: ScenarioDocument, scenario: Scenario, method: Method, baseSamples: Int, bootstrap: Int,
+        package init(document: ScenarioDocument, scenario: Scenario, method: Method, baseSamples: Int, bootstrap: Int,
                     target: SensitivityStudy.Target? = nil, record: ReproductionRecord, context: PipelineContext) {
             self.document = document
             self.scenario = scenario
@@ -34,21 +34,21 @@ public enum SensitivityPipeline {
         }
     }
 
-    public struct Outcome {
+    package struct Outcome {
         /// The indices (src, sobol; nil for switching).
-        public let result: SensitivityResult?
+        package let result: SensitivityResult?
         /// The switching values and sweeps (switching; nil otherwise).
-        public let switching: SwitchingValueStudy?
+        package let switching: SwitchingValueStudy?
         /// The terminal's tornado of the study.
-        public let tornado: String
+        package let tornado: String
         /// sensitivity.csv (src, sobol), sensitivity_totals.csv (src, sobol with a target) or
         /// switching_values.csv (switching), then manifest.json.
-        public let files: [(name: String, contents: Data)]
+        package let files: [(name: String, contents: Data)]
     }
 
     /// Refuses a design the scenario does not support, a target with switching, or a study too
     /// large for this machine.
-    public static func check(_ options: Options) throws {
+    package static func check(_ options: Options) throws {
         let s = options.scenario
         if options.target != nil, options.method == .switching {
             throw PipelineError("--target applies to --method src or sobol; switching values already report NPV and NPSV. Remove --target or use --method src.")
@@ -70,7 +70,7 @@ public enum SensitivityPipeline {
     /// Computes the study (after ``check(_:)``); `phases` follows its work: the runs, then the
     /// regressions (src) or the index sets (sobol) of ``SensitivityStudy``; for switching the
     /// inputs swept (after the scenario itself as unit 1).
-    public static func run(_ options: Options, phases: PhaseProgress? = nil) throws -> Outcome {
+    package static func run(_ options: Options, phases: PhaseProgress? = nil) throws -> Outcome {
         let s = options.scenario
         let result: SensitivityResult
         switch options.method {

@@ -2,9 +2,9 @@ import Foundation
 
 /// Which shard of a run to compute: `--shard K/N`, or K and N from a batch scheduler's
 /// environment (`--shard-from-env`). Shards are numbered 1…N.
-public enum ShardChoice {
+package enum ShardChoice {
     /// (K, N) from `K/N`, with 1 ≤ K ≤ N.
-    public static func parse(_ text: String) throws -> (Int, Int) {
+    package static func parse(_ text: String) throws -> (Int, Int) {
         let parts = text.split(separator: "/")
         guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k) else {
             throw PipelineError("--shard \(text): write K/N with 1 ≤ K ≤ N, for example --shard 2/4")
@@ -20,7 +20,7 @@ public enum ShardChoice {
     ///   or else `SLURM_ARRAY_TASK_MAX` (= MAX − MIN + 1) when `SLURM_ARRAY_TASK_MIN` is 1. A task
     ///   ID of 0 (a 0-based array) or above N is refused.
     /// - Kubernetes Indexed Job: K is `JOB_COMPLETION_INDEX` + 1 (it counts from 0); N must be given.
-    public static func fromEnvironment(_ env: [String: String], shards: Int?) throws -> (Int, Int) {
+    package static func fromEnvironment(_ env: [String: String], shards: Int?) throws -> (Int, Int) {
         func number(_ name: String) throws -> Int? {
             guard let text = env[name] else { return nil }
             guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {

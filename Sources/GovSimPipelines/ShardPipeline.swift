@@ -4,24 +4,24 @@ import Foundation
 /// mergeable aggregate, ``ShardAggregate``), `runs-rows.csv` (its rows of runs.csv, unless
 /// `--no-runs-csv`), `shard.json` (what was run, with the scenario and its data files so that
 /// merge needs nothing else) and a manifest.
-public enum ShardPipeline {
+package enum ShardPipeline {
     /// What the pipeline needs besides the sink.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The scenario read.
-        public var document: ScenarioDocument
+        package var document: ScenarioDocument
         /// Every data file the scenario read (path as written in the scenario, bytes), in the
         /// order first read; recorded in `shard.json`.
-        public var dataFiles: [(path: String, contents: Data)]
+        package var dataFiles: [(path: String, contents: Data)]
         /// The scenario as simulated (after command-line overrides).
-        public var scenario: Scenario
+        package var scenario: Scenario
         /// Shard K (1…N) of N.
-        public var shard: Int
-        public var shards: Int
-        public var threads: Int
+        package var shard: Int
+        package var shards: Int
+        package var threads: Int
         /// The manifest's facts (runs, seed, horizon and sampling the scenario's).
-        public var manifest: CommandManifest
+        package var manifest: CommandManifest
 
-        public init(document: ScenarioDocument, dataFiles: [(path: String, contents: Data)], scenario: Scenario,
+        package init(document: ScenarioDocument, dataFiles: [(path: String, contents: Data)], scenario: Scenario,
                     shard: Int, shards: Int, threads: Int, manifest: CommandManifest) {
             self.document = document
             self.dataFiles = dataFiles
@@ -33,7 +33,7 @@ public enum ShardPipeline {
         }
 
         /// The options of shard `shard` of `shards` of `govsim run` with `record`'s options.
-        public init(document: ScenarioDocument, dataFiles: [(path: String, contents: Data)], scenario: Scenario,
+        package init(document: ScenarioDocument, dataFiles: [(path: String, contents: Data)], scenario: Scenario,
                     shard: Int, shards: Int, record: ReproductionRecord, context: PipelineContext) {
             self.init(document: document, dataFiles: dataFiles, scenario: scenario, shard: shard, shards: shards, threads: context.threads,
                       manifest: CommandManifest(simulating: scenario, from: document, record: record, context: context))
@@ -41,17 +41,17 @@ public enum ShardPipeline {
     }
 
     /// A shard checked and ready to simulate.
-    public struct Prepared {
+    package struct Prepared {
         let options: Options
         let engine: SimulationEngine
         let description: ShardDescription
         /// The shard's blocks and the run's block count (for the terminal).
-        public let blocks: Range<Int>
-        public let blockCount: Int
+        package let blocks: Range<Int>
+        package let blockCount: Int
 
         /// The number of runs the shard simulates: its blocks', the run's last block possibly
         /// partial (the total of ``write(into:progress:)``'s progress).
-        public var runCount: Int {
+        package var runCount: Int {
             min(blocks.upperBound * ParallelBlocks.blockSize, options.scenario.runs) - blocks.lowerBound * ParallelBlocks.blockSize
         }
 
@@ -59,7 +59,7 @@ public enum ShardPipeline {
         /// runs.csv on also runs-rows.csv (the shard's rows of runs.csv, standard dialect, no
         /// header: the merge concatenates them), shard.json (with the aggregate's size and SHA-256)
         /// and manifest.json. `progress` receives the number of the shard's runs finished so far.
-        public func write(into sink: ArtifactSink, progress: (@Sendable (Int) -> Void)? = nil) throws {
+        package func write(into sink: ArtifactSink, progress: (@Sendable (Int) -> Void)? = nil) throws {
             var rowsHash = SHA256()
             var rowsBytes = 0
             var writeError: Error?
@@ -90,13 +90,13 @@ public enum ShardPipeline {
     }
 
     /// The shard's aggregate (``ShardAggregate``), in every shard folder.
-    public static let aggregateFile = "aggregate.bin"
+    package static let aggregateFile = "aggregate.bin"
     /// The shard's rows of runs.csv, unless the shards were run with `--no-runs-csv`.
-    public static let rowsFile = "runs-rows.csv"
+    package static let rowsFile = "runs-rows.csv"
 
     /// Refuses a shard that cannot be written (more shards than blocks, data files or runs too
     /// large to record), before any output is begun or anything simulated.
-    public static func prepare(_ options: Options) throws -> Prepared {
+    package static func prepare(_ options: Options) throws -> Prepared {
         let s = options.scenario, k = options.shard, n = options.shards
         let blockCount = ShardDescription.blockCount(runs: s.runs)
         guard n <= blockCount else {

@@ -5,13 +5,13 @@ import Foundation
 ///
 /// The manifest records the scenario, seed, horizon and `runs: 1` with sampling "central values";
 /// trace has no ``ReproductionRecord`` (`govsim verify` re-runs only the simulating commands).
-public enum TracePipeline {
+package enum TracePipeline {
     /// trace.csv, then manifest.json. A portfolio is refused (a trace follows one organisation).
     ///
     /// - Parameters:
     ///   - command: the command line as typed, recorded in the manifest.
     ///   - dialect: the layout of trace.csv (``CSVDialect``).
-    public static func run(_ document: ScenarioDocument, command: [String], dialect: CSVDialect = .standard) throws -> [(name: String, contents: Data)] {
+    package static func run(_ document: ScenarioDocument, command: [String], dialect: CSVDialect = .standard) throws -> [(name: String, contents: Data)] {
         let s = document.scenario
         guard s.portfolio == nil else {
             throw PipelineError("\(document.displayName): govsim trace follows one organisation, and this scenario is a portfolio; trace one organisation's scenario instead")

@@ -1,14 +1,14 @@
 import Foundation
 
 /// Why ``ImanConover`` could not reorder a sample.
-public enum ImanConoverError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum ImanConoverError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The sample's columns do not match the target's inputs.
     case dimensionMismatch(target: Int, sample: Int)
     /// Too few rows for the number of columns: the score matrix needs more rows than columns
     /// to have a positive definite correlation.
     case tooFewRows(rows: Int, columns: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .dimensionMismatch(let target, let sample):
             return "Iman-Conover: the target correlates \(target) inputs but the sample has \(sample) columns"
@@ -43,9 +43,9 @@ public enum ImanConoverError: Error, Equatable, Sendable, CustomStringConvertibl
 /// (a correlation of ±1) has no Cholesky factor, the symmetric square root V·Λ^½ is used.
 ///
 /// - Complexity: O(d³) to set up; O(n·d² + d·n log n) per sample.
-public struct ImanConover: Sendable {
+package struct ImanConover: Sendable {
     /// How the target relates to the correlation imposed on the normal scores.
-    public enum TargetScale: Hashable, Sendable {
+    package enum TargetScale: Hashable, Sendable {
         /// The target is the wanted Spearman correlation (converted by 2·sin(πρ/6)).
         case spearman
         /// The target is imposed as the Pearson correlation of the scores (classic method).
@@ -53,18 +53,18 @@ public struct ImanConover: Sendable {
     }
 
     /// The wanted rank correlations; sample columns are in the order of `target.names`.
-    public let target: CorrelationMatrix
-    public let scale: TargetScale
+    package let target: CorrelationMatrix
+    package let scale: TargetScale
     /// The Pearson correlation imposed on the scores, column-major d × d.
-    public let scoreCorrelation: [Double]
+    package let scoreCorrelation: [Double]
     /// A square root P of `scoreCorrelation` (P·Pᵀ), column-major: the lower Cholesky factor,
     /// or V·Λ^½ for a singular target.
-    public let factor: [Double]
+    package let factor: [Double]
 
     /// Prepares the induction of `target`.
     ///
     /// - Throws: errors of ``SymmetricEigen`` (only for a pathological target).
-    public init(target: CorrelationMatrix, scale: TargetScale = .spearman) throws {
+    package init(target: CorrelationMatrix, scale: TargetScale = .spearman) throws {
         let d = target.dimension
         self.target = target
         self.scale = scale
@@ -96,7 +96,7 @@ public struct ImanConover: Sendable {
     /// input column. Deterministic in (seed, block): give each block of runs its own block index.
     ///
     /// - Throws: ``ImanConoverError``.
-    public func apply(to sample: SampleMatrix, seed: UInt64, block: Int = 0) throws -> SampleMatrix {
+    package func apply(to sample: SampleMatrix, seed: UInt64, block: Int = 0) throws -> SampleMatrix {
         let n = sample.rows, d = sample.columns
         guard d == target.dimension else { throw ImanConoverError.dimensionMismatch(target: target.dimension, sample: d) }
         if d <= 1 || n <= 1 { return sample }

@@ -6,18 +6,18 @@
 /// ``SobolSequence`` are compared, and the pseudo-random base of ``SaltelliDesign``.
 ///
 /// - Complexity: O(d) per run.
-public struct PseudoRandomDesign: SamplingDesign, Hashable {
-    public let dimensions: Int
-    public let seed: UInt64
+package struct PseudoRandomDesign: SamplingDesign, Hashable {
+    package let dimensions: Int
+    package let seed: UInt64
 
-    public init(dimensions: Int, seed: UInt64) {
+    package init(dimensions: Int, seed: UInt64) {
         precondition(dimensions >= 1, "PseudoRandomDesign: at least one dimension")
         self.dimensions = dimensions
         self.seed = seed
     }
 
     /// The point of one run (53 random bits per coordinate, in (0, 1)).
-    public func point(at run: Int) -> [Double] {
+    package func point(at run: Int) -> [Double] {
         let random = CounterRandom(seed: seed, domain: "govsim.design.random")
         var out = [Double](repeating: 0, count: dimensions)
         fill(run: run, random: random, into: &out, offset: 0)
@@ -25,7 +25,7 @@ public struct PseudoRandomDesign: SamplingDesign, Hashable {
     }
 
     /// The points of `runs`, one row per run.
-    public func points(for runs: Range<Int>) -> SampleMatrix {
+    package func points(for runs: Range<Int>) -> SampleMatrix {
         precondition(runs.lowerBound >= 0, "PseudoRandomDesign: negative run index")
         let random = CounterRandom(seed: seed, domain: "govsim.design.random")
         var values = [Double](repeating: 0, count: runs.count * dimensions)

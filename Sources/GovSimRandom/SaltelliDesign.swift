@@ -19,9 +19,9 @@
 /// be generated on its own.
 ///
 /// - Complexity: O(d) per run (plus O(d · 32) once per range for the Sobol' base).
-public struct SaltelliDesign: SamplingDesign, Hashable {
+package struct SaltelliDesign: SamplingDesign, Hashable {
     /// The base sequence of the A and B matrices.
-    public enum Base: Hashable, Sendable {
+    package enum Base: Hashable, Sendable {
         /// A scrambled Sobol' sequence in 2d dimensions (d ≤ 512).
         case sobol(seed: UInt64)
         /// Independent pseudo-random uniforms.
@@ -29,7 +29,7 @@ public struct SaltelliDesign: SamplingDesign, Hashable {
     }
 
     /// What a run of the design evaluates.
-    public enum Role: Hashable, Sendable {
+    package enum Role: Hashable, Sendable {
         /// A row of matrix A.
         case a
         /// A row of matrix B.
@@ -39,19 +39,19 @@ public struct SaltelliDesign: SamplingDesign, Hashable {
     }
 
     /// Number of uncertain inputs d.
-    public let dimensions: Int
+    package let dimensions: Int
     /// Number of base points N.
-    public let baseSamples: Int
-    public let base: Base
+    package let baseSamples: Int
+    package let base: Base
     /// The scrambled base sequence, built once (nil for a pseudo-random base).
     private let sobol: SobolSequence?
 
     /// Runs per base point, d + 2.
-    public var runsPerBaseSample: Int { dimensions + 2 }
+    package var runsPerBaseSample: Int { dimensions + 2 }
     /// Total runs, N·(d + 2).
-    public var runCount: Int { baseSamples * (dimensions + 2) }
+    package var runCount: Int { baseSamples * (dimensions + 2) }
 
-    public init(dimensions: Int, baseSamples: Int, base: Base) {
+    package init(dimensions: Int, baseSamples: Int, base: Base) {
         precondition(dimensions >= 1, "SaltelliDesign: at least one input")
         precondition(baseSamples >= 2, "SaltelliDesign: at least two base samples")
         if case .sobol = base {
@@ -70,14 +70,14 @@ public struct SaltelliDesign: SamplingDesign, Hashable {
     }
 
     /// The base point and role of run `run`.
-    public func role(ofRun run: Int) -> (baseSample: Int, role: Role) {
+    package func role(ofRun run: Int) -> (baseSample: Int, role: Role) {
         precondition(run >= 0 && run < runCount, "SaltelliDesign: run \(run) out of range")
         let k = run / runsPerBaseSample, r = run % runsPerBaseSample
         return (k, r == 0 ? .a : r == dimensions + 1 ? .b : .ab(r - 1))
     }
 
     /// The run index of a base point's role.
-    public func run(baseSample: Int, role: Role) -> Int {
+    package func run(baseSample: Int, role: Role) -> Int {
         let offset: Int
         switch role {
         case .a: offset = 0
@@ -90,7 +90,7 @@ public struct SaltelliDesign: SamplingDesign, Hashable {
     }
 
     /// The base points of `range` (2d columns: A's then B's coordinates).
-    public func basePoints(for range: Range<Int>) -> SampleMatrix {
+    package func basePoints(for range: Range<Int>) -> SampleMatrix {
         switch base {
         case .sobol:
             return sobol!.points(for: range)
@@ -100,7 +100,7 @@ public struct SaltelliDesign: SamplingDesign, Hashable {
     }
 
     /// The points of `runs` (within 0 ..< ``runCount``), one row per run, values in (0, 1).
-    public func points(for runs: Range<Int>) -> SampleMatrix {
+    package func points(for runs: Range<Int>) -> SampleMatrix {
         precondition(runs.lowerBound >= 0 && runs.upperBound <= runCount, "SaltelliDesign: runs \(runs) out of range")
         let d = dimensions, per = runsPerBaseSample
         guard !runs.isEmpty else { return SampleMatrix(rows: 0, columns: d) }

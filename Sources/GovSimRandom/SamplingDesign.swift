@@ -6,7 +6,7 @@
 /// before it (point-wise for ``SobolSequence`` and ``PseudoRandomDesign``, per fixed block of
 /// runs for ``LatinHypercube``), so a run's point depends only on the design's seed and the
 /// run index, never on how runs are split across threads.
-public protocol SamplingDesign: Sendable {
+package protocol SamplingDesign: Sendable {
     /// Number of coordinates of each point.
     var dimensions: Int { get }
 

@@ -4,22 +4,22 @@
 /// bootstrap resampling); seeded through ``SplitMix64`` as its authors recommend.
 ///
 /// Reproduces the reference outputs for state {1, 2, 3, 4} (see the tests).
-public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
-    public private(set) var state: (UInt64, UInt64, UInt64, UInt64)
+package struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
+    package private(set) var state: (UInt64, UInt64, UInt64, UInt64)
 
     /// Creates a generator with an explicit state, which must not be all zero.
-    public init(state: (UInt64, UInt64, UInt64, UInt64)) {
+    package init(state: (UInt64, UInt64, UInt64, UInt64)) {
         precondition(state != (0, 0, 0, 0), "xoshiro256** state must not be all zero")
         self.state = state
     }
 
     /// Creates a generator whose state is filled by splitmix64 from `seed`.
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         var sm = SplitMix64(seed: seed)
         self.state = (sm.next(), sm.next(), sm.next(), sm.next())
     }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         let result = rotl(state.1 &* 5, 7) &* 9
         let t = state.1 << 17
         state.2 ^= state.0

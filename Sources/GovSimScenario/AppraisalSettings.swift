@@ -13,23 +13,23 @@ import Foundation
 /// costs unchanged and no further investment. If P < H, years after P are ignored. At the end
 /// of the period a residual value of `residualYears` further years of the final year's real net
 /// benefit (financial and economic separately) is added, discounted as those years would be.
-public struct AppraisalSettings: Sendable, Equatable {
+package struct AppraisalSettings: Sendable, Equatable {
     /// The discount schedule (real rates).
-    public var schedule: DiscountSchedule
+    package var schedule: DiscountSchedule
     /// Appraisal period: years after the base year that are appraised (≥ 1).
-    public var period: Int
+    package var period: Int
     /// Yearly decay of benefits after the simulation horizon (share 0–1).
-    public var benefitDecay: Double
+    package var benefitDecay: Double
     /// General (GDP) deflator, per year.
-    public var gdpDeflator: Double
+    package var gdpDeflator: Double
     /// Further years of final-year net benefit valued as the residual value (≥ 0, may be fractional).
-    public var residualYears: Double
+    package var residualYears: Double
     /// Per benefit line of the scenario (``BenefitLine``), in order: whether it is cash-releasing
     /// (valued as a nominal budget saving B(t)·P(t) deflated by the GDP deflator, in both cases)
     /// rather than a non-cash benefit (real B(t), economic case only). Missing entries are false.
-    public var cashReleasingLines: [Bool] = []
+    package var cashReleasingLines: [Bool] = []
 
-    public init(schedule: DiscountSchedule = .greenBook, period: Int = 30, benefitDecay: Double = 0,
+    package init(schedule: DiscountSchedule = .greenBook, period: Int = 30, benefitDecay: Double = 0,
                 gdpDeflator: Double = 0.02, residualYears: Double = 0) {
         precondition(period >= 1, "an appraisal period of at least one year")
         self.schedule = schedule
@@ -43,7 +43,7 @@ public struct AppraisalSettings: Sendable, Equatable {
     /// year `horizon` to the end of the period when the true benefit grows by at most `growth` a
     /// year in real terms after the horizon: Σ_{t=H+1…P} D(t)·B_H·((1 + g)^{t−H} − 1)
     /// (`docs/appraisal.md`, "Residual-value approximation bound"). Zero when P ≤ H.
-    public func extensionBound(finalBenefit: Double, growth: Double, horizon: Int) -> Double {
+    package func extensionBound(finalBenefit: Double, growth: Double, horizon: Int) -> Double {
         guard period > horizon else { return 0 }
         let factors = schedule.factors(through: period)
         var bound = 0.0

@@ -22,9 +22,9 @@
 ///
 /// A line declared `cash_releasing: true` lowers the programme's spending by B(t)·P(t) (nominal)
 /// and counts in the financial case; otherwise it counts in the economic case only.
-public struct BenefitLine: Sendable, Equatable, Hashable {
+package struct BenefitLine: Sendable, Equatable, Hashable {
     /// What a line values; fixes its factors.
-    public enum Category: String, CaseIterable, Sendable {
+    package enum Category: String, CaseIterable, Sendable {
         case citizenTime = "citizen_time"
         case errorAndFraud = "error_and_fraud"
         case other
@@ -33,10 +33,10 @@ public struct BenefitLine: Sendable, Equatable, Hashable {
         case legacy
 
         /// The channels of a channel-shift line, digital first.
-        public static let channels = ["digital", "phone", "face_to_face", "post"]
+        package static let channels = ["digital", "phone", "face_to_face", "post"]
 
         /// The factor names, in the order ``BenefitLine/fullValue(_:)`` reads them.
-        public var factors: [String] {
+        package var factors: [String] {
             switch self {
             case .citizenTime: return ["transactions", "minutes_saved", "value_of_time"]
             case .errorAndFraud, .other: return ["volume", "unit_value"]
@@ -48,11 +48,11 @@ public struct BenefitLine: Sendable, Equatable, Hashable {
         }
 
         /// Factors that may be left out (they default to 0: no replacement).
-        public var optionalFactors: Set<String> { self == .legacy ? ["replacement_cost", "replacement_year"] : [] }
+        package var optionalFactors: Set<String> { self == .legacy ? ["replacement_cost", "replacement_year"] : [] }
 
         /// Whether a line of this category must say `cash_releasing: true` or `false` (the
         /// business-case channels); the older non-cash categories default to false.
-        public var requiresCashDeclaration: Bool {
+        package var requiresCashDeclaration: Bool {
             switch self {
             case .channelShift, .failureDemand, .legacy: return true
             case .citizenTime, .errorAndFraud, .other: return false
@@ -60,22 +60,22 @@ public struct BenefitLine: Sendable, Equatable, Hashable {
         }
 
         /// The constant the factors' product is multiplied by (minutes to hours for citizen time).
-        public var scale: Double { self == .citizenTime ? 1.0 / 60 : 1 }
+        package var scale: Double { self == .citizenTime ? 1.0 / 60 : 1 }
     }
 
     /// Name of the line, a lower-case identifier (letters, digits, `_`), unique in a scenario.
-    public let name: String
-    public let category: Category
+    package let name: String
+    package let category: Category
     /// The practices whose matured progress (achieved adoption for `legacy`) realises the benefit,
     /// averaged with equal weights; at least one.
-    public let drivers: [PracticeKind]
+    package let drivers: [PracticeKind]
     /// Whether the line releases cash (lowers spending and counts in the financial case).
-    public let cashReleasing: Bool
+    package let cashReleasing: Bool
 
     /// The first driver.
-    public var driver: PracticeKind { drivers[0] }
+    package var driver: PracticeKind { drivers[0] }
 
-    public init(name: String, category: Category, drivers: [PracticeKind], cashReleasing: Bool = false) {
+    package init(name: String, category: Category, drivers: [PracticeKind], cashReleasing: Bool = false) {
         precondition(!drivers.isEmpty, "a benefit line needs a driver")
         self.name = name
         self.category = category
@@ -83,24 +83,24 @@ public struct BenefitLine: Sendable, Equatable, Hashable {
         self.cashReleasing = cashReleasing
     }
 
-    public init(name: String, category: Category, driver: PracticeKind) {
+    package init(name: String, category: Category, driver: PracticeKind) {
         self.init(name: name, category: category, drivers: [driver])
     }
 
     /// Whether `name` can name a line: a lower-case letter, then lower-case letters, digits or
     /// `_`, at most 60 characters (it becomes part of column names).
-    public static func isValidName(_ name: String) -> Bool {
+    package static func isValidName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, ("a"..."z").contains(first), name.unicodeScalars.count <= 60 else { return false }
         return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 
     /// Parameter path of one of this line's factors.
-    public func path(_ factor: String) -> String { "benefits.\(name).\(factor)" }
+    package func path(_ factor: String) -> String { "benefits.\(name).\(factor)" }
 
     /// V, the value a year at full realisation (currency, real base-year prices), from the factor
     /// values in ``Category/factors`` order; 0 for `legacy`, whose value is a step (the model
     /// reads its factors).
-    public static func fullValue(_ category: Category, _ f: [Double]) -> Double {
+    package static func fullValue(_ category: Category, _ f: [Double]) -> Double {
         switch category {
         case .channelShift: return channelShiftValue(f)
         case .legacy: return 0
@@ -113,7 +113,7 @@ public struct BenefitLine: Sendable, Equatable, Hashable {
     /// with n_tot = Σ n_c, **V = Σ_{c ≠ digital} n_c·μ·(u_c − u_digital)**, where
     /// μ = max(0, d_T·n_tot − n_digital) / (n_tot − n_digital) is the share of every assisted
     /// channel's volume that moves online (each loses the same share); 0 if n_tot = n_digital.
-    public static func channelShiftValue(_ f: [Double]) -> Double {
+    package static func channelShiftValue(_ f: [Double]) -> Double {
         let n = Array(f[0..<4]), u = Array(f[4..<8]), target = f[8]
         let total = n.reduce(0, +), assisted = total - n[0]
         guard assisted > 0 else { return 0 }
@@ -125,7 +125,7 @@ public struct BenefitLine: Sendable, Equatable, Hashable {
 
     /// The parameter specifications of this line's factors. No required factor has a default:
     /// the scenario must give each (see `docs/appraisal.md`, "Benefit lines", for sourced examples).
-    public var specs: [ParameterSpec] {
+    package var specs: [ParameterSpec] {
         category.factors.map { factor in
             var range: ClosedRange<Double> = 0...Double.infinity
             var uncertain = true, whole = false
@@ -173,7 +173,7 @@ public struct BenefitLine: Sendable, Equatable, Hashable {
     }
 
     /// The paths of the benefit-line parameters of `lines`.
-    public static func paths(_ lines: [BenefitLine]) -> [String] {
+    package static func paths(_ lines: [BenefitLine]) -> [String] {
         lines.flatMap { line in line.category.factors.map(line.path) }
     }
 }

@@ -6,7 +6,7 @@ extension Distribution {
     /// Numbers have at most 10 significant digits; a lognormal is written by its p5 and p95 or
     /// by its mean and sd, whichever is shorter. Loading the text gives this distribution back
     /// to about 10 significant digits.
-    public var scenarioNotation: String {
+    package var scenarioNotation: String {
         let f = Distribution.number
         switch self {
         case .fixed(let v): return f(v)

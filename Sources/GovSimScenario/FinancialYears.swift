@@ -9,26 +9,26 @@
 /// 9/12 of calendar 2026 plus 3/12 of calendar 2027. Only flows (amounts per year) and their
 /// means over runs can be split this way; quantiles over runs of a split amount are not the split
 /// of the calendar quantiles.
-public struct FinancialYears: Sendable, Equatable {
+package struct FinancialYears: Sendable, Equatable {
     /// The first month of the financial year (1–12; 1 = calendar years).
-    public let startMonth: Int
+    package let startMonth: Int
 
-    public init(startMonth: Int) {
+    package init(startMonth: Int) {
         precondition((1...12).contains(startMonth), "a financial year starts in month 1-12")
         self.startMonth = startMonth
     }
 
     /// True when the periods are the calendar years themselves.
-    public var isCalendar: Bool { startMonth == 1 }
+    package var isCalendar: Bool { startMonth == 1 }
 
     /// One reported period: its label, and the calendar-year indices and weights it is made of.
-    public struct Period: Sendable, Equatable {
+    package struct Period: Sendable, Equatable {
         /// `2026` for a calendar year, `2026-27` for a financial year starting in 2026.
-        public let label: String
+        package let label: String
         /// (index of the calendar year in the input, weight) pairs; the weights sum to 1.
-        public let parts: [(index: Int, weight: Double)]
+        package let parts: [(index: Int, weight: Double)]
 
-        public static func == (a: Period, b: Period) -> Bool {
+        package static func == (a: Period, b: Period) -> Bool {
             a.label == b.label && a.parts.map(\.index) == b.parts.map(\.index) && a.parts.map(\.weight) == b.parts.map(\.weight)
         }
     }
@@ -37,7 +37,7 @@ public struct FinancialYears: Sendable, Equatable {
     /// (indices `first … last` of the input). Calendar years: one period per index `first … last`.
     /// Financial years: those whose both calendar parts are in the input, starting in years
     /// `first − 1 … last − 1` (so index `first − 1` must be available, typically the base year 0).
-    public func periods(firstYear: Int, first: Int, last: Int) -> [Period] {
+    package func periods(firstYear: Int, first: Int, last: Int) -> [Period] {
         guard last >= first else { return [] }
         if isCalendar {
             return (first...last).map { Period(label: String(firstYear + $0), parts: [(index: $0, weight: 1)]) }
@@ -53,12 +53,12 @@ public struct FinancialYears: Sendable, Equatable {
     }
 
     /// The value of `period` from yearly values indexed like the input of ``periods(firstYear:first:last:)``.
-    public func value(_ period: Period, of yearly: [Double]) -> Double {
+    package func value(_ period: Period, of yearly: [Double]) -> Double {
         period.parts.reduce(0.0) { $0 + $1.weight * yearly[$1.index] }
     }
 
     /// How the periods are described in a table's price-basis or unit column.
-    public var basisDescription: String {
+    package var basisDescription: String {
         isCalendar ? "calendar years" : "financial years from month \(startMonth), pro rata from calendar years"
     }
 }

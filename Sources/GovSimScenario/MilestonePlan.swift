@@ -12,21 +12,21 @@
 ///
 /// Values are plain numbers (not distributions); uncertainty enters through delivery, delay and
 /// the target (a variant that overrides `target_adoption` scales the planned increase).
-public struct MilestonePlan: Sendable, Equatable, Hashable {
+package struct MilestonePlan: Sendable, Equatable, Hashable {
     /// Calendar years of the milestones, strictly increasing.
-    public let years: [Int]
+    package let years: [Int]
     /// Planned adoption at the end of each milestone year, share 0–1, not decreasing.
-    public let adoption: [Double]
+    package let adoption: [Double]
 
-    public init(years: [Int], adoption: [Double]) {
+    package init(years: [Int], adoption: [Double]) {
         precondition(!years.isEmpty && years.count == adoption.count, "a plan needs one adoption value per milestone year")
         self.years = years
         self.adoption = adoption
     }
 
     /// Tᵢ: the planned adoption at the last milestone.
-    public var target: Double { adoption[adoption.count - 1] }
+    package var target: Double { adoption[adoption.count - 1] }
 
     /// The last milestone year.
-    public var lastYear: Int { years[years.count - 1] }
+    package var lastYear: Int { years[years.count - 1] }
 }

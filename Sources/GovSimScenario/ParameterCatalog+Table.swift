@@ -2,7 +2,7 @@ extension ParameterCatalog {
     /// Every parameter (all curve kinds, and the factors of a benefit line `benefits.<name>.…`)
     /// with unit, allowed range, default and source, as rows of text:
     /// `path, unit, allowed, default, source, summary`.
-    public static func describedRows() -> [[String]] {
+    package static func describedRows() -> [[String]] {
         var seen = Set<String>()
         var rows: [[String]] = []
         let all = general + spendingTrend + PracticeKind.allCases.flatMap { kind in
@@ -28,7 +28,7 @@ extension ParameterCatalog {
     }
 
     /// A distribution in the scenario file's own notation.
-    public static func describe(_ d: Distribution) -> String {
+    package static func describe(_ d: Distribution) -> String {
         let f = CSVTable.formatNumber
         func r(_ x: Double) -> String { f((x * 1e6).rounded() / 1e6) }
         switch d {

@@ -4,20 +4,20 @@
 ///
 /// Sources are those of `docs/model.md` (figures from the project's domain-evidence file);
 /// "assumption" marks a default without a source, which a scenario should override when it can.
-public enum ParameterCatalog {
+package enum ParameterCatalog {
     /// Default full-adoption uplift U: the lognormal whose leader-versus-peer gap at the default
     /// leader and peer adoption (0.9 and 0.3, assumptions) has p5 7% and p95 15% (the OECD finding),
     /// see ``upliftMatching(low:high:coverage:leader:peer:)``.
-    public static let defaultUplift = upliftMatching(low: 0.07, high: 0.15, coverage: 0.9,
+    package static let defaultUplift = upliftMatching(low: 0.07, high: 0.15, coverage: 0.9,
                                                      leader: defaultLeaderAdoption, peer: defaultPeerAdoption)!
     /// Default adoption of a leader and of a peer in the calibration finding (assumptions).
-    public static let defaultLeaderAdoption = 0.9, defaultPeerAdoption = 0.3
+    package static let defaultLeaderAdoption = 0.9, defaultPeerAdoption = 0.3
 
     /// The full-adoption uplift U for which an organisation at adoption `leader` of every practice
     /// (matured) is G more productive than one at `peer`: with uniform adoption Φ(a·1) = a for any
     /// weights and complementarity, so G = (1 + U·leader)/(1 + U·peer) − 1 and
     /// **U = G / ((leader − peer) − G·peer)**; nil unless leader > peer and G < (leader − peer)/peer.
-    public static func uplift(forGap gap: Double, leader: Double, peer: Double) -> Double? {
+    package static func uplift(forGap gap: Double, leader: Double, peer: Double) -> Double? {
         let denominator = (leader - peer) - gap * peer
         guard leader > peer, gap >= 0, denominator > 0 else { return nil }
         return gap / denominator
@@ -26,7 +26,7 @@ public enum ParameterCatalog {
     /// The lognormal prior of U whose leader-versus-peer gap has its (1 ∓ coverage)/2 quantiles at
     /// `low` and `high`: U is an increasing function of the gap, so quantiles map one to one and the
     /// lognormal through the two mapped quantiles reproduces the target interval exactly.
-    public static func upliftMatching(low: Double, high: Double, coverage: Double, leader: Double, peer: Double) -> Distribution? {
+    package static func upliftMatching(low: Double, high: Double, coverage: Double, leader: Double, peer: Double) -> Distribution? {
         guard high > low, low > 0, let ul = uplift(forGap: low, leader: leader, peer: peer),
               let uh = uplift(forGap: high, leader: leader, peer: peer) else { return nil }
         return .lognormal(quantile: ul, at: (1 - coverage) / 2, quantile: uh, at: (1 + coverage) / 2)
@@ -48,7 +48,7 @@ public enum ParameterCatalog {
     }
 
     /// Parameters that do not depend on a practice's curve kind, in file order.
-    public static let general: [ParameterSpec] = [
+    package static let general: [ParameterSpec] = [
         ParameterSpec("baseline.spending", unit: "currency per year", summary: "Annual spending in the start year",
                       default: .fixed(1000), range: 0...Double.infinity, lowerExclusive: true,
                       source: "assumption (a mid-sized agency, in millions)"),
@@ -214,7 +214,7 @@ public enum ParameterCatalog {
 
     /// The cost-driver parameters when spending follows a trend (`baseline.spending_trend` or a
     /// spending history) instead of demand growth and inflation.
-    public static let spendingTrend: [ParameterSpec] = [
+    package static let spendingTrend: [ParameterSpec] = [
         ParameterSpec("baseline.spending_trend", unit: "log growth per year (0.03 ≈ 3%)",
                       summary: "Trend growth of nominal counterfactual spending (replaces demand growth)",
                       default: .fixed(0.03), range: -0.5...0.5,
@@ -224,7 +224,7 @@ public enum ParameterCatalog {
     ]
 
     /// The parameters of one practice for a curve kind, in file order.
-    public static func practice(_ kind: PracticeKind, curve: AdoptionCurveKind) -> [ParameterSpec] {
+    package static func practice(_ kind: PracticeKind, curve: AdoptionCurveKind) -> [ParameterSpec] {
         let d = practiceDefaults(kind)
         let prefix = "practices.\(kind.rawValue)"
         var specs = [
@@ -269,7 +269,7 @@ public enum ParameterCatalog {
     /// All parameters in effect for a choice of curve kinds and spending driver, in file order.
     /// With `spendingTrend`, `baseline.spending_trend` and `baseline.spending_noise_sd` replace
     /// `baseline.demand_growth` and `baseline.demand_shock_sd`.
-    public static func specs(curves: [PracticeKind: AdoptionCurveKind], spendingTrend: Bool = false) -> [ParameterSpec] {
+    package static func specs(curves: [PracticeKind: AdoptionCurveKind], spendingTrend: Bool = false) -> [ParameterSpec] {
         var base = general
         if spendingTrend {
             base.removeAll { $0.path == "baseline.demand_growth" || $0.path == "baseline.demand_shock_sd" }
@@ -279,11 +279,11 @@ public enum ParameterCatalog {
     }
 
     /// The default curve kind of every practice.
-    public static let defaultCurves: [PracticeKind: AdoptionCurveKind] =
+    package static let defaultCurves: [PracticeKind: AdoptionCurveKind] =
         Dictionary(uniqueKeysWithValues: PracticeKind.allCases.map { ($0, .bass) })
 
     /// Every path any curve kind can use (for suggestions and overrides).
-    public static var allPaths: [String] {
+    package static var allPaths: [String] {
         general.map(\.path) + spendingTrend.map(\.path) + PracticeKind.allCases.flatMap { kind in
             AdoptionCurveKind.allCases.flatMap { practice(kind, curve: $0).map(\.path) }
         }

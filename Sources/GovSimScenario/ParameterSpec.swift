@@ -1,28 +1,28 @@
 /// The description of one numeric scenario parameter: where it lives in the scenario file,
 /// its unit, the values it may take, its default and the source of that default.
-public struct ParameterSpec: Sendable, Hashable {
+package struct ParameterSpec: Sendable, Hashable {
     /// Dotted path in the scenario file, e.g. `practices.data_as_product.target_adoption`.
-    public let path: String
+    package let path: String
     /// Unit of the value, e.g. "share 0–1", "years", "currency per year".
-    public let unit: String
+    package let unit: String
     /// What the parameter means.
-    public let summary: String
+    package let summary: String
     /// The default value or distribution.
-    public let defaultValue: Distribution
+    package let defaultValue: Distribution
     /// Smallest allowed value.
-    public let lower: Double
+    package let lower: Double
     /// Largest allowed value.
-    public let upper: Double
+    package let upper: Double
     /// Whether the lower bound itself is excluded (for example a positive speed).
-    public let lowerExclusive: Bool
+    package let lowerExclusive: Bool
     /// Whether the parameter may be uncertain (a distribution) or must be a plain number.
-    public let allowsUncertainty: Bool
+    package let allowsUncertainty: Bool
     /// The source of the default, or "assumption".
-    public let source: String
+    package let source: String
     /// Whether the value must be a whole number (for example a number of years).
-    public let wholeNumber: Bool
+    package let wholeNumber: Bool
 
-    public init(_ path: String, unit: String, summary: String, default defaultValue: Distribution,
+    package init(_ path: String, unit: String, summary: String, default defaultValue: Distribution,
                 range: ClosedRange<Double>, lowerExclusive: Bool = false, uncertain: Bool = true,
                 wholeNumber: Bool = false, source: String) {
         self.path = path
@@ -38,12 +38,12 @@ public struct ParameterSpec: Sendable, Hashable {
     }
 
     /// Whether `x` is an allowed value.
-    public func allows(_ x: Double) -> Bool {
+    package func allows(_ x: Double) -> Bool {
         x.isFinite && (lowerExclusive ? x > lower : x >= lower) && x <= upper && (!wholeNumber || x == x.rounded())
     }
 
     /// The allowed range in words, e.g. "between 0 and 1" or "greater than 0".
-    public var rangeDescription: String {
+    package var rangeDescription: String {
         let words = boundsDescription
         return wholeNumber ? "a whole number " + words : words
     }

@@ -3,28 +3,28 @@
 ///
 /// Stored in ``PracticeKind/allCases`` order; iterating yields the values in that order, and
 /// ``values`` exposes them as an array for code that keeps arrays parallel to it.
-public struct PerPractice<Value>: Sequence {
+package struct PerPractice<Value>: Sequence {
     /// The values in ``PracticeKind/allCases`` order (`values[kind.position]` is `self[kind]`).
-    public private(set) var values: [Value]
+    package private(set) var values: [Value]
 
     /// A value for every practice, made by `make` in ``PracticeKind/allCases`` order.
-    public init(_ make: (PracticeKind) throws -> Value) rethrows {
+    package init(_ make: (PracticeKind) throws -> Value) rethrows {
         values = try PracticeKind.allCases.map(make)
     }
 
     /// The value of practice `kind`.
-    public subscript(kind: PracticeKind) -> Value {
+    package subscript(kind: PracticeKind) -> Value {
         get { values[kind.position] }
         set { values[kind.position] = newValue }
     }
 
     /// The number of practices.
-    public var count: Int { values.count }
+    package var count: Int { values.count }
 
     /// The (kind, value) pairs in ``PracticeKind/allCases`` order.
-    public var pairs: Zip2Sequence<[PracticeKind], [Value]> { zip(PracticeKind.allCases, values) }
+    package var pairs: Zip2Sequence<[PracticeKind], [Value]> { zip(PracticeKind.allCases, values) }
 
-    public func makeIterator() -> IndexingIterator<[Value]> { values.makeIterator() }
+    package func makeIterator() -> IndexingIterator<[Value]> { values.makeIterator() }
 }
 
 extension PerPractice: Sendable where Value: Sendable {}

@@ -7,7 +7,7 @@
 /// `docs/scenario-format.md`. Everything else (the scenario format, the sampler's layout,
 /// ``ModelParameters``, ``RunModel``, outputs and reports) iterates over ``allCases`` and
 /// addresses practices by kind, never by position.
-public enum PracticeKind: String, CaseIterable, Sendable, Hashable, Comparable {
+package enum PracticeKind: String, CaseIterable, Sendable, Hashable, Comparable {
     /// Seeing services through citizens' needs and prioritising the journeys that create most value.
     case customerFocus = "customer_focus"
     /// Customer, financial and operational data built as reusable products wired into processes.
@@ -21,24 +21,24 @@ public enum PracticeKind: String, CaseIterable, Sendable, Hashable, Comparable {
     /// (A search of a stored copy of ``allCases``: the synthesised `allCases` builds a new array
     /// at each call, and this is read on every run.)
     @inline(__always)
-    public var position: Int { PracticeKind.ordered.firstIndex(of: self)! }
+    package var position: Int { PracticeKind.ordered.firstIndex(of: self)! }
 
     /// ``allCases``, stored once.
     static let ordered: [PracticeKind] = allCases
 
     /// The number of practices in words ("four"), for prose such as report headings.
-    public static var countInWords: String {
+    package static var countInWords: String {
         let words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
         return allCases.count < words.count ? words[allCases.count] : String(allCases.count)
     }
 
-    public static func < (lhs: PracticeKind, rhs: PracticeKind) -> Bool {
+    package static func < (lhs: PracticeKind, rhs: PracticeKind) -> Bool {
         lhs.position < rhs.position
     }
 }
 
 /// The shape of a practice's adoption curve.
-public enum AdoptionCurveKind: String, CaseIterable, Sendable, Hashable {
+package enum AdoptionCurveKind: String, CaseIterable, Sendable, Hashable {
     /// Logistic with a midpoint (years) and a speed (per year).
     case logistic
     /// Bass diffusion with innovation coefficient p and imitation coefficient q (per year).

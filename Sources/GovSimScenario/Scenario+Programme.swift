@@ -3,7 +3,7 @@ extension Scenario {
     /// D in years: `investment.duration` if given, else the latest year of the build profile or of
     /// any milestone plan, counted from `start_year`; 0 when there is neither (then no fixed
     /// programme cost is paid).
-    public var effectiveProgrammeDuration: Int {
+    package var effectiveProgrammeDuration: Int {
         if let programmeDuration { return programmeDuration }
         let last = (Array(buildProfile.keys) + plans.values.map(\.lastYear)).max()
         return last.map { max(0, $0 - startYear) } ?? 0
@@ -14,7 +14,7 @@ extension Scenario {
 extension Scenario {
     /// The uncertain inputs that move together by default and the sign of each pair: a run that
     /// overruns its cost also tends to slip and to deliver less (lower `programme_risk.delivery`).
-    public static let programmeRiskPairs: [(String, String, Double)] = [
+    package static let programmeRiskPairs: [(String, String, Double)] = [
         ("spending.cost_overrun", "programme_risk.delay", 1),
         ("spending.cost_overrun", Scenario.deliveryPath, -1),
         ("programme_risk.delay", Scenario.deliveryPath, -1),
@@ -26,7 +26,7 @@ extension Scenario {
     /// the scenario's own `correlations:` (whose value then stands). r = 0, or correlations that
     /// were repaired (`repair: nearest`, used as repaired), leave ``correlation`` as it is.
     /// - Throws: ``CorrelationMatrix/ValidationError`` if the combination is not a valid matrix.
-    public func withProgrammeRiskCorrelation() throws -> CorrelationMatrix? {
+    package func withProgrammeRiskCorrelation() throws -> CorrelationMatrix? {
         guard let r = parameters["programme_risk.correlation"]?.mean, r > 0, correlation?.repairReport == nil else { return correlation }
         let uncertain = Set(uncertainPaths)
         var names = correlation?.names ?? []

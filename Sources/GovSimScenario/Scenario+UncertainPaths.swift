@@ -3,7 +3,7 @@
 extension Scenario {
     /// The path of programme delivery, the derived input drawn from
     /// `programme_risk.full_delivery_probability` and `programme_risk.shortfall_delivery`.
-    public static let deliveryPath = "programme_risk.delivery"
+    package static let deliveryPath = "programme_risk.delivery"
 
     /// The uncertain inputs, in the order the engine's sampler draws them (the columns of
     /// `runs.csv`): each catalog parameter whose distribution is not fixed, except
@@ -11,7 +11,7 @@ extension Scenario {
     /// ``deliveryPath`` unless delivery is certain (full-delivery probability 1, or 0 with a
     /// fixed shortfall); then ``effectPresentPath`` unless `effects.no_effect_probability` is 0
     /// or 1.
-    public var uncertainPaths: [String] {
+    package var uncertainPaths: [String] {
         var paths: [String] = []
         for spec in specs where spec.path != "programme_risk.shortfall_delivery" {
             if case .fixed = self[spec.path] { continue }
@@ -29,5 +29,5 @@ extension Scenario {
 
     /// The path of the derived effect switch (1: the practices raise productivity; 0 with
     /// probability `effects.no_effect_probability`).
-    public static let effectPresentPath = "effects.effect_present"
+    package static let effectPresentPath = "effects.effect_present"
 }

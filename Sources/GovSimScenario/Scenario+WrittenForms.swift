@@ -3,14 +3,14 @@ extension Scenario {
     /// nil when the file did not set it or its value was replaced since (by a fit of a history,
     /// `effects.from_fit`, an override or a variant): then only the distribution in effect
     /// describes it.
-    public func writtenForm(of path: String) -> String? {
+    package func writtenForm(of path: String) -> String? {
         guard let written = writtenForms[path], parameters[path] == written.value else { return nil }
         return written.text
     }
 
     /// The parameter at `path` for a reader: as written in the file when it still holds that
     /// value, else the distribution in effect in scenario notation (``ParameterCatalog/describe(_:)``).
-    public func describedAsWritten(_ path: String) -> String {
+    package func describedAsWritten(_ path: String) -> String {
         writtenForm(of: path) ?? ParameterCatalog.describe(self[path])
     }
 }

@@ -1,5 +1,5 @@
 /// How the uncertain inputs of the runs are sampled (yearly shocks are always pseudo-random).
-public enum SamplingKind: String, Sendable, CaseIterable {
+package enum SamplingKind: String, Sendable, CaseIterable {
     /// Independent pseudo-random draws per run.
     case random
     /// Latin hypercube, stratified within each block of 1,024 runs.
@@ -13,69 +13,69 @@ public enum SamplingKind: String, Sendable, CaseIterable {
 ///
 /// Scenarios come from YAML files (``ScenarioLoader``) or from code; the numeric parameters live
 /// in ``parameters`` keyed by the dotted paths of ``ParameterCatalog``, with defaults filled in.
-public struct Scenario: Sendable, Equatable {
+package struct Scenario: Sendable, Equatable {
     /// Schema version; only 1 exists.
-    public var version: Int = 1
+    package var version: Int = 1
     /// Short name, used for the default output folder (`outputs/<name>`).
-    public var name: String
+    package var name: String
     /// Free text describing the scenario.
-    public var description: String = ""
+    package var description: String = ""
     /// Calendar year of the base year (year 0, before the programme).
-    public var startYear: Int = 2025
+    package var startYear: Int = 2025
     /// Number of programme years simulated after the base year.
-    public var horizon: Int = 15
+    package var horizon: Int = 15
     /// Number of Monte Carlo runs.
-    public var runs: Int = 10_000
+    package var runs: Int = 10_000
     /// Seed of every random draw.
-    public var seed: UInt64 = 1
+    package var seed: UInt64 = 1
     /// Label of the currency unit of all money amounts, e.g. "GBP million".
-    public var currency: String = "GBP million"
+    package var currency: String = "GBP million"
     /// Adoption-curve kind of each practice.
-    public var curves: [PracticeKind: AdoptionCurveKind] = ParameterCatalog.defaultCurves
+    package var curves: [PracticeKind: AdoptionCurveKind] = ParameterCatalog.defaultCurves
     /// The milestone plan of each practice whose curve is `.plan` (``MilestonePlan``).
-    public var plans: [PracticeKind: MilestonePlan] = [:]
+    package var plans: [PracticeKind: MilestonePlan] = [:]
     /// Planned build investment by calendar year, currency in base-year prices
     /// (`investment.profile`; plain numbers, cost overrun applies).
-    public var buildProfile: [Int: Double] = [:]
+    package var buildProfile: [Int: Double] = [:]
     /// Planned programme duration in years (`investment.duration`); nil: derived, see
     /// ``effectiveProgrammeDuration``.
-    public var programmeDuration: Int?
+    package var programmeDuration: Int?
     /// Whether counterfactual spending follows a trend (`baseline.spending_trend`, or a spending
     /// history) rather than demand growth and inflation.
-    public var spendingTrend: Bool = false
+    package var spendingTrend: Bool = false
     /// Every numeric parameter in effect, keyed by its dotted path.
-    public var parameters: [String: Distribution]
+    package var parameters: [String: Distribution]
     /// Paths the scenario file set explicitly (the others hold defaults).
-    public var explicitPaths: Set<String> = []
+    package var explicitPaths: Set<String> = []
     /// The values of ``explicitPaths`` as the file wrote them, for the report
     /// (``writtenForm(of:)``).
-    public var writtenForms: [String: WrittenDistribution] = [:]
+    package var writtenForms: [String: WrittenDistribution] = [:]
     /// Historical series to fit, read by ``ScenarioDataResolver`` before the scenario is used.
-    public var histories: [HistoryReference] = []
+    package var histories: [HistoryReference] = []
     /// Effect priors to take from a regression's `coefficients.csv`.
-    public var fitPrior: FitPriorReference?
+    package var fitPrior: FitPriorReference?
     /// The trend fits made from ``histories`` (empty until resolved).
-    public var baselineFits: [BaselineFit] = []
+    package var baselineFits: [BaselineFit] = []
     /// Further discount rates (real, per year) at which NPVs are reported besides `budget.discount_rate`.
-    public var sensitivityDiscountRates: [Double] = []
+    package var sensitivityDiscountRates: [Double] = []
     /// Named plan variants: overrides of parameters, compared by `govsim compare`.
-    public var variants: [Variant] = []
+    package var variants: [Variant] = []
     /// The organisations of a portfolio (empty for a single organisation).
-    public var portfolio: Portfolio?
+    package var portfolio: Portfolio?
     /// How the uncertain inputs are sampled.
-    public var sampling: SamplingKind = .random
+    package var sampling: SamplingKind = .random
     /// Target rank correlations between uncertain inputs (induced by Iman–Conover).
-    public var correlation: CorrelationMatrix?
+    package var correlation: CorrelationMatrix?
 
     /// The discount schedule of the appraisal (`appraisal.discounting`); nil means the default:
     /// flat at `budget.discount_rate` if the file sets that rate, else the Green Book schedule.
-    public var discounting: DiscountSchedule.Kind?
+    package var discounting: DiscountSchedule.Kind?
     /// Optional benefit lines of the economic case (`benefits:`), in file order; their factors
     /// are parameters `benefits.<name>.<factor>` (``BenefitLine``).
-    public var benefitLines: [BenefitLine] = []
+    package var benefitLines: [BenefitLine] = []
 
     /// The appraisal conventions in effect (``AppraisalSettings``).
-    public var appraisal: AppraisalSettings {
+    package var appraisal: AppraisalSettings {
         let rate = self["budget.discount_rate"].mean
         let kind = discounting ?? (explicitPaths.contains("budget.discount_rate") ? .flat : .greenBook)
         var settings = AppraisalSettings(schedule: kind == .flat ? .flat(rate) : .greenBook,
@@ -88,29 +88,29 @@ public struct Scenario: Sendable, Equatable {
     }
 
     /// The periods of yearly money tables (`appraisal.financial_year_start_month`).
-    public var financialYears: FinancialYears {
+    package var financialYears: FinancialYears {
         FinancialYears(startMonth: Int(self["appraisal.financial_year_start_month"].mean))
     }
 
     /// Every discount rate at which NPVs are reported, the headline rate first.
-    public var discountRates: [Double] {
+    package var discountRates: [Double] {
         [self["budget.discount_rate"].mean] + sensitivityDiscountRates
     }
 
     /// A scenario with every parameter at its default.
-    public init(name: String) {
+    package init(name: String) {
         self.name = name
         self.parameters = [:]
         fillDefaults()
     }
 
     /// The parameter specifications in effect for this scenario's curve kinds, in file order.
-    public var specs: [ParameterSpec] {
+    package var specs: [ParameterSpec] {
         ParameterCatalog.specs(curves: curves, spendingTrend: spendingTrend) + benefitLines.flatMap(\.specs)
     }
 
     /// The distribution of the parameter at `path`. Traps on an unknown path (a programming error).
-    public subscript(path: String) -> Distribution {
+    package subscript(path: String) -> Distribution {
         get {
             guard let d = parameters[path] else { preconditionFailure("unknown scenario parameter \(path)") }
             return d
@@ -120,7 +120,7 @@ public struct Scenario: Sendable, Equatable {
 
     /// Adds the default of every parameter in effect that has no value, and removes values of
     /// parameters not in effect (for example logistic parameters of a Bass curve).
-    public mutating func fillDefaults() {
+    package mutating func fillDefaults() {
         let specs = self.specs
         var filled: [String: Distribution] = [:]
         for spec in specs { filled[spec.path] = parameters[spec.path] ?? defaultValue(for: spec) }
@@ -128,7 +128,7 @@ public struct Scenario: Sendable, Equatable {
     }
 
     /// This scenario with `overrides` applied (paths must be parameters in effect).
-    public func applying(_ overrides: [String: Distribution]) -> Scenario {
+    package func applying(_ overrides: [String: Distribution]) -> Scenario {
         var s = self
         for (path, value) in overrides { s.parameters[path] = value }
         s.explicitPaths.formUnion(overrides.keys)
@@ -142,7 +142,7 @@ public struct Scenario: Sendable, Equatable {
     /// except for a variant that ``Variant/switchesOffEveryOrganisation``: then each
     /// organisation's targets are its own start adoption and its build scale and fixed programme
     /// cost 0, whatever it overrides.
-    public func applying(_ variant: Variant) -> Scenario {
+    package func applying(_ variant: Variant) -> Scenario {
         var s = applying(variant.overrides)
         for (kind, plan) in variant.plans.sorted(by: { $0.key < $1.key }) { s = s.replacingPlan(of: kind, with: plan) }
         if variant.switchesOffEveryOrganisation, var portfolio = s.portfolio {
@@ -164,7 +164,7 @@ public struct Scenario: Sendable, Equatable {
     /// This scenario with practice `kind` following milestone plan `plan`: its curve becomes the
     /// plan, the parameters of its former curve (`practices.<kind>.curve.…`) are dropped, and its
     /// target adoption is the plan's last milestone (as for a plan written in the scenario).
-    public func replacingPlan(of kind: PracticeKind, with plan: MilestonePlan) -> Scenario {
+    package func replacingPlan(of kind: PracticeKind, with plan: MilestonePlan) -> Scenario {
         var s = self
         let prefix = "practices.\(kind.rawValue).curve."
         s.curves[kind] = .plan

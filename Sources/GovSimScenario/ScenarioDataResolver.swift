@@ -27,10 +27,10 @@ import Foundation
 /// must be positive, history years whole years from 1000 to 3000, and t degrees of freedom within
 /// ``DistributionLimits``. Nothing is clamped silently except the satisfaction start level (to
 /// 0–100).
-public enum ScenarioDataResolver {
+package enum ScenarioDataResolver {
     /// Resolves every reference. Throws ``ScenarioError`` with the location of the reference in
     /// the scenario file, or ``DataTableError`` naming the data file's row and column.
-    public static func resolve(_ scenario: Scenario, scenarioFile: String, read: (String) throws -> Data) throws -> Scenario {
+    package static func resolve(_ scenario: Scenario, scenarioFile: String, read: (String) throws -> Data) throws -> Scenario {
         var s = scenario
         func fail(_ line: Int, _ column: Int, _ message: String, _ hint: String) -> ScenarioError {
             ScenarioError([Diagnostic(file: scenarioFile, line: line, column: column, message: message, hint: hint)])

@@ -23,15 +23,15 @@ import Yams
 /// SwiftPM gives every target the module maps of its dependencies' C targets. If a future
 /// SwiftPM refuses such imports, this pass can move to a copy of libyaml's event API or be
 /// replaced by a scan of the text.
-public enum ScenarioInputGuard {
+package enum ScenarioInputGuard {
     /// Deepest nesting of collections (mappings and lists, block or flow) accepted.
-    public static let maximumDepth = 64
+    package static let maximumDepth = 64
     /// Most mapping keys accepted (as written; a scenario has a few hundred).
-    public static let maximumKeys = 20_000
+    package static let maximumKeys = 20_000
 
     /// The first problem found, located at the collection or alias where a limit was crossed;
     /// nil when the document is within the limits (or has a syntax error left for Yams).
-    public static func check(_ text: String, fileName: String,
+    package static func check(_ text: String, fileName: String,
                              maximumNodes: Int = ScenarioLoader.nodeBudget) -> Diagnostic? {
         var bytes = Array(text.utf8)
         if bytes.isEmpty { return nil }
@@ -164,7 +164,7 @@ extension ScenarioLoader {
     /// Errors collected before the loader stops walking the document (the command line prints
     /// the first 20). Without a limit, a file of 100,000 unknown keys would spend seconds making
     /// "did you mean" suggestions nobody reads.
-    public static let maximumDiagnostics = 50
+    package static let maximumDiagnostics = 50
 
     /// Whether the walk may go on; on reaching ``maximumDiagnostics`` errors, adds one that says
     /// the loader stopped there and returns false.

@@ -12,12 +12,12 @@ import Yams
 ///   documented default.
 /// - A horizon shorter than the typical realisation lag (its mode, or its mean), so that most
 ///   benefits would fall after the end of the simulation.
-public enum ScenarioLinter {
+package enum ScenarioLinter {
     /// Largest p95/p5 ratio of an uncertain positive quantity without a warning.
-    public static let maximumSpreadRatio = 10.0
+    package static let maximumSpreadRatio = 10.0
 
     /// The warnings for `scenario`, loaded from `text`; diagnostics name `fileName`.
-    public static func warnings(for scenario: Scenario, text: String, fileName: String) -> [Diagnostic] {
+    package static func warnings(for scenario: Scenario, text: String, fileName: String) -> [Diagnostic] {
         let locator = KeyLocator(text: text)
         var warnings: [Diagnostic] = []
         func warn(_ paths: [String], _ message: String, hint: String) {

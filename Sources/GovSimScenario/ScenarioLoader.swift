@@ -8,31 +8,31 @@ import Yams
 /// the schema: only keys the schema knows are visited, each at most once, and the walk stops
 /// after ``nodeBudget`` nodes, so alias "bombs" and deeply nested garbage cannot make it expand
 /// anything large.
-public struct ScenarioLoader {
+package struct ScenarioLoader {
     /// Name of the file shown in diagnostics.
-    public let fileName: String
+    package let fileName: String
     /// Largest input accepted, in bytes (scenario files are a few kilobytes).
-    public static let maximumBytes = 1 << 20
+    package static let maximumBytes = 1 << 20
     /// Largest number of YAML nodes visited.
-    public static let nodeBudget = 100_000
+    package static let nodeBudget = 100_000
 
     var diagnostics: [Diagnostic] = []
     var visited = 0
     var text = ""
 
-    public init(fileName: String) {
+    package init(fileName: String) {
         self.fileName = fileName
     }
 
     /// Loads and validates a scenario from the bytes of a file.
-    public static func load(data: Data, fileName: String) throws -> Scenario {
+    package static func load(data: Data, fileName: String) throws -> Scenario {
         let text = try ScenarioLoader.text(of: data, fileName: fileName)
         var loader = ScenarioLoader(fileName: fileName)
         return try loader.load(text: text)
     }
 
     /// Loads and validates a scenario from YAML text.
-    public static func load(text: String, fileName: String) throws -> Scenario {
+    package static func load(text: String, fileName: String) throws -> Scenario {
         var loader = ScenarioLoader(fileName: fileName)
         return try loader.load(text: text)
     }

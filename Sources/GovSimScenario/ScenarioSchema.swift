@@ -8,12 +8,12 @@
 /// docs/scenario-format.md). The loader remains the reference: it also checks what a schema
 /// cannot express, such as a distribution's tails against the allowed range or
 /// `calibration.target_low` below `target_high`.
-public enum ScenarioSchema {
+package enum ScenarioSchema {
     /// The JSON Schema dialect used.
-    public static let dialect = "http://json-schema.org/draft-07/schema#"
+    package static let dialect = "http://json-schema.org/draft-07/schema#"
 
     /// The schema document.
-    public static func document() -> JSONValue {
+    package static func document() -> JSONValue {
         var properties: [String: JSONValue] = [
             "version": .object(["description": .string("Scenario format version; only 1 exists."), "type": .string("integer"), "const": .integer(1)]),
             "name": .object([
@@ -55,7 +55,7 @@ public enum ScenarioSchema {
     }
 
     /// The schema as JSON text.
-    public static func render() -> String { document().render() }
+    package static func render() -> String { document().render() }
 
     // MARK: - Sections
 

@@ -3,7 +3,7 @@ import Foundation
 /// The commented starter scenario written by `govsim init`: the main fields of every section
 /// with their defaults from ``ParameterCatalog`` (so it cannot drift from the loader), units and
 /// a short explanation of how to write uncertain values. It loads and runs as it is.
-public enum StarterScenario {
+package enum StarterScenario {
     /// The fields written, per section, in file order (every other field keeps its default).
     static let sections: [(key: String, comment: String, fields: [String])] = [
         ("baseline", "The organisation before the programme.",
@@ -47,7 +47,7 @@ public enum StarterScenario {
     /// Why `name` cannot be a scenario name, or nil when it can: any script is fine
     /// ("Région Île-de-France"; files and folders use ``ScenarioName/slug(_:)``), but not an empty
     /// name, a control character, or more than 100 characters.
-    public static func problem(withName name: String) -> String? {
+    package static func problem(withName name: String) -> String? {
         if name.trimmingCharacters(in: .whitespaces).isEmpty { return "a scenario name needs at least one letter or digit" }
         if name.count > 100 { return "a scenario name has at most 100 characters" }
         if name.unicodeScalars.contains(where: ControlCharacters.contains) { return "a scenario name may not contain control characters" }
@@ -66,7 +66,7 @@ public enum StarterScenario {
     }
 
     /// The starter scenario text for a scenario called `name` (see ``problem(withName:)``).
-    public static func text(name: String) -> String {
+    package static func text(name: String) -> String {
         let defaults = Scenario(name: name)
         let specs = Dictionary(uniqueKeysWithValues: defaults.specs.map { ($0.path, $0) })
         var out = """

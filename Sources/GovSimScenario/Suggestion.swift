@@ -1,9 +1,9 @@
 /// "Did you mean" suggestions for misspelt keys.
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a likely
     /// typo (distance at most max(2, a third of the word's length)), or one that starts with the
     /// word (or shares a long beginning with it), such as `triangle` for `triangular`.
-    public static func closest(to word: String, in candidates: [String]) -> String? {
+    package static func closest(to word: String, in candidates: [String]) -> String? {
         let limit = max(2, word.count / 3)
         let lower = word.lowercased()
         if lower.count >= 4, let prefixMatch = candidates.first(where: { $0.lowercased().hasPrefix(lower) || lower.hasPrefix($0.lowercased()) }) {
@@ -21,7 +21,7 @@ public enum Suggestion {
     }
 
     /// Levenshtein distance. O(|a|·|b|).
-    public static func editDistance(_ a: String, _ b: String) -> Int {
+    package static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

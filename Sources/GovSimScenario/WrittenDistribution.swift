@@ -7,42 +7,42 @@
 /// normalised: a lognormal's μ and σ, a truncated normal's default bounds), so that a reader can
 /// find the line of the file it came from. ``value`` lets a reader of the scenario tell whether
 /// the parameter still holds what was written (a fit, an override or a variant may replace it).
-public struct WrittenDistribution: Sendable, Equatable {
+package struct WrittenDistribution: Sendable, Equatable {
     /// One parameter of the distribution: its key as written (`min`, `p5`) and its number's text.
-    public struct Parameter: Sendable, Equatable {
-        public var key: String
-        public var text: String
-        public init(key: String, text: String) {
+    package struct Parameter: Sendable, Equatable {
+        package var key: String
+        package var text: String
+        package init(key: String, text: String) {
             self.key = key
             self.text = text
         }
     }
 
     /// The distribution's name (`pert`, `lognormal`), or nil for a plain number.
-    public var kind: String?
+    package var kind: String?
     /// The parameters in file order; for a plain number or `{fixed: x}` one, keyed `value`.
-    public var parameters: [Parameter]
+    package var parameters: [Parameter]
     /// The distribution read from these parameters.
-    public var value: Distribution
+    package var value: Distribution
 
     /// The longest number text kept as written; the loader records a longer one (thousands of
     /// digits) in govsim's shortest round-trip form instead, so one field cannot flood the report.
-    public static let maximumNumberLength = 32
+    package static let maximumNumberLength = 32
 
     /// `source` as written, or `number` in shortest round-trip form when `source` is longer
     /// than ``maximumNumberLength``.
-    public static func numberText(_ source: String, _ number: Double) -> String {
+    package static func numberText(_ source: String, _ number: Double) -> String {
         source.count <= maximumNumberLength ? source : CSVTable.formatNumber(number)
     }
 
-    public init(kind: String?, parameters: [Parameter], value: Distribution) {
+    package init(kind: String?, parameters: [Parameter], value: Distribution) {
         self.kind = kind
         self.parameters = parameters
         self.value = value
     }
 
     /// `pert(min 0.5, mode 0.8, max 1.0)`; a plain number or `{fixed: 3}` as its number, `3`.
-    public var text: String {
+    package var text: String {
         guard let kind, kind != "fixed" else { return parameters.first?.text ?? "" }
         return "\(kind)(" + parameters.map { "\($0.key) \($0.text)" }.joined(separator: ", ") + ")"
     }

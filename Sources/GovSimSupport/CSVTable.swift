@@ -6,30 +6,30 @@ import Foundation
 /// locale-independent and reads back to the identical `Double` in Swift, Python, R and
 /// spreadsheets; integers are written without a decimal point. Non-finite numbers are written
 /// as `NaN`, `Inf` and `-Inf`, which pandas and R both read.
-public struct CSVTable: Sendable, Equatable {
+package struct CSVTable: Sendable, Equatable {
     /// A cell value.
-    public enum Cell: Sendable, Equatable {
+    package enum Cell: Sendable, Equatable {
         case number(Double)
         case integer(Int)
         case text(String)
         case empty
     }
 
-    public let header: [String]
-    public private(set) var rows: [[Cell]] = []
+    package let header: [String]
+    package private(set) var rows: [[Cell]] = []
 
-    public init(header: [String]) {
+    package init(header: [String]) {
         self.header = header
     }
 
     /// Appends a row; it must have one cell per header column.
-    public mutating func append(_ row: [Cell]) {
+    package mutating func append(_ row: [Cell]) {
         precondition(row.count == header.count, "CSV row has \(row.count) cells for \(header.count) columns")
         rows.append(row)
     }
 
     /// The table as CSV text, ending with a newline.
-    public func render() -> String {
+    package func render() -> String {
         var out = header.map(CSVTable.quote).joined(separator: ",")
         out += "\n"
         for row in rows {
@@ -45,7 +45,7 @@ public struct CSVTable: Sendable, Equatable {
     }
 
     /// Formats one cell.
-    public static func format(_ cell: Cell) -> String {
+    package static func format(_ cell: Cell) -> String {
         switch cell {
         case .number(let x): return formatNumber(x)
         case .integer(let i): return String(i)
@@ -55,7 +55,7 @@ public struct CSVTable: Sendable, Equatable {
     }
 
     /// Shortest round-trip form of `x`; `-0` is written as `0`.
-    public static func formatNumber(_ x: Double) -> String {
+    package static func formatNumber(_ x: Double) -> String {
         if x.isNaN { return "NaN" }
         if x.isInfinite { return x > 0 ? "Inf" : "-Inf" }
         if x == 0 { return "0" }
@@ -65,7 +65,7 @@ public struct CSVTable: Sendable, Equatable {
 
     /// Quotes a field when it contains a comma, quote, or line break (RFC 4180 §2), after
     /// ``neutralised(_:)``.
-    public static func quote(_ text: String) -> String {
+    package static func quote(_ text: String) -> String {
         let s = neutralised(text)
         if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
@@ -80,7 +80,7 @@ public struct CSVTable: Sendable, Equatable {
     /// `text` with a leading apostrophe when a spreadsheet would execute it (it starts with
     /// `=`, `+`, `-`, `@`, a tab or a carriage return), so that it is shown as text; text that is
     /// a plain number (`-0.5`, `+3`) is left as it is, as are all number cells.
-    public static func neutralised(_ text: String) -> String {
+    package static func neutralised(_ text: String) -> String {
         guard let first = text.first, formulaStarts.contains(first), DecimalNumber.parse(text) == nil else { return text }
         return "'" + text
     }

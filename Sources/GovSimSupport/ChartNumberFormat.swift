@@ -1,14 +1,14 @@
 /// Locale-free number formatting for charts and the report, so that the same data always give
 /// the same bytes: `.` as the decimal point, `,` between groups of three digits, and a true
 /// minus sign (U+2212) in labels.
-public enum ChartNumberFormat {
+package enum ChartNumberFormat {
     /// The minus sign used in labels.
-    public static let minus = "\u{2212}"
+    package static let minus = "\u{2212}"
 
     /// `x` with exactly `decimals` digits after the point (rounded half away from zero),
     /// digits grouped by three when `grouping` is set, e.g. `fixed(-1234.5, decimals: 1)` is
     /// "−1,234.5". Zero is never negative. Non-finite values are "n/a", "∞" or "−∞".
-    public static func fixed(_ x: Double, decimals: Int, grouping: Bool = true, plusSign: Bool = false) -> String {
+    package static func fixed(_ x: Double, decimals: Int, grouping: Bool = true, plusSign: Bool = false) -> String {
         guard x.isFinite else { return x.isNaN ? "n/a" : (x > 0 ? "∞" : minus + "∞") }
         let decimals = max(0, min(decimals, 12))
         var scale: UInt64 = 1
@@ -28,7 +28,7 @@ public enum ChartNumberFormat {
 
     /// Decimals that show a quantity of this magnitude with about three significant digits
     /// (at least `minimum`, at most 4): 1234 → 0, 75.5 → 1, 3.34 → 2, 0.123 → 3.
-    public static func decimals(forMagnitude magnitude: Double, minimum: Int = 0) -> Int {
+    package static func decimals(forMagnitude magnitude: Double, minimum: Int = 0) -> Int {
         let m = abs(magnitude)
         guard m.isFinite, m > 0 else { return max(minimum, 0) }
         var digitsBeforePoint = 0
@@ -43,7 +43,7 @@ public enum ChartNumberFormat {
 
     /// A coordinate for SVG: at most two decimals, no trailing zeros, no grouping, `-` as the
     /// sign, never `-0`.
-    public static func coordinate(_ x: Double) -> String {
+    package static func coordinate(_ x: Double) -> String {
         guard x.isFinite else { return "0" }
         let r = (x * 100).rounded()
         if r == 0 { return "0" }

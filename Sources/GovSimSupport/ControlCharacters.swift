@@ -1,9 +1,9 @@
 /// Characters that must not reach a terminal or a name: C0 and C1 control characters and DEL
 /// (escape sequences), line and paragraph separators, and bidirectional overrides and isolates
 /// (which reorder how text is displayed).
-public enum ControlCharacters {
+package enum ControlCharacters {
     /// Whether `scalar` is one of these characters.
-    public static func contains(_ scalar: Unicode.Scalar) -> Bool {
+    package static func contains(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
         default: return false
@@ -11,7 +11,7 @@ public enum ControlCharacters {
     }
 
     /// `text` with each such character written as `\u{1b}`: one printable line.
-    public static func escaped<S: StringProtocol>(_ text: S) -> String {
+    package static func escaped<S: StringProtocol>(_ text: S) -> String {
         guard text.unicodeScalars.contains(where: contains) else { return String(text) }
         var out = ""
         for scalar in text.unicodeScalars {

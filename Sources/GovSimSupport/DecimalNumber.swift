@@ -1,10 +1,10 @@
 import Foundation
 
 /// Strict reading of decimal numbers from text (CSV cells, spreadsheet-injection checks).
-public enum DecimalNumber {
+package enum DecimalNumber {
     /// A finite decimal number: optional sign, digits with an optional point, optional
     /// exponent; surrounding spaces and tabs allowed. Hexadecimal, `inf` and `nan` are refused.
-    public static func parse(_ cell: String) -> Double? {
+    package static func parse(_ cell: String) -> Double? {
         let text = cell.trimmingCharacters(in: .whitespaces)
         let bytes = Array(text.utf8)
         var sawDigit = false, sawPoint = false, sawExponent = false, exponentDigit = false

@@ -1,17 +1,17 @@
 /// A problem found in an input file, located by line and column (both 1-based).
-public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case error, warning }
+package struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+    package enum Severity: String, Sendable { case error, warning }
 
-    public var file: String
-    public var line: Int
-    public var column: Int
-    public var severity: Severity
+    package var file: String
+    package var line: Int
+    package var column: Int
+    package var severity: Severity
     /// What is wrong.
-    public var message: String
+    package var message: String
     /// How to fix it.
-    public var hint: String?
+    package var hint: String?
 
-    public init(file: String, line: Int, column: Int, severity: Severity = .error, message: String, hint: String? = nil) {
+    package init(file: String, line: Int, column: Int, severity: Severity = .error, message: String, hint: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
@@ -21,7 +21,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `file:line:column: message; hint` on one line.
-    public var description: String {
+    package var description: String {
         let location = "\(file):\(line):\(column)"
         let text = hint.map { "\(message); \($0)" } ?? message
         return "\(location): \(severity == .warning ? "warning: " : "")\(text)"
@@ -30,10 +30,10 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A scenario that could not be loaded; carries every error found (at least one).
-public struct ScenarioError: Error, Sendable, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+package struct ScenarioError: Error, Sendable, CustomStringConvertible {
+    package var diagnostics: [Diagnostic]
+    package init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    package var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 
 extension String {

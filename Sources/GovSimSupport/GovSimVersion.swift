@@ -1,4 +1,4 @@
 /// The version of govsim, written into every manifest.
-public enum GovSimVersion {
-    public static let string = "0.1.0"
+package enum GovSimVersion {
+    package static let string = "0.1.0"
 }

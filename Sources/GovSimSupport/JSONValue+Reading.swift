@@ -4,14 +4,14 @@ import Foundation
 extension JSONValue {
     /// Parses a JSON document.
     /// - Throws: the error of `JSONSerialization`, or a `CocoaError` for a value it cannot represent.
-    public static func parse(_ data: Data) throws -> JSONValue {
+    package static func parse(_ data: Data) throws -> JSONValue {
         let object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         guard let value = JSONValue(foundation: object) else { throw CocoaError(.propertyListReadCorrupt) }
         return value
     }
 
     /// The value of a `JSONSerialization` result; nil for anything else.
-    public init?(foundation value: Any) {
+    package init?(foundation value: Any) {
         switch value {
         case let s as String:
             self = .string(s)
@@ -43,17 +43,17 @@ extension JSONValue {
     }
 
     /// The member `key` of an object; nil for a missing member or a non-object.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         if case .object(let members) = self { return members[key] }
         return nil
     }
 
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case .string(let s) = self { return s }
         return nil
     }
 
-    public var intValue: Int? {
+    package var intValue: Int? {
         switch self {
         case .integer(let i): return i
         case .number(let x) where x == x.rounded() && abs(x) < 9e15: return Int(x)
@@ -61,12 +61,12 @@ extension JSONValue {
         }
     }
 
-    public var arrayValue: [JSONValue]? {
+    package var arrayValue: [JSONValue]? {
         if case .array(let items) = self { return items }
         return nil
     }
 
-    public var objectValue: [String: JSONValue]? {
+    package var objectValue: [String: JSONValue]? {
         if case .object(let members) = self { return members }
         return nil
     }

@@ -1,6 +1,6 @@
 /// A JSON document written deterministically: keys sorted, two-space indentation, numbers in
 /// shortest round-trip form, so a manifest's bytes depend only on its content.
-public indirect enum JSONValue: Sendable, Equatable {
+package indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case number(Double)
     case integer(Int)
@@ -10,7 +10,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     case object([String: JSONValue])
 
     /// The document as text, ending with a newline.
-    public func render() -> String {
+    package func render() -> String {
         var out = ""
         write(into: &out, indent: "")
         return out + "\n"

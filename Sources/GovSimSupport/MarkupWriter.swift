@@ -2,21 +2,21 @@
 /// every element is closed, attribute values and text are escaped, attributes keep the order
 /// they are given in, and each element starts on its own indented line, so the output is
 /// deterministic and readable in a diff.
-public struct MarkupWriter: Sendable {
+package struct MarkupWriter: Sendable {
     /// The markup written so far.
-    public private(set) var output = ""
+    package private(set) var output = ""
     private var openElements: [String] = []
     /// Whether the innermost open element has inline content (text), in which case its closing
     /// tag follows the text directly.
     private var inline = false
 
-    public init() {}
+    package init() {}
 
     /// Number of elements opened and not yet closed.
-    public var depth: Int { openElements.count }
+    package var depth: Int { openElements.count }
 
     /// Opens `<name attributes…>`; close it with ``close()``.
-    public mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
+    package mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
         newline()
         output += "<" + name + MarkupWriter.attributes(attributes) + ">"
         openElements.append(name)
@@ -24,7 +24,7 @@ public struct MarkupWriter: Sendable {
     }
 
     /// Closes the innermost open element.
-    public mutating func close() {
+    package mutating func close() {
         guard let name = openElements.popLast() else { preconditionFailure("MarkupWriter.close() with no open element") }
         if !inline { newline() }
         output += "</" + name + ">"
@@ -33,7 +33,7 @@ public struct MarkupWriter: Sendable {
 
     /// Writes a whole element: `<name …/>` when `text` is nil, otherwise `<name …>text</name>`
     /// with the text escaped.
-    public mutating func element(_ name: String, _ attributes: [(String, String)] = [], text: String? = nil) {
+    package mutating func element(_ name: String, _ attributes: [(String, String)] = [], text: String? = nil) {
         newline()
         output += "<" + name + MarkupWriter.attributes(attributes)
         if let text {
@@ -45,20 +45,20 @@ public struct MarkupWriter: Sendable {
 
     /// Writes an element whose content is already-escaped inline markup (for example text with
     /// `<strong>` parts built by ``escape(_:)``).
-    public mutating func element(_ name: String, _ attributes: [(String, String)] = [], markup: String) {
+    package mutating func element(_ name: String, _ attributes: [(String, String)] = [], markup: String) {
         newline()
         output += "<" + name + MarkupWriter.attributes(attributes) + ">" + markup + "</" + name + ">"
     }
 
     /// Writes escaped text inside the innermost open element, without a line break before it.
-    public mutating func text(_ text: String) {
+    package mutating func text(_ text: String) {
         output += MarkupWriter.escape(text)
         inline = true
     }
 
     /// Writes markup verbatim on its own line (for a fragment built by another writer or a
     /// chart). The caller guarantees it is well-formed.
-    public mutating func raw(_ markup: String) {
+    package mutating func raw(_ markup: String) {
         newline()
         var lines = markup.split(separator: "\n", omittingEmptySubsequences: false)
         while lines.last?.isEmpty == true { lines.removeLast() }
@@ -67,7 +67,7 @@ public struct MarkupWriter: Sendable {
     }
 
     /// The markup, with every element closed and a final newline.
-    public func finished() -> String {
+    package func finished() -> String {
         precondition(openElements.isEmpty, "MarkupWriter: unclosed elements \(openElements)")
         return output + "\n"
     }
@@ -83,7 +83,7 @@ public struct MarkupWriter: Sendable {
     /// Escapes `&`, `<`, `>`, `"` and `'` as entities that both XML and HTML understand, and
     /// replaces characters XML 1.0 does not allow (control characters other than tab and line
     /// breaks) by U+FFFD, so that any scenario text gives well-formed markup.
-    public static func escape(_ s: String) -> String {
+    package static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {

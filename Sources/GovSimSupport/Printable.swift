@@ -1,8 +1,8 @@
 /// Text from an untrusted source made safe to print on one terminal line.
-public enum Printable {
+package enum Printable {
     /// `text` with control characters (escape sequences, line breaks) written as `\u{…}`, and
     /// cut to `limit` characters.
-    public static func escaped(_ text: String, limit: Int = 200) -> String {
+    package static func escaped(_ text: String, limit: Int = 200) -> String {
         var out = ""
         for scalar in text.unicodeScalars.prefix(limit) {
             if scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" {

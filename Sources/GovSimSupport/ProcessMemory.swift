@@ -13,14 +13,14 @@ import Glibc
 /// so the peak would grow with the allocation history instead of the live data (measured: the
 /// 50-organisation portfolio peaked at 1.50 GB against about 1.0 GB live; docs/performance.md).
 /// ``returnFreedMemory()`` gives the free pages back.
-public enum ProcessMemory {
+package enum ProcessMemory {
     /// Returns the heap's free pages to the system: glibc's `malloc_trim(0)` (which since glibc
     /// 2.8 releases free whole pages anywhere in every arena, not only at a heap's top), looked up
     /// at run time because Swift's Glibc module does not export `<malloc.h>`; a no-op where the
     /// C library has none. Changes no value the program computes; costs a walk over the free
     /// chunks (about a millisecond for a heap of 1 GiB), so callers use it between large steps,
     /// not per run.
-    public static func returnFreedMemory() {
+    package static func returnFreedMemory() {
         #if canImport(Glibc)
         if mallocTrimAddress != 0, let symbol = UnsafeRawPointer(bitPattern: mallocTrimAddress) {
             _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)

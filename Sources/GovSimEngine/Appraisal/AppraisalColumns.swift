@@ -8,22 +8,22 @@
 /// Memory: 8 bytes per run for each of the two NPVs, the two ratio arrays (runs with a cost),
 /// the nominal cost and the PV of costs: at most 48 bytes per run, against about 300 for an
 /// array of ``RunAppraisal`` (its two cases, each with a benefit-line array).
-public struct AppraisalColumns: Sendable, Equatable {
+package struct AppraisalColumns: Sendable, Equatable {
     /// One case (financial or economic) of every run added.
-    public struct Case: Sendable, Equatable {
+    package struct Case: Sendable, Equatable {
         /// Compensated running sums (sum, compensation) of cash-releasing savings, staff time
         /// reinvested, residual value, investment and run cost, in run order.
         var sums = [CompensatedSum](repeating: CompensatedSum(), count: 5)
         /// Compensated running sums of each benefit line; their number is the first run's.
         var lineSums: [CompensatedSum] = []
         /// The NPV of each run, in run order.
-        public private(set) var npv: [Double] = []
+        package private(set) var npv: [Double] = []
         /// Benefits ÷ costs of each run with a cost (costs > 0), in run order.
-        public private(set) var ratios: [Double] = []
+        package private(set) var ratios: [Double] = []
         /// Runs paying back in each year 0 … period (index 0 unused).
-        public private(set) var paybackCounts: [Int]
+        package private(set) var paybackCounts: [Int]
         /// Runs that never pay back within the period.
-        public private(set) var paybackNever = 0
+        package private(set) var paybackNever = 0
 
         init(period: Int) {
             paybackCounts = [Int](repeating: 0, count: period + 1)
@@ -53,29 +53,29 @@ public struct AppraisalColumns: Sendable, Equatable {
         var lineTotals: [Double] { lineSums.map(\.total) }
     }
 
-    public private(set) var count = 0
-    public private(set) var financial: Case
-    public private(set) var economic: Case
+    package private(set) var count = 0
+    package private(set) var financial: Case
+    package private(set) var economic: Case
     /// Investment plus run cost summed over the simulated years (nominal), each run in run order.
-    public private(set) var cumulativeCostNominal: [Double] = []
+    package private(set) var cumulativeCostNominal: [Double] = []
     /// PV of the financial case's costs, each run in run order.
-    public private(set) var pvCosts: [Double] = []
+    package private(set) var pvCosts: [Double] = []
 
     /// Empty columns for appraisals over a period of `period` years.
-    public init(period: Int) {
+    package init(period: Int) {
         financial = Case(period: period)
         economic = Case(period: period)
     }
 
     /// Columns of `runs` (in run order).
-    public init(_ runs: [RunAppraisal], period: Int) {
+    package init(_ runs: [RunAppraisal], period: Int) {
         self.init(period: period)
         reserve(runs.count)
         for r in runs { add(r) }
     }
 
     /// Reserves room for `runs` runs in every per-run array.
-    public mutating func reserve(_ runs: Int) {
+    package mutating func reserve(_ runs: Int) {
         financial.reserve(runs)
         economic.reserve(runs)
         cumulativeCostNominal.reserveCapacity(runs)
@@ -83,7 +83,7 @@ public struct AppraisalColumns: Sendable, Equatable {
     }
 
     /// Adds the next run.
-    public mutating func add(_ r: RunAppraisal) {
+    package mutating func add(_ r: RunAppraisal) {
         financial.add(r.financial, first: count == 0)
         economic.add(r.economic, first: count == 0)
         cumulativeCostNominal.append(r.cumulativeCostNominal)

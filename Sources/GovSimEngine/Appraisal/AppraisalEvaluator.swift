@@ -3,21 +3,21 @@ import Foundation
 /// The expected NPV of a scenario's runs in both cases, computed without the summaries of every
 /// metric: for switching values and sweeps, which re-run a scenario many times. Runs are summed
 /// in run order, so the result does not depend on the thread count.
-public struct AppraisalEvaluator: Sendable {
+package struct AppraisalEvaluator: Sendable {
     /// Mean and Monte Carlo standard error of the NPV of one case.
-    public struct Estimate: Sendable, Equatable {
-        public let mean: Double
-        public let standardError: Double
+    package struct Estimate: Sendable, Equatable {
+        package let mean: Double
+        package let standardError: Double
     }
 
-    public let threads: Int
+    package let threads: Int
 
-    public init(threads: Int = ParallelBlocks.defaultThreads) {
+    package init(threads: Int = ParallelBlocks.defaultThreads) {
         self.threads = threads
     }
 
     /// The per-run appraisals of `scenario`, in run order.
-    public func appraisals(_ scenario: Scenario) -> [RunAppraisal] {
+    package func appraisals(_ scenario: Scenario) -> [RunAppraisal] {
         let plan = PlanSimulator(scenario: scenario)
         let blocks = ParallelBlocks.blocks(runs: scenario.runs)
         let parts = ParallelBlocks.map(blockCount: blocks.count, threads: threads) { b -> [RunAppraisal] in
@@ -31,7 +31,7 @@ public struct AppraisalEvaluator: Sendable {
 
     /// Mean NPV (financial) and mean NPSV (economic) of `scenario`, with their standard errors.
     /// Keeps only the two NPVs of each run (16 bytes a run), not its whole appraisal.
-    public func evaluate(_ scenario: Scenario) -> (financial: Estimate, economic: Estimate) {
+    package func evaluate(_ scenario: Scenario) -> (financial: Estimate, economic: Estimate) {
         let plan = PlanSimulator(scenario: scenario)
         let blocks = ParallelBlocks.blocks(runs: scenario.runs)
         let parts = ParallelBlocks.map(blockCount: blocks.count, threads: threads) { b -> (financial: [Double], economic: [Double]) in

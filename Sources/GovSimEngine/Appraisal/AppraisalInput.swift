@@ -2,24 +2,24 @@
 /// uncertain) or a scale on a group of them (every line of the investment, all run costs). Setting
 /// it to x replaces an uncertain parameter by the fixed value x (the other inputs keep their
 /// draws: common random numbers).
-public struct AppraisalInput: Sendable {
+package struct AppraisalInput: Sendable {
     /// Name in outputs: a parameter path, or `investment_scale` / `run_cost_scale`.
-    public let name: String
+    package let name: String
     /// Unit of the input's values.
-    public let unit: String
+    package let unit: String
     /// Value in the scenario (an uncertain input's mean).
-    public let central: Double
+    package let central: Double
     /// Values searched for a switching value.
-    public let lower: Double, upper: Double
+    package let lower: Double, upper: Double
     /// Low and high values of the one-way sweep: p10 and p90 of an uncertain input, 0.75 and
     /// 1.25 × central for a fixed one (clamped to the allowed range).
-    public let low: Double, high: Double
+    package let low: Double, high: Double
     /// Whether only whole numbers are meaningful (the appraisal period).
-    public let wholeNumber: Bool
+    package let wholeNumber: Bool
     let apply: @Sendable (Scenario, Double) -> Scenario
 
     /// The scenario with this input set to `x`.
-    public func applying(_ x: Double, to scenario: Scenario) -> Scenario { apply(scenario, x) }
+    package func applying(_ x: Double, to scenario: Scenario) -> Scenario { apply(scenario, x) }
 
     /// The paths of the investment's lines besides the practices' roll-out costs, which
     /// `investment_scale` scales too.
@@ -29,7 +29,7 @@ public struct AppraisalInput: Sendable {
     /// run-cost scale, capture rate, labour share, causal share, complementarity, effect size,
     /// cost overrun, full-delivery probability, delay, realisation lag, discount rate (flat),
     /// appraisal period, and the factors of each benefit line (``BenefitLine``) in file order.
-    public static func standard(for scenario: Scenario) -> [AppraisalInput] {
+    package static func standard(for scenario: Scenario) -> [AppraisalInput] {
         var out: [AppraisalInput] = []
         func scale(_ name: String, _ field: String) -> AppraisalInput {
             AppraisalInput(name: name, unit: field == "investment" ? "multiplier on every line of the investment" : "multiplier on every practice's \(field)", central: 1, lower: 0, upper: 100,

@@ -4,34 +4,34 @@ import Foundation
 /// expected NPV (= expected PV benefits − expected PV costs), the benefit–cost ratio of the
 /// expected PVs (the Green Book BCR), the per-run ratios beside it, P(NPV > 0) and the payback
 /// distribution. Sums run in run order, so the result does not depend on the thread count.
-public struct AppraisalSummary: Sendable, Equatable {
+package struct AppraisalSummary: Sendable, Equatable {
     /// One case over the runs.
-    public struct CaseSummary: Sendable, Equatable {
+    package struct CaseSummary: Sendable, Equatable {
         /// Mean PV of cash-releasing savings, staff time reinvested, residual value, investment, run cost.
-        public let cashReleasing, staffTimeReinvested, residualValue, investment, runCost: Double
+        package let cashReleasing, staffTimeReinvested, residualValue, investment, runCost: Double
         /// Mean PV of each benefit line (``BenefitLine``), in the scenario's order; empty in the financial case.
-        public let benefitLines: [Double]
-        public var benefits: Double { cashReleasing + staffTimeReinvested + benefitLines.reduce(0, +) + residualValue }
-        public var costs: Double { investment + runCost }
+        package let benefitLines: [Double]
+        package var benefits: Double { cashReleasing + staffTimeReinvested + benefitLines.reduce(0, +) + residualValue }
+        package var costs: Double { investment + runCost }
         /// Expected NPV: expected PV benefits − expected PV costs.
-        public var npv: Double { benefits - costs }
+        package var npv: Double { benefits - costs }
         /// Distribution of the per-run NPVs (for its SD, quantiles and Monte Carlo standard error).
-        public let npvDistribution: QuantileSummary
+        package let npvDistribution: QuantileSummary
         /// Share of runs with NPV > 0.
-        public let probabilityPositive: Double
+        package let probabilityPositive: Double
         /// Ratio of the expected PV of benefits to the expected PV of costs; nil if costs are 0.
-        public let benefitCostRatio: Double?
+        package let benefitCostRatio: Double?
         /// Per-run benefit–cost ratios (runs with a cost), for their spread; not the BCR.
-        public let perRunRatios: QuantileSummary?
+        package let perRunRatios: QuantileSummary?
         /// Share of runs paying back in each year 1 … period (index 0 unused).
-        public let paybackShares: [Double]
+        package let paybackShares: [Double]
         /// Share of runs that never pay back within the appraisal period.
-        public let paybackNever: Double
+        package let paybackNever: Double
         /// Median payback year (nil if at least half the runs never pay back).
-        public let paybackMedian: Int?
+        package let paybackMedian: Int?
         /// The NPV's cumulative distribution (the S-curve): its quantiles at
         /// ``AppraisalSummary/curveProbabilities`` (1%, every 2.5% from 2.5% to 97.5%, 99%).
-        public let npvCurve: [Double]
+        package let npvCurve: [Double]
 
         init(_ values: [RunAppraisal.CaseValues], period: Int) {
             var columns = AppraisalColumns.Case(period: period)
@@ -75,27 +75,27 @@ public struct AppraisalSummary: Sendable, Equatable {
         }
     }
 
-    public let financial: CaseSummary
-    public let economic: CaseSummary
-    public let settings: AppraisalSettings
+    package let financial: CaseSummary
+    package let economic: CaseSummary
+    package let settings: AppraisalSettings
     /// P50, P80 and P90 over runs of the nominal cost (investment + run cost) summed over the
     /// simulated years, and of the PV of costs: the contingency figures budget planners quote.
-    public let cumulativeCostQuantiles: [Double]
-    public let pvCostQuantiles: [Double]
+    package let cumulativeCostQuantiles: [Double]
+    package let pvCostQuantiles: [Double]
     /// The probabilities of ``cumulativeCostQuantiles`` and ``pvCostQuantiles``.
-    public static let costProbabilities = [0.5, 0.8, 0.9]
+    package static let costProbabilities = [0.5, 0.8, 0.9]
     /// The probabilities of ``CaseSummary/npvCurve``: 0.01, 0.025, 0.05, …, 0.975, 0.99. The
     /// extremes are left out: a few runs with a large overrun would stretch the axis of the S-curve
     /// several times beyond the body of the distribution.
-    public static let curveProbabilities: [Double] = [0.01] + (1...39).map { Double($0) / 40 } + [0.99]
+    package static let curveProbabilities: [Double] = [0.01] + (1...39).map { Double($0) / 40 } + [0.99]
 
     /// Summarises the appraisals of the runs (in run order).
-    public init(_ runs: [RunAppraisal], settings: AppraisalSettings) {
+    package init(_ runs: [RunAppraisal], settings: AppraisalSettings) {
         self.init(AppraisalColumns(runs, period: settings.period), settings: settings)
     }
 
     /// Summarises the appraisals gathered in `columns` (in run order).
-    public init(_ columns: AppraisalColumns, settings: AppraisalSettings) {
+    package init(_ columns: AppraisalColumns, settings: AppraisalSettings) {
         self.settings = settings
         financial = CaseSummary(columns.financial, count: columns.count)
         economic = CaseSummary(columns.economic, count: columns.count)

@@ -21,44 +21,44 @@ import Foundation
 /// the same seed; below it, the comparison's own runs). Then the reference values
 /// (``baselineMean``, ``difference``) are re-run at the same size too, so every bar and lead is a
 /// difference over the same runs.
-public struct OptionSwitchingStudy: Sendable {
+package struct OptionSwitchingStudy: Sendable {
     /// The most runs a sweep's re-run uses (assumption): the sweeps compare means over common
     /// random numbers, whose paired differences have a far smaller Monte Carlo error than either
     /// mean; at 10⁵ runs their standard error is √10 ≈ 3.2 times that of 10⁶ runs, and the
     /// sweeps of a 10⁶-run comparison take about a tenth of the time (without the cap, tens of
     /// re-runs of 10⁶ runs: hours on two cores; docs/performance.md).
-    public static let maximumSweepRuns = 100_000
+    package static let maximumSweepRuns = 100_000
 
     /// The result for one input.
-    public struct Row: Sendable, Equatable {
-        public let input: String
-        public let unit: String
-        public let central: Double
-        public let low: Double, high: Double
+    package struct Row: Sendable, Equatable {
+        package let input: String
+        package let unit: String
+        package let central: Double
+        package let low: Double, high: Double
         /// The baseline's mean NPSV with the input at low and high.
-        public let baselineAtLow: Double, baselineAtHigh: Double
+        package let baselineAtLow: Double, baselineAtHigh: Double
         /// Mean NPSV of preferred minus runner-up with the input at low and high.
-        public let differenceAtLow: Double, differenceAtHigh: Double
+        package let differenceAtLow: Double, differenceAtHigh: Double
         /// The input value between low and high at which preferred and runner-up have equal mean
         /// NPSV; nil if the preference does not change within the sweep.
-        public let switchingValue: Double?
+        package let switchingValue: Double?
     }
 
     /// Names of the baseline, the preferred option and the runner-up.
-    public let baseline: String, preferred: String, runnerUp: String
+    package let baseline: String, preferred: String, runnerUp: String
     /// Mean NPSV of the baseline as given.
-    public let baselineMean: Double
+    package let baselineMean: Double
     /// Mean NPSV of preferred minus runner-up as given.
-    public let difference: Double
+    package let difference: Double
     /// One row per input, in ``AppraisalInput/standard(for:)`` order.
-    public let rows: [Row]
+    package let rows: [Row]
     /// Runs of each re-run: the comparison's, at most `maximumRuns` (``maximumSweepRuns``).
-    public let runs: Int
+    package let runs: Int
 
     /// Studies the comparison's options. `options` is the ``OptionsAppraisal`` of `result`;
     /// nil when there are fewer than two options. `progress` receives the number of inputs
     /// swept so far.
-    public init?(_ result: ComparisonResult, options: OptionsAppraisal, inputs: [AppraisalInput]? = nil,
+    package init?(_ result: ComparisonResult, options: OptionsAppraisal, inputs: [AppraisalInput]? = nil,
                  threads: Int = ParallelBlocks.defaultThreads, maximumRuns: Int = OptionSwitchingStudy.maximumSweepRuns,
                  progress: (@Sendable (Int) -> Void)? = nil) {
         guard options.options.count >= 2 else { return nil }
@@ -126,7 +126,7 @@ public struct OptionSwitchingStudy: Sendable {
     }
 
     /// The rows ordered by the width of the baseline's NPSV swing, widest first (ties in input order).
-    public var tornadoOrder: [Row] {
+    package var tornadoOrder: [Row] {
         rows.enumerated().sorted { a, b in
             let wa = abs(a.element.baselineAtHigh - a.element.baselineAtLow), wb = abs(b.element.baselineAtHigh - b.element.baselineAtLow)
             return wa != wb ? wa > wb : a.offset < b.offset

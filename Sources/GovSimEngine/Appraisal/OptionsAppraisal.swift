@@ -7,30 +7,30 @@
 /// Business as usual (no programme) is always an option: if the comparison has no
 /// `no-programme` variant, it is added last with every present value 0 in every run (no
 /// programme has no costs and no benefits relative to itself), which is exact, not simulated.
-public struct OptionsAppraisal: Sendable {
+package struct OptionsAppraisal: Sendable {
     /// One option.
-    public struct Option: Sendable {
-        public let name: String
-        public let summary: AppraisalSummary
+    package struct Option: Sendable {
+        package let name: String
+        package let summary: AppraisalSummary
         /// Share of runs in which this option has the highest NPSV (ties to the first option).
-        public let probabilityBest: Double
+        package let probabilityBest: Double
         /// Share of runs in which this option has the highest NPV, the financial case (ties to
         /// the first option).
-        public let probabilityBestNPV: Double
+        package let probabilityBestNPV: Double
         /// Paired differences from the baseline of NPV and NPSV (nil for the baseline).
-        public let deltaNPV: QuantileSummary?
-        public let deltaNPSV: QuantileSummary?
+        package let deltaNPV: QuantileSummary?
+        package let deltaNPSV: QuantileSummary?
     }
 
-    public let options: [Option]
-    public let baselineIndex: Int
+    package let options: [Option]
+    package let baselineIndex: Int
     /// EVPI of the choice between the options (NPSV).
-    public let evpi: ValueOfInformation.Estimate
+    package let evpi: ValueOfInformation.Estimate
     /// EVPPI of each uncertain input of the baseline, largest first (inputs that could not be
     /// regressed, such as constants, are left out).
-    public let evppi: [(input: String, estimate: ValueOfInformation.Estimate)]
+    package let evppi: [(input: String, estimate: ValueOfInformation.Estimate)]
 
-    public init(_ result: ComparisonResult, coefficientDraws: Int = 100) {
+    package init(_ result: ComparisonResult, coefficientDraws: Int = 100) {
         baselineIndex = result.baselineIndex
         var appraisals = result.outcomes.map(\.budgets.appraisal)
         var names = result.outcomes.map(\.name)

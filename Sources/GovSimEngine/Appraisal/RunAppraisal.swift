@@ -15,52 +15,52 @@ import Foundation
 ///
 /// NPV = PV benefits − PV costs in each case (the economic NPV is the net present social value).
 /// The payback year is the first year whose cumulative discounted net benefit is positive.
-public struct RunAppraisal: Sendable, Equatable {
+package struct RunAppraisal: Sendable, Equatable {
     /// Present values of one case by category (currency, real base-year prices, discounted).
-    public struct CaseValues: Sendable, Equatable {
+    package struct CaseValues: Sendable, Equatable {
         /// Cash-releasing operating savings.
-        public var cashReleasing = 0.0
+        package var cashReleasing = 0.0
         /// Staff time reinvested in service quality, valued at cost (0 in the financial case).
-        public var staffTimeReinvested = 0.0
+        package var staffTimeReinvested = 0.0
         /// PV of each benefit line, in the scenario's order (in the financial case only the
         /// cash-releasing lines; the others are 0 there).
-        public var benefitLines: [Double] = []
+        package var benefitLines: [Double] = []
         /// Residual value at the end of the appraisal period.
-        public var residualValue = 0.0
+        package var residualValue = 0.0
         /// Investment (cost overrun included).
-        public var investment = 0.0
+        package var investment = 0.0
         /// Run cost of the practices.
-        public var runCost = 0.0
+        package var runCost = 0.0
         /// First year (1 … period) whose cumulative discounted net benefit is positive; nil if none.
-        public var paybackYear: Int?
+        package var paybackYear: Int?
         /// Real, undiscounted benefit of the last simulated year within the period (the level
         /// that is extended beyond the horizon).
-        public var finalBenefit = 0.0
+        package var finalBenefit = 0.0
 
-        public init() {}
+        package init() {}
 
-        public var benefits: Double { cashReleasing + staffTimeReinvested + benefitLineTotal + residualValue }
+        package var benefits: Double { cashReleasing + staffTimeReinvested + benefitLineTotal + residualValue }
         /// PV of all benefit lines.
-        public var benefitLineTotal: Double { benefitLines.reduce(0, +) }
-        public var costs: Double { investment + runCost }
+        package var benefitLineTotal: Double { benefitLines.reduce(0, +) }
+        package var costs: Double { investment + runCost }
         /// Net present value (net present social value in the economic case).
-        public var npv: Double { benefits - costs }
+        package var npv: Double { benefits - costs }
     }
 
-    public var financial: CaseValues
-    public var economic: CaseValues
+    package var financial: CaseValues
+    package var economic: CaseValues
     /// Investment plus run cost summed over the simulated years within the period (nominal,
     /// undiscounted): the cash a budget must find, for contingency quantiles.
-    public var cumulativeCostNominal = 0.0
+    package var cumulativeCostNominal = 0.0
 
     /// An appraisal from given present values (for tests and merged results).
-    public init(financial: CaseValues, economic: CaseValues) {
+    package init(financial: CaseValues, economic: CaseValues) {
         self.financial = financial
         self.economic = economic
     }
 
     /// Appraises `t` (a run or a plan total) under `settings`.
-    public init(trajectory t: RunTrajectory, settings: AppraisalSettings) {
+    package init(trajectory t: RunTrajectory, settings: AppraisalSettings) {
         let horizon = t.years - 1
         let period = settings.period
         let factors = settings.schedule.factors(through: period + Int(settings.residualYears.rounded(.up)))

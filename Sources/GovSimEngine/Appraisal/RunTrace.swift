@@ -5,13 +5,13 @@
 /// probability × 1 + the rest × the mean shortfall delivery), the effect switch at its mean (the
 /// uplift times 1 − `effects.no_effect_probability`), and no yearly shocks (their SDs 0).
 /// Only a single organisation can be traced.
-public struct RunTrace: Sendable {
-    public let scenario: Scenario
+package struct RunTrace: Sendable {
+    package let scenario: Scenario
     /// Years 0 … horizon.
-    public let years: [RunModel.YearTrace]
-    public let settings: AppraisalSettings
+    package let years: [RunModel.YearTrace]
+    package let settings: AppraisalSettings
 
-    public init(scenario: Scenario) {
+    package init(scenario: Scenario) {
         precondition(scenario.portfolio == nil, "trace follows one organisation")
         let central = RunTrace.centralScenario(scenario)
         self.scenario = central
@@ -25,7 +25,7 @@ public struct RunTrace: Sendable {
     }
 
     /// `scenario` with every parameter at its mean, delivery at its mean and the shock SDs 0.
-    public static func centralScenario(_ scenario: Scenario) -> Scenario {
+    package static func centralScenario(_ scenario: Scenario) -> Scenario {
         var s = scenario
         let full = s["programme_risk.full_delivery_probability"].mean
         let delivery = full + (1 - full) * s["programme_risk.shortfall_delivery"].mean
@@ -44,7 +44,7 @@ public struct RunTrace: Sendable {
     }
 
     /// The columns of `trace.csv`, in order.
-    public static var header: [String] {
+    package static var header: [String] {
         ["year"] + PracticeKind.allCases.map { "adoption_\($0.rawValue)" } + PracticeKind.allCases.map { "maturity_\($0.rawValue)" }
             + ["phi", "j_curve", "uplift_ratio", "cost_scale", "labour_term", "price_index", "spending_counterfactual",
                "operating_spending", "investment", "run_cost", "spending", "net_savings", "cash_releasing_savings",
@@ -55,20 +55,20 @@ public struct RunTrace: Sendable {
 
     /// The lines of the investment (``RunModel/YearTrace/programmeCosts``), nominal, in order:
     /// their sum is the `investment` column.
-    public static let investmentLines = ["rollout", "build", "fixed_programme", "training", "double_running"]
+    package static let investmentLines = ["rollout", "build", "fixed_programme", "training", "double_running"]
 
     /// The columns of this trace's `trace.csv`: ``header`` then, per benefit line of the
     /// scenario, `benefit_line_<name>` (real base-year prices, undiscounted) and
     /// `pv_benefit_line_<name>` (a cash-releasing line's nominal saving B·P(t) deflated and
     /// discounted, as in the appraisal; `cash_releasing_savings` excludes those lines).
-    public var columns: [String] {
+    package var columns: [String] {
         RunTrace.header + scenario.benefitLines.flatMap { ["benefit_line_\($0.name)", "pv_benefit_line_\($0.name)"] }
     }
 
     /// `trace.csv`: one row per simulated year (nominal money unless named pv_ or benefit_line_;
     /// `pv_*` are real base-year prices discounted to the base year, `benefit_line_*` real
     /// base-year prices). Years after the horizon are extended as in ``AppraisalSettings`` and not listed.
-    public func table() -> CSVTable {
+    package func table() -> CSVTable {
         var table = CSVTable(header: columns)
         let factors = settings.schedule.factors(through: max(scenario.horizon, 1))
         var deflator = 1.0

@@ -9,27 +9,27 @@ import Foundation
 /// within the allowed search range (nil if there is none, or the NPV does not depend on the
 /// input), and the mean NPV with the input at its low and high sweep values, beside the
 /// scenario's own mean NPV (the "change in output mean" of a money tornado).
-public struct SwitchingValueStudy: Sendable {
+package struct SwitchingValueStudy: Sendable {
     /// The result for one input.
-    public struct Row: Sendable, Equatable {
-        public let input: String
-        public let unit: String
-        public let central: Double
-        public let low: Double, high: Double
+    package struct Row: Sendable, Equatable {
+        package let input: String
+        package let unit: String
+        package let central: Double
+        package let low: Double, high: Double
         /// Switching value for the financial NPV and the economic NPSV.
-        public let financialSwitch: Double?, economicSwitch: Double?
+        package let financialSwitch: Double?, economicSwitch: Double?
         /// Mean NPV (financial) and NPSV (economic) with the input at low and high.
-        public let financialAtLow: Double, financialAtHigh: Double
-        public let economicAtLow: Double, economicAtHigh: Double
+        package let financialAtLow: Double, financialAtHigh: Double
+        package let economicAtLow: Double, economicAtHigh: Double
     }
 
     /// Mean NPV and NPSV of the scenario as given.
-    public let base: (financial: AppraisalEvaluator.Estimate, economic: AppraisalEvaluator.Estimate)
-    public let rows: [Row]
+    package let base: (financial: AppraisalEvaluator.Estimate, economic: AppraisalEvaluator.Estimate)
+    package let rows: [Row]
 
     /// Runs the study for `inputs` (default: ``AppraisalInput/standard(for:)``); `progress`
     /// receives 1 once the scenario as given is evaluated, then 1 + the inputs swept so far.
-    public init(scenario: Scenario, inputs: [AppraisalInput]? = nil, threads: Int = ParallelBlocks.defaultThreads,
+    package init(scenario: Scenario, inputs: [AppraisalInput]? = nil, threads: Int = ParallelBlocks.defaultThreads,
                 progress: (@Sendable (Int) -> Void)? = nil) {
         let evaluator = AppraisalEvaluator(threads: threads)
         base = evaluator.evaluate(scenario)

@@ -15,15 +15,15 @@ import Foundation
 /// - Standard error of EVPPI: the Monte Carlo error of the mean over runs, combined (root sum of
 ///   squares) with the spread of the estimate over draws of the regression coefficients from
 ///   their estimated sampling distribution (the paper's method for the regression part).
-public enum ValueOfInformation {
+package enum ValueOfInformation {
     /// A value and its standard error.
-    public struct Estimate: Sendable, Equatable {
-        public let value: Double
-        public let standardError: Double
+    package struct Estimate: Sendable, Equatable {
+        package let value: Double
+        package let standardError: Double
     }
 
     /// EVPI of the choice between the options (all of `netBenefits` of equal length).
-    public static func evpi(_ netBenefits: [[Double]]) -> Estimate {
+    package static func evpi(_ netBenefits: [[Double]]) -> Estimate {
         let n = netBenefits.first?.count ?? 0
         guard n > 0, netBenefits.count > 1 else { return Estimate(value: 0, standardError: 0) }
         let means = netBenefits.map { $0.reduce(0, +) / Double(n) }
@@ -34,7 +34,7 @@ public enum ValueOfInformation {
 
     /// EVPPI of `input` (one value per run) for the choice between the options.
     /// - Throws: ``RegressionError`` if the regression cannot be fitted (for example a constant input).
-    public static func evppi(_ netBenefits: [[Double]], input: [Double], degree: Int = 4, coefficientDraws: Int = 200,
+    package static func evppi(_ netBenefits: [[Double]], input: [Double], degree: Int = 4, coefficientDraws: Int = 200,
                              seed: UInt64 = 1) throws -> Estimate {
         let n = input.count
         guard netBenefits.count > 1, n > degree + 1 else { return Estimate(value: 0, standardError: 0) }

@@ -1,48 +1,48 @@
 /// A horizontal bar chart: one row per label, each with one or more bars spanning a value
 /// interval (a bar from 0 to a value, or, for a tornado chart, the low and high outcomes around
 /// a base value marked by ``referenceValue``).
-public struct BarChart: Sendable {
+package struct BarChart: Sendable {
     /// One bar: the interval [from, to] (in either order) drawn in a palette colour.
-    public struct Bar: Sendable {
-        public var from: Double
-        public var to: Double
+    package struct Bar: Sendable {
+        package var from: Double
+        package var to: Double
         /// Index into ``ChartPalette/series``.
-        public var colorIndex: Int
-        public init(from: Double = 0, to: Double, colorIndex: Int = 0) {
+        package var colorIndex: Int
+        package init(from: Double = 0, to: Double, colorIndex: Int = 0) {
             self.from = from
             self.to = to
             self.colorIndex = colorIndex
         }
     }
 
-    public struct Row: Sendable {
-        public var label: String
-        public var bars: [Bar]
+    package struct Row: Sendable {
+        package var label: String
+        package var bars: [Bar]
         /// Text written after the bars (for example the value); nil for none.
-        public var valueLabel: String?
-        public init(label: String, bars: [Bar], valueLabel: String? = nil) {
+        package var valueLabel: String?
+        package init(label: String, bars: [Bar], valueLabel: String? = nil) {
             self.label = label
             self.bars = bars
             self.valueLabel = valueLabel
         }
     }
 
-    public var identifier: String
-    public var title: String
+    package var identifier: String
+    package var title: String
     /// Label of the value axis, with the unit.
-    public var unit: String
-    public var rows: [Row]
+    package var unit: String
+    package var rows: [Row]
     /// A vertical line at this value (0, or the base outcome of a tornado chart).
-    public var referenceValue: Double?
+    package var referenceValue: Double?
     /// Legend entries: label and palette colour index.
-    public var legend: [(label: String, colorIndex: Int)] = []
-    public var dataMetric: String?
+    package var legend: [(label: String, colorIndex: Int)] = []
+    package var dataMetric: String?
     /// Text alternative; nil for the generated one.
-    public var description: String?
-    public var width = 600.0
-    public static let rowHeight = 26.0
+    package var description: String?
+    package var width = 600.0
+    package static let rowHeight = 26.0
 
-    public init(identifier: String, title: String, unit: String, rows: [Row], referenceValue: Double? = 0, dataMetric: String? = nil) {
+    package init(identifier: String, title: String, unit: String, rows: [Row], referenceValue: Double? = 0, dataMetric: String? = nil) {
         self.identifier = identifier
         self.title = title
         self.unit = unit
@@ -52,10 +52,10 @@ public struct BarChart: Sendable {
     }
 
     /// Height of the image: grows with the number of rows.
-    public var height: Double { 64 + Double(rows.count) * BarChart.rowHeight + (legend.isEmpty ? 48 : 70) }
+    package var height: Double { 64 + Double(rows.count) * BarChart.rowHeight + (legend.isEmpty ? 48 : 70) }
 
     /// The chart as an SVG element.
-    public func svg() -> String {
+    package func svg() -> String {
         let height = self.height
         var values = rows.flatMap { $0.bars.flatMap { [$0.from, $0.to] } }
         if let referenceValue { values.append(referenceValue) }

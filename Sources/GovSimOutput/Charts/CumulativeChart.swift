@@ -2,15 +2,15 @@
 /// against the probability (0–100%) of an outcome at or below it on the vertical axis, with a
 /// vertical line at a reference value (0 for an NPV: where the curve crosses it is P(NPV ≤ 0)).
 /// Series are drawn with ``LineChart``'s colours and dash patterns.
-public struct CumulativeChart: Sendable {
+package struct CumulativeChart: Sendable {
     /// One curve: quantile values at increasing probabilities (both arrays the same length,
     /// probabilities in [0, 1], values non-decreasing).
-    public struct Series: Sendable {
-        public var label: String
-        public var probabilities: [Double]
-        public var values: [Double]
+    package struct Series: Sendable {
+        package var label: String
+        package var probabilities: [Double]
+        package var values: [Double]
 
-        public init(label: String, probabilities: [Double], values: [Double]) {
+        package init(label: String, probabilities: [Double], values: [Double]) {
             precondition(probabilities.count == values.count, "CumulativeChart: series \(label) has \(values.count) values for \(probabilities.count) probabilities")
             self.label = label
             self.probabilities = probabilities
@@ -18,21 +18,21 @@ public struct CumulativeChart: Sendable {
         }
     }
 
-    public var identifier: String
-    public var title: String
+    package var identifier: String
+    package var title: String
     /// Label of the horizontal (value) axis, with the unit.
-    public var unit: String
-    public var series: [Series]
+    package var unit: String
+    package var series: [Series]
     /// A vertical line at this value; nil for none.
-    public var referenceValue: Double?
+    package var referenceValue: Double?
     /// Written as the `data-metric` attribute of the `<svg>` element.
-    public var dataMetric: String?
+    package var dataMetric: String?
     /// Text alternative; nil for the generated one.
-    public var description: String?
-    public var width = 600.0
-    public var height = 380.0
+    package var description: String?
+    package var width = 600.0
+    package var height = 380.0
 
-    public init(identifier: String, title: String, unit: String, series: [Series], referenceValue: Double? = 0, dataMetric: String? = nil) {
+    package init(identifier: String, title: String, unit: String, series: [Series], referenceValue: Double? = 0, dataMetric: String? = nil) {
         self.identifier = identifier
         self.title = title
         self.unit = unit
@@ -42,7 +42,7 @@ public struct CumulativeChart: Sendable {
     }
 
     /// The chart as an SVG element.
-    public func svg() -> String {
+    package func svg() -> String {
         var values = series.flatMap(\.values)
         if let referenceValue { values.append(referenceValue) }
         let finite = values.filter(\.isFinite)

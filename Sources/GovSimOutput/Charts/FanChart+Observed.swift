@@ -2,7 +2,7 @@
 /// reads over both bands and the median line.
 extension FanChart {
     /// Colour of the observed points.
-    public static let observedColor = ChartPalette.black
+    package static let observedColor = ChartPalette.black
 
     /// Draws ``observed`` (points whose year is on the chart's axis; others are left out).
     func drawObserved(into svg: inout SVGBuilder, axes: YearAxes) {

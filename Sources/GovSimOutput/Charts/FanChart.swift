@@ -4,43 +4,43 @@
 ///
 /// The result is a standalone SVG image with a `<title>` and a generated `<desc>` text
 /// alternative that states the final-year median and intervals.
-public struct FanChart: Sendable {
+package struct FanChart: Sendable {
     /// A dashed comparison line, for example the median path without the programme.
-    public struct ReferenceLine: Sendable {
-        public var label: String
-        public var values: [Double]
-        public init(label: String, values: [Double]) {
+    package struct ReferenceLine: Sendable {
+        package var label: String
+        package var values: [Double]
+        package init(label: String, values: [Double]) {
             self.label = label
             self.values = values
         }
     }
 
     /// Unique within the embedding document; prefixes element ids.
-    public var identifier: String
-    public var title: String
+    package var identifier: String
+    package var title: String
     /// Label of the value axis, with the unit (e.g. "GBP million per year").
-    public var unit: String
+    package var unit: String
     /// Calendar year of each summary.
-    public var years: [Int]
+    package var years: [Int]
     /// The distribution over runs in each year (same count as ``years``).
-    public var summary: [QuantileSummary]
-    public var reference: ReferenceLine?
+    package var summary: [QuantileSummary]
+    package var reference: ReferenceLine?
     /// Keep 0 inside the value axis (for savings, where the sign matters).
-    public var includeZero = false
+    package var includeZero = false
     /// Written as the `data-metric` attribute of the `<svg>` element.
-    public var dataMetric: String?
+    package var dataMetric: String?
     /// Text alternative; nil for the generated one.
-    public var description: String?
-    public var width = 600.0
-    public var height = 380.0
+    package var description: String?
+    package var width = 600.0
+    package var height = 380.0
     /// Colour of the bands and the median line.
-    public var color = ChartPalette.blue
+    package var color = ChartPalette.blue
     /// Colour of the reference line.
-    public var referenceColor = ChartPalette.vermillion
+    package var referenceColor = ChartPalette.vermillion
     /// Observed values (outturn) drawn as points over the fan, by calendar year (none by default).
-    public var observed: [(year: Int, value: Double)] = []
+    package var observed: [(year: Int, value: Double)] = []
 
-    public init(identifier: String, title: String, unit: String, years: [Int], summary: [QuantileSummary],
+    package init(identifier: String, title: String, unit: String, years: [Int], summary: [QuantileSummary],
                 reference: ReferenceLine? = nil, includeZero: Bool = false, dataMetric: String? = nil) {
         precondition(years.count == summary.count, "FanChart: \(years.count) years for \(summary.count) summaries")
         self.identifier = identifier
@@ -57,7 +57,7 @@ public struct FanChart: Sendable {
     static let innerOpacity = 0.38
 
     /// The chart as an SVG element.
-    public func svg() -> String {
+    package func svg() -> String {
         var values = summary.flatMap { [$0.p5, $0.p95] } + (reference?.values ?? []) + observed.map(\.value)
         if includeZero { values.append(0) }
         let finite = values.filter(\.isFinite)

@@ -1,14 +1,14 @@
 /// A chart of several series over calendar years (for example the median adoption of the four
 /// practices), each with its own Okabe–Ito colour and dash pattern so that the lines stay
 /// distinguishable without colour, and optionally a light band around each line.
-public struct LineChart: Sendable {
-    public struct Series: Sendable {
-        public var label: String
-        public var values: [Double]
+package struct LineChart: Sendable {
+    package struct Series: Sendable {
+        package var label: String
+        package var values: [Double]
         /// Lower and upper edges of an optional band around the line (same count as ``values``).
-        public var band: (lower: [Double], upper: [Double])?
+        package var band: (lower: [Double], upper: [Double])?
 
-        public init(label: String, values: [Double], band: (lower: [Double], upper: [Double])? = nil) {
+        package init(label: String, values: [Double], band: (lower: [Double], upper: [Double])? = nil) {
             self.label = label
             self.values = values
             self.band = band
@@ -16,25 +16,25 @@ public struct LineChart: Sendable {
     }
 
     /// Dash patterns assigned to series in order (solid first).
-    public static let dashes: [String?] = [nil, "7 4", "2 3", "9 3 2 3"]
+    package static let dashes: [String?] = [nil, "7 4", "2 3", "9 3 2 3"]
 
-    public var identifier: String
-    public var title: String
+    package var identifier: String
+    package var title: String
     /// Label of the value axis, with the unit.
-    public var unit: String
-    public var years: [Int]
-    public var series: [Series]
+    package var unit: String
+    package var years: [Int]
+    package var series: [Series]
     /// A fixed value range (for example 0...100 for percentages); nil to fit the data.
-    public var valueRange: ClosedRange<Double>?
+    package var valueRange: ClosedRange<Double>?
     /// Written as the `data-metric` attribute of the `<svg>` element.
-    public var dataMetric: String?
+    package var dataMetric: String?
     /// Text alternative; nil for the generated one.
-    public var description: String?
-    public var width = 600.0
-    public var height = 380.0
-    public var bandOpacity = 0.10
+    package var description: String?
+    package var width = 600.0
+    package var height = 380.0
+    package var bandOpacity = 0.10
 
-    public init(identifier: String, title: String, unit: String, years: [Int], series: [Series],
+    package init(identifier: String, title: String, unit: String, years: [Int], series: [Series],
                 valueRange: ClosedRange<Double>? = nil, dataMetric: String? = nil) {
         for s in series { precondition(s.values.count == years.count, "LineChart: series \(s.label) has \(s.values.count) values for \(years.count) years") }
         self.identifier = identifier
@@ -47,7 +47,7 @@ public struct LineChart: Sendable {
     }
 
     /// The chart as an SVG element.
-    public func svg() -> String {
+    package func svg() -> String {
         let all = series.flatMap { $0.values + ($0.band?.lower ?? []) + ($0.band?.upper ?? []) }.filter(\.isFinite)
         let range = valueRange ?? ((all.min() ?? 0)...(all.max() ?? 1))
         let axes = YearAxes(width: width, height: height, years: years, valueRange: range)

@@ -1,19 +1,19 @@
 /// The adoption of the practices over the years: the median path of each (share of the
 /// organisation, in percent), optionally with a light band for the middle 50% of runs (off by
 /// default: the bands overlap), and a table of start, planned and final adoption.
-public struct AdoptionSection: ReportSection {
-    public let result: SimulationResult
+package struct AdoptionSection: ReportSection {
+    package let result: SimulationResult
     /// Draw the p25–p75 band of each practice.
-    public var showBands: Bool
-    public var anchor: String { "adoption" }
-    public var heading: String { "Adoption of the \(PracticeKind.countInWords) practices" }
+    package var showBands: Bool
+    package var anchor: String { "adoption" }
+    package var heading: String { "Adoption of the \(PracticeKind.countInWords) practices" }
 
-    public init(result: SimulationResult, showBands: Bool = false) {
+    package init(result: SimulationResult, showBands: Bool = false) {
         self.result = result
         self.showBands = showBands
     }
 
-    public func write(into html: inout MarkupWriter) {
+    package func write(into html: inout MarkupWriter) {
         let years = (0...result.scenario.horizon).map(result.calendarYear)
         let series = PracticeKind.allCases.map { kind -> LineChart.Series in
             let q = result.summary[Metric.adoption(kind)]!

@@ -3,22 +3,22 @@
 /// median, BCR as the ratio of expected PVs beside the per-run ratios, P(NPV > 0), median payback
 /// year — the payback-year distribution as a chart and the S-curve of NPV and NPSV
 /// (``sCurve()``).
-public struct AppraisalSection: ReportSection {
-    public let summary: AppraisalSummary
-    public let scenario: Scenario
-    public var anchor: String { "appraisal" }
-    public var heading: String { "Appraisal: economic and financial case to \(scenario.startYear + summary.settings.period)" }
+package struct AppraisalSection: ReportSection {
+    package let summary: AppraisalSummary
+    package let scenario: Scenario
+    package var anchor: String { "appraisal" }
+    package var heading: String { "Appraisal: economic and financial case to \(scenario.startYear + summary.settings.period)" }
 
-    public init(summary: AppraisalSummary, scenario: Scenario) {
+    package init(summary: AppraisalSummary, scenario: Scenario) {
         self.summary = summary
         self.scenario = scenario
     }
 
-    public init(result: SimulationResult) {
+    package init(result: SimulationResult) {
         self.init(summary: AppraisalTable.summary(result.budgets, scenario: result.scenario), scenario: result.scenario)
     }
 
-    public func write(into html: inout MarkupWriter) {
+    package func write(into html: inout MarkupWriter) {
         let s = scenario, settings = summary.settings
         let f = summary.financial, e = summary.economic
         let schedule = settings.schedule.kind == .greenBook ? "the Green Book declining discount rate (3.5% real to year 30)"
@@ -88,7 +88,7 @@ public struct AppraisalSection: ReportSection {
     }
 
     /// The S-curve: cumulative probability of the financial NPV and the economic NPSV.
-    public func sCurve() -> CumulativeChart {
+    package func sCurve() -> CumulativeChart {
         let p = AppraisalSummary.curveProbabilities
         return CumulativeChart(identifier: "\(anchor)-npv-curve", title: "NPV and NPSV: cumulative probability over runs",
                                unit: "\(scenario.currency), present value, real \(scenario.startYear) prices",

@@ -1,16 +1,16 @@
 /// The scenario's key assumptions: every uncertain input with its distribution (as the scenario
 /// file wrote it, ``Scenario/describedAsWritten(_:)``) and its central 90% range, then the fixed
 /// values.
-public struct AssumptionsSection: ReportSection {
-    public let scenario: Scenario
-    public var anchor: String { "assumptions" }
-    public var heading: String { "Key assumptions" }
+package struct AssumptionsSection: ReportSection {
+    package let scenario: Scenario
+    package var anchor: String { "assumptions" }
+    package var heading: String { "Key assumptions" }
 
-    public init(scenario: Scenario) {
+    package init(scenario: Scenario) {
         self.scenario = scenario
     }
 
-    public func write(into html: inout MarkupWriter) {
+    package func write(into html: inout MarkupWriter) {
         let specs = scenario.specs
         let uncertain = specs.filter { !scenario[$0.path].isFixed }
         let fixed = specs.filter { scenario[$0.path].isFixed }

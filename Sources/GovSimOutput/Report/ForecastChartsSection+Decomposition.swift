@@ -7,16 +7,16 @@ extension ForecastChartsSection {
     /// (net saving + investment + run cost); a negative mean operating saving (productivity below
     /// the counterfactual while the J-curve lasts) is reported as the transition loss, so the
     /// two never both differ from 0 in one year.
-    public struct YearParts: Sendable, Equatable {
+    package struct YearParts: Sendable, Equatable {
         /// The calendar year (`2026`) or financial year (`2026-27`, ``FinancialYears``).
-        public let period: String
-        public let operatingSavings, investment, runCost, transitionLoss, netSavings: Double
+        package let period: String
+        package let operatingSavings, investment, runCost, transitionLoss, netSavings: Double
     }
 
     /// The decomposition from the run's yearly summaries (means over runs), per calendar year
     /// 1 … horizon or per financial year (`appraisal.financial_year_start_month`, the means split
     /// pro rata).
-    public static func decomposition(_ result: SimulationResult) -> [YearParts] {
+    package static func decomposition(_ result: SimulationResult) -> [YearParts] {
         guard let net = result.summary[.netSavings], let inv = result.summary[.investment], let run = result.summary[.runCost] else { return [] }
         let years = result.scenario.financialYears
         let h = result.scenario.horizon
@@ -31,7 +31,7 @@ extension ForecastChartsSection {
     /// The stacked bar chart of ``decomposition(_:)``: one row per year, operating savings from 0
     /// to the right, investment, run cost and transition loss stacked from 0 to the left; the
     /// value label is the mean net saving.
-    public static func decompositionChart(_ result: SimulationResult, identifier: String) -> BarChart {
+    package static func decompositionChart(_ result: SimulationResult, identifier: String) -> BarChart {
         let parts = decomposition(result)
         let d = ChartNumberFormat.decimals(forMagnitude: parts.map { abs($0.netSavings) }.max() ?? 0)
         let rows = parts.map { p -> BarChart.Row in

@@ -3,16 +3,16 @@
 /// where the metric has one, each captioned with the final year's median, mean and 90% interval;
 /// then the stacked decomposition of the mean net savings per year
 /// (``decompositionChart(_:identifier:)``).
-public struct ForecastChartsSection: ReportSection {
+package struct ForecastChartsSection: ReportSection {
     /// One fan chart: the metric drawn, its optional counterfactual, and its labels.
-    public struct Chart: Sendable {
-        public var metric: Metric
-        public var counterfactual: Metric?
-        public var title: String
-        public var unit: String
-        public var includeZero: Bool
+    package struct Chart: Sendable {
+        package var metric: Metric
+        package var counterfactual: Metric?
+        package var title: String
+        package var unit: String
+        package var includeZero: Bool
 
-        public init(metric: Metric, counterfactual: Metric? = nil, title: String, unit: String, includeZero: Bool = false) {
+        package init(metric: Metric, counterfactual: Metric? = nil, title: String, unit: String, includeZero: Bool = false) {
             self.metric = metric
             self.counterfactual = counterfactual
             self.title = title
@@ -21,26 +21,26 @@ public struct ForecastChartsSection: ReportSection {
         }
     }
 
-    public let result: SimulationResult
-    public var charts: [Chart]
+    package let result: SimulationResult
+    package var charts: [Chart]
     /// Observed values drawn over the fans, by metric (see ``HTMLReport/overlaying(_:)``).
-    public var outturn: [Metric: [(year: Int, value: Double)]] = [:]
-    public var anchor: String { "forecast" }
-    public var heading: String { "Forecast, year by year" }
+    package var outturn: [Metric: [(year: Int, value: Double)]] = [:]
+    package var anchor: String { "forecast" }
+    package var heading: String { "Forecast, year by year" }
 
     /// The section with ``standardCharts(for:)``.
-    public init(result: SimulationResult) {
+    package init(result: SimulationResult) {
         self.init(result: result, charts: ForecastChartsSection.standardCharts(for: result.scenario))
     }
 
-    public init(result: SimulationResult, charts: [Chart]) {
+    package init(result: SimulationResult, charts: [Chart]) {
         self.result = result
         self.charts = charts
     }
 
     /// Productivity gain, productivity index, spending, net savings, cumulative net savings and
     /// satisfaction.
-    public static func standardCharts(for s: Scenario) -> [Chart] {
+    package static func standardCharts(for s: Scenario) -> [Chart] {
         [
             Chart(metric: .productivityGainPct, title: "Productivity gain",
                   unit: "% over the same organisation without the programme", includeZero: true),
@@ -56,7 +56,7 @@ public struct ForecastChartsSection: ReportSection {
         ]
     }
 
-    public func write(into html: inout MarkupWriter) {
+    package func write(into html: inout MarkupWriter) {
         let years = (0...result.scenario.horizon).map(result.calendarYear)
         html.element("p", [("class", "how-to-read")],
                      text: "Each chart shows the spread of the simulated futures: the line is the median run, the darker band holds the middle 50% of runs and the lighter band the middle 90%. The dashed line is the median of the same organisation without the programme.")

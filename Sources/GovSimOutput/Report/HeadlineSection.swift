@@ -1,16 +1,16 @@
 /// The headline box: the final-year productivity gain, cumulative net savings and satisfaction
 /// gain, each as a median with its 90% interval, and the chance that the programme has paid
 /// for itself by the final year.
-public struct HeadlineSection: ReportSection {
-    public let result: SimulationResult
-    public var anchor: String { "headline" }
-    public var heading: String { "Headline: \(result.calendarYear(result.scenario.horizon))" }
+package struct HeadlineSection: ReportSection {
+    package let result: SimulationResult
+    package var anchor: String { "headline" }
+    package var heading: String { "Headline: \(result.calendarYear(result.scenario.horizon))" }
 
-    public init(result: SimulationResult) {
+    package init(result: SimulationResult) {
         self.result = result
     }
 
-    public func write(into html: inout MarkupWriter) {
+    package func write(into html: inout MarkupWriter) {
         let s = result.scenario
         let last = s.horizon
         let year = result.calendarYear(last)

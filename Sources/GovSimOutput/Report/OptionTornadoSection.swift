@@ -2,18 +2,18 @@
 /// the baseline's mean NPSV with each decisive input at its low and high sweep values, drawn as
 /// bars around its own mean NPSV, widest swing first; and a table of the value of each input at
 /// which the preferred option (highest mean NPSV) and the runner-up swap.
-public struct OptionTornadoSection: ReportSection {
-    public let study: OptionSwitchingStudy
-    public let scenario: Scenario
-    public var anchor: String { "tornado" }
-    public var heading: String { "Sensitivity in money and switching values" }
+package struct OptionTornadoSection: ReportSection {
+    package let study: OptionSwitchingStudy
+    package let scenario: Scenario
+    package var anchor: String { "tornado" }
+    package var heading: String { "Sensitivity in money and switching values" }
 
-    public init(study: OptionSwitchingStudy, scenario: Scenario) {
+    package init(study: OptionSwitchingStudy, scenario: Scenario) {
         self.study = study
         self.scenario = scenario
     }
 
-    public func write(into html: inout MarkupWriter) {
+    package func write(into html: inout MarkupWriter) {
         func m(_ x: Double) -> String { ChartNumberFormat.fixed(x, decimals: 1) }
         func v(_ x: Double) -> String { ChartNumberFormat.fixed(x, decimals: abs(x) < 10 ? 3 : 1) }
         html.element("p", [], text: "One-way sweeps with common random numbers: each input set to its low and high value (p10 and p90 if uncertain, 0.75 and 1.25 × its value if fixed), the others as in the scenario. Bars: the mean NPSV of \(study.baseline) (\(scenario.currency), real \(scenario.startYear) prices) at low (light) and high (dark), around its mean NPSV of \(m(study.baselineMean))."

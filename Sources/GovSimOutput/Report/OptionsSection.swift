@@ -2,18 +2,18 @@
 /// category, NPV, NPSV, BCRs (ratios of expected PVs), P(NPV > 0), P(best) by NPSV and by NPV, median payback and
 /// paired differences from the baseline with their common-random-number standard errors, ranked
 /// by mean NPSV (higher is better).
-public struct OptionsSection: ReportSection {
-    public let appraisal: OptionsAppraisal
-    public let scenario: Scenario
-    public var anchor: String { "options" }
-    public var heading: String { "Options: economic and financial case" }
+package struct OptionsSection: ReportSection {
+    package let appraisal: OptionsAppraisal
+    package let scenario: Scenario
+    package var anchor: String { "options" }
+    package var heading: String { "Options: economic and financial case" }
 
-    public init(appraisal: OptionsAppraisal, scenario: Scenario) {
+    package init(appraisal: OptionsAppraisal, scenario: Scenario) {
         self.appraisal = appraisal
         self.scenario = scenario
     }
 
-    public func write(into html: inout MarkupWriter) {
+    package func write(into html: inout MarkupWriter) {
         let s = scenario
         let baseline = appraisal.options[appraisal.baselineIndex].name
         html.element("p", [], text: "Present values in \(s.currency), real \(s.startYear) prices, means over \(s.runs) runs with common random numbers; options ranked by mean NPSV (net present social value, the economic case). Differences are paired run by run against \(baseline), with their Monte Carlo standard errors. no-programme is business as usual.")
@@ -53,18 +53,18 @@ public struct OptionsSection: ReportSection {
 
 /// The value-of-information section of `govsim compare`'s report: EVPI of the choice and the
 /// EVPPI of each uncertain input (regression method), as a table and a bar chart.
-public struct ValueOfInformationSection: ReportSection {
-    public let appraisal: OptionsAppraisal
-    public let scenario: Scenario
-    public var anchor: String { "value-of-information" }
-    public var heading: String { "Value of information" }
+package struct ValueOfInformationSection: ReportSection {
+    package let appraisal: OptionsAppraisal
+    package let scenario: Scenario
+    package var anchor: String { "value-of-information" }
+    package var heading: String { "Value of information" }
 
-    public init(appraisal: OptionsAppraisal, scenario: Scenario) {
+    package init(appraisal: OptionsAppraisal, scenario: Scenario) {
         self.appraisal = appraisal
         self.scenario = scenario
     }
 
-    public func write(into html: inout MarkupWriter) {
+    package func write(into html: inout MarkupWriter) {
         func m(_ x: Double) -> String { ChartNumberFormat.fixed(x, decimals: 2) }
         html.element("p", [], text: "EVPI: the most it is worth paying, per decision, to remove all uncertainty before choosing: \(m(appraisal.evpi.value)) ± \(m(appraisal.evpi.standardError)) \(scenario.currency) (NPSV). EVPPI: the same for learning one input exactly (for example the causal share, by a pilot), by the regression method of Strong, Oakley & Brennan (2014).")
         html.open("table", [("class", "assumptions"), ("id", "\(anchor)-table")])

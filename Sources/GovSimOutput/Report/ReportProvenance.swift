@@ -1,18 +1,18 @@
 /// The facts that let a reader reproduce a report, printed in its footer: the same as the
 /// run's `manifest.json`.
-public struct ReportProvenance: Sendable, Equatable {
-    public var govsimVersion: String
-    public var scenarioName: String
+package struct ReportProvenance: Sendable, Equatable {
+    package var govsimVersion: String
+    package var scenarioName: String
     /// The scenario file as given on the command line (or the built-in reference's name).
-    public var scenarioFile: String
+    package var scenarioFile: String
     /// SHA-256 of the scenario file's bytes, 64 hexadecimal digits.
-    public var scenarioSHA256: String
-    public var seed: UInt64
-    public var runs: Int
+    package var scenarioSHA256: String
+    package var seed: UInt64
+    package var runs: Int
     /// The subcommand that wrote the report (`run` or `compare`), named in the footer.
-    public var command: String = "run"
+    package var command: String = "run"
 
-    public init(govsimVersion: String = GovSimVersion.string, scenarioName: String, scenarioFile: String,
+    package init(govsimVersion: String = GovSimVersion.string, scenarioName: String, scenarioFile: String,
                 scenarioSHA256: String, seed: UInt64, runs: Int, command: String = "run") {
         self.command = command
         self.govsimVersion = govsimVersion
@@ -24,7 +24,7 @@ public struct ReportProvenance: Sendable, Equatable {
     }
 
     /// The facts of a run's manifest.
-    public init(manifest: Manifest) {
+    package init(manifest: Manifest) {
         self.init(scenarioName: manifest.scenarioName, scenarioFile: manifest.scenarioFile,
                   scenarioSHA256: manifest.scenarioSHA256, seed: manifest.seed, runs: manifest.runs)
     }

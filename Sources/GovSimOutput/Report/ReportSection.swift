@@ -3,7 +3,7 @@
 /// The standard run report is ``HeadlineSection``, ``ForecastChartsSection``,
 /// ``AdoptionSection`` and ``AssumptionsSection``; comparison and sensitivity sections conform
 /// to this protocol and are added to ``HTMLReport/sections``.
-public protocol ReportSection: Sendable {
+package protocol ReportSection: Sendable {
     /// The section's `id` (a fragment name), unique within the report.
     var anchor: String { get }
     /// The section heading.

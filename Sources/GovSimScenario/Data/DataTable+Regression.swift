@@ -2,7 +2,7 @@
 extension DataTable {
     /// The predictors used when none are named: every numeric column except the response, in
     /// file order (see ``numericColumnNames``).
-    public func defaultPredictors(response: String) -> [String] {
+    package func defaultPredictors(response: String) -> [String] {
         numericColumnNames.filter { $0 != response }
     }
 
@@ -12,7 +12,7 @@ extension DataTable {
     /// there is one, the row (file line) and column: unknown or repeated columns, cells that
     /// are not numbers, fewer rows than parameters + 1, a constant response, collinear
     /// predictors, an observation with leverage 1 under HC3.
-    public func fitLinearRegression(response: String, predictors: [String]? = nil, intercept: Bool = true,
+    package func fitLinearRegression(response: String, predictors: [String]? = nil, intercept: Bool = true,
                                     robust: LinearRegression.RobustCovariance? = nil) throws -> LinearRegression {
         let responseIndex = try columnIndex(response)
         let names = predictors ?? defaultPredictors(response: response)
@@ -70,7 +70,7 @@ extension DataTable {
 
     /// Largest magnitude of a column's values for a fit: sums of squares of 10⁷ rows stay finite
     /// (and the smallest nonzero largest magnitude, 1/this, keeps them from underflowing to 0).
-    public static let fitScaleLimit = 1e100
+    package static let fitScaleLimit = 1e100
 
     /// Refuses a column whose largest magnitude is beyond ``fitScaleLimit`` or, unless the
     /// column is all zeros, below its reciprocal: its squares would overflow or underflow, and the

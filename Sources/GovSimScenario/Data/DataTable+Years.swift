@@ -2,12 +2,12 @@
 extension DataTable {
     /// Years a history may hold: whole numbers in this range (the scenario's start year lies in
     /// 1900–2500).
-    public static let yearRange = 1000.0...3000.0
+    package static let yearRange = 1000.0...3000.0
 
     /// The values of the column named `name` as years.
     /// - Throws: ``DataTableError`` naming the row and column of the first cell that is not a
     ///   number, or not a whole year within ``yearRange``.
-    public func yearColumn(_ name: String) throws -> [Double] {
+    package func yearColumn(_ name: String) throws -> [Double] {
         let values = try numericColumn(name)
         let j = try columnIndex(name)
         for (i, year) in values.enumerated() where !(DataTable.yearRange.contains(year) && year == year.rounded()) {

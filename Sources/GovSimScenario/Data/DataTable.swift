@@ -17,48 +17,48 @@ import Foundation
 /// The parser works on bytes (every structural character is ASCII, so UTF-8 multi-byte
 /// sequences never contain one) and decodes each field separately, which lets an invalid
 /// UTF-8 sequence be reported with its line and column.
-public struct DataTable: Sendable {
+package struct DataTable: Sendable {
     /// Display name of the source, used in every error message.
-    public let fileName: String
+    package let fileName: String
     /// Column names from the header, in file order.
-    public let columnNames: [String]
+    package let columnNames: [String]
     /// Data rows; each has exactly `columnNames.count` cells (unquoted text).
-    public let rows: [[String]]
+    package let rows: [[String]]
     /// 1-based line of the file on which each data row starts (parallel to ``rows``).
-    public let lineNumbers: [Int]
+    package let lineNumbers: [Int]
     /// 1-based line of the header row (1 unless blank lines precede it). Errors about a whole
     /// column point at the column's name here.
-    public let headerLineNumber: Int
+    package let headerLineNumber: Int
 
     /// Parses CSV bytes.
     /// - Parameters:
     ///   - data: the file's contents.
     ///   - fileName: how to name the file in error messages.
     /// - Throws: ``DataTableError``.
-    public init(data: Data, fileName: String) throws {
+    package init(data: Data, fileName: String) throws {
         try self.init(bytes: [UInt8](data), fileName: fileName)
     }
 
     /// Parses CSV text.
-    public init(text: String, fileName: String) throws {
+    package init(text: String, fileName: String) throws {
         try self.init(bytes: Array(text.utf8), fileName: fileName)
     }
 
     /// Number of data rows.
-    public var rowCount: Int { rows.count }
+    package var rowCount: Int { rows.count }
 
     /// Largest input parsed, in bytes.
-    public static let maximumBytes = 64 << 20
+    package static let maximumBytes = 64 << 20
     /// Most columns a table may have.
-    public static let maximumColumns = 10_000
+    package static let maximumColumns = 10_000
     /// Most data rows a table may have.
-    public static let maximumRows = 10_000_000
+    package static let maximumRows = 10_000_000
 
     /// Parses CSV bytes (see the type's documentation for the format). Refuses, before parsing,
     /// input larger than ``maximumBytes`` and input holding a NUL byte (binary data, or a file
     /// such as /proc/self/environ, whose content is never echoed); stops at more than
     /// ``maximumColumns`` columns or ``maximumRows`` rows. Linear in the size of the input.
-    public init(bytes input: [UInt8], fileName: String) throws {
+    package init(bytes input: [UInt8], fileName: String) throws {
         self.fileName = fileName
         guard input.count <= DataTable.maximumBytes else {
             throw DataTableError(.tooLarge, file: fileName,
@@ -123,7 +123,7 @@ public struct DataTable: Sendable {
 
     /// 0-based index of the column named `name` (exact, case-sensitive match).
     /// - Throws: ``DataTableError`` (`.unknownColumn`) with a did-you-mean suggestion.
-    public func columnIndex(_ name: String) throws -> Int {
+    package func columnIndex(_ name: String) throws -> Int {
         if let index = columnNames.firstIndex(of: name) { return index }
         var problem = "no column named \(DataTable.excerpt(name))"
         if let suggestion = DataTable.closestName(to: name, among: columnNames.prefix(1000)) {
@@ -138,7 +138,7 @@ public struct DataTable: Sendable {
     /// Names of the columns that hold numbers: every column in which at least one cell reads as
     /// a number (so a column with one mistyped cell still counts, and the mistake is reported
     /// when the column is used). Purely textual columns such as identifiers are left out.
-    public var numericColumnNames: [String] {
+    package var numericColumnNames: [String] {
         columnNames.indices.filter { j in rows.contains { DataTable.number(from: $0[j]) != nil } }
             .map { columnNames[$0] }
     }
@@ -146,7 +146,7 @@ public struct DataTable: Sendable {
     /// The values of the column named `name`.
     /// - Throws: ``DataTableError`` naming the row and column of the first cell that is empty,
     ///   a missing-value marker, or not a finite decimal number.
-    public func numericColumn(_ name: String) throws -> [Double] {
+    package func numericColumn(_ name: String) throws -> [Double] {
         let j = try columnIndex(name)
         var values: [Double] = []
         values.reserveCapacity(rows.count)
@@ -191,7 +191,7 @@ public struct DataTable: Sendable {
 
     /// A finite decimal number: optional sign, digits with an optional point, optional
     /// exponent; surrounding spaces and tabs allowed. Hexadecimal, `inf` and `nan` are refused.
-    public static func number(from cell: String) -> Double? {
+    package static func number(from cell: String) -> Double? {
         DecimalNumber.parse(cell)
     }
 
@@ -201,7 +201,7 @@ public struct DataTable: Sendable {
     /// to 12 and its length given), control characters escaped. Messages show file content only
     /// this way, so that a wrong path (/etc/passwd, /proc/self/environ) never prints its lines
     /// and no escape sequence reaches the terminal.
-    public static func excerpt(_ text: String, quote: Character? = "'") -> String {
+    package static func excerpt(_ text: String, quote: Character? = "'") -> String {
         let count = text.count
         let shown = count <= 24 ? Substring(text) : text.prefix(12)
         var out = quote.map { String($0) } ?? ""

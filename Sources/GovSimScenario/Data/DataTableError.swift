@@ -6,9 +6,9 @@
 /// is the 1-based field number. A problem with a whole column (a constant response, a collinear
 /// predictor) points at the column's name in the header line. Location parts are left out when
 /// the problem has no single location (`few.csv: 3 data rows for 3 parameters …`).
-public struct DataTableError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct DataTableError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What kind of problem, for callers and tests that branch on it.
-    public enum Kind: String, Sendable, Equatable {
+    package enum Kind: String, Sendable, Equatable {
         case emptyFile
         case noDataRows
         case invalidUTF8
@@ -29,19 +29,19 @@ public struct DataTableError: Error, Equatable, Sendable, CustomStringConvertibl
         case tooLarge
     }
 
-    public let kind: Kind
+    package let kind: Kind
     /// Display name of the file (as the user gave it).
-    public let file: String
+    package let file: String
     /// 1-based line of the file, when the problem is in one record.
-    public let line: Int?
+    package let line: Int?
     /// 1-based column (field) number, when the problem is in one column.
-    public let column: Int?
+    package let column: Int?
     /// What is wrong.
-    public let problem: String
+    package let problem: String
     /// How to fix it.
-    public let fix: String
+    package let fix: String
 
-    public init(_ kind: Kind, file: String, line: Int? = nil, column: Int? = nil, problem: String, fix: String) {
+    package init(_ kind: Kind, file: String, line: Int? = nil, column: Int? = nil, problem: String, fix: String) {
         self.kind = kind
         self.file = file
         self.line = line
@@ -51,7 +51,7 @@ public struct DataTableError: Error, Equatable, Sendable, CustomStringConvertibl
     }
 
     /// `file:line:column: problem; fix` (location parts present only when known).
-    public var description: String {
+    package var description: String {
         var location = file
         if let line {
             location += ":\(line)"
