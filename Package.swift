@@ -19,7 +19,7 @@ let package = Package(
     name: "govsim",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "govsim", targets: ["govsim"]),
+        .executable(name: "govsim", targets: ["govsim"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,7 +36,9 @@ let package = Package(
         .target(name: "GovSimSupport", dependencies: ["CSHA256"], path: "Sources/GovSimSupport", swiftSettings: optimisedInDebug),
         // Special functions, distributions, matrices and LAPACK wrappers, regression, moments,
         // quantile summaries. The only target that links LAPACK.
-        .target(name: "GovSimNumerics", dependencies: ["GovSimSupport", "CLAPACK"], path: "Sources/GovSimNumerics", swiftSettings: optimisedInDebug),
+        .target(
+            name: "GovSimNumerics", dependencies: ["GovSimSupport", "CLAPACK"], path: "Sources/GovSimNumerics",
+            swiftSettings: optimisedInDebug),
         // Counter-based random streams, sampling designs, Iman–Conover rank correlation.
         .target(name: "GovSimRandom", dependencies: ["GovSimNumerics"], path: "Sources/GovSimRandom", swiftSettings: optimisedInDebug),
         // Sensitivity measures: Sobol' indices, standardised regression coefficients, Spearman.

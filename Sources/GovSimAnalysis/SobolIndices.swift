@@ -109,8 +109,10 @@ package struct SobolIndices: Sendable, Equatable {
     /// Indices of one column of a runs × outputs table (row r holds the outputs of run r).
     ///
     /// - Throws: ``SobolIndicesError``.
-    package static func analyze(column: Int, of outputs: SampleMatrix, design: SaltelliDesign,
-                               options: Options = Options()) throws -> SobolIndices {
+    package static func analyze(
+        column: Int, of outputs: SampleMatrix, design: SaltelliDesign,
+        options: Options = Options()
+    ) throws -> SobolIndices {
         guard outputs.rows == design.runCount else {
             throw SobolIndicesError.outputCountMismatch(expected: design.runCount, got: outputs.rows)
         }
@@ -123,13 +125,17 @@ package struct SobolIndices: Sendable, Equatable {
     /// Indices of every column of a runs × outputs table, in column order.
     ///
     /// - Throws: ``SobolIndicesError``.
-    package static func analyzeColumns(of outputs: SampleMatrix, design: SaltelliDesign,
-                                      options: Options = Options()) throws -> [SobolIndices] {
+    package static func analyzeColumns(
+        of outputs: SampleMatrix, design: SaltelliDesign,
+        options: Options = Options()
+    ) throws -> [SobolIndices] {
         try (0..<outputs.columns).map { try analyze(column: $0, of: outputs, design: design, options: options) }
     }
 
-    private static func analyze(buffer: UnsafeBufferPointer<Double>, stride: Int, column: Int,
-                                design: SaltelliDesign, options: Options) throws -> SobolIndices {
+    private static func analyze(
+        buffer: UnsafeBufferPointer<Double>, stride: Int, column: Int,
+        design: SaltelliDesign, options: Options
+    ) throws -> SobolIndices {
         guard options.bootstrapReplicates >= 0 else {
             throw SobolIndicesError.invalidOptions("bootstrap replicates must not be negative")
         }
@@ -188,15 +194,18 @@ package struct SobolIndices: Sendable, Equatable {
                 (totalInterval[i], totalSE[i]) = summarise(totalReps[i], alpha: alpha)
             }
         }
-        return SobolIndices(firstOrder: first, totalOrder: total, firstOrderInterval: firstInterval,
-                            totalOrderInterval: totalInterval, firstOrderStandardError: firstSE,
-                            totalOrderStandardError: totalSE, mean: mean, variance: variance,
-                            baseSamples: n, options: options)
+        return SobolIndices(
+            firstOrder: first, totalOrder: total, firstOrderInterval: firstInterval,
+            totalOrderInterval: totalInterval, firstOrderStandardError: firstSE,
+            totalOrderStandardError: totalSE, mean: mean, variance: variance,
+            baseSamples: n, options: options)
     }
 
     /// The estimators over the base points listed in `rows` (all of them, or a resample).
-    private static func estimate(_ fA: [Double], _ fB: [Double], _ fAB: [Double], n: Int, d: Int,
-                                 rows: [Int]) -> (first: [Double], total: [Double], variance: Double) {
+    private static func estimate(
+        _ fA: [Double], _ fB: [Double], _ fAB: [Double], n: Int, d: Int,
+        rows: [Int]
+    ) -> (first: [Double], total: [Double], variance: Double) {
         var first = [Double](repeating: 0, count: d), total = first
         var sum = 0.0, sumSquares = 0.0
         fA.withUnsafeBufferPointer { a in

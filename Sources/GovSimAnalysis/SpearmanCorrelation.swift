@@ -19,7 +19,7 @@ package enum SpearmanCorrelation {
         while start < n {
             var end = start + 1
             while end < n && order[end].value == order[start].value { end += 1 }
-            let mid = Double(start + 1 + end) / 2   // average of ranks start+1 ... end
+            let mid = Double(start + 1 + end) / 2  // average of ranks start+1 ... end
             for k in start..<end { ranks[order[k].index] = mid }
             start = end
         }

@@ -51,8 +51,11 @@ package struct StandardizedRegression: Sendable {
         self.rankRSquared = ranked.rSquared
     }
 
-    private static func standardized(inputs: Matrix, output: [Double], names: [String])
-        throws -> (coefficients: [Double], standardized: [Double], rSquared: Double) {
+    private static func standardized(
+        inputs: Matrix, output: [Double], names: [String]
+    )
+        throws -> (coefficients: [Double], standardized: [Double], rSquared: Double)
+    {
         let fit = try LinearRegression.fit(response: output, predictors: inputs, predictorNames: names, intercept: true)
         let slopes = Array(fit.estimates.dropFirst())
         let sdY = standardDeviation(output)

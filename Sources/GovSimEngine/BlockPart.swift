@@ -9,8 +9,10 @@ struct BlockPart {
     var formatted: [UInt8]?
     var raw: [UInt8]?
 
-    init(block: Int, total: TrajectoryAccumulator, organisations: [TrajectoryAccumulator], records: [RunRecord],
-         formatted: [UInt8]?, raw: [UInt8]?) {
+    init(
+        block: Int, total: TrajectoryAccumulator, organisations: [TrajectoryAccumulator], records: [RunRecord],
+        formatted: [UInt8]?, raw: [UInt8]?
+    ) {
         self.block = block
         self.total = total
         self.organisations = organisations
@@ -53,8 +55,9 @@ struct BlockPart {
         mutating func finish(formatRecords: (([RunRecord]) -> [UInt8])?, raw: [UInt8]?) -> BlockPart {
             total = total.sealed()
             for o in organisations.indices { organisations[o] = organisations[o].sealed() }
-            return BlockPart(block: block, total: total, organisations: organisations, records: records,
-                             formatted: formatRecords?(records), raw: raw)
+            return BlockPart(
+                block: block, total: total, organisations: organisations, records: records,
+                formatted: formatRecords?(records), raw: raw)
         }
     }
 }

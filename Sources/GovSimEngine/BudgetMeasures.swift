@@ -23,8 +23,10 @@ package struct BudgetMeasures: Sendable, Equatable {
     package let finalProductivityGainPct: Double
 
     /// Measures from stored parts (a shard's ``ShardAggregate``).
-    init(npv: [Double], cumulativeInvestment: Double, paybackYear: Int?, benefitCostRatio: Double?, appraisal: RunAppraisal?,
-         finalProductivityGainPct: Double) {
+    init(
+        npv: [Double], cumulativeInvestment: Double, paybackYear: Int?, benefitCostRatio: Double?, appraisal: RunAppraisal?,
+        finalProductivityGainPct: Double
+    ) {
         self.npv = npv
         self.cumulativeInvestment = cumulativeInvestment
         self.paybackYear = paybackYear

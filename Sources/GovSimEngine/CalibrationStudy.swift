@@ -41,8 +41,10 @@ package enum CalibrationStudy {
     }
 
     /// Runs the study. `progress` receives the number of runs finished so far.
-    package static func run(_ scenario: Scenario, runs: Int, seed: UInt64, threads: Int,
-                           progress: (@Sendable (Int) -> Void)? = nil) -> CalibrationResult {
+    package static func run(
+        _ scenario: Scenario, runs: Int, seed: UInt64, threads: Int,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) -> CalibrationResult {
         let contrast = contrastScenario(scenario, runs: runs, seed: seed)
         let result = SimulationEngine(scenario: contrast, threads: threads).run(progress: progress)
         var gains = result.records.map(\.finalProductivityGainPct)
@@ -51,8 +53,9 @@ package enum CalibrationStudy {
         // Percent, rounded to 1e-9 points so that 0.07 is written as 7, not 7.000000000000001.
         let low = (scenario["calibration.target_low"].mean * 1e11).rounded() / 1e9
         let high = (scenario["calibration.target_high"].mean * 1e11).rounded() / 1e9
-        return CalibrationResult(sortedUpliftPct: gains, targetLowPct: low, targetHighPct: high, coverage: coverage, seed: seed,
-                                 leaderAdoption: scenario["effects.leader_adoption"].mean, peerAdoption: scenario["effects.peer_adoption"].mean)
+        return CalibrationResult(
+            sortedUpliftPct: gains, targetLowPct: low, targetHighPct: high, coverage: coverage, seed: seed,
+            leaderAdoption: scenario["effects.leader_adoption"].mean, peerAdoption: scenario["effects.peer_adoption"].mean)
     }
 }
 
@@ -73,8 +76,10 @@ package struct CalibrationResult: Sendable {
     /// order-statistic interval (ranks n·p ± 1.96·√(n·p·(1 − p))) divided by 2 × 1.96.
     package let lowerSE: Double, upperSE: Double
 
-    init(sortedUpliftPct x: [Double], targetLowPct: Double, targetHighPct: Double, coverage: Double, seed: UInt64,
-         leaderAdoption: Double = 1, peerAdoption: Double = 0) {
+    init(
+        sortedUpliftPct x: [Double], targetLowPct: Double, targetHighPct: Double, coverage: Double, seed: UInt64,
+        leaderAdoption: Double = 1, peerAdoption: Double = 0
+    ) {
         self.leaderAdoption = leaderAdoption
         self.peerAdoption = peerAdoption
         runs = x.count

@@ -49,40 +49,43 @@ package struct ComparisonEngine: Sendable {
         var budgets = variants.map { BudgetColumns(scenario: $0.scenario, reserving: runs) }
         let inputNames = plans[baselineIndex].inputNames
         var done = 0
-        ParallelBlocks.forEachOrdered(blockCount: blocks.count, threads: threads, { b in
-            var own = (0..<count).map { _ in TrajectoryAccumulator(years: years, expectedRuns: blocks[b].count) }
-            var deltas = (0..<count).map { v in
-                TrajectoryAccumulator(years: years, expectedRuns: v == baselineIndex ? 0 : blocks[b].count)
-            }
-            var budgets = [[BudgetMeasures]](repeating: [], count: count)
-            var delta = RunTrajectory(horizon: years - 1)
-            // Each variant simulates the block (its designs are per block); results are then paired by run.
-            var perVariant = [[PlanRun]](repeating: [], count: count)
-            for v in 0..<count { plans[v].simulate(block: blocks[b]) { _, run in perVariant[v].append(run) } }
-            for i in 0..<blocks[b].count {
-                let baseline = perVariant[baselineIndex][i].total
-                for v in 0..<count {
-                    let work = perVariant[v][i]
-                    own[v].add(work.total)
-                    budgets[v].append(work.budget!)
-                    guard v != baselineIndex else { continue }
-                    for c in 0..<delta.values.count { delta.values[c] = work.total.values[c] - baseline.values[c] }
-                    deltas[v].add(delta)
+        ParallelBlocks.forEachOrdered(
+            blockCount: blocks.count, threads: threads,
+            { b in
+                var own = (0..<count).map { _ in TrajectoryAccumulator(years: years, expectedRuns: blocks[b].count) }
+                var deltas = (0..<count).map { v in
+                    TrajectoryAccumulator(years: years, expectedRuns: v == baselineIndex ? 0 : blocks[b].count)
                 }
-            }
-            return (own.map { $0.sealed() }, deltas.map { $0.sealed() }, budgets)
-        }, maxAhead: threads + 1, consume: { b, part in
-            for v in 0..<count {
-                own[v].add(block: b, part.0[v])
-                if v != baselineIndex { deltas[v].add(block: b, part.1[v]) }
-                budgets[v].add(contentsOf: part.2[v])
-            }
-            done += blocks[b].count
-            // The windows replaced at each combination are freed in the middle of the heap: give
-            // their pages back every 16 blocks (``ProcessMemory``; a walk of about a millisecond).
-            if b % 16 == 15 { ProcessMemory.returnFreedMemory() }
-            progress?(done)
-        })
+                var budgets = [[BudgetMeasures]](repeating: [], count: count)
+                var delta = RunTrajectory(horizon: years - 1)
+                // Each variant simulates the block (its designs are per block); results are then paired by run.
+                var perVariant = [[PlanRun]](repeating: [], count: count)
+                for v in 0..<count { plans[v].simulate(block: blocks[b]) { _, run in perVariant[v].append(run) } }
+                for i in 0..<blocks[b].count {
+                    let baseline = perVariant[baselineIndex][i].total
+                    for v in 0..<count {
+                        let work = perVariant[v][i]
+                        own[v].add(work.total)
+                        budgets[v].append(work.budget!)
+                        guard v != baselineIndex else { continue }
+                        for c in 0..<delta.values.count { delta.values[c] = work.total.values[c] - baseline.values[c] }
+                        deltas[v].add(delta)
+                    }
+                }
+                return (own.map { $0.sealed() }, deltas.map { $0.sealed() }, budgets)
+            }, maxAhead: threads + 1,
+            consume: { b, part in
+                for v in 0..<count {
+                    own[v].add(block: b, part.0[v])
+                    if v != baselineIndex { deltas[v].add(block: b, part.1[v]) }
+                    budgets[v].add(contentsOf: part.2[v])
+                }
+                done += blocks[b].count
+                // The windows replaced at each combination are freed in the middle of the heap: give
+                // their pages back every 16 blocks (``ProcessMemory``; a walk of about a millisecond).
+                if b % 16 == 15 { ProcessMemory.returnFreedMemory() }
+                progress?(done)
+            })
         var outcomes: [VariantOutcome] = []
         var rankError = 0.0
         // Each aggregate is released as soon as it is summarised, and the freed windows' pages are
@@ -99,8 +102,10 @@ package struct ComparisonEngine: Sendable {
                 rankError = max(rankError, finished.rankError)
                 deltaSummary = finished.summary
             }
-            outcomes.append(VariantOutcome(name: variants[v].name, scenario: variants[v].scenario, summary: summary.summary,
-                                           deltas: deltaSummary, budgets: budgets[v]))
+            outcomes.append(
+                VariantOutcome(
+                    name: variants[v].name, scenario: variants[v].scenario, summary: summary.summary,
+                    deltas: deltaSummary, budgets: budgets[v]))
         }
         ProcessMemory.returnFreedMemory()
         var result = ComparisonResult(outcomes: outcomes, baselineIndex: baselineIndex, quantileRankError: rankError)

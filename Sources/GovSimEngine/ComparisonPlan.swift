@@ -9,10 +9,14 @@ package enum ComparisonPlan {
     /// Variants of one scenario: `names` (default: every variant the scenario defines, or the
     /// built-in `no-programme` if it defines none), plus the baseline (default: the scenario
     /// itself, under its own name).
-    package static func variants(of scenario: Scenario, names: [String]?, baseline: String?) throws -> (variants: [(name: String, scenario: Scenario)], baselineIndex: Int) {
+    package static func variants(
+        of scenario: Scenario, names: [String]?, baseline: String?
+    ) throws -> (variants: [(name: String, scenario: Scenario)], baselineIndex: Int) {
         var available: [String: Variant] = [Variant.noProgrammeName: Variant.noProgramme(for: scenario)]
         for v in scenario.variants { available[v.name] = v }
-        let known = [scenario.name] + scenario.variants.map(\.name) + (scenario.variants.contains { $0.name == Variant.noProgrammeName } ? [] : [Variant.noProgrammeName])
+        let known =
+            [scenario.name] + scenario.variants.map(\.name)
+            + (scenario.variants.contains { $0.name == Variant.noProgrammeName } ? [] : [Variant.noProgrammeName])
         func resolve(_ name: String) throws -> (name: String, scenario: Scenario) {
             if name == scenario.name { return (name, scenario) }
             guard let v = available[name] else {
@@ -36,7 +40,9 @@ package enum ComparisonPlan {
 
     /// Several scenario files as variants, named by their `name`; the baseline is `baseline` or the first.
     /// Runs and seed are the baseline's, so the runs pair up.
-    package static func variants(of scenarios: [Scenario], baseline: String?) throws -> (variants: [(name: String, scenario: Scenario)], baselineIndex: Int) {
+    package static func variants(
+        of scenarios: [Scenario], baseline: String?
+    ) throws -> (variants: [(name: String, scenario: Scenario)], baselineIndex: Int) {
         let names = scenarios.map(\.name)
         if let duplicate = firstDuplicate(names) {
             throw Problem(description: "two scenarios are named `\(duplicate)`; give each compared scenario its own `name`")
@@ -54,7 +60,10 @@ package enum ComparisonPlan {
         var out: [(name: String, scenario: Scenario)] = []
         for s in scenarios {
             guard s.horizon == base.horizon, s.startYear == base.startYear else {
-                throw Problem(description: "`\(s.name)` runs \(s.startYear)+\(s.horizon) years but the baseline `\(base.name)` runs \(base.startYear)+\(base.horizon); give compared scenarios the same start_year and horizon")
+                throw Problem(
+                    description:
+                        "`\(s.name)` runs \(s.startYear)+\(s.horizon) years but the baseline `\(base.name)` runs \(base.startYear)+\(base.horizon); give compared scenarios the same start_year and horizon"
+                )
             }
             var t = s
             t.runs = base.runs

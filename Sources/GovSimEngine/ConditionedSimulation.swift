@@ -18,25 +18,31 @@ package struct ConditionedSimulation: Sendable {
 
     /// Simulates every particle; as ``SimulationEngine/run(progress:formatRecords:recordSink:)``
     /// without shards.
-    package func run(progress: (@Sendable (Int) -> Void)? = nil, formatRecords: (@Sendable ([RunRecord]) -> [UInt8])? = nil,
-                    recordSink: (([UInt8]) -> Void)? = nil) -> SimulationResult {
+    package func run(
+        progress: (@Sendable (Int) -> Void)? = nil, formatRecords: (@Sendable ([RunRecord]) -> [UInt8])? = nil,
+        recordSink: (([UInt8]) -> Void)? = nil
+    ) -> SimulationResult {
         let scenario = plan.scenario
         let blocks = ParallelBlocks.blocks(runs: scenario.runs)
         let plan = self.plan, particles = self.particles
         var assembler = ResultAssembler(plan: plan, runs: scenario.runs, keepRecords: recordSink == nil, threads: threads)
-        ParallelBlocks.forEachOrdered(blockCount: blocks.count, threads: threads, { b in
-            var runs: [(Int, PlanRun)] = []
-            var work = plan.makeRun()
-            for j in blocks[b] {
-                plan.simulate(uniforms: particles[j].uniforms, shockRun: particles[j].shockRun, shocks: particles[j].shocks, into: &work)
-                runs.append((j, work))
-            }
-            return BlockPart(plan: plan, block: b, runs: runs, formatRecords: formatRecords, raw: nil)
-        }, consume: { _, part in
-            if let bytes = part.formatted { recordSink?(bytes) }
-            assembler.consume(part)
-            progress?(assembler.done)
-        })
+        ParallelBlocks.forEachOrdered(
+            blockCount: blocks.count, threads: threads,
+            { b in
+                var runs: [(Int, PlanRun)] = []
+                var work = plan.makeRun()
+                for j in blocks[b] {
+                    plan.simulate(
+                        uniforms: particles[j].uniforms, shockRun: particles[j].shockRun, shocks: particles[j].shocks, into: &work)
+                    runs.append((j, work))
+                }
+                return BlockPart(plan: plan, block: b, runs: runs, formatRecords: formatRecords, raw: nil)
+            },
+            consume: { _, part in
+                if let bytes = part.formatted { recordSink?(bytes) }
+                assembler.consume(part)
+                progress?(assembler.done)
+            })
         return assembler.finish()
     }
 }

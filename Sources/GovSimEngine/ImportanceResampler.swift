@@ -167,15 +167,19 @@ package struct ImportanceResampler: Sendable {
             guard let report else { return nil }
             return { done in report(offset + min(n, done * size)) }
         }
-        let prior = ParallelBlocks.map(blockCount: blocks.count, threads: threads,
-                                       progress: counted(phases?("prior", n, "runs"), size: ParallelBlocks.blockSize)) { b -> [(Particle, [Double], [Double])] in
+        let prior = ParallelBlocks.map(
+            blockCount: blocks.count, threads: threads,
+            progress: counted(phases?("prior", n, "runs"), size: ParallelBlocks.blockSize)
+        ) { b -> [(Particle, [Double], [Double])] in
             var work = plan.makeRun()
             let uniforms = plan.blockUniforms(runs: blocks[b])
             return blocks[b].enumerated().map { i, run in
                 let shocks = plan.latentShocks(run: run, years: years)
                 plan.simulate(uniforms: uniforms[i], shockRun: run, shocks: shocks, into: &work)
-                return (Particle(uniforms: uniforms[i], shocks: shocks, shockRun: run, logLikelihood: 0),
-                        Self.stageLogLikelihoods(stages, work), work.inputs)
+                return (
+                    Particle(uniforms: uniforms[i], shocks: shocks, shockRun: run, logLikelihood: 0),
+                    Self.stageLogLikelihoods(stages, work), work.inputs
+                )
             }
         }.flatMap { $0 }
         var particles = prior.map(\.0)
@@ -221,9 +225,10 @@ package struct ImportanceResampler: Sendable {
                 let low = ess < target || delta < 1 - phi
                 phi = delta == 1 - phi ? 1 : phi + delta
                 guard low || (last && phi == 1) else { continue }
-                let picks = Self.systematicResample(logWeights: logWeights,
-                                                    uniform: RandomStream(seed: derivedSeed(steps == 0 ? "resample:\(s)" : "resample:\(s):\(steps)"), run: 0)
-                                                        .uniform(channel: RandomStream.channel("resample"), index: 0))
+                let picks = Self.systematicResample(
+                    logWeights: logWeights,
+                    uniform: RandomStream(seed: derivedSeed(steps == 0 ? "resample:\(s)" : "resample:\(s):\(steps)"), run: 0)
+                        .uniform(channel: RandomStream.channel("resample"), index: 0))
                 particles = picks.map { particles[$0] }
                 stageLikelihood = picks.map { stageLikelihood[$0] }
                 logWeights = [Double](repeating: 0, count: n)
@@ -236,12 +241,15 @@ package struct ImportanceResampler: Sendable {
                     let start = particles, startLikelihood = stageLikelihood
                     let seed = derivedSeed("move:\(s):\(steps):\(m)")
                     let rho = (1 - spread * spread).squareRoot(), temperature = phi
-                    let results = ParallelBlocks.map(blockCount: moveBlocks.count, threads: threads,
-                                                     progress: counted(report, size: 64, after: m * n)) { b -> [(Particle, [Double], Bool)] in
+                    let results = ParallelBlocks.map(
+                        blockCount: moveBlocks.count, threads: threads,
+                        progress: counted(report, size: 64, after: m * n)
+                    ) { b -> [(Particle, [Double], Bool)] in
                         var work = plan.makeRun()
                         return moveBlocks[b].map { j in
-                            this.move(start[j], likelihood: startLikelihood[j], particle: j, stage: s, temperature: temperature,
-                                      rho: rho, seed: seed, proposal: proposal, work: &work)
+                            this.move(
+                                start[j], likelihood: startLikelihood[j], particle: j, stage: s, temperature: temperature,
+                                rho: rho, seed: seed, proposal: proposal, work: &work)
                         }
                     }.flatMap { $0 }
                     particles = results.map(\.0)
@@ -253,15 +261,18 @@ package struct ImportanceResampler: Sendable {
                 }
             }
             for i in 0..<n { particles[i].logLikelihood = stageLikelihood[i][0...s].reduce(0, +) }
-            var record = Stage(year: stage.year, observations: stage.observations.count, ess: firstESS ?? Double(n), resampled: resampled,
-                               acceptance: proposed > 0 ? Double(accepted) / Double(proposed) : nil)
+            var record = Stage(
+                year: stage.year, observations: stage.observations.count, ess: firstESS ?? Double(n), resampled: resampled,
+                acceptance: proposed > 0 ? Double(accepted) / Double(proposed) : nil)
             record.steps = steps
             if proposed > 0 { record.rho = (1 - spread * spread).squareRoot() }
             records.append(record)
         }
         let posteriorInputs = particles.map { plan.inputValues(uniforms: $0.uniforms) }
-        let distinct = moved ? Set(particles.map { $0.uniforms + $0.shocks + [Double($0.shockRun)] }).count : Set(particles.map(\.shockRun)).count
-        return Outcome(particles: particles, stages: records, priorInputs: priorInputs, posteriorInputs: posteriorInputs, distinct: distinct)
+        let distinct =
+            moved ? Set(particles.map { $0.uniforms + $0.shocks + [Double($0.shockRun)] }).count : Set(particles.map(\.shockRun)).count
+        return Outcome(
+            particles: particles, stages: records, priorInputs: priorInputs, posteriorInputs: posteriorInputs, distinct: distinct)
     }
 
     /// One Metropolis–Hastings step of particle `j` on its whole latent vector
@@ -270,8 +281,10 @@ package struct ImportanceResampler: Sendable {
     /// stages' log-likelihoods and whether the proposal was accepted. The k-th normal is draw k
     /// of channel `move.normal`, the acceptance uniform draw 0 of `move.accept`, of the stream
     /// (`seed`, j).
-    func move(_ start: Particle, likelihood: [Double], particle j: Int, stage s: Int, temperature: Double, rho: Double, seed: UInt64,
-              proposal: CrankNicolsonProposal, work: inout PlanRun) -> (Particle, [Double], Bool) {
+    func move(
+        _ start: Particle, likelihood: [Double], particle j: Int, stage s: Int, temperature: Double, rho: Double, seed: UInt64,
+        proposal: CrankNicolsonProposal, work: inout PlanRun
+    ) -> (Particle, [Double], Bool) {
         let stream = RandomStream(seed: seed, run: UInt64(j))
         let normal = RandomStream.channel("move.normal"), accept = RandomStream.channel("move.accept")
         func logTarget(_ l: [Double]) -> Double {
@@ -341,6 +354,7 @@ package struct ConditioningError: Error, CustomStringConvertible, Sendable {
     package var description: String {
         let share = ChartNumberFormat.fixed(100 * ess / Double(runs), decimals: 2)
         let why = canMove ? "" : " (no rejuvenation moves)"
-        return "conditioning on \(year): the effective sample size fell to \(ChartNumberFormat.fixed(ess, decimals: 1)) of \(runs) runs (\(share)%)\(why), so the outturn lies far in the forecast's tail; raise --runs (e.g. --runs \(runs * 10)), or check the outturn's values and sd"
+        return
+            "conditioning on \(year): the effective sample size fell to \(ChartNumberFormat.fixed(ess, decimals: 1)) of \(runs) runs (\(share)%)\(why), so the outturn lies far in the forecast's tail; raise --runs (e.g. --runs \(runs * 10)), or check the outturn's values and sd"
     }
 }

@@ -56,8 +56,10 @@ extension MemoryEstimate {
     /// accumulators); value of information (the baseline's uncertain inputs of every run, drawn
     /// again after the aggregates are freed, and the regression: per-run net benefits of every
     /// option, a degree-4 design and its factorisation, fitted values); the switching sweeps.
-    package static func comparison(runs: Int, horizon: Int, variants: Int, uncertainInputs: Int, threads: Int,
-                                  discountRates: Int = 3) -> Study {
+    package static func comparison(
+        runs: Int, horizon: Int, variants: Int, uncertainInputs: Int, threads: Int,
+        discountRates: Int = 3
+    ) -> Study {
         let years = horizon + 1, n = Double(runs), v = Double(variants)
         let cells = Metric.allCases.count * years
         let values = aggregateBytes(runs: runs, cells: (2 * variants - 1) * cells)
@@ -72,10 +74,11 @@ extension MemoryEstimate {
         let sweeps = sweepRuns * 4 * 8 + Double(max(1, threads)) * blockBytes(cells: cells, inputs: uncertainInputs)
         let simulation = values + inFlight
         let peak = max(simulation, valueOfInformation, sweeps)
-        return Study(what: "comparing \(variants) variants × \(runs) runs × \(years) years", bytes: budgets + peak + baseBytes,
-                     // The aggregates grow only with √runs: counted as fixed when scaling --runs.
-                     fixedBytes: baseBytes + (peak == simulation ? simulation : 0),
-                     option: "--runs", value: runs, otherwise: " or fewer --variants")
+        return Study(
+            what: "comparing \(variants) variants × \(runs) runs × \(years) years", bytes: budgets + peak + baseBytes,
+            // The aggregates grow only with √runs: counted as fixed when scaling --runs.
+            fixedBytes: baseBytes + (peak == simulation ? simulation : 0),
+            option: "--runs", value: runs, otherwise: " or fewer --variants")
     }
 
     /// `sensitivity --method switching` over `runs` runs: one evaluation at a time (they run one
@@ -84,10 +87,11 @@ extension MemoryEstimate {
     package static func switchingValues(runs: Int, horizon: Int, uncertainInputs: Int, threads: Int) -> Study {
         let years = horizon + 1, n = Double(runs)
         let cells = Metric.allCases.count * years
-        let stored = n * (2 * 112 + 2 * 8)   // the appraisals as blocks return them, their concatenation, two value arrays
+        let stored = n * (2 * 112 + 2 * 8)  // the appraisals as blocks return them, their concatenation, two value arrays
         let fixed = Double(max(1, threads)) * blockBytes(cells: cells, inputs: uncertainInputs) + baseBytes
-        return Study(what: "switching values of \(runs) runs × \(years) years", bytes: stored + fixed, fixedBytes: fixed,
-                     option: "--runs", value: runs, otherwise: "")
+        return Study(
+            what: "switching values of \(runs) runs × \(years) years", bytes: stored + fixed, fixedBytes: fixed,
+            option: "--runs", value: runs, otherwise: "")
     }
 
     /// `sensitivity --method src` over `runs` runs: the inputs and outputs of every run (stored
@@ -100,7 +104,9 @@ extension MemoryEstimate {
         let perThread = 4 * n * (k + 2) * 8
         let fixed = Double(2 * max(1, threads) + 2) * blockBytes(cells: Int(cells), inputs: uncertainInputs) + baseBytes
         let bytes = stored + Double(min(threads, Int(cells))) * perThread + fixed
-        return Study(what: "sensitivity (src) of \(runs) runs × \(years) years", bytes: bytes, fixedBytes: fixed, option: "--runs", value: runs, otherwise: " or a shorter horizon")
+        return Study(
+            what: "sensitivity (src) of \(runs) runs × \(years) years", bytes: bytes, fixedBytes: fixed, option: "--runs", value: runs,
+            otherwise: " or a shorter horizon")
     }
 
     /// `sensitivity --method sobol` with `baseSamples` base samples: N·(d + 2) runs, each output
@@ -112,8 +118,9 @@ extension MemoryEstimate {
         let cells = Double(Metric.allCases.count * years)
         let fixed = Double(2 * max(1, threads) + 2) * blockBytes(cells: Int(cells), inputs: uncertainInputs) + baseBytes
         let bytes = runs * cells * 8 + Double(min(threads, Int(cells))) * 2 * runs * 8 + fixed
-        return Study(what: "Sobol' sensitivity of \(baseSamples) base samples × \(max(1, uncertainInputs) + 2) = \(Int(runs)) runs × \(years) years",
-                     bytes: bytes, fixedBytes: fixed, option: "--base-samples", value: baseSamples, otherwise: " or a shorter horizon")
+        return Study(
+            what: "Sobol' sensitivity of \(baseSamples) base samples × \(max(1, uncertainInputs) + 2) = \(Int(runs)) runs × \(years) years",
+            bytes: bytes, fixedBytes: fixed, option: "--base-samples", value: baseSamples, otherwise: " or a shorter horizon")
     }
 }
 
@@ -125,8 +132,10 @@ extension MemoryEstimate {
     /// observed years (`latentShocksPerYear` a year) — and its stages' log-likelihoods, twice
     /// while a move step builds the next population, its prior and posterior inputs, and a few
     /// weight vectors; each array with its header (about 48 bytes, an assumption).
-    package static func conditioning(scenario: Scenario, uncertainInputs: Int, latentShocksPerYear: Int, observedYears: Int, stages: Int,
-                                    threads: Int) -> Study {
+    package static func conditioning(
+        scenario: Scenario, uncertainInputs: Int, latentShocksPerYear: Int, observedYears: Int, stages: Int,
+        threads: Int
+    ) -> Study {
         let n = Double(scenario.runs), d = Double(uncertainInputs)
         let latent = d + Double(latentShocksPerYear * observedYears)
         let perRun = 8 * (2 * (latent + Double(stages)) + 2 * d + 6) + 48 * 8
@@ -136,7 +145,8 @@ extension MemoryEstimate {
         single.runs = 1
         let one = MemoryEstimate(scenario: single).bytes  // the run's part that does not grow with the runs
         let moving = Double(max(1, threads)) * blockBytes(cells: cells, inputs: uncertainInputs)
-        return Study(what: "conditioning \(scenario.runs) runs on \(stages) observed year\(stages == 1 ? "" : "s")",
-                     bytes: run + moving + n * perRun, fixedBytes: one + moving, option: "--runs", value: scenario.runs, otherwise: "")
+        return Study(
+            what: "conditioning \(scenario.runs) runs on \(stages) observed year\(stages == 1 ? "" : "s")",
+            bytes: run + moving + n * perRun, fixedBytes: one + moving, option: "--runs", value: scenario.runs, otherwise: "")
     }
 }

@@ -28,8 +28,10 @@ package struct MemoryEstimate: Sendable, Equatable {
     ///   those ``assumedThreads`` workers may have claimed, ``ParallelBlocks/maxAhead(threads:cellsPerRun:)``:
     ///   18 for a single organisation, 8 for a 50-organisation portfolio; 2 for `merge`, which
     ///   replays one block at a time).
-    package init(runs: Int, horizon: Int, uncertainInputs: Int, organisations: Int = 0, writesRunsTable: Bool = true,
-                blocksInFlight: Double? = nil) {
+    package init(
+        runs: Int, horizon: Int, uncertainInputs: Int, organisations: Int = 0, writesRunsTable: Bool = true,
+        blocksInFlight: Double? = nil
+    ) {
         self.runs = runs
         self.years = horizon + 1
         self.uncertainInputs = uncertainInputs
@@ -40,7 +42,8 @@ package struct MemoryEstimate: Sendable, Equatable {
         let cells = Double(Metric.allCases.count * years * (organisations > 0 ? organisations + 1 : 1))
         let stored = Self.aggregateBytes(runs: runs, cells: Int(cells))
         let blockBytes = Double(ParallelBlocks.blockSize) * (cells * 8 + (inputs + 16) * 8 + (writesRunsTable ? (inputs + 10) * 20 : 0))
-        let inFlight = (blocksInFlight ?? Double(ParallelBlocks.maxAhead(threads: Int(Self.assumedThreads), cellsPerRun: Int(cells)))) * blockBytes
+        let inFlight =
+            (blocksInFlight ?? Double(ParallelBlocks.maxAhead(threads: Int(Self.assumedThreads), cellsPerRun: Int(cells)))) * blockBytes
         // Budget measures of every run (a struct, its NPV array and its two appraisal cases) for
         // budget.csv and appraisal.csv.
         let budgets = n * 232
@@ -66,8 +69,9 @@ package struct MemoryEstimate: Sendable, Equatable {
     /// `writesRunsTable` is false, writing its `runs.csv`.
     package init(scenario: Scenario, writesRunsTable: Bool = true) {
         let plan = PlanSimulator(scenario: scenario)
-        self.init(runs: scenario.runs, horizon: scenario.horizon, uncertainInputs: plan.inputCount,
-                  organisations: scenario.portfolio?.organisations.count ?? 0, writesRunsTable: writesRunsTable)
+        self.init(
+            runs: scenario.runs, horizon: scenario.horizon, uncertainInputs: plan.inputCount,
+            organisations: scenario.portfolio?.organisations.count ?? 0, writesRunsTable: writesRunsTable)
     }
 
     /// The estimate for `govsim merge` of shards of `scenario`: the same aggregates, budget
@@ -76,8 +80,9 @@ package struct MemoryEstimate: Sendable, Equatable {
     /// counted for the held tree; measured peaks in docs/performance.md).
     package init(mergeOf scenario: Scenario) {
         let plan = PlanSimulator(scenario: scenario)
-        self.init(runs: scenario.runs, horizon: scenario.horizon, uncertainInputs: plan.inputCount,
-                  organisations: scenario.portfolio?.organisations.count ?? 0, writesRunsTable: true, blocksInFlight: 2)
+        self.init(
+            runs: scenario.runs, horizon: scenario.horizon, uncertainInputs: plan.inputCount,
+            organisations: scenario.portfolio?.organisations.count ?? 0, writesRunsTable: true, blocksInFlight: 2)
     }
 
     /// Share of the physical memory a simulation may plan to use.
@@ -89,7 +94,8 @@ package struct MemoryEstimate: Sendable, Equatable {
         var available = Double(ProcessInfo.processInfo.physicalMemory)
         for file in ["/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"] {
             if let text = try? String(contentsOfFile: file, encoding: .utf8),
-               let limit = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), limit > 0 {
+                let limit = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), limit > 0
+            {
                 available = min(available, limit)
             }
         }
@@ -112,8 +118,10 @@ package struct MemoryEstimate: Sendable, Equatable {
         // The quantile windows grow more slowly than the runs, so the straight line from the base can
         // overshoot: step down (two significant digits) until the suggestion itself fits.
         func estimate(_ r: Double) -> Double {
-            MemoryEstimate(runs: Int(r), horizon: years - 1, uncertainInputs: uncertainInputs, organisations: organisations,
-                           writesRunsTable: writesRunsTable, blocksInFlight: blocksInFlight).bytes
+            MemoryEstimate(
+                runs: Int(r), horizon: years - 1, uncertainInputs: uncertainInputs, organisations: organisations,
+                writesRunsTable: writesRunsTable, blocksInFlight: blocksInFlight
+            ).bytes
         }
         while fitting >= 100, estimate(fitting) > limit {
             fitting -= pow(10, (log10(fitting)).rounded(.down) - 1)

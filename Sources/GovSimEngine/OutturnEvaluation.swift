@@ -58,8 +58,10 @@ package struct OutturnEvaluation: Sendable {
     /// The runs' values of each observation's (metric, year), simulating every run of `plan`
     /// (same runs, in run order, as `govsim run` of the scenario): `result[k][i]` is run i's
     /// value for observation k. Independent of `threads`.
-    package static func observedValues(plan: PlanSimulator, observations: [OutturnFile.Observation], threads: Int,
-                                      progress: (@Sendable (Int) -> Void)? = nil) -> [[Double]] {
+    package static func observedValues(
+        plan: PlanSimulator, observations: [OutturnFile.Observation], threads: Int,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) -> [[Double]] {
         let blocks = ParallelBlocks.blocks(runs: plan.scenario.runs)
         let runs = plan.scenario.runs
         var blocksDone: (@Sendable (Int) -> Void)? = nil

@@ -43,16 +43,18 @@ package struct OutturnFile: Sendable, Equatable {
         let header = table.headerLineNumber
         for (k, name) in table.columnNames.enumerated() where !columns.contains(name) {
             let hint = Suggestion.closest(to: name, in: columns).map { "did you mean '\($0)'? " } ?? ""
-            throw DataTableError(.unknownColumn, file: fileName, line: header, column: k + 1,
-                                 problem: "unknown column '\(DataTable.excerpt(name, quote: nil))'",
-                                 fix: "\(hint)an outturn file has the columns year,metric,value and optionally sd")
+            throw DataTableError(
+                .unknownColumn, file: fileName, line: header, column: k + 1,
+                problem: "unknown column '\(DataTable.excerpt(name, quote: nil))'",
+                fix: "\(hint)an outturn file has the columns year,metric,value and optionally sd")
         }
         var index: [String: Int] = [:]
         for name in ["year", "metric", "value"] {
             guard let k = table.columnNames.firstIndex(of: name) else {
-                throw DataTableError(.unknownColumn, file: fileName, line: header,
-                                     problem: "the header has no '\(name)' column",
-                                     fix: "start the file with the header line year,metric,value (and optionally ,sd)")
+                throw DataTableError(
+                    .unknownColumn, file: fileName, line: header,
+                    problem: "the header has no '\(name)' column",
+                    fix: "start the file with the header line year,metric,value (and optionally ,sd)")
             }
             index[name] = k
         }
@@ -61,8 +63,9 @@ package struct OutturnFile: Sendable, Equatable {
         var observations: [Observation] = []
         var seen: [String: Int] = [:]
         guard table.rowCount > 0 else {
-            throw DataTableError(.noDataRows, file: fileName, line: header, problem: "the file has a header but no observations",
-                                 fix: "add one row per observed year and metric, e.g. \(startYear + 1),productivity_index,101.2")
+            throw DataTableError(
+                .noDataRows, file: fileName, line: header, problem: "the file has a header but no observations",
+                fix: "add one row per observed year and metric, e.g. \(startYear + 1),productivity_index,101.2")
         }
         for (r, row) in table.rows.enumerated() {
             let line = table.lineNumbers[r]
@@ -73,39 +76,47 @@ package struct OutturnFile: Sendable, Equatable {
             let yk = index["year"]!, mk = index["metric"]!, vk = index["value"]!
             let first = startYear + 1, last = startYear + horizon
             guard let year = Int(cell(yk)) else {
-                throw fail(cell(yk).isEmpty ? .missingCell : .nonNumericCell, yk,
-                           "year \(DataTable.excerpt(cell(yk))) is not a whole calendar year", "write a year from \(first) to \(last)")
+                throw fail(
+                    cell(yk).isEmpty ? .missingCell : .nonNumericCell, yk,
+                    "year \(DataTable.excerpt(cell(yk))) is not a whole calendar year", "write a year from \(first) to \(last)")
             }
             guard year >= first, year <= last else {
-                throw fail(.outOfRange, yk, "year \(year) is outside the forecast's years \(first)–\(last)",
-                           year == startYear ? "the base year \(startYear) is not forecast; observe years \(first)–\(last)"
-                                             : "drop the row, or forecast over a longer horizon")
+                throw fail(
+                    .outOfRange, yk, "year \(year) is outside the forecast's years \(first)–\(last)",
+                    year == startYear
+                        ? "the base year \(startYear) is not forecast; observe years \(first)–\(last)"
+                        : "drop the row, or forecast over a longer horizon")
             }
             guard let metric = Metric(rawValue: cell(mk)) else {
                 let hint = Suggestion.closest(to: cell(mk), in: metricNames).map { "did you mean '\($0)'? " } ?? ""
-                throw fail(cell(mk).isEmpty ? .missingCell : .unknownColumn, mk, "unknown metric \(DataTable.excerpt(cell(mk)))",
-                           "\(hint)use a metric name of summary.csv (`govsim run` writes them; see docs/outputs.md)")
+                throw fail(
+                    cell(mk).isEmpty ? .missingCell : .unknownColumn, mk, "unknown metric \(DataTable.excerpt(cell(mk)))",
+                    "\(hint)use a metric name of summary.csv (`govsim run` writes them; see docs/outputs.md)")
             }
             guard let value = DataTable.number(from: cell(vk)), value.isFinite else {
-                throw fail(cell(vk).isEmpty ? .missingCell : .nonNumericCell, vk,
-                           "value \(DataTable.excerpt(cell(vk))) is not a number", "write a plain decimal number such as 101.5")
+                throw fail(
+                    cell(vk).isEmpty ? .missingCell : .nonNumericCell, vk,
+                    "value \(DataTable.excerpt(cell(vk))) is not a number", "write a plain decimal number such as 101.5")
             }
             var sd: Double?
             if let sk = sdIndex, !cell(sk).isEmpty {
                 guard let s = DataTable.number(from: cell(sk)), s.isFinite else {
-                    throw fail(.nonNumericCell, sk, "sd \(DataTable.excerpt(cell(sk))) is not a number",
-                               "write the measurement standard deviation as a plain number, or leave it empty")
+                    throw fail(
+                        .nonNumericCell, sk, "sd \(DataTable.excerpt(cell(sk))) is not a number",
+                        "write the measurement standard deviation as a plain number, or leave it empty")
                 }
                 guard s > 0 else {
-                    throw fail(.outOfRange, sk, "sd \(CSVTable.formatNumber(s)) is not positive",
-                               "a measurement standard deviation is above 0; leave it empty if unknown")
+                    throw fail(
+                        .outOfRange, sk, "sd \(CSVTable.formatNumber(s)) is not positive",
+                        "a measurement standard deviation is above 0; leave it empty if unknown")
                 }
                 sd = s
             }
             let key = "\(year) \(metric.rawValue)"
             if let earlier = seen[key] {
-                throw fail(.outOfRange, mk, "\(metric.rawValue) in \(year) is already observed on line \(earlier)",
-                           "give each year and metric once")
+                throw fail(
+                    .outOfRange, mk, "\(metric.rawValue) in \(year) is already observed on line \(earlier)",
+                    "give each year and metric once")
             }
             seen[key] = line
             observations.append(Observation(year: year, yearIndex: year - startYear, metric: metric, value: value, sd: sd, line: line))
@@ -117,10 +128,12 @@ package struct OutturnFile: Sendable, Equatable {
     /// observation's likelihood), naming its line and the sd column.
     package func requireSD() throws {
         guard let missing = observations.first(where: { $0.sd == nil }) else { return }
-        throw DataTableError(.missingCell, file: fileName, line: missing.line, column: sdColumn ?? Self.columns.count,
-                             problem: "\(missing.metric.rawValue) in \(missing.year) has no measurement sd, which conditioning needs",
-                             fix: sdColumn == nil ? "add a column sd with each observation's measurement standard deviation (same units as value)"
-                                                  : "fill in the sd (same units as value)")
+        throw DataTableError(
+            .missingCell, file: fileName, line: missing.line, column: sdColumn ?? Self.columns.count,
+            problem: "\(missing.metric.rawValue) in \(missing.year) has no measurement sd, which conditioning needs",
+            fix: sdColumn == nil
+                ? "add a column sd with each observation's measurement standard deviation (same units as value)"
+                : "fill in the sd (same units as value)")
     }
 
     /// The observed years (indices 1 … horizon), ascending, each once.

@@ -19,8 +19,10 @@ package enum ParallelBlocks {
 
     /// Evaluates `body` for every block index on `threads` workers; results in block order.
     /// `progress` is called after each block with the number of blocks finished so far.
-    package static func map<T>(blockCount: Int, threads: Int, progress: (@Sendable (Int) -> Void)? = nil,
-                              _ body: @escaping @Sendable (Int) -> T) -> [T] {
+    package static func map<T>(
+        blockCount: Int, threads: Int, progress: (@Sendable (Int) -> Void)? = nil,
+        _ body: @escaping @Sendable (Int) -> T
+    ) -> [T] {
         let box = ResultBox<T>(count: blockCount)
         let workers = max(1, min(threads, blockCount))
         let group = DispatchGroup()
@@ -42,8 +44,10 @@ package enum ParallelBlocks {
     /// `consume` in block order, on one thread at a time, as soon as the blocks before it are
     /// done. At most `maxAhead` blocks (by default `2 × threads + 2`) are claimed and not yet
     /// consumed at any moment, so memory stays bounded however many blocks there are.
-    package static func forEachOrdered<T>(blockCount: Int, threads: Int, _ body: @escaping @Sendable (Int) -> T,
-                                         maxAhead: Int? = nil, consume: @escaping (Int, T) -> Void) {
+    package static func forEachOrdered<T>(
+        blockCount: Int, threads: Int, _ body: @escaping @Sendable (Int) -> T,
+        maxAhead: Int? = nil, consume: @escaping (Int, T) -> Void
+    ) {
         let state = OrderedState<T>(maxAhead: max(1, maxAhead ?? 2 * max(1, threads) + 2), consume: consume)
         let workers = max(1, min(threads, blockCount))
         let group = DispatchGroup()

@@ -33,8 +33,9 @@ extension PlanSimulator {
     /// ``latentShockWidth``), exactly those its stream gives: with them,
     /// ``simulate(uniforms:shockRun:shocks:into:)`` reproduces the run.
     package func latentShocks(run: Int, years: Int) -> [Double] {
-        YearlyShocks.latentNormals(stream: RandomStream(seed: scenario.seed, run: UInt64(run)), years: years,
-                                   organisations: isPortfolio ? organisationNames : [])
+        YearlyShocks.latentNormals(
+            stream: RandomStream(seed: scenario.seed, run: UInt64(run)), years: years,
+            organisations: isPortfolio ? organisationNames : [])
     }
 
     /// The groups of rank-correlated inputs: for each organisation with a correlation block, the

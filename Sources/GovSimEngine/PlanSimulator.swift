@@ -42,9 +42,10 @@ package struct PlanSimulator: Sendable {
 
     /// A reusable work area for ``simulate(run:into:)``.
     package func makeRun() -> PlanRun {
-        PlanRun(total: RunTrajectory(horizon: scenario.horizon),
-                organisations: isPortfolio ? organisationNames.map { _ in RunTrajectory(horizon: scenario.horizon) } : [],
-                inputs: [], budget: nil)
+        PlanRun(
+            total: RunTrajectory(horizon: scenario.horizon),
+            organisations: isPortfolio ? organisationNames.map { _ in RunTrajectory(horizon: scenario.horizon) } : [],
+            inputs: [], budget: nil)
     }
 
     /// Simulates the runs of one block (within one ``ParallelBlocks`` block), calling `body` with
@@ -86,22 +87,25 @@ package struct PlanSimulator: Sendable {
             column.reserveCapacity(runs)
             return column
         }
-        ParallelBlocks.forEachOrdered(blockCount: blocks.count, threads: threads, { b -> [[Double]] in
-            let values = self.samplers.map { $0.blockValues(runs: blocks[b]) }
-            var out = [[Double]](repeating: [], count: count)
-            for i in 0..<blocks[b].count {
-                var j = 0
-                for (o, sampler) in self.samplers.enumerated() {
-                    for x in sampler.uncertainValues(of: values[o][i]) where j < count {
-                        out[j].append(x)
-                        j += 1
+        ParallelBlocks.forEachOrdered(
+            blockCount: blocks.count, threads: threads,
+            { b -> [[Double]] in
+                let values = self.samplers.map { $0.blockValues(runs: blocks[b]) }
+                var out = [[Double]](repeating: [], count: count)
+                for i in 0..<blocks[b].count {
+                    var j = 0
+                    for (o, sampler) in self.samplers.enumerated() {
+                        for x in sampler.uncertainValues(of: values[o][i]) where j < count {
+                            out[j].append(x)
+                            j += 1
+                        }
                     }
                 }
-            }
-            return out
-        }, consume: { _, part in
-            for j in part.indices { columns[j].append(contentsOf: part[j]) }
-        })
+                return out
+            },
+            consume: { _, part in
+                for j in part.indices { columns[j].append(contentsOf: part[j]) }
+            })
         return columns
     }
 
@@ -142,8 +146,9 @@ package struct PlanSimulator: Sendable {
             let sampler = samplers[0]
             var shocks = YearlyShocks(stream: stream)
             if !given.isEmpty { shocks = shocks.givingNormals(given, width: width, ownColumn: 3) }
-            RunModel.simulate(ModelParameters(layout: sampler.layout, values: values[0]), shocks: shocks,
-                              into: &work.total, scratch: &scratch)
+            RunModel.simulate(
+                ModelParameters(layout: sampler.layout, values: values[0]), shocks: shocks,
+                into: &work.total, scratch: &scratch)
             sampler.appendUncertainValues(of: values[0], to: &work.inputs)
         } else {
             let correlation = scenario.portfolio!.shockCorrelation
@@ -161,9 +166,12 @@ package struct PlanSimulator: Sendable {
         work.budget = BudgetMeasures(trajectory: work.total, discountRates: scenario.discountRates, appraisal: scenario.appraisal)
     }
 
-    static let summed: [Metric] = [.spending, .spendingCounterfactual, .spendingReal, .investment, .runCost, .netSavings,
-                                   .netSavingsReal, .cumulativeNetSavings, .staffTimeReinvested]
-    static let averaged: [Metric] = [.productivityIndex, .productivityIndexCounterfactual, .satisfaction, .satisfactionCounterfactual]
+    static let summed: [Metric] = [
+        .spending, .spendingCounterfactual, .spendingReal, .investment, .runCost, .netSavings,
+        .netSavingsReal, .cumulativeNetSavings, .staffTimeReinvested,
+    ]
+    static let averaged: [Metric] =
+        [.productivityIndex, .productivityIndexCounterfactual, .satisfaction, .satisfactionCounterfactual]
         + PracticeKind.allCases.map(Metric.adoption)
 
     func combine(_ parts: [RunTrajectory], weights: [Double], into total: inout RunTrajectory) {

@@ -31,7 +31,9 @@ struct ResultAssembler {
     /// organisation), in the correlation's order.
     static func correlatedIndices(_ plan: PlanSimulator) -> [Int] {
         let inputNames = plan.inputNames
-        return plan.scenario.correlation.map { c in c.names.compactMap { name in inputNames.firstIndex { $0 == name || $0.hasSuffix(":" + name) } } } ?? []
+        return plan.scenario.correlation.map { c in
+            c.names.compactMap { name in inputNames.firstIndex { $0 == name || $0.hasSuffix(":" + name) } }
+        } ?? []
     }
 
     /// Appends a shard's aggregate (``ShardAggregate``), which must start where the blocks
@@ -46,8 +48,9 @@ struct ResultAssembler {
 
     /// The aggregate of the blocks `blocks` consumed (and nothing else) for a shard's file.
     func shardAggregate(blocks: Range<Int>) -> ShardAggregate {
-        ShardAggregate(firstBlock: blocks.lowerBound, endBlock: blocks.upperBound, total: total.nodes,
-                       organisations: organisations.map(\.nodes), budgets: budgets, correlated: correlatedColumns)
+        ShardAggregate(
+            firstBlock: blocks.lowerBound, endBlock: blocks.upperBound, total: total.nodes,
+            organisations: organisations.map(\.nodes), budgets: budgets, correlated: correlatedColumns)
     }
 
     mutating func consume(_ part: BlockPart) {
@@ -76,9 +79,12 @@ struct ResultAssembler {
         let totals = total.finish(threads: threads)
         rankError = max(rankError, totals.rankError)
         var columns: [String: [Double]] = [:]
-        for (k, name) in (scenario.correlation?.names ?? []).enumerated() where k < correlatedColumns.count { columns[name] = correlatedColumns[k] }
-        return SimulationResult(scenario: scenario, inputNames: plan.inputNames, summary: totals.summary,
-                                organisationSummaries: organisationSummaries, records: records, budgets: budgets,
-                                correlatedInputs: columns, quantileRankError: rankError)
+        for (k, name) in (scenario.correlation?.names ?? []).enumerated() where k < correlatedColumns.count {
+            columns[name] = correlatedColumns[k]
+        }
+        return SimulationResult(
+            scenario: scenario, inputNames: plan.inputNames, summary: totals.summary,
+            organisationSummaries: organisationSummaries, records: records, budgets: budgets,
+            correlatedInputs: columns, quantileRankError: rankError)
     }
 }

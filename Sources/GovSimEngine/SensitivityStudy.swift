@@ -53,8 +53,10 @@ package enum SensitivityStudy {
     ///   - target: an appraisal measure analysed instead of every metric and year.
     ///   - phases: follows the runs simulated (of `scenario.runs`), then the regressions (one
     ///     per metric and year, or one for a target) done.
-    package static func src(_ scenario: Scenario, target: Target? = nil, threads: Int,
-                           phases: PhaseProgress? = nil) throws -> SensitivityResult {
+    package static func src(
+        _ scenario: Scenario, target: Target? = nil, threads: Int,
+        phases: PhaseProgress? = nil
+    ) throws -> SensitivityResult {
         let plan = PlanSimulator(scenario: scenario)
         let years = scenario.horizon + 1
         let cells = target == nil ? Metric.allCases.count * years : 1
@@ -62,21 +64,36 @@ package enum SensitivityStudy {
         let n = scenario.runs
         let (inputs, outputs) = regressionSamples(plan, runs: n, target: target, threads: threads, progress: phases?("", n, "runs"))
         let design = inputs.matrix()
-        let rows = ParallelBlocks.map(blockCount: cells, threads: threads, progress: phases?("", cells, "regressions")) { cell -> [SensitivityRow] in
+        let rows = ParallelBlocks.map(blockCount: cells, threads: threads, progress: phases?("", cells, "regressions")) {
+            cell -> [SensitivityRow] in
             let output = outputs.column(cell)
             let (metric, year): (Metric?, Int?) = target == nil ? (Metric.allCases[cell / years], cell % years) : (nil, nil)
             guard output.allSatisfy(\.isFinite),
-                  let regression = try? StandardizedRegression(inputs: design, output: output, inputNames: plan.inputNames) else { return [] }
+                let regression = try? StandardizedRegression(inputs: design, output: output, inputNames: plan.inputNames)
+            else { return [] }
             var out: [SensitivityRow] = []
             for j in 0..<k {
-                out.append(SensitivityRow(year: year, metric: metric, input: plan.inputNames[j], method: .src, index: "src", value: regression.src[j], target: target))
-                out.append(SensitivityRow(year: year, metric: metric, input: plan.inputNames[j], method: .src, index: "srrc", value: regression.srrc[j], target: target))
+                out.append(
+                    SensitivityRow(
+                        year: year, metric: metric, input: plan.inputNames[j], method: .src, index: "src", value: regression.src[j],
+                        target: target))
+                out.append(
+                    SensitivityRow(
+                        year: year, metric: metric, input: plan.inputNames[j], method: .src, index: "srrc", value: regression.srrc[j],
+                        target: target))
             }
-            out.append(SensitivityRow(year: year, metric: metric, input: SensitivityRow.allInputs, method: .src, index: "r_squared", value: regression.rSquared, target: target))
-            out.append(SensitivityRow(year: year, metric: metric, input: SensitivityRow.allInputs, method: .src, index: "rank_r_squared", value: regression.rankRSquared, target: target))
+            out.append(
+                SensitivityRow(
+                    year: year, metric: metric, input: SensitivityRow.allInputs, method: .src, index: "r_squared",
+                    value: regression.rSquared, target: target))
+            out.append(
+                SensitivityRow(
+                    year: year, metric: metric, input: SensitivityRow.allInputs, method: .src, index: "rank_r_squared",
+                    value: regression.rankRSquared, target: target))
             return out
         }
-        return SensitivityResult(scenario: scenario, method: .src, inputNames: plan.inputNames, runs: n, rows: rows.flatMap { $0 }, target: target)
+        return SensitivityResult(
+            scenario: scenario, method: .src, inputNames: plan.inputNames, runs: n, rows: rows.flatMap { $0 }, target: target)
     }
 
     /// - Parameters:
@@ -84,32 +101,46 @@ package enum SensitivityStudy {
     ///   - phases: follows the design runs simulated (of `baseSamples × (inputs + 2)`,
     ///     ``sobolRunCount(_:baseSamples:)``), then the indices (one set per metric and year, or
     ///     one for a target, each with its bootstrap) done.
-    package static func sobol(_ scenario: Scenario, baseSamples: Int, bootstrap: Int = defaultBootstrap, target: Target? = nil,
-                             threads: Int, phases: PhaseProgress? = nil) throws -> SensitivityResult {
+    package static func sobol(
+        _ scenario: Scenario, baseSamples: Int, bootstrap: Int = defaultBootstrap, target: Target? = nil,
+        threads: Int, phases: PhaseProgress? = nil
+    ) throws -> SensitivityResult {
         let plan = PlanSimulator(scenario: scenario)
         let d = plan.inputCount
         let years = scenario.horizon + 1
         let cells = target == nil ? Metric.allCases.count * years : 1
-        let design = SaltelliDesign(dimensions: max(1, d), baseSamples: baseSamples,
-                                    base: .sobol(seed: SplitMix64.mix(scenario.seed ^ 0x5A17_E111)))
-        let table = saltelliOutputs(plan, design: design, target: target, threads: threads, progress: phases?("", design.runCount, "runs")).sampleMatrix()
+        let design = SaltelliDesign(
+            dimensions: max(1, d), baseSamples: baseSamples,
+            base: .sobol(seed: SplitMix64.mix(scenario.seed ^ 0x5A17_E111)))
+        let table = saltelliOutputs(plan, design: design, target: target, threads: threads, progress: phases?("", design.runCount, "runs"))
+            .sampleMatrix()
         let options = SobolIndices.Options(bootstrapReplicates: bootstrap, confidenceLevel: 0.95, seed: scenario.seed)
-        let rows = ParallelBlocks.map(blockCount: cells, threads: threads, progress: phases?("", cells, "index sets")) { cell -> [SensitivityRow] in
+        let rows = ParallelBlocks.map(blockCount: cells, threads: threads, progress: phases?("", cells, "index sets")) {
+            cell -> [SensitivityRow] in
             let (metric, year): (Metric?, Int?) = target == nil ? (Metric.allCases[cell / years], cell % years) : (nil, nil)
             guard let indices = try? SobolIndices.analyze(column: cell, of: table, design: design, options: options),
-                  indices.variance > 0, indices.variance.isFinite else { return [] }
+                indices.variance > 0, indices.variance.isFinite
+            else { return [] }
             var out: [SensitivityRow] = []
             for j in 0..<d {
-                out.append(SensitivityRow(year: year, metric: metric, input: plan.inputNames[j], method: .sobol, index: "first_order",
-                                          value: indices.firstOrder[j], ciLow: indices.firstOrderInterval[j].lower, ciHigh: indices.firstOrderInterval[j].upper,
-                                          target: target))
-                out.append(SensitivityRow(year: year, metric: metric, input: plan.inputNames[j], method: .sobol, index: "total_order",
-                                          value: indices.totalOrder[j], ciLow: indices.totalOrderInterval[j].lower, ciHigh: indices.totalOrderInterval[j].upper,
-                                          target: target))
+                out.append(
+                    SensitivityRow(
+                        year: year, metric: metric, input: plan.inputNames[j], method: .sobol, index: "first_order",
+                        value: indices.firstOrder[j], ciLow: indices.firstOrderInterval[j].lower,
+                        ciHigh: indices.firstOrderInterval[j].upper,
+                        target: target))
+                out.append(
+                    SensitivityRow(
+                        year: year, metric: metric, input: plan.inputNames[j], method: .sobol, index: "total_order",
+                        value: indices.totalOrder[j], ciLow: indices.totalOrderInterval[j].lower,
+                        ciHigh: indices.totalOrderInterval[j].upper,
+                        target: target))
             }
             return out
         }
-        return SensitivityResult(scenario: scenario, method: .sobol, inputNames: plan.inputNames, runs: design.runCount, rows: rows.flatMap { $0 }, target: target)
+        return SensitivityResult(
+            scenario: scenario, method: .sobol, inputNames: plan.inputNames, runs: design.runCount, rows: rows.flatMap { $0 },
+            target: target)
     }
 }
 
@@ -122,52 +153,62 @@ extension SensitivityStudy {
 
     /// Every run's uncertain inputs and (total) outputs, the data the regressions need, simulated
     /// block by block and stored in run order (the same for any `threads`).
-    static func regressionSamples(_ plan: PlanSimulator, runs n: Int, target: Target? = nil, threads: Int,
-                                  progress: (@Sendable (Int) -> Void)? = nil) -> (inputs: RunValueTable, outputs: RunValueTable) {
+    static func regressionSamples(
+        _ plan: PlanSimulator, runs n: Int, target: Target? = nil, threads: Int,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) -> (inputs: RunValueTable, outputs: RunValueTable) {
         let k = plan.inputCount, cells = target == nil ? Metric.allCases.count * (plan.scenario.horizon + 1) : 1
         let period = plan.scenario.appraisal.period
         let blocks = ParallelBlocks.blocks(runs: n)
         var inputs = RunValueTable(runs: n, columns: k), outputs = RunValueTable(runs: n, columns: cells)
-        ParallelBlocks.forEachOrdered(blockCount: blocks.count, threads: threads, { b -> ([Double], [Double]) in
-            var inputs: [Double] = [], outputs: [Double] = []
-            inputs.reserveCapacity(blocks[b].count * k)
-            outputs.reserveCapacity(blocks[b].count * cells)
-            plan.simulate(block: blocks[b]) { _, work in
-                inputs.append(contentsOf: work.inputs)
-                outputs.append(contentsOf: SensitivityStudy.outputs(of: work, target: target, period: period))
-            }
-            return (inputs, outputs)
-        }, consume: { b, part in
-            inputs.store(block: blocks[b], rows: part.0)
-            outputs.store(block: blocks[b], rows: part.1)
-            progress?(blocks[b].upperBound)
-        })
+        ParallelBlocks.forEachOrdered(
+            blockCount: blocks.count, threads: threads,
+            { b -> ([Double], [Double]) in
+                var inputs: [Double] = [], outputs: [Double] = []
+                inputs.reserveCapacity(blocks[b].count * k)
+                outputs.reserveCapacity(blocks[b].count * cells)
+                plan.simulate(block: blocks[b]) { _, work in
+                    inputs.append(contentsOf: work.inputs)
+                    outputs.append(contentsOf: SensitivityStudy.outputs(of: work, target: target, period: period))
+                }
+                return (inputs, outputs)
+            },
+            consume: { b, part in
+                inputs.store(block: blocks[b], rows: part.0)
+                outputs.store(block: blocks[b], rows: part.1)
+                progress?(blocks[b].upperBound)
+            })
         return (inputs, outputs)
     }
 
     /// Every run's outputs at the points of a Saltelli `design` (paired by base sample in the
     /// estimators), simulated block by block and stored in run order (the same for any `threads`).
-    static func saltelliOutputs(_ plan: PlanSimulator, design: SaltelliDesign, target: Target? = nil, threads: Int,
-                                progress: (@Sendable (Int) -> Void)? = nil) -> RunValueTable {
+    static func saltelliOutputs(
+        _ plan: PlanSimulator, design: SaltelliDesign, target: Target? = nil, threads: Int,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) -> RunValueTable {
         let cells = target == nil ? Metric.allCases.count * (plan.scenario.horizon + 1) : 1
         let period = plan.scenario.appraisal.period
         let blocks = ParallelBlocks.blocks(runs: design.runCount)
         var outputs = RunValueTable(runs: design.runCount, columns: cells)
-        ParallelBlocks.forEachOrdered(blockCount: blocks.count, threads: threads, { b -> [Double] in
-            let points = design.points(for: blocks[b])
-            var work = plan.makeRun()
-            var outputs: [Double] = []
-            outputs.reserveCapacity(blocks[b].count * cells)
-            for (i, run) in blocks[b].enumerated() {
-                let uniforms = Array(points.values[(i * points.columns)..<((i + 1) * points.columns)])
-                plan.simulate(uniforms: uniforms, shockRun: design.role(ofRun: run).baseSample, into: &work)
-                outputs.append(contentsOf: SensitivityStudy.outputs(of: work, target: target, period: period))
-            }
-            return outputs
-        }, consume: { b, rows in
-            outputs.store(block: blocks[b], rows: rows)
-            progress?(blocks[b].upperBound)
-        })
+        ParallelBlocks.forEachOrdered(
+            blockCount: blocks.count, threads: threads,
+            { b -> [Double] in
+                let points = design.points(for: blocks[b])
+                var work = plan.makeRun()
+                var outputs: [Double] = []
+                outputs.reserveCapacity(blocks[b].count * cells)
+                for (i, run) in blocks[b].enumerated() {
+                    let uniforms = Array(points.values[(i * points.columns)..<((i + 1) * points.columns)])
+                    plan.simulate(uniforms: uniforms, shockRun: design.role(ofRun: run).baseSample, into: &work)
+                    outputs.append(contentsOf: SensitivityStudy.outputs(of: work, target: target, period: period))
+                }
+                return outputs
+            },
+            consume: { b, rows in
+                outputs.store(block: blocks[b], rows: rows)
+                progress?(blocks[b].upperBound)
+            })
         return outputs
     }
 }

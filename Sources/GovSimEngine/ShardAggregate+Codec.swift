@@ -110,17 +110,22 @@ extension ShardAggregate {
         let shape = (try r.u32(), try r.u32(), try r.u32(), try r.u32(), try r.u8())
         // Every run of a plan is appraised (``PlanSimulator``): the appraisal flag is 1.
         guard shape == (years, Metric.allCases.count, organisationCount, s.discountRates.count, 1) else {
-            throw fail("holds \(shape.0) years, \(shape.1) metrics, \(shape.2) organisations, \(shape.3) discount rates and appraisal \(shape.4), not the scenario's \(years), \(Metric.allCases.count), \(organisationCount), \(s.discountRates.count) and 1")
+            throw fail(
+                "holds \(shape.0) years, \(shape.1) metrics, \(shape.2) organisations, \(shape.3) discount rates and appraisal \(shape.4), not the scenario's \(years), \(Metric.allCases.count), \(organisationCount), \(s.discountRates.count) and 1"
+            )
         }
         let lines = try r.u32()
         guard lines <= 4096 else { throw fail("holds \(lines) benefit lines") }
         let correlatedGiven = try r.u32()
-        guard correlatedGiven == correlatedCount else { throw fail("holds \(correlatedGiven) correlated inputs, not the scenario's \(correlatedCount)") }
+        guard correlatedGiven == correlatedCount else {
+            throw fail("holds \(correlatedGiven) correlated inputs, not the scenario's \(correlatedCount)")
+        }
         let first = try r.u64(), end = try r.u64(), runCount = try r.u64()
         let blockSize = ParallelBlocks.blockSize
         let expectedRuns = min(endBlock * blockSize, runs) - firstBlock * blockSize
         guard first == firstBlock, end == endBlock, runCount == expectedRuns else {
-            throw fail("holds blocks \(first)..<\(end) (\(runCount) runs), not the shard's \(firstBlock)..<\(endBlock) (\(expectedRuns) runs)")
+            throw fail(
+                "holds blocks \(first)..<\(end) (\(runCount) runs), not the shard's \(firstBlock)..<\(endBlock) (\(expectedRuns) runs)")
         }
         let canonical = canonicalNodes(firstBlock..<endBlock)
         let cells = Metric.allCases.count * years
@@ -144,7 +149,8 @@ extension ShardAggregate {
                 for cell in 0..<cells {
                     let n = try r.u64(), mean = try r.f64(), m2 = try r.f64(), positive = try r.u64(), negative = try r.u64()
                     let windowCount = try r.u8()
-                    guard n == nodeRuns, windowCount == (n == 0 ? 0 : quantiles), let m = MomentAccumulator(count: n, mean: mean, m2: m2) else {
+                    guard n == nodeRuns, windowCount == (n == 0 ? 0 : quantiles), let m = MomentAccumulator(count: n, mean: mean, m2: m2)
+                    else {
                         throw fail("holds a cell \(cell) of tree node (\(level), \(index)) that is not the summary of its \(nodeRuns) runs")
                     }
                     var list: [QuantileWindows.Window] = []
@@ -156,7 +162,8 @@ extension ShardAggregate {
                         list.append(.init(start: start, values: values))
                     }
                     guard let w = QuantileWindows(count: n, positive: positive, negative: negative, windows: list) else {
-                        throw fail("holds quantile windows of cell \(cell) of tree node (\(level), \(index)) that cannot be those of its runs")
+                        throw fail(
+                            "holds quantile windows of cell \(cell) of tree node (\(level), \(index)) that cannot be those of its runs")
                     }
                     moments.append(m)
                     windows.append(w)
@@ -183,7 +190,9 @@ extension ShardAggregate {
             for i in 0..<rates { npv[i] = try r.f64() }
             let investment = try r.f64()
             let payback = try r.u16()
-            guard payback <= horizon else { throw fail("gives run \(firstBlock * blockSize + run) payback year \(payback), beyond the horizon") }
+            guard payback <= horizon else {
+                throw fail("gives run \(firstBlock * blockSize + run) payback year \(payback), beyond the horizon")
+            }
             let hasRatio = try r.u8()
             guard hasRatio <= 1 else { throw fail("is damaged at run \(firstBlock * blockSize + run)") }
             let ratio = hasRatio == 1 ? try r.f64() : nil
@@ -200,7 +209,9 @@ extension ShardAggregate {
                     c.runCost = try r.f64()
                     c.finalBenefit = try r.f64()
                     let year = try r.u16()
-                    guard year <= period else { throw fail("gives run \(firstBlock * blockSize + run) appraisal payback year \(year), beyond the period") }
+                    guard year <= period else {
+                        throw fail("gives run \(firstBlock * blockSize + run) appraisal payback year \(year), beyond the period")
+                    }
                     c.paybackYear = year == 0 ? nil : year
                     var values = [Double](repeating: 0, count: lines)
                     for k in 0..<lines { values[k] = try r.f64() }
@@ -211,8 +222,10 @@ extension ShardAggregate {
                 a.cumulativeCostNominal = try r.f64()
                 appraisal = a
             }
-            budgets.append(BudgetMeasures(npv: npv, cumulativeInvestment: investment, paybackYear: payback == 0 ? nil : payback,
-                                          benefitCostRatio: ratio, appraisal: appraisal, finalProductivityGainPct: gain))
+            budgets.append(
+                BudgetMeasures(
+                    npv: npv, cumulativeInvestment: investment, paybackYear: payback == 0 ? nil : payback,
+                    benefitCostRatio: ratio, appraisal: appraisal, finalProductivityGainPct: gain))
         }
         var correlated: [[Double]] = []
         for _ in 0..<correlatedCount {
@@ -222,8 +235,9 @@ extension ShardAggregate {
             correlated.append(column)
         }
         guard r.remaining == 0 else { throw fail("has \(r.remaining) bytes after its last value") }
-        return ShardAggregate(firstBlock: firstBlock, endBlock: endBlock, total: total, organisations: organisations,
-                              budgets: budgets, correlated: correlated)
+        return ShardAggregate(
+            firstBlock: firstBlock, endBlock: endBlock, total: total, organisations: organisations,
+            budgets: budgets, correlated: correlated)
     }
 
     /// Appends little-endian values.

@@ -84,8 +84,10 @@ package struct ShardDescription: Codable, Sendable, Equatable {
     /// The description of shard `shard` of `shards` of `runs` runs; `firstBlock`, `endBlock`
     /// and `blockSize` follow from them (``blockRange(shard:of:blockCount:)``); the aggregate's
     /// size and SHA-256 are empty until ``recordAggregate(_:)``.
-    package init(scenarioFile: String, scenarioBytes: [UInt8], dataFiles: [DataFile], runs: Int, seed: UInt64, sampling: String,
-                shard: Int, shards: Int, runsCSVRows: Bool) {
+    package init(
+        scenarioFile: String, scenarioBytes: [UInt8], dataFiles: [DataFile], runs: Int, seed: UInt64, sampling: String,
+        shard: Int, shards: Int, runsCSVRows: Bool
+    ) {
         govsimVersion = GovSimVersion.string
         self.scenarioFile = scenarioFile
         scenarioSHA256 = SHA256.hex(scenarioBytes)
@@ -159,7 +161,9 @@ package struct ShardDescription: Codable, Sendable, Equatable {
             throw Invalid(description: "`\(path(context.codingPath))` is null")
         } catch let DecodingError.dataCorrupted(context) {
             let reason = context.debugDescription.split(whereSeparator: \.isNewline).joined(separator: " ")
-            throw Invalid(description: context.codingPath.isEmpty ? "is not valid JSON (\(reason))" : "`\(path(context.codingPath))` is not valid (\(reason))")
+            throw Invalid(
+                description: context.codingPath.isEmpty
+                    ? "is not valid JSON (\(reason))" : "`\(path(context.codingPath))` is not valid (\(reason))")
         } catch {
             throw Invalid(description: "is not valid JSON")
         }
@@ -196,10 +200,14 @@ package struct ShardDescription: Codable, Sendable, Equatable {
             guard isHex64(file.sha256), let contents = Data(base64Encoded: file.contentBase64) else {
                 throw fail("`data_files[\(i)]` (\(file.path)) has no valid SHA-256 or base64 content")
             }
-            guard SHA256.hex(contents) == file.sha256 else { throw fail("`data_files[\(i)]` (\(file.path)) does not have its recorded SHA-256") }
+            guard SHA256.hex(contents) == file.sha256 else {
+                throw fail("`data_files[\(i)]` (\(file.path)) does not have its recorded SHA-256")
+            }
             dataBytes += contents.count
         }
-        guard dataBytes <= Self.maximumDataBytes else { throw fail("records \(dataBytes) bytes of data files, more than \(Self.maximumDataBytes)") }
+        guard dataBytes <= Self.maximumDataBytes else {
+            throw fail("records \(dataBytes) bytes of data files, more than \(Self.maximumDataBytes)")
+        }
         guard (1...Self.maximumRuns).contains(runs) else { throw fail("`runs` is \(runs), not between 1 and \(Self.maximumRuns)") }
         guard UInt64(seed) != nil else { throw fail("`seed` is not a whole number between 0 and \(UInt64.max)") }
         guard SamplingKind(rawValue: sampling) != nil else { throw fail("`sampling` is not random, lhs or sobol") }
@@ -211,10 +219,14 @@ package struct ShardDescription: Codable, Sendable, Equatable {
         guard (1...shards).contains(shard) else { throw fail("`shard` is \(shard), not between 1 and `shards` (\(shards))") }
         let expected = Self.blockRange(shard: shard, of: shards, blockCount: blocks)
         guard firstBlock == expected.lowerBound, endBlock == expected.upperBound else {
-            throw fail("blocks \(firstBlock)..<\(endBlock) are not those of shard \(shard) of \(shards) (\(expected.lowerBound)..<\(expected.upperBound))")
+            throw fail(
+                "blocks \(firstBlock)..<\(endBlock) are not those of shard \(shard) of \(shards) (\(expected.lowerBound)..<\(expected.upperBound))"
+            )
         }
         guard aggregateFormat == ShardAggregate.formatVersion else {
-            throw fail("`aggregate_format` is \(aggregateFormat), but this govsim reads aggregates of format \(ShardAggregate.formatVersion); re-run the shard with this govsim")
+            throw fail(
+                "`aggregate_format` is \(aggregateFormat), but this govsim reads aggregates of format \(ShardAggregate.formatVersion); re-run the shard with this govsim"
+            )
         }
         guard (8...Self.maximumAggregateBytes).contains(aggregateBytes) else {
             throw fail("`aggregate_bytes` is \(aggregateBytes), not between 8 and \(Self.maximumAggregateBytes)")

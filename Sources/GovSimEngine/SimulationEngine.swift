@@ -22,11 +22,14 @@ package struct SimulationEngine: Sendable {
     /// worker that simulated the block (in parallel) and handed to the sink in run order, and the
     /// records are not kept (for streaming `runs.csv` at any run count); otherwise
     /// ``SimulationResult/records`` holds them.
-    package func run(progress: (@Sendable (Int) -> Void)? = nil,
-                    formatRecords: (@Sendable ([RunRecord]) -> [UInt8])? = nil,
-                    recordSink: (([UInt8]) -> Void)? = nil) -> SimulationResult {
-        var assembler = simulate(blocks: 0..<ParallelBlocks.blocks(runs: scenario.runs).count, progress: progress,
-                                 formatRecords: formatRecords, recordSink: recordSink)
+    package func run(
+        progress: (@Sendable (Int) -> Void)? = nil,
+        formatRecords: (@Sendable ([RunRecord]) -> [UInt8])? = nil,
+        recordSink: (([UInt8]) -> Void)? = nil
+    ) -> SimulationResult {
+        var assembler = simulate(
+            blocks: 0..<ParallelBlocks.blocks(runs: scenario.runs).count, progress: progress,
+            formatRecords: formatRecords, recordSink: recordSink)
         return assembler.finish()
     }
 
@@ -34,15 +37,19 @@ package struct SimulationEngine: Sendable {
     /// aggregate for a later `merge` (``ShardAggregate``, ``ShardMerge``); `progress`,
     /// `formatRecords` and `recordSink` as in ``run(progress:formatRecords:recordSink:)`` (the
     /// records are never kept).
-    package func shard(blocks shard: Range<Int>, progress: (@Sendable (Int) -> Void)? = nil,
-                      formatRecords: (@Sendable ([RunRecord]) -> [UInt8])? = nil,
-                      recordSink: @escaping ([UInt8]) -> Void = { _ in }) -> ShardAggregate {
+    package func shard(
+        blocks shard: Range<Int>, progress: (@Sendable (Int) -> Void)? = nil,
+        formatRecords: (@Sendable ([RunRecord]) -> [UInt8])? = nil,
+        recordSink: @escaping ([UInt8]) -> Void = { _ in }
+    ) -> ShardAggregate {
         simulate(blocks: shard, progress: progress, formatRecords: formatRecords, recordSink: recordSink).shardAggregate(blocks: shard)
     }
 
     /// The blocks `chosen` simulated in parallel and consumed in block order.
-    private func simulate(blocks chosen: Range<Int>, progress: (@Sendable (Int) -> Void)?,
-                          formatRecords: (@Sendable ([RunRecord]) -> [UInt8])?, recordSink: (([UInt8]) -> Void)?) -> ResultAssembler {
+    private func simulate(
+        blocks chosen: Range<Int>, progress: (@Sendable (Int) -> Void)?,
+        formatRecords: (@Sendable ([RunRecord]) -> [UInt8])?, recordSink: (([UInt8]) -> Void)?
+    ) -> ResultAssembler {
         let blocks = ParallelBlocks.blocks(runs: scenario.runs)
         let plan = self.plan
         let runs = chosen.isEmpty ? 0 : blocks[chosen.upperBound - 1].upperBound - blocks[chosen.lowerBound].lowerBound
@@ -52,17 +59,20 @@ package struct SimulationEngine: Sendable {
         // the data held, not the allocator's history (``ProcessMemory``). Single organisations'
         // blocks (a few MB) need not pay the walk.
         let trims = Double(ParallelBlocks.blockSize * plan.cellsPerRun * 8) > ParallelBlocks.waitingBytes / 8
-        ParallelBlocks.forEachOrdered(blockCount: chosen.count, threads: threads, { i in
-            let b = chosen.lowerBound + i
-            var part = BlockPart.Builder(plan: plan, block: b, expectedRuns: blocks[b].count)
-            plan.simulate(block: blocks[b]) { run, work in part.add(run: run, work) }
-            return part.finish(formatRecords: formatRecords, raw: nil)
-        }, maxAhead: ParallelBlocks.maxAhead(threads: threads, cellsPerRun: plan.cellsPerRun), consume: { _, part in
-            if let bytes = part.formatted { recordSink?(bytes) }
-            assembler.consume(part)
-            if trims { ProcessMemory.returnFreedMemory() }
-            progress?(assembler.done)
-        })
+        ParallelBlocks.forEachOrdered(
+            blockCount: chosen.count, threads: threads,
+            { i in
+                let b = chosen.lowerBound + i
+                var part = BlockPart.Builder(plan: plan, block: b, expectedRuns: blocks[b].count)
+                plan.simulate(block: blocks[b]) { run, work in part.add(run: run, work) }
+                return part.finish(formatRecords: formatRecords, raw: nil)
+            }, maxAhead: ParallelBlocks.maxAhead(threads: threads, cellsPerRun: plan.cellsPerRun),
+            consume: { _, part in
+                if let bytes = part.formatted { recordSink?(bytes) }
+                assembler.consume(part)
+                if trims { ProcessMemory.returnFreedMemory() }
+                progress?(assembler.done)
+            })
         return assembler
     }
 }

@@ -29,7 +29,8 @@ package struct TrajectoryAccumulator: Sendable, Equatable {
     init?(years: Int, moments: [MomentAccumulator], windows: [QuantileWindows]) {
         let cells = Metric.allCases.count * years
         guard years > 0, moments.count == cells, windows.count == cells,
-              zip(moments, windows).allSatisfy({ $0.count == $1.count }) else { return nil }
+            zip(moments, windows).allSatisfy({ $0.count == $1.count })
+        else { return nil }
         self.years = years
         self.moments = moments
         self.windows = windows

@@ -44,8 +44,10 @@ struct TrajectoryAggregate: Sendable {
             let right = nodes[nodes.count - 1], left = nodes[nodes.count - 2]
             guard left.level == right.level, left.index % 2 == 0, right.index == left.index + 1 else { break }
             nodes.removeLast(2)
-            nodes.append(Node(level: left.level + 1, index: left.index / 2,
-                              accumulator: TrajectoryAccumulator.combine(left.accumulator, right.accumulator)))
+            nodes.append(
+                Node(
+                    level: left.level + 1, index: left.index / 2,
+                    accumulator: TrajectoryAccumulator.combine(left.accumulator, right.accumulator)))
         }
     }
 

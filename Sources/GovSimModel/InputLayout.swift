@@ -63,7 +63,10 @@ package struct InputLayout: Sendable {
             PracticeInput.allCases.map { $0.isInEffect(curve: curves[kind]) ? slot($0.path(kind)) : -1 }
         }
         benefitLines = scenario.benefitLines.map { line in
-            (line.drivers.map { PracticeKind.allCases.firstIndex(of: $0)! }, line.category.factors.map { slot(line.path($0)) }, line.category, line.cashReleasing)
+            (
+                line.drivers.map { PracticeKind.allCases.firstIndex(of: $0)! }, line.category.factors.map { slot(line.path($0)) },
+                line.category, line.cashReleasing
+            )
         }
     }
 

@@ -23,9 +23,9 @@ extension Metric {
     package var direction: MetricDirection {
         switch self {
         case .productivityIndex, .productivityIndexCounterfactual, .productivityGainPct,
-             .netSavings, .netSavingsReal, .cumulativeNetSavings, .staffTimeReinvested,
-             .satisfaction, .satisfactionCounterfactual, .satisfactionGain,
-             .channelShiftSavings, .failureDemandSavings, .legacySavings:
+            .netSavings, .netSavingsReal, .cumulativeNetSavings, .staffTimeReinvested,
+            .satisfaction, .satisfactionCounterfactual, .satisfactionGain,
+            .channelShiftSavings, .failureDemandSavings, .legacySavings:
             return .higherIsBetter
         case .spending, .spendingCounterfactual, .spendingReal, .investment, .runCost:
             return .lowerIsBetter

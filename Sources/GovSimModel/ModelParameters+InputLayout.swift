@@ -52,13 +52,15 @@ extension ModelParameters {
                 guard let plan = layout.plans[kind] else { preconditionFailure("practice \(kind.rawValue) has a plan curve but no plan") }
                 curve = .plan(plan.curve(start: value(.start), startYear: layout.startYear))
             }
-            return Practice(start: value(.start), target: value(.target), curve: curve,
-                            investment: value(.investment), runCost: value(.runCost), weight: value(.weight))
+            return Practice(
+                start: value(.start), target: value(.target), curve: curve,
+                investment: value(.investment), runCost: value(.runCost), weight: value(.weight))
         }
         benefitLines = layout.benefitLines.map { line in
             let f = line.slots.map { v[$0] }
-            return BenefitLineValue(driver: line.drivers[0], fullValue: BenefitLine.fullValue(line.category, f), drivers: line.drivers,
-                                    category: line.category, factors: f, cashReleasing: line.cash)
+            return BenefitLineValue(
+                driver: line.drivers[0], fullValue: BenefitLine.fullValue(line.category, f), drivers: line.drivers,
+                category: line.category, factors: f, cashReleasing: line.cash)
         }
     }
 

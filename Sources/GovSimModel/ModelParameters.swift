@@ -138,8 +138,10 @@ package struct ModelParameters: Sendable, Equatable {
         package var factors: [Double]
         /// Whether the line lowers spending by B(t)·P(t) (`cash_releasing`).
         package var cashReleasing: Bool
-        package init(driver: Int, fullValue: Double, drivers: [Int]? = nil, category: BenefitLine.Category = .other,
-                    factors: [Double] = [], cashReleasing: Bool = false) {
+        package init(
+            driver: Int, fullValue: Double, drivers: [Int]? = nil, category: BenefitLine.Category = .other,
+            factors: [Double] = [], cashReleasing: Bool = false
+        ) {
             self.driver = driver
             self.fullValue = fullValue
             self.drivers = drivers ?? [driver]

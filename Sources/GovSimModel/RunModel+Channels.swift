@@ -9,8 +9,10 @@ extension RunModel {
     ///   extended beyond it, and a one-off must not be.
     /// - every other category: **B(t) = V · (1/|D|)·Σ_{i∈D} max(0, Mᵢ(t) − sᵢ) / (Tᵢ − sᵢ)** over the
     ///   drivers D (a driver with Tᵢ ≤ sᵢ contributes 0).
-    static func benefitLineValue(_ line: ModelParameters.BenefitLineValue, _ m: ModelParameters, adoption: [[Double]],
-                                 maturity: [Double], year t: Int) -> Double {
+    static func benefitLineValue(
+        _ line: ModelParameters.BenefitLineValue, _ m: ModelParameters, adoption: [[Double]],
+        maturity: [Double], year t: Int
+    ) -> Double {
         guard t > 0 else { return 0 }
         let practices = m.practices.values
         let share = 1 / Double(line.drivers.count)

@@ -36,8 +36,10 @@ extension RunModel {
     ///   - effect: U·c, the full-adoption uplift times the causal share.
     ///   - baseRatio: 1 + U·c·Φ(s), the uplift of the start adoption.
     ///   - jCurve: J(t).
-    static func productivityRatio(maturity: [Double], weights: [Double], effect: Double, complementarity: Double,
-                                  baseRatio: Double, jCurve: Double) -> Double {
+    static func productivityRatio(
+        maturity: [Double], weights: [Double], effect: Double, complementarity: Double,
+        baseRatio: Double, jCurve: Double
+    ) -> Double {
         (1 + effect * uplift(maturity, weights: weights, complementarity: complementarity)) / baseRatio * (1 - jCurve)
     }
 }

@@ -24,8 +24,10 @@ extension RunModel {
     ///   - adoption: aᵢ by year, from ``adoptionPaths(_:years:)``.
     ///   - planned: pᵢ by year, the planned (delayed) progress.
     ///   - unmatured: Σᵢ wᵢ·max(0, aᵢ(t) − Mᵢ(t)), from ``mature(_:year:lag:weights:into:)``.
-    static func programmeCosts(_ m: ModelParameters, year t: Int, price: Double, adoption: [[Double]], planned: [[Double]],
-                               unmatured: Double) -> ProgrammeCosts {
+    static func programmeCosts(
+        _ m: ModelParameters, year t: Int, price: Double, adoption: [[Double]], planned: [[Double]],
+        unmatured: Double
+    ) -> ProgrammeCosts {
         var c = ProgrammeCosts()
         guard t > 0 else { return c }
         let scale = price * m.costOverrun

@@ -17,14 +17,17 @@ extension RunModel {
     ///   - maturity: Mᵢ(t), in ``PracticeKind/allCases`` order.
     ///   - surprise: σ_D ε_D(t), from ``CounterfactualEconomy/advance(_:productivityShock:demandShock:)``.
     ///   - noise: η(t) = σ_s·ε_s(t).
-    static func advanceSatisfaction(_ m: ModelParameters, _ sat: inout (programme: Double, counterfactual: Double), year t: Int,
-                                    maturity: [Double], ratio: Double, surprise: Double, noise: Double) {
+    static func advanceSatisfaction(
+        _ m: ModelParameters, _ sat: inout (programme: Double, counterfactual: Double), year t: Int,
+        maturity: [Double], ratio: Double, surprise: Double, noise: Double
+    ) {
         let theta = m.captureRate
         let strainCF = m.strainPerPct * max(0, 100 * surprise)
         let quality = (1 - theta) * 100 * (ratio - 1)
         let cf = PracticeKind.customerFocus, ri = PracticeKind.rapidIteration
         let drift = m.satisfactionTrend * Double(t)
-        var target = m.satisfaction + drift
+        var target =
+            m.satisfaction + drift
             + m.customerFocusGain * (maturity[cf.position] - m.practices[cf].start)
             + m.rapidIterationGain * (maturity[ri.position] - m.practices[ri].start)
             + m.qualityGainPerPct * quality

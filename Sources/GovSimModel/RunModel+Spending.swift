@@ -27,8 +27,10 @@ extension RunModel {
     /// - staff time reinvested **S₀·P(t)·D(t)·ℓ·(Π_cf(0)/Π_cf(t))·(1 − θ)·(1 − 1/ρ(t))**;
     /// in spending-trend mode P(t)·D(t) is the cost driver C(t) and Π_cf(0) is Π_trend(t).
     /// No investment or run cost in the base year.
-    static func spending(_ m: ModelParameters, economy: CounterfactualEconomy, ratio: Double,
-                         adoption: [[Double]], planned: [[Double]], unmatured: Double, year t: Int) -> YearSpending {
+    static func spending(
+        _ m: ModelParameters, economy: CounterfactualEconomy, ratio: Double,
+        adoption: [[Double]], planned: [[Double]], unmatured: Double, year t: Int
+    ) -> YearSpending {
         let s0 = m.spending, labour = m.labourShare, theta = m.captureRate
         let price = economy.price, demand = economy.demand
         let scale = m.spendingTrendMode ? s0 * demand : s0 * price * demand
@@ -44,7 +46,8 @@ extension RunModel {
             runCost *= price * m.runCostOverrun
         }
         let reinvested = scale * labourCF * (1 - theta) * (1 - 1 / ratio)
-        return YearSpending(counterfactual: spendingCF, operating: operating, investment: lines.total, lines: lines, runCost: runCost,
-                            reinvested: reinvested, scale: scale, labourTerm: labourCF)
+        return YearSpending(
+            counterfactual: spendingCF, operating: operating, investment: lines.total, lines: lines, runCost: runCost,
+            reinvested: reinvested, scale: scale, labourTerm: labourCF)
     }
 }

@@ -55,8 +55,10 @@ package enum RunModel {
 
     /// Simulates one run with the given yearly shocks (shared with other organisations in a portfolio).
     /// `trace`, if given, receives every year's intermediate quantities.
-    package static func simulate(_ m: ModelParameters, shocks: YearlyShocks, into trajectory: inout RunTrajectory,
-                                trace: ((YearTrace) -> Void)? = nil) {
+    package static func simulate(
+        _ m: ModelParameters, shocks: YearlyShocks, into trajectory: inout RunTrajectory,
+        trace: ((YearTrace) -> Void)? = nil
+    ) {
         var scratch = Scratch()
         simulate(m, shocks: shocks, into: &trajectory, scratch: &scratch, trace: trace)
     }
@@ -64,8 +66,10 @@ package enum RunModel {
     /// ``simulate(_:shocks:into:trace:)`` with the working arrays in `scratch` (one per worker,
     /// reused run after run): no allocation once `scratch` and `trajectory` have their sizes and
     /// `trajectory`'s buffers are not shared with a copy kept elsewhere.
-    package static func simulate(_ m: ModelParameters, shocks: YearlyShocks, into trajectory: inout RunTrajectory,
-                                scratch: inout Scratch, trace: ((YearTrace) -> Void)? = nil) {
+    package static func simulate(
+        _ m: ModelParameters, shocks: YearlyShocks, into trajectory: inout RunTrajectory,
+        scratch: inout Scratch, trace: ((YearTrace) -> Void)? = nil
+    ) {
         let years = m.horizon + 1
         precondition(trajectory.years == years, "trajectory made for another horizon")
         let m = mitigated(m)
@@ -104,8 +108,9 @@ package enum RunModel {
             }
             let disruption = mature(adoption, year: t, lag: m.realisationLag, weights: weights, into: &maturity)
             let jCurve = m.jCurveDepth * disruption
-            let ratio = productivityRatio(maturity: maturity, weights: weights, effect: effect, complementarity: m.complementarity,
-                                          baseRatio: baseRatio, jCurve: jCurve)
+            let ratio = productivityRatio(
+                maturity: maturity, weights: weights, effect: effect, complementarity: m.complementarity,
+                baseRatio: baseRatio, jCurve: jCurve)
             let prod = economy.productivity * ratio
             let money = spending(m, economy: economy, ratio: ratio, adoption: adoption, planned: planned, unmatured: disruption, year: t)
             // Benefit lines (RunModel+Channels.swift): real B(t); cash-releasing ones lower spending by B(t)·P(t).
@@ -127,8 +132,9 @@ package enum RunModel {
             let net = money.counterfactual - spending
             if t > 0 { cumulative += net }
             if t > 0 {
-                advanceSatisfaction(m, &satisfaction, year: t, maturity: maturity, ratio: ratio,
-                                    surprise: surprise, noise: noise)
+                advanceSatisfaction(
+                    m, &satisfaction, year: t, maturity: maturity, ratio: ratio,
+                    surprise: surprise, noise: noise)
             }
 
             if let trace {
@@ -145,7 +151,9 @@ package enum RunModel {
                 y.spendingCounterfactual = money.counterfactual
                 y.operating = money.operating
                 y.investment = money.investment
-                y.programmeCosts = [money.lines.rollout, money.lines.build, money.lines.fixed, money.lines.training, money.lines.doubleRunning]
+                y.programmeCosts = [
+                    money.lines.rollout, money.lines.build, money.lines.fixed, money.lines.training, money.lines.doubleRunning,
+                ]
                 y.runCost = money.runCost
                 y.cashReleasingLines = cashLines
                 y.spending = spending

@@ -140,7 +140,8 @@ package struct CorrelationMatrix: Sendable, Equatable {
                     let which = entries.first.map { "correlation \($0) is" } ?? "these correlations are"
                     return "\(which) inconsistent with the others; lower it or use `repair: nearest` \(eigen)"
                 }
-                let listed = entries.dropLast().map(\.description).joined(separator: ", ")
+                let listed =
+                    entries.dropLast().map(\.description).joined(separator: ", ")
                     + " and " + entries.last!.description
                 let all: String
                 switch entries.count {
@@ -160,7 +161,8 @@ package struct CorrelationMatrix: Sendable, Equatable {
     package struct ValidationError: Error, Sendable, Equatable, CustomStringConvertible {
         package let issues: [Issue]
         package var description: String {
-            issues.count == 1 ? issues[0].description
+            issues.count == 1
+                ? issues[0].description
                 : "invalid correlations:\n" + issues.map { "  - \($0)" }.joined(separator: "\n")
         }
     }
@@ -179,7 +181,7 @@ package struct CorrelationMatrix: Sendable, Equatable {
         let n = names.count
         var m = [Double](repeating: 0, count: n * n)
         for i in 0..<n { m[i + i * n] = 1 }
-        var seen: [Int: [Double]] = [:]    // key i * n + j with i < j
+        var seen: [Int: [Double]] = [:]  // key i * n + j with i < j
         var order: [Int] = []
         for (a, b, value) in pairs {
             let entry = Entry(a, b, value)
@@ -218,8 +220,9 @@ package struct CorrelationMatrix: Sendable, Equatable {
     package init(names: [String], matrix: [[Double]], repair: Repair = .none) throws {
         let n = names.count
         guard matrix.count == n, matrix.allSatisfy({ $0.count == n }) else {
-            throw ValidationError(issues: CorrelationMatrix.nameIssues(names)
-                + [.sizeMismatch(names: n, rows: matrix.count, columns: matrix.map(\.count))])
+            throw ValidationError(
+                issues: CorrelationMatrix.nameIssues(names)
+                    + [.sizeMismatch(names: n, rows: matrix.count, columns: matrix.map(\.count))])
         }
         var m = [Double](repeating: 0, count: n * n)
         for i in 0..<n { for j in 0..<n { m[i + j * n] = matrix[i][j] } }
@@ -275,8 +278,9 @@ package struct CorrelationMatrix: Sendable, Equatable {
             return
         }
         guard repair == .nearest else {
-            let conflicting = CorrelationMatrix.conflictingEntries(names: names, values: values,
-                                                                   eigenvector: eigen.eigenvector(0))
+            let conflicting = CorrelationMatrix.conflictingEntries(
+                names: names, values: values,
+                eigenvector: eigen.eigenvector(0))
             throw ValidationError(issues: [.notPositiveSemidefinite(smallestEigenvalue: lambda, conflicting: conflicting)])
         }
         let (repaired, iterations) = try CorrelationMatrix.nearestCorrelation(to: values, dimension: n)
@@ -292,8 +296,10 @@ package struct CorrelationMatrix: Sendable, Equatable {
         self.values = repaired
         self.repairReport = RepairReport(
             frobeniusDistance: sumSquares.squareRoot(),
-            largestChange: (names[largest.i], names[largest.j], values[largest.i + largest.j * n],
-                            repaired[largest.i + largest.j * n]),
+            largestChange: (
+                names[largest.i], names[largest.j], values[largest.i + largest.j * n],
+                repaired[largest.i + largest.j * n]
+            ),
             smallestEigenvalueBefore: lambda, smallestEigenvalueAfter: after.eigenvalues[0],
             iterations: iterations)
     }
@@ -333,10 +339,12 @@ package struct CorrelationMatrix: Sendable, Equatable {
     ///
     /// - Returns: the matrix and the number of iterations.
     /// - Complexity: O(n³) per iteration (one `dsyev`).
-    package static func nearestCorrelation(to a: [Double], dimension n: Int,
-                                          minimumEigenvalue: Double = repairMinimumEigenvalue,
-                                          tolerance: Double = 1e-12,
-                                          maxIterations: Int = 10_000) throws -> (matrix: [Double], iterations: Int) {
+    package static func nearestCorrelation(
+        to a: [Double], dimension n: Int,
+        minimumEigenvalue: Double = repairMinimumEigenvalue,
+        tolerance: Double = 1e-12,
+        maxIterations: Int = 10_000
+    ) throws -> (matrix: [Double], iterations: Int) {
         precondition(a.count == n * n, "nearestCorrelation: \(a.count) values for \(n) × \(n)")
         func clipped(_ r: [Double]) throws -> [Double] {
             let e = try SymmetricEigen(matrix: r, dimension: n, symmetryTolerance: 1e-9)

@@ -49,7 +49,8 @@ extension Distribution {
     /// which made Z = 0 and the moments NaN, and loses digits well before that.
     private func truncatedNormalTerms(mean: Double, sd: Double, lower: Double, upper: Double) -> (Double, Double, Double) {
         let alpha = (lower - mean) / sd, beta = (upper - mean) / sd
-        let z = alpha > 0
+        let z =
+            alpha > 0
             ? SpecialFunctions.normalSurvival(alpha) - SpecialFunctions.normalSurvival(beta)
             : SpecialFunctions.normalCDF(beta) - SpecialFunctions.normalCDF(alpha)
         return (alpha, beta, z)

@@ -32,8 +32,10 @@ extension Distribution {
     ///
     /// Solves log q_lo = mu + z_lo·sigma and log q_hi = mu + z_hi·sigma with z the standard
     /// normal quantiles of the two probabilities. Requires 0 < q_lo < q_hi and p_lo < p_hi.
-    public static func lognormal(quantile lowValue: Double, at lowProbability: Double,
-                                 quantile highValue: Double, at highProbability: Double) -> Distribution {
+    public static func lognormal(
+        quantile lowValue: Double, at lowProbability: Double,
+        quantile highValue: Double, at highProbability: Double
+    ) -> Distribution {
         let zl = SpecialFunctions.normalQuantile(lowProbability)
         let zh = SpecialFunctions.normalQuantile(highProbability)
         let sigma = (log(highValue) - log(lowValue)) / (zh - zl)

@@ -17,19 +17,22 @@ package enum DistributionLimits {
 
     /// Nil when `shape` is an allowed beta shape; otherwise what is wrong.
     package static func betaShapeProblem(_ name: String, _ shape: Double) -> String? {
-        betaShape.contains(shape) ? nil
+        betaShape.contains(shape)
+            ? nil
             : "beta \(name) is \(CSVTable.formatNumber(shape)), but beta shapes must be between \(CSVTable.formatNumber(betaShape.lowerBound)) and \(CSVTable.formatNumber(betaShape.upperBound)) (larger shapes make every draw slow)"
     }
 
     /// Nil when `lambda` is an allowed PERT λ; otherwise what is wrong.
     package static func pertLambdaProblem(_ lambda: Double) -> String? {
-        lambda > 0 && lambda <= pertLambdaMaximum ? nil
+        lambda > 0 && lambda <= pertLambdaMaximum
+            ? nil
             : "pert lambda is \(CSVTable.formatNumber(lambda)), but it must be greater than 0 and at most \(CSVTable.formatNumber(pertLambdaMaximum)) (larger values make every draw slow)"
     }
 
     /// Nil when `df` is an allowed number of degrees of freedom; otherwise what is wrong.
     package static func studentTDegreesOfFreedomProblem(_ df: Double) -> String? {
-        studentTDegreesOfFreedom.contains(df) ? nil
+        studentTDegreesOfFreedom.contains(df)
+            ? nil
             : "student_t df must be between \(CSVTable.formatNumber(studentTDegreesOfFreedom.lowerBound)) and \(CSVTable.formatNumber(studentTDegreesOfFreedom.upperBound)) (more degrees of freedom make every draw slow and change nothing: the t is then a normal)"
     }
 }

@@ -92,13 +92,15 @@ package struct HouseholderQR: Sendable {
         var info: Int32 = 0
         var query = 0.0
         var lwork: Int32 = -1
-        dormqr_(&side, &trans, &m, &n, &k, factors.storage, &lda, tau, &result.storage, &ldc,
-                &query, &lwork, &info, 1, 1)
+        dormqr_(
+            &side, &trans, &m, &n, &k, factors.storage, &lda, tau, &result.storage, &ldc,
+            &query, &lwork, &info, 1, 1)
         guard info == 0 else { throw LAPACKError(routine: "dormqr", info: Int(info)) }
         var work = Array(repeating: 0.0, count: lapackWorkspaceSize(query, minimum: c.columns))
         lwork = lapackInt(work.count)
-        dormqr_(&side, &trans, &m, &n, &k, factors.storage, &lda, tau, &result.storage, &ldc,
-                &work, &lwork, &info, 1, 1)
+        dormqr_(
+            &side, &trans, &m, &n, &k, factors.storage, &lda, tau, &result.storage, &ldc,
+            &work, &lwork, &info, 1, 1)
         guard info == 0 else { throw LAPACKError(routine: "dormqr", info: Int(info)) }
         return result
     }

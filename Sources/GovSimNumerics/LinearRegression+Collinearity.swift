@@ -8,9 +8,11 @@ extension LinearRegression {
     /// Builds the ``CollinearColumns`` report for a pivoted QR of the column-scaled design whose
     /// numerical rank is `rank` < p: pivot positions `rank..<p` are the dropped columns; each
     /// is expressed through the retained ones by solving R₁₁ w = R₁₂[:, k] (`dtrtrs`).
-    static func diagnoseCollinearity(r: Matrix, permutation perm: [Int], scale: [Double],
-                                     zeroColumns: Set<Int>, rank: Int, termNames: [String],
-                                     tolerance: Double, conditionNumber: Double) -> CollinearColumns {
+    static func diagnoseCollinearity(
+        r: Matrix, permutation perm: [Int], scale: [Double],
+        zeroColumns: Set<Int>, rank: Int, termNames: [String],
+        tolerance: Double, conditionNumber: Double
+    ) -> CollinearColumns {
         let p = perm.count
         let r11 = r.leadingBlock(rows: rank, columns: rank)
         var dependencies: [CollinearColumns.Dependency] = []
@@ -36,7 +38,8 @@ extension LinearRegression {
             terms.sort { $0.index < $1.index }
             dependencies.append(.init(name: termNames[column], dependsOn: terms.map(\.term)))
         }
-        return CollinearColumns(rank: rank, columnCount: p, tolerance: tolerance,
-                                conditionNumber: conditionNumber, dependencies: dependencies)
+        return CollinearColumns(
+            rank: rank, columnCount: p, tolerance: tolerance,
+            conditionNumber: conditionNumber, dependencies: dependencies)
     }
 }

@@ -8,9 +8,11 @@ extension LinearRegression {
     /// HC1: ωᵢ = eᵢ² n/(n − p). HC3: ωᵢ = eᵢ²/(1 − hᵢᵢ)² (MacKinnon & White 1985). HC3 refuses an
     /// observation with 1 − hᵢᵢ ≤ √ε ≈ 1.5e-8: its weight would amplify rounding in eᵢ by more
     /// than 1/ε, i.e. the value would be meaningless.
-    static func robustStandardErrors(kind: RobustCovariance, q1: Matrix, rInverse: Matrix,
-                                     permutation perm: [Int], scale: [Double], residuals: [Double],
-                                     leverages: [Double], estimates: [Double]) throws -> RobustStandardErrors {
+    static func robustStandardErrors(
+        kind: RobustCovariance, q1: Matrix, rInverse: Matrix,
+        permutation perm: [Int], scale: [Double], residuals: [Double],
+        leverages: [Double], estimates: [Double]
+    ) throws -> RobustStandardErrors {
         let n = q1.rows, p = perm.count
         var weights = [Double](repeating: 0, count: n)
         switch kind {
@@ -41,7 +43,8 @@ extension LinearRegression {
         let standardErrors = (0..<p).map { covariance[$0, $0].squareRoot() }
         let df = Double(n - p)
         let t = zip(estimates, standardErrors).map { tStatistic($0, $1) }
-        return RobustStandardErrors(kind: kind, covariance: covariance, standardErrors: standardErrors,
-                                    tStatistics: t, pValues: t.map { SpecialFunctions.studentTTwoSidedP($0, df: df) })
+        return RobustStandardErrors(
+            kind: kind, covariance: covariance, standardErrors: standardErrors,
+            tStatistics: t, pValues: t.map { SpecialFunctions.studentTTwoSidedP($0, df: df) })
     }
 }

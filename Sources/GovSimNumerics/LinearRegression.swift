@@ -119,27 +119,33 @@ package struct LinearRegression: Sendable {
     /// Fits `response` on `predictors` (n × k, one column per predictor), adding an intercept
     /// column of ones first when `intercept` is true.
     /// - Throws: ``RegressionError``.
-    package static func fit(response: [Double], predictors: Matrix, predictorNames: [String],
-                           intercept: Bool = true, robust: RobustCovariance? = nil) throws -> LinearRegression {
+    package static func fit(
+        response: [Double], predictors: Matrix, predictorNames: [String],
+        intercept: Bool = true, robust: RobustCovariance? = nil
+    ) throws -> LinearRegression {
         guard predictorNames.count == predictors.columns else {
             throw RegressionError.dimensionMismatch("\(predictorNames.count) predictor names for \(predictors.columns) columns")
         }
         var design = predictors
         var names = predictorNames
         if intercept {
-            design = Matrix(rows: predictors.rows, columns: predictors.columns + 1,
-                            storage: Array(repeating: 1.0, count: predictors.rows) + predictors.storage)
+            design = Matrix(
+                rows: predictors.rows, columns: predictors.columns + 1,
+                storage: Array(repeating: 1.0, count: predictors.rows) + predictors.storage)
             names = ["intercept"] + names
         }
-        return try LinearRegression(design: design, response: response, termNames: names,
-                                    hasIntercept: intercept, robust: robust)
+        return try LinearRegression(
+            design: design, response: response, termNames: names,
+            hasIntercept: intercept, robust: robust)
     }
 
     /// Fits `response` on the full design matrix `design` (n × p, intercept column included if
     /// `hasIntercept`, in which case it must be the first column).
     /// - Throws: ``RegressionError``.
-    package init(design: Matrix, response: [Double], termNames: [String], hasIntercept: Bool,
-                robust: RobustCovariance? = nil) throws {
+    package init(
+        design: Matrix, response: [Double], termNames: [String], hasIntercept: Bool,
+        robust: RobustCovariance? = nil
+    ) throws {
         let n = design.rows, p = design.columns
         guard response.count == n else {
             throw RegressionError.dimensionMismatch("\(response.count) responses for \(n) design rows")
@@ -195,8 +201,10 @@ package struct LinearRegression: Sendable {
         for k in 0..<p where !(diagonal[k] > tolerance * diagonal[0]) { rank = k; break }
         if rank == p && !(kappa < 1 / tolerance) { rank = p - 1 }
         if rank < p {
-            throw RegressionError.collinear(LinearRegression.diagnoseCollinearity(
-                r: r, permutation: perm, scale: scale, zeroColumns: zeroColumns, rank: rank, termNames: termNames, tolerance: tolerance, conditionNumber: kappa))
+            throw RegressionError.collinear(
+                LinearRegression.diagnoseCollinearity(
+                    r: r, permutation: perm, scale: scale, zeroColumns: zeroColumns, rank: rank, termNames: termNames, tolerance: tolerance,
+                    conditionNumber: kappa))
         }
 
         // 4. Solve R z = (Qᵀy)[0..<p], undo pivoting and scaling; then one step of iterative
@@ -328,7 +336,7 @@ package struct LinearRegression: Sendable {
             for j in 0..<p {
                 let a = -design.storage[i + j * n], b = estimates[j]
                 let product = a * b
-                let productError = (-product).addingProduct(a, b)      // exact: a·b − product
+                let productError = (-product).addingProduct(a, b)  // exact: a·b − product
                 let total = sum + product
                 let virtual = total - sum
                 let sumError = (sum - (total - virtual)) + (product - virtual)  // exact: sum + product − total

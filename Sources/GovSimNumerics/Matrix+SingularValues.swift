@@ -27,8 +27,10 @@ extension Matrix {
         lwork = lapackInt(work.count)
         dgesvd_(&jobu, &jobvt, &m, &n, &a.storage, &lda, &s, &u, &ldu, &vt, &ldvt, &work, &lwork, &info, 1, 1)
         guard info == 0 else {
-            throw LAPACKError(routine: "dgesvd", info: Int(info), reason: info > 0
-                ? "the bidiagonal QR iteration did not converge (\(info) superdiagonals left)" : nil)
+            throw LAPACKError(
+                routine: "dgesvd", info: Int(info),
+                reason: info > 0
+                    ? "the bidiagonal QR iteration did not converge (\(info) superdiagonals left)" : nil)
         }
         return s
     }

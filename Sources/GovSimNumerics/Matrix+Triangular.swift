@@ -25,8 +25,10 @@ extension Matrix {
         var info: Int32 = 0
         dtrtrs_(&uplo, &trans, &diag, &n, &nrhs, storage, &lda, &x.storage, &ldb, &info, 1, 1, 1)
         guard info == 0 else {
-            throw LAPACKError(routine: "dtrtrs", info: Int(info), reason: info > 0
-                ? "diagonal element \(info) of the triangular matrix is exactly zero (singular)" : nil)
+            throw LAPACKError(
+                routine: "dtrtrs", info: Int(info),
+                reason: info > 0
+                    ? "diagonal element \(info) of the triangular matrix is exactly zero (singular)" : nil)
         }
         return x
     }
@@ -51,8 +53,10 @@ extension Matrix {
         var info: Int32 = 0
         dtrtri_(&uplo, &diag, &n, &a.storage, &lda, &info, 1, 1)
         guard info == 0 else {
-            throw LAPACKError(routine: "dtrtri", info: Int(info), reason: info > 0
-                ? "diagonal element \(info) of the triangular matrix is exactly zero (singular)" : nil)
+            throw LAPACKError(
+                routine: "dtrtri", info: Int(info),
+                reason: info > 0
+                    ? "diagonal element \(info) of the triangular matrix is exactly zero (singular)" : nil)
         }
         return a
     }

@@ -15,8 +15,9 @@ package struct Matrix: Sendable, Equatable {
     /// - Precondition: `storage.count == rows * columns`, both dimensions non-negative.
     package init(rows: Int, columns: Int, storage: [Double]) {
         precondition(rows >= 0 && columns >= 0, "Matrix dimensions must be non-negative")
-        precondition(storage.count == rows * columns,
-                     "Matrix storage has \(storage.count) elements for \(rows)×\(columns)")
+        precondition(
+            storage.count == rows * columns,
+            "Matrix storage has \(storage.count) elements for \(rows)×\(columns)")
         self.rows = rows
         self.columns = columns
         self.storage = storage

@@ -17,10 +17,11 @@ extension QuantileSummary {
             if x > 0 { positive += 1 } else if x < 0 { negative += 1 }
         }
         let n = Double(values.count)
-        self.init(count: moments.count, mean: moments.mean, standardDeviation: moments.standardDeviation,
-                  standardError: moments.standardError, quantiles: quantiles,
-                  fractionPositive: values.isEmpty ? 0 : Double(positive) / n,
-                  fractionNegative: values.isEmpty ? 0 : Double(negative) / n)
+        self.init(
+            count: moments.count, mean: moments.mean, standardDeviation: moments.standardDeviation,
+            standardError: moments.standardError, quantiles: quantiles,
+            fractionPositive: values.isEmpty ? 0 : Double(positive) / n,
+            fractionNegative: values.isEmpty ? 0 : Double(negative) / n)
     }
 
     /// Type-7 quantiles of `values` at `probabilities` (each in 0…1), in the order given; NaN for
@@ -49,8 +50,10 @@ extension QuantileSummary {
 
     /// Puts the order statistics of `buffer[lo..<hi]` at the positions `ranks` (ascending, inside
     /// `lo..<hi`) where a sort of the part would put them; the part keeps its values.
-    private static func select(_ buffer: UnsafeMutableBufferPointer<Double>, _ lo: Int, _ hi: Int,
-                               _ ranks: ArraySlice<Int>, depth: Int) {
+    private static func select(
+        _ buffer: UnsafeMutableBufferPointer<Double>, _ lo: Int, _ hi: Int,
+        _ ranks: ArraySlice<Int>, depth: Int
+    ) {
         guard !ranks.isEmpty, hi - lo > 1 else { return }
         if hi - lo <= 16 || depth == 0 {
             var part = UnsafeMutableBufferPointer(rebasing: buffer[lo..<hi])

@@ -71,8 +71,10 @@ package struct QuantileSummary: Sendable, Equatable {
     }
 
     /// The summary of these parts.
-    init(count: Int, mean: Double, standardDeviation: Double, standardError: Double, quantiles: [Double],
-         fractionPositive: Double, fractionNegative: Double) {
+    init(
+        count: Int, mean: Double, standardDeviation: Double, standardError: Double, quantiles: [Double],
+        fractionPositive: Double, fractionNegative: Double
+    ) {
         self.count = count
         self.mean = mean
         self.standardDeviation = standardDeviation

@@ -66,7 +66,8 @@ package struct QuantileWindows: Sendable, Equatable {
     /// satisfy the shape of the contract (one window per probability, inside 0..<count, sorted).
     package init?(count: Int, positive: Int, negative: Int, windows: [Window]) {
         guard count >= 0, positive >= 0, negative >= 0, positive + negative <= count,
-              windows.count == (count == 0 ? 0 : QuantileSummary.probabilities.count) else { return nil }
+            windows.count == (count == 0 ? 0 : QuantileSummary.probabilities.count)
+        else { return nil }
         for w in windows {
             guard w.start >= 0, w.start + w.values.count <= count else { return nil }
             for i in w.values.indices.dropFirst() where !(w.values[i - 1] <= w.values[i]) { return nil }
@@ -94,17 +95,20 @@ package struct QuantileWindows: Sendable, Equatable {
         out.positive = a.positive + b.positive
         out.negative = a.negative + b.negative
         out.windows = QuantileSummary.probabilities.indices.map { q in
-            combine(a.windows[q], count: a.count, b.windows[q], count: b.count,
-                    target: targetRange(p: QuantileSummary.probabilities[q], count: out.count))
+            combine(
+                a.windows[q], count: a.count, b.windows[q], count: b.count,
+                target: targetRange(p: QuantileSummary.probabilities[q], count: out.count))
         }
         return out
     }
 
     static func combine(_ a: Window, count na: Int, _ b: Window, count nb: Int, target: Range<Int>) -> Window {
-        let low = max(a.start == 0 ? -Double.infinity : a.values.first ?? .infinity,
-                      b.start == 0 ? -Double.infinity : b.values.first ?? .infinity)
-        let high = min(a.start + a.values.count == na ? Double.infinity : a.values.last ?? -.infinity,
-                       b.start + b.values.count == nb ? Double.infinity : b.values.last ?? -.infinity)
+        let low = max(
+            a.start == 0 ? -Double.infinity : a.values.first ?? .infinity,
+            b.start == 0 ? -Double.infinity : b.values.first ?? .infinity)
+        let high = min(
+            a.start + a.values.count == na ? Double.infinity : a.values.last ?? -.infinity,
+            b.start + b.values.count == nb ? Double.infinity : b.values.last ?? -.infinity)
         let base = a.start + b.start
         // Ranks of the merged list that are exact (inside [low, high]) and inside the target.
         var kept: [Double] = []

@@ -22,19 +22,24 @@ package enum RegressionError: Error, Equatable, Sendable, CustomStringConvertibl
 
     package var description: String {
         switch self {
-        case let .nonFiniteValue(observation, term, value):
-            return "observation \(observation + 1) has \(value) in \(term.map { "'\($0)'" } ?? "the response"); replace it with a finite number or remove the row"
-        case let .tooFewObservations(observations, parameters):
-            return "\(observations) observation\(observations == 1 ? "" : "s") for \(parameters) parameter\(parameters == 1 ? "" : "s"); a regression needs at least \(parameters + 1) rows (parameters + 1) — add rows or drop predictors"
-        case let .constantResponse(value):
-            return "the response is \(CollinearColumns.format(value)) in every row, so there is no variation to explain; choose a response that varies"
+        case .nonFiniteValue(let observation, let term, let value):
+            return
+                "observation \(observation + 1) has \(value) in \(term.map { "'\($0)'" } ?? "the response"); replace it with a finite number or remove the row"
+        case .tooFewObservations(let observations, let parameters):
+            return
+                "\(observations) observation\(observations == 1 ? "" : "s") for \(parameters) parameter\(parameters == 1 ? "" : "s"); a regression needs at least \(parameters + 1) rows (parameters + 1) — add rows or drop predictors"
+        case .constantResponse(let value):
+            return
+                "the response is \(CollinearColumns.format(value)) in every row, so there is no variation to explain; choose a response that varies"
         case .zeroResponse:
             return "the response is zero in every row; choose a response that is not identically zero"
-        case let .collinear(report):
-            return "collinear predictors: \(report); drop \(report.droppedNames.map { "'\($0)'" }.joined(separator: ", ")) or combine the dependent columns"
-        case let .leverageOne(observation):
-            return "observation \(observation + 1) has leverage 1 (it alone determines a coefficient), so HC3 standard errors are undefined; use --robust hc1 or remove that observation"
-        case let .dimensionMismatch(what):
+        case .collinear(let report):
+            return
+                "collinear predictors: \(report); drop \(report.droppedNames.map { "'\($0)'" }.joined(separator: ", ")) or combine the dependent columns"
+        case .leverageOne(let observation):
+            return
+                "observation \(observation + 1) has leverage 1 (it alone determines a coefficient), so HC3 standard errors are undefined; use --robust hc1 or remove that observation"
+        case .dimensionMismatch(let what):
             return "inconsistent regression inputs: \(what)"
         }
     }

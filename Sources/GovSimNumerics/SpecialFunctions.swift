@@ -65,12 +65,14 @@ public enum SpecialFunctions {
         let q = p - 0.5
         if abs(q) <= 0.425 {
             let r = 0.180625 - q * q
-            let num = (((((((2509.0809287301226727 * r + 33430.575583588128105) * r + 67265.770927008700853) * r
-                + 45921.953931549871457) * r + 13731.693765509461125) * r + 1971.5909503065514427) * r
-                + 133.14166789178437745) * r + 3.387132872796366608)
-            let den = (((((((5226.495278852545925 * r + 28729.085735721942674) * r + 39307.89580009271061) * r
-                + 21213.794301586595867) * r + 5394.1960214247511077) * r + 687.1870074920579083) * r
-                + 42.313330701600911252) * r + 1.0)
+            let num =
+                (((((((2509.0809287301226727 * r + 33430.575583588128105) * r + 67265.770927008700853) * r
+                    + 45921.953931549871457) * r + 13731.693765509461125) * r + 1971.5909503065514427) * r
+                    + 133.14166789178437745) * r + 3.387132872796366608)
+            let den =
+                (((((((5226.495278852545925 * r + 28729.085735721942674) * r + 39307.89580009271061) * r
+                    + 21213.794301586595867) * r + 5394.1960214247511077) * r + 687.1870074920579083) * r
+                    + 42.313330701600911252) * r + 1.0)
             return q * num / den
         }
         var r = q < 0 ? p : 1 - p
@@ -78,21 +80,25 @@ public enum SpecialFunctions {
         var x: Double
         if r <= 5 {
             r -= 1.6
-            let num = (((((((7.7454501427834140764e-4 * r + 0.0227238449892691845833) * r + 0.24178072517745061177) * r
-                + 1.27045825245236838258) * r + 3.64784832476320460504) * r + 5.7694972214606914055) * r
-                + 4.6303378461565452959) * r + 1.42343711074968357734)
-            let den = (((((((1.05075007164441684324e-9 * r + 5.475938084995344946e-4) * r + 0.0151986665636164571966) * r
-                + 0.14810397642748007459) * r + 0.68976733498510000455) * r + 1.6763848301838038494) * r
-                + 2.05319162663775882187) * r + 1.0)
+            let num =
+                (((((((7.7454501427834140764e-4 * r + 0.0227238449892691845833) * r + 0.24178072517745061177) * r
+                    + 1.27045825245236838258) * r + 3.64784832476320460504) * r + 5.7694972214606914055) * r
+                    + 4.6303378461565452959) * r + 1.42343711074968357734)
+            let den =
+                (((((((1.05075007164441684324e-9 * r + 5.475938084995344946e-4) * r + 0.0151986665636164571966) * r
+                    + 0.14810397642748007459) * r + 0.68976733498510000455) * r + 1.6763848301838038494) * r
+                    + 2.05319162663775882187) * r + 1.0)
             x = num / den
         } else {
             r -= 5
-            let num = (((((((2.01033439929228813265e-7 * r + 2.71155556874348757815e-5) * r + 0.0012426609473880784386) * r
-                + 0.026532189526576123093) * r + 0.29656057182850489123) * r + 1.7848265399172913358) * r
-                + 5.4637849111641143699) * r + 6.6579046435011037772)
-            let den = (((((((2.04426310338993978564e-15 * r + 1.4215117583164458887e-7) * r + 1.8463183175100546818e-5) * r
-                + 7.868691311456132591e-4) * r + 0.0148753612908506148525) * r + 0.13692988092273580531) * r
-                + 0.59983220655588793769) * r + 1.0)
+            let num =
+                (((((((2.01033439929228813265e-7 * r + 2.71155556874348757815e-5) * r + 0.0012426609473880784386) * r
+                    + 0.026532189526576123093) * r + 0.29656057182850489123) * r + 1.7848265399172913358) * r
+                    + 5.4637849111641143699) * r + 6.6579046435011037772)
+            let den =
+                (((((((2.04426310338993978564e-15 * r + 1.4215117583164458887e-7) * r + 1.8463183175100546818e-5) * r
+                    + 7.868691311456132591e-4) * r + 0.0148753612908506148525) * r + 0.13692988092273580531) * r
+                    + 0.59983220655588793769) * r + 1.0)
             x = num / den
         }
         return q < 0 ? -x : x
@@ -119,8 +125,10 @@ public enum SpecialFunctions {
     /// The tail beyond (a + 1)/(a + b + 2) (roughly the mean) is computed directly, with full
     /// relative accuracy; the other member of the pair is 1 minus it.
     @usableFromInline
-    static func incompleteBeta(_ a: Double, _ b: Double, x: Double, y: Double,
-                               stirling: Double? = nil) -> (p: Double, q: Double, prefix: Double) {
+    static func incompleteBeta(
+        _ a: Double, _ b: Double, x: Double, y: Double,
+        stirling: Double? = nil
+    ) -> (p: Double, q: Double, prefix: Double) {
         if x <= 0 { return (0, 1, 0) }
         if y <= 0 { return (1, 0, 0) }
         let prefix = betaPrefix(a, b, x: x, y: y, stirling: stirling)
@@ -151,7 +159,7 @@ public enum SpecialFunctions {
         }
         let h = betaContinuedFraction(a, b, v)
         guard w < v else { return h }
-        let delta = (1 - v) - w        // (1 − w) − v, exact for v ≥ 1/2 and w ≈ 1 − v
+        let delta = (1 - v) - w  // (1 − w) − v, exact for v ≥ 1/2 and w ≈ 1 − v
         if delta == 0 { return h }
         // From I = prefix·h/a, d log I/dv = density/I = a/(v·w·h) and d log prefix/dv = a/v − b/w.
         let slope = a / (v * w * h) - a / v + b / w
@@ -170,7 +178,7 @@ public enum SpecialFunctions {
     static func betaPrefix(_ a: Double, _ b: Double, x: Double, y: Double, stirling: Double? = nil) -> Double {
         let s = a + b
         let bs = s - a
-        let e = (a - (s - bs)) + (b - bs)           // (a + b) − s exactly (TwoSum)
+        let e = (a - (s - bs)) + (b - bs)  // (a + b) − s exactly (TwoSum)
         // x·s − a and y·s − b sum to −e. Form the one of the smaller (more accurate) variable
         // with a single rounding and derive the other.
         let fx: Double, fy: Double
@@ -349,8 +357,10 @@ public enum SpecialFunctions {
     /// `setup`, if given, is ``BetaInverseSetup`` of (a, b): the same result, without recomputing
     /// the parts that depend only on the shapes.
     @usableFromInline
-    static func inverseIncompleteBeta(_ a: Double, _ b: Double, p: Double, q: Double,
-                                      alwaysCheckSide: Bool = false, setup: BetaInverseSetup? = nil) -> (x: Double, y: Double) {
+    static func inverseIncompleteBeta(
+        _ a: Double, _ b: Double, p: Double, q: Double,
+        alwaysCheckSide: Bool = false, setup: BetaInverseSetup? = nil
+    ) -> (x: Double, y: Double) {
         if p <= 0 { return (0, 1) }
         if q <= 0 { return (1, 0) }
         let stirling = setup?.stirling ?? stirlingCorrection(a, b)
@@ -372,8 +382,8 @@ public enum SpecialFunctions {
         // Work on the problem for z, the smaller of x and y: I_z(a', b') = target, with
         // (a', b') = (a, b) when z = x and (b, a) when z = y.
         let (a1, b1) = solveForX ? (a, b) : (b, a)
-        let (target1, target2) = solveForX ? (p, q) : (q, p)   // target1 = I_z(a1, b1)
-        let useLower = target1 <= target2                       // match the smaller tail
+        let (target1, target2) = solveForX ? (p, q) : (q, p)  // target1 = I_z(a1, b1)
+        let useLower = target1 <= target2  // match the smaller tail
         let target = useLower ? target1 : target2
 
         var z = solveForX ? guess : initialGuess(a1, b1, p: target1, q: target2)
@@ -415,7 +425,10 @@ public enum SpecialFunctions {
                 // Quadratic convergence predicts the next correction as change³/previous²; once
                 // that is below the rounding level, the step just taken was the last one needed.
                 if previousStep.isFinite && change < 1e-6
-                    && change * change * change < 1e-17 * previousStep * previousStep { break }
+                    && change * change * change < 1e-17 * previousStep * previousStep
+                {
+                    break
+                }
                 // Newton has reached the rounding noise of I and stopped contracting.
                 if change < 1e-10 && change >= 0.5 * previousStep { break }
             }
@@ -480,7 +493,7 @@ public enum SpecialFunctions {
         if p == 0 { return -.infinity }
         if p == 1 { return .infinity }
         if p == 0.5 { return 0 }
-        let tail = p < 0.5 ? p : 1 - p                 // exact for p ≥ 1/2
+        let tail = p < 0.5 ? p : 1 - p  // exact for p ≥ 1/2
         // P(|T| ≥ t) = 2·tail = I_x(df/2, 1/2) with x = df/(df + t²), so t² = df·y/x.
         let (x, y) = inverseIncompleteBeta(df / 2, 0.5, p: 2 * tail, q: 1 - 2 * tail)
         let t = (df * (y / x)).squareRoot()

@@ -52,8 +52,10 @@ package struct SymmetricEigen: Sendable, Equatable {
     /// absolute entry (LAPACK itself reads only the lower triangle).
     ///
     /// - Throws: ``SymmetricEigenError``.
-    package init(matrix: [Double], dimension n: Int, computeVectors: Bool = true,
-                symmetryTolerance: Double = 1e-12) throws {
+    package init(
+        matrix: [Double], dimension n: Int, computeVectors: Bool = true,
+        symmetryTolerance: Double = 1e-12
+    ) throws {
         guard n >= 0, n <= 46_340, n * n == matrix.count else {
             throw SymmetricEigenError.sizeMismatch(dimension: n, count: matrix.count)
         }
@@ -98,8 +100,9 @@ package struct SymmetricEigen: Sendable, Equatable {
         a.withUnsafeMutableBufferPointer { ap in
             w.withUnsafeMutableBufferPointer { wp in
                 work.withUnsafeMutableBufferPointer { workp in
-                    dsyev_(&jobz, &uplo, &order, ap.baseAddress, &lda, wp.baseAddress, workp.baseAddress,
-                           &lwork, &info, 1, 1)
+                    dsyev_(
+                        &jobz, &uplo, &order, ap.baseAddress, &lda, wp.baseAddress, workp.baseAddress,
+                        &lwork, &info, 1, 1)
                 }
             }
         }
@@ -113,7 +116,7 @@ package struct SymmetricEigen: Sendable, Equatable {
     package func eigenvector(_ k: Int) -> [Double] {
         precondition(!eigenvectors.isEmpty, "SymmetricEigen: decomposition made without eigenvectors")
         precondition(k >= 0 && k < dimension, "SymmetricEigen: eigenvector \(k) out of range")
-        return Array(eigenvectors[k * dimension ..< (k + 1) * dimension])
+        return Array(eigenvectors[k * dimension..<(k + 1) * dimension])
     }
 
     /// V·diag(f(λ))·Vᵀ, column-major: the matrix function f applied through the

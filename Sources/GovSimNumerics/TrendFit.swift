@@ -58,8 +58,9 @@ package struct TrendFit: Sendable, Equatable {
         }
         let year0 = baseYear ?? years.min()!
         let x = Matrix(rows: years.count, columns: 1, storage: years.map { $0 - year0 })
-        let regression = try LinearRegression.fit(response: values.map { log($0) }, predictors: x,
-                                                  predictorNames: ["year"], intercept: true)
+        let regression = try LinearRegression.fit(
+            response: values.map { log($0) }, predictors: x,
+            predictorNames: ["year"], intercept: true)
         self.baseYear = year0
         self.intercept = regression.estimates[0]
         self.interceptStandardError = regression.standardErrors[0]

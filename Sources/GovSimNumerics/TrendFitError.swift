@@ -8,15 +8,16 @@ package enum TrendFitError: Error, Equatable, Sendable, CustomStringConvertible 
 
     package var description: String {
         switch self {
-        case let .tooFewPoints(n):
+        case .tooFewPoints(let n):
             return "a trend needs at least 3 years of data, got \(n); add earlier years or use a fixed growth assumption"
-        case let .nonPositiveValue(index, year, value):
-            return "the value for \(CSVTable.formatNumber(year)) (point \(index + 1)) is \(CSVTable.formatNumber(value)); a log-linear trend needs positive values — correct it or drop that year"
-        case let .duplicateYear(year, first, second):
+        case .nonPositiveValue(let index, let year, let value):
+            return
+                "the value for \(CSVTable.formatNumber(year)) (point \(index + 1)) is \(CSVTable.formatNumber(value)); a log-linear trend needs positive values — correct it or drop that year"
+        case .duplicateYear(let year, let first, let second):
             return "year \(CSVTable.formatNumber(year)) appears twice (points \(first + 1) and \(second + 1)); give one value per year"
-        case let .nonFiniteYear(index):
+        case .nonFiniteYear(let index):
             return "the year of point \(index + 1) is not a finite number; correct it"
-        case let .lengthMismatch(years, values):
+        case .lengthMismatch(let years, let values):
             return "\(years) years but \(values) values; give one value per year"
         }
     }

@@ -26,8 +26,10 @@ package enum AppraisalTable {
 
     /// Appends the rows of one variant; with the variant's yearly summaries (`yearly`), also the
     /// financial case by year (``appendYearly(variant:yearly:scenario:to:)``) before the settings.
-    package static func append(variant: String, summary: AppraisalSummary, scenario: Scenario,
-                              yearly: [Metric: [QuantileSummary]]? = nil, to table: inout CSVTable) {
+    package static func append(
+        variant: String, summary: AppraisalSummary, scenario: Scenario,
+        yearly: [Metric: [QuantileSummary]]? = nil, to table: inout CSVTable
+    ) {
         let money = scenario.currency
         let settings = summary.settings
         let basis = "real \(scenario.startYear) prices, present value at \(scenario.startYear) (\(settings.schedule.kind.rawValue))"
@@ -38,10 +40,15 @@ package enum AppraisalTable {
             let lines = scenario.benefitLines.enumerated().map { k, line in
                 ("pv_benefits_line_\(line.name)", k < c.benefitLines.count ? c.benefitLines[k] : 0)
             }
-            for (measure, value) in [("pv_benefits_cash_releasing", c.cashReleasing),
-                                     ("pv_benefits_staff_time_reinvested", c.staffTimeReinvested)] + lines
-                                     + [("pv_benefits_residual_value", c.residualValue), ("pv_benefits", c.benefits),
-                                     ("pv_costs_investment", c.investment), ("pv_costs_run_cost", c.runCost), ("pv_costs", c.costs)] {
+            for (measure, value) in [
+                ("pv_benefits_cash_releasing", c.cashReleasing),
+                ("pv_benefits_staff_time_reinvested", c.staffTimeReinvested),
+            ] + lines
+                + [
+                    ("pv_benefits_residual_value", c.residualValue), ("pv_benefits", c.benefits),
+                    ("pv_costs_investment", c.investment), ("pv_costs_run_cost", c.runCost), ("pv_costs", c.costs),
+                ]
+            {
                 row(name, measure, "mean", .number(value), money, basis)
             }
             let q = c.npvDistribution
@@ -57,13 +64,18 @@ package enum AppraisalTable {
                 }
             }
             for year in 1..<c.paybackShares.count {
-                row(name, "payback_year", "share_\(scenario.startYear + year)", .number(c.paybackShares[year]), "share of runs", "discounted, cumulative")
+                row(
+                    name, "payback_year", "share_\(scenario.startYear + year)", .number(c.paybackShares[year]), "share of runs",
+                    "discounted, cumulative")
             }
             row(name, "payback_year", "share_never", .number(c.paybackNever), "share of runs", "discounted, cumulative")
-            row(name, "payback_year", "median", c.paybackMedian.map { .integer(scenario.startYear + $0) } ?? .empty, "calendar year", "discounted, cumulative")
+            row(
+                name, "payback_year", "median", c.paybackMedian.map { .integer(scenario.startYear + $0) } ?? .empty, "calendar year",
+                "discounted, cumulative")
         }
         for (k, p) in ["p50", "p80", "p90"].enumerated() {
-            row("costs", "cumulative_cost_nominal", p, .number(summary.cumulativeCostQuantiles[k]), money,
+            row(
+                "costs", "cumulative_cost_nominal", p, .number(summary.cumulativeCostQuantiles[k]), money,
                 "nominal, undiscounted, \(scenario.startYear + 1)–\(scenario.startYear + min(scenario.horizon, settings.period))")
         }
         for (k, p) in ["p50", "p80", "p90"].enumerated() {
@@ -71,13 +83,18 @@ package enum AppraisalTable {
         }
         if let yearly { appendYearly(variant: variant, yearly: yearly, scenario: scenario, to: &table) }
         // The schedule's name is the statistic and `value` stays empty: a number column holds numbers only.
-        row("settings", "discounting", settings.schedule.kind.rawValue, .empty, "",
-            settings.schedule.kind == .flat ? "flat \(CSVTable.formatNumber(settings.schedule.rate(year: 1))) real" : "Green Book declining STPR")
+        row(
+            "settings", "discounting", settings.schedule.kind.rawValue, .empty, "",
+            settings.schedule.kind == .flat
+                ? "flat \(CSVTable.formatNumber(settings.schedule.rate(year: 1))) real" : "Green Book declining STPR")
         row("settings", "period_end_year", "value", .integer(scenario.startYear + settings.period), "calendar year", "")
-        row("settings", "benefit_decay", "value", .number(settings.benefitDecay), "share per year", "after \(scenario.startYear + scenario.horizon)")
+        row(
+            "settings", "benefit_decay", "value", .number(settings.benefitDecay), "share per year",
+            "after \(scenario.startYear + scenario.horizon)")
         row("settings", "gdp_deflator", "value", .number(settings.gdpDeflator), "per year", "")
         row("settings", "residual_years", "value", .number(settings.residualYears), "years", "")
-        row("settings", "financial_year_start_month", "value", .integer(scenario.financialYears.startMonth), "month",
+        row(
+            "settings", "financial_year_start_month", "value", .integer(scenario.financialYears.startMonth), "month",
             scenario.financialYears.basisDescription)
     }
 
@@ -108,9 +125,11 @@ package enum AppraisalTable {
             for (measure, values) in zip(yearlyMeasures, [savings, investment, runCost, netBenefit]) {
                 let v = deflate ? zip(values, index).map { $0 / $1 } : values
                 for p in periods {
-                    table.append([.text(variant), .text("financial_by_year"), .text(measure), .text("mean_\(p.label)"),
-                                  .number(years.value(p, of: v)), .text("\(scenario.currency) per \(label)"),
-                                  .text("\(basis), undiscounted" + (years.isCalendar ? "" : ", pro rata from calendar years"))])
+                    table.append([
+                        .text(variant), .text("financial_by_year"), .text(measure), .text("mean_\(p.label)"),
+                        .number(years.value(p, of: v)), .text("\(scenario.currency) per \(label)"),
+                        .text("\(basis), undiscounted" + (years.isCalendar ? "" : ", pro rata from calendar years")),
+                    ])
                 }
             }
         }

@@ -41,11 +41,15 @@ package enum BudgetTable {
         let n = Double(max(1, budgets.count))
         let counts = budgets.paybackCounts
         for year in 1...scenario.horizon {
-            table.append([.text(variant), .text("payback_year"), .text("share_\(scenario.startYear + year)"), .number(Double(counts[year]) / n)])
+            table.append([
+                .text(variant), .text("payback_year"), .text("share_\(scenario.startYear + year)"), .number(Double(counts[year]) / n),
+            ])
         }
         table.append([.text(variant), .text("payback_year"), .text("share_never"), .number(Double(budgets.paybackNever) / n)])
-        table.append([.text(variant), .text("final_productivity_gain_pct"), .text("prob_nonpositive"),
-                      .number(Double(budgets.noGainCount) / n)])
+        table.append([
+            .text(variant), .text("final_productivity_gain_pct"), .text("prob_nonpositive"),
+            .number(Double(budgets.noGainCount) / n),
+        ])
     }
 
     /// P(final-year productivity gain ≤ 0): the share of runs without a productivity gain at the horizon.

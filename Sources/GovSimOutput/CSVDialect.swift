@@ -39,8 +39,11 @@ package enum CSVDialect: String, Sendable, CaseIterable, Codable {
         var inQuotes = false
         var quoted = false
         func flush() {
-            if !quoted && field.contains(semicolon) { out.append(quote); out.append(contentsOf: field); out.append(quote) }
-            else { out.append(contentsOf: field) }
+            if !quoted && field.contains(semicolon) {
+                out.append(quote); out.append(contentsOf: field); out.append(quote)
+            } else {
+                out.append(contentsOf: field)
+            }
             field.removeAll(keepingCapacity: true)
             quoted = false
         }

@@ -61,29 +61,47 @@ package enum ComparisonRanking {
         let direction = direction(of: measure)
         let ranked = ranked(result, measure: measure)
         let period = base.scenario.startYear + base.scenario.appraisal.period
-        let unit = measure == "npv_net_savings" ? "\(base.scenario.currency), NPV at \(TerminalSummary.fmt(100 * base.scenario.discountRates[0], 1))% real"
-            : measure == "npv" ? "\(base.scenario.currency), financial case to \(period), real \(base.scenario.startYear) prices"
-            : measure == "npsv" ? "\(base.scenario.currency), economic case to \(period), real \(base.scenario.startYear) prices"
-            : measure == "cumulative_investment" ? base.scenario.currency : "final year \(base.scenario.startYear + base.scenario.horizon)"
-        let better = direction == .higherIsBetter ? "higher is better" : direction == .lowerIsBetter ? "lower is better" : "neither way is better; ranked highest first"
-        var rows: [[String]] = [["rank", "variant", "mean difference", "90% interval", direction == .neither ? "P(higher than baseline)" : "P(better than baseline)"]]
+        let unit =
+            measure == "npv_net_savings"
+            ? "\(base.scenario.currency), NPV at \(TerminalSummary.fmt(100 * base.scenario.discountRates[0], 1))% real"
+            : measure == "npv"
+                ? "\(base.scenario.currency), financial case to \(period), real \(base.scenario.startYear) prices"
+                : measure == "npsv"
+                    ? "\(base.scenario.currency), economic case to \(period), real \(base.scenario.startYear) prices"
+                    : measure == "cumulative_investment"
+                        ? base.scenario.currency : "final year \(base.scenario.startYear + base.scenario.horizon)"
+        let better =
+            direction == .higherIsBetter
+            ? "higher is better" : direction == .lowerIsBetter ? "lower is better" : "neither way is better; ranked highest first"
+        var rows: [[String]] = [
+            [
+                "rank", "variant", "mean difference", "90% interval",
+                direction == .neither ? "P(higher than baseline)" : "P(better than baseline)",
+            ]
+        ]
         for (i, entry) in ranked.enumerated() {
             let q = entry.delta
-            rows.append(["\(i + 1)", entry.name, TerminalSummary.fmt(q.mean, 2), "\(TerminalSummary.fmt(q.p5, 2)) to \(TerminalSummary.fmt(q.p95, 2))",
-                         "\(TerminalSummary.fmt(100 * probabilityBetter(q, direction: direction), 1))%"])
+            rows.append([
+                "\(i + 1)", entry.name, TerminalSummary.fmt(q.mean, 2),
+                "\(TerminalSummary.fmt(q.p5, 2)) to \(TerminalSummary.fmt(q.p95, 2))",
+                "\(TerminalSummary.fmt(100 * probabilityBetter(q, direction: direction), 1))%",
+            ])
         }
-        var out = "Variants ranked by \(measure) (\(unit); \(better)), paired with baseline `\(base.name)` over \(base.scenario.runs) runs (common random numbers):\n"
+        var out =
+            "Variants ranked by \(measure) (\(unit); \(better)), paired with baseline `\(base.name)` over \(base.scenario.runs) runs (common random numbers):\n"
         out += TextTable.render(rows, rightAligned: [0, 2, 3, 4])
         // The baseline's own appraisal over the whole appraisal period (both cases), then the
         // in-horizon cash measure of earlier versions.
         if base.budgets.appraisal.count > 0 {
             let npsv = QuantileSummary(base.budgets.appraisal.economic.npv)
             let npvFinancial = QuantileSummary(base.budgets.appraisal.financial.npv)
-            out += "Baseline `\(base.name)` to \(period): NPSV (economic case) mean \(TerminalSummary.fmt(npsv.mean, 1)), P(NPSV > 0) \(TerminalSummary.fmt(100 * npsv.fractionPositive, 1))%; "
+            out +=
+                "Baseline `\(base.name)` to \(period): NPSV (economic case) mean \(TerminalSummary.fmt(npsv.mean, 1)), P(NPSV > 0) \(TerminalSummary.fmt(100 * npsv.fractionPositive, 1))%; "
                 + "NPV (financial case) mean \(TerminalSummary.fmt(npvFinancial.mean, 1)), P(NPV > 0) \(TerminalSummary.fmt(100 * npvFinancial.fractionPositive, 1))%\n"
         }
         let npv = QuantileSummary(base.budgets.npv[0])
-        out += "Baseline `\(base.name)`: NPV of net savings within the horizon median \(TerminalSummary.fmt(npv.p50, 1)), P(NPV > 0) \(TerminalSummary.fmt(100 * npv.fractionPositive, 1))%\n"
+        out +=
+            "Baseline `\(base.name)`: NPV of net savings within the horizon median \(TerminalSummary.fmt(npv.p50, 1)), P(NPV > 0) \(TerminalSummary.fmt(100 * npv.fractionPositive, 1))%\n"
         return out
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reading the files of a results folder from someone else without trusting it: never through a
@@ -90,7 +91,9 @@ package enum FolderFile {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw ReproductionError("\(path): cannot be read") }
         guard Int(info.st_size) <= limit else {
-            throw ReproductionError("\(path): \(info.st_size) bytes, more than the \(limit >> 20) MiB \(what) govsim writes; it was not written by govsim, or was edited")
+            throw ReproductionError(
+                "\(path): \(info.st_size) bytes, more than the \(limit >> 20) MiB \(what) govsim writes; it was not written by govsim, or was edited"
+            )
         }
         var buffer = [UInt8](repeating: 0, count: limit + 1)
         let n = try read(fd, into: &buffer, count: limit + 1)
@@ -114,7 +117,11 @@ package enum FolderFile {
             if posB == countB { countB = try read(fb, into: &bufB, count: size); posB = 0 }
             if countA == 0 && countB == 0 { return nil }
             if countA > 0 && countB > 0 && bufA[posA] == bufB[posB] {
-                if bufA[posA] == 10 { line += 1; current.removeAll(keepingCapacity: true) } else if current.count < cap { current.append(bufA[posA]) }
+                if bufA[posA] == 10 {
+                    line += 1; current.removeAll(keepingCapacity: true)
+                } else if current.count < cap {
+                    current.append(bufA[posA])
+                }
                 posA += 1; posB += 1
                 continue
             }
@@ -143,7 +150,9 @@ package enum FolderFile {
         var template = Array("\(base)/\(prefix)XXXXXX".utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         guard made != nil else {
-            throw ReproductionError("\(base): cannot create a temporary folder for the re-run (\(String(cString: strerror(errno)))); set TMPDIR to a writable folder")
+            throw ReproductionError(
+                "\(base): cannot create a temporary folder for the re-run (\(String(cString: strerror(errno)))); set TMPDIR to a writable folder"
+            )
         }
         return URL(fileURLWithPath: template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
     }

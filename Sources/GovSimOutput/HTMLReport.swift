@@ -26,20 +26,24 @@ package struct HTMLReport: Sendable {
     /// The standard report of a run: ``standardSections(for:)`` and the provenance of the
     /// scenario file (its displayed path and the SHA-256 of its bytes).
     package init(result: SimulationResult, scenarioFile: String, scenarioSHA256: String) {
-        self.init(result: result, appraisal: AppraisalTable.summary(result.budgets, scenario: result.scenario),
-                  scenarioFile: scenarioFile, scenarioSHA256: scenarioSHA256)
+        self.init(
+            result: result, appraisal: AppraisalTable.summary(result.budgets, scenario: result.scenario),
+            scenarioFile: scenarioFile, scenarioSHA256: scenarioSHA256)
     }
 
     /// The standard report of a run with its appraisal summary (``OutputSummaries/appraisal``,
     /// computed once for every output): the same report as ``init(result:scenarioFile:scenarioSHA256:)``.
     package init(result: SimulationResult, appraisal: AppraisalSummary, scenarioFile: String, scenarioSHA256: String) {
         let s = result.scenario
-        self.init(title: "\(s.name): forecast of the \(PracticeKind.countInWords)-practice programme",
-                  subtitle: s.description.trimmingSpaces(),
-                  facts: "\(ChartNumberFormat.fixed(Double(s.runs), decimals: 0)) runs · \(s.startYear)–\(s.startYear + s.horizon) · money in \(s.currency), nominal",
-                  provenance: ReportProvenance(scenarioName: s.name, scenarioFile: scenarioFile, scenarioSHA256: scenarioSHA256,
-                                               seed: s.seed, runs: s.runs),
-                  sections: HTMLReport.standardSections(for: result, appraisal: appraisal))
+        self.init(
+            title: "\(s.name): forecast of the \(PracticeKind.countInWords)-practice programme",
+            subtitle: s.description.trimmingSpaces(),
+            facts:
+                "\(ChartNumberFormat.fixed(Double(s.runs), decimals: 0)) runs · \(s.startYear)–\(s.startYear + s.horizon) · money in \(s.currency), nominal",
+            provenance: ReportProvenance(
+                scenarioName: s.name, scenarioFile: scenarioFile, scenarioSHA256: scenarioSHA256,
+                seed: s.seed, runs: s.runs),
+            sections: HTMLReport.standardSections(for: result, appraisal: appraisal))
     }
 
     /// Headline, appraisal (economic and financial case), forecast fan charts, adoption and assumptions.
@@ -49,8 +53,11 @@ package struct HTMLReport: Sendable {
 
     /// ``standardSections(for:)`` with the run's appraisal summary.
     package static func standardSections(for result: SimulationResult, appraisal: AppraisalSummary) -> [any ReportSection] {
-        [HeadlineSection(result: result), AppraisalSection(summary: appraisal, scenario: result.scenario), ForecastChartsSection(result: result),
-         AdoptionSection(result: result), AssumptionsSection(scenario: result.scenario)]
+        [
+            HeadlineSection(result: result), AppraisalSection(summary: appraisal, scenario: result.scenario),
+            ForecastChartsSection(result: result),
+            AdoptionSection(result: result), AssumptionsSection(scenario: result.scenario),
+        ]
     }
 
     /// The report as HTML text.
@@ -108,9 +115,15 @@ package struct HTMLReport: Sendable {
         }
         html.close()
         // Only what docs/reproducing.md guarantees: same version and platform, any thread count.
-        let again = p.command == "run" ? "govsim run \(p.scenarioFile) --seed \(p.seed) --runs \(p.runs)"
+        let again =
+            p.command == "run"
+            ? "govsim run \(p.scenarioFile) --seed \(p.seed) --runs \(p.runs)"
             : "govsim \(p.command) with the options recorded in manifest.json (scenario \(p.scenarioFile), seed \(p.seed), \(p.runs) runs)"
-        html.element("p", [], text: "With govsim \(p.govsimVersion), \(again) writes the same files again, with any number of threads, in a debug or a release build; another govsim version, CPU architecture or C library may change the last digits. govsim verify re-runs the results folder and compares (docs/reproducing.md).")
+        html.element(
+            "p", [],
+            text:
+                "With govsim \(p.govsimVersion), \(again) writes the same files again, with any number of threads, in a debug or a release build; another govsim version, CPU architecture or C library may change the last digits. govsim verify re-runs the results folder and compares (docs/reproducing.md)."
+        )
         html.close()
     }
 }

@@ -108,10 +108,14 @@ package final class InputSources: @unchecked Sendable {
         case .recorded(let folder):
             guard let input = served.first(where: { $0.path == path && $0.scenario == scenario }) else {
                 let named = scenario.map { " named in \($0)" } ?? ""
-                throw InputSourceError("\(folder)/manifest.json: does not record the \(role) file \(path)\(named), so it cannot be re-run from the folder; run it again by hand where the file is")
+                throw InputSourceError(
+                    "\(folder)/manifest.json: does not record the \(role) file \(path)\(named), so it cannot be re-run from the folder; run it again by hand where the file is"
+                )
             }
             guard let content = input.content else {
-                throw InputSourceError("\(folder)/manifest.json: \(input.described) (\(input.bytes) bytes) was larger than the \(Self.recordLimit >> 20) MiB whose bytes a manifest records, so it cannot be re-run from the folder; run it again by hand where the file is")
+                throw InputSourceError(
+                    "\(folder)/manifest.json: \(input.described) (\(input.bytes) bytes) was larger than the \(Self.recordLimit >> 20) MiB whose bytes a manifest records, so it cannot be re-run from the folder; run it again by hand where the file is"
+                )
             }
             remember(input)
             return content
@@ -122,10 +126,14 @@ package final class InputSources: @unchecked Sendable {
             if !inputs.contains(where: { $0.path == path && $0.scenario == scenario }) {
                 if data.count > Self.recordLimit {
                     input.content = nil
-                    warnings.append("\(path): \(data.count) bytes, more than the \(Self.recordLimit >> 20) MiB whose bytes a manifest records; only its size and SHA-256 are recorded, so govsim verify cannot re-run this folder")
+                    warnings.append(
+                        "\(path): \(data.count) bytes, more than the \(Self.recordLimit >> 20) MiB whose bytes a manifest records; only its size and SHA-256 are recorded, so govsim verify cannot re-run this folder"
+                    )
                 } else if recordedSoFar + data.count > Self.totalRecordLimit {
                     input.content = nil
-                    warnings.append("\(path): the inputs exceed the \(Self.totalRecordLimit >> 20) MiB whose bytes a manifest records; only this file's size and SHA-256 are recorded, so govsim verify cannot re-run this folder")
+                    warnings.append(
+                        "\(path): the inputs exceed the \(Self.totalRecordLimit >> 20) MiB whose bytes a manifest records; only this file's size and SHA-256 are recorded, so govsim verify cannot re-run this folder"
+                    )
                 }
             }
             remember(input)
@@ -147,15 +155,16 @@ package final class InputSources: @unchecked Sendable {
 
     /// The manifest's `inputs` array: role, path, scenario, bytes, SHA-256 and `content_base64`.
     package var json: JSONValue {
-        .array(inputs.map { input in
-            var members: [String: JSONValue] = [
-                "role": .string(input.role), "path": .string(input.path),
-                "bytes": .integer(input.bytes), "sha256": .string(input.sha256),
-            ]
-            if let scenario = input.scenario { members["scenario"] = .string(scenario) }
-            if let content = input.content { members["content_base64"] = .string(content.base64EncodedString()) }
-            return .object(members)
-        })
+        .array(
+            inputs.map { input in
+                var members: [String: JSONValue] = [
+                    "role": .string(input.role), "path": .string(input.path),
+                    "bytes": .integer(input.bytes), "sha256": .string(input.sha256),
+                ]
+                if let scenario = input.scenario { members["scenario"] = .string(scenario) }
+                if let content = input.content { members["content_base64"] = .string(content.base64EncodedString()) }
+                return .object(members)
+            })
     }
 
     /// Reads a manifest's `inputs` array, checking every member's type and each recorded file's
@@ -165,11 +174,15 @@ package final class InputSources: @unchecked Sendable {
         guard let items = value.arrayValue else {
             throw InputSourceError("\(manifest): `inputs` is not a list; the manifest was edited or damaged")
         }
-        guard items.count <= 10_000 else { throw InputSourceError("\(manifest): `inputs` lists \(items.count) files; govsim records far fewer, so the manifest was edited") }
+        guard items.count <= 10_000 else {
+            throw InputSourceError("\(manifest): `inputs` lists \(items.count) files; govsim records far fewer, so the manifest was edited")
+        }
         var inputs: [Input] = []
         for (i, item) in items.enumerated() {
             let at = "\(manifest): inputs[\(i)]"
-            guard let object = item.objectValue else { throw InputSourceError("\(at) is not an object; the manifest was edited or damaged") }
+            guard let object = item.objectValue else {
+                throw InputSourceError("\(at) is not an object; the manifest was edited or damaged")
+            }
             let known: Set<String> = ["role", "path", "scenario", "bytes", "sha256", "content_base64"]
             if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
                 throw InputSourceError("\(at): unknown member `\(Printable.escaped(unknown))`; the manifest was edited")
@@ -182,7 +195,9 @@ package final class InputSources: @unchecked Sendable {
             }
             var scenario: String? = nil
             if let value = object["scenario"] {
-                guard let text = value.stringValue else { throw InputSourceError("\(at): `scenario` must be a text; the manifest was edited") }
+                guard let text = value.stringValue else {
+                    throw InputSourceError("\(at): `scenario` must be a text; the manifest was edited")
+                }
                 scenario = text
             }
             guard let bytes = object["bytes"]?.intValue, bytes >= 0 else {
@@ -195,13 +210,17 @@ package final class InputSources: @unchecked Sendable {
             if let value = object["content_base64"] {
                 // The length first: decoding and hashing a hostile 40 MB text takes time.
                 guard let text = value.stringValue, (text.utf8.count / 4) * 3 - bytes < 3, bytes <= (text.utf8.count / 4) * 3 else {
-                    throw InputSourceError("\(manifest): the recorded bytes of \(Printable.escaped(path)) do not match its recorded size and SHA-256; the manifest was edited")
+                    throw InputSourceError(
+                        "\(manifest): the recorded bytes of \(Printable.escaped(path)) do not match its recorded size and SHA-256; the manifest was edited"
+                    )
                 }
                 guard let data = Data(base64Encoded: text) else {
                     throw InputSourceError("\(at): `content_base64` is not base64; the manifest was edited")
                 }
                 guard data.count == bytes, SHA256.hex(data) == sha else {
-                    throw InputSourceError("\(manifest): the recorded bytes of \(Printable.escaped(path)) do not match its recorded size and SHA-256; the manifest was edited")
+                    throw InputSourceError(
+                        "\(manifest): the recorded bytes of \(Printable.escaped(path)) do not match its recorded size and SHA-256; the manifest was edited"
+                    )
                 }
                 content = data
             }

@@ -36,12 +36,14 @@ package enum InvocationRecord {
     /// to a clock tick); nil elsewhere.
     package static func processStart() -> Date? {
         guard let stat = RunEnvironment.readWholeFile("/proc/self/stat"),
-              let uptimeText = RunEnvironment.readWholeFile("/proc/uptime"),
-              let close = stat.lastIndex(of: ")") else { return nil }
+            let uptimeText = RunEnvironment.readWholeFile("/proc/uptime"),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
         // Fields after the parenthesised command name start with field 3 (state); starttime is field 22.
         let fields = stat[stat.index(after: close)...].split(separator: " ")
         guard fields.count > 19, let ticks = Double(fields[19]),
-              let uptime = uptimeText.split(separator: " ").first.flatMap({ Double($0) }) else { return nil }
+            let uptime = uptimeText.split(separator: " ").first.flatMap({ Double($0) })
+        else { return nil }
         let hertz = Double(sysconf(Int32(_SC_CLK_TCK)))
         guard hertz > 0 else { return nil }
         let age = uptime - ticks / hertz

@@ -26,8 +26,10 @@ package struct Manifest: Sendable {
     /// Build and machine facts (``RunEnvironment``). Never compared.
     package var environment: JSONValue? = nil
 
-    package init(command: [String], scenarioName: String, scenarioFile: String, scenarioSHA256: String,
-                seed: UInt64, runs: Int, horizon: Int, sampling: String = "random") {
+    package init(
+        command: [String], scenarioName: String, scenarioFile: String, scenarioSHA256: String,
+        seed: UInt64, runs: Int, horizon: Int, sampling: String = "random"
+    ) {
         self.command = command
         self.scenarioName = scenarioName
         self.scenarioFile = scenarioFile
@@ -45,7 +47,9 @@ package struct Manifest: Sendable {
 
     /// The manifest for files already hashed (for files written in pieces).
     package func render(entries: [(name: String, bytes: Int, sha256: String)]) -> String {
-        var scenario: [String: JSONValue] = ["name": .string(scenarioName), "file": .string(scenarioFile), "sha256": .string(scenarioSHA256)]
+        var scenario: [String: JSONValue] = [
+            "name": .string(scenarioName), "file": .string(scenarioFile), "sha256": .string(scenarioSHA256),
+        ]
         if let scenarioContent {
             scenario["content"] = .string(scenarioContent)
             scenario["bytes"] = .integer(scenarioContent.utf8.count)
@@ -60,9 +64,10 @@ package struct Manifest: Sendable {
             "runs": .integer(runs),
             "horizon": .integer(horizon),
             "sampling": .string(sampling),
-            "files": .array(entries.map { f in
-                .object(["name": .string(f.name), "bytes": .integer(f.bytes), "sha256": .string(f.sha256)])
-            }),
+            "files": .array(
+                entries.map { f in
+                    .object(["name": .string(f.name), "bytes": .integer(f.bytes), "sha256": .string(f.sha256)])
+                }),
         ]
         if let resolvedScenario { members["resolved_scenario"] = resolvedScenario }
         if let environment { members["environment"] = environment }

@@ -20,7 +20,8 @@ extension TemporaryFolderRegistry {
     /// can interrupt the write phase deterministically.
     static func pauseBeforeCommitIfTesting() {
         guard let text = ProcessInfo.processInfo.environment["GOVSIM_TEST_PAUSE_BEFORE_COMMIT_MS"],
-              let ms = UInt32(text), ms > 0 else { return }
+            let ms = UInt32(text), ms > 0
+        else { return }
         // A signal can cut usleep short (EINTR); sleep until the whole pause has passed.
         let deadline = Date().addingTimeInterval(Double(min(ms, 60_000)) / 1000)
         while Date() < deadline { usleep(10_000) }

@@ -148,7 +148,9 @@ extension OutputDirectory {
     func checkReplaceable() throws -> [String] {
         var isDirectory: ObjCBool = false
         if OutputLocation.symbolicLinkTarget(url.path) != nil {
-            throw OutputError(path: url.path, cause: "is a symbolic link; govsim does not replace links: give the target folder as --out, or another folder")
+            throw OutputError(
+                path: url.path,
+                cause: "is a symbolic link; govsim does not replace links: give the target folder as --out, or another folder")
         }
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return [] }
         guard isDirectory.boolValue else {
@@ -158,14 +160,26 @@ extension OutputDirectory {
         if !o.foreign.isEmpty {
             let why = o.manifestProblem.map { "; \($0)" } ?? (o.owned.isEmpty ? " (it has no manifest.json)" : "")
             let noun = o.foreign.count == 1 ? "1 entry" : "\(o.foreign.count) entries"
-            throw OutputError(path: url.path, cause: "holds \(noun) govsim did not write (\(Self.list(o.foreign)))\(why); govsim never removes what it did not write, even with --force: move them out or choose another --out folder")
+            throw OutputError(
+                path: url.path,
+                cause:
+                    "holds \(noun) govsim did not write (\(Self.list(o.foreign)))\(why); govsim never removes what it did not write, even with --force: move them out or choose another --out folder"
+            )
         }
         if force { return o.owned }
         if o.olderLayout {
-            throw OutputError(path: url.path, cause: "was written by an older govsim whose manifest lists no files; pass --force to replace its files (\(Self.list(o.owned))), or choose another --out folder")
+            throw OutputError(
+                path: url.path,
+                cause:
+                    "was written by an older govsim whose manifest lists no files; pass --force to replace its files (\(Self.list(o.owned))), or choose another --out folder"
+            )
         }
         if !o.changed.isEmpty {
-            throw OutputError(path: url.path, cause: "govsim wrote this folder, but \(Self.list(o.changed)) changed since (size or SHA-256 differs from manifest.json); pass --force to replace the folder's \(o.owned.count) govsim files (\(Self.list(o.owned, first: 8))), or choose another --out folder")
+            throw OutputError(
+                path: url.path,
+                cause:
+                    "govsim wrote this folder, but \(Self.list(o.changed)) changed since (size or SHA-256 differs from manifest.json); pass --force to replace the folder's \(o.owned.count) govsim files (\(Self.list(o.owned, first: 8))), or choose another --out folder"
+            )
         }
         return o.owned
     }

@@ -84,7 +84,8 @@ package struct OutputDirectory: Sendable {
     static func describe(_ error: Error) -> String {
         let ns = error as NSError
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            let code = POSIXErrorCode(rawValue: Int32(underlying.code))
+        {
             return String(cString: strerror(code.rawValue))
         }
         if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
@@ -149,28 +150,30 @@ package final class OutputTransaction {
             let parent = destination.deletingLastPathComponent()
             TemporaryFolderRegistry.pauseBeforeCommitIfTesting()
             try TemporaryFolderRegistry.shared.committing {
-            // Checked again: files may have been added to the folder while the results were computed.
-            let owned = try directory.checkReplaceable()
-            var old: URL? = nil
-            if fm.fileExists(atPath: destination.path) {
-                let aside = parent.appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())-\(token)")
-                do { try fm.moveItem(at: destination, to: aside) } catch {
-                    throw OutputError(path: destination.path, cause: "cannot move the previous results aside (\(OutputDirectory.describe(error)))")
+                // Checked again: files may have been added to the folder while the results were computed.
+                let owned = try directory.checkReplaceable()
+                var old: URL? = nil
+                if fm.fileExists(atPath: destination.path) {
+                    let aside = parent.appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())-\(token)")
+                    do { try fm.moveItem(at: destination, to: aside) } catch {
+                        throw OutputError(
+                            path: destination.path, cause: "cannot move the previous results aside (\(OutputDirectory.describe(error)))")
+                    }
+                    old = aside
                 }
-                old = aside
-            }
-            do {
-                try fm.moveItem(at: temporary, to: destination)
-            } catch {
-                if let old { try? fm.moveItem(at: old, to: destination) }
-                throw OutputError(path: destination.path, cause: "cannot move the new results into place (\(OutputDirectory.describe(error)))")
-            }
-            if let old {
-                // Only what govsim wrote, file by file; rmdir fails (and keeps the folder aside)
-                // if anything else appeared in it after the check.
-                for name in owned { _ = unlink(old.appendingPathComponent(name).path) }
-                _ = rmdir(old.path)
-            }
+                do {
+                    try fm.moveItem(at: temporary, to: destination)
+                } catch {
+                    if let old { try? fm.moveItem(at: old, to: destination) }
+                    throw OutputError(
+                        path: destination.path, cause: "cannot move the new results into place (\(OutputDirectory.describe(error)))")
+                }
+                if let old {
+                    // Only what govsim wrote, file by file; rmdir fails (and keeps the folder aside)
+                    // if anything else appeared in it after the check.
+                    for name in owned { _ = unlink(old.appendingPathComponent(name).path) }
+                    _ = rmdir(old.path)
+                }
             }
         } catch {
             try? fm.removeItem(at: temporary)

@@ -18,16 +18,26 @@ package enum OutputLocation {
     ///     working directory).
     ///   - workingDirectory: the process's working directory.
     ///   - home: the home directory (`nil` or empty: not checked).
-    package static func check(_ path: String, inputs: [String],
-                             workingDirectory: String = FileManager.default.currentDirectoryPath,
-                             home: String? = ProcessInfo.processInfo.environment["HOME"]) throws {
+    package static func check(
+        _ path: String, inputs: [String],
+        workingDirectory: String = FileManager.default.currentDirectoryPath,
+        home: String? = ProcessInfo.processInfo.environment["HOME"]
+    ) throws {
         guard !path.isEmpty else {
-            throw OutputError(path: "--out \"\"", cause: "the output folder is empty, which would mean the working directory; give a folder such as outputs/run (is a shell variable unset?)")
+            throw OutputError(
+                path: "--out \"\"",
+                cause:
+                    "the output folder is empty, which would mean the working directory; give a folder such as outputs/run (is a shell variable unset?)"
+            )
         }
         let given = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         let absoluteGiven = given.hasPrefix("/") ? given : workingDirectory + "/" + given
         if let target = symbolicLinkTarget(absoluteGiven) {
-            throw OutputError(path: path, cause: "is a symbolic link (to \(target)); govsim does not replace or write through links: give the target folder as --out, or another folder")
+            throw OutputError(
+                path: path,
+                cause:
+                    "is a symbolic link (to \(target)); govsim does not replace or write through links: give the target folder as --out, or another folder"
+            )
         }
         let out = resolve(absoluteGiven)
         func refuse(_ what: String) -> OutputError {

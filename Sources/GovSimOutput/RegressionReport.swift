@@ -37,8 +37,10 @@ package struct RegressionReport: Sendable {
         var table = CSVTable(header: ["term", "estimate", "std_error", "t_statistic", "p_value"])
         let errors = reportedErrors
         for j in regression.termNames.indices {
-            table.append([.text(regression.termNames[j]), .number(regression.estimates[j]),
-                          .number(errors.standardErrors[j]), .number(errors.t[j]), .number(errors.p[j])])
+            table.append([
+                .text(regression.termNames[j]), .number(regression.estimates[j]),
+                .number(errors.standardErrors[j]), .number(errors.t[j]), .number(errors.p[j]),
+            ])
         }
         return table
     }
@@ -69,14 +71,18 @@ package struct RegressionReport: Sendable {
         let errors = reportedErrors
         var lines: [String] = []
         let predictors = r.termNames.filter { !(r.hasIntercept && $0 == "intercept") }
-        lines.append("Linear regression of \(responseName) on \(predictors.joined(separator: ", "))\(r.hasIntercept ? "" : " (no intercept)") — \(dataName), \(r.observationCount) observations")
+        lines.append(
+            "Linear regression of \(responseName) on \(predictors.joined(separator: ", "))\(r.hasIntercept ? "" : " (no intercept)") — \(dataName), \(r.observationCount) observations"
+        )
         lines.append("")
         lines.append("Coefficients:")
         let header = ["", "Estimate", "Std. Error", "t value", "Pr(>|t|)", ""]
         var rows: [[String]] = [header]
         for j in r.termNames.indices {
-            rows.append([r.termNames[j], Self.number(r.estimates[j]), Self.number(errors.standardErrors[j]),
-                         Self.fixed(errors.t[j]), Self.pValue(errors.p[j]), Self.stars(errors.p[j])])
+            rows.append([
+                r.termNames[j], Self.number(r.estimates[j]), Self.number(errors.standardErrors[j]),
+                Self.fixed(errors.t[j]), Self.pValue(errors.p[j]), Self.stars(errors.p[j]),
+            ])
         }
         let widths = (0..<header.count).map { c in rows.map { $0[c].count }.max() ?? 0 }
         for row in rows {
@@ -91,13 +97,19 @@ package struct RegressionReport: Sendable {
             lines.append("Standard errors: \(robust.kind.rawValue.uppercased()) (heteroskedasticity-robust)")
         }
         lines.append("")
-        lines.append("Residual standard deviation: \(Self.number(r.residualStandardDeviation)) on \(r.residualDegreesOfFreedom) degrees of freedom")
-        lines.append("R²: \(Self.number(r.rSquared))\(r.hasIntercept ? "" : " (uncentred)"),  adjusted R²: \(Self.number(r.adjustedRSquared))")
+        lines.append(
+            "Residual standard deviation: \(Self.number(r.residualStandardDeviation)) on \(r.residualDegreesOfFreedom) degrees of freedom")
+        lines.append(
+            "R²: \(Self.number(r.rSquared))\(r.hasIntercept ? "" : " (uncentred)"),  adjusted R²: \(Self.number(r.adjustedRSquared))")
         let dfModel = r.parameterCount - (r.hasIntercept ? 1 : 0)
         if dfModel > 0 {
-            lines.append("F statistic: \(Self.number(r.fStatistic)) on \(dfModel) and \(r.residualDegreesOfFreedom) DF,  p-value: \(Self.pValue(r.fPValue))\(r.robust == nil ? "" : " (classical F test)")")
+            lines.append(
+                "F statistic: \(Self.number(r.fStatistic)) on \(dfModel) and \(r.residualDegreesOfFreedom) DF,  p-value: \(Self.pValue(r.fPValue))\(r.robust == nil ? "" : " (classical F test)")"
+            )
         }
-        lines.append("Condition number (2-norm): \(Self.number(r.conditionNumber)) with columns scaled to unit length, \(Self.number(r.unscaledConditionNumber)) as given")
+        lines.append(
+            "Condition number (2-norm): \(Self.number(r.conditionNumber)) with columns scaled to unit length, \(Self.number(r.unscaledConditionNumber)) as given"
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 

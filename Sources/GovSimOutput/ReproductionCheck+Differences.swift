@@ -13,7 +13,9 @@ extension ReproductionCheck {
         var problems: [String] = []
         for key in Set(a.keys).union(b.keys).sorted() where !uncomparedSections.contains(key) && a[key] != b[key] {
             let (path, x, y) = firstDifference(a[key], b[key], path: key)
-            problems.append("manifest.json: \(Printable.escaped(path, limit: 120)) is \(shown(x)) in the folder, but the re-run records \(shown(y)); the manifest was edited, or the result does not reproduce")
+            problems.append(
+                "manifest.json: \(Printable.escaped(path, limit: 120)) is \(shown(x)) in the folder, but the re-run records \(shown(y)); the manifest was edited, or the result does not reproduce"
+            )
         }
         return problems
     }
@@ -47,7 +49,8 @@ extension ReproductionCheck {
             return "\"\(Printable.escaped(s, limit: 161))\""
         }
         let width = max(first.count, second.count) + 1
-        return "; first difference at line \(line):\n    \((first + ":").padding(toLength: width, withPad: " ", startingAt: 0)) \(show(x))\n"
+        return
+            "; first difference at line \(line):\n    \((first + ":").padding(toLength: width, withPad: " ", startingAt: 0)) \(show(x))\n"
             + "    \((second + ":").padding(toLength: width, withPad: " ", startingAt: 0)) \(show(y))"
     }
 }

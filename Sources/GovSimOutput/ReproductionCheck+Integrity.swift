@@ -20,7 +20,6 @@ extension ReproductionCheck {
     /// may write into. Returns the folder holding the re-run's results.
     package typealias Rerun = (_ record: ReproductionRecord, _ inputs: [InputSources.Input], _ work: URL) throws -> URL
 
-
     /// Checks the folder's files against the manifest and, when `rerun` is given, runs the
     /// recorded command again and compares its files and facts with the manifest.
     /// - Throws: ``ReproductionError`` when the manifest cannot be trusted enough to compare, or
@@ -58,7 +57,9 @@ extension ReproductionCheck {
             let kind = FolderFile.status(folder.appendingPathComponent(name).path).map { $0.isRegular ? "" : " (\($0.kind))" } ?? ""
             outcome.problems.append("\(Printable.escaped(name)): in the folder but not in the manifest\(kind); govsim did not write it")
         }
-        func changedMessage(_ name: String) -> String { "\(Printable.escaped(name)): changed since govsim wrote it (\(changed[name] ?? ""))" }
+        func changedMessage(_ name: String) -> String {
+            "\(Printable.escaped(name)): changed since govsim wrote it (\(changed[name] ?? ""))"
+        }
         guard let rerun else {
             outcome.problems += recorded.filter { changed[$0.name] != nil }.map { changedMessage($0.name) }
             return outcome

@@ -12,16 +12,16 @@ extension ReproductionCheck {
             let n = bytes.count
             while i < n {
                 switch bytes[i] {
-                case 0x22: // a string: skip to its closing quote, past escaped characters
+                case 0x22:  // a string: skip to its closing quote, past escaped characters
                     i += 1
                     while i < n && bytes[i] != 0x22 { i += bytes[i] == 0x5C ? 2 : 1 }
-                case 0x5B, 0x7B: // [ {
+                case 0x5B, 0x7B:  // [ {
                     depth += 1
                     values += 1
                     if depth > maximumDepth { return "nested more than \(maximumDepth) levels deep" }
-                case 0x5D, 0x7D: // ] }
+                case 0x5D, 0x7D:  // ] }
                     depth -= 1
-                case 0x2C: // ,
+                case 0x2C:  // ,
                     values += 1
                     if values > maximumValues { return "holds more than \(maximumValues) values" }
                 default:
@@ -48,20 +48,27 @@ extension ReproductionCheck {
     /// - Throws: ``ReproductionError`` for the first entry that govsim could not have written.
     package func recordedFiles() throws -> [RecordedFile] {
         let items = manifest["files"]?.arrayValue ?? []
-        guard items.count <= 10_000 else { throw ReproductionError("\(manifestName): lists \(items.count) files; govsim writes far fewer, so the manifest was edited") }
+        guard items.count <= 10_000 else {
+            throw ReproductionError("\(manifestName): lists \(items.count) files; govsim writes far fewer, so the manifest was edited")
+        }
         var files: [RecordedFile] = []
         for (i, item) in items.enumerated() {
             guard let name = item["name"]?.stringValue else {
                 throw ReproductionError("\(manifestName): files[\(i)] has no name; the manifest was edited or damaged")
             }
             guard FolderFile.isPlainName(name), name != "manifest.json" else {
-                throw ReproductionError("\(manifestName): files[\(i)] is named `\(Printable.escaped(name))`, not a plain file name inside the folder; refused (the manifest was edited)")
+                throw ReproductionError(
+                    "\(manifestName): files[\(i)] is named `\(Printable.escaped(name))`, not a plain file name inside the folder; refused (the manifest was edited)"
+                )
             }
             guard let bytes = item["bytes"]?.intValue, bytes >= 0 else {
-                throw ReproductionError("\(manifestName): \(Printable.escaped(name)) has no size (`bytes`); the manifest was edited or damaged")
+                throw ReproductionError(
+                    "\(manifestName): \(Printable.escaped(name)) has no size (`bytes`); the manifest was edited or damaged")
             }
             guard let sha = item["sha256"]?.stringValue, SHA256.isHexDigest(sha) else {
-                throw ReproductionError("\(manifestName): \(Printable.escaped(name)) has no SHA-256 of 64 hexadecimal digits; the manifest was edited or damaged")
+                throw ReproductionError(
+                    "\(manifestName): \(Printable.escaped(name)) has no SHA-256 of 64 hexadecimal digits; the manifest was edited or damaged"
+                )
             }
             guard !files.contains(where: { $0.name == name }) else {
                 throw ReproductionError("\(manifestName): lists \(Printable.escaped(name)) twice; the manifest was edited")

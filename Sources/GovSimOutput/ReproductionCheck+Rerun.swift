@@ -5,14 +5,18 @@ import Foundation
 /// compared with the recorded ones.
 extension ReproductionCheck {
     /// Re-runs and compares files and facts (the part of ``run(rerun:)`` after the folder's own files).
-    func compareWithRerun(_ rerun: Rerun, recorded: [RecordedFile], present: Set<String>, intact: Set<String>,
-                                  changed changedMessage: (String) -> String, into outcome: inout Outcome) throws {
+    func compareWithRerun(
+        _ rerun: Rerun, recorded: [RecordedFile], present: Set<String>, intact: Set<String>,
+        changed changedMessage: (String) -> String, into outcome: inout Outcome
+    ) throws {
         let names = Set(recorded.map(\.name))
 
         // What to run, from the typed record, with the recorded inputs.
         guard let recordValue = manifest["reproduction"] else {
             let version = manifest["govsim_version"]?.stringValue.map { " (it records govsim \(Printable.escaped($0, limit: 40)))" } ?? ""
-            throw ReproductionError("\(manifestName): has no `reproduction` record of the command's options\(version), so it cannot be re-run; check its files with --files-only")
+            throw ReproductionError(
+                "\(manifestName): has no `reproduction` record of the command's options\(version), so it cannot be re-run; check its files with --files-only"
+            )
         }
         let record = try ReproductionRecord.decode(recordValue, manifest: manifestName)
         let inputs: [InputSources.Input]
@@ -23,7 +27,9 @@ extension ReproductionCheck {
         }
         try checkRecordAgainstFacts(record)
         if let version = manifest["govsim_version"]?.stringValue, version != GovSimVersion.string {
-            outcome.problems.append("manifest.json: written by govsim \(Printable.escaped(version, limit: 40)); this is govsim \(GovSimVersion.string), so the bytes are not expected to match (verify with that version)")
+            outcome.problems.append(
+                "manifest.json: written by govsim \(Printable.escaped(version, limit: 40)); this is govsim \(GovSimVersion.string), so the bytes are not expected to match (verify with that version)"
+            )
         }
 
         let work = try makeWorkFolder()
@@ -33,7 +39,8 @@ extension ReproductionCheck {
 
         let rerunManifest: JSONValue
         do {
-            rerunManifest = try JSONValue.parse(try FolderFile.contents(output.appendingPathComponent("manifest.json").path, limit: Self.manifestLimit, what: "manifest"))
+            rerunManifest = try JSONValue.parse(
+                try FolderFile.contents(output.appendingPathComponent("manifest.json").path, limit: Self.manifestLimit, what: "manifest"))
         } catch {
             throw ReproductionError("the re-run wrote no readable manifest.json; please report this as a bug in govsim")
         }
@@ -49,18 +56,22 @@ extension ReproductionCheck {
             if matches {
                 // Reproduced; a folder copy that differs was edited (already reported above).
                 if comparable, !intact.contains(file.name) {
-                    outcome.problems.append(changedMessage(file.name) + (lineDifference(original, again, first: "in the folder", second: "re-run") ?? ""))
+                    outcome.problems.append(
+                        changedMessage(file.name) + (lineDifference(original, again, first: "in the folder", second: "re-run") ?? ""))
                 }
                 continue
             }
             if comparable && intact.contains(file.name) {
                 let difference = lineDifference(original, again, first: "recorded", second: "re-run") ?? ""
-                outcome.problems.append("\(Printable.escaped(file.name)): not reproduced: the re-run's bytes differ from the recorded file\(difference)")
+                outcome.problems.append(
+                    "\(Printable.escaped(file.name)): not reproduced: the re-run's bytes differ from the recorded file\(difference)")
             } else if comparable {
                 let difference = lineDifference(original, again, first: "in the folder", second: "re-run") ?? ""
-                outcome.problems.append(changedMessage(file.name) + ", and the re-run does not reproduce the manifest's SHA-256 either" + difference)
+                outcome.problems.append(
+                    changedMessage(file.name) + ", and the re-run does not reproduce the manifest's SHA-256 either" + difference)
             } else {
-                outcome.problems.append("\(Printable.escaped(file.name)): not reproduced: the re-run's SHA-256 differs from the one the manifest records")
+                outcome.problems.append(
+                    "\(Printable.escaped(file.name)): not reproduced: the re-run's SHA-256 differs from the one the manifest records")
             }
         }
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []).sorted()
@@ -78,7 +89,9 @@ extension ReproductionCheck {
             ReproductionError("\(manifestName): \(what); the manifest was edited, so it is not re-run")
         }
         if let subcommand = manifest["subcommand"]?.stringValue, subcommand != record.subcommand.rawValue {
-            throw edited("reproduction.subcommand is \(record.subcommand.rawValue), but the manifest records subcommand \(Printable.escaped(subcommand, limit: 40))")
+            throw edited(
+                "reproduction.subcommand is \(record.subcommand.rawValue), but the manifest records subcommand \(Printable.escaped(subcommand, limit: 40))"
+            )
         }
         let sobol = record.subcommand == .sensitivity && record.method == "sobol"
         if let runs = record.runs, !sobol, let recorded = manifest["runs"]?.intValue, runs != recorded {

@@ -52,16 +52,21 @@ package final class ReproductionCheck: @unchecked Sendable {
             throw ReproductionError("\(shown): no such results folder; give the folder a govsim command wrote (e.g. outputs/reference)")
         }
         var isDirectory: ObjCBool = false
-        guard status.kind == "a folder" || (FileManager.default.fileExists(atPath: self.folder.path, isDirectory: &isDirectory) && isDirectory.boolValue) else {
+        guard
+            status.kind == "a folder"
+                || (FileManager.default.fileExists(atPath: self.folder.path, isDirectory: &isDirectory) && isDirectory.boolValue)
+        else {
             throw ReproductionError("\(shown): is \(status.kind), not a results folder; give the folder a govsim command wrote")
         }
         manifestName = "\(shown)/manifest.json"
         let manifestPath = self.folder.appendingPathComponent("manifest.json").path
         guard let manifestStatus = FolderFile.status(manifestPath) else {
-            throw ReproductionError("\(manifestName): no manifest; verify checks folders written by govsim run, calibrate, compare, sensitivity, fit and merge")
+            throw ReproductionError(
+                "\(manifestName): no manifest; verify checks folders written by govsim run, calibrate, compare, sensitivity, fit and merge")
         }
         guard manifestStatus.isRegular else {
-            throw ReproductionError("\(manifestName): is \(manifestStatus.kind), not a file govsim wrote; verify never follows links or reads devices")
+            throw ReproductionError(
+                "\(manifestName): is \(manifestStatus.kind), not a file govsim wrote; verify never follows links or reads devices")
         }
         let data = try FolderFile.contents(manifestPath, limit: Self.manifestLimit, what: "manifest")
         if let problem = Self.nestingProblem(data) {

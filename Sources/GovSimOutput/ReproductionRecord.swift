@@ -106,10 +106,13 @@ package struct ReproductionRecord: Codable, Sendable, Equatable {
         }
         let known = Set(CodingKeys.allCases.map(\.rawValue))
         if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
-            throw ReproductionError("\(manifest): reproduction.\(Printable.escaped(unknown)) is not an option govsim records; the manifest was edited")
+            throw ReproductionError(
+                "\(manifest): reproduction.\(Printable.escaped(unknown)) is not an option govsim records; the manifest was edited")
         }
         if let name = object["subcommand"]?.stringValue, Subcommand(rawValue: name) == nil {
-            throw ReproductionError("\(manifest): reproduction.subcommand is `\(Printable.escaped(name))`; verify re-runs only run, calibrate, compare, sensitivity, fit and merge")
+            throw ReproductionError(
+                "\(manifest): reproduction.subcommand is `\(Printable.escaped(name))`; verify re-runs only run, calibrate, compare, sensitivity, fit and merge"
+            )
         }
         let record: ReproductionRecord
         do {
@@ -153,7 +156,8 @@ package struct ReproductionRecord: Codable, Sendable, Equatable {
         case .run: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .shard, .shards, .noRunsCSV, .conditionOn, .csvDialect]
         case .calibrate: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .csvDialect]
         case .compare: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .variants, .baseline, .rankBy, .csvDialect]
-        case .sensitivity: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .method, .baseSamples, .bootstrap, .target, .csvDialect]
+        case .sensitivity:
+            allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .method, .baseSamples, .bootstrap, .target, .csvDialect]
         case .fit: allowed = [.subcommand, .data, .response, .predictors, .noIntercept, .robust, .csvDialect]
         case .merge: allowed = [.subcommand, .scenarios, .runs, .seed, .sampling, .shards, .noRunsCSV, .csvDialect]
         }
@@ -161,7 +165,8 @@ package struct ReproductionRecord: Codable, Sendable, Equatable {
             .runs: runs != nil, .seed: seed != nil, .sampling: sampling != nil, .shard: shard != nil, .shards: shards != nil,
             .noRunsCSV: noRunsCSV != nil,
             .variants: variants != nil, .baseline: baseline != nil, .rankBy: rankBy != nil, .method: method != nil,
-            .baseSamples: baseSamples != nil, .bootstrap: bootstrap != nil, .target: target != nil, .data: data != nil, .response: response != nil,
+            .baseSamples: baseSamples != nil, .bootstrap: bootstrap != nil, .target: target != nil, .data: data != nil,
+            .response: response != nil,
             .predictors: predictors != nil, .noIntercept: noIntercept != nil, .robust: robust != nil, .scenarios: !scenarios.isEmpty,
             .conditionOn: conditionOn != nil,
             .csvDialect: csvDialect != nil,
@@ -170,17 +175,28 @@ package struct ReproductionRecord: Codable, Sendable, Equatable {
             return "\(key.rawValue) is not an option of \(subcommand.rawValue)"
         }
         if subcommand == .compare ? scenarios.count > 1000 : scenarios.count > 1 {
-            return "scenarios lists \(scenarios.count) files; \(subcommand.rawValue) takes \(subcommand == .compare ? "at most 1000" : "at most one")"
+            return
+                "scenarios lists \(scenarios.count) files; \(subcommand.rawValue) takes \(subcommand == .compare ? "at most 1000" : "at most one")"
         }
-        if let bad = scenarios.first(where: { !text($0) }) { return "scenarios has an empty or unprintable path `\(Printable.escaped(bad))`" }
+        if let bad = scenarios.first(where: { !text($0) }) {
+            return "scenarios has an empty or unprintable path `\(Printable.escaped(bad))`"
+        }
         if let runs, !(1...100_000_000).contains(runs) { return "runs is \(runs); it must be between 1 and 100000000" }
-        if let seed, UInt64(seed) == nil || seed.hasPrefix("+") { return "seed is `\(Printable.escaped(seed))`; it must be a whole number between 0 and 18446744073709551615" }
-        if let sampling, !["random", "lhs", "sobol"].contains(sampling) { return "sampling is `\(Printable.escaped(sampling))`; it must be random, lhs or sobol" }
-        if let csvDialect, CSVDialect(rawValue: csvDialect) == nil { return "csv_dialect is `\(Printable.escaped(csvDialect))`; it must be standard, excel or excel-semicolon" }
+        if let seed, UInt64(seed) == nil || seed.hasPrefix("+") {
+            return "seed is `\(Printable.escaped(seed))`; it must be a whole number between 0 and 18446744073709551615"
+        }
+        if let sampling, !["random", "lhs", "sobol"].contains(sampling) {
+            return "sampling is `\(Printable.escaped(sampling))`; it must be random, lhs or sobol"
+        }
+        if let csvDialect, CSVDialect(rawValue: csvDialect) == nil {
+            return "csv_dialect is `\(Printable.escaped(csvDialect))`; it must be standard, excel or excel-semicolon"
+        }
         switch subcommand {
         case .run:
             if (shard == nil) != (shards == nil) { return "shard and shards go together (run --shard K/N)" }
-            if let conditionOn, !text(conditionOn) || shard != nil { return "condition_on must be the outturn file's path, without a shard" }
+            if let conditionOn, !text(conditionOn) || shard != nil {
+                return "condition_on must be the outturn file's path, without a shard"
+            }
             if let shard, let shards, !(1...100_000).contains(shards) || !(1...shards).contains(shard) {
                 return "shard is \(shard) of \(shards); it must be K/N with 1 ≤ K ≤ N ≤ 100000"
             }
@@ -189,17 +205,25 @@ package struct ReproductionRecord: Codable, Sendable, Equatable {
         case .compare:
             if let variants {
                 if variants.isEmpty || variants.count > 1000 { return "variants must list 1 to 1000 names" }
-                if let bad = variants.first(where: { !text($0) || $0.contains(",") }) { return "variants has an invalid name `\(Printable.escaped(bad))`" }
+                if let bad = variants.first(where: { !text($0) || $0.contains(",") }) {
+                    return "variants has an invalid name `\(Printable.escaped(bad))`"
+                }
                 if scenarios.count > 1 { return "variants applies to one scenario" }
             }
             if let baseline, !text(baseline) { return "baseline is empty or unprintable" }
             if let rankBy, !text(rankBy) { return "rank_by is empty or unprintable" }
         case .sensitivity:
-            if let method, !["src", "sobol", "switching"].contains(method) { return "method is `\(Printable.escaped(method))`; it must be src, sobol or switching" }
-            if let baseSamples, !(2...1_000_000).contains(baseSamples) { return "base_samples is \(baseSamples); it must be between 2 and 1000000" }
+            if let method, !["src", "sobol", "switching"].contains(method) {
+                return "method is `\(Printable.escaped(method))`; it must be src, sobol or switching"
+            }
+            if let baseSamples, !(2...1_000_000).contains(baseSamples) {
+                return "base_samples is \(baseSamples); it must be between 2 and 1000000"
+            }
             if let bootstrap, !(0...100_000).contains(bootstrap) { return "bootstrap is \(bootstrap); it must be between 0 and 100000" }
             if let target {
-                if SensitivityStudy.Target(rawValue: target) == nil { return "target is `\(Printable.escaped(target))`; it must be npv, npsv, bcr or payback" }
+                if SensitivityStudy.Target(rawValue: target) == nil {
+                    return "target is `\(Printable.escaped(target))`; it must be npv, npsv, bcr or payback"
+                }
                 if method == "switching" { return "target applies to method src or sobol, not switching" }
             }
         case .fit:
@@ -207,7 +231,9 @@ package struct ReproductionRecord: Codable, Sendable, Equatable {
             guard let response, text(response) else { return "response must be a column name" }
             if let predictors {
                 if predictors.isEmpty || predictors.count > 10_000 { return "predictors must list 1 to 10000 columns" }
-                if let bad = predictors.first(where: { !text($0) || $0.contains(",") }) { return "predictors has an invalid name `\(Printable.escaped(bad))`" }
+                if let bad = predictors.first(where: { !text($0) || $0.contains(",") }) {
+                    return "predictors has an invalid name `\(Printable.escaped(bad))`"
+                }
             }
             if let robust, !["hc1", "hc3"].contains(robust) { return "robust is `\(Printable.escaped(robust))`; it must be hc1 or hc3" }
         case .calibrate:

@@ -13,24 +13,28 @@ extension Scenario {
         for (path, distribution) in self.parameters { parameters[path] = .string(ParameterCatalog.describe(distribution)) }
         var extra: [String: JSONValue] = [:]
         if !benefitLines.isEmpty {
-            extra["benefit_lines"] = .array(benefitLines.map { (l: BenefitLine) -> JSONValue in
-                var line: [String: JSONValue] = ["name": .string(l.name), "category": .string(l.category.rawValue), "driver": .string(l.driver.rawValue)]
-                if l.drivers.count > 1 { line["drivers"] = .array(l.drivers.map { .string($0.rawValue) }) }
-                if l.cashReleasing { line["cash_releasing"] = .bool(true) }
-                return .object(line)
-            })
+            extra["benefit_lines"] = .array(
+                benefitLines.map { (l: BenefitLine) -> JSONValue in
+                    var line: [String: JSONValue] = [
+                        "name": .string(l.name), "category": .string(l.category.rawValue), "driver": .string(l.driver.rawValue),
+                    ]
+                    if l.drivers.count > 1 { line["drivers"] = .array(l.drivers.map { .string($0.rawValue) }) }
+                    if l.cashReleasing { line["cash_releasing"] = .bool(true) }
+                    return .object(line)
+                })
         }
-        return .object(extra.merging([
-            "version": .integer(version),
-            "name": .string(name),
-            "description": .string(description),
-            "start_year": .integer(startYear),
-            "horizon": .integer(horizon),
-            "runs": .integer(runs),
-            "seed": .string(String(seed)),
-            "currency": .string(currency),
-            "curves": .object(curves),
-            "parameters": .object(parameters),
-        ]) { a, _ in a })
+        return .object(
+            extra.merging([
+                "version": .integer(version),
+                "name": .string(name),
+                "description": .string(description),
+                "start_year": .integer(startYear),
+                "horizon": .integer(horizon),
+                "runs": .integer(runs),
+                "seed": .string(String(seed)),
+                "currency": .string(currency),
+                "curves": .object(curves),
+                "parameters": .object(parameters),
+            ]) { a, _ in a })
     }
 }

@@ -25,9 +25,9 @@ package enum RunEnvironment {
     /// `debug` or `release` (SwiftPM defines DEBUG in debug builds).
     package static var buildConfiguration: String {
         #if DEBUG
-        return "debug"
+            return "debug"
         #else
-        return "release"
+            return "release"
         #endif
     }
 
@@ -35,40 +35,40 @@ package enum RunEnvironment {
     /// exact patch version is not available to the program).
     package static var swiftCompiler: String {
         #if compiler(>=6.5)
-        return "6.5 or later"
+            return "6.5 or later"
         #elseif compiler(>=6.4)
-        return "6.4"
+            return "6.4"
         #elseif compiler(>=6.3)
-        return "6.3"
+            return "6.3"
         #elseif compiler(>=6.2)
-        return "6.2"
+            return "6.2"
         #elseif compiler(>=6.1)
-        return "6.1"
+            return "6.1"
         #elseif compiler(>=6.0)
-        return "6.0"
+            return "6.0"
         #elseif compiler(>=5.10)
-        return "5.10"
+            return "5.10"
         #else
-        return "5.9"
+            return "5.9"
         #endif
     }
 
     /// The Swift language mode the sources were compiled in.
     package static var swiftLanguageMode: String {
         #if swift(>=6)
-        return "6"
+            return "6"
         #else
-        return "5"
+            return "5"
         #endif
     }
 
     package static var architecture: String {
         #if arch(x86_64)
-        return "x86_64"
+            return "x86_64"
         #elseif arch(arm64)
-        return "arm64"
+            return "arm64"
         #else
-        return "other"
+            return "other"
         #endif
     }
 
@@ -77,7 +77,8 @@ package enum RunEnvironment {
     package static var operatingSystem: String {
         var parts: [String] = []
         if let release = try? String(contentsOfFile: "/etc/os-release", encoding: .utf8),
-           let line = release.split(separator: "\n").first(where: { $0.hasPrefix("PRETTY_NAME=") }) {
+            let line = release.split(separator: "\n").first(where: { $0.hasPrefix("PRETTY_NAME=") })
+        {
             parts.append(line.dropFirst("PRETTY_NAME=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\"'")))
         }
         var names = utsname()
@@ -95,31 +96,33 @@ package enum RunEnvironment {
     /// `run` and `calibrate` make no LAPACK call; `fit` does.
     package static func linearAlgebraLibraries() -> JSONValue {
         #if os(Linux)
-        guard let maps = readWholeFile("/proc/self/maps") else { return .string("unknown") }
-        var loaded = Set<String>()
-        for line in maps.split(separator: "\n") {
-            guard let slash = line.firstIndex(of: "/") else { continue }
-            let path = String(line[slash...])
-            let file = path.split(separator: "/").last.map(String.init) ?? ""
-            if ["libblas", "liblapack", "libopenblas", "libblis", "libmkl", "libatlas", "libflexiblas"].contains(where: { file.hasPrefix($0) }) {
-                loaded.insert(path)
+            guard let maps = readWholeFile("/proc/self/maps") else { return .string("unknown") }
+            var loaded = Set<String>()
+            for line in maps.split(separator: "\n") {
+                guard let slash = line.firstIndex(of: "/") else { continue }
+                let path = String(line[slash...])
+                let file = path.split(separator: "/").last.map(String.init) ?? ""
+                if ["libblas", "liblapack", "libopenblas", "libblis", "libmkl", "libatlas", "libflexiblas"].contains(where: {
+                    file.hasPrefix($0)
+                }) {
+                    loaded.insert(path)
+                }
             }
-        }
-        var members: [String: JSONValue] = ["loaded": .array(loaded.sorted().map { .string($0) })]
-        var alternatives: [String: JSONValue] = [:]
-        let triple = architecture == "arm64" ? "aarch64-linux-gnu" : "\(architecture)-linux-gnu"
-        for name in ["libblas.so.3", "liblapack.so.3"] {
-            let link = "/etc/alternatives/\(name)-\(triple)"
-            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link) {
-                alternatives[link] = .string(target)
+            var members: [String: JSONValue] = ["loaded": .array(loaded.sorted().map { .string($0) })]
+            var alternatives: [String: JSONValue] = [:]
+            let triple = architecture == "arm64" ? "aarch64-linux-gnu" : "\(architecture)-linux-gnu"
+            for name in ["libblas.so.3", "liblapack.so.3"] {
+                let link = "/etc/alternatives/\(name)-\(triple)"
+                if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link) {
+                    alternatives[link] = .string(target)
+                }
             }
-        }
-        if !alternatives.isEmpty { members["debian_alternatives"] = .object(alternatives) }
-        let packages = debianPackages(prefixes: ["libblas", "liblapack", "libopenblas", "libblis", "libatlas"])
-        if !packages.isEmpty { members["debian_packages"] = .object(packages.mapValues { .string($0) }) }
-        return .object(members)
+            if !alternatives.isEmpty { members["debian_alternatives"] = .object(alternatives) }
+            let packages = debianPackages(prefixes: ["libblas", "liblapack", "libopenblas", "libblis", "libatlas"])
+            if !packages.isEmpty { members["debian_packages"] = .object(packages.mapValues { .string($0) }) }
+            return .object(members)
         #else
-        return .string("unknown")
+            return .string("unknown")
         #endif
     }
 
@@ -139,7 +142,8 @@ package enum RunEnvironment {
         var name: ArraySlice<UInt8>? = nil, versionText: ArraySlice<UInt8>? = nil, isInstalled = false
         func finishStanza() {
             if let name, let versionText, isInstalled, wanted.contains(where: { name.starts(with: $0) }),
-               let n = String(bytes: name, encoding: .utf8), let v = String(bytes: versionText, encoding: .utf8) {
+                let n = String(bytes: name, encoding: .utf8), let v = String(bytes: versionText, encoding: .utf8)
+            {
                 result[n] = v
             }
             name = nil; versionText = nil; isInstalled = false
@@ -175,8 +179,9 @@ package enum RunEnvironment {
     package static func sourceCheckout(executable: String? = currentExecutablePath()) -> JSONValue {
         let root = sourceRoot.standardizedFileURL.resolvingSymlinksInPath().path
         guard let executable,
-              URL(fileURLWithPath: executable).resolvingSymlinksInPath().path.hasPrefix(root + "/.build/"),
-              let commit = gitHead(of: URL(fileURLWithPath: root)) else {
+            URL(fileURLWithPath: executable).resolvingSymlinksInPath().path.hasPrefix(root + "/.build/"),
+            let commit = gitHead(of: URL(fileURLWithPath: root))
+        else {
             return .string("unknown")
         }
         return .object(["path": .string(root), "commit": .string(commit)])
@@ -207,13 +212,16 @@ package enum RunEnvironment {
             let path = text.trimmingCharacters(in: .whitespacesAndNewlines)
             common = path.hasPrefix("/") ? URL(fileURLWithPath: path) : gitDir.appendingPathComponent(path).standardizedFileURL
         }
-        guard let head = try? String(contentsOf: gitDir.appendingPathComponent("HEAD"), encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines) else { return nil }
+        guard
+            let head = try? String(contentsOf: gitDir.appendingPathComponent("HEAD"), encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        else { return nil }
         guard head.hasPrefix("ref: ") else { return isCommitID(head) ? head : nil }
         let ref = String(head.dropFirst("ref: ".count))
         for folder in [gitDir, common] {
             if let id = try? String(contentsOf: folder.appendingPathComponent(ref), encoding: .utf8)
-                .trimmingCharacters(in: .whitespacesAndNewlines), isCommitID(id) {
+                .trimmingCharacters(in: .whitespacesAndNewlines), isCommitID(id)
+            {
                 return id
             }
         }

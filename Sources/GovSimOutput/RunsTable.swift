@@ -1,8 +1,10 @@
 /// `runs.csv`: one row per run with its sampled uncertain inputs (one column per input, named by
 /// its scenario path) and its key results.
 package enum RunsTable {
-    package static let resultColumns = ["final_productivity_gain_pct", "cumulative_net_savings", "final_satisfaction",
-                                       "final_satisfaction_gain", "total_investment", "npv_net_savings", "payback_year", "benefit_cost_ratio"]
+    package static let resultColumns = [
+        "final_productivity_gain_pct", "cumulative_net_savings", "final_satisfaction",
+        "final_satisfaction_gain", "total_investment", "npv_net_savings", "payback_year", "benefit_cost_ratio",
+    ]
 
     package static func make(_ result: SimulationResult) -> CSVTable {
         var table = CSVTable(header: ["run"] + result.inputNames + resultColumns)

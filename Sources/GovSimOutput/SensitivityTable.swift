@@ -25,17 +25,21 @@ package enum SensitivityTable {
         if let target = result.target {
             var table = CSVTable(header: totalsHeader)
             for r in result.rows {
-                table.append([.text(target.rawValue), .text(r.input), .text(r.method.rawValue),
-                              .text(r.index), .number(r.value), r.ciLow.map { .number($0) } ?? .empty, r.ciHigh.map { .number($0) } ?? .empty])
+                table.append([
+                    .text(target.rawValue), .text(r.input), .text(r.method.rawValue),
+                    .text(r.index), .number(r.value), r.ciLow.map { .number($0) } ?? .empty, r.ciHigh.map { .number($0) } ?? .empty,
+                ])
             }
             return table
         }
         var table = CSVTable(header: header)
         for r in result.rows {
             // Without a target every row has a year (``SensitivityRow/year`` is nil only for a target's rows).
-            table.append([.integer(result.scenario.startYear + (r.year ?? 0)),
-                          .text(r.metric?.rawValue ?? ""), .text(r.input), .text(r.method.rawValue),
-                          .text(r.index), .number(r.value), r.ciLow.map { .number($0) } ?? .empty, r.ciHigh.map { .number($0) } ?? .empty])
+            table.append([
+                .integer(result.scenario.startYear + (r.year ?? 0)),
+                .text(r.metric?.rawValue ?? ""), .text(r.input), .text(r.method.rawValue),
+                .text(r.index), .number(r.value), r.ciLow.map { .number($0) } ?? .empty, r.ciHigh.map { .number($0) } ?? .empty,
+            ])
         }
         return table
     }
@@ -50,13 +54,18 @@ package enum SensitivityTable {
         let blocks: [(name: String, ranking: ArraySlice<(input: String, value: Double, low: Double?, high: Double?)>, r2: Double?)]
         if let target = result.target {
             let s = result.scenario
-            out = "What drives the appraisal's \(target.rawValue) over \(s.startYear)–\(s.startYear + s.appraisal.period) (\(label); \(result.runs) model runs):\n"
+            out =
+                "What drives the appraisal's \(target.rawValue) over \(s.startYear)–\(s.startYear + s.appraisal.period) (\(label); \(result.runs) model runs):\n"
             let ranking = result.targetRanking().prefix(top)
             blocks = [(target.rawValue, ranking, result.targetRSquared)]
-            if ranking.isEmpty { out += "\nno indices: the measure is undefined in some run (a BCR of a run with no cost) or does not vary\n" }
+            if ranking.isEmpty {
+                out += "\nno indices: the measure is undefined in some run (a BCR of a run with no cost) or does not vary\n"
+            }
         } else {
             out = "What drives the forecast in \(year) (\(label); \(result.runs) model runs):\n"
-            blocks = [Metric.productivityGainPct, .cumulativeNetSavings, .satisfactionGain].map { ($0.rawValue, result.ranking($0).prefix(top), result.rSquared($0)) }
+            blocks = [Metric.productivityGainPct, .cumulativeNetSavings, .satisfactionGain].map {
+                ($0.rawValue, result.ranking($0).prefix(top), result.rSquared($0))
+            }
         }
         for (name, ranking, r2) in blocks where !ranking.isEmpty || result.target == nil {
             out += "\n\(name)"

@@ -17,8 +17,9 @@ package enum SummaryTable {
         for t in 0...scenario.horizon {
             for metric in Metric.allCases {
                 let s = summary[metric]![t]
-                out.append([.integer(scenario.startYear + t), .text(metric.rawValue), .number(s.mean), .number(s.standardDeviation)]
-                           + s.quantiles.map { .number($0) } + [.number(s.standardError)])
+                out.append(
+                    [.integer(scenario.startYear + t), .text(metric.rawValue), .number(s.mean), .number(s.standardDeviation)]
+                        + s.quantiles.map { .number($0) } + [.number(s.standardError)])
             }
         }
         return out

@@ -30,9 +30,11 @@ package enum TerminalSummary {
         }
         var out = "\(s.name): \(s.runs) runs, seed \(s.seed), final year \(year)\n"
         out += TextTable.render(rows, rightAligned: [1, 2, 3], boldHeader: boldHeader)
-        let paybackShare = Double(result.budgets.filter { $0.paybackYear != nil && $0.npv.count > 0 }.count) / Double(max(1, result.budgets.count))
+        let paybackShare =
+            Double(result.budgets.filter { $0.paybackYear != nil && $0.npv.count > 0 }.count) / Double(max(1, result.budgets.count))
         out += "Chance of paying back (cumulative net savings turning positive) by \(year): \(fmt(100 * paybackShare, 1))%\n"
-        out += "Chance of no productivity gain in \(year) (final-year gain ≤ 0): \(fmt(100 * BudgetTable.probabilityOfNoGain(result.budgets), 1))%\n"
+        out +=
+            "Chance of no productivity gain in \(year) (final-year gain ≤ 0): \(fmt(100 * BudgetTable.probabilityOfNoGain(result.budgets), 1))%\n"
         out += appraisalLines(result, appraisal)
         return out
     }
@@ -44,8 +46,10 @@ package enum TerminalSummary {
         func ratio(_ r: Double?) -> String { r.map { fmt($0, 2) } ?? "n/a" }
         var rows: [[String]] = [["Appraisal to \(s.startYear + settings.period)", "mean", "mc se", "BCR", "P(>0)", "unit"]]
         for (label, c) in [("NPV (financial case)", a.financial), ("NPSV (economic case)", a.economic)] {
-            rows.append([label, fmt(c.npv, 1), fmt(c.npvDistribution.standardError, 1), ratio(c.benefitCostRatio),
-                         "\(fmt(100 * c.probabilityPositive, 1))%", "\(s.currency), real \(s.startYear) prices"])
+            rows.append([
+                label, fmt(c.npv, 1), fmt(c.npvDistribution.standardError, 1), ratio(c.benefitCostRatio),
+                "\(fmt(100 * c.probabilityPositive, 1))%", "\(s.currency), real \(s.startYear) prices",
+            ])
         }
         return TextTable.render(rows, rightAligned: [1, 2, 3, 4])
     }

@@ -99,9 +99,14 @@ package struct BenchPlan: Sendable {
             let file = scenario(years: years, organisations: organisations)
             let runs = max(1000, runs / scale)
             let output = scratch + "/out-\(cases.count)"
-            cases.append(Case(name: name(runs), arguments: ["run", file, "--runs", "\(runs)", "--threads", "\(threads)", "--seed", "1",
-                                                            "--out", output, "--quiet"] + (runsCSV ? [] : ["--no-runs-csv"]),
-                              output: output, runs: runs, years: years, organisations: organisations, threads: threads, runsCSV: runsCSV))
+            cases.append(
+                Case(
+                    name: name(runs),
+                    arguments: [
+                        "run", file, "--runs", "\(runs)", "--threads", "\(threads)", "--seed", "1",
+                        "--out", output, "--quiet",
+                    ] + (runsCSV ? [] : ["--no-runs-csv"]),
+                    output: output, runs: runs, years: years, organisations: organisations, threads: threads, runsCSV: runsCSV))
         }
         add({ Self.label(Self.goalCase, runs: $0) }, runs: 1_000_000, years: 15, runsCSV: false)
         add({ Self.label(Self.goalCaseOneThread, runs: $0) }, runs: 1_000_000, years: 15, threads: 1, runsCSV: false)
@@ -111,11 +116,14 @@ package struct BenchPlan: Sendable {
             let runs = max(1000, 1_000_000 / scale), n = Self.mergeShards
             let shards = (1...n).map { scratch + "/merge-shard-\($0)" }
             let output = scratch + "/out-merge"
-            var c = Case(name: Self.label(Self.mergeCase, runs: runs), arguments: ["merge"] + shards + ["--out", output, "--quiet"],
-                         output: output, runs: runs, years: 15, organisations: 1, threads: 1, runsCSV: false)
+            var c = Case(
+                name: Self.label(Self.mergeCase, runs: runs), arguments: ["merge"] + shards + ["--out", output, "--quiet"],
+                output: output, runs: runs, years: 15, organisations: 1, threads: 1, runsCSV: false)
             c.setup = (1...n).map { k in
-                ["run", file, "--runs", "\(runs)", "--threads", "\(cores)", "--seed", "1", "--shard", "\(k)/\(n)",
-                 "--out", shards[k - 1], "--quiet", "--no-runs-csv"]
+                [
+                    "run", file, "--runs", "\(runs)", "--threads", "\(cores)", "--seed", "1", "--shard", "\(k)/\(n)",
+                    "--out", shards[k - 1], "--quiet", "--no-runs-csv",
+                ]
             }
             c.setupOutputs = shards
             cases.append(c)
@@ -126,9 +134,11 @@ package struct BenchPlan: Sendable {
             let path = scratch + "/bench-compare.yaml"
             scenarioFiles.append((path, ReferenceScenario.yaml))
             let runs = max(1000, 1_000_000 / scale), output = scratch + "/out-\(cases.count)"
-            cases.append(Case(name: Self.label(Self.compareCase, runs: runs),
-                              arguments: ["compare", path, "--runs", "\(runs)", "--threads", "\(cores)", "--seed", "1", "--out", output, "--quiet"],
-                              output: output, runs: runs, years: 15, organisations: 1, threads: cores))
+            cases.append(
+                Case(
+                    name: Self.label(Self.compareCase, runs: runs),
+                    arguments: ["compare", path, "--runs", "\(runs)", "--threads", "\(cores)", "--seed", "1", "--out", output, "--quiet"],
+                    output: output, runs: runs, years: 15, organisations: 1, threads: cores))
         }
         for runs in [10_000, 100_000, 1_000_000] { add({ "reference \($0) runs x 30 years" }, runs: runs, years: 30) }
         add({ "reference \($0) runs x 30 years, 1 thread" }, runs: 100_000, years: 30, threads: 1)
@@ -139,9 +149,14 @@ package struct BenchPlan: Sendable {
         let file = scenario(years: 15, organisations: 1)
         let base = quick ? 128 : 1024
         let output = scratch + "/out-sobol"
-        cases.append(Case(name: "sobol sensitivity, \(base) base samples",
-                          arguments: ["sensitivity", file, "--method", "sobol", "--base-samples", "\(base)", "--threads", "\(cores)", "--out", output, "--quiet"],
-                          output: output, runs: base * 32, years: 15, organisations: 1, threads: cores))
+        cases.append(
+            Case(
+                name: "sobol sensitivity, \(base) base samples",
+                arguments: [
+                    "sensitivity", file, "--method", "sobol", "--base-samples", "\(base)", "--threads", "\(cores)", "--out", output,
+                    "--quiet",
+                ],
+                output: output, runs: base * 32, years: 15, organisations: 1, threads: cores))
     }
 
     /// The reference scenario with a `years` horizon, without its plan variants, and with a
@@ -167,59 +182,87 @@ package struct BenchPlan: Sendable {
         func find(_ name: String) -> Measurement? { results.first { $0.bench.name == name || $0.bench.name.hasPrefix(name + " [") } }
         func rate(_ x: Double) -> String { "\(TerminalSummary.fmt(x / 1e6, 2)) M run-years/s" }
         let main = find(Self.goalCase), one = find(Self.goalCaseOneThread), csv = find(Self.goalCaseRunsCSV)
-        let large = find(Self.goalCaseLarge), portfolio = find(Self.portfolioCase), merge = find(Self.mergeCase), compare = find(Self.compareCase)
+        let large = find(Self.goalCaseLarge), portfolio = find(Self.portfolioCase), merge = find(Self.mergeCase),
+            compare = find(Self.compareCase)
         let size = quick ? "10^5 runs (--quick)" : "10^6 runs"
         var goals: [Goal] = []
-        goals.append(Goal(name: "run-years/s, \(size) x 15 years, --no-runs-csv, \(cores) threads", target: ">= 10 M run-years/s",
-                          measured: main.map { rate($0.runYearsPerSecond) } ?? "not measured", met: main.map { $0.runYearsPerSecond >= 10e6 }))
-        goals.append(Goal(name: "CPU seconds, the same case", target: quick ? "<= 0.17 s (a tenth of 1.7 s)" : "<= 1.7 s",
-                          measured: main.map { "\(TerminalSummary.fmt($0.cpuSeconds, 2)) s" } ?? "not measured",
-                          met: main.flatMap { $0.cpuSeconds.isNaN ? nil : $0.cpuSeconds <= (quick ? 0.17 : 1.7) }))
-        goals.append(Goal(name: "run-years/s, \(size) x 15 years, with runs.csv", target: ">= 3 M run-years/s",
-                          measured: csv.map { rate($0.runYearsPerSecond) } ?? "not measured", met: csv.map { $0.runYearsPerSecond >= 3e6 }))
+        goals.append(
+            Goal(
+                name: "run-years/s, \(size) x 15 years, --no-runs-csv, \(cores) threads", target: ">= 10 M run-years/s",
+                measured: main.map { rate($0.runYearsPerSecond) } ?? "not measured", met: main.map { $0.runYearsPerSecond >= 10e6 }))
+        goals.append(
+            Goal(
+                name: "CPU seconds, the same case", target: quick ? "<= 0.17 s (a tenth of 1.7 s)" : "<= 1.7 s",
+                measured: main.map { "\(TerminalSummary.fmt($0.cpuSeconds, 2)) s" } ?? "not measured",
+                met: main.flatMap { $0.cpuSeconds.isNaN ? nil : $0.cpuSeconds <= (quick ? 0.17 : 1.7) }))
+        goals.append(
+            Goal(
+                name: "run-years/s, \(size) x 15 years, with runs.csv", target: ">= 3 M run-years/s",
+                measured: csv.map { rate($0.runYearsPerSecond) } ?? "not measured", met: csv.map { $0.runYearsPerSecond >= 3e6 }))
         let speedUp = one.flatMap { o in main.map { o.seconds / $0.seconds } }
-        goals.append(Goal(name: "speed-up 1 -> \(cores) threads (the --no-runs-csv case)", target: ">= 1.85x",
-                          measured: speedUp.map { "\(TerminalSummary.fmt($0, 2))x" } ?? "not measured", met: speedUp.map { $0 >= 1.85 }))
-        goals.append(Goal(name: "peak memory, 10^7 runs x 15 years", target: "<= 1024 MiB",
-                          measured: large.map { "\(TerminalSummary.fmt($0.peakMiB, 0)) MiB" } ?? "not measured (govsim bench --large)",
-                          met: large.map { $0.peakMiB <= 1024 }))
-        goals.append(Goal(name: "peak memory, 50-organisation portfolio x 10000 runs", target: "<= 1024 MiB",
-                          measured: portfolio.map { "\(TerminalSummary.fmt($0.peakMiB, 0)) MiB" + (quick ? " at \($0.bench.runs) runs (--quick)" : "") }
-                              ?? "not measured",
-                          // --quick runs a tenth of the goal's runs: its peak says nothing about the goal.
-                          met: quick ? nil : portfolio.map { $0.peakMiB <= 1024 }))
+        goals.append(
+            Goal(
+                name: "speed-up 1 -> \(cores) threads (the --no-runs-csv case)", target: ">= 1.85x",
+                measured: speedUp.map { "\(TerminalSummary.fmt($0, 2))x" } ?? "not measured", met: speedUp.map { $0 >= 1.85 }))
+        goals.append(
+            Goal(
+                name: "peak memory, 10^7 runs x 15 years", target: "<= 1024 MiB",
+                measured: large.map { "\(TerminalSummary.fmt($0.peakMiB, 0)) MiB" } ?? "not measured (govsim bench --large)",
+                met: large.map { $0.peakMiB <= 1024 }))
+        goals.append(
+            Goal(
+                name: "peak memory, 50-organisation portfolio x 10000 runs", target: "<= 1024 MiB",
+                measured: portfolio.map {
+                    "\(TerminalSummary.fmt($0.peakMiB, 0)) MiB" + (quick ? " at \($0.bench.runs) runs (--quick)" : "")
+                }
+                    ?? "not measured",
+                // --quick runs a tenth of the goal's runs: its peak says nothing about the goal.
+                met: quick ? nil : portfolio.map { $0.peakMiB <= 1024 }))
         // The merge's time against the single run's (the --no-runs-csv case on all threads, the
         // same runs): at --quick's tenth the fixed costs (process start, the tree nodes' √runs
         // windows) weigh more than at 10⁶ runs, so the ratio says nothing about the goal there.
         let share = merge.flatMap { m in main.map { m.seconds / $0.seconds } }
-        goals.append(Goal(name: "merge of \(Self.mergeShards) shards, \(size) x 15 years, --no-runs-csv", target: "<= 5% of the single run's time, <= 500 MB",
-                          measured: merge.map { m in
-                              "\(share.map { TerminalSummary.fmt(100 * $0, 1) + "%" } ?? "?") (\(TerminalSummary.fmt(m.seconds, 2)) s, "
-                                  + "\(TerminalSummary.fmt(m.cpuSeconds, 2)) CPU s), \(TerminalSummary.fmt(m.peakMiB * 1.048576, 0)) MB"
-                                  + (quick ? " at \(m.bench.runs) runs (--quick)" : "")
-                          } ?? "not measured",
-                          met: quick ? nil : merge.flatMap { m in share.map { $0 <= 0.05 && m.peakMiB * 1_048_576 <= 500e6 } }))
-        goals.append(Goal(name: "peak memory, compare 10^6 runs x 15 years (--large)", target: "<= 1024 MiB",
-                          measured: compare.map { "\(TerminalSummary.fmt($0.peakMiB, 0)) MiB" + (quick ? " at \($0.bench.runs) runs (--quick)" : "") }
-                              ?? "not measured (govsim bench --large)",
-                          // --quick compares a tenth of the goal's runs: not the goal.
-                          met: quick ? nil : compare.map { $0.peakMiB <= 1024 }))
+        goals.append(
+            Goal(
+                name: "merge of \(Self.mergeShards) shards, \(size) x 15 years, --no-runs-csv",
+                target: "<= 5% of the single run's time, <= 500 MB",
+                measured: merge.map { m in
+                    "\(share.map { TerminalSummary.fmt(100 * $0, 1) + "%" } ?? "?") (\(TerminalSummary.fmt(m.seconds, 2)) s, "
+                        + "\(TerminalSummary.fmt(m.cpuSeconds, 2)) CPU s), \(TerminalSummary.fmt(m.peakMiB * 1.048576, 0)) MB"
+                        + (quick ? " at \(m.bench.runs) runs (--quick)" : "")
+                } ?? "not measured",
+                met: quick ? nil : merge.flatMap { m in share.map { $0 <= 0.05 && m.peakMiB * 1_048_576 <= 500e6 } }))
+        goals.append(
+            Goal(
+                name: "peak memory, compare 10^6 runs x 15 years (--large)", target: "<= 1024 MiB",
+                measured: compare.map { "\(TerminalSummary.fmt($0.peakMiB, 0)) MiB" + (quick ? " at \($0.bench.runs) runs (--quick)" : "") }
+                    ?? "not measured (govsim bench --large)",
+                // --quick compares a tenth of the goal's runs: not the goal.
+                met: quick ? nil : compare.map { $0.peakMiB <= 1024 }))
         return goals
     }
 
     /// What bench prints and writes: the table's rows (header first), the speed-up line if
     /// measured, the goals' rows (header first), and bench.csv, goals.csv and manifest.json.
-    package func report(_ results: [Measurement]) -> (rows: [[String]], speedUp: String?, goalRows: [[String]], files: [(name: String, contents: Data)]) {
-        var table = CSVTable(header: ["case", "runs", "years", "organisations", "threads", "runs_csv", "seconds", "cpu_seconds",
-                                      "run_years_per_second", "peak_memory_mib"])
+    package func report(
+        _ results: [Measurement]
+    ) -> (rows: [[String]], speedUp: String?, goalRows: [[String]], files: [(name: String, contents: Data)]) {
+        var table = CSVTable(header: [
+            "case", "runs", "years", "organisations", "threads", "runs_csv", "seconds", "cpu_seconds",
+            "run_years_per_second", "peak_memory_mib",
+        ])
         var rows: [[String]] = [["case", "runs", "years", "orgs", "threads", "seconds", "CPU s", "run-years/s", "peak MiB"]]
         for m in results {
-            table.append([.text(m.bench.name), .integer(m.bench.runs), .integer(m.bench.years), .integer(m.bench.organisations),
-                          .integer(m.bench.threads), .text(m.bench.runsCSV ? "yes" : "no"), .number(m.seconds),
-                          m.cpuSeconds.isNaN ? .empty : .number(m.cpuSeconds), .number(m.runYearsPerSecond), .number(m.peakMiB)])
-            rows.append([m.bench.name, "\(m.bench.runs)", "\(m.bench.years)", "\(m.bench.organisations)", "\(m.bench.threads)",
-                         TerminalSummary.fmt(m.seconds, 2), m.cpuSeconds.isNaN ? "" : TerminalSummary.fmt(m.cpuSeconds, 2),
-                         TerminalSummary.fmt(m.runYearsPerSecond, 0), TerminalSummary.fmt(m.peakMiB, 0)])
+            table.append([
+                .text(m.bench.name), .integer(m.bench.runs), .integer(m.bench.years), .integer(m.bench.organisations),
+                .integer(m.bench.threads), .text(m.bench.runsCSV ? "yes" : "no"), .number(m.seconds),
+                m.cpuSeconds.isNaN ? .empty : .number(m.cpuSeconds), .number(m.runYearsPerSecond), .number(m.peakMiB),
+            ])
+            rows.append([
+                m.bench.name, "\(m.bench.runs)", "\(m.bench.years)", "\(m.bench.organisations)", "\(m.bench.threads)",
+                TerminalSummary.fmt(m.seconds, 2), m.cpuSeconds.isNaN ? "" : TerminalSummary.fmt(m.cpuSeconds, 2),
+                TerminalSummary.fmt(m.runYearsPerSecond, 0), TerminalSummary.fmt(m.peakMiB, 0),
+            ])
         }
         let goals = self.goals(results)
         var goalTable = CSVTable(header: ["goal", "target", "measured", "verdict"])
@@ -230,10 +273,16 @@ package struct BenchPlan: Sendable {
         }
         var speedUp: String?
         if let one = results.first(where: { $0.bench.threads == 1 }),
-           let all = results.first(where: { $0.bench.runs == one.bench.runs && $0.bench.years == one.bench.years && $0.bench.threads == cores && $0.bench.organisations == 1 && $0.bench.runsCSV == one.bench.runsCSV }) {
+            let all = results.first(where: {
+                $0.bench.runs == one.bench.runs && $0.bench.years == one.bench.years && $0.bench.threads == cores
+                    && $0.bench.organisations == 1 && $0.bench.runsCSV == one.bench.runsCSV
+            })
+        {
             speedUp = "Speed-up from 1 to \(cores) threads: \(TerminalSummary.fmt(one.seconds / all.seconds, 2))x"
-            table.append([.text("speed-up 1 to \(cores) threads"), .empty, .empty, .empty, .integer(cores), .empty,
-                          .number(one.seconds / all.seconds), .empty, .empty, .empty])
+            table.append([
+                .text("speed-up 1 to \(cores) threads"), .empty, .empty, .empty, .integer(cores), .empty,
+                .number(one.seconds / all.seconds), .empty, .empty, .empty,
+            ])
         }
         let csv = Data(table.render().utf8), goalsCSV = Data(goalTable.render().utf8)
         func entry(_ name: String, _ data: Data) -> JSONValue {
@@ -243,7 +292,12 @@ package struct BenchPlan: Sendable {
             "command": .string("bench"), "govsim_version": .string(GovSimVersion.string),
             "files": .array([entry("bench.csv", csv), entry("goals.csv", goalsCSV)]),
         ]).render()
-        return (rows, speedUp, goalRows, [(name: "bench.csv", contents: csv), (name: "goals.csv", contents: goalsCSV),
-                                          (name: "manifest.json", contents: Data(manifest.utf8))])
+        return (
+            rows, speedUp, goalRows,
+            [
+                (name: "bench.csv", contents: csv), (name: "goals.csv", contents: goalsCSV),
+                (name: "manifest.json", contents: Data(manifest.utf8)),
+            ]
+        )
     }
 }

@@ -14,8 +14,10 @@ package enum CalibratePipeline {
         package var record: ReproductionRecord
         package var context: PipelineContext
 
-        package init(document: ScenarioDocument, scenario: Scenario, runs: Int, seed: UInt64, runsOption: Int?,
-                    record: ReproductionRecord, context: PipelineContext) {
+        package init(
+            document: ScenarioDocument, scenario: Scenario, runs: Int, seed: UInt64, runsOption: Int?,
+            record: ReproductionRecord, context: PipelineContext
+        ) {
             self.document = document
             self.scenario = scenario
             self.runs = runs
@@ -38,9 +40,10 @@ package enum CalibratePipeline {
         let contrast = CalibrationStudy.contrastScenario(s, runs: options.runs, seed: options.seed)
         try ResourceGuard.refuseIfTooLarge(contrast, input: options.document, runsOption: options.runsOption, writesRunsTable: false)
         let result = CalibrationStudy.run(s, runs: options.runs, seed: options.seed, threads: options.context.threads, progress: progress)
-        var manifest = CommandManifest(command: options.context.command, record: options.record, documents: [options.document],
-                                       scenarioName: s.name, seed: options.seed, runs: options.runs, horizon: contrast.horizon,
-                                       threads: options.context.threads, outputFolder: options.context.outputFolder)
+        var manifest = CommandManifest(
+            command: options.context.command, record: options.record, documents: [options.document],
+            scenarioName: s.name, seed: options.seed, runs: options.runs, horizon: contrast.horizon,
+            threads: options.context.threads, outputFolder: options.context.outputFolder)
         manifest.extra["calibration_within_tolerance"] = .bool(result.passed)
         return Outcome(result: result, files: manifest.artifacts(texts: [("calibration.csv", result.table().render())]))
     }

@@ -28,8 +28,10 @@ package struct CommandManifest: Sendable {
     /// Command-specific facts (e.g. calibration verdict); keys sorted on output.
     package var extra: [String: JSONValue] = [:]
 
-    package init(command: [String], record: ReproductionRecord, documents: [ScenarioDocument], scenarioName: String,
-                seed: UInt64, runs: Int, horizon: Int, sampling: String = "random", threads: Int, outputFolder: String) {
+    package init(
+        command: [String], record: ReproductionRecord, documents: [ScenarioDocument], scenarioName: String,
+        seed: UInt64, runs: Int, horizon: Int, sampling: String = "random", threads: Int, outputFolder: String
+    ) {
         self.command = command
         self.record = record
         self.documents = documents
@@ -45,18 +47,20 @@ package struct CommandManifest: Sendable {
     /// The facts of a simulation of `scenario` (read from `document`): its name, seed, runs,
     /// horizon and sampling (`run`, its shards and `merge`).
     package init(simulating scenario: Scenario, from document: ScenarioDocument, record: ReproductionRecord, context: PipelineContext) {
-        self.init(command: context.command, record: record, documents: [document], scenarioName: scenario.name,
-                  seed: scenario.seed, runs: scenario.runs, horizon: scenario.horizon, sampling: scenario.sampling.rawValue,
-                  threads: context.threads, outputFolder: context.outputFolder)
+        self.init(
+            command: context.command, record: record, documents: [document], scenarioName: scenario.name,
+            seed: scenario.seed, runs: scenario.runs, horizon: scenario.horizon, sampling: scenario.sampling.rawValue,
+            threads: context.threads, outputFolder: context.outputFolder)
     }
 
     /// The manifest. With one scenario document, its text and its resolved form (with this
     /// manifest's runs and seed) are included.
     package func manifest() -> Manifest {
-        var manifest = Manifest(command: command, scenarioName: scenarioName,
-                                scenarioFile: documents.map(\.displayName).joined(separator: ","),
-                                scenarioSHA256: documents.map { SHA256.hex($0.bytes) }.joined(separator: ","),
-                                seed: seed, runs: runs, horizon: horizon, sampling: sampling)
+        var manifest = Manifest(
+            command: command, scenarioName: scenarioName,
+            scenarioFile: documents.map(\.displayName).joined(separator: ","),
+            scenarioSHA256: documents.map { SHA256.hex($0.bytes) }.joined(separator: ","),
+            seed: seed, runs: runs, horizon: horizon, sampling: sampling)
         manifest.extra = extra
         manifest.extra["subcommand"] = .string(record.subcommand.rawValue)
         manifest.extra["reproduction"] = record.json
@@ -66,7 +70,9 @@ package struct CommandManifest: Sendable {
             manifest.extra["money"] = .object([
                 "currency": .string(first.currency),
                 "price_base_year": .integer(first.startYear),
-                "basis": .string("yearly amounts nominal unless the column or row says real; present values in real \(first.startYear) prices (GDP deflator), discounted to \(first.startYear); per column: docs/outputs.md"),
+                "basis": .string(
+                    "yearly amounts nominal unless the column or row says real; present values in real \(first.startYear) prices (GDP deflator), discounted to \(first.startYear); per column: docs/outputs.md"
+                ),
             ])
         }
         if documents.count == 1 {

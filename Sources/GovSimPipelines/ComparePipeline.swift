@@ -17,8 +17,10 @@ package enum ComparePipeline {
         package var record: ReproductionRecord
         package var context: PipelineContext
 
-        package init(documents: [ScenarioDocument], variants: [String]?, baseline: String?,
-                    overrides: ScenarioOverrides, record: ReproductionRecord, context: PipelineContext) {
+        package init(
+            documents: [ScenarioDocument], variants: [String]?, baseline: String?,
+            overrides: ScenarioOverrides, record: ReproductionRecord, context: PipelineContext
+        ) {
             self.documents = documents
             self.variants = variants
             self.baseline = baseline
@@ -61,9 +63,11 @@ package enum ComparePipeline {
         let base = chosen[plan.baselineIndex].scenario
         for variant in chosen { try ResourceGuard.refuseUnsupportedDesign(variant.scenario) }
         let uncertainInputs = chosen.map { PlanSimulator(scenario: $0.scenario).inputCount }.max() ?? 0
-        try ResourceGuard.refuseIfTooLarge(MemoryEstimate.comparison(runs: base.runs, horizon: base.horizon, variants: chosen.count,
-                                                                     uncertainInputs: uncertainInputs, threads: options.context.threads,
-                                                                     discountRates: chosen.map { $0.scenario.discountRates.count }.max() ?? 1))
+        try ResourceGuard.refuseIfTooLarge(
+            MemoryEstimate.comparison(
+                runs: base.runs, horizon: base.horizon, variants: chosen.count,
+                uncertainInputs: uncertainInputs, threads: options.context.threads,
+                discountRates: chosen.map { $0.scenario.discountRates.count }.max() ?? 1))
         return Prepared(options: options, variants: chosen, baselineIndex: plan.baselineIndex)
     }
 
@@ -74,19 +78,23 @@ package enum ComparePipeline {
         let options = prepared.options
         let result = ComparisonEngine(variants: prepared.variants, baselineIndex: prepared.baselineIndex, threads: options.context.threads)
             .run(progress: phases?("", prepared.base.runs, "runs"))
-        let files: [(name: String, text: String)] = [
-            ("comparison.csv", ComparisonTable.make(result).render()),
-            ("comparison_totals.csv", ComparisonTable.totals(result).render()),
-            ("budget.csv", ComparisonTable.budget(result).render()),
-            ("summary.csv", ComparisonTable.summary(result).render()),
-        ] + ComparisonTable.appraisalFiles(result, scenarioFile: options.documents.map(\.displayName).joined(separator: ","),
-                                            scenarioSHA256: options.documents.map { SHA256.hex($0.bytes) }.joined(separator: ","),
-                                            threads: options.context.threads, phases: phases)
+        let files: [(name: String, text: String)] =
+            [
+                ("comparison.csv", ComparisonTable.make(result).render()),
+                ("comparison_totals.csv", ComparisonTable.totals(result).render()),
+                ("budget.csv", ComparisonTable.budget(result).render()),
+                ("summary.csv", ComparisonTable.summary(result).render()),
+            ]
+            + ComparisonTable.appraisalFiles(
+                result, scenarioFile: options.documents.map(\.displayName).joined(separator: ","),
+                scenarioSHA256: options.documents.map { SHA256.hex($0.bytes) }.joined(separator: ","),
+                threads: options.context.threads, phases: phases)
         let base = prepared.base
-        var manifest = CommandManifest(command: options.context.command, record: options.record, documents: options.documents,
-                                       scenarioName: base.name, seed: base.seed, runs: base.runs, horizon: base.horizon,
-                                       sampling: base.sampling.rawValue, threads: options.context.threads,
-                                       outputFolder: outputFolder ?? options.context.outputFolder)
+        var manifest = CommandManifest(
+            command: options.context.command, record: options.record, documents: options.documents,
+            scenarioName: base.name, seed: base.seed, runs: base.runs, horizon: base.horizon,
+            sampling: base.sampling.rawValue, threads: options.context.threads,
+            outputFolder: outputFolder ?? options.context.outputFolder)
         manifest.extra["variants"] = .array(prepared.variants.map { .string($0.name) })
         manifest.extra["baseline"] = .string(prepared.variants[prepared.baselineIndex].name)
         manifest.extra["quantiles"] = .string(RunPipeline.quantilesFact(rankError: result.quantileRankError))

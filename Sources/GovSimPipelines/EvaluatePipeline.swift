@@ -24,8 +24,10 @@ package enum EvaluatePipeline {
         package var recordedSummarySHA256: String?
         package var threads: Int
 
-        package init(document: ScenarioDocument, scenario: Scenario, outturn: OutturnFile, manifest: CommandManifest,
-                    resultsFolder: String, recordedSummarySHA256: String?, threads: Int) {
+        package init(
+            document: ScenarioDocument, scenario: Scenario, outturn: OutturnFile, manifest: CommandManifest,
+            resultsFolder: String, recordedSummarySHA256: String?, threads: Int
+        ) {
             self.document = document
             self.scenario = scenario
             self.outturn = outturn
@@ -46,17 +48,24 @@ package enum EvaluatePipeline {
         let result = engine.run(progress: phases?("re-simulating", s.runs, "runs"), formatRecords: nil, recordSink: { _ in })
         let summary = SummaryTable.make(result).render()
         if let recorded = options.recordedSummarySHA256, SHA256.hex(Data(summary.utf8)) != recorded {
-            throw PipelineError("\(options.resultsFolder)/summary.csv: re-simulating the recorded scenario does not reproduce it (written by another govsim version, or edited), so the outturn cannot be placed in its runs; run `govsim verify \(options.resultsFolder)` to see why")
+            throw PipelineError(
+                "\(options.resultsFolder)/summary.csv: re-simulating the recorded scenario does not reproduce it (written by another govsim version, or edited), so the outturn cannot be placed in its runs; run `govsim verify \(options.resultsFolder)` to see why"
+            )
         }
         let observations = options.outturn.observations
-        let values = OutturnEvaluation.observedValues(plan: engine.plan, observations: observations, threads: options.threads,
-                                                      progress: phases?("observed values", s.runs, "runs"))
+        let values = OutturnEvaluation.observedValues(
+            plan: engine.plan, observations: observations, threads: options.threads,
+            progress: phases?("observed values", s.runs, "runs"))
         let evaluation = OutturnEvaluation(observations: observations, values: values)
-        let report = HTMLReport(result: result, scenarioFile: options.document.displayName, scenarioSHA256: SHA256.hex(options.document.bytes))
-            .overlaying(options.outturn, note: "outturn: \(options.outturn.fileName)")
-        let files: [(String, String)] = [("evaluation.csv", EvaluationTable.make(evaluation).render()),
-                                         ("calibration.csv", EvaluationTable.calibration(evaluation).render()),
-                                         ("report.html", report.render())]
+        let report = HTMLReport(
+            result: result, scenarioFile: options.document.displayName, scenarioSHA256: SHA256.hex(options.document.bytes)
+        )
+        .overlaying(options.outturn, note: "outturn: \(options.outturn.fileName)")
+        let files: [(String, String)] = [
+            ("evaluation.csv", EvaluationTable.make(evaluation).render()),
+            ("calibration.csv", EvaluationTable.calibration(evaluation).render()),
+            ("report.html", report.render()),
+        ]
         var entries: [(name: String, bytes: Int, sha256: String)] = []
         for (name, text) in files {
             let data = Data(text.utf8)

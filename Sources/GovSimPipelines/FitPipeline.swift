@@ -20,8 +20,10 @@ package enum FitPipeline {
         package var command: [String]
         package var outputFolder: String
 
-        package init(dataPath: String, data: Data, response: String, predictors: [String]?, intercept: Bool = true,
-                    robust: LinearRegression.RobustCovariance?, command: [String], outputFolder: String) {
+        package init(
+            dataPath: String, data: Data, response: String, predictors: [String]?, intercept: Bool = true,
+            robust: LinearRegression.RobustCovariance?, command: [String], outputFolder: String
+        ) {
             self.dataPath = dataPath
             self.data = data
             self.response = response
@@ -64,17 +66,19 @@ package enum FitPipeline {
         step(steps[0])
         let table = try DataTable(data: options.data, fileName: options.dataPath)
         step(steps[1])
-        let regression = try table.fitLinearRegression(response: options.response, predictors: options.predictors,
-                                                       intercept: options.intercept, robust: options.robust)
+        let regression = try table.fitLinearRegression(
+            response: options.response, predictors: options.predictors,
+            intercept: options.intercept, robust: options.robust)
         let report = RegressionReport(regression: regression, responseName: options.response, dataName: options.dataPath)
         let dialect = options.record.dialect
         let files = try report.files().filter { $0.name != "manifest.json" }
             .map { $0.name.hasSuffix(".csv") ? (name: $0.name, contents: dialect.file($0.contents)) : $0 }
         var members = report.manifestMembers
         members["subcommand"] = .string("fit")
-        members["files"] = .array(files.map { f in
-            .object(["name": .string(f.name), "bytes": .integer(f.contents.count), "sha256": .string(SHA256.hex(f.contents))])
-        })
+        members["files"] = .array(
+            files.map { f in
+                .object(["name": .string(f.name), "bytes": .integer(f.contents.count), "sha256": .string(SHA256.hex(f.contents))])
+            })
         members["reproduction"] = options.record.json
         members["inputs"] = InputSources.current.json
         members["environment"] = RunEnvironment.describe()

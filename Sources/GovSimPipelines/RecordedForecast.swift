@@ -23,7 +23,8 @@ package struct RecordedForecast: Sendable {
             throw PipelineError("\(name): not a readable govsim manifest; give the results folder of `govsim run`")
         }
         guard let recordValue = manifest["reproduction"] else {
-            throw PipelineError("\(name): has no `reproduction` record, so its forecast cannot be re-simulated; run the scenario again with this govsim")
+            throw PipelineError(
+                "\(name): has no `reproduction` record, so its forecast cannot be re-simulated; run the scenario again with this govsim")
         }
         var record: ReproductionRecord
         do {
@@ -33,7 +34,8 @@ package struct RecordedForecast: Sendable {
         }
         guard record.subcommand == .run || record.subcommand == .merge, record.shard == nil else {
             let what = record.shard != nil ? "one shard of a run (merge the shards first)" : "`govsim \(record.subcommand.rawValue)`"
-            throw PipelineError("\(folder): holds the results of \(what); evaluate needs the results folder of `govsim run` or `govsim merge`")
+            throw PipelineError(
+                "\(folder): holds the results of \(what); evaluate needs the results folder of `govsim run` or `govsim merge`")
         }
         if let conditioned = manifest["conditioning"], conditioned.objectValue != nil {
             throw PipelineError("\(folder): is a forecast conditioned on outturn; evaluate the forecast made before the outturn was known")

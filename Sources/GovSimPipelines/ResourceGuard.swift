@@ -6,7 +6,9 @@ package enum ResourceGuard {
     /// Refuses, before simulating, a simulation that would need more memory than this machine can
     /// give it, with the estimate and how to reduce it (``MemoryEstimate``). When the number of runs
     /// comes from the scenario file (`runsOption` is nil), the message points at its `runs:` line.
-    package static func refuseIfTooLarge(_ scenario: Scenario, input: ScenarioDocument, runsOption: Int?, writesRunsTable: Bool = true) throws {
+    package static func refuseIfTooLarge(
+        _ scenario: Scenario, input: ScenarioDocument, runsOption: Int?, writesRunsTable: Bool = true
+    ) throws {
         try refuseUnsupportedDesign(scenario)
         guard let message = MemoryEstimate(scenario: scenario, writesRunsTable: writesRunsTable).refusal() else { return }
         var location = ""
@@ -30,7 +32,8 @@ package enum ResourceGuard {
     package static func refuseIfDiskTooSmall(_ scenario: Scenario, outDir: String) throws {
         let estimate = DiskSpaceEstimate(runs: scenario.runs, uncertainInputs: PlanSimulator(scenario: scenario).inputCount)
         guard let (free, place) = DiskSpaceEstimate.freeSpace(forFolder: outDir),
-              let message = estimate.refusal(free: free, at: place) else { return }
+            let message = estimate.refusal(free: free, at: place)
+        else { return }
         throw PipelineError(message)
     }
 
@@ -40,8 +43,9 @@ package enum ResourceGuard {
     package static func refuseUnsupportedDesign(_ scenario: Scenario) throws {
         let inputs = PlanSimulator(scenario: scenario).inputCount
         if scenario.sampling == .sobol, inputs > SobolSequence.maxDimensions {
-            throw PipelineError("sampling sobol supports at most \(SobolSequence.maxDimensions) uncertain inputs, and this scenario has \(inputs) "
-                           + "(every organisation's inputs count); use --sampling lhs or random")
+            throw PipelineError(
+                "sampling sobol supports at most \(SobolSequence.maxDimensions) uncertain inputs, and this scenario has \(inputs) "
+                    + "(every organisation's inputs count); use --sampling lhs or random")
         }
     }
 
@@ -51,8 +55,9 @@ package enum ResourceGuard {
         let inputs = PlanSimulator(scenario: scenario).inputCount
         let limit = SobolSequence.maxDimensions / 2
         if inputs > limit {
-            throw PipelineError("Sobol' sensitivity supports at most \(limit) uncertain inputs, and this scenario has \(inputs) "
-                           + "(every organisation's inputs count); use --method src, or fewer organisations or uncertain inputs")
+            throw PipelineError(
+                "Sobol' sensitivity supports at most \(limit) uncertain inputs, and this scenario has \(inputs) "
+                    + "(every organisation's inputs count); use --method src, or fewer organisations or uncertain inputs")
         }
     }
 }

@@ -32,9 +32,10 @@ package enum RunPipeline {
 
         /// The options of `govsim run` of `scenario` with `record`'s options.
         package init(document: ScenarioDocument, scenario: Scenario, record: ReproductionRecord, context: PipelineContext) {
-            self.init(document: document, scenario: scenario,
-                      manifest: CommandManifest(simulating: scenario, from: document, record: record, context: context),
-                      runsCSV: record.noRunsCSV != true)
+            self.init(
+                document: document, scenario: scenario,
+                manifest: CommandManifest(simulating: scenario, from: document, record: record, context: context),
+                runsCSV: record.noRunsCSV != true)
         }
     }
 
@@ -49,7 +50,8 @@ package enum RunPipeline {
 
     /// The simulation's runs.csv formatter (nil without runs.csv: then nothing reaches the sink)
     /// and a sink for its pieces. The records are never kept.
-    package typealias Simulate = (_ format: (@Sendable ([RunRecord]) -> [UInt8])?, _ sink: @escaping ([UInt8]) -> Void) throws -> SimulationResult
+    package typealias Simulate = (_ format: (@Sendable ([RunRecord]) -> [UInt8])?, _ sink: @escaping ([UInt8]) -> Void) throws ->
+        SimulationResult
 
     /// Runs `simulate` and writes every artifact into `sink`.
     package static func run(_ options: Options, into sink: ArtifactSink, simulate: Simulate) throws -> Outcome {
@@ -87,7 +89,9 @@ package enum RunPipeline {
         if s.correlation != nil { files.append(("correlations.csv", CorrelationsTable.make(result).render())) }
         if !s.baselineFits.isEmpty { files.append(("baseline_fits.csv", BaselineFitsTable.make(s).render())) }
         files += options.extraFiles.map { ($0.name, $0.text) }
-        var report = HTMLReport(result: result, appraisal: summaries.appraisal, scenarioFile: options.document.displayName, scenarioSHA256: SHA256.hex(options.document.bytes))
+        var report = HTMLReport(
+            result: result, appraisal: summaries.appraisal, scenarioFile: options.document.displayName,
+            scenarioSHA256: SHA256.hex(options.document.bytes))
         if let outturn = options.outturn { report = report.overlaying(outturn.file, note: outturn.note) }
         files.append(("report.html", report.render()))
         var facts = options.manifest
@@ -116,8 +120,10 @@ package enum RunPipeline {
 
     /// Simulates `options.scenario` on `threads` threads into `sink` (the whole of `govsim run`
     /// without a shard).
-    package static func run(_ options: Options, threads: Int, into sink: ArtifactSink,
-                           progress: (@Sendable (Int) -> Void)? = nil) throws -> Outcome {
+    package static func run(
+        _ options: Options, threads: Int, into sink: ArtifactSink,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) throws -> Outcome {
         let engine = SimulationEngine(scenario: options.scenario, threads: threads)
         return try run(options, into: sink) { format, recordSink in
             engine.run(progress: progress, formatRecords: format, recordSink: recordSink)

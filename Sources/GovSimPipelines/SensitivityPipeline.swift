@@ -21,8 +21,10 @@ package enum SensitivityPipeline {
         package var record: ReproductionRecord
         package var context: PipelineContext
 
-        package init(document: ScenarioDocument, scenario: Scenario, method: Method, baseSamples: Int, bootstrap: Int,
-                    target: SensitivityStudy.Target? = nil, record: ReproductionRecord, context: PipelineContext) {
+        package init(
+            document: ScenarioDocument, scenario: Scenario, method: Method, baseSamples: Int, bootstrap: Int,
+            target: SensitivityStudy.Target? = nil, record: ReproductionRecord, context: PipelineContext
+        ) {
             self.document = document
             self.scenario = scenario
             self.method = method
@@ -51,19 +53,25 @@ package enum SensitivityPipeline {
     package static func check(_ options: Options) throws {
         let s = options.scenario
         if options.target != nil, options.method == .switching {
-            throw PipelineError("--target applies to --method src or sobol; switching values already report NPV and NPSV. Remove --target or use --method src.")
+            throw PipelineError(
+                "--target applies to --method src or sobol; switching values already report NPV and NPSV. Remove --target or use --method src."
+            )
         }
         let inputs = PlanSimulator(scenario: s).inputCount
         switch options.method {
         case .src:
             try ResourceGuard.refuseUnsupportedDesign(s)
-            try ResourceGuard.refuseIfTooLarge(MemoryEstimate.sensitivitySRC(runs: s.runs, horizon: s.horizon, uncertainInputs: inputs, threads: options.context.threads))
+            try ResourceGuard.refuseIfTooLarge(
+                MemoryEstimate.sensitivitySRC(runs: s.runs, horizon: s.horizon, uncertainInputs: inputs, threads: options.context.threads))
         case .sobol:
             try ResourceGuard.refuseUnsupportedSobolStudy(s)
-            try ResourceGuard.refuseIfTooLarge(MemoryEstimate.sensitivitySobol(baseSamples: options.baseSamples, horizon: s.horizon, uncertainInputs: inputs, threads: options.context.threads))
+            try ResourceGuard.refuseIfTooLarge(
+                MemoryEstimate.sensitivitySobol(
+                    baseSamples: options.baseSamples, horizon: s.horizon, uncertainInputs: inputs, threads: options.context.threads))
         case .switching:
             try ResourceGuard.refuseUnsupportedDesign(s)
-            try ResourceGuard.refuseIfTooLarge(MemoryEstimate.switchingValues(runs: s.runs, horizon: s.horizon, uncertainInputs: inputs, threads: options.context.threads))
+            try ResourceGuard.refuseIfTooLarge(
+                MemoryEstimate.switchingValues(runs: s.runs, horizon: s.horizon, uncertainInputs: inputs, threads: options.context.threads))
         }
     }
 
@@ -79,30 +87,35 @@ package enum SensitivityPipeline {
         case .src:
             result = try SensitivityStudy.src(s, target: options.target, threads: options.context.threads, phases: phases)
         case .sobol:
-            result = try SensitivityStudy.sobol(s, baseSamples: options.baseSamples, bootstrap: options.bootstrap, target: options.target,
-                                                threads: options.context.threads, phases: phases)
+            result = try SensitivityStudy.sobol(
+                s, baseSamples: options.baseSamples, bootstrap: options.bootstrap, target: options.target,
+                threads: options.context.threads, phases: phases)
         }
-        var manifest = CommandManifest(command: options.context.command, record: options.record, documents: [options.document],
-                                       scenarioName: s.name, seed: s.seed, runs: result.runs, horizon: s.horizon,
-                                       sampling: options.method == .sobol ? "saltelli-sobol" : s.sampling.rawValue,
-                                       threads: options.context.threads, outputFolder: options.context.outputFolder)
+        var manifest = CommandManifest(
+            command: options.context.command, record: options.record, documents: [options.document],
+            scenarioName: s.name, seed: s.seed, runs: result.runs, horizon: s.horizon,
+            sampling: options.method == .sobol ? "saltelli-sobol" : s.sampling.rawValue,
+            threads: options.context.threads, outputFolder: options.context.outputFolder)
         manifest.resolvedRuns = s.runs
         manifest.extra["method"] = .string(options.method.rawValue)
         if options.method == .sobol { manifest.extra["base_samples"] = .integer(options.baseSamples) }
         if let target = options.target { manifest.extra["target"] = .string(target.rawValue) }
-        return Outcome(result: result, switching: nil, tornado: SensitivityTable.tornado(result),
-                       files: manifest.artifacts(texts: [(SensitivityTable.fileName(result), SensitivityTable.make(result).render())]))
+        return Outcome(
+            result: result, switching: nil, tornado: SensitivityTable.tornado(result),
+            files: manifest.artifacts(texts: [(SensitivityTable.fileName(result), SensitivityTable.make(result).render())]))
     }
 
     /// `--method switching`: ``SwitchingValueStudy`` of the scenario's runs (common random numbers).
     static func runSwitching(_ options: Options, progress: (@Sendable (Int) -> Void)? = nil) -> Outcome {
         let s = options.scenario
         let study = SwitchingValueStudy(scenario: s, threads: options.context.threads, progress: progress)
-        var manifest = CommandManifest(command: options.context.command, record: options.record, documents: [options.document],
-                                       scenarioName: s.name, seed: s.seed, runs: s.runs, horizon: s.horizon,
-                                       sampling: s.sampling.rawValue, threads: options.context.threads, outputFolder: options.context.outputFolder)
+        var manifest = CommandManifest(
+            command: options.context.command, record: options.record, documents: [options.document],
+            scenarioName: s.name, seed: s.seed, runs: s.runs, horizon: s.horizon,
+            sampling: s.sampling.rawValue, threads: options.context.threads, outputFolder: options.context.outputFolder)
         manifest.extra["method"] = .string(options.method.rawValue)
-        return Outcome(result: nil, switching: study, tornado: SwitchingValuesTable.tornado(study, scenario: s),
-                       files: manifest.artifacts(texts: [("switching_values.csv", SwitchingValuesTable.make(study, scenario: s).render())]))
+        return Outcome(
+            result: nil, switching: study, tornado: SwitchingValuesTable.tornado(study, scenario: s),
+            files: manifest.artifacts(texts: [("switching_values.csv", SwitchingValuesTable.make(study, scenario: s).render())]))
     }
 }

@@ -24,7 +24,9 @@ package enum ShardChoice {
         func number(_ name: String) throws -> Int? {
             guard let text = env[name] else { return nil }
             guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
-                throw PipelineError("--shard-from-env: \(name)=\(text) is not a whole number; run inside a Slurm job array or a Kubernetes Indexed Job, or give --shard K/N")
+                throw PipelineError(
+                    "--shard-from-env: \(name)=\(text) is not a whole number; run inside a Slurm job array or a Kubernetes Indexed Job, or give --shard K/N"
+                )
             }
             return value
         }
@@ -37,22 +39,31 @@ package enum ShardChoice {
             } else if let size = minimum == 1 ? count ?? maximum : minimum == nil ? count : nil {
                 n = size
             } else {
-                throw PipelineError("--shard-from-env: the Slurm array is not 1-N (SLURM_ARRAY_TASK_MIN=\(minimum.map(String.init) ?? "unset")), so its size is not the shard count; submit with --array=1-N, or give --shards N (as when re-submitting one task)")
+                throw PipelineError(
+                    "--shard-from-env: the Slurm array is not 1-N (SLURM_ARRAY_TASK_MIN=\(minimum.map(String.init) ?? "unset")), so its size is not the shard count; submit with --array=1-N, or give --shards N (as when re-submitting one task)"
+                )
             }
             guard id >= 1, id <= n else {
-                throw PipelineError("--shard-from-env: SLURM_ARRAY_TASK_ID=\(id) is not a shard 1…\(n); shards are numbered from 1: submit with --array=1-\(n)")
+                throw PipelineError(
+                    "--shard-from-env: SLURM_ARRAY_TASK_ID=\(id) is not a shard 1…\(n); shards are numbered from 1: submit with --array=1-\(n)"
+                )
             }
             return (id, n)
         }
         if let index = try number("JOB_COMPLETION_INDEX") {
             guard let n = shards else {
-                throw PipelineError("--shard-from-env: a Kubernetes Indexed Job does not tell its number of completions; give --shards N (the job's completions)")
+                throw PipelineError(
+                    "--shard-from-env: a Kubernetes Indexed Job does not tell its number of completions; give --shards N (the job's completions)"
+                )
             }
             guard index >= 0, index < n else {
-                throw PipelineError("--shard-from-env: JOB_COMPLETION_INDEX=\(index) is not 0…\(n - 1) (shards 1…\(n)); set completions to --shards \(n)")
+                throw PipelineError(
+                    "--shard-from-env: JOB_COMPLETION_INDEX=\(index) is not 0…\(n - 1) (shards 1…\(n)); set completions to --shards \(n)")
             }
             return (index + 1, n)
         }
-        throw PipelineError("--shard-from-env: neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX is set; run inside a Slurm job array or a Kubernetes Indexed Job, or give --shard K/N")
+        throw PipelineError(
+            "--shard-from-env: neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX is set; run inside a Slurm job array or a Kubernetes Indexed Job, or give --shard K/N"
+        )
     }
 }

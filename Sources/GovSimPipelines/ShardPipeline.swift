@@ -21,8 +21,10 @@ package enum ShardPipeline {
         /// The manifest's facts (runs, seed, horizon and sampling the scenario's).
         package var manifest: CommandManifest
 
-        package init(document: ScenarioDocument, dataFiles: [(path: String, contents: Data)], scenario: Scenario,
-                    shard: Int, shards: Int, threads: Int, manifest: CommandManifest) {
+        package init(
+            document: ScenarioDocument, dataFiles: [(path: String, contents: Data)], scenario: Scenario,
+            shard: Int, shards: Int, threads: Int, manifest: CommandManifest
+        ) {
             self.document = document
             self.dataFiles = dataFiles
             self.scenario = scenario
@@ -33,10 +35,13 @@ package enum ShardPipeline {
         }
 
         /// The options of shard `shard` of `shards` of `govsim run` with `record`'s options.
-        package init(document: ScenarioDocument, dataFiles: [(path: String, contents: Data)], scenario: Scenario,
-                    shard: Int, shards: Int, record: ReproductionRecord, context: PipelineContext) {
-            self.init(document: document, dataFiles: dataFiles, scenario: scenario, shard: shard, shards: shards, threads: context.threads,
-                      manifest: CommandManifest(simulating: scenario, from: document, record: record, context: context))
+        package init(
+            document: ScenarioDocument, dataFiles: [(path: String, contents: Data)], scenario: Scenario,
+            shard: Int, shards: Int, record: ReproductionRecord, context: PipelineContext
+        ) {
+            self.init(
+                document: document, dataFiles: dataFiles, scenario: scenario, shard: shard, shards: shards, threads: context.threads,
+                manifest: CommandManifest(simulating: scenario, from: document, record: record, context: context))
         }
     }
 
@@ -81,7 +86,9 @@ package enum ShardPipeline {
             try sink.write(ShardPipeline.aggregateFile, Data(encoded))
             let shardData = description.encoded()
             try sink.write("shard.json", shardData)
-            var entries: [(name: String, bytes: Int, sha256: String)] = [(ShardPipeline.aggregateFile, encoded.count, description.aggregateSHA256)]
+            var entries: [(name: String, bytes: Int, sha256: String)] = [
+                (ShardPipeline.aggregateFile, encoded.count, description.aggregateSHA256)
+            ]
             if rows { entries.append((ShardPipeline.rowsFile, rowsBytes, rowsHash.finalize())) }
             entries.append(("shard.json", shardData.count, SHA256.hex(shardData)))
             let manifest = options.manifest.manifest()
@@ -100,18 +107,24 @@ package enum ShardPipeline {
         let s = options.scenario, k = options.shard, n = options.shards
         let blockCount = ShardDescription.blockCount(runs: s.runs)
         guard n <= blockCount else {
-            throw PipelineError("--shard \(k)/\(n): \(s.runs) runs make only \(blockCount) blocks of \(ParallelBlocks.blockSize); use at most \(blockCount) shards")
+            throw PipelineError(
+                "--shard \(k)/\(n): \(s.runs) runs make only \(blockCount) blocks of \(ParallelBlocks.blockSize); use at most \(blockCount) shards"
+            )
         }
         let dataBytes = options.dataFiles.reduce(0) { $0 + $1.contents.count }
         guard dataBytes <= ShardDescription.maximumDataBytes else {
-            throw PipelineError("\(options.document.displayName): the data files it reads total \(dataBytes) bytes, more than the \(ShardDescription.maximumDataBytes) a shard records (a shard carries its inputs so merge reads nothing else); run it unsharded or reduce the data files")
+            throw PipelineError(
+                "\(options.document.displayName): the data files it reads total \(dataBytes) bytes, more than the \(ShardDescription.maximumDataBytes) a shard records (a shard carries its inputs so merge reads nothing else); run it unsharded or reduce the data files"
+            )
         }
         let engine = SimulationEngine(scenario: s, threads: options.threads)
-        let description = ShardDescription(scenarioFile: options.document.displayName, scenarioBytes: options.document.bytes,
-                                           dataFiles: options.dataFiles.map { .init(path: $0.path, contents: $0.contents) },
-                                           runs: s.runs, seed: s.seed, sampling: s.sampling.rawValue, shard: k, shards: n,
-                                           runsCSVRows: options.manifest.record.noRunsCSV != true)
-        return Prepared(options: options, engine: engine, description: description,
-                        blocks: description.firstBlock..<description.endBlock, blockCount: blockCount)
+        let description = ShardDescription(
+            scenarioFile: options.document.displayName, scenarioBytes: options.document.bytes,
+            dataFiles: options.dataFiles.map { .init(path: $0.path, contents: $0.contents) },
+            runs: s.runs, seed: s.seed, sampling: s.sampling.rawValue, shard: k, shards: n,
+            runsCSVRows: options.manifest.record.noRunsCSV != true)
+        return Prepared(
+            options: options, engine: engine, description: description,
+            blocks: description.firstBlock..<description.endBlock, blockCount: blockCount)
     }
 }

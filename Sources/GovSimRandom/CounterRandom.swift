@@ -17,8 +17,11 @@ package struct CounterRandom: Sendable {
     /// The 128 bits at an address, as two 64-bit words.
     @inlinable
     func words(block: UInt64, stream: UInt32, index: UInt32) -> (UInt64, UInt64) {
-        let b = generator.block((index, stream, UInt32(truncatingIfNeeded: block),
-                                 UInt32(truncatingIfNeeded: block >> 32)))
+        let b = generator.block(
+            (
+                index, stream, UInt32(truncatingIfNeeded: block),
+                UInt32(truncatingIfNeeded: block >> 32)
+            ))
         return (UInt64(b.0) << 32 | UInt64(b.1), UInt64(b.2) << 32 | UInt64(b.3))
     }
 

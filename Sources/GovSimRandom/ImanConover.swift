@@ -108,7 +108,7 @@ package struct ImanConover: Sendable {
         let sd = (scores.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)).squareRoot()
         for i in 0..<n { scores[i] = (scores[i] - mean) / sd }
         let random = CounterRandom(seed: seed, domain: "govsim.iman-conover")
-        var m = [Double](repeating: 0, count: n * d)   // row-major n × d
+        var m = [Double](repeating: 0, count: n * d)  // row-major n × d
         var permutation = [Int](repeating: 0, count: n)
         for j in 0..<d {
             for k in 0..<n { permutation[k] = k }

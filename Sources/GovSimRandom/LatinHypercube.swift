@@ -78,8 +78,10 @@ public struct LatinHypercube: SamplingDesign, Hashable {
     /// A single Latin hypercube of `points` × `dimensions` from a caller's generator.
     ///
     /// - Complexity: O(n · d).
-    public static func sample<G: RandomNumberGenerator>(points: Int, dimensions: Int,
-                                                        using rng: inout G) -> SampleMatrix {
+    public static func sample<G: RandomNumberGenerator>(
+        points: Int, dimensions: Int,
+        using rng: inout G
+    ) -> SampleMatrix {
         precondition(points >= 1 && dimensions >= 1, "LatinHypercube: empty design")
         var values = [Double](repeating: 0, count: points * dimensions)
         var strata = [Int](repeating: 0, count: points)

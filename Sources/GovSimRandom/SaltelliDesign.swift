@@ -55,8 +55,9 @@ package struct SaltelliDesign: SamplingDesign, Hashable {
         precondition(dimensions >= 1, "SaltelliDesign: at least one input")
         precondition(baseSamples >= 2, "SaltelliDesign: at least two base samples")
         if case .sobol = base {
-            precondition(2 * dimensions <= SobolSequence.maxDimensions,
-                         "SaltelliDesign: a Sobol' base supports at most \(SobolSequence.maxDimensions / 2) inputs")
+            precondition(
+                2 * dimensions <= SobolSequence.maxDimensions,
+                "SaltelliDesign: a Sobol' base supports at most \(SobolSequence.maxDimensions / 2) inputs")
             precondition(baseSamples <= SobolSequence.maxPoints, "SaltelliDesign: too many base samples")
         }
         self.dimensions = dimensions

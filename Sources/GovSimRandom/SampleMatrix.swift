@@ -16,8 +16,9 @@ public struct SampleMatrix: Hashable, Sendable {
     /// Creates a table from row-major values; `values.count` must equal `rows * columns`.
     public init(rows: Int, columns: Int, values: [Double]) {
         precondition(rows >= 0 && columns >= 0, "SampleMatrix: negative size")
-        precondition(values.count == rows * columns,
-                     "SampleMatrix: \(values.count) values for \(rows) × \(columns)")
+        precondition(
+            values.count == rows * columns,
+            "SampleMatrix: \(values.count) values for \(rows) × \(columns)")
         self.rows = rows
         self.columns = columns
         self.values = values
@@ -50,7 +51,7 @@ public struct SampleMatrix: Hashable, Sendable {
 
     /// The values of one row (one run). O(d).
     public func row(_ i: Int) -> [Double] {
-        Array(values[i * columns ..< (i + 1) * columns])
+        Array(values[i * columns..<(i + 1) * columns])
     }
 
     /// The values of one column (one input). O(n).

@@ -57,8 +57,9 @@ public struct SobolSequence: SamplingDesign, Hashable {
 
     /// Creates a Sobol' sequence in `dimensions` dimensions (1 ... ``maxDimensions``).
     public init(dimensions: Int, scrambling: Scrambling) {
-        precondition(dimensions >= 1 && dimensions <= SobolSequence.maxDimensions,
-                     "SobolSequence: \(dimensions) dimensions, supported 1...\(SobolSequence.maxDimensions)")
+        precondition(
+            dimensions >= 1 && dimensions <= SobolSequence.maxDimensions,
+            "SobolSequence: \(dimensions) dimensions, supported 1...\(SobolSequence.maxDimensions)")
         self.dimensions = dimensions
         self.scrambling = scrambling
         var v = SobolSequence.directionNumbers(dimensions: dimensions)
@@ -150,8 +151,9 @@ public struct SobolSequence: SamplingDesign, Hashable {
     ///
     /// - Complexity: O(d · 32 + n · d) for n runs.
     public func points(for runs: Range<Int>) -> SampleMatrix {
-        precondition(runs.lowerBound >= 0 && runs.upperBound <= SobolSequence.maxPoints,
-                     "SobolSequence: runs \(runs) out of range")
+        precondition(
+            runs.lowerBound >= 0 && runs.upperBound <= SobolSequence.maxPoints,
+            "SobolSequence: runs \(runs) out of range")
         let n = runs.count, d = dimensions
         var values = [Double](repeating: 0, count: n * d)
         guard n > 0 else { return SampleMatrix(rows: 0, columns: d, values: values) }

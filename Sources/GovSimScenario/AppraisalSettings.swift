@@ -29,8 +29,10 @@ package struct AppraisalSettings: Sendable, Equatable {
     /// rather than a non-cash benefit (real B(t), economic case only). Missing entries are false.
     package var cashReleasingLines: [Bool] = []
 
-    package init(schedule: DiscountSchedule = .greenBook, period: Int = 30, benefitDecay: Double = 0,
-                gdpDeflator: Double = 0.02, residualYears: Double = 0) {
+    package init(
+        schedule: DiscountSchedule = .greenBook, period: Int = 30, benefitDecay: Double = 0,
+        gdpDeflator: Double = 0.02, residualYears: Double = 0
+    ) {
         precondition(period >= 1, "an appraisal period of at least one year")
         self.schedule = schedule
         self.period = period

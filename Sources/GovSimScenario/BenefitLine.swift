@@ -41,7 +41,9 @@ package struct BenefitLine: Sendable, Equatable, Hashable {
             case .citizenTime: return ["transactions", "minutes_saved", "value_of_time"]
             case .errorAndFraud, .other: return ["volume", "unit_value"]
             case .channelShift:
-                return Category.channels.map { "\($0)_transactions" } + Category.channels.map { "\($0)_unit_cost" } + ["target_digital_share"]
+                return Category.channels.map { "\($0)_transactions" } + Category.channels.map { "\($0)_unit_cost" } + [
+                    "target_digital_share"
+                ]
             case .failureDemand: return ["contacts", "avoidable_share", "reduction", "unit_cost"]
             case .legacy: return ["run_cost", "decommission_at", "replacement_cost", "replacement_year"]
             }
@@ -131,10 +133,12 @@ package struct BenefitLine: Sendable, Equatable, Hashable {
             var uncertain = true, whole = false
             let (unit, summary): (String, String)
             switch factor {
-            case "transactions": (unit, summary) = ("transactions per year", "transactions a year affected when the driver practice's plan is fully matured")
+            case "transactions":
+                (unit, summary) = ("transactions per year", "transactions a year affected when the driver practice's plan is fully matured")
             case "minutes_saved": (unit, summary) = ("minutes per transaction", "citizen time saved per transaction")
             case "value_of_time": (unit, summary) = ("currency per hour, base-year prices", "value of an hour of citizen time")
-            case "volume": (unit, summary) = ("units per year", "cases or units a year affected when the driver practice's plan is fully matured")
+            case "volume":
+                (unit, summary) = ("units per year", "cases or units a year affected when the driver practice's plan is fully matured")
             case "target_digital_share":
                 range = 0...1
                 (unit, summary) = ("share 0–1", "digital share of all transactions when the drivers' plan is fully matured")
@@ -150,7 +154,8 @@ package struct BenefitLine: Sendable, Equatable, Hashable {
             case "decommission_at":
                 range = 0...1
                 (unit, summary) = ("share 0–1", "achieved adoption of the drivers at which the legacy system is switched off")
-            case "replacement_cost": (unit, summary) = ("currency, base-year prices", "one-off legacy replacement the counterfactual pays anyway (0: none)")
+            case "replacement_cost":
+                (unit, summary) = ("currency, base-year prices", "one-off legacy replacement the counterfactual pays anyway (0: none)")
             case "replacement_year":
                 range = 0...500
                 uncertain = false
@@ -162,13 +167,16 @@ package struct BenefitLine: Sendable, Equatable, Hashable {
                 } else if let channel = Category.channels.first(where: { factor == "\($0)_unit_cost" }) {
                     (unit, summary) = ("currency per transaction, base-year prices", "cost of one \(channel) transaction")
                 } else {
-                    (unit, summary) = ("currency per unit, base-year prices", "benefit per unit (e.g. loss from error or fraud avoided per case)")
+                    (unit, summary) = (
+                        "currency per unit, base-year prices", "benefit per unit (e.g. loss from error or fraud avoided per case)"
+                    )
                 }
             }
             let optional = category.optionalFactors.contains(factor)
-            return ParameterSpec(path(factor), unit: unit, summary: "\(name): \(summary)", default: .fixed(0),
-                                 range: range, uncertain: uncertain, wholeNumber: whole,
-                                 source: optional ? "0 (none) unless given" : "given by the scenario (no default)")
+            return ParameterSpec(
+                path(factor), unit: unit, summary: "\(name): \(summary)", default: .fixed(0),
+                range: range, uncertain: uncertain, wholeNumber: whole,
+                source: optional ? "0 (none) unless given" : "given by the scenario (no default)")
         }
     }
 

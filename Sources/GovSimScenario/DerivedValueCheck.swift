@@ -12,7 +12,9 @@ enum DerivedValueCheck {
     /// 0.5 (log growth per year (0.03 ≈ 3%))". `what` names the derived quantity.
     static func problem(_ value: Double, path: String, what: String) -> String? {
         guard let spec = spec(path), !spec.allows(value) else { return nil }
-        let shown = value.isNaN ? "NaN (not a number)" : value.isInfinite ? (value > 0 ? "infinity" : "minus infinity") : CSVTable.formatNumber(value)
+        let shown =
+            value.isNaN
+            ? "NaN (not a number)" : value.isInfinite ? (value > 0 ? "infinity" : "minus infinity") : CSVTable.formatNumber(value)
         return "\(what) of \(shown) for \(path), but it must be \(spec.rangeDescription) (\(spec.unit))"
     }
 }

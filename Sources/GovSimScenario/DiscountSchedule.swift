@@ -27,10 +27,12 @@ package struct DiscountSchedule: Sendable, Equatable {
     /// The Green Book (2022) schedule of the social time preference rate: 3.5% for years 0–30,
     /// 3.0% for 31–75, 2.5% for 76–125, 2.0% for 126–200, 1.5% for 201–300, 1.0% beyond
     /// (HM Treasury, The Green Book 2022, annex A6 on discounting).
-    package static let greenBook = DiscountSchedule(kind: .greenBook, bands: [
-        Band(lastYear: 30, rate: 0.035), Band(lastYear: 75, rate: 0.030), Band(lastYear: 125, rate: 0.025),
-        Band(lastYear: 200, rate: 0.020), Band(lastYear: 300, rate: 0.015), Band(lastYear: Int.max, rate: 0.010),
-    ])
+    package static let greenBook = DiscountSchedule(
+        kind: .greenBook,
+        bands: [
+            Band(lastYear: 30, rate: 0.035), Band(lastYear: 75, rate: 0.030), Band(lastYear: 125, rate: 0.025),
+            Band(lastYear: 200, rate: 0.020), Band(lastYear: 300, rate: 0.015), Band(lastYear: Int.max, rate: 0.010),
+        ])
 
     /// A flat real rate for every year.
     package static func flat(_ rate: Double) -> DiscountSchedule {

@@ -45,8 +45,9 @@ struct DistributionSyntax {
     func require(_ keys: [String]) -> Problem? {
         let missing = keys.filter { values[$0] == nil }
         guard !missing.isEmpty else { return nil }
-        return Problem(message: "\(path): the \(kind) distribution needs \(missing.map { "`\($0)`" }.joined(separator: " and "))",
-                       hint: "add \(missing.joined(separator: ", ")) under \(kind)")
+        return Problem(
+            message: "\(path): the \(kind) distribution needs \(missing.map { "`\($0)`" }.joined(separator: " and "))",
+            hint: "add \(missing.joined(separator: ", ")) under \(kind)")
     }
 
     func build(spec: ParameterSpec) -> Result<Distribution, Problem> {
@@ -58,13 +59,21 @@ struct DistributionSyntax {
             distribution = .fixed(v["value"]!)
         case "uniform":
             if let p = require(["min", "max"]) { return .failure(p) }
-            guard v["min"]! < v["max"]! else { return fail("uniform min (\(f(v["min"]!))) must be below max (\(f(v["max"]!)))", "swap them, or use a plain number for a known value") }
+            guard v["min"]! < v["max"]! else {
+                return fail(
+                    "uniform min (\(f(v["min"]!))) must be below max (\(f(v["max"]!)))",
+                    "swap them, or use a plain number for a known value")
+            }
             distribution = .uniform(min: v["min"]!, max: v["max"]!)
         case "triangular", "pert":
             if let p = require(["min", "mode", "max"]) { return .failure(p) }
             let (a, m, b) = (v["min"]!, v["mode"]!, v["max"]!)
-            guard a < b else { return fail("\(kind) min (\(f(a))) must be below max (\(f(b)))", "swap them, or use a plain number for a known value") }
-            guard a <= m, m <= b else { return fail("\(kind) mode (\(f(m))) must lie between min (\(f(a))) and max (\(f(b)))", "move the mode inside the range") }
+            guard a < b else {
+                return fail("\(kind) min (\(f(a))) must be below max (\(f(b)))", "swap them, or use a plain number for a known value")
+            }
+            guard a <= m, m <= b else {
+                return fail("\(kind) mode (\(f(m))) must lie between min (\(f(a))) and max (\(f(b)))", "move the mode inside the range")
+            }
             if kind == "pert" {
                 let lambda = v["lambda"] ?? 4
                 if let problem = DistributionLimits.pertLambdaProblem(lambda) { return fail(problem, "use 4, the classic PERT") }
@@ -74,42 +83,70 @@ struct DistributionSyntax {
             }
         case "normal", "truncated_normal":
             if let p = require(["mean", "sd"]) { return .failure(p) }
-            guard v["sd"]! > 0 else { return fail("\(kind) sd must be positive, found \(f(v["sd"]!))", "use a positive standard deviation, or a plain number for a known value") }
+            guard v["sd"]! > 0 else {
+                return fail(
+                    "\(kind) sd must be positive, found \(f(v["sd"]!))",
+                    "use a positive standard deviation, or a plain number for a known value")
+            }
             if kind == "normal" {
                 distribution = .normal(mean: v["mean"]!, sd: v["sd"]!)
             } else {
                 let lower = v["lower"] ?? spec.lower, upper = v["upper"] ?? spec.upper
-                guard lower < upper else { return fail("truncated_normal lower (\(f(lower))) must be below upper (\(f(upper)))", "swap them") }
+                guard lower < upper else {
+                    return fail("truncated_normal lower (\(f(lower))) must be below upper (\(f(upper)))", "swap them")
+                }
                 let dist = Distribution.truncatedNormal(mean: v["mean"]!, sd: v["sd"]!, lower: lower, upper: upper)
                 let mass = dist.mass
-                guard mass > 1e-12 else { return fail("truncated_normal keeps almost none of the normal's probability between \(f(lower)) and \(f(upper))", "move the mean inside the bounds") }
+                guard mass > 1e-12 else {
+                    return fail(
+                        "truncated_normal keeps almost none of the normal's probability between \(f(lower)) and \(f(upper))",
+                        "move the mean inside the bounds")
+                }
                 distribution = dist
             }
         case "lognormal":
             let quantileKeys = v.keys.compactMap { k in DistributionSyntax.quantileProbability(k).map { (k, $0) } }.sorted { $0.1 < $1.1 }
             if v["mu"] != nil || v["sigma"] != nil {
                 if let p = require(["mu", "sigma"]) { return .failure(p) }
-                guard v.count == 2 else { return fail("give lognormal either mu and sigma, or mean and sd, or two quantiles", "remove the extra keys") }
-                guard v["sigma"]! > 0 else { return fail("lognormal sigma must be positive, found \(f(v["sigma"]!))", "use a positive sigma") }
+                guard v.count == 2 else {
+                    return fail("give lognormal either mu and sigma, or mean and sd, or two quantiles", "remove the extra keys")
+                }
+                guard v["sigma"]! > 0 else {
+                    return fail("lognormal sigma must be positive, found \(f(v["sigma"]!))", "use a positive sigma")
+                }
                 distribution = .lognormal(mu: v["mu"]!, sigma: v["sigma"]!)
             } else if v["mean"] != nil || v["sd"] != nil {
                 if let p = require(["mean", "sd"]) { return .failure(p) }
-                guard v.count == 2 else { return fail("give lognormal either mu and sigma, or mean and sd, or two quantiles", "remove the extra keys") }
+                guard v.count == 2 else {
+                    return fail("give lognormal either mu and sigma, or mean and sd, or two quantiles", "remove the extra keys")
+                }
                 guard v["mean"]! > 0, v["sd"]! > 0 else { return fail("lognormal mean and sd must be positive", "use positive values") }
                 distribution = .lognormal(mean: v["mean"]!, sd: v["sd"]!)
             } else {
                 guard quantileKeys.count == 2, v.count == 2 else {
-                    return fail("the lognormal distribution needs mu and sigma, mean and sd, or two quantiles such as p5 and p95", "add for example `p5: 0.07, p95: 0.15`")
+                    return fail(
+                        "the lognormal distribution needs mu and sigma, mean and sd, or two quantiles such as p5 and p95",
+                        "add for example `p5: 0.07, p95: 0.15`")
                 }
                 let (lo, hi) = (v[quantileKeys[0].0]!, v[quantileKeys[1].0]!)
-                guard lo > 0 else { return fail("lognormal quantiles must be positive, found \(quantileKeys[0].0) = \(f(lo))", "use positive values, or a normal distribution for values that can be negative") }
-                guard lo < hi else { return fail("lognormal \(quantileKeys[0].0) (\(f(lo))) must be below \(quantileKeys[1].0) (\(f(hi)))", "swap them") }
+                guard lo > 0 else {
+                    return fail(
+                        "lognormal quantiles must be positive, found \(quantileKeys[0].0) = \(f(lo))",
+                        "use positive values, or a normal distribution for values that can be negative")
+                }
+                guard lo < hi else {
+                    return fail("lognormal \(quantileKeys[0].0) (\(f(lo))) must be below \(quantileKeys[1].0) (\(f(hi)))", "swap them")
+                }
                 distribution = .lognormal(quantile: lo, at: quantileKeys[0].1, quantile: hi, at: quantileKeys[1].1)
             }
         case "beta":
             if let p = require(["alpha", "beta"]) { return .failure(p) }
-            guard v["alpha"]! > 0, v["beta"]! > 0 else { return fail("beta alpha and beta must be positive", "use positive shape parameters") }
-            if let problem = DistributionLimits.betaShapeProblem("alpha", v["alpha"]!) ?? DistributionLimits.betaShapeProblem("beta", v["beta"]!) {
+            guard v["alpha"]! > 0, v["beta"]! > 0 else {
+                return fail("beta alpha and beta must be positive", "use positive shape parameters")
+            }
+            if let problem = DistributionLimits.betaShapeProblem("alpha", v["alpha"]!)
+                ?? DistributionLimits.betaShapeProblem("beta", v["beta"]!)
+            {
                 return fail(problem, "use shapes that give the spread you mean (alpha = beta = 2 is a broad hump)")
             }
             let lower = v["lower"] ?? 0, upper = v["upper"] ?? 1
@@ -134,12 +171,18 @@ struct DistributionSyntax {
         let support = d.support
         let lowEnd = support.lowerBound.isFinite ? support.lowerBound : d.quantile(1e-9)
         let highEnd = support.upperBound.isFinite ? support.upperBound : d.quantile(1 - 1e-9)
-        let lowOK = spec.lowerExclusive ? (lowEnd > spec.lower || (lowEnd == spec.lower && support.lowerBound == lowEnd && !d.isFixed && d.cdf(lowEnd) == 0)) : lowEnd >= spec.lower
+        let lowOK =
+            spec.lowerExclusive
+            ? (lowEnd > spec.lower || (lowEnd == spec.lower && support.lowerBound == lowEnd && !d.isFixed && d.cdf(lowEnd) == 0))
+            : lowEnd >= spec.lower
         if !lowOK || highEnd > spec.upper {
             let bad = !lowOK ? lowEnd : highEnd
             let unbounded = !support.lowerBound.isFinite || !support.upperBound.isFinite
-            return fail("this \(kind) distribution gives values down to/up to \(f(bad)), but \(spec.path) must be \(spec.rangeDescription) (\(spec.unit))",
-                        unbounded ? "use truncated_normal or a bounded distribution (uniform, triangular, pert, beta)" : "narrow the distribution to that range")
+            return fail(
+                "this \(kind) distribution gives values down to/up to \(f(bad)), but \(spec.path) must be \(spec.rangeDescription) (\(spec.unit))",
+                unbounded
+                    ? "use truncated_normal or a bounded distribution (uniform, triangular, pert, beta)"
+                    : "narrow the distribution to that range")
         }
         return .success(d)
     }

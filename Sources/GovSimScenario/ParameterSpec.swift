@@ -22,9 +22,11 @@ package struct ParameterSpec: Sendable, Hashable {
     /// Whether the value must be a whole number (for example a number of years).
     package let wholeNumber: Bool
 
-    package init(_ path: String, unit: String, summary: String, default defaultValue: Distribution,
-                range: ClosedRange<Double>, lowerExclusive: Bool = false, uncertain: Bool = true,
-                wholeNumber: Bool = false, source: String) {
+    package init(
+        _ path: String, unit: String, summary: String, default defaultValue: Distribution,
+        range: ClosedRange<Double>, lowerExclusive: Bool = false, uncertain: Bool = true,
+        wholeNumber: Bool = false, source: String
+    ) {
         self.path = path
         self.unit = unit
         self.summary = summary

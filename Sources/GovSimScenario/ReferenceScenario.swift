@@ -6,129 +6,129 @@ package enum ReferenceScenario {
     package static let fileName = "scenarios/reference.yaml"
     /// The YAML text, identical to scenarios/reference.yaml.
     package static let yaml = #"""
-# govsim reference scenario (schema version 1).
-#
-# A mid-sized public body (annual spending 1,000 GBP million) adopts the four practices
-# over 15 years. Defaults and their sources are in docs/model.md; every field is described in
-# docs/scenario-format.md. A number is a known value; a one-key mapping such as
-# {triangular: {min: 3, mode: 5, max: 7}} is an uncertain one.
-version: 1
-name: reference
-description: >
-  Reference case: a mid-sized agency adopts customer focus, data as a product, rapid
-  iteration and outcome accountability, with evidence-based programme risk.
-start_year: 2025
-horizon: 15          # years after the base year
-runs: 10000
-seed: 20251
-currency: GBP million
+        # govsim reference scenario (schema version 1).
+        #
+        # A mid-sized public body (annual spending 1,000 GBP million) adopts the four practices
+        # over 15 years. Defaults and their sources are in docs/model.md; every field is described in
+        # docs/scenario-format.md. A number is a known value; a one-key mapping such as
+        # {triangular: {min: 3, mode: 5, max: 7}} is an uncertain one.
+        version: 1
+        name: reference
+        description: >
+          Reference case: a mid-sized agency adopts customer focus, data as a product, rapid
+          iteration and outcome accountability, with evidence-based programme risk.
+        start_year: 2025
+        horizon: 15          # years after the base year
+        runs: 10000
+        seed: 20251
+        currency: GBP million
 
-baseline:
-  spending: 1000                 # currency per year in the start year
-  labour_share: 0.45             # OECD Government at a Glance 2019
-  demand_growth: {normal: {mean: 0.01, sd: 0.005}}       # real, per year
-  demand_shock_sd: 0.01
-  inflation: {normal: {mean: 0.02, sd: 0.005}}           # per year
-  productivity_trend: {triangular: {min: -0.001, mode: 0.002, max: 0.007}}   # ONS 1997-2022
-  productivity_shock_sd: 0.01
-  satisfaction: 75.8             # UKCSI July 2018, public services (national)
+        baseline:
+          spending: 1000                 # currency per year in the start year
+          labour_share: 0.45             # OECD Government at a Glance 2019
+          demand_growth: {normal: {mean: 0.01, sd: 0.005}}       # real, per year
+          demand_shock_sd: 0.01
+          inflation: {normal: {mean: 0.02, sd: 0.005}}           # per year
+          productivity_trend: {triangular: {min: -0.001, mode: 0.002, max: 0.007}}   # ONS 1997-2022
+          productivity_shock_sd: 0.01
+          satisfaction: 75.8             # UKCSI July 2018, public services (national)
 
-practices:
-  # Milestone plans: planned adoption at the end of each calendar year, linear in between and
-  # from the start adoption in 2025, flat after the last milestone (docs/model.md §1). The target
-  # is the last milestone. Assumption: a five-year plan of the kind a programme board approves
-  # (pilot in 2026, scale-up 2027-2028, completion by 2030); not taken from a source.
-  customer_focus:
-    start_adoption: 0.10
-    curve: {plan: {2026: 0.20, 2027: 0.40, 2028: 0.60, 2030: 0.80}}
-    investment: 25               # roll-out: currency to take the whole body from none to full adoption
-    run_cost: 2                  # currency per year at full adoption
-  data_as_product:
-    start_adoption: 0.05
-    curve: {plan: {2026: 0.10, 2027: 0.25, 2028: 0.45, 2030: 0.75}}
-    investment: 40
-    run_cost: 3
-  rapid_iteration:
-    start_adoption: 0.10
-    curve: {plan: {2026: 0.25, 2027: 0.45, 2028: 0.65, 2030: 0.80}}
-    investment: 20
-    run_cost: 1.5
-  outcome_accountability:
-    start_adoption: 0.15
-    curve: {plan: {2026: 0.30, 2027: 0.50, 2029: 0.70, 2030: 0.80}}
-    investment: 15
-    run_cost: 1
+        practices:
+          # Milestone plans: planned adoption at the end of each calendar year, linear in between and
+          # from the start adoption in 2025, flat after the last milestone (docs/model.md §1). The target
+          # is the last milestone. Assumption: a five-year plan of the kind a programme board approves
+          # (pilot in 2026, scale-up 2027-2028, completion by 2030); not taken from a source.
+          customer_focus:
+            start_adoption: 0.10
+            curve: {plan: {2026: 0.20, 2027: 0.40, 2028: 0.60, 2030: 0.80}}
+            investment: 25               # roll-out: currency to take the whole body from none to full adoption
+            run_cost: 2                  # currency per year at full adoption
+          data_as_product:
+            start_adoption: 0.05
+            curve: {plan: {2026: 0.10, 2027: 0.25, 2028: 0.45, 2030: 0.75}}
+            investment: 40
+            run_cost: 3
+          rapid_iteration:
+            start_adoption: 0.10
+            curve: {plan: {2026: 0.25, 2027: 0.45, 2028: 0.65, 2030: 0.80}}
+            investment: 20
+            run_cost: 1.5
+          outcome_accountability:
+            start_adoption: 0.15
+            curve: {plan: {2026: 0.30, 2027: 0.50, 2029: 0.70, 2030: 0.80}}
+            investment: 15
+            run_cost: 1
 
-effects:
-  # full_adoption_uplift is left to its default: the lognormal whose simulated leader-versus-peer
-  # gap has p5 7% and p95 15% (OECD: leaders 7-15% more productive than peers; `govsim calibrate`)
-  leader_adoption: 0.9           # adoption of every practice by a leader (assumption)
-  peer_adoption: 0.3             # ... and by a peer (assumption)
-  causal_share: {triangular: {min: 0.25, mode: 0.5, max: 1.0}}   # OECD: "may explain about half" of the gap
-  complementarity: {triangular: {min: 0.1, mode: 0.25, max: 0.5}}   # share needing all four together (assumption)
-  no_effect_probability: 0.15    # adopted but no productivity effect (assumption; NAO 2021 record of under-delivery)
-  weights:
-    customer_focus: {triangular: {min: 0.10, mode: 0.20, max: 0.30}}
-    data_as_product: {triangular: {min: 0.25, mode: 0.35, max: 0.45}}
-    rapid_iteration: {triangular: {min: 0.10, mode: 0.20, max: 0.30}}
-    outcome_accountability: {triangular: {min: 0.15, mode: 0.25, max: 0.35}}
-  realisation_lag: {triangular: {min: 3, mode: 5, max: 7}}   # years to full benefit
-  j_curve_depth: 0               # the transition's resource cost is costed under investment
+        effects:
+          # full_adoption_uplift is left to its default: the lognormal whose simulated leader-versus-peer
+          # gap has p5 7% and p95 15% (OECD: leaders 7-15% more productive than peers; `govsim calibrate`)
+          leader_adoption: 0.9           # adoption of every practice by a leader (assumption)
+          peer_adoption: 0.3             # ... and by a peer (assumption)
+          causal_share: {triangular: {min: 0.25, mode: 0.5, max: 1.0}}   # OECD: "may explain about half" of the gap
+          complementarity: {triangular: {min: 0.1, mode: 0.25, max: 0.5}}   # share needing all four together (assumption)
+          no_effect_probability: 0.15    # adopted but no productivity effect (assumption; NAO 2021 record of under-delivery)
+          weights:
+            customer_focus: {triangular: {min: 0.10, mode: 0.20, max: 0.30}}
+            data_as_product: {triangular: {min: 0.25, mode: 0.35, max: 0.45}}
+            rapid_iteration: {triangular: {min: 0.10, mode: 0.20, max: 0.30}}
+            outcome_accountability: {triangular: {min: 0.15, mode: 0.25, max: 0.35}}
+          realisation_lag: {triangular: {min: 3, mode: 5, max: 7}}   # years to full benefit
+          j_curve_depth: 0               # the transition's resource cost is costed under investment
 
-spending:
-  capture_rate: 0.5              # share of productivity gains banked as savings
-  cost_overrun: {lognormal: {mean: 1.45, sd: 1.2}}   # actual / budgeted investment
-  run_cost_overrun: 1            # actual / budgeted run cost
+        spending:
+          capture_rate: 0.5              # share of productivity gains banked as savings
+          cost_overrun: {lognormal: {mean: 1.45, sd: 1.2}}   # actual / budgeted investment
+          run_cost_overrun: 1            # actual / budgeted run cost
 
-# The business case's own costs (currency, base-year prices; cost overrun applies to all).
-# Assumptions, not from a source: a front-loaded platform build, a programme team of about 40
-# people, training and double running scaled to a body of this size (docs/model.md §4).
-investment:
-  profile: {2026: 12, 2027: 8, 2028: 4}   # build cost by year, paid as planned
-  fixed_per_year: 4              # team and governance, every programme year, delay years included
-  training: 10                   # per practice taken from no to full adoption
-  double_running: 20             # per year while the whole body is adopted but not yet matured
+        # The business case's own costs (currency, base-year prices; cost overrun applies to all).
+        # Assumptions, not from a source: a front-loaded platform build, a programme team of about 40
+        # people, training and double running scaled to a body of this size (docs/model.md §4).
+        investment:
+          profile: {2026: 12, 2027: 8, 2028: 4}   # build cost by year, paid as planned
+          fixed_per_year: 4              # team and governance, every programme year, delay years included
+          training: 10                   # per practice taken from no to full adoption
+          double_running: 20             # per year while the whole body is adopted but not yet matured
 
-programme_risk:
-  full_delivery_probability: 0.25
-  shortfall_delivery: {beta: {alpha: 2, beta: 2}}
-  delay: {triangular: {min: 0, mode: 1, max: 3}}   # years
-  correlation: 0.5               # overrun, delay and shortfall move together (assumption)
-  practice_mitigation: 0         # > 0: rapid iteration and outcome accountability lower the risks
+        programme_risk:
+          full_delivery_probability: 0.25
+          shortfall_delivery: {beta: {alpha: 2, beta: 2}}
+          delay: {triangular: {min: 0, mode: 1, max: 3}}   # years
+          correlation: 0.5               # overrun, delay and shortfall move together (assumption)
+          practice_mitigation: 0         # > 0: rapid iteration and outcome accountability lower the risks
 
-satisfaction:
-  adjustment_speed: 0.3
-  max_change: 4
-  noise_sd: 2.0
-  customer_focus_gain: {triangular: {min: 3, mode: 8, max: 14}}
-  rapid_iteration_gain: {triangular: {min: 1, mode: 3, max: 6}}
-  quality_gain_per_pct: 0.3
-  strain_per_pct: 0.5
+        satisfaction:
+          adjustment_speed: 0.3
+          max_change: 4
+          noise_sd: 2.0
+          customer_focus_gain: {triangular: {min: 3, mode: 8, max: 14}}
+          rapid_iteration_gain: {triangular: {min: 1, mode: 3, max: 6}}
+          quality_gain_per_pct: 0.3
+          strain_per_pct: 0.5
 
-calibration:
-  target_low: 0.07
-  target_high: 0.15
-  coverage: 0.90
+        calibration:
+          target_low: 0.07
+          target_high: 0.15
+          coverage: 0.90
 
-# Plan variants for `govsim compare`: each overrides parameters by their dotted path.
-# A built-in `no-programme` variant is always available too.
-variants:
-  fast-rollout:
-    description: A larger budget and team buying shorter delays and better delivery odds
-    programme_risk.delay: {triangular: {min: 0, mode: 0.5, max: 2}}
-    practices.customer_focus.investment: 30
-    practices.data_as_product.investment: 48
-    practices.rapid_iteration.investment: 24
-    practices.outcome_accountability.investment: 18
-    investment.fixed_per_year: 5
-    programme_risk.full_delivery_probability: 0.35
-  data-first:
-    description: Data as a product pushed hardest, customer focus later and lower
-    # With a milestone plan, a target override scales the planned increase (each milestone
-    # keeps its share of it).
-    practices.data_as_product.target_adoption: {pert: {min: 0.70, mode: 0.90, max: 1.0}}
-    practices.data_as_product.investment: 55
-    practices.customer_focus.target_adoption: {pert: {min: 0.40, mode: 0.60, max: 0.80}}
+        # Plan variants for `govsim compare`: each overrides parameters by their dotted path.
+        # A built-in `no-programme` variant is always available too.
+        variants:
+          fast-rollout:
+            description: A larger budget and team buying shorter delays and better delivery odds
+            programme_risk.delay: {triangular: {min: 0, mode: 0.5, max: 2}}
+            practices.customer_focus.investment: 30
+            practices.data_as_product.investment: 48
+            practices.rapid_iteration.investment: 24
+            practices.outcome_accountability.investment: 18
+            investment.fixed_per_year: 5
+            programme_risk.full_delivery_probability: 0.35
+          data-first:
+            description: Data as a product pushed hardest, customer focus later and lower
+            # With a milestone plan, a target override scales the planned increase (each milestone
+            # keeps its share of it).
+            practices.data_as_product.target_adoption: {pert: {min: 0.70, mode: 0.90, max: 1.0}}
+            practices.data_as_product.investment: 55
+            practices.customer_focus.target_adoption: {pert: {min: 0.40, mode: 0.60, max: 0.80}}
 
-"""#
+        """#
 }

@@ -32,7 +32,9 @@ extension Scenario {
         var names = correlation?.names ?? []
         var pairs: [(String, String, Double)] = []
         if let c = correlation {
-            for i in 0..<c.dimension { for j in (i + 1)..<c.dimension where c[i, j] != 0 { pairs.append((c.names[i], c.names[j], c[i, j])) } }
+            for i in 0..<c.dimension {
+                for j in (i + 1)..<c.dimension where c[i, j] != 0 { pairs.append((c.names[i], c.names[j], c[i, j])) }
+            }
         }
         var added = false
         for (a, b, sign) in Scenario.programmeRiskPairs where uncertain.contains(a) && uncertain.contains(b) {

@@ -78,11 +78,12 @@ package struct Scenario: Sendable, Equatable {
     package var appraisal: AppraisalSettings {
         let rate = self["budget.discount_rate"].mean
         let kind = discounting ?? (explicitPaths.contains("budget.discount_rate") ? .flat : .greenBook)
-        var settings = AppraisalSettings(schedule: kind == .flat ? .flat(rate) : .greenBook,
-                                         period: Int(self["appraisal.period"].mean),
-                                         benefitDecay: self["appraisal.benefit_decay"].mean,
-                                         gdpDeflator: self["appraisal.gdp_deflator"].mean,
-                                         residualYears: self["appraisal.residual_years"].mean)
+        var settings = AppraisalSettings(
+            schedule: kind == .flat ? .flat(rate) : .greenBook,
+            period: Int(self["appraisal.period"].mean),
+            benefitDecay: self["appraisal.benefit_decay"].mean,
+            gdpDeflator: self["appraisal.gdp_deflator"].mean,
+            residualYears: self["appraisal.residual_years"].mean)
         settings.cashReleasingLines = benefitLines.map(\.cashReleasing)
         return settings
     }
@@ -182,7 +183,8 @@ package struct Scenario: Sendable, Equatable {
     /// (``ParameterCatalog/upliftMatching(low:high:coverage:leader:peer:)``).
     func defaultValue(for spec: ParameterSpec) -> Distribution {
         if let kind = PracticeKind.allCases.first(where: { spec.path == "practices.\($0.rawValue).target_adoption" }),
-           curves[kind] == .plan, let plan = plans[kind] {
+            curves[kind] == .plan, let plan = plans[kind]
+        {
             return .fixed(plan.target)
         }
         guard spec.path == "effects.full_adoption_uplift" else { return spec.defaultValue }
@@ -190,9 +192,9 @@ package struct Scenario: Sendable, Equatable {
             parameters[path]?.mean ?? ParameterCatalog.general.first { $0.path == path }?.defaultValue.mean
         }
         guard let low = given("calibration.target_low"), let high = given("calibration.target_high"),
-              let coverage = given("calibration.coverage"), let leader = given("effects.leader_adoption"),
-              let peer = given("effects.peer_adoption"),
-              let u = ParameterCatalog.upliftMatching(low: low, high: high, coverage: coverage, leader: leader, peer: peer)
+            let coverage = given("calibration.coverage"), let leader = given("effects.leader_adoption"),
+            let peer = given("effects.peer_adoption"),
+            let u = ParameterCatalog.upliftMatching(low: low, high: high, coverage: coverage, leader: leader, peer: peer)
         else { return spec.defaultValue }
         return u
     }

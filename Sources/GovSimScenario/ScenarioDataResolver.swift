@@ -38,16 +38,19 @@ package enum ScenarioDataResolver {
         for reference in scenario.histories {
             let data: Data
             do { data = try read(reference.file) } catch {
-                throw fail(reference.line, reference.columnInFile, "\(reference.parameter): cannot read history file \(reference.file): \(error)",
-                           "check the path; it is relative to the scenario file")
+                throw fail(
+                    reference.line, reference.columnInFile, "\(reference.parameter): cannot read history file \(reference.file): \(error)",
+                    "check the path; it is relative to the scenario file")
             }
             let table = try DataTable(data: data, fileName: reference.file)
             let years = try table.yearColumn(reference.yearColumn)
             let values = try table.numericColumn(reference.column)
             let fit: TrendFit
             do { fit = try TrendFit(years: years, values: values) } catch {
-                throw fail(reference.line, reference.columnInFile, "\(reference.parameter): history \(reference.file) column \(reference.column): \(error)",
-                           "correct the data file")
+                throw fail(
+                    reference.line, reference.columnInFile,
+                    "\(reference.parameter): history \(reference.file) column \(reference.column): \(error)",
+                    "correct the data file")
             }
             let startValue = fit.trendValue(atYear: Double(s.startYear))
             let g = fit.logGrowthRate, se = fit.logGrowthRateStandardError, resid = fit.residualStandardDeviation
@@ -55,9 +58,11 @@ package enum ScenarioDataResolver {
             // been written in the scenario at the reference.
             func derived(_ path: String, _ value: Double, _ what: String) throws -> Double {
                 if let problem = DerivedValueCheck.problem(value, path: path, what: what) {
-                    throw fail(reference.line, reference.columnInFile,
-                               "\(reference.parameter): the history \(reference.file) (column \(reference.column)) gives \(problem)",
-                               "check that the column holds one series in one unit throughout and its years are right, or give \(path) in the scenario instead of a history")
+                    throw fail(
+                        reference.line, reference.columnInFile,
+                        "\(reference.parameter): the history \(reference.file) (column \(reference.column)) gives \(problem)",
+                        "check that the column holds one series in one unit throughout and its years are right, or give \(path) in the scenario instead of a history"
+                    )
                 }
                 return value
             }
@@ -80,8 +85,9 @@ package enum ScenarioDataResolver {
             case "baseline.satisfaction":
                 // The start level is clamped to 0–100 (an index extrapolated a little beyond its
                 // scale), but it must be finite.
-                let level = try derived("baseline.satisfaction", startValue.isFinite ? min(100, max(0, startValue)) : startValue,
-                                        "a trend value in \(s.startYear)")
+                let level = try derived(
+                    "baseline.satisfaction", startValue.isFinite ? min(100, max(0, startValue)) : startValue,
+                    "a trend value in \(s.startYear)")
                 s["baseline.satisfaction"] = .fixed(level)
                 let mean = level * expm1(g), sd = level * exp(g) * se
                 s["baseline.satisfaction_trend"] = try trend("baseline.satisfaction_trend", mean: mean, sd: sd, what: "a yearly change")
@@ -91,8 +97,10 @@ package enum ScenarioDataResolver {
                 break
             }
             s.explicitPaths.insert(reference.parameter)
-            s.baselineFits.append(BaselineFit(reference: reference, fit: fit, firstYear: Int(years.min()!), lastYear: Int(years.max()!),
-                                              startValue: startValue))
+            s.baselineFits.append(
+                BaselineFit(
+                    reference: reference, fit: fit, firstYear: Int(years.min()!), lastYear: Int(years.max()!),
+                    startValue: startValue))
         }
         if let prior = scenario.fitPrior {
             try applyFitPrior(prior, to: &s, scenarioFile: scenarioFile, read: read)
@@ -102,7 +110,8 @@ package enum ScenarioDataResolver {
         return s
     }
 
-    static func applyFitPrior(_ prior: FitPriorReference, to s: inout Scenario, scenarioFile: String, read: (String) throws -> Data) throws {
+    static func applyFitPrior(_ prior: FitPriorReference, to s: inout Scenario, scenarioFile: String, read: (String) throws -> Data) throws
+    {
         func fail(_ message: String, _ hint: String) -> ScenarioError {
             ScenarioError([Diagnostic(file: scenarioFile, line: prior.line, column: prior.columnInFile, message: message, hint: hint)])
         }
@@ -119,20 +128,23 @@ package enum ScenarioDataResolver {
         for (row, cells) in table.rows.enumerated() {
             guard let kind = PracticeKind(rawValue: cells[termIndex]) else { continue }
             guard errors[row] > 0 else {
-                throw fail("effects.from_fit: \(prior.file) line \(table.lineNumbers[row]) gives \(kind.rawValue) a std_error of \(CSVTable.formatNumber(errors[row])), but a standard error must be positive",
-                           "use the coefficients.csv that govsim fit wrote, or set effects.full_adoption_uplift by hand")
+                throw fail(
+                    "effects.from_fit: \(prior.file) line \(table.lineNumbers[row]) gives \(kind.rawValue) a std_error of \(CSVTable.formatNumber(errors[row])), but a standard error must be positive",
+                    "use the coefficients.csv that govsim fit wrote, or set effects.full_adoption_uplift by hand")
             }
             betas[kind] = (estimates[row] * scale, errors[row] * scale)
         }
         let missing = PracticeKind.allCases.filter { betas[$0] == nil }.map(\.rawValue)
         guard missing.isEmpty else {
-            throw fail("effects.from_fit: \(prior.file) has no coefficient for \(missing.joined(separator: ", "))",
-                       "fit with --predictors \(PracticeKind.allCases.map(\.rawValue).joined(separator: ","))")
+            throw fail(
+                "effects.from_fit: \(prior.file) has no coefficient for \(missing.joined(separator: ", "))",
+                "fit with --predictors \(PracticeKind.allCases.map(\.rawValue).joined(separator: ","))")
         }
         for kind in PracticeKind.allCases where !(betas[kind]!.0 > 0) {
             let beta = betas[kind]!.0
-            throw fail("effects.from_fit: the coefficient of \(kind.rawValue) is \(CSVTable.formatNumber(beta / scale)), but an effect weight must be positive",
-                       "remove the practice from the fit's question or set effects.full_adoption_uplift and the weights by hand")
+            throw fail(
+                "effects.from_fit: the coefficient of \(kind.rawValue) is \(CSVTable.formatNumber(beta / scale)), but an effect weight must be positive",
+                "remove the practice from the fit's question or set effects.full_adoption_uplift and the weights by hand")
         }
         // Summed in PracticeKind.allCases order, never in the Dictionary's: its iteration order
         // changes from process to process, and floating-point addition is not associative.
@@ -141,9 +153,11 @@ package enum ScenarioDataResolver {
         let se = ordered.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
         let unitNote = prior.unit == .percent ? " (the coefficients are read as percent; use `unit: share` if they are shares)" : ""
         if let problem = DerivedValueCheck.problem(total, path: "effects.full_adoption_uplift", what: "a sum of coefficients")
-            ?? DerivedValueCheck.problem(se, path: "effects.full_adoption_uplift", what: "a standard error of that sum") {
-            throw fail("effects.from_fit: \(prior.file) gives \(problem)\(unitNote)",
-                       "check that the fit's response is the productivity gain, or set effects.full_adoption_uplift by hand")
+            ?? DerivedValueCheck.problem(se, path: "effects.full_adoption_uplift", what: "a standard error of that sum")
+        {
+            throw fail(
+                "effects.from_fit: \(prior.file) gives \(problem)\(unitNote)",
+                "check that the fit's response is the productivity gain, or set effects.full_adoption_uplift by hand")
         }
         switch prior.form {
         case .normal:
@@ -151,8 +165,10 @@ package enum ScenarioDataResolver {
         case .t:
             var df = prior.degreesOfFreedom
             if df == nil {
-                let statisticsPath = (prior.file as NSString).deletingLastPathComponent.isEmpty
-                    ? "statistics.csv" : ((prior.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent("statistics.csv")
+                let statisticsPath =
+                    (prior.file as NSString).deletingLastPathComponent.isEmpty
+                    ? "statistics.csv"
+                    : ((prior.file as NSString).deletingLastPathComponent as NSString).appendingPathComponent("statistics.csv")
                 // A statistics.csv that exists must be readable: its errors name its row.
                 if let statsData = try? read(statisticsPath) {
                     let stats = try DataTable(data: statsData, fileName: statisticsPath)
@@ -167,12 +183,14 @@ package enum ScenarioDataResolver {
                 }
             }
             guard let df, df > 0 else {
-                throw fail("effects.from_fit: the t form needs degrees of freedom, and no statistics.csv with df_residual was found beside \(prior.file)",
-                           "add `df: <residual degrees of freedom>` under from_fit")
+                throw fail(
+                    "effects.from_fit: the t form needs degrees of freedom, and no statistics.csv with df_residual was found beside \(prior.file)",
+                    "add `df: <residual degrees of freedom>` under from_fit")
             }
             if let problem = DistributionLimits.studentTDegreesOfFreedomProblem(df) {
-                throw fail("effects.from_fit: the fit's degrees of freedom are \(CSVTable.formatNumber(df)); \(problem)",
-                           "use `distribution: normal` under from_fit (a t with that many degrees of freedom is a normal)")
+                throw fail(
+                    "effects.from_fit: the fit's degrees of freedom are \(CSVTable.formatNumber(df)); \(problem)",
+                    "use `distribution: normal` under from_fit (a t with that many degrees of freedom is a normal)")
             }
             s["effects.full_adoption_uplift"] = .studentT(location: total, scale: se, df: df)
         }

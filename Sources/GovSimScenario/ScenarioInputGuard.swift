@@ -31,8 +31,10 @@ package enum ScenarioInputGuard {
 
     /// The first problem found, located at the collection or alias where a limit was crossed;
     /// nil when the document is within the limits (or has a syntax error left for Yams).
-    package static func check(_ text: String, fileName: String,
-                             maximumNodes: Int = ScenarioLoader.nodeBudget) -> Diagnostic? {
+    package static func check(
+        _ text: String, fileName: String,
+        maximumNodes: Int = ScenarioLoader.nodeBudget
+    ) -> Diagnostic? {
         var bytes = Array(text.utf8)
         if bytes.isEmpty { return nil }
         return bytes.withUnsafeMutableBufferPointer { buffer -> Diagnostic? in
@@ -51,16 +53,19 @@ package enum ScenarioInputGuard {
                 Diagnostic(file: fileName, line: Int(mark.line) + 1, column: Int(mark.column) + 1, message: message, hint: hint)
             }
             func tooMany(_ mark: yaml_mark_t) -> Diagnostic {
-                diagnostic(mark, "the scenario has more than \(maximumNodes) YAML nodes, counting each alias (*name) as the nodes it repeats",
-                           "write the scenario without anchors and aliases; a scenario has a few hundred nodes")
+                diagnostic(
+                    mark, "the scenario has more than \(maximumNodes) YAML nodes, counting each alias (*name) as the nodes it repeats",
+                    "write the scenario without anchors and aliases; a scenario has a few hundred nodes")
             }
             func tooManyKeys(_ mark: yaml_mark_t) -> Diagnostic {
-                diagnostic(mark, "the scenario has more than \(maximumKeys) mapping keys",
-                           "check that this is a scenario file; a scenario has a few hundred keys")
+                diagnostic(
+                    mark, "the scenario has more than \(maximumKeys) mapping keys",
+                    "check that this is a scenario file; a scenario has a few hundred keys")
             }
             func tooDeep(_ mark: yaml_mark_t) -> Diagnostic {
-                diagnostic(mark, "the scenario nests lists or mappings more than \(maximumDepth) levels deep",
-                           "check for unbalanced brackets; a scenario nests at most 8 levels")
+                diagnostic(
+                    mark, "the scenario nests lists or mappings more than \(maximumDepth) levels deep",
+                    "check for unbalanced brackets; a scenario nests at most 8 levels")
             }
             func name(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
                 pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
@@ -73,8 +78,9 @@ package enum ScenarioInputGuard {
                     // before the parser reports the 65th: report that in this check's words.
                     if let problem = parser.problem, String(cString: problem).contains("nesting level") {
                         if let (line, column) = deepFlowBracket(buffer) {
-                            return Diagnostic(file: fileName, line: line, column: column, message: tooDeep(parser.problem_mark).message,
-                                              hint: tooDeep(parser.problem_mark).hint)
+                            return Diagnostic(
+                                file: fileName, line: line, column: column, message: tooDeep(parser.problem_mark).message,
+                                hint: tooDeep(parser.problem_mark).hint)
                         }
                         return tooDeep(parser.problem_mark)
                     }
@@ -85,7 +91,8 @@ package enum ScenarioInputGuard {
                 var problem: Diagnostic? = nil
                 // A node inside a mapping is alternately a key and a value.
                 if [YAML_SCALAR_EVENT, YAML_ALIAS_EVENT, YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT].contains(type),
-                   let parent = openCollections.indices.last, openCollections[parent].isMapping {
+                    let parent = openCollections.indices.last, openCollections[parent].isMapping
+                {
                     if openCollections[parent].atKey { keys += 1 }
                     openCollections[parent].atKey.toggle()
                     if keys > maximumKeys { problem = tooManyKeys(mark) }
@@ -96,7 +103,8 @@ package enum ScenarioInputGuard {
                         problem = tooDeep(mark)
                         break
                     }
-                    let anchor = type == YAML_SEQUENCE_START_EVENT ? name(event.data.sequence_start.anchor) : name(event.data.mapping_start.anchor)
+                    let anchor =
+                        type == YAML_SEQUENCE_START_EVENT ? name(event.data.sequence_start.anchor) : name(event.data.mapping_start.anchor)
                     openCollections.append((nodes, anchor, type == YAML_MAPPING_START_EVENT, true))
                     nodes += 1
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -110,7 +118,7 @@ package enum ScenarioInputGuard {
                     // An undefined alias is left for Yams to report.
                     nodes += name(event.data.alias.anchor).flatMap { anchorSizes[$0] } ?? 1
                 case YAML_DOCUMENT_START_EVENT:
-                    anchorSizes.removeAll() // anchors are local to a document
+                    anchorSizes.removeAll()  // anchors are local to a document
                 default:
                     break
                 }
@@ -141,8 +149,12 @@ extension ScenarioInputGuard {
             } else if comment {
                 // skip to the end of the line
             } else if let q = quote {
-                if q == UInt8(ascii: "\"") && b == UInt8(ascii: "\\") { i += 1 } // skip the escaped byte
-                else if b == q { quote = nil }
+                if q == UInt8(ascii: "\"") && b == UInt8(ascii: "\\") {
+                    i += 1
+                }  // skip the escaped byte
+                else if b == q {
+                    quote = nil
+                }
             } else if b == UInt8(ascii: "#") && (previous == 32 || previous == 9 || previous == 10) {
                 comment = true
             } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {

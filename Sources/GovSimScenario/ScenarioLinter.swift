@@ -32,11 +32,15 @@ package enum ScenarioLinter {
             let startMedian = start.quantile(0.5), targetMedian = target.quantile(0.5)
             let paths = ["\(prefix).target_adoption", "\(prefix).start_adoption", prefix]
             if targetMedian < startMedian {
-                warn(paths, "\(prefix).target_adoption (\(target.isFixed ? "" : "median ")\(f(targetMedian))) is below start_adoption (\(start.isFixed ? "" : "median ")\(f(startMedian))): the programme would lower adoption",
-                     hint: "raise the target or lower the start adoption")
+                warn(
+                    paths,
+                    "\(prefix).target_adoption (\(target.isFixed ? "" : "median ")\(f(targetMedian))) is below start_adoption (\(start.isFixed ? "" : "median ")\(f(startMedian))): the programme would lower adoption",
+                    hint: "raise the target or lower the start adoption")
             } else if target.quantile(0.05) < startMedian {
-                warn(paths, "\(prefix).target_adoption is below start_adoption (\(f(startMedian))) in more than 5% of runs (its p5 is \(f(target.quantile(0.05))))",
-                     hint: "raise the target's lower end above the start adoption")
+                warn(
+                    paths,
+                    "\(prefix).target_adoption is below start_adoption (\(f(startMedian))) in more than 5% of runs (its p5 is \(f(target.quantile(0.05))))",
+                    hint: "raise the target's lower end above the start adoption")
             }
         }
 
@@ -47,8 +51,12 @@ package enum ScenarioLinter {
             if case .lognormal = d { positive = true } else { positive = d.support.lowerBound > 0 }
             let p5 = d.quantile(0.05), p95 = d.quantile(0.95)
             if positive, p5 > 0, p95 > maximumSpreadRatio * p5 {
-                warn([spec.path], "\(spec.path) spans more than an order of magnitude: its p95 (\(f(p95))) is \(f((p95 / p5 * 10).rounded() / 10)) times its p5 (\(f(p5))) (\(spec.unit))",
-                     hint: "check the unit (for example 0.1, not 10, for 10%) or narrow the distribution; ignore this if the spread is intended")
+                warn(
+                    [spec.path],
+                    "\(spec.path) spans more than an order of magnitude: its p95 (\(f(p95))) is \(f((p95 / p5 * 10).rounded() / 10)) times its p5 (\(f(p5))) (\(spec.unit))",
+                    hint:
+                        "check the unit (for example 0.1, not 10, for 10%) or narrow the distribution; ignore this if the spread is intended"
+                )
             }
         }
 
@@ -60,9 +68,10 @@ package enum ScenarioLinter {
         default: (typical, what) = (lag.mean, "mean")
         }
         if Double(scenario.horizon) < typical {
-            warn(["horizon", "effects.realisation_lag"],
-                 "horizon is \(scenario.horizon) years, shorter than the realisation lag (\(what) \(f(typical)) years): most benefits would fall after the last simulated year",
-                 hint: "set horizon to at least \(Int(typical.rounded(.up))), or shorten effects.realisation_lag if benefits come faster")
+            warn(
+                ["horizon", "effects.realisation_lag"],
+                "horizon is \(scenario.horizon) years, shorter than the realisation lag (\(what) \(f(typical)) years): most benefits would fall after the last simulated year",
+                hint: "set horizon to at least \(Int(typical.rounded(.up))), or shorten effects.realisation_lag if benefits come faster")
         }
         return warnings.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
@@ -82,7 +91,8 @@ struct KeyLocator {
         var key: Node? = nil
         for component in path.split(separator: ".") {
             guard let mapping = node.mapping,
-                  let pair = mapping.first(where: { $0.key.scalar?.string == String(component) }) else { return nil }
+                let pair = mapping.first(where: { $0.key.scalar?.string == String(component) })
+            else { return nil }
             key = pair.key
             node = pair.value
         }

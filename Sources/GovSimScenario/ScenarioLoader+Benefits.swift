@@ -18,29 +18,38 @@ extension ScenarioLoader {
                 continue
             }
             if let first = seen[name] {
-                error(at: keyNode, "duplicate benefit line `\(name)` (first given on line \(first.mark?.line ?? 0))", hint: "keep one of the two")
+                error(
+                    at: keyNode, "duplicate benefit line `\(name)` (first given on line \(first.mark?.line ?? 0))",
+                    hint: "keep one of the two")
                 continue
             }
             seen[name] = keyNode
             let path = "benefits.\(name)"
             guard BenefitLine.isValidName(name) else {
-                error(at: keyNode, "benefit line name `\(name)` must be a lower-case identifier",
-                      hint: "use lower-case letters, digits and '_', starting with a letter, at most 60 characters (e.g. `citizen_time_online`)")
+                error(
+                    at: keyNode, "benefit line name `\(name)` must be a lower-case identifier",
+                    hint:
+                        "use lower-case letters, digits and '_', starting with a letter, at most 60 characters (e.g. `citizen_time_online`)"
+                )
                 continue
             }
             guard let line = mapping(valueNode, path: path) else { continue }
             var category: BenefitLine.Category?
             if let c = line["category"] {
                 if let text = string(c, path: "\(path).category") {
-                    if let k = BenefitLine.Category(rawValue: text) { category = k }
-                    else {
+                    if let k = BenefitLine.Category(rawValue: text) {
+                        category = k
+                    } else {
                         let suggestion = Suggestion.closest(to: text, in: categories).map { "did you mean `\($0)`? " } ?? ""
-                        error(at: c, "\(path).category must be one of \(categories.joined(separator: ", ")), found `\(text)`",
-                              hint: "\(suggestion)see docs/scenario-format.md, \"Benefit lines\", for each category's factors")
+                        error(
+                            at: c, "\(path).category must be one of \(categories.joined(separator: ", ")), found `\(text)`",
+                            hint: "\(suggestion)see docs/scenario-format.md, \"Benefit lines\", for each category's factors")
                     }
                 }
             } else {
-                error(at: valueNode, "benefit line `\(name)` has no `category`", hint: "add `category:` with one of \(categories.joined(separator: ", "))")
+                error(
+                    at: valueNode, "benefit line `\(name)` has no `category`",
+                    hint: "add `category:` with one of \(categories.joined(separator: ", "))")
             }
             // `driver`: one practice, or a list of practices averaged with equal weights.
             var drivers: [PracticeKind]?
@@ -52,11 +61,14 @@ extension ScenarioLoader {
                     if let k = PracticeKind(rawValue: text) {
                         if found.contains(k) {
                             error(at: item, "\(path).driver names `\(text)` twice", hint: "list each practice once")
-                        } else { found.append(k) }
+                        } else {
+                            found.append(k)
+                        }
                     } else {
                         let suggestion = Suggestion.closest(to: text, in: practices).map { "did you mean `\($0)`? " } ?? ""
-                        error(at: item, "\(path).driver must be a practice, found `\(text)`",
-                              hint: "\(suggestion)use one of \(practices.joined(separator: ", ")), or a list of them")
+                        error(
+                            at: item, "\(path).driver must be a practice, found `\(text)`",
+                            hint: "\(suggestion)use one of \(practices.joined(separator: ", ")), or a list of them")
                     }
                 }
                 if items.isEmpty {
@@ -65,20 +77,31 @@ extension ScenarioLoader {
                     drivers = found
                 }
             } else {
-                error(at: valueNode, "benefit line `\(name)` has no `driver`",
-                      hint: "add `driver:` naming the practice whose progress realises it (\(practices.joined(separator: ", "))), or a list of them")
+                error(
+                    at: valueNode, "benefit line `\(name)` has no `driver`",
+                    hint:
+                        "add `driver:` naming the practice whose progress realises it (\(practices.joined(separator: ", "))), or a list of them"
+                )
             }
             var cash: Bool? = nil
             if let c = line["cash_releasing"] {
                 if let text = string(c, path: "\(path).cash_releasing") {
-                    if text == "true" { cash = true } else if text == "false" { cash = false } else {
-                        error(at: c, "\(path).cash_releasing must be true or false, found `\(text)`",
-                              hint: "true if the saving lowers the organisation's spending (financial case), false if it does not (economic case only)")
+                    if text == "true" {
+                        cash = true
+                    } else if text == "false" {
+                        cash = false
+                    } else {
+                        error(
+                            at: c, "\(path).cash_releasing must be true or false, found `\(text)`",
+                            hint:
+                                "true if the saving lowers the organisation's spending (financial case), false if it does not (economic case only)"
+                        )
                     }
                 }
             } else if let category, category.requiresCashDeclaration {
-                error(at: valueNode, "benefit line `\(name)` (\(category.rawValue)) has no `cash_releasing`",
-                      hint: "add `cash_releasing: true` if the saving lowers spending (it then counts in the financial case), or `false`")
+                error(
+                    at: valueNode, "benefit line `\(name)` (\(category.rawValue)) has no `cash_releasing`",
+                    hint: "add `cash_releasing: true` if the saving lowers spending (it then counts in the financial case), or `false`")
             } else {
                 cash = false
             }
@@ -93,8 +116,11 @@ extension ScenarioLoader {
                         scenario.parameters[spec.path] = spec.defaultValue
                         continue
                     }
-                    error(at: valueNode, "benefit line `\(name)` has no `\(factor)` (\(spec.unit))",
-                          hint: "a \(category.rawValue) line needs \(category.factors.filter { !category.optionalFactors.contains($0) }.joined(separator: ", ")); there is no default")
+                    error(
+                        at: valueNode, "benefit line `\(name)` has no `\(factor)` (\(spec.unit))",
+                        hint:
+                            "a \(category.rawValue) line needs \(category.factors.filter { !category.optionalFactors.contains($0) }.joined(separator: ", ")); there is no default"
+                    )
                     complete = false
                     continue
                 }

@@ -7,14 +7,20 @@ extension ScenarioLoader {
     /// - Throws: ``ScenarioError`` if the bytes exceed ``maximumBytes`` or are not UTF-8.
     static func text(of data: Data, fileName: String) throws -> String {
         guard data.count <= maximumBytes else {
-            throw ScenarioError([Diagnostic(file: fileName, line: 1, column: 1,
-                message: "the file is \(data.count) bytes, larger than the \(maximumBytes)-byte limit for a scenario",
-                hint: "check that this is a scenario file; a scenario is a few kilobytes of YAML")])
+            throw ScenarioError([
+                Diagnostic(
+                    file: fileName, line: 1, column: 1,
+                    message: "the file is \(data.count) bytes, larger than the \(maximumBytes)-byte limit for a scenario",
+                    hint: "check that this is a scenario file; a scenario is a few kilobytes of YAML")
+            ])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             let (line, column) = ScenarioLoader.firstInvalidUTF8(data)
-            throw ScenarioError([Diagnostic(file: fileName, line: line, column: column,
-                message: "the file is not valid UTF-8 text", hint: "save the scenario as UTF-8")])
+            throw ScenarioError([
+                Diagnostic(
+                    file: fileName, line: line, column: column,
+                    message: "the file is not valid UTF-8 text", hint: "save the scenario as UTF-8")
+            ])
         }
         return text
     }
@@ -24,9 +30,12 @@ extension ScenarioLoader {
         if text.utf8.contains(0) {
             let prefix = text.utf8.prefix { $0 != 0 }
             let line = prefix.filter { $0 == 10 }.count + 1
-            throw ScenarioError([Diagnostic(file: fileName, line: line, column: 1,
-                message: "the file contains a NUL byte; it looks like binary data, not YAML",
-                hint: "check that this is a scenario file")])
+            throw ScenarioError([
+                Diagnostic(
+                    file: fileName, line: line, column: 1,
+                    message: "the file contains a NUL byte; it looks like binary data, not YAML",
+                    hint: "check that this is a scenario file")
+            ])
         }
     }
 

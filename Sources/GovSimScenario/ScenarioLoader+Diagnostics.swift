@@ -7,8 +7,9 @@ extension ScenarioLoader {
     mutating func budget(_ node: Node) -> Bool {
         visited += 1
         if visited == ScenarioLoader.nodeBudget {
-            error(at: node, "the scenario has more than \(ScenarioLoader.nodeBudget) YAML nodes (are aliases expanding it?)",
-                  hint: "write the scenario without anchors and aliases")
+            error(
+                at: node, "the scenario has more than \(ScenarioLoader.nodeBudget) YAML nodes (are aliases expanding it?)",
+                hint: "write the scenario without anchors and aliases")
         }
         return visited < ScenarioLoader.nodeBudget && withinDiagnosticLimit(node)
     }
@@ -21,8 +22,9 @@ extension ScenarioLoader {
     mutating func unknownKey(_ key: String, at node: Node, path: String, candidates: [String]) {
         let suggestion = Suggestion.closest(to: key, in: candidates)
         let place = path.isEmpty ? "at the top level" : "in \(path)"
-        error(at: node, "unknown key `\(key)` \(place)",
-              hint: suggestion.map { "did you mean `\($0)`?" } ?? "allowed keys are \(candidates.joined(separator: ", "))")
+        error(
+            at: node, "unknown key `\(key)` \(place)",
+            hint: suggestion.map { "did you mean `\($0)`?" } ?? "allowed keys are \(candidates.joined(separator: ", "))")
     }
 
     mutating func unknownCurve(_ name: String, at node: Node) {
@@ -33,22 +35,27 @@ extension ScenarioLoader {
 
     func syntaxDiagnostic(_ error: YamlError) -> Diagnostic {
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             var message = "YAML syntax error: \(problem)"
             if let context { message += " \(context.text) (line \(context.mark.line))" }
-            let hint = problem.contains("tab") ? "indent with spaces, not tabs"
+            let hint =
+                problem.contains("tab")
+                ? "indent with spaces, not tabs"
                 : "check the indentation and quoting on this line and the one before"
             return Diagnostic(file: fileName, line: mark.line, column: mark.column, message: message, hint: hint)
-        case let .reader(problem, offset, _, yaml):
+        case .reader(let problem, let offset, _, let yaml):
             let (line, column) = ScenarioLoader.lineColumn(ofUTF8Offset: offset ?? 0, in: yaml)
-            return Diagnostic(file: fileName, line: line, column: column, message: "cannot read the file: \(problem)",
-                              hint: "save the scenario as UTF-8 text without control characters")
-        case let .duplicatedKeysInMapping(duplicates, context):
+            return Diagnostic(
+                file: fileName, line: line, column: column, message: "cannot read the file: \(problem)",
+                hint: "save the scenario as UTF-8 text without control characters")
+        case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.sorted().first ?? ""
             let (line, column, firstLine) = ScenarioLoader.locateDuplicate(key: key, from: context.mark, in: text)
-            return Diagnostic(file: fileName, line: line, column: column,
-                              message: "duplicate key `\(key)`\(firstLine.map { " (first given on line \($0))" } ?? "")",
-                              hint: "keep one of the two")
+            return Diagnostic(
+                file: fileName, line: line, column: column,
+                message: "duplicate key `\(key)`\(firstLine.map { " (first given on line \($0))" } ?? "")",
+                hint: "keep one of the two")
         default:
             return Diagnostic(file: fileName, line: 1, column: 1, message: "YAML error: \(error)".replacingNewlines())
         }

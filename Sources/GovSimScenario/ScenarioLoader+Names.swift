@@ -14,8 +14,9 @@ extension ScenarioLoader {
     mutating func checkNameCharacters(_ name: String, at node: Node, what: String) -> Bool {
         guard let scalar = ScenarioLoader.forbiddenNameCharacter(in: name) else { return true }
         let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
-        error(at: node, "\(what) contains the control character \(code); names may not contain control characters",
-              hint: "use letters, digits, spaces, '-' or '_'")
+        error(
+            at: node, "\(what) contains the control character \(code); names may not contain control characters",
+            hint: "use letters, digits, spaces, '-' or '_'")
         return false
     }
 

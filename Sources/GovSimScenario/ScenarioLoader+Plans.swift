@@ -7,8 +7,10 @@ extension ScenarioLoader {
     /// A mapping of calendar years to plain numbers: years whole, strictly increasing in the
     /// order written and inside the simulated years (start_year + 1 … start_year + horizon);
     /// values in `values` (and not decreasing when `nonDecreasing`).
-    mutating func yearMapping(_ node: Node, path: String, startYear: Int, horizon: Int, values: ClosedRange<Double>,
-                              unit: String, nonDecreasing: Bool, example: String) -> [(year: Int, value: Double)]? {
+    mutating func yearMapping(
+        _ node: Node, path: String, startYear: Int, horizon: Int, values: ClosedRange<Double>,
+        unit: String, nonDecreasing: Bool, example: String
+    ) -> [(year: Int, value: Double)]? {
         guard let m = mapping(node, path: path) else { return nil }
         guard m.count > 0 else {
             error(at: node, "\(path) is empty", hint: "give at least one year, e.g. `\(example)`")
@@ -26,32 +28,41 @@ extension ScenarioLoader {
             let isPlan = path.hasSuffix(".plan")
             guard year >= first, isPlan || year <= last else {
                 if isPlan {
-                    error(at: k, "\(path): year \(year) is not after start_year \(startYear)", hint: "give milestone years after start_year")
+                    error(
+                        at: k, "\(path): year \(year) is not after start_year \(startYear)", hint: "give milestone years after start_year")
                 } else {
-                    error(at: k, "\(path): year \(year) is outside the simulated years \(first)-\(last) (start_year \(startYear), horizon \(horizon))",
-                          hint: "give years after start_year and at most start_year + horizon, or lengthen the horizon")
+                    error(
+                        at: k,
+                        "\(path): year \(year) is outside the simulated years \(first)-\(last) (start_year \(startYear), horizon \(horizon))",
+                        hint: "give years after start_year and at most start_year + horizon, or lengthen the horizon")
                 }
                 ok = false
                 continue
             }
             if let previous = out.last, year <= previous.year {
-                error(at: k, "\(path): year \(year) comes after \(previous.year); the years must increase",
-                      hint: "list the years in increasing order, each once")
+                error(
+                    at: k, "\(path): year \(year) comes after \(previous.year); the years must increase",
+                    hint: "list the years in increasing order, each once")
                 ok = false
                 continue
             }
             guard let x = number(v, path: "\(path).\(year)") else { ok = false; continue }
             guard values.contains(x) else {
-                let range = values.upperBound.isFinite ? "between \(CSVTable.formatNumber(values.lowerBound)) and \(CSVTable.formatNumber(values.upperBound))"
-                                                       : "at least \(CSVTable.formatNumber(values.lowerBound))"
-                error(at: v, "\(path).\(year) is \(CSVTable.formatNumber(x)), but it must be \(range) (\(unit))",
-                      hint: "change it to a value in that range")
+                let range =
+                    values.upperBound.isFinite
+                    ? "between \(CSVTable.formatNumber(values.lowerBound)) and \(CSVTable.formatNumber(values.upperBound))"
+                    : "at least \(CSVTable.formatNumber(values.lowerBound))"
+                error(
+                    at: v, "\(path).\(year) is \(CSVTable.formatNumber(x)), but it must be \(range) (\(unit))",
+                    hint: "change it to a value in that range")
                 ok = false
                 continue
             }
             if nonDecreasing, let previous = out.last, x < previous.value {
-                error(at: v, "\(path).\(year) is \(CSVTable.formatNumber(x)), below \(CSVTable.formatNumber(previous.value)) planned for \(previous.year); planned adoption must not fall",
-                      hint: "keep each milestone at or above the one before")
+                error(
+                    at: v,
+                    "\(path).\(year) is \(CSVTable.formatNumber(x)), below \(CSVTable.formatNumber(previous.value)) planned for \(previous.year); planned adoption must not fall",
+                    hint: "keep each milestone at or above the one before")
                 ok = false
                 continue
             }
@@ -66,9 +77,12 @@ extension ScenarioLoader {
     /// `variants.<name>.practices.<kind>.curve.plan`).
     mutating func milestonePlan(_ plansNode: Node, kind: PracticeKind, scenario: Scenario, path: String? = nil) -> MilestonePlan? {
         let path = path ?? "practices.\(kind.rawValue).curve.plan"
-        guard let points = yearMapping(plansNode, path: path, startYear: scenario.startYear, horizon: scenario.horizon,
-                                       values: 0...1, unit: "share 0–1, planned adoption", nonDecreasing: true,
-                                       example: "plan: {\(scenario.startYear + 1): 0.2, \(scenario.startYear + 3): 0.6}") else { return nil }
+        guard
+            let points = yearMapping(
+                plansNode, path: path, startYear: scenario.startYear, horizon: scenario.horizon,
+                values: 0...1, unit: "share 0–1, planned adoption", nonDecreasing: true,
+                example: "plan: {\(scenario.startYear + 1): 0.2, \(scenario.startYear + 3): 0.6}")
+        else { return nil }
         return MilestonePlan(years: points.map(\.year), adoption: points.map(\.value))
     }
 }

@@ -4,7 +4,10 @@ import Yams
 /// sections (every key checked against ``ParameterCatalog``), and cross-field checks.
 extension ScenarioLoader {
     static let settingKeys = ["version", "name", "description", "start_year", "horizon", "runs", "seed", "currency", "sampling"]
-    static let sectionKeys = ["baseline", "practices", "effects", "spending", "investment", "programme_risk", "satisfaction", "budget", "appraisal", "calibration"]
+    static let sectionKeys = [
+        "baseline", "practices", "effects", "spending", "investment", "programme_risk", "satisfaction", "budget", "appraisal",
+        "calibration",
+    ]
     static let structureKeys = ["variants", "portfolio", "correlations", "benefits"]
 
     mutating func decode(_ root: Node) -> Scenario? {
@@ -20,8 +23,9 @@ extension ScenarioLoader {
         if let node = top["name"] {
             if let s = string(node, path: "name"), checkNameCharacters(s, at: node, what: "the scenario name") {
                 if s.isEmpty || s.contains("/") || s.hasPrefix(".") || s.count > 100 {
-                    error(at: node, "name `\(s)` cannot be used as a folder name",
-                          hint: "use letters, digits, '-' or '_', at most 100 characters, no '/'")
+                    error(
+                        at: node, "name `\(s)` cannot be used as a folder name",
+                        hint: "use letters, digits, '-' or '_', at most 100 characters, no '/'")
                 } else {
                     scenario.name = s
                 }
@@ -32,8 +36,11 @@ extension ScenarioLoader {
         if let node = top["description"], let s = string(node, path: "description") { scenario.description = s }
         if let node = top["currency"], let s = string(node, path: "currency") { scenario.currency = s }
         if let node = top["sampling"], let s = string(node, path: "sampling") {
-            if let kind = SamplingKind(rawValue: s) { scenario.sampling = kind }
-            else { error(at: node, "sampling must be random, lhs or sobol, found `\(s)`", hint: "use lhs or sobol for lower Monte Carlo error") }
+            if let kind = SamplingKind(rawValue: s) {
+                scenario.sampling = kind
+            } else {
+                error(at: node, "sampling must be random, lhs or sobol, found `\(s)`", hint: "use lhs or sobol for lower Monte Carlo error")
+            }
         }
         if let node = top["start_year"], let v = integer(node, path: "start_year", range: 1900...2500) { scenario.startYear = v }
         if let node = top["horizon"], let v = integer(node, path: "horizon", range: 1...200) { scenario.horizon = v }
@@ -52,15 +59,22 @@ extension ScenarioLoader {
                 guard let p = practices[kind.rawValue]?.mapping, let curveNode = p["curve"] else { continue }
                 if let kindName = curveNode.scalar?.string, curveNode.mapping == nil {
                     if kindName == AdoptionCurveKind.plan.rawValue {
-                        error(at: curveNode, "practices.\(kind.rawValue).curve: a plan needs its milestones",
-                              hint: "write `curve: {plan: {\(scenario.startYear + 1): 0.2, \(scenario.startYear + 3): 0.6}}` (planned adoption by year)")
-                    } else if let k = AdoptionCurveKind(rawValue: kindName), k != .step { scenario.curves[kind] = k }
-                    else { unknownCurve(kindName, at: curveNode) }
+                        error(
+                            at: curveNode, "practices.\(kind.rawValue).curve: a plan needs its milestones",
+                            hint:
+                                "write `curve: {plan: {\(scenario.startYear + 1): 0.2, \(scenario.startYear + 3): 0.6}}` (planned adoption by year)"
+                        )
+                    } else if let k = AdoptionCurveKind(rawValue: kindName), k != .step {
+                        scenario.curves[kind] = k
+                    } else {
+                        unknownCurve(kindName, at: curveNode)
+                    }
                 } else if let m = curveNode.mapping {
                     let names = m.keys.compactMap { $0.scalar?.string }
                     if names.count != 1 {
-                        error(at: curveNode, "practices.\(kind.rawValue).curve must name exactly one curve, found \(names.count)",
-                              hint: "write `curve: {bass: {p: 0.03, q: 0.38}}` or `curve: {logistic: {midpoint: 5, speed: 0.8}}`")
+                        error(
+                            at: curveNode, "practices.\(kind.rawValue).curve must name exactly one curve, found \(names.count)",
+                            hint: "write `curve: {bass: {p: 0.03, q: 0.38}}` or `curve: {logistic: {midpoint: 5, speed: 0.8}}`")
                     } else if names[0] == AdoptionCurveKind.plan.rawValue, let plansNode = m.first?.value {
                         scenario.curves[kind] = .plan
                         if let plan = milestonePlan(plansNode, kind: kind, scenario: scenario) { scenario.plans[kind] = plan }
@@ -100,8 +114,9 @@ extension ScenarioLoader {
         if let node = top["portfolio"] {
             scenario.portfolio = portfolio(node, specs: specByPath, plans: scenario.plans)
             if !scenario.benefitLines.isEmpty, let first = top.keys.first(where: { $0.scalar?.string == "benefits" }) {
-                error(at: first, "benefit lines cannot be combined with a portfolio yet",
-                      hint: "appraise the organisations one at a time, or remove `benefits:`")
+                error(
+                    at: first, "benefit lines cannot be combined with a portfolio yet",
+                    hint: "appraise the organisations one at a time, or remove `benefits:`")
             }
         }
         if let node = top["correlations"] { scenario.correlation = correlations(node, scenario: scenario) }
@@ -125,14 +140,19 @@ extension ScenarioLoader {
             return
         }
         // `curve: bass` (a bare kind) has nothing more to read; a plan was read with the curve kinds.
-        if path.hasSuffix(".curve"), node.scalar != nil || scenario.plans.keys.contains(where: { path == "practices.\($0.rawValue).curve" }) { return }
+        if path.hasSuffix(".curve"), node.scalar != nil || scenario.plans.keys.contains(where: { path == "practices.\($0.rawValue).curve" })
+        {
+            return
+        }
         guard prefixes.contains(path) else { return }
         // `curve: {bass: {}}` or `curve: {bass: }` with defaults only.
         if path.split(separator: ".").count == 4, path.contains(".curve."), node.scalar?.string == "" || node.null != nil { return }
         guard let m = mapping(node, path: path) else { return }
-        let children = Set(specs.keys.compactMap { child(of: path, in: $0) } + prefixes.compactMap { child(of: path, in: $0) }
-                           + (path.hasPrefix("practices.") && path.split(separator: ".").count == 2 ? ["curve"] : [])
-                           + (path == "effects" ? ["from_fit"] : []) + (path == "investment" ? ["profile", "duration"] : []) + (path == "budget" ? ["sensitivity_rates"] : []) + (path == "appraisal" ? ["discounting"] : []))
+        let children = Set(
+            specs.keys.compactMap { child(of: path, in: $0) } + prefixes.compactMap { child(of: path, in: $0) }
+                + (path.hasPrefix("practices.") && path.split(separator: ".").count == 2 ? ["curve"] : [])
+                + (path == "effects" ? ["from_fit"] : []) + (path == "investment" ? ["profile", "duration"] : [])
+                + (path == "budget" ? ["sensitivity_rates"] : []) + (path == "appraisal" ? ["discounting"] : []))
         var seen: [String: Node] = [:]
         for (keyNode, valueNode) in m {
             guard budget(keyNode) else { return }
@@ -141,8 +161,9 @@ extension ScenarioLoader {
                 continue
             }
             if let first = seen[key] {
-                error(at: keyNode, "duplicate key `\(key)` in \(path) (first given on line \(first.mark?.line ?? 0))",
-                      hint: "keep one of the two")
+                error(
+                    at: keyNode, "duplicate key `\(key)` in \(path) (first given on line \(first.mark?.line ?? 0))",
+                    hint: "keep one of the two")
                 continue
             }
             seen[key] = keyNode
@@ -151,13 +172,21 @@ extension ScenarioLoader {
                 scenario.fitPrior = fitPrior(valueNode)
             } else if full == "appraisal.discounting" {
                 if let text = string(valueNode, path: full) {
-                    if let kind = DiscountSchedule.Kind(rawValue: text) { scenario.discounting = kind }
-                    else { error(at: valueNode, "appraisal.discounting must be green_book or flat, found `\(text)`", hint: "write `discounting: green_book` (declining STPR) or `discounting: flat` (budget.discount_rate every year)") }
+                    if let kind = DiscountSchedule.Kind(rawValue: text) {
+                        scenario.discounting = kind
+                    } else {
+                        error(
+                            at: valueNode, "appraisal.discounting must be green_book or flat, found `\(text)`",
+                            hint:
+                                "write `discounting: green_book` (declining STPR) or `discounting: flat` (budget.discount_rate every year)")
+                    }
                 }
             } else if full == "investment.profile" {
-                if let points = yearMapping(valueNode, path: full, startYear: scenario.startYear, horizon: scenario.horizon,
-                                            values: 0...Double.infinity, unit: "currency, base-year prices", nonDecreasing: false,
-                                            example: "profile: {\(scenario.startYear + 1): 3.0, \(scenario.startYear + 2): 2.0}") {
+                if let points = yearMapping(
+                    valueNode, path: full, startYear: scenario.startYear, horizon: scenario.horizon,
+                    values: 0...Double.infinity, unit: "currency, base-year prices", nonDecreasing: false,
+                    example: "profile: {\(scenario.startYear + 1): 3.0, \(scenario.startYear + 2): 2.0}")
+                {
                     scenario.buildProfile = Dictionary(uniqueKeysWithValues: points.map { ($0.year, $0.value) })
                 }
             } else if full == "investment.duration" {
@@ -167,13 +196,12 @@ extension ScenarioLoader {
             } else if children.contains(key) {
                 walk(valueNode, path: full, specs: specs, prefixes: prefixes, into: &scenario)
             } else if path.hasSuffix(".curve"), AdoptionCurveKind(rawValue: key) != nil {
-                continue // a curve kind other than the one in effect was already reported
+                continue  // a curve kind other than the one in effect was already reported
             } else {
                 unknownKey(key, at: keyNode, path: path, candidates: children.sorted())
             }
         }
     }
-
 
     func child(of prefix: String, in path: String) -> String? {
         guard path.hasPrefix(prefix + ".") else { return nil }
@@ -189,8 +217,10 @@ extension ScenarioLoader {
                 continue
             }
             if let first = seen[key] {
-                error(at: keyNode, "duplicate key `\(key)`\(path.isEmpty ? "" : " in \(path)") (first given on line \(first.mark?.line ?? 0))",
-                      hint: "keep one of the two")
+                error(
+                    at: keyNode,
+                    "duplicate key `\(key)`\(path.isEmpty ? "" : " in \(path)") (first given on line \(first.mark?.line ?? 0))",
+                    hint: "keep one of the two")
             }
             seen[key] = keyNode
             if !allowed.contains(key) { unknownKey(key, at: keyNode, path: path, candidates: allowed) }
@@ -201,36 +231,53 @@ extension ScenarioLoader {
     /// it would contradict the plan.
     mutating func checkPlanTargets(_ s: Scenario, top: Node.Mapping) {
         for (kind, plan) in s.plans.sorted(by: { $0.key < $1.key }) {
-            let start = s.parameters["practices.\(kind.rawValue).start_adoption"]
+            let start =
+                s.parameters["practices.\(kind.rawValue).start_adoption"]
                 ?? ParameterCatalog.practice(kind, curve: .plan).first { $0.path.hasSuffix(".start_adoption") }?.defaultValue
             if let start, start.support.lowerBound > plan.adoption[0],
-               let node = top["practices"]?.mapping?[kind.rawValue]?.mapping?["curve"] {
-                error(at: node, "practices.\(kind.rawValue).curve.plan starts at \(CSVTable.formatNumber(plan.adoption[0])) in \(plan.years[0]), below the start adoption (\(CSVTable.formatNumber(start.support.lowerBound)) or more); planned adoption must not fall",
-                      hint: "raise the first milestone to at least the start adoption, or lower start_adoption")
+                let node = top["practices"]?.mapping?[kind.rawValue]?.mapping?["curve"]
+            {
+                error(
+                    at: node,
+                    "practices.\(kind.rawValue).curve.plan starts at \(CSVTable.formatNumber(plan.adoption[0])) in \(plan.years[0]), below the start adoption (\(CSVTable.formatNumber(start.support.lowerBound)) or more); planned adoption must not fall",
+                    hint: "raise the first milestone to at least the start adoption, or lower start_adoption")
             }
-            guard let node = top["practices"]?.mapping?[kind.rawValue]?.mapping?.first(where: { $0.key.scalar?.string == "target_adoption" })?.key else { continue }
-            error(at: node, "practices.\(kind.rawValue).target_adoption cannot be given with a milestone plan: the target is the plan's last milestone (\(CSVTable.formatNumber(plan.target)) in \(plan.lastYear))",
-                  hint: "remove target_adoption, or change the plan's last milestone")
+            guard
+                let node = top["practices"]?.mapping?[kind.rawValue]?.mapping?.first(where: { $0.key.scalar?.string == "target_adoption" })?
+                    .key
+            else { continue }
+            error(
+                at: node,
+                "practices.\(kind.rawValue).target_adoption cannot be given with a milestone plan: the target is the plan's last milestone (\(CSVTable.formatNumber(plan.target)) in \(plan.lastYear))",
+                hint: "remove target_adoption, or change the plan's last milestone")
         }
     }
 
     mutating func checkCalibration(_ s: Scenario, top: Node.Mapping) {
-        guard let low = s.parameters["calibration.target_low"]?.mean, let high = s.parameters["calibration.target_high"]?.mean else { return }
+        guard let low = s.parameters["calibration.target_low"]?.mean, let high = s.parameters["calibration.target_high"]?.mean else {
+            return
+        }
         if !(low < high) {
             let node = top["calibration"] ?? Node("")
-            error(at: node, "calibration.target_low (\(CSVTable.formatNumber(low))) must be below calibration.target_high (\(CSVTable.formatNumber(high)))",
-                  hint: "swap the two values")
+            error(
+                at: node,
+                "calibration.target_low (\(CSVTable.formatNumber(low))) must be below calibration.target_high (\(CSVTable.formatNumber(high)))",
+                hint: "swap the two values")
         }
         // The uplift's default needs leader > peer and a gap below (leader − peer)/peer (ParameterCatalog.uplift(forGap:)).
         let leader = s.parameters["effects.leader_adoption"]?.mean ?? ParameterCatalog.defaultLeaderAdoption
         let peer = s.parameters["effects.peer_adoption"]?.mean ?? ParameterCatalog.defaultPeerAdoption
         let node = top["effects"] ?? top["calibration"] ?? Node("")
         if !(leader > peer) {
-            error(at: node, "effects.leader_adoption (\(CSVTable.formatNumber(leader))) must be above effects.peer_adoption (\(CSVTable.formatNumber(peer)))",
-                  hint: "the calibration finding compares leaders with their peers; give the leader the higher adoption")
+            error(
+                at: node,
+                "effects.leader_adoption (\(CSVTable.formatNumber(leader))) must be above effects.peer_adoption (\(CSVTable.formatNumber(peer)))",
+                hint: "the calibration finding compares leaders with their peers; give the leader the higher adoption")
         } else if low < high, ParameterCatalog.uplift(forGap: high, leader: leader, peer: peer) == nil {
-            error(at: node, "no full-adoption uplift gives a leader-versus-peer gap of \(CSVTable.formatNumber(high)) at adoption \(CSVTable.formatNumber(leader)) vs \(CSVTable.formatNumber(peer)) (the gap must stay below (leader − peer)/peer)",
-                  hint: "lower effects.peer_adoption, raise effects.leader_adoption or lower calibration.target_high")
+            error(
+                at: node,
+                "no full-adoption uplift gives a leader-versus-peer gap of \(CSVTable.formatNumber(high)) at adoption \(CSVTable.formatNumber(leader)) vs \(CSVTable.formatNumber(peer)) (the gap must stay below (leader − peer)/peer)",
+                hint: "lower effects.peer_adoption, raise effects.leader_adoption or lower calibration.target_high")
         }
     }
 }

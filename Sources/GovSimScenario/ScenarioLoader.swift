@@ -54,9 +54,12 @@ package struct ScenarioLoader {
         }
         guard let root, root.mapping != nil else {
             let mark = root?.mark
-            throw ScenarioError([Diagnostic(file: fileName, line: mark?.line ?? 1, column: mark?.column ?? 1,
-                message: root == nil ? "the file is empty" : "the scenario must be a mapping of keys to values",
-                hint: "start from `govsim init` or scenarios/reference.yaml")])
+            throw ScenarioError([
+                Diagnostic(
+                    file: fileName, line: mark?.line ?? 1, column: mark?.column ?? 1,
+                    message: root == nil ? "the file is empty" : "the scenario must be a mapping of keys to values",
+                    hint: "start from `govsim init` or scenarios/reference.yaml")
+            ])
         }
         let scenario = decode(root)
         if let firstError = diagnostics.first(where: { $0.severity == .error }) {

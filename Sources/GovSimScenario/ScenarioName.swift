@@ -17,7 +17,8 @@ package enum ScenarioName {
         var out = String.UnicodeScalarView()
         var pendingDash = false
         for scalar in name.lowercased().unicodeScalars {
-            let keep = scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
+            let keep =
+                scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
                 || scalar == "_" || scalar == "-"
             if keep && scalar != "-" {
                 if pendingDash && !out.isEmpty { out.append("-") }

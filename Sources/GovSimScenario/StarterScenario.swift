@@ -6,13 +6,19 @@ import Foundation
 package enum StarterScenario {
     /// The fields written, per section, in file order (every other field keeps its default).
     static let sections: [(key: String, comment: String, fields: [String])] = [
-        ("baseline", "The organisation before the programme.",
-         ["spending", "labour_share", "demand_growth", "inflation", "productivity_trend", "satisfaction"]),
-        ("effects", "What full, matured adoption of the practices is worth, and how fast it comes.",
-         ["leader_adoption", "peer_adoption", "causal_share", "no_effect_probability", "realisation_lag", "j_curve_depth"]),
+        (
+            "baseline", "The organisation before the programme.",
+            ["spending", "labour_share", "demand_growth", "inflation", "productivity_trend", "satisfaction"]
+        ),
+        (
+            "effects", "What full, matured adoption of the practices is worth, and how fast it comes.",
+            ["leader_adoption", "peer_adoption", "causal_share", "no_effect_probability", "realisation_lag", "j_curve_depth"]
+        ),
         ("spending", "How productivity turns into money.", ["capture_rate", "cost_overrun"]),
-        ("programme_risk", "Most transformations fall short of plan, late.",
-         ["full_delivery_probability", "shortfall_delivery", "delay"]),
+        (
+            "programme_risk", "Most transformations fall short of plan, late.",
+            ["full_delivery_probability", "shortfall_delivery", "delay"]
+        ),
         ("satisfaction", "Citizen satisfaction (points 0-100).", ["customer_focus_gain", "rapid_iteration_gain"]),
     ]
 
@@ -57,9 +63,12 @@ package enum StarterScenario {
     /// `name` as a YAML scalar: plain when it is letters, digits, spaces, `-`, `_` and `.`
     /// (starting with a letter or digit), double-quoted with `\` and `"` escaped otherwise.
     static func yamlScalar(_ name: String) -> String {
-        let plain = name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType == .decimal || " -_.".unicodeScalars.contains($0) }
+        let plain = name.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || $0.properties.numericType == .decimal || " -_.".unicodeScalars.contains($0)
+        }
         if plain, let first = name.unicodeScalars.first, first.properties.isAlphabetic || first.properties.numericType == .decimal,
-           name.last != " ", !["true", "false", "null", "yes", "no", "on", "off", "~"].contains(name.lowercased()), Double(name) == nil {
+            name.last != " ", !["true", "false", "null", "yes", "no", "on", "off", "~"].contains(name.lowercased()), Double(name) == nil
+        {
             return name
         }
         return "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
@@ -70,19 +79,19 @@ package enum StarterScenario {
         let defaults = Scenario(name: name)
         let specs = Dictionary(uniqueKeysWithValues: defaults.specs.map { ($0.path, $0) })
         var out = """
-        # \(name): a govsim scenario (format version 1), written by `govsim init`.
-        #
-        # Every number is a known value (0.45) or an uncertain one, written as a one-key mapping:
-        #   {uniform: {min: 0.5, max: 0.9}}           {triangular: {min: 3, mode: 5, max: 7}}
-        #   {pert: {min: 0.5, mode: 0.8, max: 0.95}}  {normal: {mean: 0.01, sd: 0.005}}
-        #   {lognormal: {p5: 0.07, p95: 0.15}}        {beta: {alpha: 2, beta: 2}}
-        # Each run draws every uncertain value once. Shares are fractions (0.45 = 45%); money is in
-        # `currency`. Fields left out take their defaults: `govsim parameters` lists every field
-        # with its unit, allowed range, default and source. Check the file with
-        # `govsim validate \(ScenarioName.slug(name)).yaml`, then run it with `govsim run \(ScenarioName.slug(name)).yaml`.
+            # \(name): a govsim scenario (format version 1), written by `govsim init`.
+            #
+            # Every number is a known value (0.45) or an uncertain one, written as a one-key mapping:
+            #   {uniform: {min: 0.5, max: 0.9}}           {triangular: {min: 3, mode: 5, max: 7}}
+            #   {pert: {min: 0.5, mode: 0.8, max: 0.95}}  {normal: {mean: 0.01, sd: 0.005}}
+            #   {lognormal: {p5: 0.07, p95: 0.15}}        {beta: {alpha: 2, beta: 2}}
+            # Each run draws every uncertain value once. Shares are fractions (0.45 = 45%); money is in
+            # `currency`. Fields left out take their defaults: `govsim parameters` lists every field
+            # with its unit, allowed range, default and source. Check the file with
+            # `govsim validate \(ScenarioName.slug(name)).yaml`, then run it with `govsim run \(ScenarioName.slug(name)).yaml`.
 
 
-        """
+            """
         out += line("version: 1", comment: "scenario format version (always 1)")
         out += line("name: \(yamlScalar(name))", comment: "results go to outputs/\(ScenarioName.slug(name))/")
         out += "description: >\n  What this scenario describes, in a sentence or two.\n"
@@ -108,28 +117,31 @@ package enum StarterScenario {
     static func practicesBlock(defaults: Scenario, specs: [String: ParameterSpec]) -> String {
         var out = """
 
-        # The \(PracticeKind.countInWords) practices: adoption (share 0-1 of the organisation) in the base year, the
-        # programme's milestone plan (planned adoption at the end of each year, linear in between, flat
-        # after the last milestone, which is the target; an illustrative five-year plan, assumption:
-        # replace it with your programme's milestones), the one-off investment to go from no to full
-        # adoption and the yearly run cost at full adoption (currency, base-year prices).
-        # Alternatives to a plan, each with `target_adoption` (e.g. {pert: {min: 0.55, mode: 0.8, max: 0.95}}):
-        #   curve: bass                                  (Bass diffusion, default coefficients p and q)
-        #   curve: {bass: {p: 0.03, q: 0.38}}
-        #   curve: {logistic: {midpoint: 5, speed: 0.8}} (midpoint in years, speed per year)
-        practices:
+            # The \(PracticeKind.countInWords) practices: adoption (share 0-1 of the organisation) in the base year, the
+            # programme's milestone plan (planned adoption at the end of each year, linear in between, flat
+            # after the last milestone, which is the target; an illustrative five-year plan, assumption:
+            # replace it with your programme's milestones), the one-off investment to go from no to full
+            # adoption and the yearly run cost at full adoption (currency, base-year prices).
+            # Alternatives to a plan, each with `target_adoption` (e.g. {pert: {min: 0.55, mode: 0.8, max: 0.95}}):
+            #   curve: bass                                  (Bass diffusion, default coefficients p and q)
+            #   curve: {bass: {p: 0.03, q: 0.38}}
+            #   curve: {logistic: {midpoint: 5, speed: 0.8}} (midpoint in years, speed per year)
+            practices:
 
-        """
+            """
         for kind in PracticeKind.allCases {
             out += "  \(kind.rawValue):\n"
             for key in practiceFields {
                 let path = "practices.\(kind.rawValue).\(key)"
                 guard let spec = specs[path] else { continue }
-                out += kind == PracticeKind.allCases.first ? line("    \(key): \(defaults[path].scenarioNotation)", comment: spec.unit)
-                                              : "    \(key): \(defaults[path].scenarioNotation)\n"
+                out +=
+                    kind == PracticeKind.allCases.first
+                    ? line("    \(key): \(defaults[path].scenarioNotation)", comment: spec.unit)
+                    : "    \(key): \(defaults[path].scenarioNotation)\n"
                 if key == "start_adoption" {
-                    let plan = plan(start: defaults[path].mean, target: plannedTarget(defaults["practices.\(kind.rawValue).target_adoption"]),
-                                    startYear: defaults.startYear)
+                    let plan = plan(
+                        start: defaults[path].mean, target: plannedTarget(defaults["practices.\(kind.rawValue).target_adoption"]),
+                        startYear: defaults.startYear)
                     let milestones = zip(plan.years, plan.adoption).map { "\($0): \(CSVTable.formatNumber($1))" }.joined(separator: ", ")
                     let text = "    curve: {plan: {\(milestones)}}"
                     out += kind == PracticeKind.allCases.first ? line(text, comment: "planned adoption by year") : text + "\n"

@@ -6,7 +6,9 @@ package enum Suggestion {
     package static func closest(to word: String, in candidates: [String]) -> String? {
         let limit = max(2, word.count / 3)
         let lower = word.lowercased()
-        if lower.count >= 4, let prefixMatch = candidates.first(where: { $0.lowercased().hasPrefix(lower) || lower.hasPrefix($0.lowercased()) }) {
+        if lower.count >= 4,
+            let prefixMatch = candidates.first(where: { $0.lowercased().hasPrefix(lower) || lower.hasPrefix($0.lowercased()) })
+        {
             return prefixMatch
         }
         // A long shared beginning (`triangle` / `triangular`).

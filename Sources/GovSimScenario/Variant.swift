@@ -16,8 +16,10 @@ package struct Variant: Sendable, Equatable {
     /// builds or pays a programme team, whatever its overrides say).
     package var switchesOffEveryOrganisation = false
 
-    package init(name: String, description: String = "", overrides: [String: Distribution],
-                plans: [PracticeKind: MilestonePlan] = [:], line: Int = 0) {
+    package init(
+        name: String, description: String = "", overrides: [String: Distribution],
+        plans: [PracticeKind: MilestonePlan] = [:], line: Int = 0
+    ) {
         self.name = name
         self.description = description
         self.overrides = overrides

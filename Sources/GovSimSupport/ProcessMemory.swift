@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The process's heap, for studies that free large amounts of small arrays as they go (the
@@ -22,19 +22,19 @@ package enum ProcessMemory {
     /// not per run.
     package static func returnFreedMemory() {
         #if canImport(Glibc)
-        if mallocTrimAddress != 0, let symbol = UnsafeRawPointer(bitPattern: mallocTrimAddress) {
-            _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
-        }
+            if mallocTrimAddress != 0, let symbol = UnsafeRawPointer(bitPattern: mallocTrimAddress) {
+                _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+            }
         #endif
     }
 
     #if canImport(Glibc)
-    private typealias MallocTrim = @convention(c) (Int) -> Int32
-    /// The address of `malloc_trim` in the C library the program is linked with (0 if it has
-    /// none), found once; kept as an integer, which is Sendable, and called as `MallocTrim`.
-    private static let mallocTrimAddress: UInt = {
-        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "malloc_trim") else { return 0 }
-        return UInt(bitPattern: symbol)
-    }()
+        private typealias MallocTrim = @convention(c) (Int) -> Int32
+        /// The address of `malloc_trim` in the C library the program is linked with (0 if it has
+        /// none), found once; kept as an integer, which is Sendable, and called as `MallocTrim`.
+        private static let mallocTrimAddress: UInt = {
+            guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "malloc_trim") else { return 0 }
+            return UInt(bitPattern: symbol)
+        }()
     #endif
 }

@@ -137,13 +137,16 @@ public struct SHA256: Sendable {
 
     /// Compresses `blocks` consecutive 64-byte blocks at `message` into `h` with this hash's
     /// implementation.
-    private func compress(_ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
-                          _ message: UnsafeRawPointer, blocks: Int) {
+    private func compress(
+        _ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+        _ message: UnsafeRawPointer, blocks: Int
+    ) {
         guard hardware else { return SHA256.compressPortable(&h, message, blocks: blocks) }
         // A homogeneous tuple of eight UInt32 is laid out as eight contiguous words.
         withUnsafeMutableBytes(of: &h) { words in
-            csha256_compress(words.baseAddress!.assumingMemoryBound(to: UInt32.self),
-                             message.assumingMemoryBound(to: UInt8.self), blocks)
+            csha256_compress(
+                words.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                message.assumingMemoryBound(to: UInt8.self), blocks)
         }
     }
 
@@ -153,8 +156,10 @@ public struct SHA256: Sendable {
     /// The 64 rounds are written as eight groups of eight with the working variables renamed
     /// from round to round instead of moved, and the message schedule is kept in a 16-word window
     /// on the stack.
-    static func compressPortable(_ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
-                         _ message: UnsafeRawPointer, blocks: Int) {
+    static func compressPortable(
+        _ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+        _ message: UnsafeRawPointer, blocks: Int
+    ) {
         SHA256.k.withUnsafeBufferPointer { kp in
             let k = kp.baseAddress!
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { wp in
@@ -189,9 +194,11 @@ public struct SHA256: Sendable {
     /// h = T₁ + T₂ (the caller renames the variables for the next round). Wᵢ for i ≥ 16 is
     /// σ₁(W_{i−2}) + W_{i−7} + σ₀(W_{i−15}) + W_{i−16}, written over W_{i−16} in the window.
     @inline(__always)
-    private static func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
-                              _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32,
-                              _ k: UnsafePointer<UInt32>, _ w: UnsafeMutablePointer<UInt32>, _ i: Int) {
+    private static func round(
+        _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+        _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32,
+        _ k: UnsafePointer<UInt32>, _ w: UnsafeMutablePointer<UInt32>, _ i: Int
+    ) {
         @inline(__always) func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 &- n)) }
         let wi: UInt32
         if i < 16 {

@@ -11,13 +11,13 @@ struct BenchCommand: ParsableCommand {
         abstract: "Benchmark govsim end to end: run-years per second, peak memory, thread speed-up, scaling.",
         usage: "govsim bench [--quick] [--large] [<options>]",
         discussion: """
-        First the goal cases of docs/performance.md: the reference scenario, 1,000,000 runs of its 15-year horizon, with --no-runs-csv on all threads and on 1 thread, and with runs.csv, and the merge of 16 shards of the first (the shards are run first, untimed). Then the reference scenario at 10,000, 100,000 and 1,000,000 runs (30-year horizon), 1 versus all threads, three sizes each of runs, years and organisations, a 50-organisation portfolio (10,000 runs × 20 years) and a Sobol' sensitivity analysis, each as a separate `govsim` process. Prints a table and the goals with met / not met, and writes bench.csv and goals.csv.
+            First the goal cases of docs/performance.md: the reference scenario, 1,000,000 runs of its 15-year horizon, with --no-runs-csv on all threads and on 1 thread, and with runs.csv, and the merge of 16 shards of the first (the shards are run first, untimed). Then the reference scenario at 10,000, 100,000 and 1,000,000 runs (30-year horizon), 1 versus all threads, three sizes each of runs, years and organisations, a 50-organisation portfolio (10,000 runs × 20 years) and a Sobol' sensitivity analysis, each as a separate `govsim` process. Prints a table and the goals with met / not met, and writes bench.csv and goals.csv.
 
-        Examples:
-          govsim bench                   # the full set (a few minutes on 2 cores)
-          govsim bench --large           # also 10,000,000 runs, for the memory goal
-          govsim bench --quick --out outputs/bench
-        """
+            Examples:
+              govsim bench                   # the full set (a few minutes on 2 cores)
+              govsim bench --large           # also 10,000,000 runs, for the memory goal
+              govsim bench --quick --out outputs/bench
+            """
     )
 
     @Flag(help: "Smaller sizes (for a quick check; not the documented targets).")
@@ -54,13 +54,18 @@ struct BenchCommand: ParsableCommand {
             for arguments in c.setup {
                 let (_, _, _, status) = try measure(executable, arguments, messages: messages)
                 guard status == 0 else {
-                    let last = (try? String(contentsOfFile: messages, encoding: .utf8))?.split(separator: "\n").last.map(String.init) ?? "no message"
-                    throw CLIError("bench case '\(c.name)': its setup \(arguments.prefix(2).joined(separator: " ")) failed with exit status \(status): \(last)")
+                    let last =
+                        (try? String(contentsOfFile: messages, encoding: .utf8))?.split(separator: "\n").last.map(String.init)
+                        ?? "no message"
+                    throw CLIError(
+                        "bench case '\(c.name)': its setup \(arguments.prefix(2).joined(separator: " ")) failed with exit status \(status): \(last)"
+                    )
                 }
             }
             let (seconds, cpu, peak, status) = try measure(executable, c.arguments, messages: messages)
             guard status == 0 else {
-                let last = (try? String(contentsOfFile: messages, encoding: .utf8))?.split(separator: "\n").last.map(String.init) ?? "no message"
+                let last =
+                    (try? String(contentsOfFile: messages, encoding: .utf8))?.split(separator: "\n").last.map(String.init) ?? "no message"
                 progress?.finish()
                 Terminal.error("bench case '\(c.name)' failed with exit status \(status): \(last)")
                 throw ExitCode(1)
@@ -101,7 +106,8 @@ struct BenchCommand: ParsableCommand {
         _ = wait4(pid, &status, 0, &usage)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        let cpu =
+            Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
             + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
         return (seconds, cpu, Double(usage.ru_maxrss) / 1024, exitStatus)
     }

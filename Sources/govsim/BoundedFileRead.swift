@@ -11,7 +11,8 @@ import Foundation
 /// socket) is refused too: data files are read whole, never streamed.
 func readAtMost(_ path: String, count: Int, what: String, requireRegularFile: Bool = false) throws -> Data {
     func failure(_ code: Int32) -> CLIError {
-        CLIError("\(path): the \(what) file cannot be read (\(String(cString: strerror(code)))); check that it exists and that you may read it")
+        CLIError(
+            "\(path): the \(what) file cannot be read (\(String(cString: strerror(code)))); check that it exists and that you may read it")
     }
     let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard fd >= 0 else { throw failure(errno) }
@@ -22,7 +23,8 @@ func readAtMost(_ path: String, count: Int, what: String, requireRegularFile: Bo
         throw CLIError("\(path): is a folder, not a \(what) file; give the path of a file")
     }
     if requireRegularFile && info.st_mode & S_IFMT != S_IFREG {
-        throw CLIError("\(path): the \(what) file cannot be read (it is not a regular file but a device, pipe or socket); give the path of a file")
+        throw CLIError(
+            "\(path): the \(what) file cannot be read (it is not a regular file but a device, pipe or socket); give the path of a file")
     }
     let flags = fcntl(fd, F_GETFL)
     if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }

@@ -6,15 +6,16 @@ import GovSimCore
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
-        abstract: "Place observed KPIs (outturn) in a forecast: evaluation.csv (PIT, median error, 50%/90% bands), calibration.csv and report.html with the outturn drawn over the fans.",
+        abstract:
+            "Place observed KPIs (outturn) in a forecast: evaluation.csv (PIT, median error, 50%/90% bands), calibration.csv and report.html with the outturn drawn over the fans.",
         usage: "govsim evaluate <results> <outturn> [<options>]",
         discussion: """
-        The outturn file is a CSV with the header year,metric,value[,sd] (metric names as in summary.csv). The forecast is re-simulated from the results folder's manifest (runs.csv holds final-year results only) and checked against its summary.csv before anything is written.
+            The outturn file is a CSV with the header year,metric,value[,sd] (metric names as in summary.csv). The forecast is re-simulated from the results folder's manifest (runs.csv holds final-year results only) and checked against its summary.csv before anything is written.
 
-        Examples:
-          govsim evaluate outputs/reference outturn-2027.csv
-          govsim evaluate outputs/reference outturn-2027.csv --out outputs/eval-2027
-        """
+            Examples:
+              govsim evaluate outputs/reference outturn-2027.csv
+              govsim evaluate outputs/reference outturn-2027.csv --out outputs/eval-2027
+            """
     )
 
     @Argument(help: "Results folder of `govsim run` (or `govsim merge`).")
@@ -51,8 +52,9 @@ struct EvaluateCommand: ParsableCommand {
             let outDir = out ?? "\(folder)-evaluation"
             let context = PipelineContext(command: commandLine, threads: threadCount, outputFolder: outDir)
             let manifest = CommandManifest(simulating: s, from: forecast.input.document, record: forecast.record, context: context)
-            let options = EvaluatePipeline.Options(document: forecast.input.document, scenario: s, outturn: file, manifest: manifest,
-                                                   resultsFolder: folder, recordedSummarySHA256: forecast.summarySHA256, threads: threadCount)
+            let options = EvaluatePipeline.Options(
+                document: forecast.input.document, scenario: s, outturn: file, manifest: manifest,
+                resultsFolder: folder, recordedSummarySHA256: forecast.summarySHA256, threads: threadCount)
             let transaction = try OutputDirectory(path: outDir, force: force, inputs: forecast.input.inputPaths + [outturn]).begin()
             defer { transaction.abort() }
             let phases = PhasedProgress(style)
@@ -69,12 +71,15 @@ struct EvaluateCommand: ParsableCommand {
 
     /// The forecast a results folder records: its scenario (from the manifest's recorded bytes,
     /// with the recorded options), its `run` record and the SHA-256 of its `summary.csv`.
-    static func recordedForecast(_ folder: String) throws -> (input: ScenarioInput, scenario: Scenario, record: ReproductionRecord, summarySHA256: String?) {
+    static func recordedForecast(
+        _ folder: String
+    ) throws -> (input: ScenarioInput, scenario: Scenario, record: ReproductionRecord, summarySHA256: String?) {
         let name = "\(folder)/manifest.json"
         guard FolderFile.status(name)?.isRegular == true else {
             throw CLIError("\(name): no such file; give the results folder of `govsim run`")
         }
-        let recorded = try RecordedForecast(manifest: try FolderFile.contents(name, limit: 64 << 20, what: "manifest"), name: name, folder: folder)
+        let recorded = try RecordedForecast(
+            manifest: try FolderFile.contents(name, limit: 64 << 20, what: "manifest"), name: name, folder: folder)
         let record = recorded.record, inputs = recorded.inputs
         let command = try RunCommand.parse(record.arguments(output: "\(folder)-evaluation"))
         InputSources.current = .recorded(inputs, folder: folder)
@@ -100,10 +105,13 @@ struct EvaluateCommand: ParsableCommand {
             out += String(repeating: " ", count: max(1, 14 - CSVTable.formatNumber(o.value).count)) + CSVTable.formatNumber(o.value)
             let m = ChartNumberFormat.fixed(p.median, decimals: 3)
             out += String(repeating: " ", count: max(1, 14 - m.count)) + m
-            out += "  " + ChartNumberFormat.fixed(p.pit, decimals: 3) + "     " + (p.in50 ? "yes" : " no") + "     " + (p.in90 ? "yes" : " no") + "\n"
+            out +=
+                "  " + ChartNumberFormat.fixed(p.pit, decimals: 3) + "     " + (p.in50 ? "yes" : " no") + "     " + (p.in90 ? "yes" : " no")
+                + "\n"
         }
         for c in [e.coverage50, e.coverage90] {
-            out += "Coverage of the \(Int(c.nominal * 100))% band: \(c.inside) of \(c.points) observations (\(ChartNumberFormat.fixed(100 * c.share, decimals: 0))%; a calibrated forecast: \(Int(c.nominal * 100))% ± \(ChartNumberFormat.fixed(100 * c.standardError, decimals: 0)))\n"
+            out +=
+                "Coverage of the \(Int(c.nominal * 100))% band: \(c.inside) of \(c.points) observations (\(ChartNumberFormat.fixed(100 * c.share, decimals: 0))%; a calibrated forecast: \(Int(c.nominal * 100))% ± \(ChartNumberFormat.fixed(100 * c.standardError, decimals: 0)))\n"
         }
         return out
     }

@@ -11,14 +11,14 @@ struct FitCommand: ParsableCommand {
         abstract: "Fit a linear regression (OLS by pivoted Householder QR) to columns of a CSV file.",
         usage: "govsim fit <DATA.csv> --response <column> [<options>]",
         discussion: """
-        Reads DATA.csv (RFC 4180: header row, comma-separated, UTF-8; quoted fields may contain commas and line breaks), regresses the --response column on the --predictors (default: every other numeric column) with an intercept unless --no-intercept, prints an R-style summary and writes coefficients.csv, statistics.csv, summary.txt and manifest.json to the output folder (whole or not at all).
+            Reads DATA.csv (RFC 4180: header row, comma-separated, UTF-8; quoted fields may contain commas and line breaks), regresses the --response column on the --predictors (default: every other numeric column) with an intercept unless --no-intercept, prints an R-style summary and writes coefficients.csv, statistics.csv, summary.txt and manifest.json to the output folder (whole or not at all).
 
-        Collinear predictors are refused with a message naming them; nothing is dropped silently. --robust hc1|hc3 reports heteroskedasticity-robust standard errors (HC3 is recommended for n < 250); the F test stays the classical one.
+            Collinear predictors are refused with a message naming them; nothing is dropped silently. --robust hc1|hc3 reports heteroskedasticity-robust standard errors (HC3 is recommended for n < 250); the F test stays the classical one.
 
-        Examples:
-          govsim fit panel.csv --response productivity --robust hc3
-          govsim fit panel.csv --response productivity --predictors a,b,c --out fits
-        """
+            Examples:
+              govsim fit panel.csv --response productivity --robust hc3
+              govsim fit panel.csv --response productivity --predictors a,b,c --out fits
+            """
     )
 
     @Argument(help: ArgumentHelp("The CSV data file.", valueName: "DATA.csv"))
@@ -47,7 +47,11 @@ struct FitCommand: ParsableCommand {
         var kind: LinearRegression.RobustCovariance { self == .hc1 ? .hc1 : .hc3 }
     }
 
-    @Option(name: .customLong("csv-dialect"), help: ArgumentHelp("CSV layout: standard (the default), excel or excel-semicolon (see govsim run --help). Recorded for govsim verify.", valueName: "name"))
+    @Option(
+        name: .customLong("csv-dialect"),
+        help: ArgumentHelp(
+            "CSV layout: standard (the default), excel or excel-semicolon (see govsim run --help). Recorded for govsim verify.",
+            valueName: "name"))
     var csvDialect: CSVDialect = .standard
 
     @OptionGroup var style: OutputStyleOptions
@@ -75,8 +79,9 @@ struct FitCommand: ParsableCommand {
         let outPath = out ?? "outputs/fit-\(basename)"
         let destination = URL(fileURLWithPath: outPath)
         do {
-            var options = FitPipeline.Options(dataPath: data, data: contents, response: response, predictors: predictorNames,
-                                              intercept: !noIntercept, robust: robust?.kind, command: commandLine, outputFolder: outPath)
+            var options = FitPipeline.Options(
+                dataPath: data, data: contents, response: response, predictors: predictorNames,
+                intercept: !noIntercept, robust: robust?.kind, command: commandLine, outputFolder: outPath)
             options.csvDialect = csvDialect == .standard ? nil : csvDialect.rawValue
             // Two steps, reading and fitting, each named when it begins.
             let progress = style.progressReporter(total: FitPipeline.steps.count, unit: "steps")
@@ -112,7 +117,9 @@ struct FitCommand: ParsableCommand {
         if isDirectory.boolValue { throw CLIError("\(path): cannot read a folder; give the path of a CSV file") }
         var info = stat()
         if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > DataTable.maximumBytes {
-            throw CLIError("\(path): the file is \(info.st_size) bytes, larger than the \(DataTable.maximumBytes)-byte limit for govsim fit; aggregate or sample the data first")
+            throw CLIError(
+                "\(path): the file is \(info.st_size) bytes, larger than the \(DataTable.maximumBytes)-byte limit for govsim fit; aggregate or sample the data first"
+            )
         }
         let bytes: Data
         do {
@@ -121,7 +128,9 @@ struct FitCommand: ParsableCommand {
             throw CLIError(error.description.replacingOccurrences(of: "the data file cannot be read", with: "cannot read the file"))
         }
         if bytes.count > DataTable.maximumBytes {
-            throw CLIError("\(path): the file is larger than \(DataTable.maximumBytes) bytes, the limit for govsim fit; aggregate or sample the data first")
+            throw CLIError(
+                "\(path): the file is larger than \(DataTable.maximumBytes) bytes, the limit for govsim fit; aggregate or sample the data first"
+            )
         }
         return bytes
     }

@@ -8,17 +8,20 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Write a commented starter scenario (NAME.yaml) to edit.",
         discussion: """
-        The starter scenario sets the main fields of every section to their documented defaults, with units and a short guide to writing uncertain values; every other field keeps its default (see govsim parameters). It runs as it is.
+            The starter scenario sets the main fields of every section to their documented defaults, with units and a short guide to writing uncertain values; every other field keeps its default (see govsim parameters). It runs as it is.
 
-        Examples:
-          govsim init                        # writes my-scenario.yaml
-          govsim init city-council           # writes city-council.yaml
-          govsim init "Région Île-de-France" # writes région-île-de-france.yaml
-          govsim init city-council --force   # overwrites city-council.yaml
-        """
+            Examples:
+              govsim init                        # writes my-scenario.yaml
+              govsim init city-council           # writes city-council.yaml
+              govsim init "Région Île-de-France" # writes région-île-de-france.yaml
+              govsim init city-council --force   # overwrites city-council.yaml
+            """
     )
 
-    @Argument(help: ArgumentHelp("Scenario name, in any script (\"Région Île-de-France\"); the file is its slug plus .yaml (région-île-de-france.yaml). A NAME ending in .yaml or .yml is the file's path instead, and its base name the scenario's name.", valueName: "NAME"))
+    @Argument(
+        help: ArgumentHelp(
+            "Scenario name, in any script (\"Région Île-de-France\"); the file is its slug plus .yaml (région-île-de-france.yaml). A NAME ending in .yaml or .yml is the file's path instead, and its base name the scenario's name.",
+            valueName: "NAME"))
     var name = "my-scenario"
 
     @Flag(help: "Overwrite the file if it exists.")
@@ -43,7 +46,8 @@ struct InitCommand: ParsableCommand {
             do {
                 try Data(StarterScenario.text(name: scenarioName).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
-                throw CLIError("\(path): cannot write the file (\((error as NSError).localizedDescription)); check the folder exists and is writable")
+                throw CLIError(
+                    "\(path): cannot write the file (\((error as NSError).localizedDescription)); check the folder exists and is writable")
             }
         }
         print("Wrote \(path). Edit it, then check and run it:")

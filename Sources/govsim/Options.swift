@@ -8,8 +8,10 @@ struct SimulationOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Number of Monte Carlo runs (default: the scenario's `runs`).")
     var runs: Int?
 
-    @Option(parsing: .unconditional, help: "Seed of every random draw (default: the scenario's `seed`). The same seed gives the same output bytes.",
-            transform: SimulationOptions.seed(from:))
+    @Option(
+        parsing: .unconditional,
+        help: "Seed of every random draw (default: the scenario's `seed`). The same seed gives the same output bytes.",
+        transform: SimulationOptions.seed(from:))
     var seed: UInt64?
 
     @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Does not change any result.")
@@ -64,13 +66,18 @@ enum TraceFolder: DefaultResultsFolder { static let suffix = "-trace" }
 /// Options shared by the commands that write a results folder; `Default` names the folder used
 /// without `--out`, so that each command's help states its own default.
 struct OutputOptions<Default: DefaultResultsFolder>: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Folder for the results (default: outputs/<scenario name>\(Default.suffix)).", valueName: "dir"))
+    @Option(
+        name: .long, help: ArgumentHelp("Folder for the results (default: outputs/<scenario name>\(Default.suffix)).", valueName: "dir"))
     var out: String?
 
     @Flag(help: "Replace a folder govsim wrote even if its files were changed since (never files govsim did not write).")
     var force = false
 
-    @Option(name: .customLong("csv-dialect"), help: ArgumentHelp("CSV layout: standard (UTF-8, ',', the default), excel (with a UTF-8 byte-order mark) or excel-semicolon (the mark, ';' separators and a first line sep=; for comma-decimal locales). Recorded for govsim verify.", valueName: "name"))
+    @Option(
+        name: .customLong("csv-dialect"),
+        help: ArgumentHelp(
+            "CSV layout: standard (UTF-8, ',', the default), excel (with a UTF-8 byte-order mark) or excel-semicolon (the mark, ';' separators and a first line sep=; for comma-decimal locales). Recorded for govsim verify.",
+            valueName: "name"))
     var csvDialect: CSVDialect = .standard
 
     /// The dialect for the record: nil for the default, so standard manifests stay as they were.

@@ -8,8 +8,11 @@ struct OutputStyleOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print nothing but errors (no progress, no summary).")
     var quiet = false
 
-    @Flag(inversion: .prefixedNo,
-          help: "Show progress on standard error (default: a bar when standard error is a terminal; plain lines at most once a second otherwise).")
+    @Flag(
+        inversion: .prefixedNo,
+        help:
+            "Show progress on standard error (default: a bar when standard error is a terminal; plain lines at most once a second otherwise)."
+    )
     var progress: Bool?
 
     func validate() throws {
@@ -44,8 +47,9 @@ struct OutputStyleOptions: ParsableArguments {
             }
         }
         if isatty(fd) != 0 {
-            return ProgressReporter(total: total, unit: unit, style: .bar, columns: Terminal.columns,
-                                    escapes: !OutputStyleOptions.noColor, label: label, output: output)
+            return ProgressReporter(
+                total: total, unit: unit, style: .bar, columns: Terminal.columns,
+                escapes: !OutputStyleOptions.noColor, label: label, output: output)
         }
         return progress == true ? ProgressReporter(total: total, unit: unit, style: .lines, label: label, output: output) : nil
     }

@@ -7,12 +7,12 @@ struct ParametersCommand: ParsableCommand {
         commandName: "parameters",
         abstract: "List every scenario parameter with its unit, allowed range, default and source.",
         discussion: """
-        The default text format is wrapped to the terminal's width; markdown and csv give a table to paste into a document or a spreadsheet.
+            The default text format is wrapped to the terminal's width; markdown and csv give a table to paste into a document or a spreadsheet.
 
-        Examples:
-          govsim parameters
-          govsim parameters --format csv > parameters.csv
-        """
+            Examples:
+              govsim parameters
+              govsim parameters --format csv > parameters.csv
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, csv }
@@ -53,7 +53,10 @@ struct ParametersCommand: ParsableCommand {
             print("| " + header.joined(separator: " | ") + " |")
             print("|" + String(repeating: "---|", count: header.count))
             for row in rows {
-                print("| " + row.enumerated().map { $0 == 0 ? "`\($1)`" : $1.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
+                print(
+                    "| "
+                        + row.enumerated().map { $0 == 0 ? "`\($1)`" : $1.replacingOccurrences(of: "|", with: "\\|") }.joined(
+                            separator: " | ") + " |")
             }
         }
     }

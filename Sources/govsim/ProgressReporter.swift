@@ -45,9 +45,11 @@ final class ProgressReporter: @unchecked Sendable {
     /// The narrowest bar worth drawing; below it only the text is shown.
     static let minimumBarWidth = 5
 
-    init(total: Int, unit: String, style: Style, columns: Int = Terminal.columns, escapes: Bool = true, label: String = "",
-         output: @escaping @Sendable (String) -> Void = { Terminal.writeStandardError($0) },
-         clock: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }) {
+    init(
+        total: Int, unit: String, style: Style, columns: Int = Terminal.columns, escapes: Bool = true, label: String = "",
+        output: @escaping @Sendable (String) -> Void = { Terminal.writeStandardError($0) },
+        clock: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }
+    ) {
         self.total = max(1, total)
         self.unit = unit
         self.style = style

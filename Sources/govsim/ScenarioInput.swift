@@ -77,14 +77,17 @@ let dataFileLimit = DataTable.maximumBytes
 func readInputFile(_ path: String, what: String, limit: Int, requireRegularFile: Bool = false) throws -> Data {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw CLIError("\(path): no such \(what) file; check the path\(what == "scenario" ? " (the built-in reference scenario runs with no file argument)" : "")")
+        throw CLIError(
+            "\(path): no such \(what) file; check the path\(what == "scenario" ? " (the built-in reference scenario runs with no file argument)" : "")"
+        )
     }
     if isDirectory.boolValue {
         throw CLIError("\(path): is a folder, not a \(what) file; give the path of a \(what == "scenario" ? ".yaml " : "")file")
     }
     // A regular file's size is known: one over the limit is refused without reading it.
     var info = stat()
-    let data = stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && info.st_size > limit
+    let data =
+        stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && info.st_size > limit
         ? Data(count: 0) : try readAtMost(path, count: limit + 1, what: what, requireRegularFile: requireRegularFile)
     if data.count > limit || (info.st_mode & S_IFMT == S_IFREG && info.st_size > limit) {
         throw CLIError("\(path):1:1: the \(what) file is larger than \(limit) bytes; check that this is a \(what) file")

@@ -4,11 +4,15 @@ import GovSimCore
 
 /// Writes the partial results of one shard (``ShardPipeline``) into one output transaction.
 enum ShardWriter {
-    static func run(_ s: Scenario, input: ScenarioInput, shard k: Int, of n: Int, threads: Int, outDir: String, force: Bool,
-                    style: OutputStyleOptions, record: ReproductionRecord) throws {
+    static func run(
+        _ s: Scenario, input: ScenarioInput, shard k: Int, of n: Int, threads: Int, outDir: String, force: Bool,
+        style: OutputStyleOptions, record: ReproductionRecord
+    ) throws {
         let context = PipelineContext(command: commandLine, threads: threads, outputFolder: outDir)
-        let prepared = try ShardPipeline.prepare(.init(document: input.document, dataFiles: input.dataFiles, scenario: s,
-                                                       shard: k, shards: n, record: record, context: context))
+        let prepared = try ShardPipeline.prepare(
+            .init(
+                document: input.document, dataFiles: input.dataFiles, scenario: s,
+                shard: k, shards: n, record: record, context: context))
         let transaction = try OutputDirectory(path: outDir, force: force, inputs: input.inputPaths).begin()
         defer { transaction.abort() }
         let progress = style.progressReporter(total: prepared.runCount, unit: "runs")
@@ -16,7 +20,9 @@ enum ShardWriter {
         progress?.finish()
         try transaction.commit()
         let blocks = prepared.blocks
-        style.print("Shard \(k)/\(n): blocks \(blocks.lowerBound)..<\(blocks.upperBound) of \(prepared.blockCount) written to \(outDir)/; combine the shards with govsim merge")
+        style.print(
+            "Shard \(k)/\(n): blocks \(blocks.lowerBound)..<\(blocks.upperBound) of \(prepared.blockCount) written to \(outDir)/; combine the shards with govsim merge"
+        )
     }
 }
 
@@ -26,12 +32,12 @@ struct MergeCommand: ParsableCommand {
         abstract: "Combine the partial results of `govsim run --shard K/N` into the outputs of one run.",
         usage: "govsim merge <folders> ... [<options>]",
         discussion: """
-        The merged outputs are those of the unsharded run, byte-identical at any run count and shard count: each shard carries its aggregate (the tree nodes of its blocks and the per-run values the outputs need), which combine along one fixed tree over blocks without replaying a run. Each shard is checked against its own manifest, and the shards must come from one run (govsim version, scenario and data files, runs, seed, sampling and N) and cover it exactly once; otherwise nothing is written. The scenario and its data files are those recorded in the shards: merge reads nothing else.
+            The merged outputs are those of the unsharded run, byte-identical at any run count and shard count: each shard carries its aggregate (the tree nodes of its blocks and the per-run values the outputs need), which combine along one fixed tree over blocks without replaying a run. Each shard is checked against its own manifest, and the shards must come from one run (govsim version, scenario and data files, runs, seed, sampling and N) and cover it exactly once; otherwise nothing is written. The scenario and its data files are those recorded in the shards: merge reads nothing else.
 
-        Examples:
-          govsim run my-plan.yaml --shard 1/4 --out shards/1   # ... and 2/4 to 4/4
-          govsim merge shards/1 shards/2 shards/3 shards/4 --out outputs/my-plan
-        """
+            Examples:
+              govsim run my-plan.yaml --shard 1/4 --out shards/1   # ... and 2/4 to 4/4
+              govsim merge shards/1 shards/2 shards/3 shards/4 --out outputs/my-plan
+            """
     )
 
     @Argument(help: "Shard output folders (any order).")
@@ -47,8 +53,9 @@ struct MergeCommand: ParsableCommand {
             // Every check below comes before the output transaction begins: a refusal writes nothing.
             let (shards, reference) = try Self.checkedShards(folders)
             let first = reference.shard
-            let input = try ScenarioInput.recorded(displayName: first.scenarioFile, bytes: Array(first.scenarioContent.utf8),
-                                                   dataFiles: first.dataFileContents)
+            let input = try ScenarioInput.recorded(
+                displayName: first.scenarioFile, bytes: Array(first.scenarioContent.utf8),
+                dataFiles: first.dataFileContents)
             var s = input.scenario
             s.runs = first.runs
             s.seed = first.seedValue
@@ -59,12 +66,14 @@ struct MergeCommand: ParsableCommand {
 
             let shardManifestPath = URL(fileURLWithPath: reference.folder).appendingPathComponent("manifest.json").path
             let shardManifest = try? FolderFile.contents(shardManifestPath, limit: ReproductionCheck.manifestLimit, what: "manifest")
-            var manifest = MergePipeline.manifest(shardManifest: shardManifest, path: shardManifestPath, shards: first.shards,
-                                                  document: input.document, scenario: s, command: commandLine, outputFolder: outDir)
+            var manifest = MergePipeline.manifest(
+                shardManifest: shardManifest, path: shardManifestPath, shards: first.shards,
+                document: input.document, scenario: s, command: commandLine, outputFolder: outDir)
             manifest.record.csvDialect = output.recordedDialect
             // The shards' run decides whether there is a runs.csv (`run --shard K/N --no-runs-csv`).
             guard (manifest.record.noRunsCSV != true) == first.runsCSVRows else {
-                throw CLIError("\(reference.folder): shard.json and manifest.json disagree on whether the run writes runs.csv; re-run the shards")
+                throw CLIError(
+                    "\(reference.folder): shard.json and manifest.json disagree on whether the run writes runs.csv; re-run the shards")
             }
             let options = RunPipeline.Options(document: input.document, scenario: s, manifest: manifest, runsCSV: first.runsCSVRows)
 
@@ -78,19 +87,24 @@ struct MergeCommand: ParsableCommand {
             let sources = shards.map(\.aggregateSource)
             let plan = merge.planSimulator, runs = s.runs
             var failure: Error?
-            ParallelBlocks.forEachOrdered(blockCount: sources.count, threads: ParallelBlocks.defaultThreads, { i in
-                Result { try sources[i].load(plan: plan, runs: runs) }
-            }, maxAhead: 2, consume: { i, loaded in
-                guard failure == nil else { return }
-                do {
-                    try merge.add(loaded.get())
-                    progress?.update(merge.runCount)
-                } catch let error as ShardAggregate.DecodeError {
-                    failure = CLIError("\(shards[i].folder): \(ShardPipeline.aggregateFile) \(error.description); re-run shard \(shards[i].shard.shard)/\(shards[i].shard.shards)")
-                } catch {
-                    failure = error
-                }
-            })
+            ParallelBlocks.forEachOrdered(
+                blockCount: sources.count, threads: ParallelBlocks.defaultThreads,
+                { i in
+                    Result { try sources[i].load(plan: plan, runs: runs) }
+                }, maxAhead: 2,
+                consume: { i, loaded in
+                    guard failure == nil else { return }
+                    do {
+                        try merge.add(loaded.get())
+                        progress?.update(merge.runCount)
+                    } catch let error as ShardAggregate.DecodeError {
+                        failure = CLIError(
+                            "\(shards[i].folder): \(ShardPipeline.aggregateFile) \(error.description); re-run shard \(shards[i].shard.shard)/\(shards[i].shard.shards)"
+                        )
+                    } catch {
+                        failure = error
+                    }
+                })
             if let failure { throw failure }
             if first.runsCSVRows { for shard in shards { try shard.checkRowsHash() } }
             let merged = merge.finish()
@@ -100,7 +114,9 @@ struct MergeCommand: ParsableCommand {
                 }
             }
             progress?.finish()
-            style.print(TerminalSummary.render(outcome.result, appraisal: outcome.summaries.appraisal, boldHeader: style.styledStdout), terminator: "")
+            style.print(
+                TerminalSummary.render(outcome.result, appraisal: outcome.summaries.appraisal, boldHeader: style.styledStdout),
+                terminator: "")
             style.print("Merged \(first.shards) shards; results written to \(outDir)/")
         }
     }
@@ -115,7 +131,9 @@ struct MergeCommand: ParsableCommand {
         let reference = try ShardFolder(paths[0])
         let r = reference.shard
         guard r.govsimVersion == GovSimVersion.string else {
-            throw CLIError("\(reference.folder): the shard was written by govsim \(r.govsimVersion), this is govsim \(GovSimVersion.string); merge with govsim \(r.govsimVersion) or re-run the shards")
+            throw CLIError(
+                "\(reference.folder): the shard was written by govsim \(r.govsimVersion), this is govsim \(GovSimVersion.string); merge with govsim \(r.govsimVersion) or re-run the shards"
+            )
         }
         var given = [reference]
         for path in paths.dropFirst() {
@@ -135,12 +153,19 @@ struct MergeCommand: ParsableCommand {
         let out = canonical(outDir)
         for shard in shards {
             let relation: String?
-            if out == shard.canonicalPath { relation = "is" }
-            else if out.hasPrefix(shard.canonicalPath + "/") { relation = "is inside" }
-            else if shard.canonicalPath.hasPrefix(out == "/" ? "/" : out + "/") { relation = "contains" }
-            else { relation = nil }
+            if out == shard.canonicalPath {
+                relation = "is"
+            } else if out.hasPrefix(shard.canonicalPath + "/") {
+                relation = "is inside"
+            } else if shard.canonicalPath.hasPrefix(out == "/" ? "/" : out + "/") {
+                relation = "contains"
+            } else {
+                relation = nil
+            }
             if let relation {
-                throw CLIError("--out \(outDir): \(relation) the shard folder \(shard.folder); writing the results there would replace the shards; choose another --out")
+                throw CLIError(
+                    "--out \(outDir): \(relation) the shard folder \(shard.folder); writing the results there would replace the shards; choose another --out"
+                )
             }
         }
     }

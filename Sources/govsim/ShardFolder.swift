@@ -37,7 +37,9 @@ final class ShardFolder {
         func file(_ name: String) throws -> String {
             let path = base.appendingPathComponent(name).path
             guard FileManager.default.fileExists(atPath: path) else {
-                throw fail("has no \(name); a shard folder holds shard.json, \(ShardPipeline.aggregateFile) and manifest.json written by govsim run --shard K/N")
+                throw fail(
+                    "has no \(name); a shard folder holds shard.json, \(ShardPipeline.aggregateFile) and manifest.json written by govsim run --shard K/N"
+                )
             }
             return path
         }
@@ -45,11 +47,14 @@ final class ShardFolder {
         // The manifest: the anchor every other file is checked against.
         let manifestData = try readInputFile(try file("manifest.json"), what: "manifest", limit: Self.manifestLimit)
         guard let files = ManifestListing.parse(manifestData) else {
-            throw fail("manifest.json is not a manifest written by govsim (no list of files with their sizes and SHA-256); re-run the shard")
+            throw fail(
+                "manifest.json is not a manifest written by govsim (no list of files with their sizes and SHA-256); re-run the shard")
         }
         func listed(_ name: String) throws -> (bytes: Int, sha256: String) {
             guard let entry = files.entry(name) else {
-                throw fail("manifest.json does not list \(name) once with its size and SHA-256; not a shard folder written by govsim run --shard K/N")
+                throw fail(
+                    "manifest.json does not list \(name) once with its size and SHA-256; not a shard folder written by govsim run --shard K/N"
+                )
             }
             return entry
         }
@@ -57,7 +62,9 @@ final class ShardFolder {
 
         // shard.json: size and hash first, then its fields.
         guard shardEntry.bytes <= ShardDescription.maximumBytes else {
-            throw fail("manifest.json lists shard.json with \(shardEntry.bytes) bytes, more than the \(ShardDescription.maximumBytes) a shard description may have")
+            throw fail(
+                "manifest.json lists shard.json with \(shardEntry.bytes) bytes, more than the \(ShardDescription.maximumBytes) a shard description may have"
+            )
         }
         let shardPath = try file("shard.json")
         let listedSize = (try? FileManager.default.attributesOfItem(atPath: shardPath)[.size] as? Int) ?? nil
@@ -66,7 +73,8 @@ final class ShardFolder {
         }
         let shardData = try readInputFile(shardPath, what: "shard description", limit: ShardDescription.maximumBytes)
         guard shardData.count == shardEntry.bytes, SHA256.hex(shardData) == shardEntry.sha256 else {
-            throw fail("shard.json differs from the one its manifest.json lists (size or SHA-256); the shard is damaged or was edited; re-run it")
+            throw fail(
+                "shard.json differs from the one its manifest.json lists (size or SHA-256); the shard is damaged or was edited; re-run it")
         }
         let shard: ShardDescription
         do {
@@ -81,12 +89,16 @@ final class ShardFolder {
         let name = ShardPipeline.aggregateFile
         let aggregateEntry = try listed(name)
         guard aggregateEntry.bytes == shard.aggregateBytes, aggregateEntry.sha256 == shard.aggregateSHA256 else {
-            throw fail("manifest.json lists \(name) with \(aggregateEntry.bytes) bytes and another size or SHA-256 than shard.json records (\(shard.aggregateBytes) bytes); the shard is damaged; \(rerun)")
+            throw fail(
+                "manifest.json lists \(name) with \(aggregateEntry.bytes) bytes and another size or SHA-256 than shard.json records (\(shard.aggregateBytes) bytes); the shard is damaged; \(rerun)"
+            )
         }
         aggregatePath = try file(name)
         let size = try Self.regularSize(aggregatePath, name: name, folder: folder, rerun: rerun)
         guard size == aggregateEntry.bytes else {
-            throw fail("\(name) has \(size) bytes, but its manifest.json lists \(aggregateEntry.bytes) (\(size < aggregateEntry.bytes ? "truncated" : "bytes appended")); \(rerun)")
+            throw fail(
+                "\(name) has \(size) bytes, but its manifest.json lists \(aggregateEntry.bytes) (\(size < aggregateEntry.bytes ? "truncated" : "bytes appended")); \(rerun)"
+            )
         }
 
         // runs-rows.csv, when the shards write runs.csv.
@@ -96,7 +108,9 @@ final class ShardFolder {
             let path = try file(rowsName)
             let size = try Self.regularSize(path, name: rowsName, folder: folder, rerun: rerun)
             guard size == entry.bytes else {
-                throw fail("\(rowsName) has \(size) bytes, but its manifest.json lists \(entry.bytes) (\(size < entry.bytes ? "truncated" : "bytes appended")); \(rerun)")
+                throw fail(
+                    "\(rowsName) has \(size) bytes, but its manifest.json lists \(entry.bytes) (\(size < entry.bytes ? "truncated" : "bytes appended")); \(rerun)"
+                )
             }
             rows = (path, entry.bytes, entry.sha256)
         } else {
@@ -113,9 +127,13 @@ final class ShardFolder {
 
     /// Opens `path` for reading (without blocking on a named pipe) and returns the descriptor
     /// and size of what must be a regular file.
-    fileprivate static func openRegular(_ path: String, name: String, folder: String, rerun: String) throws -> (descriptor: Int32, size: Int) {
+    fileprivate static func openRegular(
+        _ path: String, name: String, folder: String, rerun: String
+    ) throws -> (descriptor: Int32, size: Int) {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw CLIError("\(folder): \(name) cannot be read (\(String(cString: strerror(errno)))); check the permissions") }
+        guard fd >= 0 else {
+            throw CLIError("\(folder): \(name) cannot be read (\(String(cString: strerror(errno)))); check the permissions")
+        }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             close(fd)
@@ -150,20 +168,26 @@ final class ShardFolder {
         func load(plan: PlanSimulator, runs: Int) throws -> ShardAggregate {
             let name = ShardPipeline.aggregateFile
             let rerun = "re-run shard \(shard.shard)/\(shard.shards)"
-            let corrupted = CLIError("\(folder): \(name) does not have the SHA-256 shard.json and manifest.json list; the shard is damaged; \(rerun)")
+            let corrupted = CLIError(
+                "\(folder): \(name) does not have the SHA-256 shard.json and manifest.json list; the shard is damaged; \(rerun)")
             let opened = try ShardFolder.openRegular(path, name: name, folder: folder, rerun: rerun)
             defer { close(opened.descriptor) }
             guard opened.size == shard.aggregateBytes else { throw corrupted }
             var bytes = [UInt8](repeating: 0, count: shard.aggregateBytes)
-            guard try ShardFolder.read(opened.descriptor, name, folder: folder, rerun: rerun, into: &bytes, count: bytes.count, at: 0) == bytes.count,
-                  try ShardFolder.read(opened.descriptor, name, folder: folder, rerun: rerun, into: &bytes, count: 0, at: bytes.count) == 0,
-                  SHA256.hex(bytes) == shard.aggregateSHA256 else {
+            guard
+                try ShardFolder.read(opened.descriptor, name, folder: folder, rerun: rerun, into: &bytes, count: bytes.count, at: 0)
+                    == bytes.count,
+                try ShardFolder.read(opened.descriptor, name, folder: folder, rerun: rerun, into: &bytes, count: 0, at: bytes.count) == 0,
+                SHA256.hex(bytes) == shard.aggregateSHA256
+            else {
                 throw corrupted
             }
             do {
                 return try ShardAggregate.decode(bytes, plan: plan, runs: runs, firstBlock: shard.firstBlock, endBlock: shard.endBlock)
             } catch let error as ShardAggregate.DecodeError {
-                throw CLIError("\(folder): \(name) \(error.description); not the aggregate of shard \(shard.shard)/\(shard.shards) of this run; \(rerun)")
+                throw CLIError(
+                    "\(folder): \(name) \(error.description); not the aggregate of shard \(shard.shard)/\(shard.shards) of this run; \(rerun)"
+                )
             }
         }
     }
@@ -201,7 +225,9 @@ final class ShardFolder {
                 pending.removeSubrange(...end)
             }
         }
-        guard offset == rows.bytes, pending.isEmpty, hash.finalize() == rows.sha256 else { throw corrupted(name, listedIn: "its manifest.json lists") }
+        guard offset == rows.bytes, pending.isEmpty, hash.finalize() == rows.sha256 else {
+            throw corrupted(name, listedIn: "its manifest.json lists")
+        }
     }
 
     private func corrupted(_ name: String, listedIn: String) -> CLIError {
@@ -209,8 +235,10 @@ final class ShardFolder {
     }
 
     /// Reads up to `count` bytes at `offset` of `fd` (fewer only at the end of the file).
-    fileprivate static func read(_ fd: Int32, _ name: String, folder: String, rerun: String, into buffer: inout [UInt8], count: Int,
-                                 at offset: Int) throws -> Int {
+    fileprivate static func read(
+        _ fd: Int32, _ name: String, folder: String, rerun: String, into buffer: inout [UInt8], count: Int,
+        at offset: Int
+    ) throws -> Int {
         var filled = 0
         var probe: UInt8 = 0
         if count == 0 {

@@ -7,11 +7,11 @@ struct TraceCommand: ParsableCommand {
         commandName: "trace",
         abstract: "One deterministic run at central values with every intermediate quantity per year: trace.csv.",
         discussion: """
-        Every uncertain input at its mean, no yearly shocks. The columns (docs/outputs.md) let a reviewer rebuild adoption, maturity, the uplift ratio, spending, savings and the present values of one year by hand.
+            Every uncertain input at its mean, no yearly shocks. The columns (docs/outputs.md) let a reviewer rebuild adoption, maturity, the uplift ratio, spending, savings and the present values of one year by hand.
 
-        Example:
-          govsim trace scenarios/reference.yaml --out outputs/reference-trace
-        """
+            Example:
+              govsim trace scenarios/reference.yaml --out outputs/reference-trace
+            """
     )
 
     @Argument(help: "Scenario YAML file (default: the built-in reference scenario).")

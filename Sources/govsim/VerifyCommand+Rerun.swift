@@ -17,11 +17,13 @@ extension VerifyCommand {
             var folders: [String] = []
             for k in 1...shards {
                 let shardFolder = work.appendingPathComponent("shard-\(k)").path
-                try invoke(record.shardRecord(k), arguments: record.shardRecord(k).arguments(output: shardFolder),
-                           inputs: inputs, folder: folder, work: work)
+                try invoke(
+                    record.shardRecord(k), arguments: record.shardRecord(k).arguments(output: shardFolder),
+                    inputs: inputs, folder: folder, work: work)
                 folders.append(shardFolder)
             }
-            try invoke(record, arguments: record.arguments(output: output.path, shardFolders: folders), inputs: inputs, folder: folder, work: work)
+            try invoke(
+                record, arguments: record.arguments(output: output.path, shardFolders: folders), inputs: inputs, folder: folder, work: work)
         } else {
             try invoke(record, arguments: record.arguments(output: output.path), inputs: inputs, folder: folder, work: work)
         }
@@ -58,7 +60,8 @@ extension VerifyCommand {
         guard expected else {
             var last = parseMessage ?? messages.split(separator: "\n").last.map(String.init) ?? "no message"
             for prefix in ["error: ", "Error: "] where last.hasPrefix(prefix) { last.removeFirst(prefix.count) }
-            throw ReproductionError("the re-run of \(record.subcommand.rawValue) failed (exit status \(status)): \(Printable.escaped(last, limit: 400))")
+            throw ReproductionError(
+                "the re-run of \(record.subcommand.rawValue) failed (exit status \(status)): \(Printable.escaped(last, limit: 400))")
         }
     }
 }

@@ -11,19 +11,20 @@ struct VerifyCommand: ParsableCommand {
         abstract: "Re-run what a results folder's manifest records and check that every file is reproduced byte for byte.",
         usage: "govsim verify <folder> [<options>]",
         discussion: """
-        Checks that the folder holds exactly the regular files its manifest.json lists, with their recorded sizes and SHA-256, then runs the recorded command (run, calibrate, compare, sensitivity, fit, or every shard of a merge and the merge) again inside this process, from its recorded options and the input files recorded in the manifest, into a temporary folder that is always removed. Every file and every recorded fact (version, seed, runs, resolved scenario, inputs) must match. Needs nothing but the folder: works from any working directory after the scenario and its data moved or were deleted.
+            Checks that the folder holds exactly the regular files its manifest.json lists, with their recorded sizes and SHA-256, then runs the recorded command (run, calibrate, compare, sensitivity, fit, or every shard of a merge and the merge) again inside this process, from its recorded options and the input files recorded in the manifest, into a temporary folder that is always removed. Every file and every recorded fact (version, seed, runs, resolved scenario, inputs) must match. Needs nothing but the folder: works from any working directory after the scenario and its data moved or were deleted.
 
-        Safe on a folder from someone else: symbolic links are never followed, listed names must be plain names inside the folder, files are hashed in pieces, nothing is written outside the temporary folder, and only the six commands above are ever re-run.
+            Safe on a folder from someone else: symbolic links are never followed, listed names must be plain names inside the folder, files are hashed in pieces, nothing is written outside the temporary folder, and only the six commands above are ever re-run.
 
-        Exits 0 and prints "reproduced" when everything matches; exits 1 with a line per problem (with the first differing line of a text file).
+            Exits 0 and prints "reproduced" when everything matches; exits 1 with a line per problem (with the first differing line of a text file).
 
-        Examples:
-          govsim verify outputs/reference
-          govsim verify outputs/fit-example-panel --files-only
-        """
+            Examples:
+              govsim verify outputs/reference
+              govsim verify outputs/fit-example-panel --files-only
+            """
     )
 
-    @Argument(help: ArgumentHelp("A results folder written by govsim run, calibrate, compare, sensitivity, fit or merge.", valueName: "folder"))
+    @Argument(
+        help: ArgumentHelp("A results folder written by govsim run, calibrate, compare, sensitivity, fit or merge.", valueName: "folder"))
     var folder: String
 
     @Flag(name: .customLong("files-only"), help: "Only check the folder's files against the manifest; do not re-run.")
@@ -45,9 +46,12 @@ struct VerifyCommand: ParsableCommand {
         let outcome: ReproductionCheck.Outcome
         let shown = Printable.escaped(folder)
         do {
-            outcome = try check.run(rerun: filesOnly ? nil : { record, inputs, work in
-                try Self.rerun(record, inputs: inputs, folder: shown, in: work)
-            })
+            outcome = try check.run(
+                rerun: filesOnly
+                    ? nil
+                    : { record, inputs, work in
+                        try Self.rerun(record, inputs: inputs, folder: shown, in: work)
+                    })
         } catch let error as ReproductionError {
             Self.waitForInterruptHandler(check)
             Terminal.error(error.description)
@@ -56,11 +60,14 @@ struct VerifyCommand: ParsableCommand {
         Self.waitForInterruptHandler(check)
         if outcome.reproduced {
             let what = outcome.reran ? "reproduced" : "intact"
-            style.print("\(what): \(outcome.checkedFiles) file\(outcome.checkedFiles == 1 ? "" : "s") in \(shown) match manifest.json\(outcome.reran ? " after a re-run" : "")")
+            style.print(
+                "\(what): \(outcome.checkedFiles) file\(outcome.checkedFiles == 1 ? "" : "s") in \(shown) match manifest.json\(outcome.reran ? " after a re-run" : "")"
+            )
             return
         }
         for problem in outcome.problems { Terminal.error(problem) }
-        FileHandle.standardError.write(Data("not verified: \(outcome.problems.count) problem\(outcome.problems.count == 1 ? "" : "s") in \(shown)\n".utf8))
+        FileHandle.standardError.write(
+            Data("not verified: \(outcome.problems.count) problem\(outcome.problems.count == 1 ? "" : "s") in \(shown)\n".utf8))
         throw ExitCode(1)
     }
 

@@ -38,8 +38,10 @@ final class AppraisalCommandTests: XCTestCase {
             let benefits = try value("pv_benefits"), costs = try value("pv_costs"), npv = try value("npv")
             XCTAssertEqual(npv, benefits - costs, accuracy: 1e-9 * max(abs(benefits), abs(costs)))
             XCTAssertEqual(try value("bcr", "ratio_of_means"), benefits / costs, accuracy: 1e-12 * benefits / costs)
-            XCTAssertEqual(benefits, try value("pv_benefits_cash_releasing") + value("pv_benefits_staff_time_reinvested") + value("pv_benefits_residual_value"),
-                           accuracy: 1e-9 * abs(benefits))
+            XCTAssertEqual(
+                benefits,
+                try value("pv_benefits_cash_releasing") + value("pv_benefits_staff_time_reinvested") + value("pv_benefits_residual_value"),
+                accuracy: 1e-9 * abs(benefits))
             let p = try value("npv", "prob_positive")
             XCTAssertTrue((0...1).contains(p))
         }
@@ -47,22 +49,29 @@ final class AppraisalCommandTests: XCTestCase {
         XCTAssertEqual(rows["reference/financial/pv_benefits_staff_time_reinvested/mean"], "0")
         XCTAssertGreaterThan(Double(rows["reference/economic/pv_benefits_staff_time_reinvested/mean"]!)!, 0)
         let html = try String(contentsOf: dir.appendingPathComponent("r/report.html"), encoding: .utf8)
-        for text in ["NPV (financial) / NPSV (economic): mean", "Benefit–cost ratio", "P(NPV &gt; 0)"] { XCTAssertTrue(html.contains(text), text) }
+        for text in ["NPV (financial) / NPSV (economic): mean", "Benefit–cost ratio", "P(NPV &gt; 0)"] {
+            XCTAssertTrue(html.contains(text), text)
+        }
     }
 
     /// Acceptance 5: compare writes report.html with the options table and EVPI/EVPPI, and
     /// `--rank-by cumulative_investment` ranks the cheaper plan first.
     func testCompareWritesTheOptionsReportAndRanksCheaperFirst() throws {
         let scenario = GovSimProcess.packageRoot.appendingPathComponent("scenarios/reference.yaml").path
-        let r = try GovSimProcess.run(["compare", scenario, "--variants", "fast-rollout,data-first", "--baseline", "reference",
-                                       "--runs", "300", "--rank-by", "cumulative_investment", "--out", "cmp"], in: dir)
+        let r = try GovSimProcess.run(
+            [
+                "compare", scenario, "--variants", "fast-rollout,data-first", "--baseline", "reference",
+                "--runs", "300", "--rank-by", "cumulative_investment", "--out", "cmp",
+            ], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
         let ranked = r.stdout.split(separator: "\n").filter { $0.contains("fast-rollout") || $0.contains("data-first") }
         // data-first budgets less investment than fast-rollout (lower is better for investment).
         XCTAssertTrue(ranked.first?.contains("data-first") ?? false, r.stdout)
         let html = try String(contentsOf: dir.appendingPathComponent("cmp/report.html"), encoding: .utf8)
-        for text in ["Options: economic and financial case", "Value of information", "EVPI", "no-programme", "fast-rollout", "data-first",
-                     "Sensitivity in money and switching values", "id=\"tornado-chart-title\"", "P(best NPV)"] {
+        for text in [
+            "Options: economic and financial case", "Value of information", "EVPI", "no-programme", "fast-rollout", "data-first",
+            "Sensitivity in money and switching values", "id=\"tornado-chart-title\"", "P(best NPV)",
+        ] {
             XCTAssertTrue(html.contains(text), text)
         }
         let options = try String(contentsOf: dir.appendingPathComponent("cmp/options.csv"), encoding: .utf8).split(separator: "\n")
@@ -110,11 +119,13 @@ final class AppraisalCommandTests: XCTestCase {
             XCTAssertEqual(row[try col("runner_up")], second[0])
             let base = Double(row[try col("mean_base")])!
             XCTAssertEqual(base, Double(reference[npsvColumn])!, accuracy: 1e-6 * max(1, abs(base)))
-            XCTAssertEqual(Double(row[try col("difference_base")])!, Double(first[npsvColumn])! - Double(second[npsvColumn])!,
-                           accuracy: 1e-6 * max(1, abs(base)))
+            XCTAssertEqual(
+                Double(row[try col("difference_base")])!, Double(first[npsvColumn])! - Double(second[npsvColumn])!,
+                accuracy: 1e-6 * max(1, abs(base)))
             for side in ["low", "high"] {
-                XCTAssertEqual(Double(row[try col("change_at_\(side)")])!, Double(row[try col("mean_at_\(side)")])! - base,
-                               accuracy: 1e-6 * max(1, abs(base)))
+                XCTAssertEqual(
+                    Double(row[try col("change_at_\(side)")])!, Double(row[try col("mean_at_\(side)")])! - base,
+                    accuracy: 1e-6 * max(1, abs(base)))
             }
             if Double(row[try col("change_at_high")])! != 0 { moved += 1 }
             let dLow = Double(row[try col("difference_at_low")])!, dHigh = Double(row[try col("difference_at_high")])!

@@ -70,11 +70,13 @@ final class AuthoringCommandTests: XCTestCase {
         let r = try GovSimProcess.run(["validate", "bad.yaml", "good.yaml", "missing.yaml"], in: dir)
         XCTAssertEqual(r.status, 1)
         let errors = r.stderr.split(separator: "\n")
-        XCTAssertEqual(errors, [
-            "error: bad.yaml:4:17: baseline.labour_share is 2, but it must be between 0 and 1 (share 0–1); change it to a value in that range",
-            "error: bad.yaml:5:3: unknown key `spendin` in baseline; did you mean `spending`?",
-            "error: missing.yaml: no such scenario file; check the path (the built-in reference scenario runs with no file argument)",
-        ])
+        XCTAssertEqual(
+            errors,
+            [
+                "error: bad.yaml:4:17: baseline.labour_share is 2, but it must be between 0 and 1 (share 0–1); change it to a value in that range",
+                "error: bad.yaml:5:3: unknown key `spendin` in baseline; did you mean `spending`?",
+                "error: missing.yaml: no such scenario file; check the path (the built-in reference scenario runs with no file argument)",
+            ])
         XCTAssertEqual(r.stdout, "good.yaml: OK\n")
         // The same errors as `run` prints.
         let run = try GovSimProcess.run(["run", "bad.yaml"], in: dir)
@@ -82,25 +84,29 @@ final class AuthoringCommandTests: XCTestCase {
     }
 
     func testValidateWarningsHaveLineNumbersAndDoNotFail() throws {
-        try write("warn.yaml", """
-        version: 1
-        name: warn
-        horizon: 3
-        practices:
-          customer_focus:
-            start_adoption: 0.6
-            target_adoption: 0.4
-        spending:
-          cost_overrun: {uniform: {min: 0.2, max: 5}}
+        try write(
+            "warn.yaml",
+            """
+            version: 1
+            name: warn
+            horizon: 3
+            practices:
+              customer_focus:
+                start_adoption: 0.6
+                target_adoption: 0.4
+            spending:
+              cost_overrun: {uniform: {min: 0.2, max: 5}}
 
-        """)
+            """)
         let r = try GovSimProcess.run(["validate", "warn.yaml"], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(r.stdout, "warn.yaml: OK (3 warnings)\n")
         let lines = r.stderr.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.count, 3, r.stderr)
         XCTAssertTrue(lines[0].hasPrefix("warn.yaml:3:1: warning: horizon is 3 years, shorter than the realisation lag"), lines[0])
-        XCTAssertTrue(lines[1].hasPrefix("warn.yaml:7:5: warning: practices.customer_focus.target_adoption (0.4) is below start_adoption (0.6)"), lines[1])
+        XCTAssertTrue(
+            lines[1].hasPrefix("warn.yaml:7:5: warning: practices.customer_focus.target_adoption (0.4) is below start_adoption (0.6)"),
+            lines[1])
         XCTAssertTrue(lines[2].hasPrefix("warn.yaml:9:3: warning: spending.cost_overrun spans more than an order of magnitude"), lines[2])
     }
 
@@ -124,9 +130,11 @@ final class AuthoringCommandTests: XCTestCase {
         try write("schema.json", schema.stdout)
 
         XCTAssertEqual(try GovSimProcess.run(["init", "starter"], in: dir).status, 0)
-        let scenarios = try FileManager.default.contentsOfDirectory(atPath: GovSimProcess.packageRoot.appendingPathComponent("scenarios").path)
-            .filter { $0.hasSuffix(".yaml") }.sorted()
-            .map { GovSimProcess.packageRoot.appendingPathComponent("scenarios/\($0)").path }
+        let scenarios = try FileManager.default.contentsOfDirectory(
+            atPath: GovSimProcess.packageRoot.appendingPathComponent("scenarios").path
+        )
+        .filter { $0.hasSuffix(".yaml") }.sorted()
+        .map { GovSimProcess.packageRoot.appendingPathComponent("scenarios/\($0)").path }
         XCTAssertGreaterThanOrEqual(scenarios.count, 3)
         let ok = try Python.validate(schema: "schema.json", files: scenarios + ["starter.yaml"], in: dir)
         XCTAssertEqual(ok.status, 0, ok.stdout + ok.stderr)
@@ -141,8 +149,10 @@ final class AuthoringCommandTests: XCTestCase {
         try write("range.yaml", "version: 1\nname: r\nbaseline:\n  labour_share: 1.5\n")
         try write("curve.yaml", "version: 1\nname: c\npractices:\n  customer_focus:\n    curve: {bass: {p: 0.03, qq: 0.4}}\n")
         try write("noname.yaml", "version: 1\n")
-        for (file, expected) in [("unknown.yaml", "'spendin' was unexpected"), ("range.yaml", "baseline.labour_share"),
-                                 ("curve.yaml", "practices.customer_focus.curve"), ("noname.yaml", "'name' is a required property")] {
+        for (file, expected) in [
+            ("unknown.yaml", "'spendin' was unexpected"), ("range.yaml", "baseline.labour_share"),
+            ("curve.yaml", "practices.customer_focus.curve"), ("noname.yaml", "'name' is a required property"),
+        ] {
             let r = try Python.validate(schema: "schema.json", files: [file], in: dir)
             XCTAssertEqual(r.status, 1, "\(file): \(r.stdout)\(r.stderr)")
             XCTAssertTrue(r.stdout.contains(expected), "\(file): \(r.stdout)")
@@ -162,7 +172,8 @@ enum Python {
     /// with pip when they are missing, skips only when Python itself is missing.
     static func requireValidator(in directory: URL) throws {
         guard let version = try? run(["--version"], in: directory), version.status == 0 else {
-            throw XCTSkip("python3 is not installed; the schema is checked with Python's jsonschema package (install python3 to run this test)")
+            throw XCTSkip(
+                "python3 is not installed; the schema is checked with Python's jsonschema package (install python3 to run this test)")
         }
         if try run(["-c", "import jsonschema, yaml"], in: directory).status == 0 { return }
         let install = try run(["-m", "pip", "install", "--quiet", "jsonschema", "pyyaml"], in: directory)

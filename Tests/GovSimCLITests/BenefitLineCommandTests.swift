@@ -5,19 +5,19 @@ import XCTest
 /// wrong line is refused with one `file:line:column` error, non-zero exit and nothing written.
 final class BenefitLineCommandTests: XCTestCase {
     static let yaml = """
-    version: 1
-    name: lines
-    horizon: 8
-    runs: 200
-    benefits:
-      forms:
-        category: citizen_time
-        driver: customer_focus
-        transactions: 3
-        minutes_saved: 20
-        value_of_time: 9
+        version: 1
+        name: lines
+        horizon: 8
+        runs: 200
+        benefits:
+          forms:
+            category: citizen_time
+            driver: customer_focus
+            transactions: 3
+            minutes_saved: 20
+            value_of_time: 9
 
-    """
+        """
 
     func testTraceHasLineColumnsRebuiltFromMaturity() throws {
         let dir = try GovSimProcess.temporaryFolder()

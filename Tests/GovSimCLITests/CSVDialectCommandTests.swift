@@ -28,21 +28,28 @@ final class CSVDialectCommandTests: XCTestCase {
     }
 
     func testExcelFileOpensInLibreOfficeWithAccentsIntact() throws {
-        guard let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/bin/libreoffice"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
+        guard
+            let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/bin/libreoffice"].first(
+                where: FileManager.default.isExecutableFile(atPath:))
+        else {
             throw XCTSkip("LibreOffice (soffice) is not installed: apt-get install -y libreoffice-calc-nogui to run this check")
         }
         let r = try GovSimProcess.run(["run", "r.yaml", "--runs", "300", "--csv-dialect", "excel", "--out", "x", "-q"], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
         let office = ["-env:UserInstallation=file://\(dir.path)/lo-profile", "--headless"]
         // CSV in (UTF-8, ','), xlsx out; then the xlsx back to CSV (UTF-8) to read its cells.
-        let toXLSX = try GovSimProcess.run(executable: URL(fileURLWithPath: soffice),
-                                           office + ["--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", "xlsx", "x/budget.csv"], in: dir)
+        let toXLSX = try GovSimProcess.run(
+            executable: URL(fileURLWithPath: soffice),
+            office + ["--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", "xlsx", "x/budget.csv"], in: dir)
         XCTAssertEqual(toXLSX.status, 0, toXLSX.stderr)
-        let back = try GovSimProcess.run(executable: URL(fileURLWithPath: soffice),
-                                         office + ["--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", "back", "xlsx/budget.xlsx"], in: dir)
+        let back = try GovSimProcess.run(
+            executable: URL(fileURLWithPath: soffice),
+            office + ["--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", "back", "xlsx/budget.xlsx"], in: dir)
         XCTAssertEqual(back.status, 0, back.stderr)
         let cells = String(decoding: try Data(contentsOf: dir.appendingPathComponent("back/budget.csv")), as: UTF8.self)
-        XCTAssertTrue(cells.hasPrefix("variant,measure,statistic,value\n"), "the byte-order mark is not read as a character: \(cells.prefix(80).debugDescription)")
+        XCTAssertTrue(
+            cells.hasPrefix("variant,measure,statistic,value\n"),
+            "the byte-order mark is not read as a character: \(cells.prefix(80).debugDescription)")
         XCTAssertTrue(cells.contains("\nRégion Île-de-France,npv_net_savings,mean,"), String(cells.prefix(300)))
     }
 }

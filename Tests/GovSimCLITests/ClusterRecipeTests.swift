@@ -23,14 +23,17 @@ final class ClusterRecipeTests: XCTestCase {
             if line.hasPrefix("`cluster/"), line.hasSuffix("`:") {
                 let path = String(line.dropFirst().dropLast(2))
                 guard i + 2 < lines.count, lines[i + 1].isEmpty, lines[i + 2].hasPrefix("```") else {
-                    throw NSError(domain: "docs/cluster.md", code: i + 1,
-                                  userInfo: [NSLocalizedDescriptionKey: "line \(i + 1): \(path) is not followed by a blank line and a fenced block"])
+                    throw NSError(
+                        domain: "docs/cluster.md", code: i + 1,
+                        userInfo: [NSLocalizedDescriptionKey: "line \(i + 1): \(path) is not followed by a blank line and a fenced block"])
                 }
                 var body: [String] = []
                 var j = i + 3
                 while j < lines.count, lines[j] != "```" { body.append(lines[j]); j += 1 }
                 guard j < lines.count else {
-                    throw NSError(domain: "docs/cluster.md", code: i + 1, userInfo: [NSLocalizedDescriptionKey: "line \(i + 3): the block of \(path) is not closed"])
+                    throw NSError(
+                        domain: "docs/cluster.md", code: i + 1,
+                        userInfo: [NSLocalizedDescriptionKey: "line \(i + 3): the block of \(path) is not closed"])
                 }
                 blocks.append((path, body.joined(separator: "\n") + "\n"))
                 i = j
@@ -83,7 +86,8 @@ final class ClusterRecipeTests: XCTestCase {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             XCTAssertTrue(text.hasPrefix("#!/bin/bash\n"), "\(name) has no #! line")
             for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-                XCTAssertFalse(line.range(of: #"(^|[\s"])govsim "#, options: .regularExpression) != nil, "\(name) calls a bare govsim: \(line)")
+                XCTAssertFalse(
+                    line.range(of: #"(^|[\s"])govsim "#, options: .regularExpression) != nil, "\(name) calls a bare govsim: \(line)")
             }
         }
         let shard = try String(contentsOf: root.appendingPathComponent("cluster/slurm/shard.sbatch"), encoding: .utf8)

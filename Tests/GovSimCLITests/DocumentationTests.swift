@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import XCTest
+
 @testable import govsim
 
 /// README.md and docs/*.md against the program (issue 17, acceptance 4), for the commonest
@@ -18,10 +19,12 @@ final class DocumentationTests: XCTestCase {
 
     /// Every subcommand's long options, from its own help (as wide as needed: nothing wraps).
     static let options: [String: Set<String>] = {
-        let commands: [ParsableCommand.Type] = [RunCommand.self, CompareCommand.self, SensitivityCommand.self, CalibrateCommand.self,
-                                                TraceCommand.self, EvaluateCommand.self, InitCommand.self, ValidateCommand.self,
-                                                ParametersCommand.self, SchemaCommand.self, VerifyCommand.self, MergeCommand.self,
-                                                FitCommand.self, BenchCommand.self]
+        let commands: [ParsableCommand.Type] = [
+            RunCommand.self, CompareCommand.self, SensitivityCommand.self, CalibrateCommand.self,
+            TraceCommand.self, EvaluateCommand.self, InitCommand.self, ValidateCommand.self,
+            ParametersCommand.self, SchemaCommand.self, VerifyCommand.self, MergeCommand.self,
+            FitCommand.self, BenchCommand.self,
+        ]
         var out: [String: Set<String>] = [:]
         for command in commands {
             let help = command.helpMessage(columns: 10_000)
@@ -35,7 +38,8 @@ final class DocumentationTests: XCTestCase {
 
     /// The `--name` tokens of `text` (a value after `=` left out).
     static func longOptions(in text: String) -> [String] {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "`" || $0 == "(" || $0 == "[" || $0 == "," || $0 == "/" }).compactMap { token in
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "`" || $0 == "(" || $0 == "[" || $0 == "," || $0 == "/" }).compactMap
+        { token in
             guard token.hasPrefix("--"), token.count > 2 else { return nil }
             let name = token.prefix { $0 == "-" || $0.isLetter || $0.isNumber }
             return name.count > 2 ? String(name.hasSuffix("-") ? name.dropLast() : name) : nil
@@ -91,7 +95,8 @@ final class DocumentationTests: XCTestCase {
 
     /// The scan itself: a wrong option in a doc would be caught.
     func testTheScanCatchesAnOptionThatDoesNotExist() {
-        let lines = Self.commandLines("Run `govsim run --runz 5` or\n```sh\ngovsim compare a.yaml \\\n    --variants x --rank-by npv   # comment --nothing\n```\n")
+        let lines = Self.commandLines(
+            "Run `govsim run --runz 5` or\n```sh\ngovsim compare a.yaml \\\n    --variants x --rank-by npv   # comment --nothing\n```\n")
         XCTAssertEqual(lines, ["govsim run --runz 5", "govsim compare a.yaml --variants x --rank-by npv"])
         XCTAssertFalse(Self.options["run"]!.contains("--runz"))
         XCTAssertTrue(Self.options["run"]!.isSuperset(of: ["--runs", "--no-runs-csv", "--condition-on", "--quiet", "--no-progress"]))
@@ -106,8 +111,10 @@ final class DocumentationTests: XCTestCase {
         let dir = try GovSimProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         try ProgressInEveryLongCommandTests.writeInputs(to: dir)
-        try FileManager.default.copyItem(at: GovSimProcess.packageRoot.appendingPathComponent("scenarios"), to: dir.appendingPathComponent("scenarios"))
-        try "year,metric,value,sd\n2026,productivity_index,100.8,5\n".write(to: dir.appendingPathComponent("vague.csv"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(
+            at: GovSimProcess.packageRoot.appendingPathComponent("scenarios"), to: dir.appendingPathComponent("scenarios"))
+        try "year,metric,value,sd\n2026,productivity_index,100.8,5\n".write(
+            to: dir.appendingPathComponent("vague.csv"), atomically: true, encoding: .utf8)
         let commands: [[String]] = [
             ["run", "small.yaml", "--runs", "30", "--out", "run"],
             ["run", "scenarios/ministry-portfolio.yaml", "--runs", "20", "--out", "portfolio"],
@@ -123,7 +130,7 @@ final class DocumentationTests: XCTestCase {
             ["trace", "small.yaml", "--out", "trace"],
             ["fit", "scenarios/data/example-panel.csv", "--response", "productivity", "--out", "fit"],
         ]
-        var headers: [String: Set<String>] = [:]   // file name → its headers (one per command writing it)
+        var headers: [String: Set<String>] = [:]  // file name → its headers (one per command writing it)
         var mixed: [String] = []
         for arguments in commands {
             let r = try GovSimProcess.run(arguments + (arguments[0] == "trace" || arguments[0] == "fit" ? [] : ["--quiet"]), in: dir)
@@ -131,7 +138,9 @@ final class DocumentationTests: XCTestCase {
             XCTAssertTrue(r.status == 0 || (arguments[0] == "calibrate" && r.status == 2), "\(arguments): \(r.stderr)")
             let folder = dir.appendingPathComponent(arguments[arguments.firstIndex(of: "--out")! + 1])
             for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-                let first = (try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8))?.split(separator: "\n").first.map(String.init) ?? ""
+                let first =
+                    (try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8))?.split(separator: "\n").first.map(
+                        String.init) ?? ""
                 headers[file, default: []].insert(file.hasSuffix(".csv") ? first : "")
                 if file.hasSuffix(".csv") { mixed += Self.columnsMixingNumbersAndText(folder.appendingPathComponent(file)) }
             }
@@ -143,13 +152,17 @@ final class DocumentationTests: XCTestCase {
         var named = Set<String>()
         var checkedHeaders = 0
         for paragraph in doc.components(separatedBy: "\n\n") {
-            let spans = paragraph.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+            let spans =
+                paragraph.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map {
+                    String($0.element)
+                }
                 + paragraph.split(separator: "\n").filter { $0.hasPrefix("#") }.flatMap { $0.split(separator: " ").map(String.init) }
             var lastFile: String?
             for span in spans {
                 let word = span.trimmingCharacters(in: CharacterSet(charactersIn: "()*,."))
                 if let ext = [".csv", ".html", ".json", ".txt", ".bin"].first(where: { word.hasSuffix($0) }),
-                   !word.contains("/"), !word.contains(" "), word.count > ext.count, !word.contains("<") {
+                    !word.contains("/"), !word.contains(" "), word.count > ext.count, !word.contains("<")
+                {
                     named.insert(word)
                     lastFile = word
                     if headers[word] == nil && !benchFiles.contains(word) && !Self.inputFiles.contains(word) {
@@ -158,14 +171,21 @@ final class DocumentationTests: XCTestCase {
                     continue
                 }
                 let columns = span.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-                guard columns.count >= 3, columns.allSatisfy({ c in !c.isEmpty && c.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "_" || $0 == "…" } }),
-                      let file = lastFile, let written = headers[file] else { continue }
+                guard columns.count >= 3,
+                    columns.allSatisfy({ c in !c.isEmpty && c.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "_" || $0 == "…" } }),
+                    let file = lastFile, let written = headers[file]
+                else { continue }
                 checkedHeaders += 1
                 let text = columns.joined(separator: ",")
                 // `a,b,…,z`: the header starts with `a,b,` and ends with `,z`.
                 let parts = text.components(separatedBy: "…")
-                let matches = parts.count == 1 ? written.contains(text) : written.contains { $0.hasPrefix(parts[0]) && $0.hasSuffix(parts.last!) }
-                if !matches { problems.append("docs/outputs.md gives \(file) the columns \(text), but it is written with \(written.sorted().joined(separator: " or "))") }
+                let matches =
+                    parts.count == 1 ? written.contains(text) : written.contains { $0.hasPrefix(parts[0]) && $0.hasSuffix(parts.last!) }
+                if !matches {
+                    problems.append(
+                        "docs/outputs.md gives \(file) the columns \(text), but it is written with \(written.sorted().joined(separator: " or "))"
+                    )
+                }
             }
         }
         for file in headers.keys.sorted() where !named.contains(file) {
@@ -195,7 +215,9 @@ final class DocumentationTests: XCTestCase {
             let values = rows.dropFirst().compactMap { j < $0.count && !$0[j].isEmpty ? $0[j] : nil }
             let numbers = values.filter { Double($0) != nil }
             if let word = values.first(where: { Double($0) == nil }), !numbers.isEmpty {
-                out.append("\(url.deletingLastPathComponent().lastPathComponent)/\(url.lastPathComponent): \(name) (\(word) among \(numbers.count) numbers)")
+                out.append(
+                    "\(url.deletingLastPathComponent().lastPathComponent)/\(url.lastPathComponent): \(name) (\(word) among \(numbers.count) numbers)"
+                )
             }
         }
         return out

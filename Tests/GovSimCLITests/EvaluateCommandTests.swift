@@ -4,12 +4,12 @@ import XCTest
 /// Issue 16: `govsim evaluate` (acceptance 1 and 2) and `govsim run --condition-on` end to end.
 final class EvaluateCommandTests: XCTestCase {
     static let scenario = """
-    version: 1
-    name: outturn-test
-    horizon: 4
-    runs: 400
+        version: 1
+        name: outturn-test
+        horizon: 4
+        runs: 400
 
-    """
+        """
 
     private func folder() throws -> URL {
         let dir = try GovSimProcess.temporaryFolder()
@@ -30,10 +30,13 @@ final class EvaluateCommandTests: XCTestCase {
         let r = try GovSimProcess.run(["evaluate", "f", "o.csv"], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("Coverage of the 90% band: 2 of 3 observations"), r.stdout)
-        let rows = try text(dir, "f-evaluation/evaluation.csv").split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        XCTAssertEqual(rows[0], ["year", "metric", "observed", "pit", "median", "in_50", "in_90", "median_error", "p5", "p25", "p75", "p95"])
+        let rows = try text(dir, "f-evaluation/evaluation.csv").split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        XCTAssertEqual(
+            rows[0], ["year", "metric", "observed", "pit", "median", "in_50", "in_90", "median_error", "p5", "p25", "p75", "p95"])
         XCTAssertEqual(rows.count, 4)
-        XCTAssertEqual(rows[3][0...3], ["2028", "productivity_index", "250", "1"]) // far above every run
+        XCTAssertEqual(rows[3][0...3], ["2028", "productivity_index", "250", "1"])  // far above every run
         XCTAssertEqual(rows[3][6], "false")
         // The median is the forecast's own (summary.csv of the results folder).
         let summary = try text(dir, "f/summary.csv").split(separator: "\n").first { $0.hasPrefix("2026,productivity_index,") }!
@@ -53,9 +56,11 @@ final class EvaluateCommandTests: XCTestCase {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         XCTAssertEqual(try GovSimProcess.run(["run", "s.yaml", "--out", "f", "--quiet"], in: dir).status, 0)
-        let cases = [("year,metric,value\n2026,spendng,1\n", "bad.csv:2:2: unknown metric 'spendng'; did you mean 'spending'?"),
-                     ("year,metric,value\n2031,spending,1\n", "bad.csv:2:1: year 2031 is outside the forecast's years 2026–2029"),
-                     ("year,metric,value,sd\n2026,spending,1,\n2027,spending,x,1\n", "bad.csv:3:3: value 'x' is not a number")]
+        let cases = [
+            ("year,metric,value\n2026,spendng,1\n", "bad.csv:2:2: unknown metric 'spendng'; did you mean 'spending'?"),
+            ("year,metric,value\n2031,spending,1\n", "bad.csv:2:1: year 2031 is outside the forecast's years 2026–2029"),
+            ("year,metric,value,sd\n2026,spending,1,\n2027,spending,x,1\n", "bad.csv:3:3: value 'x' is not a number"),
+        ]
         for (content, message) in cases {
             try Data(content.utf8).write(to: dir.appendingPathComponent("bad.csv"))
             for arguments in [["evaluate", "f", "bad.csv", "--out", "e"], ["run", "s.yaml", "--condition-on", "bad.csv", "--out", "c"]] {
@@ -77,8 +82,11 @@ final class EvaluateCommandTests: XCTestCase {
     func testConditionedRunWritesPosteriorAndReproduces() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try Data("year,metric,value,sd\n2026,productivity_index,100.8,0.3\n2027,productivity_index,101.5,0.3\n2027,adoption_customer_focus,0.12,0.01\n".utf8)
-            .write(to: dir.appendingPathComponent("o.csv"))
+        try Data(
+            "year,metric,value,sd\n2026,productivity_index,100.8,0.3\n2027,productivity_index,101.5,0.3\n2027,adoption_customer_focus,0.12,0.01\n"
+                .utf8
+        )
+        .write(to: dir.appendingPathComponent("o.csv"))
         let r = try GovSimProcess.run(["run", "s.yaml", "--condition-on", "o.csv", "--out", "c", "--threads", "2"], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("Conditioned on 2027 (2 observations): effective sample size"), r.stdout)

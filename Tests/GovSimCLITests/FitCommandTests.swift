@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import GovSimCore
+import XCTest
 
 /// Runs the built `govsim fit` executable end to end.
 final class FitCommandTests: XCTestCase {
@@ -50,8 +50,9 @@ final class FitCommandTests: XCTestCase {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// Rows of a simple CSV (the outputs need no quoting).
@@ -78,8 +79,10 @@ final class FitCommandTests: XCTestCase {
     func testExamplePanelFit() throws {
         let data = Self.packageRoot.appendingPathComponent("scenarios/data/example-panel.csv").path
         let out = scratch.appendingPathComponent("panel")
-        let run = try govsim(["fit", data, "--response", "productivity",
-                              "--predictors", Self.practices.joined(separator: ","), "--out", out.path])
+        let run = try govsim([
+            "fit", data, "--response", "productivity",
+            "--predictors", Self.practices.joined(separator: ","), "--out", out.path,
+        ])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(run.stderr, "")
         XCTAssertTrue(run.stdout.contains("Coefficients:"))
@@ -88,7 +91,8 @@ final class FitCommandTests: XCTestCase {
         let coefficients = try table(out.appendingPathComponent("coefficients.csv"))
         XCTAssertEqual(coefficients[0], ["term", "estimate", "std_error", "t_statistic", "p_value"])
         XCTAssertEqual(coefficients.dropFirst().map { $0[0] }, ["intercept"] + Self.practices)
-        let statistics = Dictionary(uniqueKeysWithValues: try table(out.appendingPathComponent("statistics.csv")).dropFirst().map { ($0[0], $0[1]) })
+        let statistics = Dictionary(
+            uniqueKeysWithValues: try table(out.appendingPathComponent("statistics.csv")).dropFirst().map { ($0[0], $0[1]) })
         XCTAssertEqual(statistics["n_obs"], "400")
         XCTAssertEqual(statistics["n_params"], "5")
         let df = try XCTUnwrap(Double(try XCTUnwrap(statistics["df_residual"])))
@@ -118,8 +122,9 @@ final class FitCommandTests: XCTestCase {
         let t95 = SpecialFunctions.studentTQuantile(0.975, df: df)
         for (j, term) in (["intercept"] + Self.practices).enumerated() {
             let beta = try XCTUnwrap(truth[term], term)
-            XCTAssertLessThanOrEqual(abs(estimates[j] - beta), t95 * errors[j],
-                                     "\(term): \(estimates[j]) ± \(t95 * errors[j]) does not cover \(beta)")
+            XCTAssertLessThanOrEqual(
+                abs(estimates[j] - beta), t95 * errors[j],
+                "\(term): \(estimates[j]) ± \(t95 * errors[j]) does not cover \(beta)")
         }
         XCTAssertEqual(try XCTUnwrap(truth["error_sd"]), Double(statistics["residual_sd"]!)!, accuracy: 0.1)
     }

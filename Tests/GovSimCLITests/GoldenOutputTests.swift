@@ -34,17 +34,18 @@ final class GoldenOutputTests: XCTestCase {
         }
         let actual = lines.joined(separator: "\n") + "\n"
         if GoldenRuns.updating {
-            guard !failed else { return }   // never a list with a command's files missing
+            guard !failed else { return }  // never a list with a command's files missing
             try FileManager.default.createDirectory(at: Self.listURL.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(actual.utf8).write(to: Self.listURL, options: .atomic)
             return
         }
         let expected = try String(contentsOf: Self.listURL, encoding: .utf8)
         let differences = Self.differences(expected: expected, actual: actual)
-        XCTAssertTrue(differences.isEmpty,
-                      "the outputs differ from Tests/Golden/outputs.sha256 (\(differences.count) files): "
-                      + differences.prefix(20).joined(separator: "; ")
-                      + ". If the change is deliberate, run scripts/update-golden.sh and say why in CHANGELOG.md")
+        XCTAssertTrue(
+            differences.isEmpty,
+            "the outputs differ from Tests/Golden/outputs.sha256 (\(differences.count) files): "
+                + differences.prefix(20).joined(separator: "; ")
+                + ". If the change is deliberate, run scripts/update-golden.sh and say why in CHANGELOG.md")
     }
 
     /// `bytes` with every occurrence of `pattern` replaced by `replacement`.
@@ -79,7 +80,7 @@ final class GoldenOutputTests: XCTestCase {
         var out: [String] = []
         for name in Set(e.keys).union(a.keys).sorted() {
             switch (e[name], a[name]) {
-            case let (x?, y?) where x != y: out.append("\(name) changed")
+            case (let x?, let y?) where x != y: out.append("\(name) changed")
             case (_?, nil): out.append("\(name) no longer written")
             case (nil, _?): out.append("\(name) is new")
             default: break
@@ -92,13 +93,16 @@ final class GoldenOutputTests: XCTestCase {
     func testDifferencesNameChangedMissingAndNewFiles() {
         let expected = "aa  x/a.csv\nbb  x/b.csv\ncc  x/c.csv\n"
         let actual = "aa  x/a.csv\nbd  x/b.csv\ndd  x/d.csv\n"
-        XCTAssertEqual(Self.differences(expected: expected, actual: actual),
-                       ["x/b.csv changed", "x/c.csv no longer written", "x/d.csv is new"])
+        XCTAssertEqual(
+            Self.differences(expected: expected, actual: actual),
+            ["x/b.csv changed", "x/c.csv no longer written", "x/d.csv is new"])
         XCTAssertEqual(Self.differences(expected: expected, actual: expected), [])
     }
 
     func testVersionReplacement() {
-        XCTAssertEqual(String(decoding: Self.replacing(Array("0.1.0".utf8), with: Array("<v>".utf8), in: Array("govsim 0.1.0, 0.10,0.1 0.1.0".utf8)),
-                              as: UTF8.self), "govsim <v>, 0.10,0.1 <v>")
+        XCTAssertEqual(
+            String(
+                decoding: Self.replacing(Array("0.1.0".utf8), with: Array("<v>".utf8), in: Array("govsim 0.1.0, 0.10,0.1 0.1.0".utf8)),
+                as: UTF8.self), "govsim <v>, 0.10,0.1 <v>")
     }
 }

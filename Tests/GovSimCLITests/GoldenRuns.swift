@@ -87,12 +87,19 @@ enum GoldenRuns {
         }
         // The appraisal's single-scenario commands (issue 13): the central trace and switching values.
         cases.append(Case(name: "built-in-trace", arguments: ["trace"], processes: processes))
-        cases.append(Case(name: "built-in-sensitivity-switching", arguments: ["sensitivity", "--method", "switching", "--runs", "20", "--seed", "11"],
-                          processes: processes))
-        cases.append(Case(name: "example-panel-fit", arguments: ["fit", "scenarios/data/example-panel.csv", "--response", "productivity", "--robust", "hc3"],
-                          processes: processes))
+        cases.append(
+            Case(
+                name: "built-in-sensitivity-switching",
+                arguments: ["sensitivity", "--method", "switching", "--runs", "20", "--seed", "11"],
+                processes: processes))
+        cases.append(
+            Case(
+                name: "example-panel-fit",
+                arguments: ["fit", "scenarios/data/example-panel.csv", "--response", "productivity", "--robust", "hc3"],
+                processes: processes))
         // A scenario that sets nothing: every parameter at its ParameterCatalog default.
-        cases.append(Case(name: "catalog-defaults-run", arguments: ["run", defaultsFile, "--runs", "20", "--seed", "11"], processes: processes))
+        cases.append(
+            Case(name: "catalog-defaults-run", arguments: ["run", defaultsFile, "--runs", "20", "--seed", "11"], processes: processes))
         return cases
     }
 
@@ -133,8 +140,9 @@ enum GoldenRuns {
     private static func run(_ jobs: [(Int, Int)], of cases: [Case]) throws -> [Process] {
         let dir = try GovSimProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.copyItem(at: GovSimProcess.packageRoot.appendingPathComponent("scenarios"),
-                                         to: dir.appendingPathComponent("scenarios"))
+        try FileManager.default.copyItem(
+            at: GovSimProcess.packageRoot.appendingPathComponent("scenarios"),
+            to: dir.appendingPathComponent("scenarios"))
         try Data("version: 1\nname: catalog-defaults\n".utf8).write(to: dir.appendingPathComponent(defaultsFile))
         let results = JobResults(count: jobs.count)
         let slots = DispatchSemaphore(value: 2)
@@ -146,17 +154,19 @@ enum GoldenRuns {
             slots.wait()
             DispatchQueue.global().async(group: group) {
                 defer { slots.signal() }
-                results.set(j, Result {
-                    let r = try GovSimProcess.run(arguments, in: dir, removing: ["SWIFT_DETERMINISTIC_HASHING"])
-                    var hashes: [String: String] = [:]
-                    let out = dir.appendingPathComponent(folder)
-                    if let names = try? FileManager.default.contentsOfDirectory(atPath: out.path) {
-                        for name in names { hashes[name] = SHA256.hex(try normalised(out.appendingPathComponent(name))) }
-                    }
-                    // Hashed at once and removed: the scratch folder never holds more than the running jobs' files.
-                    try? FileManager.default.removeItem(at: out)
-                    return Process(arguments: arguments, status: r.status, stderr: r.stderr, hashes: hashes)
-                })
+                results.set(
+                    j,
+                    Result {
+                        let r = try GovSimProcess.run(arguments, in: dir, removing: ["SWIFT_DETERMINISTIC_HASHING"])
+                        var hashes: [String: String] = [:]
+                        let out = dir.appendingPathComponent(folder)
+                        if let names = try? FileManager.default.contentsOfDirectory(atPath: out.path) {
+                            for name in names { hashes[name] = SHA256.hex(try normalised(out.appendingPathComponent(name))) }
+                        }
+                        // Hashed at once and removed: the scratch folder never holds more than the running jobs' files.
+                        try? FileManager.default.removeItem(at: out)
+                        return Process(arguments: arguments, status: r.status, stderr: r.stderr, hashes: hashes)
+                    })
             }
         }
         group.wait()

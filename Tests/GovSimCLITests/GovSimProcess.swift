@@ -10,7 +10,8 @@ struct GovSimProcess {
     }
 
     /// The package root, from this file's location.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The `govsim` binary built next to the test bundle (`swift build --build-tests` builds it).
     static var executable: URL {
@@ -26,13 +27,16 @@ struct GovSimProcess {
     /// Runs `govsim arguments…` in `directory` with `environment` added to this process's and
     /// the variables named in `removing` taken out of it.
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:], removing: [String] = []) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:], removing: [String] = []) throws -> Result
+    {
         try run(executable: executable, arguments, in: directory, environment: environment, removing: removing)
     }
 
     /// Runs any program with captured output (used for `govsim` and for Python in the schema test).
-    static func run(executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:],
-                    removing: [String] = []) throws -> Result {
+    static func run(
+        executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:],
+        removing: [String] = []
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -53,8 +57,9 @@ struct GovSimProcess {
         DispatchQueue.global().async(group: group) { errData.data = err.fileHandleForReading.readDataToEndOfFile() }
         process.waitUntilExit()
         group.wait()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData.data, as: UTF8.self),
-                      stderr: String(decoding: errData.data, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData.data, as: UTF8.self),
+            stderr: String(decoding: errData.data, as: UTF8.self))
     }
 
     /// A fresh empty folder for one test.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GovSimCore
 import XCTest
+
 @testable import govsim
 
 /// The help of every command fits an 80-column terminal, keeps each example on one line, and
@@ -31,8 +32,9 @@ final class HelpTextTests: XCTestCase {
             let examples = command.configuration.discussion.split(separator: "\n")
                 .map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { $0.hasPrefix("govsim ") || $0 == "govsim" || $0.hasPrefix("# ") }
-            XCTAssertFalse(examples.isEmpty && command != GovSim.self && command.configuration.discussion.contains("Example"),
-                           "\(command): examples found")
+            XCTAssertFalse(
+                examples.isEmpty && command != GovSim.self && command.configuration.discussion.contains("Example"),
+                "\(command): examples found")
             for example in examples {
                 XCTAssertTrue(shown.contains(example), "\(command): the example \"\(example)\" is broken across lines")
             }

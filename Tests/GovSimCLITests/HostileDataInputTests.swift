@@ -20,7 +20,8 @@ extension HostileInputTests {
         let lines = zip(Self.practiceTerms, rows).map { "\($0),\($1.0),\($1.1)\n" }.joined()
         try write("fit/coefficients.csv", "term,estimate,std_error\nintercept,0.5,0.1\n" + lines)
         if let statistics { try write("fit/statistics.csv", "statistic,value\n" + statistics) }
-        try write("f.yaml", "version: 1\nname: f\nruns: 100\neffects:\n  from_fit: {coefficients: fit/coefficients.csv, distribution: \(form)}\n")
+        try write(
+            "f.yaml", "version: 1\nname: f\nruns: 100\neffects:\n  from_fit: {coefficients: fit/coefficients.csv, distribution: \(form)}\n")
     }
 
     private static func series(_ value: (Int) -> Double) -> String {
@@ -33,7 +34,9 @@ extension HostileInputTests {
     func testSpendingHistoryGrowingTooFast() throws {
         try historyScenario(Self.series { 100 * pow(1.7, Double($0)) * (1 + 0.001 * Double($0 % 3 - 1)) })
         for command in ["run", "validate"] {
-            try assertRefused([command, "s.yaml"], location: "s.yaml:5:13: ", ["log growth rate of 0.53", "baseline.spending_trend", "between -0.5 and 0.5"])
+            try assertRefused(
+                [command, "s.yaml"], location: "s.yaml:5:13: ",
+                ["log growth rate of 0.53", "baseline.spending_trend", "between -0.5 and 0.5"])
         }
     }
 
@@ -56,13 +59,16 @@ extension HostileInputTests {
     func testFitCoefficientsOutOfRange() throws {
         try fitScenario(Array(repeating: (500, 1), count: 4))
         for command in ["run", "validate"] {
-            try assertRefused([command, "f.yaml"], location: "f.yaml:5:13: ", ["sum of coefficients of 20", "effects.full_adoption_uplift", "between 0 and 10"])
+            try assertRefused(
+                [command, "f.yaml"], location: "f.yaml:5:13: ",
+                ["sum of coefficients of 20", "effects.full_adoption_uplift", "between 0 and 10"])
         }
     }
 
     func testFitStandardErrorZero() throws {
         try fitScenario([(2, 0.2), (2, 0), (2, 0.2), (2, 0.2)])
-        try assertRefused(["validate", "f.yaml"], location: "f.yaml:5:13: ", ["line 4", "data_as_product a std_error of 0", "must be positive"])
+        try assertRefused(
+            ["validate", "f.yaml"], location: "f.yaml:5:13: ", ["line 4", "data_as_product a std_error of 0", "must be positive"])
     }
 
     func testFitStandardErrorNegative() throws {
@@ -98,7 +104,8 @@ extension HostileInputTests {
     /// The environment (secrets) is NUL-separated: refused as binary without echoing any of it.
     func testHistoryIsProcEnviron() throws {
         try write("s.yaml", "version: 1\nname: s\nbaseline:\n  spending: {history: /proc/self/environ, column: spending}\n")
-        let r = try assertRefused(["run", "s.yaml"], location: "/proc/self/environ:1: ", ["NUL byte"], environment: ["GOVSIM_TEST_SECRET": "hunter2"])
+        let r = try assertRefused(
+            ["run", "s.yaml"], location: "/proc/self/environ:1: ", ["NUL byte"], environment: ["GOVSIM_TEST_SECRET": "hunter2"])
         XCTAssertFalse(r.stderr.contains("hunter2") || r.stderr.contains("PATH="), r.stderr)
     }
 
@@ -123,7 +130,9 @@ extension HostileInputTests {
     /// A 1 MB header of 9,999 columns took validate 4.2 s; it is now parsed in linear time.
     func testWideHistoryIsFast() throws {
         let names = ["year", "spending"] + (0..<9_998).map { "column_with_a_long_name_\($0)" }
-        try historyScenario(names.joined(separator: ",") + "\n" + (2010...2014).map { "\($0),\(100 + $0 - 2010)" + String(repeating: ",1", count: 9_998) + "\n" }.joined())
+        try historyScenario(
+            names.joined(separator: ",") + "\n"
+                + (2010...2014).map { "\($0),\(100 + $0 - 2010)" + String(repeating: ",1", count: 9_998) + "\n" }.joined())
         let r = try MeasuredProcess.run(["validate", "s.yaml"], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertLessThan(r.cpuSeconds, 2, "took \(r.cpuSeconds) s of CPU (\(r.seconds) s wall)")
@@ -133,7 +142,8 @@ extension HostileInputTests {
 
     func testFitDataNearTheLargestDouble() throws {
         try write("huge.csv", "y,x\n" + (0..<20).map { "\(1e200 * Double(1 + $0 % 7)),\($0)\n" }.joined())
-        try assertRefused(["fit", "huge.csv", "--response", "y"], location: "huge.csv:1:1: ", ["largest magnitude in column 'y'", "rescale the column"])
+        try assertRefused(
+            ["fit", "huge.csv", "--response", "y"], location: "huge.csv:1:1: ", ["largest magnitude in column 'y'", "rescale the column"])
     }
 
     func testFitDataNearTheSmallestDouble() throws {
@@ -158,24 +168,31 @@ extension HostileInputTests {
     // MARK: - Memory and disk, up front
 
     func testCompareTooLargeIsRefusedUpFront() throws {
-        try assertRefused(["compare", "--runs", "100000000"], location: "comparing 3 variants × 100000000 runs", ["GiB of memory", "smaller --runs or fewer --variants"])
+        try assertRefused(
+            ["compare", "--runs", "100000000"], location: "comparing 3 variants × 100000000 runs",
+            ["GiB of memory", "smaller --runs or fewer --variants"])
     }
 
     func testSensitivityTooLargeIsRefusedUpFront() throws {
-        try assertRefused(["sensitivity", "--runs", "100000000"], location: "sensitivity (src) of 100000000 runs", ["GiB of memory", "smaller --runs"])
+        try assertRefused(
+            ["sensitivity", "--runs", "100000000"], location: "sensitivity (src) of 100000000 runs", ["GiB of memory", "smaller --runs"])
     }
 
     func testSobolSensitivityTooLargeIsRefusedUpFront() throws {
-        try assertRefused(["sensitivity", "--method", "sobol", "--base-samples", "1000000"], location: "Sobol' sensitivity of 1000000 base samples",
-                          ["GiB of memory", "smaller --base-samples"])
+        try assertRefused(
+            ["sensitivity", "--method", "sobol", "--base-samples", "1000000"], location: "Sobol' sensitivity of 1000000 base samples",
+            ["GiB of memory", "smaller --base-samples"])
     }
 
     /// A portfolio of 40 organisations has 1160 uncertain inputs (29 each): beyond the Sobol' direction
     /// numbers (a precondition crash before).
     func testSobolOnALargePortfolioIsRefused() throws {
         try write("p.yaml", "version: 1\nname: p\nportfolio:\n  organisations:\n" + (0..<40).map { "    org\($0): {}\n" }.joined())
-        try assertRefused(["sensitivity", "p.yaml", "--method", "sobol"], location: "Sobol' sensitivity supports at most 512 uncertain inputs", ["1160", "--method src"])
-        try assertRefused(["run", "p.yaml", "--sampling", "sobol"], location: "sampling sobol supports at most 1024 uncertain inputs", ["--sampling lhs"])
+        try assertRefused(
+            ["sensitivity", "p.yaml", "--method", "sobol"], location: "Sobol' sensitivity supports at most 512 uncertain inputs",
+            ["1160", "--method src"])
+        try assertRefused(
+            ["run", "p.yaml", "--sampling", "sobol"], location: "sampling sobol supports at most 1024 uncertain inputs", ["--sampling lhs"])
     }
 
     /// runs.csv of this many runs exceeds the free space of a tmpfs; refused before simulating.
@@ -187,9 +204,12 @@ extension HostileInputTests {
         let runs = Int(min(1e8, free / 600 * 1.5 + 1e6))
         let estimate = DiskSpaceEstimate(runs: runs, uncertainInputs: 27)
         try XCTSkipIf(estimate.bytes <= free, "\(target) has room for \(runs) runs")
-        try XCTSkipIf(MemoryEstimate(runs: runs, horizon: 15, uncertainInputs: 27).refusal() != nil, "refused for memory first on this machine")
+        try XCTSkipIf(
+            MemoryEstimate(runs: runs, horizon: 15, uncertainInputs: 27).refusal() != nil, "refused for memory first on this machine")
         let out = "\(target)/govsim-disk-test-\(getpid())"
-        try assertRefused(["run", "--runs", "\(runs)", "--out", out], location: "the results of \(runs) runs would need about ", ["GiB of disk space", "use fewer --runs"])
+        try assertRefused(
+            ["run", "--runs", "\(runs)", "--out", out], location: "the results of \(runs) runs would need about ",
+            ["GiB of disk space", "use fewer --runs"])
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
     }
 
@@ -197,10 +217,12 @@ extension HostileInputTests {
 
     /// `--runs -1` said "Missing value for '--runs <runs>'".
     func testNegativeNumericOptions() throws {
-        for (arguments, expected) in [(["run", "--runs", "-1"], "--runs must be between 1 and 100000000"),
-                                      (["run", "--threads", "-2"], "--threads must be between 1 and 1024"),
-                                      (["run", "--seed", "-1"], "the seed must be a whole number between 0 and"),
-                                      (["sensitivity", "--base-samples", "-5"], "--base-samples must be between 2 and 1000000")] {
+        for (arguments, expected) in [
+            (["run", "--runs", "-1"], "--runs must be between 1 and 100000000"),
+            (["run", "--threads", "-2"], "--threads must be between 1 and 1024"),
+            (["run", "--seed", "-1"], "the seed must be a whole number between 0 and"),
+            (["sensitivity", "--base-samples", "-5"], "--base-samples must be between 2 and 1000000"),
+        ] {
             let r = try MeasuredProcess.run(arguments, in: dir)
             XCTAssertNotEqual(r.status, 0)
             XCTAssertTrue(r.stderr.contains(expected), "\(arguments): \(r.stderr)")
@@ -212,7 +234,9 @@ extension HostileInputTests {
 
     /// Names a spreadsheet would execute land in the CSVs as text (a leading apostrophe).
     func testFormulaNamesAreNeutralisedInCSVs() throws {
-        try write("h.yaml", "version: 1\nname: h\nruns: 20\nhorizon: 2\nportfolio:\n  organisations:\n    \"=HYPERLINK(1)\": {}\n    \"@SUM(A1)\": {}\n")
+        try write(
+            "h.yaml",
+            "version: 1\nname: h\nruns: 20\nhorizon: 2\nportfolio:\n  organisations:\n    \"=HYPERLINK(1)\": {}\n    \"@SUM(A1)\": {}\n")
         let r = try MeasuredProcess.run(["run", "h.yaml", "--out", "o"], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
         let csv = try String(contentsOf: dir.appendingPathComponent("o/organisations.csv"), encoding: .utf8)

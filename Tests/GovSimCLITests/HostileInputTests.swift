@@ -67,9 +67,11 @@ final class HostileInputTests: XCTestCase {
     ///   - location: what the message must start with after `error: `.
     ///   - maximumLines: 1, except for files with many independent errors.
     @discardableResult
-    func assertRefused(_ arguments: [String], location: String, _ fragments: [String] = [], maximumLines: Int = 1,
-                               environment: [String: String] = [:],
-                               file: StaticString = #filePath, line: UInt = #line) throws -> MeasuredProcess.Result {
+    func assertRefused(
+        _ arguments: [String], location: String, _ fragments: [String] = [], maximumLines: Int = 1,
+        environment: [String: String] = [:],
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> MeasuredProcess.Result {
         let before = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
         let r = try MeasuredProcess.run(arguments, in: dir, environment: environment)
         let what = arguments.joined(separator: " ")
@@ -79,7 +81,8 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(r.stdout, "", "\(what): wrote to standard output", file: file, line: line)
         let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         XCTAssertTrue((1...maximumLines).contains(lines.count), "\(what): \(lines.count) lines: \(r.stderr)", file: file, line: line)
-        XCTAssertTrue(r.stderr.hasPrefix("error: " + location), "\(what): expected `error: \(location)…`, got: \(r.stderr)", file: file, line: line)
+        XCTAssertTrue(
+            r.stderr.hasPrefix("error: " + location), "\(what): expected `error: \(location)…`, got: \(r.stderr)", file: file, line: line)
         for fragment in fragments {
             XCTAssertTrue(r.stderr.contains(fragment), "\(what): '\(fragment)' missing in: \(r.stderr)", file: file, line: line)
         }

@@ -51,8 +51,10 @@ final class HostileResultsFolderTests: XCTestCase {
     ///   - status: the expected exit status (1: refused or not verified; 0: verified).
     ///   - fragments: text the messages must contain.
     @discardableResult
-    private func assertSafe(_ arguments: [String] = ["verify", "R"], status: Int32 = 1, _ fragments: [String] = [],
-                            file: StaticString = #filePath, line: UInt = #line) throws -> MeasuredProcess.Result {
+    private func assertSafe(
+        _ arguments: [String] = ["verify", "R"], status: Int32 = 1, _ fragments: [String] = [],
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> MeasuredProcess.Result {
         let before = try snapshot()
         let r = try MeasuredProcess.run(arguments, in: dir, environment: ["TMPDIR": tmp.path])
         XCTAssertFalse(r.timedOut, "did not finish", file: file, line: line)
@@ -60,25 +62,29 @@ final class HostileResultsFolderTests: XCTestCase {
         for fragment in fragments {
             XCTAssertTrue((r.stdout + r.stderr).contains(fragment), "'\(fragment)' missing in: \(r.stderr)", file: file, line: line)
         }
-        XCTAssertFalse((r.stdout + r.stderr).contains(Self.secret), "printed a file outside the folder: \(r.stderr)", file: file, line: line)
+        XCTAssertFalse(
+            (r.stdout + r.stderr).contains(Self.secret), "printed a file outside the folder: \(r.stderr)", file: file, line: line)
         XCTAssertFalse(r.stderr.contains("\u{1b}"), "an escape sequence reached the terminal", file: file, line: line)
         XCTAssertFalse(r.stderr.contains("before 0.2"), "a made-up version", file: file, line: line)
         XCTAssertLessThan(r.cpuSeconds, 2, "took \(r.cpuSeconds) s of CPU (\(r.seconds) s wall)", file: file, line: line)
         XCTAssertLessThan(r.peakKilobytes, 200_000, "peak memory \(r.peakKilobytes) kB", file: file, line: line)
         XCTAssertEqual(try snapshot(), before, "something outside verify's temporary folder was written or removed", file: file, line: line)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp.path), [], "verify left its temporary folder", file: file, line: line)
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: tmp.path), [], "verify left its temporary folder", file: file, line: line)
         return r
     }
 
     func testTheUntouchedFolderVerifies() throws {
-        try assertSafe(status: 0, ["reproduced: 6 files"])   // with correlations.csv (correlated programme risk)
+        try assertSafe(status: 0, ["reproduced: 6 files"])  // with correlations.csv (correlated programme risk)
     }
 
     /// The old argv is never replayed: a second --out, --force, init or verify in it change nothing.
     func testRecordedCommandLinesAreNeverReplayed() throws {
         let victim = dir.appendingPathComponent("victim").path
-        for command in [["govsim", "run", "s.yaml", "--out", "R", "--out", victim, "--force"],
-                        ["govsim", "init", victim + ".yaml", "--force"], ["govsim", "verify", "."]] {
+        for command in [
+            ["govsim", "run", "s.yaml", "--out", "R", "--out", victim, "--force"],
+            ["govsim", "init", victim + ".yaml", "--force"], ["govsim", "verify", "."],
+        ] {
             try editManifest { m in
                 var invocation = m["invocation"] as? [String: Any] ?? [:]
                 invocation["command"] = command
@@ -108,7 +114,9 @@ final class HostileResultsFolderTests: XCTestCase {
                 record["subcommand"] = name
                 m["reproduction"] = record
             }
-            try assertSafe(status: 1, ["reproduction.subcommand is `\(name)`; verify re-runs only run, calibrate, compare, sensitivity, fit and merge"])
+            try assertSafe(
+                status: 1, ["reproduction.subcommand is `\(name)`; verify re-runs only run, calibrate, compare, sensitivity, fit and merge"]
+            )
         }
     }
 
@@ -157,9 +165,13 @@ final class HostileResultsFolderTests: XCTestCase {
         XCTAssertEqual(symlink(dir.appendingPathComponent("sentinel.txt").path, summary.path), 0)
         XCTAssertEqual(symlink("/etc/passwd", dir.appendingPathComponent("R/notes").path), 0)
         XCTAssertEqual(mkfifo(dir.appendingPathComponent("R/pipe").path, 0o600), 0)
-        try assertSafe(status: 1, ["summary.csv: is a symbolic link, not the file govsim wrote; not followed",
-                                   "notes: in the folder but not in the manifest (a symbolic link)",
-                                   "pipe: in the folder but not in the manifest (a named pipe)"])
+        try assertSafe(
+            status: 1,
+            [
+                "summary.csv: is a symbolic link, not the file govsim wrote; not followed",
+                "notes: in the folder but not in the manifest (a symbolic link)",
+                "pipe: in the folder but not in the manifest (a named pipe)",
+            ])
     }
 
     func testAManifestThatIsASymlinkIsRefused() throws {
@@ -186,35 +198,50 @@ final class HostileResultsFolderTests: XCTestCase {
             ("manifest.json: seed is \"4\" in the folder", { $0["seed"] = "4" }),
             ("manifest.json: horizon is 5 in the folder", { $0["horizon"] = 5 }),
             ("written by govsim 9.9.9; this is govsim", { $0["govsim_version"] = "9.9.9" }),
-            ("manifest.json: resolved_scenario.parameters.baseline.spending is \"2000\" in the folder", { m in
-                var resolved = m["resolved_scenario"] as? [String: Any] ?? [:]
-                var parameters = resolved["parameters"] as? [String: Any] ?? [:]
-                parameters["baseline.spending"] = "2000"
-                resolved["parameters"] = parameters
-                m["resolved_scenario"] = resolved
-            }),
-            ("reproduction.seed is 4, but the manifest records seed 3; the manifest was edited, so it is not re-run", { m in
-                var record = m["reproduction"] as? [String: Any] ?? [:]
-                record["seed"] = "4"
-                m["reproduction"] = record
-            }),
+            (
+                "manifest.json: resolved_scenario.parameters.baseline.spending is \"2000\" in the folder",
+                { m in
+                    var resolved = m["resolved_scenario"] as? [String: Any] ?? [:]
+                    var parameters = resolved["parameters"] as? [String: Any] ?? [:]
+                    parameters["baseline.spending"] = "2000"
+                    resolved["parameters"] = parameters
+                    m["resolved_scenario"] = resolved
+                }
+            ),
+            (
+                "reproduction.seed is 4, but the manifest records seed 3; the manifest was edited, so it is not re-run",
+                { m in
+                    var record = m["reproduction"] as? [String: Any] ?? [:]
+                    record["seed"] = "4"
+                    m["reproduction"] = record
+                }
+            ),
             // A record asking for far more work than the folder holds is refused before running.
-            ("reproduction.runs is 100000000, but the manifest records runs 60", { m in
-                var record = m["reproduction"] as? [String: Any] ?? [:]
-                record["runs"] = 100_000_000
-                m["reproduction"] = record
-            }),
-            ("reproduction.subcommand is calibrate, but the manifest records subcommand run", { m in
-                var record = m["reproduction"] as? [String: Any] ?? [:]
-                record["subcommand"] = "calibrate"
-                m["reproduction"] = record
-            }),
-            ("summary.csv: not reproduced", { m in
-                var record = m["reproduction"] as? [String: Any] ?? [:]
-                record["seed"] = "4"
-                m["reproduction"] = record
-                m["seed"] = "4"
-            }),
+            (
+                "reproduction.runs is 100000000, but the manifest records runs 60",
+                { m in
+                    var record = m["reproduction"] as? [String: Any] ?? [:]
+                    record["runs"] = 100_000_000
+                    m["reproduction"] = record
+                }
+            ),
+            (
+                "reproduction.subcommand is calibrate, but the manifest records subcommand run",
+                { m in
+                    var record = m["reproduction"] as? [String: Any] ?? [:]
+                    record["subcommand"] = "calibrate"
+                    m["reproduction"] = record
+                }
+            ),
+            (
+                "summary.csv: not reproduced",
+                { m in
+                    var record = m["reproduction"] as? [String: Any] ?? [:]
+                    record["seed"] = "4"
+                    m["reproduction"] = record
+                    m["seed"] = "4"
+                }
+            ),
         ]
         for (message, edit) in edits {
             try original.write(to: manifestURL)
@@ -255,8 +282,10 @@ final class HostileResultsFolderTests: XCTestCase {
         try assertSafe(status: 1, ["holds more than 200000 values"])
         try Data(("{\"files\": [], \"x\": \"" + String(repeating: "a", count: 30_000_000) + "\"}").utf8).write(to: manifestURL)
         try assertSafe(status: 1, ["has no `reproduction` record"])
-        let recorded: [String: Any] = ["role": "scenario", "path": "s.yaml", "bytes": 5, "sha256": String(repeating: "0", count: 64),
-                                       "content_base64": String(repeating: "QUFB", count: 7_000_000)]
+        let recorded: [String: Any] = [
+            "role": "scenario", "path": "s.yaml", "bytes": 5, "sha256": String(repeating: "0", count: 64),
+            "content_base64": String(repeating: "QUFB", count: 7_000_000),
+        ]
         try original.write(to: manifestURL)
         try editManifest { m in m["inputs"] = [recorded] }
         try assertSafe(status: 1, ["the recorded bytes of s.yaml do not match its recorded size and SHA-256"])
@@ -274,23 +303,32 @@ final class HostileResultsFolderTests: XCTestCase {
     func testWrongTypesAreRefused() throws {
         let original = try Data(contentsOf: manifestURL)
         let edits: [(String, (inout [String: Any]) -> Void)] = [
-            ("has no size (`bytes`)", { m in
-                var files = m["files"] as? [[String: Any]] ?? []
-                files[0]["bytes"] = "many"
-                m["files"] = files
-            }),
-            ("has no SHA-256", { m in
-                var files = m["files"] as? [[String: Any]] ?? []
-                files[0]["sha256"] = 42
-                m["files"] = files
-            }),
+            (
+                "has no size (`bytes`)",
+                { m in
+                    var files = m["files"] as? [[String: Any]] ?? []
+                    files[0]["bytes"] = "many"
+                    m["files"] = files
+                }
+            ),
+            (
+                "has no SHA-256",
+                { m in
+                    var files = m["files"] as? [[String: Any]] ?? []
+                    files[0]["sha256"] = 42
+                    m["files"] = files
+                }
+            ),
             ("`reproduction` is not an object", { $0["reproduction"] = ["subcommand", "run"] }),
             ("`inputs` is not a list", { $0["inputs"] = "s.yaml" }),
-            ("inputs[0]: `bytes` must be a whole number", { m in
-                var inputs = m["inputs"] as? [[String: Any]] ?? []
-                inputs[0]["bytes"] = -5
-                m["inputs"] = inputs
-            }),
+            (
+                "inputs[0]: `bytes` must be a whole number",
+                { m in
+                    var inputs = m["inputs"] as? [[String: Any]] ?? []
+                    inputs[0]["bytes"] = -5
+                    m["inputs"] = inputs
+                }
+            ),
         ]
         for (message, edit) in edits {
             try original.write(to: manifestURL)
@@ -301,7 +339,11 @@ final class HostileResultsFolderTests: XCTestCase {
 
     func testAFolderWithoutARecordNamesWhatIsMissing() throws {
         try editManifest { m in m["reproduction"] = nil }
-        try assertSafe(status: 1, ["has no `reproduction` record of the command's options (it records govsim \(GovSimVersion.string)), so it cannot be re-run; check its files with --files-only"])
+        try assertSafe(
+            status: 1,
+            [
+                "has no `reproduction` record of the command's options (it records govsim \(GovSimVersion.string)), so it cannot be re-run; check its files with --files-only"
+            ])
         try assertSafe(["verify", "R", "--files-only"], status: 0, ["intact: 6 files"])
     }
 }

@@ -53,10 +53,13 @@ final class InterruptTests: XCTestCase {
     }
 
     private func assertIntact(_ name: String, manifest: Data, file: StaticString = #filePath, line: UInt = #line) throws {
-        XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("\(name)/manifest.json")), manifest,
-                       "the earlier manifest changed", file: file, line: line)
-        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent(name).path)),
-                       ["manifest.json", "summary.csv", "runs.csv", "budget.csv", "appraisal.csv", "correlations.csv", "report.html"], file: file, line: line)
+        XCTAssertEqual(
+            try Data(contentsOf: dir.appendingPathComponent("\(name)/manifest.json")), manifest,
+            "the earlier manifest changed", file: file, line: line)
+        XCTAssertEqual(
+            Set(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent(name).path)),
+            ["manifest.json", "summary.csv", "runs.csv", "budget.csv", "appraisal.csv", "correlations.csv", "report.html"], file: file,
+            line: line)
         XCTAssertEqual(try leftovers(of: name), [], "temporary folders left beside \(name)", file: file, line: line)
     }
 
@@ -102,11 +105,13 @@ final class InterruptTests: XCTestCase {
     /// completes and replaces the earlier folder whole, leaving no temporary folder.
     func testASignalledSIGPIPEIsIgnoredAndTheRunCompletes() throws {
         _ = try earlierResults("X")
-        let (process, errors) = try start(["run", "--runs", "100", "--out", "X", "--quiet"],
-                                          environment: ["GOVSIM_TEST_PAUSE_BEFORE_COMMIT_MS": "2000"])
+        let (process, errors) = try start(
+            ["run", "--runs", "100", "--out", "X", "--quiet"],
+            environment: ["GOVSIM_TEST_PAUSE_BEFORE_COMMIT_MS": "2000"])
         let written = waitUntil(30) {
             ((try? leftovers(of: "X")) ?? []).contains { name in
-                name.hasPrefix(".X.tmp-") && FileManager.default.fileExists(atPath: dir.appendingPathComponent("\(name)/manifest.json").path)
+                name.hasPrefix(".X.tmp-")
+                    && FileManager.default.fileExists(atPath: dir.appendingPathComponent("\(name)/manifest.json").path)
             }
         }
         XCTAssertTrue(written, "the temporary folder never held the manifest")
@@ -152,13 +157,17 @@ final class InterruptTests: XCTestCase {
         try assertIntact("X", manifest: manifest)
     }
 
-    private func interruptWhileWriting(status: Int32, _ signal: (Process) -> Void, file: StaticString = #filePath, line: UInt = #line) throws {
+    private func interruptWhileWriting(
+        status: Int32, _ signal: (Process) -> Void, file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let manifest = try earlierResults("X")
-        let (process, errors) = try start(["run", "--runs", "100", "--out", "X"],
-                                          environment: ["GOVSIM_TEST_PAUSE_BEFORE_COMMIT_MS": "20000"])
+        let (process, errors) = try start(
+            ["run", "--runs", "100", "--out", "X"],
+            environment: ["GOVSIM_TEST_PAUSE_BEFORE_COMMIT_MS": "20000"])
         let written = waitUntil(30) {
             ((try? leftovers(of: "X")) ?? []).contains { name in
-                name.hasPrefix(".X.tmp-") && FileManager.default.fileExists(atPath: dir.appendingPathComponent("\(name)/manifest.json").path)
+                name.hasPrefix(".X.tmp-")
+                    && FileManager.default.fileExists(atPath: dir.appendingPathComponent("\(name)/manifest.json").path)
             }
         }
         XCTAssertTrue(written, "the temporary folder never held the manifest", file: file, line: line)
@@ -178,14 +187,19 @@ final class InterruptTests: XCTestCase {
         let tmp = dir.appendingPathComponent("tmp")
         try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
         // The re-run (in verify's own process) pauses before its commit, so the signal comes during it.
-        let (process, errors) = try start(["verify", "Y"], environment: ["TMPDIR": tmp.path, "GOVSIM_TEST_PAUSE_BEFORE_COMMIT_MS": "20000"])
-        XCTAssertTrue(waitUntil(20) { ((try? FileManager.default.contentsOfDirectory(atPath: tmp.path)) ?? []).contains { $0.hasPrefix("govsim-verify-") } })
+        let (process, errors) = try start(
+            ["verify", "Y"], environment: ["TMPDIR": tmp.path, "GOVSIM_TEST_PAUSE_BEFORE_COMMIT_MS": "20000"])
+        XCTAssertTrue(
+            waitUntil(20) {
+                ((try? FileManager.default.contentsOfDirectory(atPath: tmp.path)) ?? []).contains { $0.hasPrefix("govsim-verify-") }
+            })
         usleep(500_000)
         process.interrupt()
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 130, message)
-        XCTAssertEqual(message, "interrupted: verification stopped\n", "the message reaches the user's standard error, not the re-run's capture")
+        XCTAssertEqual(
+            message, "interrupted: verification stopped\n", "the message reaches the user's standard error, not the re-run's capture")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp.path), [], "verify left its temporary folder")
         XCTAssertEqual(try leftovers(of: "Y"), [])
     }

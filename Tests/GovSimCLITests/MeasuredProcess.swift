@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs the built `govsim` as a child process and measures what `Process` cannot: its wall time,
@@ -27,8 +28,10 @@ enum MeasuredProcess {
 
     /// Runs `govsim arguments…` with `directory` as its working directory. Standard output and
     /// error are captured in files outside `directory`, so the folder holds only what govsim wrote.
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:],
-                    timeout: Double = 20) throws -> Result {
+    static func run(
+        _ arguments: [String], in directory: URL, environment: [String: String] = [:],
+        timeout: Double = 20
+    ) throws -> Result {
         let capture = FileManager.default.temporaryDirectory.appendingPathComponent("govsim-capture-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: capture) }
@@ -42,8 +45,12 @@ enum MeasuredProcess {
         // test process's own peak, because Linux keeps the high-water mark across exec.
         let timePath = capture.appendingPathComponent("time").path
         let useTime = FileManager.default.isExecutableFile(atPath: "/usr/bin/time")
-        let argv = useTime
-            ? ["/bin/sh", "-c", "cd \"$0\" && t=\"$1\" && shift && exec /usr/bin/time -q -f %M -o \"$t\" \"$@\"", directory.path, timePath, GovSimProcess.executable.path] + arguments
+        let argv =
+            useTime
+            ? [
+                "/bin/sh", "-c", "cd \"$0\" && t=\"$1\" && shift && exec /usr/bin/time -q -f %M -o \"$t\" \"$@\"", directory.path, timePath,
+                GovSimProcess.executable.path,
+            ] + arguments
             : ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory.path, GovSimProcess.executable.path] + arguments
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
@@ -89,14 +96,17 @@ enum MeasuredProcess {
             // status N" before the figure when the command did not succeed.
             let lines = text.split(separator: "\n")
             if let last = lines.last, let kb = Int(last.trimmingCharacters(in: .whitespaces)) { peak = kb }
-            if let first = lines.first, first.hasPrefix("Command terminated by signal"), let n = Int32(first.split(separator: " ").last ?? "") {
+            if let first = lines.first, first.hasPrefix("Command terminated by signal"),
+                let n = Int32(first.split(separator: " ").last ?? "")
+            {
                 exitStatus = 128 + n
             }
         }
-        return Result(status: exitStatus,
-                      stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-                      stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
-                      seconds: seconds, cpuSeconds: cpuSeconds, peakKilobytes: peak, timedOut: timedOut)
+        return Result(
+            status: exitStatus,
+            stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
+            seconds: seconds, cpuSeconds: cpuSeconds, peakKilobytes: peak, timedOut: timedOut)
     }
 
     /// Decides once, under a lock, whether the child finished or the watchdog fired first.

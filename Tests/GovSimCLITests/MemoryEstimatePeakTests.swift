@@ -24,8 +24,10 @@ final class MemoryEstimatePeakTests: XCTestCase {
         s.runs = runs
         let guardEstimate = MemoryEstimate(scenario: s)
         let inFlight = MemoryEstimate(runs: runs, horizon: s.horizon, uncertainInputs: guardEstimate.uncertainInputs, blocksInFlight: 2)
-        XCTAssertLessThan(measured, guardEstimate.bytes, "measured \(measured / 1e6) MB, the guard's estimate \(guardEstimate.bytes / 1e6) MB")
-        XCTAssertEqual(measured, inFlight.bytes, accuracy: 0.25 * inFlight.bytes,
-                       "measured \(measured / 1e6) MB, estimated with 2 blocks in flight \(inFlight.bytes / 1e6) MB")
+        XCTAssertLessThan(
+            measured, guardEstimate.bytes, "measured \(measured / 1e6) MB, the guard's estimate \(guardEstimate.bytes / 1e6) MB")
+        XCTAssertEqual(
+            measured, inFlight.bytes, accuracy: 0.25 * inFlight.bytes,
+            "measured \(measured / 1e6) MB, estimated with 2 blocks in flight \(inFlight.bytes / 1e6) MB")
     }
 }

@@ -32,7 +32,9 @@ final class MultiProcessDeterminismTests: XCTestCase {
             XCTAssertFalse(outcome.processes[0].hashes.isEmpty, "\(label) wrote nothing")
             for name in outcome.processes[0].hashes.keys.sorted() {
                 let versions = Set(outcome.processes.compactMap { $0.hashes[name] })
-                XCTAssertEqual(versions.count, 1, "\(label): \(name) differs between \(outcome.processes.count) processes (\(versions.count) versions)")
+                XCTAssertEqual(
+                    versions.count, 1, "\(label): \(name) differs between \(outcome.processes.count) processes (\(versions.count) versions)"
+                )
             }
         }
     }
@@ -44,12 +46,17 @@ final class MultiProcessDeterminismTests: XCTestCase {
         let cases = try GoldenRuns.cases()
         for scenario in shipped.map({ Optional($0) }) + [nil] {
             let file = scenario.map { "scenarios/" + $0 }
-            let covered = Set(cases.filter { c in
-                c.processes >= GoldenRuns.processes && (file.map { c.arguments.contains($0) } ?? !c.arguments.contains { $0.hasPrefix("scenarios/") })
-            }.map { c in c.arguments[0] + (c.arguments.contains("sobol") ? "-sobol" : "") })
-            XCTAssertTrue(covered.isSuperset(of: ["run", "calibrate", "compare", "sensitivity", "sensitivity-sobol"]), "\(scenario ?? "built-in"): \(covered)")
+            let covered = Set(
+                cases.filter { c in
+                    c.processes >= GoldenRuns.processes
+                        && (file.map { c.arguments.contains($0) } ?? !c.arguments.contains { $0.hasPrefix("scenarios/") })
+                }.map { c in c.arguments[0] + (c.arguments.contains("sobol") ? "-sobol" : "") })
+            XCTAssertTrue(
+                covered.isSuperset(of: ["run", "calibrate", "compare", "sensitivity", "sensitivity-sobol"]),
+                "\(scenario ?? "built-in"): \(covered)")
         }
-        XCTAssertEqual(cases.first { $0.arguments.starts(with: ["run", "scenarios/evidence-based.yaml"]) }?.processes, GoldenRuns.fromFitProcesses)
+        XCTAssertEqual(
+            cases.first { $0.arguments.starts(with: ["run", "scenarios/evidence-based.yaml"]) }?.processes, GoldenRuns.fromFitProcesses)
         XCTAssertTrue(cases.contains { $0.arguments[0] == "fit" })
     }
 
@@ -118,8 +125,10 @@ final class MultiProcessDeterminismTests: XCTestCase {
 
     /// The cut keeps everything else byte for byte.
     func testRemovingManifestSectionsKeepsTheRest() {
-        let json = Array("{\n  \"a\": 1,\n  \"environment\": {\"x\": [1, {\"y\": \"}\"}]},\n  \"b\": \"q\\\"\",\n  \"invocation\": {\"c\": 2}\n}\n".utf8)
-        XCTAssertEqual(String(decoding: Self.removingTopLevelMembers(["invocation", "environment"], from: json), as: UTF8.self),
-                       "{\n  \"a\": 1,\n  \n  \"b\": \"q\\\"\",\n  }\n")
+        let json = Array(
+            "{\n  \"a\": 1,\n  \"environment\": {\"x\": [1, {\"y\": \"}\"}]},\n  \"b\": \"q\\\"\",\n  \"invocation\": {\"c\": 2}\n}\n".utf8)
+        XCTAssertEqual(
+            String(decoding: Self.removingTopLevelMembers(["invocation", "environment"], from: json), as: UTF8.self),
+            "{\n  \"a\": 1,\n  \n  \"b\": \"q\\\"\",\n  }\n")
     }
 }

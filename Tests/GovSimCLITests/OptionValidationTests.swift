@@ -1,6 +1,7 @@
 import ArgumentParser
 import GovSimCore
 import XCTest
+
 @testable import govsim
 
 /// Option parsing and validation, in process: `GovSim.parseAsRoot` runs the same parser and
@@ -22,7 +23,9 @@ final class OptionValidationTests: XCTestCase {
     }
 
     /// `arguments` parse into `C`, which is returned.
-    private func parsed<C: ParsableCommand>(_ arguments: [String], as type: C.Type, file: StaticString = #filePath, line: UInt = #line) throws -> C {
+    private func parsed<C: ParsableCommand>(
+        _ arguments: [String], as type: C.Type, file: StaticString = #filePath, line: UInt = #line
+    ) throws -> C {
         let command = try GovSim.parseAsRoot(arguments)
         return try XCTUnwrap(command as? C, "\(arguments) parsed as \(Swift.type(of: command))", file: file, line: line)
     }
@@ -36,7 +39,8 @@ final class OptionValidationTests: XCTestCase {
             assertRejected([command, "--sampling", "halton"], "--sampling must be random, lhs or sobol")
         }
         // The ends of the ranges are accepted and reach the scenario.
-        let run = try parsed(["run", "--runs", "100000000", "--threads", "1024", "--sampling", "sobol", "--seed", "7"], as: RunCommand.self)
+        let run = try parsed(
+            ["run", "--runs", "100000000", "--threads", "1024", "--sampling", "sobol", "--seed", "7"], as: RunCommand.self)
         XCTAssertEqual(run.simulation.runs, 100_000_000)
         XCTAssertEqual(run.simulation.threadCount, 1024)
         let reference = try ScenarioLoader.load(text: ReferenceScenario.yaml, fileName: "reference.yaml")
@@ -86,7 +90,8 @@ final class OptionValidationTests: XCTestCase {
         assertRejected(["compare", "--rank-by", "nvp"], "--rank-by nvp is not a measure.")
         XCTAssertEqual(try parsed(["compare", "--rank-by", "npsv"], as: CompareCommand.self).rankBy, "npsv")
         assertRejected(["compare", "a.yaml", "b.yaml", "--variants", "x"], "--variants applies to one scenario")
-        XCTAssertEqual(try parsed(["compare", "--rank-by", "cumulative_investment"], as: CompareCommand.self).rankBy, "cumulative_investment")
+        XCTAssertEqual(
+            try parsed(["compare", "--rank-by", "cumulative_investment"], as: CompareCommand.self).rankBy, "cumulative_investment")
     }
 
     /// `validate` without a file: ArgumentParser's own message names the missing argument (the

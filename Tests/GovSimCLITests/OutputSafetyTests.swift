@@ -20,8 +20,10 @@ final class OutputSafetyTests: XCTestCase {
     }
 
     /// The run failed with one `error:` line containing `expected`, and every precious file survived.
-    private func assertRefused(_ r: GovSimProcess.Result, _ expected: String, keeping paths: [String],
-                               file: StaticString = #filePath, line: UInt = #line) {
+    private func assertRefused(
+        _ r: GovSimProcess.Result, _ expected: String, keeping paths: [String],
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         XCTAssertNotEqual(r.status, 0, "expected a refusal; stderr: \(r.stderr)", file: file, line: line)
         let lines = r.stderr.split(separator: "\n")
         XCTAssertEqual(lines.count, 1, r.stderr, file: file, line: line)
@@ -51,7 +53,8 @@ final class OutputSafetyTests: XCTestCase {
         try FileManager.default.removeItem(at: url("res/notes.txt"))
         try FileManager.default.removeItem(at: url("res/chart.png"))
         try place("res/figures/plot.png")
-        assertRefused(try govsim(["run", "--runs", "30", "--out", "res", "--force", "--quiet"]), "figures/", keeping: ["res/figures/plot.png"])
+        assertRefused(
+            try govsim(["run", "--runs", "30", "--out", "res", "--force", "--quiet"]), "figures/", keeping: ["res/figures/plot.png"])
     }
 
     func testAGovSimFolderWithEditedFilesNeedsForceAndTheMessageSaysWhatItReplaces() throws {
@@ -63,7 +66,10 @@ final class OutputSafetyTests: XCTestCase {
         let r = try govsim(["run", "--runs", "20", "--out", "res", "--quiet"])
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stderr.contains("summary.csv changed since"), r.stderr)
-        XCTAssertTrue(r.stderr.contains("pass --force to replace the folder's 7 govsim files (appraisal.csv, budget.csv, correlations.csv, manifest.json, report.html, runs.csv, summary.csv)"), r.stderr)
+        XCTAssertTrue(
+            r.stderr.contains(
+                "pass --force to replace the folder's 7 govsim files (appraisal.csv, budget.csv, correlations.csv, manifest.json, report.html, runs.csv, summary.csv)"
+            ), r.stderr)
         XCTAssertEqual(try Data(contentsOf: url("res/summary.csv")), summary)
         XCTAssertEqual(try govsim(["run", "--runs", "20", "--out", "res", "--force", "--quiet"]).status, 0)
         XCTAssertNotEqual(try Data(contentsOf: url("res/summary.csv")), summary)
@@ -71,12 +77,17 @@ final class OutputSafetyTests: XCTestCase {
 
     func testTheWorkingDirectoryItsAncestorsAndTheEmptyStringAreRefused() throws {
         try place("work/notes.txt")
-        try FileManager.default.copyItem(at: GovSimProcess.packageRoot.appendingPathComponent("scenarios/reference.yaml"), to: url("work/plan.yaml"))
+        try FileManager.default.copyItem(
+            at: GovSimProcess.packageRoot.appendingPathComponent("scenarios/reference.yaml"), to: url("work/plan.yaml"))
         let scenario = try Data(contentsOf: url("work/plan.yaml"))
-        for (out, expected) in [(".", "is the working directory"), ("", "--out \"\": the output folder is empty"),
-                                ("..", "holds the working directory"), ("./sub/..", "is the working directory")] {
+        for (out, expected) in [
+            (".", "is the working directory"), ("", "--out \"\": the output folder is empty"),
+            ("..", "holds the working directory"), ("./sub/..", "is the working directory"),
+        ] {
             for force in [[], ["--force"]] {
-                assertRefused(try govsim(["run", "plan.yaml", "--runs", "10", "--out", out] + force, in: "work"), expected, keeping: ["work/notes.txt"])
+                assertRefused(
+                    try govsim(["run", "plan.yaml", "--runs", "10", "--out", out] + force, in: "work"), expected,
+                    keeping: ["work/notes.txt"])
                 XCTAssertEqual(try Data(contentsOf: url("work/plan.yaml")), scenario)
             }
         }
@@ -88,23 +99,28 @@ final class OutputSafetyTests: XCTestCase {
             ["fit", "d.csv", "--response", "y"], ["bench", "--quick"],
         ]
         for command in commands {
-            assertRefused(try govsim(command + ["--out", ".", "--force"], in: "work"), "is the working directory", keeping: ["work/notes.txt"])
+            assertRefused(
+                try govsim(command + ["--out", ".", "--force"], in: "work"), "is the working directory", keeping: ["work/notes.txt"])
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: url("work").path).sorted(), ["d.csv", "notes.txt", "plan.yaml"])
     }
 
     func testTheScenarioFolderAndAFolderHoldingAnInputAreRefused() throws {
         try place("project/notes.txt")
-        try FileManager.default.copyItem(at: GovSimProcess.packageRoot.appendingPathComponent("scenarios/reference.yaml"), to: url("project/plan.yaml"))
-        assertRefused(try govsim(["run", "project/plan.yaml", "--runs", "10", "--out", "project", "--force"]),
-                      "is the folder holding the input project/plan.yaml", keeping: ["project/notes.txt"])
+        try FileManager.default.copyItem(
+            at: GovSimProcess.packageRoot.appendingPathComponent("scenarios/reference.yaml"), to: url("project/plan.yaml"))
+        assertRefused(
+            try govsim(["run", "project/plan.yaml", "--runs", "10", "--out", "project", "--force"]),
+            "is the folder holding the input project/plan.yaml", keeping: ["project/notes.txt"])
         // The data files a scenario reads count as inputs too.
         let scenarios = GovSimProcess.packageRoot.appendingPathComponent("scenarios")
-        try FileManager.default.copyItem(at: scenarios.appendingPathComponent("evidence-based.yaml"), to: url("ev/evidence-based.yaml"), creatingFolder: true)
+        try FileManager.default.copyItem(
+            at: scenarios.appendingPathComponent("evidence-based.yaml"), to: url("ev/evidence-based.yaml"), creatingFolder: true)
         try FileManager.default.copyItem(at: scenarios.appendingPathComponent("data"), to: url("ev/data"))
         try place("ev/data/notes.txt")
-        assertRefused(try govsim(["run", "ev/evidence-based.yaml", "--runs", "10", "--out", "ev/data", "--force"]),
-                      "is the folder holding the input", keeping: ["ev/data/notes.txt"])
+        assertRefused(
+            try govsim(["run", "ev/evidence-based.yaml", "--runs", "10", "--out", "ev/data", "--force"]),
+            "is the folder holding the input", keeping: ["ev/data/notes.txt"])
         // A shard folder given to merge.
         XCTAssertEqual(try govsim(["run", "--runs", "10", "--shard", "1/1", "--out", "shard-1", "--quiet"]).status, 0)
         let shard = try Data(contentsOf: url("shard-1/aggregate.bin"))
@@ -118,8 +134,9 @@ final class OutputSafetyTests: XCTestCase {
         try place("home/notes.txt")
         let home = url("home").path
         for out in [home, home + "/", url("home/x/..").path] {
-            assertRefused(try govsim(["run", "--runs", "10", "--out", out, "--force"], environment: ["HOME": home]),
-                          "is the home directory", keeping: ["home/notes.txt"])
+            assertRefused(
+                try govsim(["run", "--runs", "10", "--out", out, "--force"], environment: ["HOME": home]),
+                "is the home directory", keeping: ["home/notes.txt"])
         }
         assertRefused(try govsim(["run", "--runs", "10", "--out", "/", "--force"]), "is the root folder", keeping: [])
     }
@@ -134,7 +151,8 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: url("site/manifest.json")), manifest)
         // A manifest that claims files outside the folder does not make them govsim's.
         try Data("{\"govsim_version\": \"0.1.0\", \"files\": [\"../index.html\"]}\n".utf8).write(to: url("site/manifest.json"))
-        assertRefused(try govsim(["run", "--runs", "10", "--out", "site", "--force"]), "not a plain file name", keeping: ["site/index.html"])
+        assertRefused(
+            try govsim(["run", "--runs", "10", "--out", "site", "--force"]), "not a plain file name", keeping: ["site/index.html"])
     }
 
     func testASymlinkedOutIsRefusedAndItsTargetUntouched() throws {
@@ -154,7 +172,9 @@ final class OutputSafetyTests: XCTestCase {
 
     func testBenchDoesNotForce() throws {
         try place("mine/notes.txt")
-        assertRefused(try govsim(["bench", "--quick", "--out", "mine"]), "holds 1 entry govsim did not write (notes.txt)", keeping: ["mine/notes.txt"])
+        assertRefused(
+            try govsim(["bench", "--quick", "--out", "mine"]), "holds 1 entry govsim did not write (notes.txt)", keeping: ["mine/notes.txt"]
+        )
     }
 
     func testAnEmptyExistingFolderMayBeUsed() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import govsim
 
 /// The one progress reporter of every long command: its width, `NO_COLOR`, the plain-line style,
@@ -11,15 +12,24 @@ final class ProgressReporterTests: XCTestCase {
         private let lock = NSLock()
         private var text = ""
         private var time: UInt64 = 1_000
-        var output: @Sendable (String) -> Void { { [self] s in lock.lock(); text += s; lock.unlock() } }
-        var clock: @Sendable () -> UInt64 { { [self] in lock.lock(); defer { lock.unlock() }; return time } }
+        var output: @Sendable (String) -> Void {
+            { [self] s in
+                lock.lock(); text += s; lock.unlock()
+            }
+        }
+        var clock: @Sendable () -> UInt64 {
+            { [self] in
+                lock.lock(); defer { lock.unlock() }; return time
+            }
+        }
         func advance(seconds: Double) { lock.lock(); time += UInt64(seconds * 1e9); lock.unlock() }
         var written: String { lock.lock(); defer { lock.unlock() }; return text }
     }
 
     private func bar(columns: Int, escapes: Bool = true, _ recorder: Recorder) -> ProgressReporter {
-        ProgressReporter(total: 10_000, unit: "runs", style: .bar, columns: columns, escapes: escapes,
-                         output: recorder.output, clock: recorder.clock)
+        ProgressReporter(
+            total: 10_000, unit: "runs", style: .bar, columns: columns, escapes: escapes,
+            output: recorder.output, clock: recorder.clock)
     }
 
     func testBarNeverWiderThanTheTerminal() {
@@ -80,7 +90,8 @@ final class ProgressReporterTests: XCTestCase {
 
     func testLinesAtMostOnceASecond() {
         let recorder = Recorder()
-        let reporter = ProgressReporter(total: 100, unit: "runs", style: .lines, label: "re-run: ", output: recorder.output, clock: recorder.clock)
+        let reporter = ProgressReporter(
+            total: 100, unit: "runs", style: .lines, label: "re-run: ", output: recorder.output, clock: recorder.clock)
         for done in 1..<100 {
             recorder.advance(seconds: 0.25)
             reporter.update(done)
@@ -103,13 +114,20 @@ final class ProgressReporterTests: XCTestCase {
         reporter.begin(step: "portfolio", done: 3)
         reporter.finish()
         let lines = recorder.written.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines, ["progress: 0/20 cases (0%) · reference, 100,000 runs",
-                               "progress: 3/20 cases (15%), 2 min 50 s left · portfolio",
-                               "progress: 20 cases done in 30 s"])
+        XCTAssertEqual(
+            lines,
+            [
+                "progress: 0/20 cases (0%) · reference, 100,000 runs",
+                "progress: 3/20 cases (15%), 2 min 50 s left · portfolio",
+                "progress: 20 cases done in 30 s",
+            ])
     }
 
     func testEveryLongCommandTakesQuietAndProgress() throws {
-        for arguments in [["run"], ["calibrate"], ["compare"], ["sensitivity"], ["merge", "a"], ["verify", "a"], ["evaluate", "a", "b"], ["bench"], ["fit", "a.csv", "--response", "y"]] {
+        for arguments in [
+            ["run"], ["calibrate"], ["compare"], ["sensitivity"], ["merge", "a"], ["verify", "a"], ["evaluate", "a", "b"], ["bench"],
+            ["fit", "a.csv", "--response", "y"],
+        ] {
             for flags in [["--quiet"], ["-q"], ["--progress"], ["--no-progress"]] {
                 XCTAssertNoThrow(try GovSim.parseAsRoot(arguments + flags), "\(arguments + flags)")
             }
@@ -135,14 +153,16 @@ final class ProgressInEveryLongCommandTests: XCTestCase {
 
     /// `small.yaml` (the reference over 3 years) and `o.csv` (an outturn with sds).
     static func writeInputs(to dir: URL) throws {
-        let reference = try String(contentsOf: GovSimProcess.packageRoot.appendingPathComponent("scenarios/reference.yaml"), encoding: .utf8)
+        let reference = try String(
+            contentsOf: GovSimProcess.packageRoot.appendingPathComponent("scenarios/reference.yaml"), encoding: .utf8)
         let small = reference.replacingOccurrences(of: "horizon: 15", with: "horizon: 3")
         XCTAssertNotEqual(small, reference)
         try small.write(to: dir.appendingPathComponent("small.yaml"), atomically: true, encoding: .utf8)
         try "year,metric,value,sd\n2026,productivity_index,100.8,0.3\n2027,productivity_index,101.5,0.3\n"
             .write(to: dir.appendingPathComponent("o.csv"), atomically: true, encoding: .utf8)
-        try FileManager.default.copyItem(at: GovSimProcess.packageRoot.appendingPathComponent("scenarios/data/example-panel.csv"),
-                                         to: dir.appendingPathComponent("example-panel.csv"))
+        try FileManager.default.copyItem(
+            at: GovSimProcess.packageRoot.appendingPathComponent("scenarios/data/example-panel.csv"),
+            to: dir.appendingPathComponent("example-panel.csv"))
     }
 
     /// The long commands after `run small.yaml --runs <runs> --out r` (which evaluate and verify
@@ -151,16 +171,21 @@ final class ProgressInEveryLongCommandTests: XCTestCase {
     /// switching's sweeps, sensitivity's regressions) keep 100 to 300 runs.
     static func commands(runs: Int) -> [(arguments: [String], last: String)] {
         let n = ProgressReporter.count(runs)
-        return [(["run", "small.yaml", "--runs", "\(runs)"], "progress: \(n) runs done in "),
-                (["run", "small.yaml", "--runs", "\(runs)", "--condition-on", "o.csv"], "progress: simulating: \(n) runs done in "),
-                (["calibrate", "--runs", "\(runs)"], "progress: \(n) runs done in "),
-                (["compare", "small.yaml", "--runs", "100"], "progress: switching values: "),
-                (["sensitivity", "small.yaml", "--runs", "300"], "progress: 88 regressions done in "),
-                (["sensitivity", "small.yaml", "--method", "sobol", "--base-samples", "64", "--bootstrap", "20"], "progress: 88 index sets done in "),
-                (["sensitivity", "small.yaml", "--method", "switching", "--runs", "100"], "progress: "),
-                (["evaluate", "r", "o.csv"], "progress: observed values: \(n) runs done in "),
-                (["fit", "example-panel.csv", "--response", "productivity"], "progress: 2 steps done in "),
-                (["verify", "r"], "progress: re-run: \(n) runs done in ")]
+        return [
+            (["run", "small.yaml", "--runs", "\(runs)"], "progress: \(n) runs done in "),
+            (["run", "small.yaml", "--runs", "\(runs)", "--condition-on", "o.csv"], "progress: simulating: \(n) runs done in "),
+            (["calibrate", "--runs", "\(runs)"], "progress: \(n) runs done in "),
+            (["compare", "small.yaml", "--runs", "100"], "progress: switching values: "),
+            (["sensitivity", "small.yaml", "--runs", "300"], "progress: 88 regressions done in "),
+            (
+                ["sensitivity", "small.yaml", "--method", "sobol", "--base-samples", "64", "--bootstrap", "20"],
+                "progress: 88 index sets done in "
+            ),
+            (["sensitivity", "small.yaml", "--method", "switching", "--runs", "100"], "progress: "),
+            (["evaluate", "r", "o.csv"], "progress: observed values: \(n) runs done in "),
+            (["fit", "example-panel.csv", "--response", "productivity"], "progress: 2 steps done in "),
+            (["verify", "r"], "progress: re-run: \(n) runs done in "),
+        ]
     }
 
     func testEveryLongCommandShowsProgressInALogAndNothingWhenQuiet() throws {
@@ -175,7 +200,9 @@ final class ProgressInEveryLongCommandTests: XCTestCase {
             let lines = shown.stderr.split(separator: "\n").map(String.init)
             XCTAssertFalse(lines.isEmpty, "\(command.arguments): progress lines")
             for line in lines { XCTAssertTrue(line.hasPrefix("progress: "), "\(command.arguments): \(line)") }
-            XCTAssertTrue(lines.last?.hasPrefix(command.last) == true && lines.last?.contains(" done in ") == true, "\(command.arguments): \(shown.stderr)")
+            XCTAssertTrue(
+                lines.last?.hasPrefix(command.last) == true && lines.last?.contains(" done in ") == true,
+                "\(command.arguments): \(shown.stderr)")
             let quiet = try GovSimProcess.run(command.arguments + (out.isEmpty ? [] : ["--out", "q\(i)"]) + ["--quiet"], in: dir)
             XCTAssertEqual(quiet.status, 0, "\(command.arguments): \(quiet.stderr)")
             XCTAssertEqual(quiet.stdout + quiet.stderr, "", "\(command.arguments) --quiet prints nothing")
@@ -195,8 +222,9 @@ final class ProgressOnATerminalTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         for noColor in ["", "1"] {
             let command = "\(GovSimProcess.executable.path) run --runs 3000 --threads 1 --out s\(noColor) >/dev/null"
-            let r = try GovSimProcess.run(executable: URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"], in: dir,
-                                          environment: ["COLUMNS": "50", "NO_COLOR": noColor])
+            let r = try GovSimProcess.run(
+                executable: URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"], in: dir,
+                environment: ["COLUMNS": "50", "NO_COLOR": noColor])
             XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
             let segments = r.stdout.replacingOccurrences(of: "\u{1B}[K", with: "").replacingOccurrences(of: "\u{1B}[2K", with: "")
                 .split(separator: "\r").filter { $0.contains("runs/s") }
@@ -222,18 +250,23 @@ final class ProgressOnATerminalTests: XCTestCase {
         for (i, command) in ProgressInEveryLongCommandTests.commands(runs: runs).enumerated() where command.arguments[0] != "run" || i > 0 {
             let out = command.arguments[0] == "verify" ? "" : " --out t\(i)"
             let line = ([GovSimProcess.executable.path] + command.arguments).joined(separator: " ") + out
-            let r = try GovSimProcess.run(executable: URL(fileURLWithPath: "/usr/bin/script"), ["-qec", line + " >/dev/null", "/dev/null"], in: dir,
-                                          environment: ["COLUMNS": "50"])
+            let r = try GovSimProcess.run(
+                executable: URL(fileURLWithPath: "/usr/bin/script"), ["-qec", line + " >/dev/null", "/dev/null"], in: dir,
+                environment: ["COLUMNS": "50"])
             XCTAssertEqual(r.status, 0, "\(command.arguments): \(r.stdout)")
             let segments = r.stdout.replacingOccurrences(of: "\u{1B}[K", with: "").replacingOccurrences(of: "\u{1B}[2K", with: "")
                 .split(separator: "\r").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             // A phase's label may leave no room for the bar itself at 50 columns: then its text, cut.
             XCTAssertFalse(segments.isEmpty, "\(command.arguments): a bar on the terminal: \(r.stdout.debugDescription)")
-            XCTAssertTrue(segments.contains { $0.contains("/") && $0.contains("(") }, "\(command.arguments): counts drawn: \(r.stdout.debugDescription)")
+            XCTAssertTrue(
+                segments.contains { $0.contains("/") && $0.contains("(") },
+                "\(command.arguments): counts drawn: \(r.stdout.debugDescription)")
             for segment in segments { XCTAssertLessThanOrEqual(segment.count, 49, segment) }
             XCTAssertFalse(r.stdout.contains("progress: "), "a bar, not log lines, on a terminal")
-            let quiet = try GovSimProcess.run(executable: URL(fileURLWithPath: "/usr/bin/script"), ["-qec", line.replacingOccurrences(of: " --out t", with: " --out u") + " -q", "/dev/null"], in: dir,
-                                              environment: ["COLUMNS": "50"])
+            let quiet = try GovSimProcess.run(
+                executable: URL(fileURLWithPath: "/usr/bin/script"),
+                ["-qec", line.replacingOccurrences(of: " --out t", with: " --out u") + " -q", "/dev/null"], in: dir,
+                environment: ["COLUMNS": "50"])
             XCTAssertEqual(quiet.status, 0, quiet.stdout)
             XCTAssertEqual(quiet.stdout, "", "\(command.arguments) -q on a terminal")
         }

@@ -18,7 +18,8 @@ final class ReportAndOutputStyleTests: XCTestCase {
             XCTAssertTrue(html.contains("data-metric=\"\(metric)\""), metric)
         }
         XCTAssertTrue(html.contains("scenarios/reference.yaml"))
-        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("out/manifest.json"))) as! [String: Any]
+        let manifest =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("out/manifest.json"))) as! [String: Any]
         let files = manifest["files"] as! [[String: Any]]
         let entry = try XCTUnwrap(files.first { $0["name"] as? String == "report.html" })
         XCTAssertEqual(entry["bytes"] as? Int, report.count)

@@ -25,8 +25,10 @@ final class ReproducibilityTests: XCTestCase {
         """
 
     @discardableResult
-    private func govsim(_ arguments: [String], environment: [String: String] = [:], expect: Int32? = 0,
-                        file: StaticString = #filePath, line: UInt = #line) throws -> GovSimProcess.Result {
+    private func govsim(
+        _ arguments: [String], environment: [String: String] = [:], expect: Int32? = 0,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> GovSimProcess.Result {
         let r = try GovSimProcess.run(arguments, in: dir, environment: environment)
         if let expect { XCTAssertEqual(r.status, expect, "\(arguments): \(r.stderr)", file: file, line: line) }
         return r
@@ -71,7 +73,9 @@ final class ReproducibilityTests: XCTestCase {
         }
         let reference = try comparableFiles("t1")
         // correlations.csv: programme risk is rank-correlated by default (issue 14).
-        XCTAssertEqual(Set(reference.keys), ["summary.csv", "runs.csv", "budget.csv", "appraisal.csv", "correlations.csv", "report.html", "manifest.json"])
+        XCTAssertEqual(
+            Set(reference.keys),
+            ["summary.csv", "runs.csv", "budget.csv", "appraisal.csv", "correlations.csv", "report.html", "manifest.json"])
         for other in ["t2", "t8", "t1-again"] {
             let files = try comparableFiles(other)
             XCTAssertEqual(Set(files.keys), Set(reference.keys), other)
@@ -131,13 +135,15 @@ final class ReproducibilityTests: XCTestCase {
         XCTAssertNotNil(invocation["started_utc"])
         XCTAssertNotNil(invocation["finished_utc"])
         let environment = try XCTUnwrap(m["environment"] as? [String: Any])
-        for key in ["swift_compiler", "architecture", "operating_system", "build_configuration", "source_checkout", "linear_algebra_libraries"] {
+        for key in [
+            "swift_compiler", "architecture", "operating_system", "build_configuration", "source_checkout", "linear_algebra_libraries",
+        ] {
             XCTAssertNotNil(environment[key], key)
         }
         #if os(Linux)
-        let libraries = try XCTUnwrap(environment["linear_algebra_libraries"] as? [String: Any])
-        let loaded = try XCTUnwrap(libraries["loaded"] as? [String])
-        XCTAssertTrue(loaded.contains { $0.contains("liblapack") }, "\(loaded)")
+            let libraries = try XCTUnwrap(environment["linear_algebra_libraries"] as? [String: Any])
+            let loaded = try XCTUnwrap(libraries["loaded"] as? [String])
+            XCTAssertTrue(loaded.contains { $0.contains("liblapack") }, "\(loaded)")
         #endif
     }
 
@@ -207,7 +213,8 @@ final class ReproducibilityTests: XCTestCase {
         let runs = dir.appendingPathComponent("x/runs.csv")
         var text = try String(contentsOf: runs, encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        text = lines.enumerated().map { $0.offset == 3 ? $0.element.replacingOccurrences(of: "2,", with: "3,") : String($0.element) }.joined(separator: "\n")
+        text = lines.enumerated().map { $0.offset == 3 ? $0.element.replacingOccurrences(of: "2,", with: "3,") : String($0.element) }
+            .joined(separator: "\n")
         try Data(text.utf8).write(to: runs)
         let manifestURL = dir.appendingPathComponent("x/manifest.json")
         var object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: manifestURL)) as? [String: Any])

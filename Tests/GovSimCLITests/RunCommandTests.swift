@@ -20,9 +20,11 @@ final class RunCommandTests: XCTestCase {
         let lines = summary.split(separator: "\n")
         XCTAssertEqual(lines[0], "year,metric,mean,sd,p5,p25,p50,p75,p95,mc_se")
         let metrics = Set(lines.dropFirst().map { $0.split(separator: ",")[1] })
-        for m in ["productivity_index", "productivity_gain_pct", "spending", "net_savings", "cumulative_net_savings",
-                  "satisfaction", "satisfaction_gain", "adoption_customer_focus", "adoption_data_as_product",
-                  "adoption_rapid_iteration", "adoption_outcome_accountability"] {
+        for m in [
+            "productivity_index", "productivity_gain_pct", "spending", "net_savings", "cumulative_net_savings",
+            "satisfaction", "satisfaction_gain", "adoption_customer_focus", "adoption_data_as_product",
+            "adoption_rapid_iteration", "adoption_outcome_accountability",
+        ] {
             XCTAssertTrue(metrics.contains(Substring(m)), m)
         }
         let years = Set(lines.dropFirst().map { $0.split(separator: ",")[0] })
@@ -50,7 +52,8 @@ final class RunCommandTests: XCTestCase {
     func testThreadCountDoesNotChangeAnyByte() throws {
         let scenario = GovSimProcess.packageRoot.appendingPathComponent("scenarios/digital-first.yaml").path
         for threads in ["1", "2"] {
-            let r = try GovSimProcess.run(["run", scenario, "--runs", "2100", "--seed", "3", "--threads", threads, "--out", "t\(threads)"], in: dir)
+            let r = try GovSimProcess.run(
+                ["run", scenario, "--runs", "2100", "--seed", "3", "--threads", threads, "--out", "t\(threads)"], in: dir)
             XCTAssertEqual(r.status, 0, r.stderr)
         }
         XCTAssertEqual(try read("t1/summary.csv"), try read("t2/summary.csv"))
@@ -113,7 +116,8 @@ final class DataDrivenScenarioTests: XCTestCase {
         XCTAssertTrue(fits.hasPrefix("parameter,file,column,n_obs,"), fits)
         XCTAssertTrue(fits.contains("baseline.spending,data/spending-history.csv,spending,15,2010,2024,"), fits)
         let calibrate = try GovSimProcess.run(["calibrate", scenario, "--runs", "2000", "--out", "evc"], in: dir)
-        XCTAssertEqual(calibrate.status, 2, "the fitted priors' leader-versus-peer gap (about 4.6-5.6%) does not match 7-15%: " + calibrate.stdout)
+        XCTAssertEqual(
+            calibrate.status, 2, "the fitted priors' leader-versus-peer gap (about 4.6-5.6%) does not match 7-15%: " + calibrate.stdout)
         XCTAssertTrue(calibrate.stdout.contains("Prior mapping not verified"), calibrate.stdout)
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("evc/calibration.csv").path))
     }
@@ -139,7 +143,9 @@ final class CalibrateCommandTests: XCTestCase {
             values[String(parts[0])] = Double(parts[1])
         }
         XCTAssertEqual(csv.split(separator: "\n")[0], "statistic,value")
-        for key in ["gap_p5_pct", "gap_p50_pct", "gap_p95_pct", "target_low_pct", "target_high_pct", "runs", "leader_adoption", "peer_adoption"] {
+        for key in [
+            "gap_p5_pct", "gap_p50_pct", "gap_p95_pct", "target_low_pct", "target_high_pct", "runs", "leader_adoption", "peer_adoption",
+        ] {
             XCTAssertNotNil(values[key], key)
         }
         XCTAssertEqual(values["gap_p5_pct"]!, 7, accuracy: 0.5)

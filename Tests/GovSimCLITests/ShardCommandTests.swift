@@ -15,8 +15,10 @@ final class ShardCommandTests: XCTestCase {
 
     /// Runs `govsim run ARGS --shard k/n --out PREFIX-k` for each k as separate processes at the
     /// same time, as a job array would.
-    private func makeShards(_ n: Int, runs: Int, prefix: String = "shard", extra: [String] = [], only: [Int]? = nil,
-                            environment: [String: String] = [:]) throws {
+    private func makeShards(
+        _ n: Int, runs: Int, prefix: String = "shard", extra: [String] = [], only: [Int]? = nil,
+        environment: [String: String] = [:]
+    ) throws {
         let processes = (only ?? Array(1...n)).map { k -> Process in
             let p = Process()
             p.executableURL = GovSimProcess.executable
@@ -34,7 +36,8 @@ final class ShardCommandTests: XCTestCase {
     /// The reference scenario with a 2-year horizon as `small.yaml`: small shards, so that the
     /// refusals (which hash every shard before the one at fault) stay far below 2 s in a debug build.
     private func writeSmallScenario() throws -> [String] {
-        let reference = try String(contentsOf: GovSimProcess.packageRoot.appendingPathComponent("scenarios/reference.yaml"), encoding: .utf8)
+        let reference = try String(
+            contentsOf: GovSimProcess.packageRoot.appendingPathComponent("scenarios/reference.yaml"), encoding: .utf8)
         // Milestones and build years must lie inside the horizon: the plans end in 2027 here.
         let small = reference.replacingOccurrences(of: "horizon: 15", with: "horizon: 2")
             .replacingOccurrences(of: #"\{plan: \{[^}]*\}\}"#, with: "{plan: {2026: 0.3, 2027: 0.6}}", options: .regularExpression)
@@ -100,8 +103,10 @@ final class ShardCommandTests: XCTestCase {
     /// Runs `govsim merge FOLDERS --out merged` and checks the refusal: exit status 1, one line
     /// `error: …` containing `fragments`, no output, within 2 s of CPU time and 200 MB, nothing written or
     /// changed anywhere in the test folder (no results, no temporary folder).
-    private func assertMergeRefused(_ folders: [String], out: String = "merged", _ fragments: [String],
-                                    file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertMergeRefused(
+        _ folders: [String], out: String = "merged", _ fragments: [String],
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let before = try snapshot()
         let r = try MeasuredProcess.run(["merge"] + folders + ["--out", out], in: dir)
         let what = "merge \(folders.joined(separator: " "))"
@@ -118,10 +123,14 @@ final class ShardCommandTests: XCTestCase {
         XCTAssertEqual(try snapshot(), before, "\(what): the folder changed", file: file, line: line)
     }
 
-    private func assertSameResults(_ a: String, _ b: String, files: [String] = ["summary.csv", "runs.csv", "budget.csv", "appraisal.csv", "report.html"],
-                                   file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertSameResults(
+        _ a: String, _ b: String, files: [String] = ["summary.csv", "runs.csv", "budget.csv", "appraisal.csv", "report.html"],
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         for name in files {
-            XCTAssertEqual(try Data(contentsOf: url("\(a)/\(name)")), try Data(contentsOf: url("\(b)/\(name)")), "\(name) differs", file: file, line: line)
+            XCTAssertEqual(
+                try Data(contentsOf: url("\(a)/\(name)")), try Data(contentsOf: url("\(b)/\(name)")), "\(name) differs", file: file,
+                line: line)
         }
     }
 
@@ -144,7 +153,8 @@ final class ShardCommandTests: XCTestCase {
         let small = try writeSmallScenario()
         let runs = 10 * 1024 + 17
         for threads in [1, 8] {
-            let single = try GovSimProcess.run(["run"] + small + ["--runs", "\(runs)", "--threads", "\(threads)", "--out", "single-\(threads)", "--quiet"], in: dir)
+            let single = try GovSimProcess.run(
+                ["run"] + small + ["--runs", "\(runs)", "--threads", "\(threads)", "--out", "single-\(threads)", "--quiet"], in: dir)
             XCTAssertEqual(single.status, 0, single.stderr)
         }
         try assertSameResults("single-8", "single-1")
@@ -167,8 +177,9 @@ final class ShardCommandTests: XCTestCase {
         // A shard carries its aggregate, not its runs: merge reads nothing else (garbage where raw
         // runs or rows could be is never read).
         for k in 1...2 {
-            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: url("shard-\(k)").path).sorted(),
-                           ["aggregate.bin", "manifest.json", "shard.json"])
+            XCTAssertEqual(
+                try FileManager.default.contentsOfDirectory(atPath: url("shard-\(k)").path).sorted(),
+                ["aggregate.bin", "manifest.json", "shard.json"])
             try Data("garbage".utf8).write(to: url("shard-\(k)/runs.bin"))
             try Data("garbage".utf8).write(to: url("shard-\(k)/runs-rows.csv"))
         }
@@ -203,8 +214,9 @@ final class ShardCommandTests: XCTestCase {
         try FileManager.default.removeItem(at: url("project"))
         try FileManager.default.removeItem(at: url("reference.yaml"))
         for name in ["evidence", "edited"] {
-            let merge = try GovSimProcess.run(["merge", "\(name)-shard-1", "\(name)-shard-2", "\(name)-shard-3", "--out", "\(name)-merged", "--quiet"],
-                                              in: dir)
+            let merge = try GovSimProcess.run(
+                ["merge", "\(name)-shard-1", "\(name)-shard-2", "\(name)-shard-3", "--out", "\(name)-merged", "--quiet"],
+                in: dir)
             XCTAssertEqual(merge.status, 0, merge.stderr)
             try assertSameResults("\(name)-merged", "\(name)-single", files: ["summary.csv", "runs.csv", "budget.csv"])
         }
@@ -219,7 +231,8 @@ final class ShardCommandTests: XCTestCase {
         func shardNumber(_ env: [String: String], _ extra: [String] = []) throws -> (Int, Int)? {
             let out = "env-\(env.values.sorted().joined(separator: "-"))-\(extra.joined())"
             // 4,100 runs: 5 blocks, enough for 3 or 4 shards.
-            let r = try GovSimProcess.run(["run"] + small + ["--runs", "4100", "--shard-from-env"] + extra + ["--out", out, "--quiet"], in: dir, environment: env)
+            let r = try GovSimProcess.run(
+                ["run"] + small + ["--runs", "4100", "--shard-from-env"] + extra + ["--out", out, "--quiet"], in: dir, environment: env)
             guard r.status == 0 else { return nil }
             let d = try ShardDescription.decode(Data(contentsOf: url("\(out)/shard.json")))
             return (d.shard, d.shards)
@@ -227,21 +240,32 @@ final class ShardCommandTests: XCTestCase {
         // A Kubernetes Indexed Job gives a 0-based JOB_COMPLETION_INDEX.
         XCTAssertEqual(try shardNumber(["JOB_COMPLETION_INDEX": "1"], ["--shards", "3"]).map { [$0.0, $0.1] }, [2, 3])
         // A whole Slurm array 1-4: the count comes from the array.
-        XCTAssertEqual(try shardNumber(["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_MAX": "4",
-                                        "SLURM_ARRAY_TASK_COUNT": "4"]).map { [$0.0, $0.1] }, [3, 4])
+        XCTAssertEqual(
+            try shardNumber([
+                "SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_MAX": "4",
+                "SLURM_ARRAY_TASK_COUNT": "4",
+            ]).map { [$0.0, $0.1] }, [3, 4])
 
         func refused(_ env: [String: String], _ extra: [String], _ fragment: String, line: UInt = #line) throws {
-            let r = try MeasuredProcess.run(["run", "--runs", "8192", "--shard-from-env"] + extra + ["--out", "never"], in: dir, environment: env)
+            let r = try MeasuredProcess.run(
+                ["run", "--runs", "8192", "--shard-from-env"] + extra + ["--out", "never"], in: dir, environment: env)
             XCTAssertEqual(r.status, 1, r.stderr, line: line)
             XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr, line: line)
             XCTAssertTrue(r.stderr.contains(fragment), r.stderr, line: line)
             XCTAssertFalse(FileManager.default.fileExists(atPath: url("never").path), line: line)
         }
         // A 0-based array, an ID beyond the shard count, a lone re-submitted task without --shards.
-        try refused(["SLURM_ARRAY_TASK_ID": "0", "SLURM_ARRAY_TASK_MIN": "0", "SLURM_ARRAY_TASK_MAX": "3", "SLURM_ARRAY_TASK_COUNT": "4"], [], "--array=1-N")
-        try refused(["SLURM_ARRAY_TASK_ID": "0", "SLURM_ARRAY_TASK_MIN": "0", "SLURM_ARRAY_TASK_MAX": "3"], ["--shards", "4"], "--array=1-4")
-        try refused(["SLURM_ARRAY_TASK_ID": "5", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_MAX": "4", "SLURM_ARRAY_TASK_COUNT": "4"], [], "--array=1-4")
-        try refused(["SLURM_ARRAY_TASK_ID": "5", "SLURM_ARRAY_TASK_MIN": "5", "SLURM_ARRAY_TASK_MAX": "5", "SLURM_ARRAY_TASK_COUNT": "1"], [], "--shards N")
+        try refused(
+            ["SLURM_ARRAY_TASK_ID": "0", "SLURM_ARRAY_TASK_MIN": "0", "SLURM_ARRAY_TASK_MAX": "3", "SLURM_ARRAY_TASK_COUNT": "4"], [],
+            "--array=1-N")
+        try refused(
+            ["SLURM_ARRAY_TASK_ID": "0", "SLURM_ARRAY_TASK_MIN": "0", "SLURM_ARRAY_TASK_MAX": "3"], ["--shards", "4"], "--array=1-4")
+        try refused(
+            ["SLURM_ARRAY_TASK_ID": "5", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_MAX": "4", "SLURM_ARRAY_TASK_COUNT": "4"], [],
+            "--array=1-4")
+        try refused(
+            ["SLURM_ARRAY_TASK_ID": "5", "SLURM_ARRAY_TASK_MIN": "5", "SLURM_ARRAY_TASK_MAX": "5", "SLURM_ARRAY_TASK_COUNT": "1"], [],
+            "--shards N")
         try refused(["SLURM_ARRAY_TASK_ID": "x"], ["--shards", "4"], "not a whole number")
         try refused(["JOB_COMPLETION_INDEX": "1"], [], "--shards N")
         try refused([:], ["--shards", "4"], "neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX")
@@ -262,9 +286,12 @@ final class ShardCommandTests: XCTestCase {
         let single = try GovSimProcess.run(["run"] + small + ["--runs", "7200", "--out", "single", "--quiet"], in: dir)
         XCTAssertEqual(single.status, 0, single.stderr)
         try makeShards(8, runs: 7200, extra: small, only: [1, 2, 3, 4, 6, 7, 8])
-        let r = try GovSimProcess.run(["run"] + small + ["--runs", "7200", "--shard-from-env", "--shards", "8", "--out", "shard-5", "--quiet"], in: dir,
-                                      environment: ["SLURM_ARRAY_TASK_ID": "5", "SLURM_ARRAY_TASK_MIN": "5", "SLURM_ARRAY_TASK_MAX": "5",
-                                                    "SLURM_ARRAY_TASK_COUNT": "1"])
+        let r = try GovSimProcess.run(
+            ["run"] + small + ["--runs", "7200", "--shard-from-env", "--shards", "8", "--out", "shard-5", "--quiet"], in: dir,
+            environment: [
+                "SLURM_ARRAY_TASK_ID": "5", "SLURM_ARRAY_TASK_MIN": "5", "SLURM_ARRAY_TASK_MAX": "5",
+                "SLURM_ARRAY_TASK_COUNT": "1",
+            ])
         XCTAssertEqual(r.status, 0, r.stderr)
         let d = try ShardDescription.decode(Data(contentsOf: url("shard-5/shard.json")))
         XCTAssertEqual([d.shard, d.shards, d.firstBlock, d.endBlock], [5, 8, 4, 5])
@@ -284,10 +311,14 @@ final class ShardCommandTests: XCTestCase {
         // A flipped bit in aggregate.bin and in runs-rows.csv (the manifest unchanged).
         try copyFolder("shard-3", "flipped")
         try rewrite("flipped", "aggregate.bin", updateManifest: false) { $0[$0.count / 2] ^= 0x10 }
-        try assertMergeRefused(["shard-1", "shard-2", "flipped", "shard-4"], ["flipped: aggregate.bin does not have the SHA-256 shard.json and manifest.json list"])
+        try assertMergeRefused(
+            ["shard-1", "shard-2", "flipped", "shard-4"],
+            ["flipped: aggregate.bin does not have the SHA-256 shard.json and manifest.json list"])
         try copyFolder("shard-3", "flipped-rows")
         try rewrite("flipped-rows", "runs-rows.csv", updateManifest: false) { $0[$0.count / 2] ^= 0x01 }
-        try assertMergeRefused(["shard-1", "shard-2", "flipped-rows", "shard-4"], ["flipped-rows: runs-rows.csv does not have the SHA-256 its manifest.json lists"])
+        try assertMergeRefused(
+            ["shard-1", "shard-2", "flipped-rows", "shard-4"],
+            ["flipped-rows: runs-rows.csv does not have the SHA-256 its manifest.json lists"])
         // Truncated, and with garbage appended.
         try copyFolder("shard-3", "truncated")
         try rewrite("truncated", "aggregate.bin", updateManifest: false) { $0.removeLast(100) }
@@ -300,14 +331,16 @@ final class ShardCommandTests: XCTestCase {
         try assertMergeRefused(["shard-1", "shard-2", "rows-truncated", "shard-4"], ["rows-truncated: runs-rows.csv has", "truncated"])
         // A shard without runs.csv rows (--no-runs-csv) among shards with them.
         try makeShards(4, runs: 4096, prefix: "no-rows", extra: small + ["--no-runs-csv"], only: [2])
-        try assertMergeRefused(["shard-1", "no-rows-2", "shard-3", "shard-4"], ["no-rows-2: shard 2/4 is not from the run of shard-1", "no runs.csv rows"])
+        try assertMergeRefused(
+            ["shard-1", "no-rows-2", "shard-3", "shard-4"], ["no-rows-2: shard 2/4 is not from the run of shard-1", "no runs.csv rows"])
         // A missing shard; a duplicated one (the same folder twice, or a copy).
         try assertMergeRefused(["shard-1", "shard-2", "shard-4"], ["shard 3 of 4 is missing"])
         try assertMergeRefused(all + ["shard-2"], ["shard-2: shard 2/4 is given twice (the same folder)"])
         try copyFolder("shard-2", "copy-of-2")
         try assertMergeRefused(all + ["copy-of-2"], ["copy-of-2: shard 2/4 is given twice (also in shard-2)"])
         // A shard of another seed.
-        try assertMergeRefused(["shard-1", "seed8-2", "shard-3", "shard-4"], ["seed8-2: shard 2/4 is not from the run of shard-1", "seed 8 instead of"])
+        try assertMergeRefused(
+            ["shard-1", "seed8-2", "shard-3", "shard-4"], ["seed8-2: shard 2/4 is not from the run of shard-1", "seed 8 instead of"])
         // A shard of another govsim version, recorded consistently with its manifest.
         try copyFolder("shard-4", "old-version")
         try editDescription("old-version") { $0["govsim_version"] = "0.0.9" }
@@ -337,7 +370,9 @@ final class ShardCommandTests: XCTestCase {
         crafted("end-before-start", ["blocks 2..<1 are not those"]) { $0["end_block"] = 1 }
         crafted("end-huge", ["are not those of shard 3"]) { $0["end_block"] = Int.max }
         crafted("aggregate-bytes-huge", ["`aggregate_bytes` is"]) { $0["aggregate_bytes"] = 1 << 41 }
-        crafted("aggregate-format", ["`aggregate_format` is 2, but this govsim reads aggregates of format 1"]) { $0["aggregate_format"] = 2 }
+        crafted("aggregate-format", ["`aggregate_format` is 2, but this govsim reads aggregates of format 1"]) {
+            $0["aggregate_format"] = 2
+        }
         crafted("aggregate-sha-missing", ["has no `aggregate_sha256`"]) { $0.removeValue(forKey: "aggregate_sha256") }
         crafted("block-size", ["`block_size` is 7"]) { $0["block_size"] = 7 }
         crafted("wrong-type", ["`shard` has the wrong type"]) { $0["shard"] = "3" }
@@ -354,37 +389,67 @@ final class ShardCommandTests: XCTestCase {
             $0["data_files"] = [["path": "a.csv", "sha256": String(repeating: "0", count: 64), "content_base64": "YQ=="]]
         }
         cases.append(("not-an-object", ["shard.json"], { try self.replaceDescription($0) { _ in "[1, 2, 3]" } }))
-        cases.append(("nan", ["is not valid JSON"], { try self.replaceDescription($0) { $0.replacingOccurrences(of: "\"shard\" : 3", with: "\"shard\" : NaN") } }))
-        cases.append(("number-overflow", ["shard.json"], { try self.replaceDescription($0) { $0.replacingOccurrences(of: "\"shard\" : 3", with: "\"shard\" : 1e400") } }))
-        cases.append(("huge-description", ["more than the 4194304 a shard description may have"], {
-            try self.rewrite($0, "shard.json") { $0.append(Data(repeating: 0x20, count: 5 << 20)) }
-        }))
-        cases.append(("huge-description-unlisted", ["shard.json differs from the one its manifest.json lists"], {
-            try self.rewrite($0, "shard.json", updateManifest: false) { $0.append(Data(repeating: 0x20, count: 100 << 20)) }
-        }))
+        cases.append(
+            (
+                "nan", ["is not valid JSON"],
+                { try self.replaceDescription($0) { $0.replacingOccurrences(of: "\"shard\" : 3", with: "\"shard\" : NaN") } }
+            ))
+        cases.append(
+            (
+                "number-overflow", ["shard.json"],
+                { try self.replaceDescription($0) { $0.replacingOccurrences(of: "\"shard\" : 3", with: "\"shard\" : 1e400") } }
+            ))
+        cases.append(
+            (
+                "huge-description", ["more than the 4194304 a shard description may have"],
+                {
+                    try self.rewrite($0, "shard.json") { $0.append(Data(repeating: 0x20, count: 5 << 20)) }
+                }
+            ))
+        cases.append(
+            (
+                "huge-description-unlisted", ["shard.json differs from the one its manifest.json lists"],
+                {
+                    try self.rewrite($0, "shard.json", updateManifest: false) { $0.append(Data(repeating: 0x20, count: 100 << 20)) }
+                }
+            ))
         // The largest description read, hashed, parsed and then refused for one bad field.
-        cases.append(("largest-description", ["`shard` is 0"], { folder in
-            try self.rewrite(folder, "shard.json") { data in
-                let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"shard\" : 3", with: "\"shard\" : 0")
-                let padding = String(repeating: "x", count: ShardDescription.maximumBytes - text.utf8.count - 16)
-                data = Data(("{\"x\": \"" + padding + "\", " + text.dropFirst()).utf8)
-                XCTAssertLessThanOrEqual(data.count, ShardDescription.maximumBytes)
-            }
-        }))
-        cases.append(("description-edited", ["shard.json differs from the one its manifest.json lists"], {
-            try self.rewrite($0, "shard.json", updateManifest: false) { $0.append(0x20) }
-        }))
+        cases.append(
+            (
+                "largest-description", ["`shard` is 0"],
+                { folder in
+                    try self.rewrite(folder, "shard.json") { data in
+                        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"shard\" : 3", with: "\"shard\" : 0")
+                        let padding = String(repeating: "x", count: ShardDescription.maximumBytes - text.utf8.count - 16)
+                        data = Data(("{\"x\": \"" + padding + "\", " + text.dropFirst()).utf8)
+                        XCTAssertLessThanOrEqual(data.count, ShardDescription.maximumBytes)
+                    }
+                }
+            ))
+        cases.append(
+            (
+                "description-edited", ["shard.json differs from the one its manifest.json lists"],
+                {
+                    try self.rewrite($0, "shard.json", updateManifest: false) { $0.append(0x20) }
+                }
+            ))
         // An aggregate tampered with, its size and SHA-256 rewritten to match in shard.json and the
         // manifest (as a forger would): refused by the decoder, which checks every count and shape.
         func tampered(_ name: String, _ fragments: [String], _ edit: @escaping (inout Data) -> Void) {
-            cases.append((name, ["aggregate.bin"] + fragments + ["re-run shard 3/4"], { folder in
-                var bytes = Data()
-                try self.rewrite(folder, "aggregate.bin") { edit(&$0); bytes = $0 }
-                try self.editDescription(folder) {
-                    $0["aggregate_bytes"] = bytes.count
-                    $0["aggregate_sha256"] = SHA256.hex(bytes)
-                }
-            }))
+            cases.append(
+                (
+                    name, ["aggregate.bin"] + fragments + ["re-run shard 3/4"],
+                    { folder in
+                        var bytes = Data()
+                        try self.rewrite(folder, "aggregate.bin") {
+                            edit(&$0); bytes = $0
+                        }
+                        try self.editDescription(folder) {
+                            $0["aggregate_bytes"] = bytes.count
+                            $0["aggregate_sha256"] = SHA256.hex(bytes)
+                        }
+                    }
+                ))
         }
         tampered("aggregate-magic", ["does not start with GOVSIMAG"]) { $0[0] ^= 1 }
         tampered("aggregate-version", ["is in format 9, this govsim reads format 1"]) { $0[8] = 9 }
@@ -393,45 +458,86 @@ final class ShardCommandTests: XCTestCase {
         tampered("aggregate-cut", ["ends"]) { $0.removeLast(1000) }
         tampered("aggregate-padded", ["has 8 bytes after its last value"]) { $0.append(Data(count: 8)) }
         tampered("aggregate-empty", ["does not start with GOVSIMAG"]) { $0 = Data(count: 8) }
-        cases.append(("padded", ["manifest.json lists aggregate.bin with", "than shard.json records"], { folder in
-            try self.rewrite(folder, "aggregate.bin") { $0.append($0) }
-        }))
+        cases.append(
+            (
+                "padded", ["manifest.json lists aggregate.bin with", "than shard.json records"],
+                { folder in
+                    try self.rewrite(folder, "aggregate.bin") { $0.append($0) }
+                }
+            ))
         cases.append(("no-manifest", ["has no manifest.json"], { try FileManager.default.removeItem(at: self.url("\($0)/manifest.json")) }))
-        cases.append(("no-aggregate", ["has no aggregate.bin"], { try FileManager.default.removeItem(at: self.url("\($0)/aggregate.bin")) }))
+        cases.append(
+            ("no-aggregate", ["has no aggregate.bin"], { try FileManager.default.removeItem(at: self.url("\($0)/aggregate.bin")) }))
         cases.append(("no-rows", ["has no runs-rows.csv"], { try FileManager.default.removeItem(at: self.url("\($0)/runs-rows.csv")) }))
-        cases.append(("aggregate-folder", ["aggregate.bin is not a regular file"], { folder in
-            try FileManager.default.removeItem(at: self.url("\(folder)/aggregate.bin"))
-            try FileManager.default.createDirectory(at: self.url("\(folder)/aggregate.bin"), withIntermediateDirectories: false)
-        }))
-        cases.append(("aggregate-fifo", ["aggregate.bin is not a regular file"], { folder in
-            try FileManager.default.removeItem(at: self.url("\(folder)/aggregate.bin"))
-            XCTAssertEqual(mkfifo(self.url("\(folder)/aggregate.bin").path, 0o644), 0)
-        }))
-        cases.append(("aggregate-symlink-to-device", ["aggregate.bin is not a regular file"], { folder in
-            try FileManager.default.removeItem(at: self.url("\(folder)/aggregate.bin"))
-            try FileManager.default.createSymbolicLink(atPath: self.url("\(folder)/aggregate.bin").path, withDestinationPath: "/dev/zero")
-        }))
-        cases.append(("rows-fifo", ["runs-rows.csv is not a regular file"], { folder in
-            try FileManager.default.removeItem(at: self.url("\(folder)/runs-rows.csv"))
-            XCTAssertEqual(mkfifo(self.url("\(folder)/runs-rows.csv").path, 0o644), 0)
-        }))
+        cases.append(
+            (
+                "aggregate-folder", ["aggregate.bin is not a regular file"],
+                { folder in
+                    try FileManager.default.removeItem(at: self.url("\(folder)/aggregate.bin"))
+                    try FileManager.default.createDirectory(at: self.url("\(folder)/aggregate.bin"), withIntermediateDirectories: false)
+                }
+            ))
+        cases.append(
+            (
+                "aggregate-fifo", ["aggregate.bin is not a regular file"],
+                { folder in
+                    try FileManager.default.removeItem(at: self.url("\(folder)/aggregate.bin"))
+                    XCTAssertEqual(mkfifo(self.url("\(folder)/aggregate.bin").path, 0o644), 0)
+                }
+            ))
+        cases.append(
+            (
+                "aggregate-symlink-to-device", ["aggregate.bin is not a regular file"],
+                { folder in
+                    try FileManager.default.removeItem(at: self.url("\(folder)/aggregate.bin"))
+                    try FileManager.default.createSymbolicLink(
+                        atPath: self.url("\(folder)/aggregate.bin").path, withDestinationPath: "/dev/zero")
+                }
+            ))
+        cases.append(
+            (
+                "rows-fifo", ["runs-rows.csv is not a regular file"],
+                { folder in
+                    try FileManager.default.removeItem(at: self.url("\(folder)/runs-rows.csv"))
+                    XCTAssertEqual(mkfifo(self.url("\(folder)/runs-rows.csv").path, 0o644), 0)
+                }
+            ))
         let nesting = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
-        cases.append(("deeply-nested", ["shard.json is not valid JSON"], { try self.replaceDescription($0) { "{\"x\": \(nesting), " + $0.dropFirst() } }))
-        cases.append(("manifest-deeply-nested", ["manifest.json is not a manifest"], {
-            try Data(("{\"files\": " + nesting + "}").utf8).write(to: self.url("\($0)/manifest.json"))
-        }))
+        cases.append(
+            (
+                "deeply-nested", ["shard.json is not valid JSON"],
+                { try self.replaceDescription($0) { "{\"x\": \(nesting), " + $0.dropFirst() } }
+            ))
+        cases.append(
+            (
+                "manifest-deeply-nested", ["manifest.json is not a manifest"],
+                {
+                    try Data(("{\"files\": " + nesting + "}").utf8).write(to: self.url("\($0)/manifest.json"))
+                }
+            ))
         // The most values the readers accept: 2 million numbers in shard.json and in the manifest.
         let numbers = "[" + String(repeating: "0,", count: (ShardDescription.maximumBytes - 10_000) / 2) + "0]"
-        cases.append(("many-values", ["`shard` is 0"], { folder in
-            try self.replaceDescription(folder) { "{\"x\": \(numbers), " + $0.dropFirst().replacingOccurrences(of: "\"shard\" : 3", with: "\"shard\" : 0") }
-        }))
-        cases.append(("manifest-many-values", ["aggregate.bin does not have the SHA-256"], { folder in
-            try self.rewrite(folder, "aggregate.bin", updateManifest: false) { $0[$0.count - 1] ^= 1 }
-            try self.rewrite(folder, "manifest.json", updateManifest: false) { data in
-                data = Data(("{\"x\": \(numbers), " + String(decoding: data, as: UTF8.self).dropFirst()).utf8)
-            }
-        }))
-        cases.append(("manifest-garbage", ["manifest.json is not a manifest"], { try Data("{{{".utf8).write(to: self.url("\($0)/manifest.json")) }))
+        cases.append(
+            (
+                "many-values", ["`shard` is 0"],
+                { folder in
+                    try self.replaceDescription(folder) {
+                        "{\"x\": \(numbers), " + $0.dropFirst().replacingOccurrences(of: "\"shard\" : 3", with: "\"shard\" : 0")
+                    }
+                }
+            ))
+        cases.append(
+            (
+                "manifest-many-values", ["aggregate.bin does not have the SHA-256"],
+                { folder in
+                    try self.rewrite(folder, "aggregate.bin", updateManifest: false) { $0[$0.count - 1] ^= 1 }
+                    try self.rewrite(folder, "manifest.json", updateManifest: false) { data in
+                        data = Data(("{\"x\": \(numbers), " + String(decoding: data, as: UTF8.self).dropFirst()).utf8)
+                    }
+                }
+            ))
+        cases.append(
+            ("manifest-garbage", ["manifest.json is not a manifest"], { try Data("{{{".utf8).write(to: self.url("\($0)/manifest.json")) }))
 
         for c in cases {
             try copyFolder("shard-3", c.name)

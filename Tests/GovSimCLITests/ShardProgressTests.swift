@@ -20,7 +20,8 @@ final class ShardProgressTests: XCTestCase {
     func testShardsAndMergeShowProgressInALog() throws {
         // 2,100 runs: blocks 0..<3 (1,024 + 1,024 + 52); shard 2 of 2 holds blocks 1..<3, 1,076 runs.
         // The reference scenario over 2 years keeps it quick in a debug build.
-        let reference = try String(contentsOf: GovSimProcess.packageRoot.appendingPathComponent("scenarios/reference.yaml"), encoding: .utf8)
+        let reference = try String(
+            contentsOf: GovSimProcess.packageRoot.appendingPathComponent("scenarios/reference.yaml"), encoding: .utf8)
         let small = reference.replacingOccurrences(of: "horizon: 15", with: "horizon: 3")
         XCTAssertNotEqual(small, reference)
         try small.write(to: dir.appendingPathComponent("small.yaml"), atomically: true, encoding: .utf8)

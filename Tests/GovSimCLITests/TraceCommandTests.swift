@@ -8,29 +8,31 @@ final class TraceCommandTests: XCTestCase {
         let dir = try GovSimProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let yaml = """
-        version: 1
-        name: trace-test
-        horizon: 10
-        baseline:
-          labour_share: 0.5
-        effects:
-          full_adoption_uplift: 0.12
-          causal_share: 0.8
-          complementarity: 0.25
-        spending:
-          capture_rate: 0.4
-        appraisal:
-          gdp_deflator: 0.03
+            version: 1
+            name: trace-test
+            horizon: 10
+            baseline:
+              labour_share: 0.5
+            effects:
+              full_adoption_uplift: 0.12
+              causal_share: 0.8
+              complementarity: 0.25
+            spending:
+              capture_rate: 0.4
+            appraisal:
+              gdp_deflator: 0.03
 
-        """
+            """
         try Data(yaml.utf8).write(to: dir.appendingPathComponent("t.yaml"))
         let r = try GovSimProcess.run(["trace", "t.yaml", "--out", "tr"], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
         let lines = try String(contentsOf: dir.appendingPathComponent("tr/trace.csv"), encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(lines.count, 12, "header and years 2025-2035")
         let header = lines[0].split(separator: ",").map(String.init)
-        for column in ["adoption_data_as_product", "maturity_customer_focus", "phi", "j_curve", "uplift_ratio", "operating_spending",
-                       "net_savings", "discount_factor", "pv_cash_releasing", "staff_time_reinvested"] {
+        for column in [
+            "adoption_data_as_product", "maturity_customer_focus", "phi", "j_curve", "uplift_ratio", "operating_spending",
+            "net_savings", "discount_factor", "pv_cash_releasing", "staff_time_reinvested",
+        ] {
             XCTAssertTrue(header.contains(column), column)
         }
         func row(_ year: Int) -> [String: Double] {

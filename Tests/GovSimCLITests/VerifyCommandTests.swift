@@ -20,8 +20,10 @@ final class VerifyCommandTests: XCTestCase {
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
     @discardableResult
-    private func govsim(_ arguments: [String], in folder: URL? = nil, expect: Int32? = 0,
-                        file: StaticString = #filePath, line: UInt = #line) throws -> GovSimProcess.Result {
+    private func govsim(
+        _ arguments: [String], in folder: URL? = nil, expect: Int32? = 0,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> GovSimProcess.Result {
         let r = try GovSimProcess.run(arguments, in: folder ?? dir, environment: ["TMPDIR": tmp.path])
         if let expect { XCTAssertEqual(r.status, expect, "\(arguments): \(r.stderr)", file: file, line: line) }
         return r
@@ -29,8 +31,9 @@ final class VerifyCommandTests: XCTestCase {
 
     /// A copy of the shipped scenarios (with their data files) in the test folder.
     private func copyScenarios() throws {
-        try FileManager.default.copyItem(at: GovSimProcess.packageRoot.appendingPathComponent("scenarios"),
-                                         to: dir.appendingPathComponent("scenarios"))
+        try FileManager.default.copyItem(
+            at: GovSimProcess.packageRoot.appendingPathComponent("scenarios"),
+            to: dir.appendingPathComponent("scenarios"))
     }
 
     /// Moves the scenarios (and their data) out of reach: into a folder removed at once.
@@ -41,10 +44,14 @@ final class VerifyCommandTests: XCTestCase {
     /// Verifies `folder` (relative to the test folder) from `elsewhere` and expects "reproduced".
     private func assertReproduced(_ folder: String, files: Int, file: StaticString = #filePath, line: UInt = #line) throws {
         let r = try govsim(["verify", "../\(folder)"], in: elsewhere, expect: 0, file: file, line: line)
-        XCTAssertEqual(r.stdout, "reproduced: \(files) file\(files == 1 ? "" : "s") in ../\(folder) match manifest.json after a re-run\n",
-                       r.stdout + r.stderr, file: file, line: line)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp.path), [], "verify left its temporary folder", file: file, line: line)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path), [], "verify wrote into the working directory", file: file, line: line)
+        XCTAssertEqual(
+            r.stdout, "reproduced: \(files) file\(files == 1 ? "" : "s") in ../\(folder) match manifest.json after a re-run\n",
+            r.stdout + r.stderr, file: file, line: line)
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: tmp.path), [], "verify left its temporary folder", file: file, line: line)
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: elsewhere.path), [], "verify wrote into the working directory", file: file,
+            line: line)
     }
 
     /// Issue 11, acceptance 2: a run whose scenario reads a history and a fit, run the
@@ -52,10 +59,15 @@ final class VerifyCommandTests: XCTestCase {
     func testEvidenceBasedRunVerifiesAfterTheScenarioAndItsDataMovedAway() throws {
         try copyScenarios()
         try govsim(["run", "scenarios/evidence-based.yaml", "--runs", "60", "--out", "X"])
-        let manifest = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("X/manifest.json"))) as? [String: Any])
+        let manifest = try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("X/manifest.json"))) as? [String: Any])
         let inputs = try XCTUnwrap(manifest["inputs"] as? [[String: Any]])
-        XCTAssertEqual(inputs.map { $0["path"] as? String }, ["scenarios/evidence-based.yaml", "data/spending-history.csv",
-                                                             "data/fit-panel/coefficients.csv", "data/fit-panel/statistics.csv"])
+        XCTAssertEqual(
+            inputs.map { $0["path"] as? String },
+            [
+                "scenarios/evidence-based.yaml", "data/spending-history.csv",
+                "data/fit-panel/coefficients.csv", "data/fit-panel/statistics.csv",
+            ])
         for input in inputs.dropFirst() {
             XCTAssertEqual(input["scenario"] as? String, "scenarios/evidence-based.yaml", "data paths are as written in the scenario")
             let path = dir.appendingPathComponent("scenarios").appendingPathComponent(try XCTUnwrap(input["path"] as? String))
@@ -63,7 +75,7 @@ final class VerifyCommandTests: XCTestCase {
         }
         let moved = dir.appendingPathComponent("moved")
         try FileManager.default.moveItem(at: dir.appendingPathComponent("scenarios"), to: moved)
-        try assertReproduced("X", files: 7)   // correlations.csv: programme risk is correlated by default
+        try assertReproduced("X", files: 7)  // correlations.csv: programme risk is correlated by default
         // Nothing on the disk is read in the re-run: a different file at the old path is ignored.
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
         try Data("version: 1\nname: other\nruns: 5\n".utf8).write(to: dir.appendingPathComponent("scenarios/evidence-based.yaml"))
@@ -78,10 +90,16 @@ final class VerifyCommandTests: XCTestCase {
         _ = try govsim(["calibrate", "scenarios/evidence-based.yaml", "--runs", "60", "--out", "cal"], expect: nil)
         try govsim(["compare", "scenarios/reference.yaml", "--variants", "fast-rollout", "--runs", "40", "--seed", "4", "--out", "cmp"])
         let reference = try String(contentsOf: dir.appendingPathComponent("scenarios/reference.yaml"), encoding: .utf8)
-        try Data(reference.replacingOccurrences(of: "name: reference", with: "name: plan-b").utf8).write(to: dir.appendingPathComponent("scenarios/plan-b.yaml"))
-        try govsim(["compare", "scenarios/reference.yaml", "scenarios/plan-b.yaml", "--runs", "40", "--rank-by", "cumulative_investment", "--out", "cmp2"])
+        try Data(reference.replacingOccurrences(of: "name: reference", with: "name: plan-b").utf8).write(
+            to: dir.appendingPathComponent("scenarios/plan-b.yaml"))
+        try govsim([
+            "compare", "scenarios/reference.yaml", "scenarios/plan-b.yaml", "--runs", "40", "--rank-by", "cumulative_investment", "--out",
+            "cmp2",
+        ])
         try govsim(["sensitivity", "scenarios/evidence-based.yaml", "--runs", "60", "--out", "src"])
-        try govsim(["sensitivity", "scenarios/reference.yaml", "--method", "sobol", "--base-samples", "4", "--bootstrap", "10", "--out", "sobol"])
+        try govsim([
+            "sensitivity", "scenarios/reference.yaml", "--method", "sobol", "--base-samples", "4", "--bootstrap", "10", "--out", "sobol",
+        ])
         try govsim(["sensitivity", "scenarios/reference.yaml", "--method", "switching", "--runs", "20", "--out", "switching"])
         try govsim(["sensitivity", "scenarios/reference.yaml", "--target", "npsv", "--runs", "60", "--out", "target"])
         try removeScenarios()
@@ -98,10 +116,14 @@ final class VerifyCommandTests: XCTestCase {
 
     func testFitShardAndMergeFoldersVerify() throws {
         try copyScenarios()
-        try govsim(["fit", "scenarios/data/example-panel.csv", "--response", "productivity",
-                    "--predictors", "customer_focus,data_as_product,rapid_iteration,outcome_accountability", "--robust", "hc1", "--out", "fit"])
+        try govsim([
+            "fit", "scenarios/data/example-panel.csv", "--response", "productivity",
+            "--predictors", "customer_focus,data_as_product,rapid_iteration,outcome_accountability", "--robust", "hc1", "--out", "fit",
+        ])
         for k in 1...2 {
-            try govsim(["run", "scenarios/evidence-based.yaml", "--runs", "1100", "--seed", "9", "--shard", "\(k)/2", "--out", "shard-\(k)"])
+            try govsim([
+                "run", "scenarios/evidence-based.yaml", "--runs", "1100", "--seed", "9", "--shard", "\(k)/2", "--out", "shard-\(k)",
+            ])
         }
         try govsim(["merge", "shard-2", "shard-1", "--out", "merged"])
         try removeScenarios()

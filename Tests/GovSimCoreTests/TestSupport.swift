@@ -1,10 +1,12 @@
 import Foundation
+
 @testable import GovSimCore
 
 /// Paths and helpers shared by the unit tests.
 enum TestSupport {
     /// The package root, found from this file's location.
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static func scenarioText(_ name: String) throws -> String {
         try String(contentsOf: packageRoot.appendingPathComponent("scenarios/\(name)"), encoding: .utf8)

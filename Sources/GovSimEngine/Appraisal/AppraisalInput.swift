@@ -23,7 +23,9 @@ package struct AppraisalInput: Sendable {
 
     /// The paths of the investment's lines besides the practices' roll-out costs, which
     /// `investment_scale` scales too.
-    static let investmentLinePaths = ["investment.build_scale", "investment.fixed_per_year", "investment.training", "investment.double_running"]
+    static let investmentLinePaths = [
+        "investment.build_scale", "investment.fixed_per_year", "investment.training", "investment.double_running",
+    ]
 
     /// The decisive inputs of a scenario that are in effect, in a fixed order: investment scale,
     /// run-cost scale, capture rate, labour share, causal share, complementarity, effect size,
@@ -32,8 +34,12 @@ package struct AppraisalInput: Sendable {
     package static func standard(for scenario: Scenario) -> [AppraisalInput] {
         var out: [AppraisalInput] = []
         func scale(_ name: String, _ field: String) -> AppraisalInput {
-            AppraisalInput(name: name, unit: field == "investment" ? "multiplier on every line of the investment" : "multiplier on every practice's \(field)", central: 1, lower: 0, upper: 100,
-                           low: 0.75, high: 1.25, wholeNumber: false) { s, x in
+            AppraisalInput(
+                name: name,
+                unit: field == "investment" ? "multiplier on every line of the investment" : "multiplier on every practice's \(field)",
+                central: 1, lower: 0, upper: 100,
+                low: 0.75, high: 1.25, wholeNumber: false
+            ) { s, x in
                 var s = s
                 // The investment scale multiplies every line of the investment (``RunModel/ProgrammeCosts``):
                 // the roll-out per practice and the build profile, fixed programme cost, training and double running.
@@ -47,10 +53,13 @@ package struct AppraisalInput: Sendable {
         out.append(scale("investment_scale", "investment"))
         out.append(scale("run_cost_scale", "run_cost"))
         let specs = Dictionary(uniqueKeysWithValues: scenario.specs.map { ($0.path, $0) })
-        for path in ["spending.capture_rate", "baseline.labour_share", "effects.causal_share", "effects.complementarity",
-                     "effects.full_adoption_uplift", "spending.cost_overrun", "programme_risk.full_delivery_probability",
-                     "programme_risk.delay", "effects.realisation_lag", "budget.discount_rate", "appraisal.period"]
-                     + BenefitLine.paths(scenario.benefitLines) {
+        for path in [
+            "spending.capture_rate", "baseline.labour_share", "effects.causal_share", "effects.complementarity",
+            "effects.full_adoption_uplift", "spending.cost_overrun", "programme_risk.full_delivery_probability",
+            "programme_risk.delay", "effects.realisation_lag", "budget.discount_rate", "appraisal.period",
+        ]
+            + BenefitLine.paths(scenario.benefitLines)
+        {
             guard let spec = specs[path] else { continue }
             let d = scenario[path]
             let central = d.mean
@@ -60,12 +69,15 @@ package struct AppraisalInput: Sendable {
             var low = d.isFixed ? clamp(0.75 * central) : d.quantile(0.10)
             var high = d.isFixed ? clamp(1.25 * central) : d.quantile(0.90)
             if spec.wholeNumber { low = low.rounded(); high = high.rounded() }
-            out.append(AppraisalInput(name: path, unit: spec.unit, central: central, lower: lower, upper: upper,
-                                      low: low, high: high, wholeNumber: spec.wholeNumber) { s, x in
-                var s = s.applying([path: .fixed(spec.wholeNumber ? x.rounded() : x)])
-                if path == "budget.discount_rate" { s.discounting = .flat }
-                return s
-            })
+            out.append(
+                AppraisalInput(
+                    name: path, unit: spec.unit, central: central, lower: lower, upper: upper,
+                    low: low, high: high, wholeNumber: spec.wholeNumber
+                ) { s, x in
+                    var s = s.applying([path: .fixed(spec.wholeNumber ? x.rounded() : x)])
+                    if path == "budget.discount_rate" { s.discounting = .flat }
+                    return s
+                })
         }
         return out
     }

@@ -58,9 +58,11 @@ package struct OptionSwitchingStudy: Sendable {
     /// Studies the comparison's options. `options` is the ``OptionsAppraisal`` of `result`;
     /// nil when there are fewer than two options. `progress` receives the number of inputs
     /// swept so far.
-    package init?(_ result: ComparisonResult, options: OptionsAppraisal, inputs: [AppraisalInput]? = nil,
-                 threads: Int = ParallelBlocks.defaultThreads, maximumRuns: Int = OptionSwitchingStudy.maximumSweepRuns,
-                 progress: (@Sendable (Int) -> Void)? = nil) {
+    package init?(
+        _ result: ComparisonResult, options: OptionsAppraisal, inputs: [AppraisalInput]? = nil,
+        threads: Int = ParallelBlocks.defaultThreads, maximumRuns: Int = OptionSwitchingStudy.maximumSweepRuns,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) {
         guard options.options.count >= 2 else { return nil }
         let ranked = options.options.indices.sorted {
             let a = options.options[$0].summary.economic.npv, b = options.options[$1].summary.economic.npv
@@ -111,15 +113,19 @@ package struct OptionSwitchingStudy: Sendable {
             var switching: Double? = nil
             if (lo < 0) != (hi < 0), input.low != input.high {
                 // The search of SwitchingValueStudy, confined to the sweep.
-                let range = AppraisalInput(name: input.name, unit: input.unit, central: min(max(input.central, min(input.low, input.high)), max(input.low, input.high)),
-                                           lower: min(input.low, input.high), upper: max(input.low, input.high),
-                                           low: input.low, high: input.high, wholeNumber: input.wholeNumber, apply: input.apply)
+                let range = AppraisalInput(
+                    name: input.name, unit: input.unit,
+                    central: min(max(input.central, min(input.low, input.high)), max(input.low, input.high)),
+                    lower: min(input.low, input.high), upper: max(input.low, input.high),
+                    low: input.low, high: input.high, wholeNumber: input.wholeNumber, apply: input.apply)
                 let scale = max(1, abs(difference), abs(baselineMean))
                 switching = SwitchingValueStudy.root(gap, input: range, tolerance: 1e-9 * scale)
             }
-            rows.append(Row(input: input.name, unit: input.unit, central: input.central, low: input.low, high: input.high,
-                            baselineAtLow: npsv(result.baselineIndex, input.low), baselineAtHigh: npsv(result.baselineIndex, input.high),
-                            differenceAtLow: lo, differenceAtHigh: hi, switchingValue: switching))
+            rows.append(
+                Row(
+                    input: input.name, unit: input.unit, central: input.central, low: input.low, high: input.high,
+                    baselineAtLow: npsv(result.baselineIndex, input.low), baselineAtHigh: npsv(result.baselineIndex, input.high),
+                    differenceAtLow: lo, differenceAtHigh: hi, switchingValue: switching))
             progress?(rows.count)
         }
         self.rows = rows

@@ -62,11 +62,12 @@ package struct OptionsAppraisal: Sendable {
         let base = result.baselineIndex
         options = names.indices.map { v in
             let paired = v != base
-            return Option(name: names[v], summary: AppraisalSummary(appraisals[v], settings: settings[v]),
-                          probabilityBest: Double(winsNPSV[v]) / Double(max(1, n)),
-                          probabilityBestNPV: Double(winsNPV[v]) / Double(max(1, n)),
-                          deltaNPV: paired ? QuantileSummary(zip(npv[v], npv[base]).map { $0 - $1 }) : nil,
-                          deltaNPSV: paired ? QuantileSummary(zip(npsv[v], npsv[base]).map { $0 - $1 }) : nil)
+            return Option(
+                name: names[v], summary: AppraisalSummary(appraisals[v], settings: settings[v]),
+                probabilityBest: Double(winsNPSV[v]) / Double(max(1, n)),
+                probabilityBestNPV: Double(winsNPV[v]) / Double(max(1, n)),
+                deltaNPV: paired ? QuantileSummary(zip(npv[v], npv[base]).map { $0 - $1 }) : nil,
+                deltaNPSV: paired ? QuantileSummary(zip(npsv[v], npsv[base]).map { $0 - $1 }) : nil)
         }
         evpi = ValueOfInformation.evpi(npsv)
         var values: [(String, ValueOfInformation.Estimate)] = []

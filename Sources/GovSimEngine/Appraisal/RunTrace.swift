@@ -20,7 +20,9 @@ package struct RunTrace: Sendable {
         let parameters = ModelParameters(layout: sampler.layout, values: sampler.values(run: 0))
         var trajectory = RunTrajectory(horizon: central.horizon)
         var years: [RunModel.YearTrace] = []
-        RunModel.simulate(parameters, shocks: YearlyShocks(stream: RandomStream(seed: central.seed, run: 0)), into: &trajectory) { years.append($0) }
+        RunModel.simulate(parameters, shocks: YearlyShocks(stream: RandomStream(seed: central.seed, run: 0)), into: &trajectory) {
+            years.append($0)
+        }
         self.years = years
     }
 
@@ -31,7 +33,7 @@ package struct RunTrace: Sendable {
         let delivery = full + (1 - full) * s["programme_risk.shortfall_delivery"].mean
         for (path, d) in s.parameters { s.parameters[path] = .fixed(d.mean) }
         for path in ["baseline.demand_shock_sd", "baseline.productivity_shock_sd", "baseline.spending_noise_sd", "satisfaction.noise_sd"]
-            where s.parameters[path] != nil { s.parameters[path] = .fixed(0) }
+        where s.parameters[path] != nil { s.parameters[path] = .fixed(0) }
         s.parameters["programme_risk.full_delivery_probability"] = .fixed(0)
         s.parameters["programme_risk.shortfall_delivery"] = .fixed(delivery)
         // The effect switch at its mean: U·(1 − p_none) with the switch always on.
@@ -46,10 +48,12 @@ package struct RunTrace: Sendable {
     /// The columns of `trace.csv`, in order.
     package static var header: [String] {
         ["year"] + PracticeKind.allCases.map { "adoption_\($0.rawValue)" } + PracticeKind.allCases.map { "maturity_\($0.rawValue)" }
-            + ["phi", "j_curve", "uplift_ratio", "cost_scale", "labour_term", "price_index", "spending_counterfactual",
-               "operating_spending", "investment", "run_cost", "spending", "net_savings", "cash_releasing_savings",
-               "staff_time_reinvested", "gdp_deflator_index", "discount_factor", "pv_cash_releasing", "pv_staff_time_reinvested",
-               "pv_investment", "pv_run_cost"]
+            + [
+                "phi", "j_curve", "uplift_ratio", "cost_scale", "labour_term", "price_index", "spending_counterfactual",
+                "operating_spending", "investment", "run_cost", "spending", "net_savings", "cash_releasing_savings",
+                "staff_time_reinvested", "gdp_deflator_index", "discount_factor", "pv_cash_releasing", "pv_staff_time_reinvested",
+                "pv_investment", "pv_run_cost",
+            ]
             + RunTrace.investmentLines.map { "investment_\($0)" }
     }
 
@@ -78,11 +82,15 @@ package struct RunTrace: Sendable {
             let cash = y.spendingCounterfactual - y.spending + y.investment + y.runCost - y.cashReleasingLines
             let isCash = scenario.benefitLines.map(\.cashReleasing)
             let d = y.year <= settings.period ? factors[y.year] : 0
-            let values: [Double] = y.adoption + y.maturity + [y.phi, y.jCurve, y.ratio, y.costScale, y.labourTerm, y.price,
-                y.spendingCounterfactual, y.operating, y.investment, y.runCost, y.spending, y.netSavings, cash, y.staffTimeReinvested,
-                deflator, d, y.year == 0 ? 0 : cash / deflator * d, y.year == 0 ? 0 : y.staffTimeReinvested / deflator * d,
-                y.year == 0 ? 0 : y.investment / deflator * d, y.year == 0 ? 0 : y.runCost / deflator * d]
-                + y.programmeCosts + y.benefitLines.enumerated().flatMap { k, b in [b, y.year == 0 ? 0 : (isCash[k] ? b * y.price / deflator : b) * d] }
+            let values: [Double] =
+                y.adoption + y.maturity + [
+                    y.phi, y.jCurve, y.ratio, y.costScale, y.labourTerm, y.price,
+                    y.spendingCounterfactual, y.operating, y.investment, y.runCost, y.spending, y.netSavings, cash, y.staffTimeReinvested,
+                    deflator, d, y.year == 0 ? 0 : cash / deflator * d, y.year == 0 ? 0 : y.staffTimeReinvested / deflator * d,
+                    y.year == 0 ? 0 : y.investment / deflator * d, y.year == 0 ? 0 : y.runCost / deflator * d,
+                ]
+                + y.programmeCosts
+                + y.benefitLines.enumerated().flatMap { k, b in [b, y.year == 0 ? 0 : (isCash[k] ? b * y.price / deflator : b) * d] }
             table.append([.integer(scenario.startYear + y.year)] + values.map(CSVTable.Cell.number))
         }
         return table

@@ -29,8 +29,10 @@ package struct SwitchingValueStudy: Sendable {
 
     /// Runs the study for `inputs` (default: ``AppraisalInput/standard(for:)``); `progress`
     /// receives 1 once the scenario as given is evaluated, then 1 + the inputs swept so far.
-    package init(scenario: Scenario, inputs: [AppraisalInput]? = nil, threads: Int = ParallelBlocks.defaultThreads,
-                progress: (@Sendable (Int) -> Void)? = nil) {
+    package init(
+        scenario: Scenario, inputs: [AppraisalInput]? = nil, threads: Int = ParallelBlocks.defaultThreads,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) {
         let evaluator = AppraisalEvaluator(threads: threads)
         base = evaluator.evaluate(scenario)
         progress?(1)
@@ -48,9 +50,11 @@ package struct SwitchingValueStudy: Sendable {
             let fin = SwitchingValueStudy.root({ at($0).0 }, input: input, tolerance: 1e-9 * scale)
             let eco = SwitchingValueStudy.root({ at($0).1 }, input: input, tolerance: 1e-9 * scale)
             let lo = at(input.low), hi = at(input.high)
-            rows.append(Row(input: input.name, unit: input.unit, central: input.central, low: input.low, high: input.high,
-                            financialSwitch: fin, economicSwitch: eco, financialAtLow: lo.0, financialAtHigh: hi.0,
-                            economicAtLow: lo.1, economicAtHigh: hi.1))
+            rows.append(
+                Row(
+                    input: input.name, unit: input.unit, central: input.central, low: input.low, high: input.high,
+                    financialSwitch: fin, economicSwitch: eco, financialAtLow: lo.0, financialAtHigh: hi.0,
+                    economicAtLow: lo.1, economicAtHigh: hi.1))
             progress?(1 + rows.count)
         }
         self.rows = rows

@@ -34,8 +34,10 @@ package enum ValueOfInformation {
 
     /// EVPPI of `input` (one value per run) for the choice between the options.
     /// - Throws: ``RegressionError`` if the regression cannot be fitted (for example a constant input).
-    package static func evppi(_ netBenefits: [[Double]], input: [Double], degree: Int = 4, coefficientDraws: Int = 200,
-                             seed: UInt64 = 1) throws -> Estimate {
+    package static func evppi(
+        _ netBenefits: [[Double]], input: [Double], degree: Int = 4, coefficientDraws: Int = 200,
+        seed: UInt64 = 1
+    ) throws -> Estimate {
         let n = input.count
         guard netBenefits.count > 1, n > degree + 1 else { return Estimate(value: 0, standardError: 0) }
         // Normal scores of the ranks (ties share their mean rank): a heavy-tailed input (a cost
@@ -83,7 +85,8 @@ package enum ValueOfInformation {
         // Coefficient draws: β = β̂ + L·e, L the Cholesky factor of the estimated covariance.
         var draws: [Double] = []
         let p = design.columns
-        let factors = fits.map { fit in fit.flatMap { try? Cholesky(matrix: $0.covariance.storage, dimension: p, symmetryTolerance: 1e-8) } }
+        let factors = fits.map { fit in fit.flatMap { try? Cholesky(matrix: $0.covariance.storage, dimension: p, symmetryTolerance: 1e-8) }
+        }
         if zip(fits, factors).allSatisfy({ $0.0 == nil || $0.1 != nil }), fits.contains(where: { $0 != nil }), coefficientDraws > 1 {
             let stream = RandomStream(seed: seed, run: 0)
             let channel = RandomStream.channel("evppi.coefficients")

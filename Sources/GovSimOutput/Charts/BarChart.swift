@@ -72,9 +72,10 @@ package struct BarChart: Sendable {
         let ticks = x.ticks(step: step)
         let decimals = LinearScale.decimals(ofStep: step)
 
-        var svg = SVGBuilder(width: width, height: height, identifier: identifier, title: title,
-                             description: description ?? generatedDescription(),
-                             attributes: dataMetric.map { [("data-metric", $0)] } ?? [])
+        var svg = SVGBuilder(
+            width: width, height: height, identifier: identifier, title: title,
+            description: description ?? generatedDescription(),
+            attributes: dataMetric.map { [("data-metric", $0)] } ?? [])
         svg.text(title, x: 16, y: 26, [("font-size", "16"), ("font-weight", "bold"), ("fill", ChartPalette.text)])
         svg.open("g", [("class", "grid"), ("stroke", ChartPalette.grid), ("stroke-width", "1")])
         for t in ticks { svg.line(x1: x(t), y1: plotTop, x2: x(t), y2: plotBottom) }
@@ -82,7 +83,9 @@ package struct BarChart: Sendable {
         svg.open("g", [("class", "series")])
         for (i, row) in rows.enumerated() {
             let top = plotTop + Double(i) * BarChart.rowHeight
-            svg.text(row.label, x: plotLeft - 8, y: top + BarChart.rowHeight / 2 + 4, anchor: "end", [("font-size", "12"), ("fill", ChartPalette.text)])
+            svg.text(
+                row.label, x: plotLeft - 8, y: top + BarChart.rowHeight / 2 + 4, anchor: "end",
+                [("font-size", "12"), ("fill", ChartPalette.text)])
             var right = plotLeft
             for bar in row.bars {
                 let a = x(min(bar.from, bar.to)), b = x(max(bar.from, bar.to))
@@ -95,8 +98,9 @@ package struct BarChart: Sendable {
         }
         svg.close()
         if let referenceValue, referenceValue >= x.domainLower, referenceValue <= x.domainUpper {
-            svg.line(x1: x(referenceValue), y1: plotTop - 4, x2: x(referenceValue), y2: plotBottom + 4,
-                     [("class", "reference"), ("stroke", ChartPalette.text), ("stroke-width", "1.5")])
+            svg.line(
+                x1: x(referenceValue), y1: plotTop - 4, x2: x(referenceValue), y2: plotBottom + 4,
+                [("class", "reference"), ("stroke", ChartPalette.text), ("stroke-width", "1.5")])
         }
         svg.open("g", [("class", "axis x"), ("font-size", "12"), ("fill", ChartPalette.axis)])
         svg.line(x1: plotLeft, y1: plotBottom, x2: plotRight, y2: plotBottom, [("stroke", ChartPalette.axis)])

@@ -11,7 +11,9 @@ package struct CumulativeChart: Sendable {
         package var values: [Double]
 
         package init(label: String, probabilities: [Double], values: [Double]) {
-            precondition(probabilities.count == values.count, "CumulativeChart: series \(label) has \(values.count) values for \(probabilities.count) probabilities")
+            precondition(
+                probabilities.count == values.count,
+                "CumulativeChart: series \(label) has \(values.count) values for \(probabilities.count) probabilities")
             self.label = label
             self.probabilities = probabilities
             self.values = values
@@ -32,7 +34,8 @@ package struct CumulativeChart: Sendable {
     package var width = 600.0
     package var height = 380.0
 
-    package init(identifier: String, title: String, unit: String, series: [Series], referenceValue: Double? = 0, dataMetric: String? = nil) {
+    package init(identifier: String, title: String, unit: String, series: [Series], referenceValue: Double? = 0, dataMetric: String? = nil)
+    {
         self.identifier = identifier
         self.title = title
         self.unit = unit
@@ -58,11 +61,13 @@ package struct CumulativeChart: Sendable {
         let xTicks = x.ticks(step: step)
         let decimals = LinearScale.decimals(ofStep: step)
 
-        var svg = SVGBuilder(width: width, height: height, identifier: identifier, title: title,
-                             description: description ?? generatedDescription(),
-                             attributes: dataMetric.map { [("data-metric", $0)] } ?? [])
+        var svg = SVGBuilder(
+            width: width, height: height, identifier: identifier, title: title,
+            description: description ?? generatedDescription(),
+            attributes: dataMetric.map { [("data-metric", $0)] } ?? [])
         svg.text(title, x: 16, y: 26, [("font-size", "16"), ("font-weight", "bold"), ("fill", ChartPalette.text)])
-        svg.text("cumulative probability (% of runs at or below the value)", x: 16, y: 48, [("font-size", "12"), ("fill", ChartPalette.axis)])
+        svg.text(
+            "cumulative probability (% of runs at or below the value)", x: 16, y: 48, [("font-size", "12"), ("fill", ChartPalette.axis)])
         svg.open("g", [("class", "grid"), ("stroke", ChartPalette.grid), ("stroke-width", "1")])
         for t in yTicks { svg.line(x1: plotLeft, y1: y(t), x2: plotRight, y2: y(t)) }
         for t in xTicks { svg.line(x1: x(t), y1: plotTop, x2: x(t), y2: plotBottom) }
@@ -79,12 +84,16 @@ package struct CumulativeChart: Sendable {
         svg.text(unit, x: (plotLeft + plotRight) / 2, y: plotBottom + 37, anchor: "middle")
         svg.close()
         if let referenceValue, referenceValue >= x.domainLower, referenceValue <= x.domainUpper {
-            svg.line(x1: x(referenceValue), y1: plotTop, x2: x(referenceValue), y2: plotBottom,
-                     [("class", "reference"), ("stroke", ChartPalette.text), ("stroke-width", "1.5")])
+            svg.line(
+                x1: x(referenceValue), y1: plotTop, x2: x(referenceValue), y2: plotBottom,
+                [("class", "reference"), ("stroke", ChartPalette.text), ("stroke-width", "1.5")])
         }
         svg.open("g", [("class", "series")])
         for (i, s) in series.enumerated() {
-            var attrs = [("class", "line"), ("fill", "none"), ("stroke", ChartPalette.color(i)), ("stroke-width", "2.5"), ("stroke-linejoin", "round")]
+            var attrs = [
+                ("class", "line"), ("fill", "none"), ("stroke", ChartPalette.color(i)), ("stroke-width", "2.5"),
+                ("stroke-linejoin", "round"),
+            ]
             if let dash = LineChart.dashes[i % LineChart.dashes.count] { attrs.append(("stroke-dasharray", dash)) }
             svg.path(zip(s.values, s.probabilities).map { (x: x($0.0), y: y(100 * $0.1)) }, attrs)
         }
@@ -107,7 +116,8 @@ package struct CumulativeChart: Sendable {
         let d = ChartNumberFormat.decimals(forMagnitude: magnitude)
         let parts = series.map { s -> String in
             let median = zip(s.probabilities, s.values).first { $0.0 >= 0.5 }?.1 ?? .nan
-            return "\(s.label): \(ChartNumberFormat.fixed(s.values.first ?? .nan, decimals: d)) at \(ChartNumberFormat.fixed(100 * (s.probabilities.first ?? 0), decimals: 0))% to \(ChartNumberFormat.fixed(s.values.last ?? .nan, decimals: d)) at \(ChartNumberFormat.fixed(100 * (s.probabilities.last ?? 1), decimals: 0))%, median \(ChartNumberFormat.fixed(median, decimals: d))"
+            return
+                "\(s.label): \(ChartNumberFormat.fixed(s.values.first ?? .nan, decimals: d)) at \(ChartNumberFormat.fixed(100 * (s.probabilities.first ?? 0), decimals: 0))% to \(ChartNumberFormat.fixed(s.values.last ?? .nan, decimals: d)) at \(ChartNumberFormat.fixed(100 * (s.probabilities.last ?? 1), decimals: 0))%, median \(ChartNumberFormat.fixed(median, decimals: d))"
         }
         return "Cumulative probability chart of \(title) (\(unit)). " + parts.joined(separator: "; ") + "."
     }

@@ -10,8 +10,12 @@ extension FanChart {
         guard !shown.isEmpty else { return }
         svg.open("g", [("class", "outturn")])
         for point in axes.points(years: shown.map(\.year), values: shown.map(\.value)) {
-            svg.element("circle", [("cx", ChartNumberFormat.coordinate(point.x)), ("cy", ChartNumberFormat.coordinate(point.y)),
-                                   ("r", "4.5"), ("fill", FanChart.observedColor), ("stroke", "#FFFFFF"), ("stroke-width", "1.5")])
+            svg.element(
+                "circle",
+                [
+                    ("cx", ChartNumberFormat.coordinate(point.x)), ("cy", ChartNumberFormat.coordinate(point.y)),
+                    ("r", "4.5"), ("fill", FanChart.observedColor), ("stroke", "#FFFFFF"), ("stroke-width", "1.5"),
+                ])
         }
         svg.close()
     }

@@ -40,8 +40,10 @@ package struct FanChart: Sendable {
     /// Observed values (outturn) drawn as points over the fan, by calendar year (none by default).
     package var observed: [(year: Int, value: Double)] = []
 
-    package init(identifier: String, title: String, unit: String, years: [Int], summary: [QuantileSummary],
-                reference: ReferenceLine? = nil, includeZero: Bool = false, dataMetric: String? = nil) {
+    package init(
+        identifier: String, title: String, unit: String, years: [Int], summary: [QuantileSummary],
+        reference: ReferenceLine? = nil, includeZero: Bool = false, dataMetric: String? = nil
+    ) {
         precondition(years.count == summary.count, "FanChart: \(years.count) years for \(summary.count) summaries")
         self.identifier = identifier
         self.title = title
@@ -63,23 +65,32 @@ package struct FanChart: Sendable {
         let finite = values.filter(\.isFinite)
         let range = (finite.min() ?? 0)...(finite.max() ?? 1)
         let axes = YearAxes(width: width, height: height, years: years, valueRange: range)
-        var svg = SVGBuilder(width: width, height: height, identifier: identifier, title: title,
-                             description: description ?? generatedDescription(),
-                             attributes: dataMetric.map { [("data-metric", $0)] } ?? [])
+        var svg = SVGBuilder(
+            width: width, height: height, identifier: identifier, title: title,
+            description: description ?? generatedDescription(),
+            attributes: dataMetric.map { [("data-metric", $0)] } ?? [])
         axes.drawFrame(into: &svg, title: title, unit: unit, xLabel: "Calendar year")
 
         let outer = axes.points(years: years, values: summary.map(\.p95)) + axes.points(years: years, values: summary.map(\.p5)).reversed()
         let inner = axes.points(years: years, values: summary.map(\.p75)) + axes.points(years: years, values: summary.map(\.p25)).reversed()
         svg.open("g", [("class", "series")])
-        svg.path(outer, closed: true, [("class", "band p5-p95"), ("fill", color), ("fill-opacity", ChartNumberFormat.coordinate(FanChart.outerOpacity))])
-        svg.path(inner, closed: true, [("class", "band p25-p75"), ("fill", color), ("fill-opacity", ChartNumberFormat.coordinate(FanChart.innerOpacity))])
+        svg.path(
+            outer, closed: true,
+            [("class", "band p5-p95"), ("fill", color), ("fill-opacity", ChartNumberFormat.coordinate(FanChart.outerOpacity))])
+        svg.path(
+            inner, closed: true,
+            [("class", "band p25-p75"), ("fill", color), ("fill-opacity", ChartNumberFormat.coordinate(FanChart.innerOpacity))])
         if let reference {
-            svg.path(axes.points(years: years, values: reference.values),
-                     [("class", "reference"), ("fill", "none"), ("stroke", referenceColor), ("stroke-width", "2"),
-                      ("stroke-dasharray", "6 4"), ("stroke-linejoin", "round")])
+            svg.path(
+                axes.points(years: years, values: reference.values),
+                [
+                    ("class", "reference"), ("fill", "none"), ("stroke", referenceColor), ("stroke-width", "2"),
+                    ("stroke-dasharray", "6 4"), ("stroke-linejoin", "round"),
+                ])
         }
-        svg.path(axes.points(years: years, values: summary.map(\.p50)),
-                 [("class", "median"), ("fill", "none"), ("stroke", color), ("stroke-width", "2.5"), ("stroke-linejoin", "round")])
+        svg.path(
+            axes.points(years: years, values: summary.map(\.p50)),
+            [("class", "median"), ("fill", "none"), ("stroke", color), ("stroke-width", "2.5"), ("stroke-linejoin", "round")])
         drawObserved(into: &svg, axes: axes)
         svg.close()
 
@@ -100,8 +111,10 @@ package struct FanChart: Sendable {
         let magnitude = [q.p5, q.p50, q.p95].map(abs).filter(\.isFinite).max() ?? 0
         let d = ChartNumberFormat.decimals(forMagnitude: magnitude)
         let f = { (x: Double) in ChartNumberFormat.fixed(x, decimals: d) }
-        var text = "Fan chart of \(title) (\(unit)), \(first) to \(last). The line is the median over the runs, the darker band holds the central 50% of runs and the lighter band the central 90%. "
-        text += "In \(last) the median is \(f(q.p50)), the 50% interval \(f(q.p25)) to \(f(q.p75)) and the 90% interval \(f(q.p5)) to \(f(q.p95))."
+        var text =
+            "Fan chart of \(title) (\(unit)), \(first) to \(last). The line is the median over the runs, the darker band holds the central 50% of runs and the lighter band the central 90%. "
+        text +=
+            "In \(last) the median is \(f(q.p50)), the 50% interval \(f(q.p25)) to \(f(q.p75)) and the 90% interval \(f(q.p5)) to \(f(q.p95))."
         if let reference, let r = reference.values.last {
             text += " Dashed line: \(reference.label), \(f(r)) in \(last)."
         }

@@ -34,9 +34,14 @@ package struct LineChart: Sendable {
     package var height = 380.0
     package var bandOpacity = 0.10
 
-    package init(identifier: String, title: String, unit: String, years: [Int], series: [Series],
-                valueRange: ClosedRange<Double>? = nil, dataMetric: String? = nil) {
-        for s in series { precondition(s.values.count == years.count, "LineChart: series \(s.label) has \(s.values.count) values for \(years.count) years") }
+    package init(
+        identifier: String, title: String, unit: String, years: [Int], series: [Series],
+        valueRange: ClosedRange<Double>? = nil, dataMetric: String? = nil
+    ) {
+        for s in series {
+            precondition(
+                s.values.count == years.count, "LineChart: series \(s.label) has \(s.values.count) values for \(years.count) years")
+        }
         self.identifier = identifier
         self.title = title
         self.unit = unit
@@ -51,25 +56,33 @@ package struct LineChart: Sendable {
         let all = series.flatMap { $0.values + ($0.band?.lower ?? []) + ($0.band?.upper ?? []) }.filter(\.isFinite)
         let range = valueRange ?? ((all.min() ?? 0)...(all.max() ?? 1))
         let axes = YearAxes(width: width, height: height, years: years, valueRange: range)
-        var svg = SVGBuilder(width: width, height: height, identifier: identifier, title: title,
-                             description: description ?? generatedDescription(),
-                             attributes: dataMetric.map { [("data-metric", $0)] } ?? [])
+        var svg = SVGBuilder(
+            width: width, height: height, identifier: identifier, title: title,
+            description: description ?? generatedDescription(),
+            attributes: dataMetric.map { [("data-metric", $0)] } ?? [])
         axes.drawFrame(into: &svg, title: title, unit: unit, xLabel: "Calendar year")
         svg.open("g", [("class", "series")])
         for (i, s) in series.enumerated() {
             guard let band = s.band else { continue }
             let outline = axes.points(years: years, values: band.upper) + axes.points(years: years, values: band.lower).reversed()
-            svg.path(outline, closed: true, [("class", "band"), ("fill", ChartPalette.color(i)), ("fill-opacity", ChartNumberFormat.coordinate(bandOpacity))])
+            svg.path(
+                outline, closed: true,
+                [("class", "band"), ("fill", ChartPalette.color(i)), ("fill-opacity", ChartNumberFormat.coordinate(bandOpacity))])
         }
         for (i, s) in series.enumerated() {
-            var attrs = [("class", "line"), ("fill", "none"), ("stroke", ChartPalette.color(i)), ("stroke-width", "2.5"), ("stroke-linejoin", "round")]
+            var attrs = [
+                ("class", "line"), ("fill", "none"), ("stroke", ChartPalette.color(i)), ("stroke-width", "2.5"),
+                ("stroke-linejoin", "round"),
+            ]
             if let dash = LineChart.dashes[i % LineChart.dashes.count] { attrs.append(("stroke-dasharray", dash)) }
             svg.path(axes.points(years: years, values: s.values), attrs)
         }
         svg.close()
-        axes.drawLegend(into: &svg, series.enumerated().map { i, s in
-            (label: s.label, key: .line(color: ChartPalette.color(i), width: 2.5, dash: LineChart.dashes[i % LineChart.dashes.count]))
-        })
+        axes.drawLegend(
+            into: &svg,
+            series.enumerated().map { i, s in
+                (label: s.label, key: .line(color: ChartPalette.color(i), width: 2.5, dash: LineChart.dashes[i % LineChart.dashes.count]))
+            })
         return svg.finished()
     }
 
@@ -77,7 +90,9 @@ package struct LineChart: Sendable {
         guard let first = years.first, let last = years.last else { return "Line chart of \(title) (no data)." }
         let finals = series.compactMap { $0.values.last }.map(abs).filter(\.isFinite)
         let d = ChartNumberFormat.decimals(forMagnitude: finals.max() ?? 0)
-        let parts = series.map { s in "\(s.label) \(ChartNumberFormat.fixed(s.values.first ?? .nan, decimals: d)) to \(ChartNumberFormat.fixed(s.values.last ?? .nan, decimals: d))" }
+        let parts = series.map { s in
+            "\(s.label) \(ChartNumberFormat.fixed(s.values.first ?? .nan, decimals: d)) to \(ChartNumberFormat.fixed(s.values.last ?? .nan, decimals: d))"
+        }
         return "Line chart of \(title) (\(unit)), \(first) to \(last): " + parts.joined(separator: "; ") + "."
     }
 }

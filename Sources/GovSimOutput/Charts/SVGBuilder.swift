@@ -14,20 +14,24 @@ package struct SVGBuilder: Sendable {
     /// Opens the `<svg>` element (`viewBox` 0 0 width height, scaled to its container) with
     /// its `<title>` and `<desc>`. `identifier` must be unique in the document that embeds the
     /// chart; it prefixes the ids of the title and description.
-    package init(width: Double, height: Double, identifier: String, title: String, description: String,
-                attributes: [(String, String)] = []) {
+    package init(
+        width: Double, height: Double, identifier: String, title: String, description: String,
+        attributes: [(String, String)] = []
+    ) {
         self.width = width
         self.height = height
         let n = ChartNumberFormat.coordinate
-        writer.open("svg", [
-            ("xmlns", SVGBuilder.namespace),
-            ("viewBox", "0 0 \(n(width)) \(n(height))"),
-            ("width", n(width)), ("height", n(height)),
-            ("role", "img"),
-            ("aria-labelledby", "\(identifier)-title \(identifier)-desc"),
-            ("class", "chart"),
-            ("font-family", SVGBuilder.fontFamily),
-        ] + attributes)
+        writer.open(
+            "svg",
+            [
+                ("xmlns", SVGBuilder.namespace),
+                ("viewBox", "0 0 \(n(width)) \(n(height))"),
+                ("width", n(width)), ("height", n(height)),
+                ("role", "img"),
+                ("aria-labelledby", "\(identifier)-title \(identifier)-desc"),
+                ("class", "chart"),
+                ("font-family", SVGBuilder.fontFamily),
+            ] + attributes)
         writer.element("title", [("id", "\(identifier)-title")], text: title)
         writer.element("desc", [("id", "\(identifier)-desc")], text: description)
     }

@@ -32,7 +32,8 @@ struct YearAxes {
         let decimals = LinearScale.decimals(ofStep: step)
         yTicks = ticks
         yDecimals = decimals
-        let labelWidth = ticks.map { SVGBuilder.textWidth(ChartNumberFormat.fixed($0, decimals: decimals), fontSize: YearAxes.labelSize) }.max() ?? 20
+        let labelWidth =
+            ticks.map { SVGBuilder.textWidth(ChartNumberFormat.fixed($0, decimals: decimals), fontSize: YearAxes.labelSize) }.max() ?? 20
         plotLeft = (16 + labelWidth + 10).rounded()
         plotRight = width - 24
         let first = Double(years.first ?? 0), last = Double(years.last ?? 1)
@@ -47,7 +48,8 @@ struct YearAxes {
         for t in yTicks { svg.line(x1: plotLeft, y1: y(t), x2: plotRight, y2: y(t)) }
         svg.close()
         if y.domainLower < 0 && y.domainUpper > 0 {
-            svg.line(x1: plotLeft, y1: y(0), x2: plotRight, y2: y(0), [("class", "zero"), ("stroke", ChartPalette.axis), ("stroke-width", "1")])
+            svg.line(
+                x1: plotLeft, y1: y(0), x2: plotRight, y2: y(0), [("class", "zero"), ("stroke", ChartPalette.axis), ("stroke-width", "1")])
         }
         svg.open("g", [("class", "axis y"), ("font-size", "12"), ("fill", ChartPalette.axis)])
         for t in yTicks {
@@ -88,7 +90,8 @@ struct YearAxes {
             }
             switch entry.key {
             case .swatch(let color, let opacity):
-                svg.rect(x: cx, y: cy - 9, width: 22, height: 10, [("fill", color), ("fill-opacity", ChartNumberFormat.coordinate(opacity))])
+                svg.rect(
+                    x: cx, y: cy - 9, width: 22, height: 10, [("fill", color), ("fill-opacity", ChartNumberFormat.coordinate(opacity))])
             case .line(let color, let width, let dash):
                 var attrs = [("stroke", color), ("stroke-width", ChartNumberFormat.coordinate(width))]
                 if let dash { attrs.append(("stroke-dasharray", dash)) }

@@ -17,16 +17,21 @@ package struct AdoptionSection: ReportSection {
         let years = (0...result.scenario.horizon).map(result.calendarYear)
         let series = PracticeKind.allCases.map { kind -> LineChart.Series in
             let q = result.summary[Metric.adoption(kind)]!
-            return LineChart.Series(label: AdoptionSection.label(kind), values: q.map { 100 * $0.p50 },
-                                    band: showBands ? (lower: q.map { 100 * $0.p25 }, upper: q.map { 100 * $0.p75 }) : nil)
+            return LineChart.Series(
+                label: AdoptionSection.label(kind), values: q.map { 100 * $0.p50 },
+                band: showBands ? (lower: q.map { 100 * $0.p25 }, upper: q.map { 100 * $0.p75 }) : nil)
         }
-        let chart = LineChart(identifier: "\(anchor)-chart", title: "Adoption (median)",
-                              unit: "% of the organisation using the practice", years: years, series: series,
-                              valueRange: 0...100, dataMetric: "adoption")
+        let chart = LineChart(
+            identifier: "\(anchor)-chart", title: "Adoption (median)",
+            unit: "% of the organisation using the practice", years: years, series: series,
+            valueRange: 0...100, dataMetric: "adoption")
         html.open("div", [("class", "charts")])
         html.open("figure", [("class", "chart-figure")])
         html.raw(chart.svg())
-        html.element("figcaption", [], text: showBands ? "Lines: median run; shaded: middle 50% of runs." : "Lines: median run of each practice. The table gives the spread.")
+        html.element(
+            "figcaption", [],
+            text: showBands
+                ? "Lines: median run; shaded: middle 50% of runs." : "Lines: median run of each practice. The table gives the spread.")
         html.close()
         writeTable(into: &html, lastYear: years.last!)
         html.close()

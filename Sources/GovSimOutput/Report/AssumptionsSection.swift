@@ -16,8 +16,14 @@ package struct AssumptionsSection: ReportSection {
         let fixed = specs.filter { scenario[$0.path].isFixed }
         let s = scenario
         let e = MarkupWriter.escape
-        html.element("p", [], markup: e("Simulated from \(s.startYear) (base year) to \(s.startYear + s.horizon), money in \(s.currency). Each run draws every uncertain input once from its distribution; the other inputs are fixed. ")
-                     + e("Distributions and values are shown as the scenario file writes them (defaults and values fitted from data in govsim's notation); every default and its source is listed by ") + "<code>govsim parameters</code>.")
+        html.element(
+            "p", [],
+            markup: e(
+                "Simulated from \(s.startYear) (base year) to \(s.startYear + s.horizon), money in \(s.currency). Each run draws every uncertain input once from its distribution; the other inputs are fixed. "
+            )
+                + e(
+                    "Distributions and values are shown as the scenario file writes them (defaults and values fitted from data in govsim's notation); every default and its source is listed by "
+                ) + "<code>govsim parameters</code>.")
 
         html.element("h3", [], text: "Uncertain inputs (\(uncertain.count))")
         html.open("table", [("class", "assumptions"), ("id", "\(anchor)-uncertain")])
@@ -29,7 +35,9 @@ package struct AssumptionsSection: ReportSection {
             html.element("td", [], markup: AssumptionsSection.breakablePath(spec.path))
             html.element("td", [], text: spec.summary)
             html.element("td", [], text: scenario.describedAsWritten(spec.path))
-            html.element("td", [("class", "num")], text: "\(ReportFormat.parameter(d.quantile(0.05))) to \(ReportFormat.parameter(d.quantile(0.95)))")
+            html.element(
+                "td", [("class", "num")], text: "\(ReportFormat.parameter(d.quantile(0.05))) to \(ReportFormat.parameter(d.quantile(0.95)))"
+            )
             html.element("td", [], text: spec.unit)
             html.element("td", [], text: spec.source)
             html.close()

@@ -17,14 +17,17 @@ extension ForecastChartsSection {
     /// 1 … horizon or per financial year (`appraisal.financial_year_start_month`, the means split
     /// pro rata).
     package static func decomposition(_ result: SimulationResult) -> [YearParts] {
-        guard let net = result.summary[.netSavings], let inv = result.summary[.investment], let run = result.summary[.runCost] else { return [] }
+        guard let net = result.summary[.netSavings], let inv = result.summary[.investment], let run = result.summary[.runCost] else {
+            return []
+        }
         let years = result.scenario.financialYears
         let h = result.scenario.horizon
         return years.periods(firstYear: result.scenario.startYear, first: 1, last: h).map { p in
             let n = years.value(p, of: net.map(\.mean)), i = years.value(p, of: inv.map(\.mean)), r = years.value(p, of: run.map(\.mean))
             let operating = n + i + r
-            return YearParts(period: p.label, operatingSavings: max(0, operating), investment: i,
-                             runCost: r, transitionLoss: min(0, operating), netSavings: n)
+            return YearParts(
+                period: p.label, operatingSavings: max(0, operating), investment: i,
+                runCost: r, transitionLoss: min(0, operating), netSavings: n)
         }
     }
 
@@ -36,16 +39,21 @@ extension ForecastChartsSection {
         let d = ChartNumberFormat.decimals(forMagnitude: parts.map { abs($0.netSavings) }.max() ?? 0)
         let rows = parts.map { p -> BarChart.Row in
             let afterInvestment = -p.investment, afterRun = afterInvestment - p.runCost
-            return BarChart.Row(label: p.period, bars: [
-                BarChart.Bar(from: 0, to: p.operatingSavings, colorIndex: 0),
-                BarChart.Bar(from: 0, to: afterInvestment, colorIndex: 1),
-                BarChart.Bar(from: afterInvestment, to: afterRun, colorIndex: 2),
-                BarChart.Bar(from: afterRun, to: afterRun + p.transitionLoss, colorIndex: 3),
-            ], valueLabel: "net " + ChartNumberFormat.fixed(p.netSavings, decimals: d, plusSign: true))
+            return BarChart.Row(
+                label: p.period,
+                bars: [
+                    BarChart.Bar(from: 0, to: p.operatingSavings, colorIndex: 0),
+                    BarChart.Bar(from: 0, to: afterInvestment, colorIndex: 1),
+                    BarChart.Bar(from: afterInvestment, to: afterRun, colorIndex: 2),
+                    BarChart.Bar(from: afterRun, to: afterRun + p.transitionLoss, colorIndex: 3),
+                ], valueLabel: "net " + ChartNumberFormat.fixed(p.netSavings, decimals: d, plusSign: true))
         }
         let years = result.scenario.financialYears
-        var chart = BarChart(identifier: identifier, title: "Net savings per year, decomposed (mean over runs)",
-                             unit: "\(result.scenario.currency) per \(years.isCalendar ? "year" : "financial year (pro rata)"), nominal; right of 0 = saving", rows: rows, dataMetric: Metric.netSavings.rawValue)
+        var chart = BarChart(
+            identifier: identifier, title: "Net savings per year, decomposed (mean over runs)",
+            unit:
+                "\(result.scenario.currency) per \(years.isCalendar ? "year" : "financial year (pro rata)"), nominal; right of 0 = saving",
+            rows: rows, dataMetric: Metric.netSavings.rawValue)
         chart.legend = [("operating savings", 0), ("investment", 1), ("run cost", 2), ("transition / J-curve loss", 3)]
         return chart
     }

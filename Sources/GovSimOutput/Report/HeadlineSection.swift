@@ -22,16 +22,22 @@ package struct HeadlineSection: ReportSection {
         let chance = 100 * (result.summary[.cumulativeNetSavings]?.last?.fractionPositive ?? 0)
 
         html.open("div", [("class", "headline")])
-        tile(&html, id: "\(anchor)-productivity", label: "Productivity gain in \(year)", q: gain, decimals: 1,
-             unit: "%", note: "over the same organisation without the programme")
-        tile(&html, id: "\(anchor)-savings", label: "Cumulative net savings \(s.startYear + 1)–\(year)", q: savings,
-             decimals: ReportFormat.decimals(savings), unit: " " + s.currency,
-             note: "chance of a net saving by \(year): \(ChartNumberFormat.fixed(chance, decimals: 1))%")
-        tile(&html, id: "\(anchor)-satisfaction", label: "Satisfaction gain in \(year)", q: satisfaction, decimals: 1,
-             unit: " points", note: "on the 0–100 scale, over the same organisation without the programme")
+        tile(
+            &html, id: "\(anchor)-productivity", label: "Productivity gain in \(year)", q: gain, decimals: 1,
+            unit: "%", note: "over the same organisation without the programme")
+        tile(
+            &html, id: "\(anchor)-savings", label: "Cumulative net savings \(s.startYear + 1)–\(year)", q: savings,
+            decimals: ReportFormat.decimals(savings), unit: " " + s.currency,
+            note: "chance of a net saving by \(year): \(ChartNumberFormat.fixed(chance, decimals: 1))%")
+        tile(
+            &html, id: "\(anchor)-satisfaction", label: "Satisfaction gain in \(year)", q: satisfaction, decimals: 1,
+            unit: " points", note: "on the 0–100 scale, over the same organisation without the programme")
         html.close()
-        html.element("p", [("class", "note")],
-                     text: "Medians over \(ChartNumberFormat.fixed(Double(result.scenario.runs), decimals: 0)) runs; the 90% interval holds the central 90% of runs (5th to 95th percentile). Money is nominal.")
+        html.element(
+            "p", [("class", "note")],
+            text:
+                "Medians over \(ChartNumberFormat.fixed(Double(result.scenario.runs), decimals: 0)) runs; the 90% interval holds the central 90% of runs (5th to 95th percentile). Money is nominal."
+        )
     }
 
     func tile(_ html: inout MarkupWriter, id: String, label: String, q: QuantileSummary, decimals: Int, unit: String, note: String) {

@@ -16,12 +16,18 @@ package struct OptionsSection: ReportSection {
     package func write(into html: inout MarkupWriter) {
         let s = scenario
         let baseline = appraisal.options[appraisal.baselineIndex].name
-        html.element("p", [], text: "Present values in \(s.currency), real \(s.startYear) prices, means over \(s.runs) runs with common random numbers; options ranked by mean NPSV (net present social value, the economic case). Differences are paired run by run against \(baseline), with their Monte Carlo standard errors. no-programme is business as usual.")
+        html.element(
+            "p", [],
+            text:
+                "Present values in \(s.currency), real \(s.startYear) prices, means over \(s.runs) runs with common random numbers; options ranked by mean NPSV (net present social value, the economic case). Differences are paired run by run against \(baseline), with their Monte Carlo standard errors. no-programme is business as usual."
+        )
         html.open("table", [("class", "assumptions"), ("id", "\(anchor)-table")])
         html.open("thead")
         html.open("tr")
-        for h in ["Option", "PV costs", "PV cash-releasing", "PV reinvested time", "PV benefit lines", "NPV", "NPSV", "BCR (fin.)", "BCR (econ.)",
-                  "P(NPV > 0)", "P(best NPSV)", "P(best NPV)", "Payback (median)", "ΔNPV ± se", "ΔNPSV ± se"] {
+        for h in [
+            "Option", "PV costs", "PV cash-releasing", "PV reinvested time", "PV benefit lines", "NPV", "NPSV", "BCR (fin.)", "BCR (econ.)",
+            "P(NPV > 0)", "P(best NPSV)", "P(best NPV)", "Payback (median)", "ΔNPV ± se", "ΔNPSV ± se",
+        ] {
             html.element("th", [], text: h)
         }
         html.close()
@@ -37,11 +43,14 @@ package struct OptionsSection: ReportSection {
         for i in order {
             let o = appraisal.options[i]
             let f = o.summary.financial, e = o.summary.economic
-            let cells = [o.name, m(e.costs), m(e.cashReleasing), m(e.staffTimeReinvested), m(e.benefitLines.reduce(0, +)), m(f.npv), m(e.npv), r(f.benefitCostRatio),
-                         r(e.benefitCostRatio), pct(f.probabilityPositive), pct(o.probabilityBest), pct(o.probabilityBestNPV),
-                         e.paybackMedian.map { String(s.startYear + $0) } ?? "never",
-                         o.deltaNPV.map { "\(m($0.mean)) ± \(m($0.standardError))" } ?? "baseline",
-                         o.deltaNPSV.map { "\(m($0.mean)) ± \(m($0.standardError))" } ?? "baseline"]
+            let cells = [
+                o.name, m(e.costs), m(e.cashReleasing), m(e.staffTimeReinvested), m(e.benefitLines.reduce(0, +)), m(f.npv), m(e.npv),
+                r(f.benefitCostRatio),
+                r(e.benefitCostRatio), pct(f.probabilityPositive), pct(o.probabilityBest), pct(o.probabilityBestNPV),
+                e.paybackMedian.map { String(s.startYear + $0) } ?? "never",
+                o.deltaNPV.map { "\(m($0.mean)) ± \(m($0.standardError))" } ?? "baseline",
+                o.deltaNPSV.map { "\(m($0.mean)) ± \(m($0.standardError))" } ?? "baseline",
+            ]
             html.open("tr")
             for (k, c) in cells.enumerated() { html.element("td", k == 0 ? [] : [("class", "num")], text: c) }
             html.close()
@@ -66,7 +75,11 @@ package struct ValueOfInformationSection: ReportSection {
 
     package func write(into html: inout MarkupWriter) {
         func m(_ x: Double) -> String { ChartNumberFormat.fixed(x, decimals: 2) }
-        html.element("p", [], text: "EVPI: the most it is worth paying, per decision, to remove all uncertainty before choosing: \(m(appraisal.evpi.value)) ± \(m(appraisal.evpi.standardError)) \(scenario.currency) (NPSV). EVPPI: the same for learning one input exactly (for example the causal share, by a pilot), by the regression method of Strong, Oakley & Brennan (2014).")
+        html.element(
+            "p", [],
+            text:
+                "EVPI: the most it is worth paying, per decision, to remove all uncertainty before choosing: \(m(appraisal.evpi.value)) ± \(m(appraisal.evpi.standardError)) \(scenario.currency) (NPSV). EVPPI: the same for learning one input exactly (for example the causal share, by a pilot), by the regression method of Strong, Oakley & Brennan (2014)."
+        )
         html.open("table", [("class", "assumptions"), ("id", "\(anchor)-table")])
         html.open("thead")
         html.open("tr")
@@ -83,9 +96,13 @@ package struct ValueOfInformationSection: ReportSection {
         }
         html.close()
         html.close()
-        let rows = appraisal.evppi.prefix(12).map { BarChart.Row(label: $0.input, bars: [BarChart.Bar(to: $0.estimate.value)], valueLabel: m($0.estimate.value)) }
+        let rows = appraisal.evppi.prefix(12).map {
+            BarChart.Row(label: $0.input, bars: [BarChart.Bar(to: $0.estimate.value)], valueLabel: m($0.estimate.value))
+        }
         guard !rows.isEmpty else { return }
-        let chart = BarChart(identifier: "\(anchor)-chart", title: "EVPPI by input (largest 12)", unit: "\(scenario.currency), NPSV", rows: Array(rows), dataMetric: "evppi")
+        let chart = BarChart(
+            identifier: "\(anchor)-chart", title: "EVPPI by input (largest 12)", unit: "\(scenario.currency), NPSV", rows: Array(rows),
+            dataMetric: "evppi")
         html.open("figure", [("class", "chart-figure")])
         html.raw(chart.svg())
         html.close()

@@ -12,8 +12,10 @@ package struct ReportProvenance: Sendable, Equatable {
     /// The subcommand that wrote the report (`run` or `compare`), named in the footer.
     package var command: String = "run"
 
-    package init(govsimVersion: String = GovSimVersion.string, scenarioName: String, scenarioFile: String,
-                scenarioSHA256: String, seed: UInt64, runs: Int, command: String = "run") {
+    package init(
+        govsimVersion: String = GovSimVersion.string, scenarioName: String, scenarioFile: String,
+        scenarioSHA256: String, seed: UInt64, runs: Int, command: String = "run"
+    ) {
         self.command = command
         self.govsimVersion = govsimVersion
         self.scenarioName = scenarioName
@@ -25,7 +27,8 @@ package struct ReportProvenance: Sendable, Equatable {
 
     /// The facts of a run's manifest.
     package init(manifest: Manifest) {
-        self.init(scenarioName: manifest.scenarioName, scenarioFile: manifest.scenarioFile,
-                  scenarioSHA256: manifest.scenarioSHA256, seed: manifest.seed, runs: manifest.runs)
+        self.init(
+            scenarioName: manifest.scenarioName, scenarioFile: manifest.scenarioFile,
+            scenarioSHA256: manifest.scenarioSHA256, seed: manifest.seed, runs: manifest.runs)
     }
 }

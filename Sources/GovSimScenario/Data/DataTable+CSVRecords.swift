@@ -35,22 +35,24 @@ extension DataTable {
         var state = State.fieldStart
         var line = 1
         var recordLine = 1
-        var fieldLine = 1          // line on which the current field started (for quote errors)
+        var fieldLine = 1  // line on which the current field started (for quote errors)
         var recordHasContent = false
 
         func finishField() throws {
             guard let text = decodeUTF8(field) else {
                 let offset = firstInvalidUTF8Offset(field)
-                throw DataTableError(.invalidUTF8, file: fileName, line: fieldLine, column: fields.count + 1,
-                                     problem: "the value contains bytes that are not valid UTF-8 (byte \(offset + 1) of the field)",
-                                     fix: "save the file as UTF-8 (in Excel: \"CSV UTF-8\"; with iconv: iconv -f latin1 -t utf-8)")
+                throw DataTableError(
+                    .invalidUTF8, file: fileName, line: fieldLine, column: fields.count + 1,
+                    problem: "the value contains bytes that are not valid UTF-8 (byte \(offset + 1) of the field)",
+                    fix: "save the file as UTF-8 (in Excel: \"CSV UTF-8\"; with iconv: iconv -f latin1 -t utf-8)")
             }
             fields.append(text)
             field.removeAll(keepingCapacity: true)
             if fields.count > maximumColumns {
-                throw DataTableError(.tooLarge, file: fileName, line: recordLine, column: fields.count,
-                                     problem: "the row has more than \(maximumColumns) values, the limit for a data file",
-                                     fix: "check that this is the intended CSV file; a fit or a history needs a few columns")
+                throw DataTableError(
+                    .tooLarge, file: fileName, line: recordLine, column: fields.count,
+                    problem: "the row has more than \(maximumColumns) values, the limit for a data file",
+                    fix: "check that this is the intended CSV file; a fit or a history needs a few columns")
             }
         }
         func finishRecord() throws {
@@ -58,9 +60,10 @@ extension DataTable {
             if recordHasContent || fields.count > 1 || !(fields.first?.isEmpty ?? true) {
                 records.append(Record(line: recordLine, fields: fields))
                 if records.count > maximumRows + 1 {
-                    throw DataTableError(.tooLarge, file: fileName, line: recordLine,
-                                         problem: "the file has more than \(maximumRows) data rows, the limit for a data file",
-                                         fix: "aggregate or sample the data first")
+                    throw DataTableError(
+                        .tooLarge, file: fileName, line: recordLine,
+                        problem: "the file has more than \(maximumRows) data rows, the limit for a data file",
+                        fix: "aggregate or sample the data first")
                 }
             }
             fields.removeAll(keepingCapacity: true)
@@ -97,9 +100,10 @@ extension DataTable {
                         // Spaces before an opening quote (`a, "b"`) are tolerated and dropped.
                         field.removeAll(keepingCapacity: true)
                     } else if state == .unquoted {
-                        throw DataTableError(.strayQuote, file: fileName, line: line, column: fields.count + 1,
-                                             problem: "a double quote appears inside an unquoted value",
-                                             fix: "enclose the whole value in double quotes and write each quote inside it twice (\"\")")
+                        throw DataTableError(
+                            .strayQuote, file: fileName, line: line, column: fields.count + 1,
+                            problem: "a double quote appears inside an unquoted value",
+                            fix: "enclose the whole value in double quotes and write each quote inside it twice (\"\")")
                     }
                     state = .quoted
                     fieldLine = line
@@ -128,18 +132,20 @@ extension DataTable {
                 } else if byte == lf || byte == cr {
                     try endRecord(at: byte)
                 } else {
-                    throw DataTableError(.strayQuote, file: fileName, line: line, column: fields.count + 1,
-                                         problem: "text follows the closing double quote of a quoted value",
-                                         fix: "put the whole value inside the quotes and write each quote inside it twice (\"\")")
+                    throw DataTableError(
+                        .strayQuote, file: fileName, line: line, column: fields.count + 1,
+                        problem: "text follows the closing double quote of a quoted value",
+                        fix: "put the whole value inside the quotes and write each quote inside it twice (\"\")")
                 }
             }
             i += 1
         }
         switch state {
         case .quoted:
-            throw DataTableError(.unterminatedQuote, file: fileName, line: fieldLine, column: fields.count + 1,
-                                 problem: "a quoted value starts here but its closing double quote is missing",
-                                 fix: "add the closing quote (\") at the end of the value, or write a quote inside it twice (\"\")")
+            throw DataTableError(
+                .unterminatedQuote, file: fileName, line: fieldLine, column: fields.count + 1,
+                problem: "a quoted value starts here but its closing double quote is missing",
+                fix: "add the closing quote (\") at the end of the value, or write a quote inside it twice (\"\")")
         case .fieldStart:
             // A trailing comma on the last line still ends an (empty) field.
             if recordHasContent { try finishRecord() }

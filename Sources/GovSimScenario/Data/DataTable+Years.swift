@@ -11,9 +11,11 @@ extension DataTable {
         let values = try numericColumn(name)
         let j = try columnIndex(name)
         for (i, year) in values.enumerated() where !(DataTable.yearRange.contains(year) && year == year.rounded()) {
-            throw DataTableError(.outOfRange, file: fileName, line: lineNumbers[i], column: j + 1,
-                                 problem: "the year \(CSVTable.formatNumber(year)) in column '\(columnNames[j])' is not a whole year between \(Int(DataTable.yearRange.lowerBound)) and \(Int(DataTable.yearRange.upperBound))",
-                                 fix: "write calendar years such as 2019")
+            throw DataTableError(
+                .outOfRange, file: fileName, line: lineNumbers[i], column: j + 1,
+                problem:
+                    "the year \(CSVTable.formatNumber(year)) in column '\(columnNames[j])' is not a whole year between \(Int(DataTable.yearRange.lowerBound)) and \(Int(DataTable.yearRange.upperBound))",
+                fix: "write calendar years such as 2019")
         }
         return values
     }

@@ -61,42 +61,48 @@ package struct DataTable: Sendable {
     package init(bytes input: [UInt8], fileName: String) throws {
         self.fileName = fileName
         guard input.count <= DataTable.maximumBytes else {
-            throw DataTableError(.tooLarge, file: fileName,
-                                 problem: "the file is \(input.count) bytes, more than the \(DataTable.maximumBytes)-byte limit for a data file",
-                                 fix: "check that this is the intended CSV file, or aggregate the data first")
+            throw DataTableError(
+                .tooLarge, file: fileName,
+                problem: "the file is \(input.count) bytes, more than the \(DataTable.maximumBytes)-byte limit for a data file",
+                fix: "check that this is the intended CSV file, or aggregate the data first")
         }
         if let nul = input.firstIndex(of: 0) {
             let line = input[..<nul].reduce(1) { $1 == 10 ? $0 + 1 : $0 }
-            throw DataTableError(.invalidUTF8, file: fileName, line: line,
-                                 problem: "the file contains a NUL byte, so it is binary data, not CSV text",
-                                 fix: "give the path of a CSV text file")
+            throw DataTableError(
+                .invalidUTF8, file: fileName, line: line,
+                problem: "the file contains a NUL byte, so it is binary data, not CSV text",
+                fix: "give the path of a CSV text file")
         }
         let records = try DataTable.records(input, fileName: fileName)
         guard let header = records.first else {
-            throw DataTableError(.emptyFile, file: fileName, problem: "the file is empty",
-                                 fix: "it needs a header row naming the columns and one data row per observation")
+            throw DataTableError(
+                .emptyFile, file: fileName, problem: "the file is empty",
+                fix: "it needs a header row naming the columns and one data row per observation")
         }
         var names: [String] = []
         var firstIndexOfName: [String: Int] = [:]
         for (index, field) in header.fields.enumerated() {
             let name = field.trimmingCharacters(in: .whitespaces)
             if name.isEmpty {
-                throw DataTableError(.emptyColumnName, file: fileName, line: header.line, column: index + 1,
-                                     problem: "column \(index + 1) has no name in the header",
-                                     fix: "give every column a name in the first row")
+                throw DataTableError(
+                    .emptyColumnName, file: fileName, line: header.line, column: index + 1,
+                    problem: "column \(index + 1) has no name in the header",
+                    fix: "give every column a name in the first row")
             }
             if let earlier = firstIndexOfName[name] {
-                throw DataTableError(.duplicateColumnName, file: fileName, line: header.line, column: index + 1,
-                                     problem: "column name \(DataTable.excerpt(name)) appears twice in the header (columns \(earlier + 1) and \(index + 1))",
-                                     fix: "give every column a unique name")
+                throw DataTableError(
+                    .duplicateColumnName, file: fileName, line: header.line, column: index + 1,
+                    problem: "column name \(DataTable.excerpt(name)) appears twice in the header (columns \(earlier + 1) and \(index + 1))",
+                    fix: "give every column a unique name")
             }
             firstIndexOfName[name] = index
             names.append(name)
         }
         guard records.count > 1 else {
-            throw DataTableError(.noDataRows, file: fileName, line: header.line,
-                                 problem: "the file has a header row but no data rows",
-                                 fix: "add one row per observation below the header")
+            throw DataTableError(
+                .noDataRows, file: fileName, line: header.line,
+                problem: "the file has a header row but no data rows",
+                fix: "add one row per observation below the header")
         }
         var rows: [[String]] = []
         var lines: [Int] = []
@@ -105,10 +111,16 @@ package struct DataTable: Sendable {
             if record.fields.count != names.count {
                 let few = record.fields.count < names.count
                 let column = few ? record.fields.count + 1 : names.count + 1
-                throw DataTableError(.raggedRow, file: fileName, line: record.line, column: column,
-                                     problem: "row has \(record.fields.count) value\(record.fields.count == 1 ? "" : "s") but the header names \(names.count) column\(names.count == 1 ? "" : "s")"
-                                        + (few ? " (no value for column \(DataTable.excerpt(names[column - 1])))" : " (extra value after column \(DataTable.excerpt(names[names.count - 1])))"),
-                                     fix: "give every row one value per header column: check for a missing or extra comma, and quote values that contain commas")
+                throw DataTableError(
+                    .raggedRow, file: fileName, line: record.line, column: column,
+                    problem:
+                        "row has \(record.fields.count) value\(record.fields.count == 1 ? "" : "s") but the header names \(names.count) column\(names.count == 1 ? "" : "s")"
+                        + (few
+                            ? " (no value for column \(DataTable.excerpt(names[column - 1])))"
+                            : " (extra value after column \(DataTable.excerpt(names[names.count - 1])))"),
+                    fix:
+                        "give every row one value per header column: check for a missing or extra comma, and quote values that contain commas"
+                )
             }
             rows.append(record.fields)
             lines.append(record.line)
@@ -130,9 +142,10 @@ package struct DataTable: Sendable {
             problem += " (did you mean \(DataTable.excerpt(suggestion))?)"
         }
         let shown = columnNames.prefix(10).map { DataTable.excerpt($0, quote: nil) }.joined(separator: ", ")
-        throw DataTableError(.unknownColumn, file: fileName, line: headerLineNumber,
-                             problem: problem,
-                             fix: "use one of the header's columns: \(shown)\(columnNames.count > 10 ? " and \(columnNames.count - 10) more" : "")")
+        throw DataTableError(
+            .unknownColumn, file: fileName, line: headerLineNumber,
+            problem: problem,
+            fix: "use one of the header's columns: \(shown)\(columnNames.count > 10 ? " and \(columnNames.count - 10) more" : "")")
     }
 
     /// Names of the columns that hold numbers: every column in which at least one cell reads as
@@ -166,24 +179,29 @@ package struct DataTable: Sendable {
         let trimmed = cell.trimmingCharacters(in: .whitespaces)
         let name = DataTable.excerpt(columnNames[j])
         if trimmed.isEmpty {
-            return DataTableError(.missingCell, file: fileName, line: line, column: j + 1,
-                                  problem: "the value in column \(name) is missing (empty cell)",
-                                  fix: "fill in a number or remove the row; govsim fit does not impute missing values")
+            return DataTableError(
+                .missingCell, file: fileName, line: line, column: j + 1,
+                problem: "the value in column \(name) is missing (empty cell)",
+                fix: "fill in a number or remove the row; govsim fit does not impute missing values")
         }
         if DataTable.missingMarkers.contains(trimmed) {
-            return DataTableError(.missingCell, file: fileName, line: line, column: j + 1,
-                                  problem: "the value in column \(name) is missing ('\(trimmed)')",
-                                  fix: "fill in a number or remove the row; govsim fit does not impute missing values")
+            return DataTableError(
+                .missingCell, file: fileName, line: line, column: j + 1,
+                problem: "the value in column \(name) is missing ('\(trimmed)')",
+                fix: "fill in a number or remove the row; govsim fit does not impute missing values")
         }
         var fix = "write a plain decimal number such as 12.5, -3 or 1.2e-3"
-        if trimmed.contains(",") { fix = "use a dot, not a comma, as the decimal mark, and no thousands separators (e.g. 1234.5)" }
-        else if trimmed.hasSuffix("%") { fix = "write the number without the % sign (e.g. 12.5 for 12.5%)" }
-        else if ["inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"].contains(trimmed.lowercased()) {
+        if trimmed.contains(",") {
+            fix = "use a dot, not a comma, as the decimal mark, and no thousands separators (e.g. 1234.5)"
+        } else if trimmed.hasSuffix("%") {
+            fix = "write the number without the % sign (e.g. 12.5 for 12.5%)"
+        } else if ["inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"].contains(trimmed.lowercased()) {
             fix = "values must be finite; remove the row or replace the value"
         }
-        return DataTableError(.nonNumericCell, file: fileName, line: line, column: j + 1,
-                              problem: "the value \(DataTable.excerpt(cell, quote: "\"")) in column \(name) is not a number",
-                              fix: fix)
+        return DataTableError(
+            .nonNumericCell, file: fileName, line: line, column: j + 1,
+            problem: "the value \(DataTable.excerpt(cell, quote: "\"")) in column \(name) is not a number",
+            fix: fix)
     }
 
     /// Cell texts read as "missing" (reported as such rather than as non-numeric).

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 final class AppraisalTests: XCTestCase {
@@ -79,8 +80,9 @@ final class AppraisalTests: XCTestCase {
             c.paybackYear = payback
             return RunAppraisal(financial: c, economic: c)
         }
-        let s = AppraisalSummary([run(benefit: 2, cost: 1, payback: 3), run(benefit: 2, cost: 4, payback: nil), run(benefit: 5, cost: 1, payback: 1)],
-                                 settings: AppraisalSettings(period: 5))
+        let s = AppraisalSummary(
+            [run(benefit: 2, cost: 1, payback: 3), run(benefit: 2, cost: 4, payback: nil), run(benefit: 5, cost: 1, payback: 1)],
+            settings: AppraisalSettings(period: 5))
         XCTAssertEqual(s.financial.benefitCostRatio!, 9.0 / 6.0, accuracy: 1e-15)
         XCTAssertEqual(s.financial.perRunRatios!.mean, (2 + 0.5 + 5) / 3, accuracy: 1e-15)
         XCTAssertEqual(s.financial.npv, 3.0 / 3.0, accuracy: 1e-15)
@@ -102,7 +104,8 @@ final class AppraisalTests: XCTestCase {
         s["spending.capture_rate"] = .fixed(0.25)
         let sampler = InputSampler(scenario: s)
         var t = RunTrajectory(horizon: s.horizon)
-        RunModel.simulate(ModelParameters(layout: sampler.layout, values: sampler.values(run: 3)), stream: RandomStream(seed: s.seed, run: 3), into: &t)
+        RunModel.simulate(
+            ModelParameters(layout: sampler.layout, values: sampler.values(run: 3)), stream: RandomStream(seed: s.seed, run: 3), into: &t)
         var checked = 0
         for year in 1...s.horizon {
             let operatingSavings = t[.spendingCounterfactual, year] - t[.spending, year] + t[.investment, year] + t[.runCost, year]
@@ -113,7 +116,8 @@ final class AppraisalTests: XCTestCase {
     }
 
     func testAppraisalSettingsFromScenarioFile() throws {
-        let s = try TestSupport.load(TestSupport.header + "appraisal:\n  period: 40\n  benefit_decay: 0.05\n  discounting: flat\nbudget:\n  discount_rate: 0.02\n")
+        let s = try TestSupport.load(
+            TestSupport.header + "appraisal:\n  period: 40\n  benefit_decay: 0.05\n  discounting: flat\nbudget:\n  discount_rate: 0.02\n")
         let a = s.appraisal
         XCTAssertEqual(a.period, 40)
         XCTAssertEqual(a.benefitDecay, 0.05)
@@ -127,7 +131,9 @@ final class AppraisalTests: XCTestCase {
     func testAppraisalSettingsAreValidated() {
         let fractional = TestSupport.diagnostics(TestSupport.header + "appraisal:\n  period: 12.5\n")
         XCTAssertEqual(fractional.count, 1)
-        XCTAssertTrue(fractional.first?.message.contains("appraisal.period is 12.5, but it must be a whole number between 1 and 500") ?? false, "\(fractional)")
+        XCTAssertTrue(
+            fractional.first?.message.contains("appraisal.period is 12.5, but it must be a whole number between 1 and 500") ?? false,
+            "\(fractional)")
         XCTAssertEqual(fractional.first?.line, 4)
         let schedule = TestSupport.diagnostics(TestSupport.header + "appraisal:\n  discounting: stern\n")
         XCTAssertTrue(schedule.first?.message.contains("appraisal.discounting must be green_book or flat") ?? false, "\(schedule)")

@@ -1,22 +1,23 @@
 import XCTest
+
 @testable import GovSimCore
 
 final class BenefitLineTests: XCTestCase {
     static let lines = """
-    benefits:
-      online_forms:
-        category: citizen_time
-        driver: customer_focus
-        transactions: 2
-        minutes_saved: {triangular: {min: 5, mode: 10, max: 15}}
-        value_of_time: 12
-      fewer_overpayments:
-        category: error_and_fraud
-        driver: data_as_product
-        volume: 0.5
-        unit_value: 4
+        benefits:
+          online_forms:
+            category: citizen_time
+            driver: customer_focus
+            transactions: 2
+            minutes_saved: {triangular: {min: 5, mode: 10, max: 15}}
+            value_of_time: 12
+          fewer_overpayments:
+            category: error_and_fraud
+            driver: data_as_product
+            volume: 0.5
+            unit_value: 4
 
-    """
+        """
 
     /// One line set by hand on a two-year trajectory: its PV is the discounted real values, extended
     /// and decayed after the horizon and in the residual value like the other benefits; it enters
@@ -27,7 +28,7 @@ final class BenefitLineTests: XCTestCase {
             t[.spendingCounterfactual, year] = 100
             t[.spending, year] = 100
         }
-        t.benefitLines = [0, 3, 6]   // one line: years 0, 1, 2
+        t.benefitLines = [0, 3, 6]  // one line: years 0, 1, 2
         XCTAssertEqual(t.benefitLineCount, 1)
         let settings = AppraisalSettings(schedule: .flat(0.10), period: 4, benefitDecay: 0.5, gdpDeflator: 0.25, residualYears: 1)
         let a = RunAppraisal(trajectory: t, settings: settings)
@@ -45,8 +46,12 @@ final class BenefitLineTests: XCTestCase {
 
     func testLinesAreReadWithTheirFactors() throws {
         let s = try TestSupport.load(TestSupport.header + BenefitLineTests.lines)
-        XCTAssertEqual(s.benefitLines, [BenefitLine(name: "online_forms", category: .citizenTime, driver: .customerFocus),
-                                        BenefitLine(name: "fewer_overpayments", category: .errorAndFraud, driver: .dataAsProduct)])
+        XCTAssertEqual(
+            s.benefitLines,
+            [
+                BenefitLine(name: "online_forms", category: .citizenTime, driver: .customerFocus),
+                BenefitLine(name: "fewer_overpayments", category: .errorAndFraud, driver: .dataAsProduct),
+            ])
         XCTAssertEqual(s["benefits.online_forms.minutes_saved"].mean, 10, accuracy: 1e-12)
         XCTAssertEqual(s["benefits.fewer_overpayments.unit_value"], .fixed(4))
         XCTAssertTrue(s.specs.contains { $0.path == "benefits.online_forms.value_of_time" })
@@ -60,14 +65,16 @@ final class BenefitLineTests: XCTestCase {
         let trace = RunTrace(scenario: s)
         let table = trace.table()
         let columns = trace.columns
-        for name in ["benefit_line_online_forms", "pv_benefit_line_online_forms", "benefit_line_fewer_overpayments",
-                     "pv_benefit_line_fewer_overpayments"] {
+        for name in [
+            "benefit_line_online_forms", "pv_benefit_line_online_forms", "benefit_line_fewer_overpayments",
+            "pv_benefit_line_fewer_overpayments",
+        ] {
             XCTAssertTrue(columns.contains(name), name)
         }
         let central = trace.scenario
         let start = central["practices.customer_focus.start_adoption"].mean
         let target = central["practices.customer_focus.target_adoption"].mean
-        let full = 2 * 10.0 / 60 * 12   // transactions × minutes ÷ 60 × value of time, the triangular's mean 10
+        let full = 2 * 10.0 / 60 * 12  // transactions × minutes ÷ 60 × value of time, the triangular's mean 10
         let k = PracticeKind.allCases.firstIndex(of: .customerFocus)!
         var positive = 0
         for y in trace.years where y.year > 0 {
@@ -88,10 +95,14 @@ final class BenefitLineTests: XCTestCase {
         let result = SimulationEngine(scenario: s, threads: 1).run()
         let csv = AppraisalTable.make(result)
         let measure = AppraisalTable.header.firstIndex(of: "measure")!, caseColumn = AppraisalTable.header.firstIndex(of: "case")!
-        let lineRows = csv.rows.filter { if case .text("pv_benefits_line_online_forms") = $0[measure] { return true }; return false }
+        let lineRows = csv.rows.filter {
+            if case .text("pv_benefits_line_online_forms") = $0[measure] { return true }; return false
+        }
         XCTAssertEqual(lineRows.count, 2)
         for r in lineRows {
-            guard case .text(let c) = r[caseColumn], case .number(let v) = r[AppraisalTable.header.firstIndex(of: "value")!] else { return XCTFail() }
+            guard case .text(let c) = r[caseColumn], case .number(let v) = r[AppraisalTable.header.firstIndex(of: "value")!] else {
+                return XCTFail()
+            }
             if c == "financial" { XCTAssertEqual(v, 0) } else { XCTAssertGreaterThan(v, 0) }
         }
     }
@@ -129,13 +140,17 @@ final class BenefitLineTests: XCTestCase {
         XCTAssertEqual(d?.line, 4)
         XCTAssertTrue(d?.description.contains("must be a lower-case identifier") ?? false, "\(String(describing: d))")
 
-        for d in TestSupport.diagnostics(TestSupport.header + BenefitLineTests.lines.replacingOccurrences(of: "category: citizen_time", with: "category: citizen_tme")) {
+        for d in TestSupport.diagnostics(
+            TestSupport.header + BenefitLineTests.lines.replacingOccurrences(of: "category: citizen_time", with: "category: citizen_tme"))
+        {
             XCTAssertFalse(d.description.contains("\n"), "one line")
         }
     }
 
     func testPortfolioWithLinesIsRefused() {
-        let yaml = TestSupport.header + BenefitLineTests.lines + "portfolio:\n  organisations:\n    a: {service_users: 1}\n    b: {service_users: 2}\n"
+        let yaml =
+            TestSupport.header + BenefitLineTests.lines
+            + "portfolio:\n  organisations:\n    a: {service_users: 1}\n    b: {service_users: 2}\n"
         let d = TestSupport.diagnostics(yaml)
         XCTAssertTrue(d.contains { $0.message.contains("benefit lines cannot be combined with a portfolio") && $0.line == 3 }, "\(d)")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GovSimCore
 
 /// Financial years in the money tables (issue 13): the pro-rata split of calendar years, by hand.
@@ -10,7 +11,7 @@ final class FinancialYearsTests: XCTestCase {
         let fy = FinancialYears(startMonth: 4)
         let periods = fy.periods(firstYear: 2025, first: 1, last: 3)
         XCTAssertEqual(periods.map(\.label), ["2025-26", "2026-27", "2027-28"])
-        let yearly = [0.0, 120, 240, 360]   // calendar 2025 … 2028
+        let yearly = [0.0, 120, 240, 360]  // calendar 2025 … 2028
         // By hand: 0.75·0 + 0.25·120 = 30; 0.75·120 + 0.25·240 = 150; 0.75·240 + 0.25·360 = 270.
         XCTAssertEqual(periods.map { fy.value($0, of: yearly) }, [30, 150, 270])
         XCTAssertEqual(periods[1].parts.map(\.index), [1, 2])
@@ -49,7 +50,8 @@ final class FinancialYearsTests: XCTestCase {
             var out: [String: Double] = [:]
             for row in AppraisalTable.make(result).rows {
                 guard case .text("financial_by_year") = row[1], case .text(let measure) = row[2], case .text(let statistic) = row[3],
-                      case .number(let value) = row[4], case .text(let basis) = row[6] else { continue }
+                    case .number(let value) = row[4], case .text(let basis) = row[6]
+                else { continue }
                 out["\(measure)|\(statistic)|\(basis.hasPrefix("nominal") ? "nominal" : "real")"] = value
             }
             return out
@@ -62,7 +64,8 @@ final class FinancialYearsTests: XCTestCase {
             let y = String(2025 + t)
             let savings = try XCTUnwrap(c["cash_releasing_savings|mean_\(y)|nominal"])
             let net = try XCTUnwrap(c["net_cash_benefit|mean_\(y)|nominal"])
-            XCTAssertEqual(net, savings - c["investment|mean_\(y)|nominal"]! - c["run_cost|mean_\(y)|nominal"]!, accuracy: 1e-9 * max(1, abs(savings)))
+            XCTAssertEqual(
+                net, savings - c["investment|mean_\(y)|nominal"]! - c["run_cost|mean_\(y)|nominal"]!, accuracy: 1e-9 * max(1, abs(savings)))
             XCTAssertEqual(net, calendar.summary[.netSavings]![t].mean, accuracy: 1e-9 * max(1, abs(net)))
             XCTAssertEqual(c["net_cash_benefit|mean_\(y)|real"]!, net / pow(1 + g, Double(t)), accuracy: 1e-9 * max(1, abs(net)))
         }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 final class HorizonInvarianceTests: XCTestCase {
@@ -9,7 +10,7 @@ final class HorizonInvarianceTests: XCTestCase {
     func testLongerHorizonChangesMeanNPVLessThanErrorPlusBound() {
         func appraise(horizon: Int) -> (runs: [RunAppraisal], scenario: Scenario) {
             var s = TestSupport.reference
-            s.runs = 4000   // correlated programme risk widens the NPV: enough runs to see years 31-40 above the noise
+            s.runs = 4000  // correlated programme risk widens the NPV: enough runs to see years 31-40 above the noise
             s.horizon = horizon
             s["appraisal.period"] = .fixed(60)
             // The effect switch (issue 14) only adds spread between runs; without it the test keeps

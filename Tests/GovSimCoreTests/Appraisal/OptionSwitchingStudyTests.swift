@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 @testable import GovSimEngine
 
@@ -14,8 +15,9 @@ final class OptionSwitchingStudyTests: XCTestCase {
     private func wideInvestmentScale(_ s: Scenario) -> AppraisalInput {
         let i = AppraisalInput.standard(for: s)[0]
         XCTAssertEqual(i.name, "investment_scale")
-        return AppraisalInput(name: i.name, unit: i.unit, central: i.central, lower: i.lower, upper: i.upper,
-                              low: 0.01, high: 20, wholeNumber: false, apply: i.apply)
+        return AppraisalInput(
+            name: i.name, unit: i.unit, central: i.central, lower: i.lower, upper: i.upper,
+            low: 0.01, high: 20, wholeNumber: false, apply: i.apply)
     }
 
     /// Against business as usual (NPSV 0 at every value), the switching value between the two
@@ -44,8 +46,11 @@ final class OptionSwitchingStudyTests: XCTestCase {
         let result = ComparisonEngine(variants: plan.variants, baselineIndex: 0, threads: 2).run()
         let options = OptionsAppraisal(result)
         let narrow = AppraisalInput.standard(for: s)[0]
-        let fixed = AppraisalInput(name: "flat", unit: "none", central: 1, lower: 0, upper: 2, low: 0.5, high: 1.5, wholeNumber: false) { s, _ in s }
-        let study = try XCTUnwrap(OptionSwitchingStudy(result, options: options, inputs: [wideInvestmentScale(s), fixed, narrow], threads: 2))
+        let fixed = AppraisalInput(name: "flat", unit: "none", central: 1, lower: 0, upper: 2, low: 0.5, high: 1.5, wholeNumber: false) {
+            s, _ in s
+        }
+        let study = try XCTUnwrap(
+            OptionSwitchingStudy(result, options: options, inputs: [wideInvestmentScale(s), fixed, narrow], threads: 2))
         XCTAssertNil(study.rows[1].switchingValue, "an input that changes nothing switches nothing")
         XCTAssertEqual(study.rows[1].differenceAtLow, study.difference, accuracy: 1e-9 * max(1, abs(study.difference)))
         XCTAssertEqual(study.rows[1].baselineAtHigh, study.baselineMean, accuracy: 1e-9 * max(1, abs(study.baselineMean)))
@@ -53,7 +58,8 @@ final class OptionSwitchingStudyTests: XCTestCase {
         let r = try XCTUnwrap(plan.variants.first { $0.name == study.runnerUp }?.scenario)
         let x = try XCTUnwrap(study.rows[0].switchingValue, "the NPSVs differ in investment, so a wide sweep crosses")
         let evaluator = AppraisalEvaluator(threads: 2)
-        let gap = evaluator.evaluate(wideInvestmentScale(s).applying(x, to: p)).economic.mean
+        let gap =
+            evaluator.evaluate(wideInvestmentScale(s).applying(x, to: p)).economic.mean
             - evaluator.evaluate(wideInvestmentScale(s).applying(x, to: r)).economic.mean
         XCTAssertEqual(gap, 0, accuracy: 1e-6 * max(1, abs(study.difference)))
         XCTAssertNotEqual((study.rows[0].differenceAtLow < 0), (study.rows[0].differenceAtHigh < 0))
@@ -73,9 +79,11 @@ final class OptionSwitchingStudyTests: XCTestCase {
         let result = ComparisonEngine(variants: plan.variants, baselineIndex: 0, threads: 2).run()
         // The standard investment scale (0.75 to 1.25): few re-runs, so the test stays quick.
         let inputs = [AppraisalInput.standard(for: s)[0]]
-        let capped = try XCTUnwrap(OptionSwitchingStudy(result, options: OptionsAppraisal(result), inputs: inputs, threads: 2, maximumRuns: 150))
+        let capped = try XCTUnwrap(
+            OptionSwitchingStudy(result, options: OptionsAppraisal(result), inputs: inputs, threads: 2, maximumRuns: 150))
         XCTAssertEqual(capped.runs, 150)
-        let whole = try XCTUnwrap(OptionSwitchingStudy(result, options: OptionsAppraisal(result), inputs: inputs, threads: 2, maximumRuns: 300))
+        let whole = try XCTUnwrap(
+            OptionSwitchingStudy(result, options: OptionsAppraisal(result), inputs: inputs, threads: 2, maximumRuns: 300))
         XCTAssertEqual(whole.runs, 300)
         XCTAssertEqual(OptionSwitchingStudy(result, options: OptionsAppraisal(result), inputs: inputs, threads: 2)?.runs, 300)
         // The same study of the options re-run at 150 runs (same seed): the same re-runs, bit for bit.

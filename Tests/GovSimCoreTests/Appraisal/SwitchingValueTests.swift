@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 final class SwitchingValueTests: XCTestCase {
@@ -13,7 +14,9 @@ final class SwitchingValueTests: XCTestCase {
     /// uncertain input, the effect size).
     func testRerunAtSwitchingValueGivesZeroMeanNPV() {
         let s = reference(runs: 600)
-        let inputs = AppraisalInput.standard(for: s).filter { ["investment_scale", "spending.capture_rate", "effects.full_adoption_uplift"].contains($0.name) }
+        let inputs = AppraisalInput.standard(for: s).filter {
+            ["investment_scale", "spending.capture_rate", "effects.full_adoption_uplift"].contains($0.name)
+        }
         XCTAssertEqual(inputs.count, 3)
         let study = SwitchingValueStudy(scenario: s, inputs: inputs, threads: 2)
         let evaluator = AppraisalEvaluator(threads: 2)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GovSimCore
 
 final class DataTableTests: XCTestCase {
@@ -9,10 +10,14 @@ final class DataTableTests: XCTestCase {
 
     /// Asserts that parsing/fitting throws a DataTableError of `kind` at `line`/`column`,
     /// and that the one-line message contains the location and every fragment.
-    func assertError(_ kind: DataTableError.Kind, line: Int?, column: Int?, contains fragments: [String] = [],
-                     _ body: () throws -> Void, file: StaticString = #filePath, at sourceLine: UInt = #line) {
+    func assertError(
+        _ kind: DataTableError.Kind, line: Int?, column: Int?, contains fragments: [String] = [],
+        _ body: () throws -> Void, file: StaticString = #filePath, at sourceLine: UInt = #line
+    ) {
         XCTAssertThrowsError(try body(), file: file, line: sourceLine) { error in
-            guard let error = error as? DataTableError else { return XCTFail("not a DataTableError: \(error)", file: file, line: sourceLine) }
+            guard let error = error as? DataTableError else {
+                return XCTFail("not a DataTableError: \(error)", file: file, line: sourceLine)
+            }
             XCTAssertEqual(error.kind, kind, "\(error)", file: file, line: sourceLine)
             XCTAssertEqual(error.line, line, "\(error)", file: file, line: sourceLine)
             XCTAssertEqual(error.column, column, "\(error)", file: file, line: sourceLine)
@@ -20,10 +25,13 @@ final class DataTableTests: XCTestCase {
             XCTAssertFalse(message.contains("\n"), "one line: \(message)", file: file, line: sourceLine)
             XCTAssertTrue(message.hasPrefix("data.csv"), message, file: file, line: sourceLine)
             if let line {
-                XCTAssertTrue(message.hasPrefix("data.csv:\(line)" + (column.map { ":\($0):" } ?? ":")), message, file: file, line: sourceLine)
+                XCTAssertTrue(
+                    message.hasPrefix("data.csv:\(line)" + (column.map { ":\($0):" } ?? ":")), message, file: file, line: sourceLine)
             }
             XCTAssertTrue(message.contains("; "), "has a fix: \(message)", file: file, line: sourceLine)
-            for fragment in fragments { XCTAssertTrue(message.contains(fragment), "'\(fragment)' missing in: \(message)", file: file, line: sourceLine) }
+            for fragment in fragments {
+                XCTAssertTrue(message.contains(fragment), "'\(fragment)' missing in: \(message)", file: file, line: sourceLine)
+            }
         }
     }
 
@@ -123,7 +131,7 @@ final class DataTableTests: XCTestCase {
 
     func testInvalidUTF8() {
         var bytes = Array("a,b\n1,2\n3,".utf8)
-        bytes += [0x34, 0xFF, 0x35]          // "4\xFF5"
+        bytes += [0x34, 0xFF, 0x35]  // "4\xFF5"
         bytes += Array("\n".utf8)
         assertError(.invalidUTF8, line: 3, column: 2, contains: ["UTF-8", "byte 2"]) {
             _ = try DataTable(data: Data(bytes), fileName: "data.csv")
@@ -143,18 +151,27 @@ final class DataTableTests: XCTestCase {
         let table = try parse("y,x\n1,2\n2,abc\n3,\n4,NA\n5,\"1,5\"\n6,12%\n")
         assertError(.nonNumericCell, line: 3, column: 2, contains: ["\"abc\"", "'x'", "not a number"]) { _ = try table.numericColumn("x") }
         let rows = try parse("y,x\n1,2\n3,\n")
-        assertError(.missingCell, line: 3, column: 2, contains: ["'x'", "missing", "fill in a number or remove the row"]) { _ = try rows.numericColumn("x") }
+        assertError(.missingCell, line: 3, column: 2, contains: ["'x'", "missing", "fill in a number or remove the row"]) {
+            _ = try rows.numericColumn("x")
+        }
         assertError(.missingCell, line: 2, column: 2, contains: ["'NA'"]) { _ = try parse("y,x\n4,NA\n").numericColumn("x") }
-        assertError(.nonNumericCell, line: 2, column: 2, contains: ["dot, not a comma"]) { _ = try parse("y,x\n5,\"1,5\"\n").numericColumn("x") }
+        assertError(.nonNumericCell, line: 2, column: 2, contains: ["dot, not a comma"]) {
+            _ = try parse("y,x\n5,\"1,5\"\n").numericColumn("x")
+        }
         assertError(.nonNumericCell, line: 2, column: 2, contains: ["% sign"]) { _ = try parse("y,x\n6,12%\n").numericColumn("x") }
     }
 
     func testUnknownColumnSuggestsTheClosestName() throws {
         let table = try parse("productivity,customer_focus\n1,2\n")
-        assertError(.unknownColumn, line: 1, column: nil, contains: ["'prodctivity'", "(did you mean 'productivity'?)", "productivity, customer_focus"]) {
+        assertError(
+            .unknownColumn, line: 1, column: nil,
+            contains: ["'prodctivity'", "(did you mean 'productivity'?)", "productivity, customer_focus"]
+        ) {
             _ = try table.columnIndex("prodctivity")
         }
-        assertError(.unknownColumn, line: 1, column: nil, contains: ["did you mean 'customer_focus'?"]) { _ = try table.columnIndex("Customer_Focus") }
+        assertError(.unknownColumn, line: 1, column: nil, contains: ["did you mean 'customer_focus'?"]) {
+            _ = try table.columnIndex("Customer_Focus")
+        }
         XCTAssertThrowsError(try table.columnIndex("zzz")) { error in
             XCTAssertFalse("\(error)".contains("did you mean"), "no suggestion for a far-off name: \(error)")
         }
@@ -182,8 +199,9 @@ final class DataTableTests: XCTestCase {
         assertError(.constantResponse, line: 1, column: 2, contains: ["'y' is 7 in every row"]) {
             _ = try table.fitLinearRegression(response: "y")
         }
-        XCTAssertTrue(try XCTUnwrap(try? table.fitLinearRegression(response: "y", intercept: false)).rSquared > 0.5,
-                      "without an intercept a constant response is a valid (uncentred) fit")
+        XCTAssertTrue(
+            try XCTUnwrap(try? table.fitLinearRegression(response: "y", intercept: false)).rSquared > 0.5,
+            "without an intercept a constant response is a valid (uncentred) fit")
     }
 
     func testFitNonNumericCellNamesRowAndColumn() throws {
@@ -193,7 +211,7 @@ final class DataTableTests: XCTestCase {
     }
 
     func testFitCollinearPredictorsNameTheColumns() throws {
-        let table = try parse("y,a,b,c\n1,1,2,5\n3,2,1,4\n2,3,5,13\n5,4,0,4\n4,5,3,11\n")   // c = a + 2b
+        let table = try parse("y,a,b,c\n1,1,2,5\n3,2,1,4\n2,3,5,13\n5,4,0,4\n4,5,3,11\n")  // c = a + 2b
         assertError(.collinearColumns, line: 1, column: 4, contains: ["collinear", "'c' ≈ 1·'a' + 2·'b'", "drop 'c'"]) {
             _ = try table.fitLinearRegression(response: "y")
         }
@@ -201,13 +219,21 @@ final class DataTableTests: XCTestCase {
 
     func testFitModelSpecificationErrors() throws {
         let table = try parse("y,x,intercept\n1,2,1\n2,3,1\n3,5,1\n4,4,1\n")
-        assertError(.invalidModel, line: 1, column: 1, contains: ["also listed"]) { _ = try table.fitLinearRegression(response: "y", predictors: ["x", "y"]) }
-        assertError(.invalidModel, line: 1, column: 2, contains: ["listed twice"]) { _ = try table.fitLinearRegression(response: "y", predictors: ["x", "x"]) }
-        assertError(.invalidModel, line: 1, column: 3, contains: ["'intercept'"]) { _ = try table.fitLinearRegression(response: "y", predictors: ["x", "intercept"]) }
+        assertError(.invalidModel, line: 1, column: 1, contains: ["also listed"]) {
+            _ = try table.fitLinearRegression(response: "y", predictors: ["x", "y"])
+        }
+        assertError(.invalidModel, line: 1, column: 2, contains: ["listed twice"]) {
+            _ = try table.fitLinearRegression(response: "y", predictors: ["x", "x"])
+        }
+        assertError(.invalidModel, line: 1, column: 3, contains: ["'intercept'"]) {
+            _ = try table.fitLinearRegression(response: "y", predictors: ["x", "intercept"])
+        }
         let fit = try table.fitLinearRegression(response: "y", predictors: ["x", "intercept"], intercept: false)
         XCTAssertEqual(fit.termNames, ["x", "intercept"])
         let textOnly = try parse("y,name\n1,a\n2,b\n3,c\n")
-        assertError(.invalidModel, line: nil, column: nil, contains: ["no predictor"]) { _ = try textOnly.fitLinearRegression(response: "y") }
+        assertError(.invalidModel, line: nil, column: nil, contains: ["no predictor"]) {
+            _ = try textOnly.fitLinearRegression(response: "y")
+        }
     }
 
     func testFitDefaultPredictorsSkipTextColumns() throws {
@@ -249,7 +275,8 @@ final class DataTableTests: XCTestCase {
         let table = try parse("root:x:0:0:root:/root:/bin/bash\nx\n")
         assertError(.unknownColumn, line: 1, column: nil, contains: ["(31 characters)"]) { _ = try table.numericColumn("year") }
         XCTAssertThrowsError(try table.numericColumn("year")) { XCTAssertFalse("\($0)".contains("/bin/bash")) }
-        let wide = try parse((0..<50).map { "name\($0)" }.joined(separator: ",") + "\n" + Array(repeating: "1", count: 50).joined(separator: ",") + "\n")
+        let wide = try parse(
+            (0..<50).map { "name\($0)" }.joined(separator: ",") + "\n" + Array(repeating: "1", count: 50).joined(separator: ",") + "\n")
         assertError(.unknownColumn, line: 1, column: nil, contains: ["name9 and 40 more"]) { _ = try wide.numericColumn("year") }
     }
 
@@ -263,7 +290,9 @@ final class DataTableTests: XCTestCase {
     /// Squares of 1e200 overflow and of 1e-300 underflow: the fit's statistics were Inf/NaN.
     func testFitRefusesColumnsWhoseSquaresOverflow() throws {
         let huge = try parse("y,x\n" + (0..<10).map { "\(1e200 * Double($0 + 1)),\($0 % 3)\n" }.joined())
-        assertError(.outOfRange, line: 1, column: 1, contains: ["column 'y'", "1e-100 to 1e100"]) { _ = try huge.fitLinearRegression(response: "y") }
+        assertError(.outOfRange, line: 1, column: 1, contains: ["column 'y'", "1e-100 to 1e100"]) {
+            _ = try huge.fitLinearRegression(response: "y")
+        }
         let tiny = try parse("y,x\n" + (0..<10).map { "\($0 % 4),\(1e-300 * Double($0 + 1))\n" }.joined())
         assertError(.outOfRange, line: 1, column: 2, contains: ["column 'x'"]) { _ = try tiny.fitLinearRegression(response: "y") }
     }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 /// Issue 14, item 4: the effect prior is calibrated to what the 7–15% finding measures (leaders
@@ -41,8 +42,11 @@ final class CalibrationStudyTests: XCTestCase {
         XCTAssertEqual(a.p5, b.p5)
         XCTAssertEqual(a.p95, b.p95)
         // The uplift does move it: twice the prior, a wider gap.
-        let c = CalibrationStudy.run(TestSupport.reference.applying(["effects.full_adoption_uplift": TestSupport.reference["effects.full_adoption_uplift"].scaled(by: 2)]),
-                                     runs: 400, seed: 3, threads: 2)
+        let c = CalibrationStudy.run(
+            TestSupport.reference.applying([
+                "effects.full_adoption_uplift": TestSupport.reference["effects.full_adoption_uplift"].scaled(by: 2)
+            ]),
+            runs: 400, seed: 3, threads: 2)
         XCTAssertGreaterThan(c.p95, a.p95 + 5)
     }
 
@@ -52,8 +56,9 @@ final class CalibrationStudyTests: XCTestCase {
         XCTAssertEqual(d.value(0.1499), 0)
         XCTAssertEqual(d.value(0.15), 0)
         XCTAssertEqual(d.value(0.1501), 1)
-        var m = ModelParameters(layout: InputSampler(scenario: TestSupport.reference).layout,
-                                values: InputSampler(scenario: TestSupport.reference).values(run: 0))
+        var m = ModelParameters(
+            layout: InputSampler(scenario: TestSupport.reference).layout,
+            values: InputSampler(scenario: TestSupport.reference).values(run: 0))
         m.effectPresent = 0
         m.jCurveDepth = 0
         var t = RunTrajectory(horizon: m.horizon)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 final class ComparisonEngineTests: XCTestCase {
@@ -87,7 +88,8 @@ final class ComparisonEngineTests: XCTestCase {
         independentVariant.seed &+= 7_777
         let a = SimulationEngine(scenario: plan.variants[0].scenario, threads: 2).run().summary[.cumulativeNetSavings]![horizon]
         let b = SimulationEngine(scenario: independentVariant, threads: 2).run().summary[.cumulativeNetSavings]![horizon]
-        let seIndependent = (a.standardDeviation * a.standardDeviation + b.standardDeviation * b.standardDeviation).squareRoot() / Double(runs).squareRoot()
+        let seIndependent =
+            (a.standardDeviation * a.standardDeviation + b.standardDeviation * b.standardDeviation).squareRoot() / Double(runs).squareRoot()
         XCTAssertGreaterThanOrEqual(seIndependent / sePaired, 5, "paired s.e. \(sePaired), independent s.e. \(seIndependent)")
     }
 
@@ -132,17 +134,18 @@ final class ComparisonEngineTests: XCTestCase {
 
 final class PortfolioTests: XCTestCase {
     private func twoAgencies(correlation: Double = 0.5) throws -> Scenario {
-        try TestSupport.load(TestSupport.header + """
-        runs: 300
-        portfolio:
-          shock_correlation: \(correlation)
-          organisations:
-            north:
-              baseline.spending: 400
-            south:
-              baseline.spending: 250
-              practices.data_as_product.target_adoption: 0.9
-        """)
+        try TestSupport.load(
+            TestSupport.header + """
+                runs: 300
+                portfolio:
+                  shock_correlation: \(correlation)
+                  organisations:
+                    north:
+                      baseline.spending: 400
+                    south:
+                      baseline.spending: 250
+                      practices.data_as_product.target_adoption: 0.9
+                """)
     }
 
     func testTotalSpendingIsTheSumOfTheOrganisationsInEveryRun() throws {
@@ -187,7 +190,10 @@ final class PortfolioTests: XCTestCase {
 
     func testBadPortfoliosAndVariantsAreRefused() {
         let bad: [(String, String)] = [
-            ("variants:\n  fast:\n    practices.data_as_product.target_adoptoin: 0.9\n", "did you mean `practices.data_as_product.target_adoption`?"),
+            (
+                "variants:\n  fast:\n    practices.data_as_product.target_adoptoin: 0.9\n",
+                "did you mean `practices.data_as_product.target_adoption`?"
+            ),
             ("variants:\n  fast:\n    practices.data_as_product.target_adoption: high\n", "must be a number"),
             ("variants:\n  fast:\n    baseline.labour_share: 2\n", "between 0 and 1"),
             ("variants:\n  fast: {}\n  fast: {}\n", "duplicate key `fast`"),

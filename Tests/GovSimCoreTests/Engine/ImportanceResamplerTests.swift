@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 @testable import GovSimEngine
 
@@ -15,14 +16,18 @@ final class ImportanceResamplerTests: XCTestCase {
         for t in 1...years {
             for (k, (metric, sd)) in sds.enumerated() {
                 let e = SpecialFunctions.normalQuantile(noise.uniform(channel: RandomStream.channel("noise"), index: UInt32(t * 100 + k)))
-                observations.append(.init(year: truth.startYear + t, yearIndex: t, metric: metric, value: work.total[metric, t] + sd * e,
-                                          sd: sd, line: observations.count + 2))
+                observations.append(
+                    .init(
+                        year: truth.startYear + t, yearIndex: t, metric: metric, value: work.total[metric, t] + sd * e,
+                        sd: sd, line: observations.count + 2))
             }
         }
         return (OutturnFile(fileName: "o.csv", observations: observations, sdColumn: 4), work.inputs)
     }
 
-    static let kpis: [(Metric, Double)] = [(.productivityIndex, 0.3), (.adoptionCustomerFocus, 0.01), (.adoptionDataAsProduct, 0.01), (.spending, 5)]
+    static let kpis: [(Metric, Double)] = [
+        (.productivityIndex, 0.3), (.adoptionCustomerFocus, 0.01), (.adoptionDataAsProduct, 0.01), (.spending, 5),
+    ]
 
     static func scenario(runs: Int, horizon: Int, seed: UInt64 = 11) -> Scenario {
         var s = TestSupport.reference
@@ -58,17 +63,26 @@ final class ImportanceResamplerTests: XCTestCase {
 
     func testFarTailOutturnIsMovedWithOrWithoutCorrelationsAndRefusedWithoutMoves() throws {
         // Productivity 3 points above the 95th percentile in year 2, measured to 0.1 point.
-        let far = OutturnFile(fileName: "o.csv", observations: [.init(year: 2027, yearIndex: 2, metric: .productivityIndex, value: 106,
-                                                                      sd: 0.1, line: 2)], sdColumn: 4)
+        let far = OutturnFile(
+            fileName: "o.csv",
+            observations: [
+                .init(
+                    year: 2027, yearIndex: 2, metric: .productivityIndex, value: 106,
+                    sd: 0.1, line: 2)
+            ], sdColumn: 4)
         let independent = PlanSimulator(scenario: Self.scenario(runs: 300, horizon: 2))
-        var correlated = try TestSupport.load(TestSupport.header + "runs: 300\nhorizon: 2\ncorrelations:\n  pairs:\n    - [spending.cost_overrun, programme_risk.delay, 0.6]\n")
+        var correlated = try TestSupport.load(
+            TestSupport.header
+                + "runs: 300\nhorizon: 2\ncorrelations:\n  pairs:\n    - [spending.cost_overrun, programme_risk.delay, 0.6]\n")
         correlated.seed = 11
         // The reference scenario keeps its default programme-risk correlation (issue 14).
         var reference = TestSupport.reference
         reference.runs = 300
         reference.horizon = 2
-        for (label, plan) in [("independent", independent), ("correlations block", PlanSimulator(scenario: correlated)),
-                              ("reference", PlanSimulator(scenario: reference))] {
+        for (label, plan) in [
+            ("independent", independent), ("correlations block", PlanSimulator(scenario: correlated)),
+            ("reference", PlanSimulator(scenario: reference)),
+        ] {
             if label != "independent" { XCTAssertFalse(plan.correlatedGroups.isEmpty, label) }
             let outcome = try ImportanceResampler(plan: plan, outturn: far, threads: 2).run()
             XCTAssertLessThan(outcome.stages[0].ess, 0.05 * 300, label)
@@ -95,8 +109,13 @@ final class ImportanceResamplerTests: XCTestCase {
         s.horizon = 1
         let plan = PlanSimulator(scenario: s)
         let group = try XCTUnwrap(plan.correlatedGroups.first)
-        let vague = OutturnFile(fileName: "o.csv", observations: [.init(year: s.startYear + 1, yearIndex: 1, metric: .spending, value: 1000,
-                                                                         sd: 1e9, line: 2)], sdColumn: 4)
+        let vague = OutturnFile(
+            fileName: "o.csv",
+            observations: [
+                .init(
+                    year: s.startYear + 1, yearIndex: 1, metric: .spending, value: 1000,
+                    sd: 1e9, line: 2)
+            ], sdColumn: 4)
         var always = ImportanceResampler.Settings()
         always.resampleBelow = 2  // the ESS (= runs) is always below 2 × runs: resample and move
         let outcome = try ImportanceResampler(plan: plan, outturn: vague, settings: always, threads: 2).run()
@@ -155,8 +174,13 @@ final class ImportanceResamplerTests: XCTestCase {
             // Monte Carlo s.e. of the sd ratio (delta method): a sample sd's relative variance is
             // (κ − 1)/(4m), κ the kurtosis, m the sample size (the prior's runs; the posterior's
             // effective size above), and the two samples' errors add.
-            let se = ratio * ((Self.kurtosis(priorSample) - 1) / (4 * Double(s.runs)) + (Self.kurtosis(posteriorSample) - 1) / (4 * effective)).squareRoot()
-            print("\(name): true \(trueInputs[k]); prior \(prior.p50) sd \(prior.standardDeviation); posterior \(posterior.p5)…\(posterior.p50)…\(posterior.p95) sd \(posterior.standardDeviation); ratio \(ratio) ± \(se)")
+            let se =
+                ratio
+                * ((Self.kurtosis(priorSample) - 1) / (4 * Double(s.runs)) + (Self.kurtosis(posteriorSample) - 1) / (4 * effective))
+                .squareRoot()
+            print(
+                "\(name): true \(trueInputs[k]); prior \(prior.p50) sd \(prior.standardDeviation); posterior \(posterior.p5)…\(posterior.p50)…\(posterior.p95) sd \(posterior.standardDeviation); ratio \(ratio) ± \(se)"
+            )
             XCTAssertLessThan(ratio, 1 - 3 * se, name)
             // A calibrated posterior's 90% interval misses the truth one time in ten (that rate is
             // SimulationBasedCalibrationTests' job); one fixed case asserts the 98% interval
@@ -188,21 +212,30 @@ extension ImportanceResamplerTests {
     func testUninformativeOutturnGivesBackThePriorRuns() throws {
         var cases: [Scenario] = []
         for sampling in ["random", "lhs", "sobol"] {
-            cases.append(try TestSupport.load(TestSupport.header + "sampling: \(sampling)\nruns: 1100\nhorizon: 2\nprogramme_risk:\n  correlation: 0\n"))
+            cases.append(
+                try TestSupport.load(
+                    TestSupport.header + "sampling: \(sampling)\nruns: 1100\nhorizon: 2\nprogramme_risk:\n  correlation: 0\n"))
         }
         var portfolio = try ScenarioLoader.load(text: try TestSupport.scenarioText("ministry-portfolio.yaml"), fileName: "m.yaml")
         portfolio.runs = 300
         portfolio.horizon = 2
         cases.append(portfolio)
         for s in cases {
-            let vague = OutturnFile(fileName: "o.csv", observations: [.init(year: s.startYear + 1, yearIndex: 1, metric: .spending, value: 1000,
-                                                                             sd: 1e9, line: 2)], sdColumn: 4)
+            let vague = OutturnFile(
+                fileName: "o.csv",
+                observations: [
+                    .init(
+                        year: s.startYear + 1, yearIndex: 1, metric: .spending, value: 1000,
+                        sd: 1e9, line: 2)
+                ], sdColumn: 4)
             let plan = PlanSimulator(scenario: s)
             let outcome = try ImportanceResampler(plan: plan, outturn: vague, threads: 2).run()
             XCTAssertEqual(outcome.particles.map(\.shockRun), Array(0..<s.runs), "\(s.sampling)")
             let conditioned = ConditionedSimulation(plan: plan, particles: outcome.particles, threads: 2).run()
             let plain = SimulationEngine(scenario: s, threads: 2).run()
-            XCTAssertEqual(SummaryTable.make(conditioned).render(), SummaryTable.make(plain).render(), "\(s.sampling), portfolio \(s.portfolio != nil)")
+            XCTAssertEqual(
+                SummaryTable.make(conditioned).render(), SummaryTable.make(plain).render(), "\(s.sampling), portfolio \(s.portfolio != nil)"
+            )
             XCTAssertEqual(RunsTable.make(conditioned).render(), RunsTable.make(plain).render())
         }
     }

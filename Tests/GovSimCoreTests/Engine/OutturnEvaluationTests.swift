@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 @testable import GovSimEngine
 
@@ -8,10 +9,11 @@ final class OutturnEvaluationTests: XCTestCase {
     }
 
     func testPITCountsTiesHalfAndBandsAreClosed() {
-        let values = (0..<100).map(Double.init) // 0 … 99; p25 = 24.75, p75 = 74.25, p5 = 4.95, p95 = 94.05
-        let e = OutturnEvaluation(observations: [observation(10), observation(-1), observation(24.75), observation(99.5)],
-                                  values: [values, values, values, values])
-        XCTAssertEqual(e.points[0].pit, 10.5 / 100) // 10 below, one equal
+        let values = (0..<100).map(Double.init)  // 0 … 99; p25 = 24.75, p75 = 74.25, p5 = 4.95, p95 = 94.05
+        let e = OutturnEvaluation(
+            observations: [observation(10), observation(-1), observation(24.75), observation(99.5)],
+            values: [values, values, values, values])
+        XCTAssertEqual(e.points[0].pit, 10.5 / 100)  // 10 below, one equal
         XCTAssertEqual(e.points[1].pit, 0)
         XCTAssertEqual(e.points[3].pit, 1)
         XCTAssertEqual(e.points[0].median, 49.5)
@@ -25,7 +27,7 @@ final class OutturnEvaluationTests: XCTestCase {
 
     func testValuesAreTheRunsOfTheForecastForAnyThreads() {
         var s = TestSupport.reference
-        s.runs = 1100 // two blocks
+        s.runs = 1100  // two blocks
         s.horizon = 4
         let observations = [observation(0, metric: .productivityIndex, year: 2), observation(0, metric: .spending, year: 4)]
         let plan = PlanSimulator(scenario: s)

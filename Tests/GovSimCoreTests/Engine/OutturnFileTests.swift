@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GovSimCore
 
 final class OutturnFileTests: XCTestCase {

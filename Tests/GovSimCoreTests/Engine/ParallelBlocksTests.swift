@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GovSimCore
 
 final class ParallelBlocksTests: XCTestCase {
@@ -48,17 +49,20 @@ final class ParallelBlocksTests: XCTestCase {
         for threads in [1, 2, 3, 8] {
             let counters = Counters()
             var consumed: [Int] = []
-            ParallelBlocks.forEachOrdered(blockCount: 200, threads: threads, { i -> Int in
-                // Uneven work, so blocks finish out of order.
-                var x = 0.0
-                for k in 0..<((i % 7) * 2000) { x += Double(k).squareRoot() }
-                counters.didProduce(i)
-                return i + (x < 0 ? 1 : 0)
-            }, consume: { i, value in
-                XCTAssertEqual(value, i)
-                consumed.append(i)
-                counters.didConsume()
-            })
+            ParallelBlocks.forEachOrdered(
+                blockCount: 200, threads: threads,
+                { i -> Int in
+                    // Uneven work, so blocks finish out of order.
+                    var x = 0.0
+                    for k in 0..<((i % 7) * 2000) { x += Double(k).squareRoot() }
+                    counters.didProduce(i)
+                    return i + (x < 0 ? 1 : 0)
+                },
+                consume: { i, value in
+                    XCTAssertEqual(value, i)
+                    consumed.append(i)
+                    counters.didConsume()
+                })
             XCTAssertEqual(consumed, Array(0..<200), "threads \(threads)")
             XCTAssertEqual(counters.sortedCalls, Array(0..<200), "threads \(threads)")
             XCTAssertLessThanOrEqual(counters.largestPending, 2 * threads + 2, "threads \(threads)")
@@ -80,7 +84,8 @@ final class ParallelBlocksTests: XCTestCase {
     }
 
     func testNoBlocksCallsNothing() {
-        ParallelBlocks.forEachOrdered(blockCount: 0, threads: 4, { _ in XCTFail("body called") }, consume: { _, _ in XCTFail("consume called") })
+        ParallelBlocks.forEachOrdered(
+            blockCount: 0, threads: 4, { _ in XCTFail("body called") }, consume: { _, _ in XCTFail("consume called") })
         XCTAssertEqual(ParallelBlocks.map(blockCount: 0, threads: 4) { $0 }, [])
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 final class QuantileWindowsTests: XCTestCase {
@@ -73,7 +74,9 @@ final class QuantileWindowsTests: XCTestCase {
             } else {
                 // The value is the order statistic `error` ranks (or fewer for the interpolation's upper neighbour) away.
                 let candidates = [lo - error, lo + error, lo - error + 1, lo + error - 1].filter { xs.indices.contains($0) }.map { xs[$0] }
-                XCTAssertTrue(candidates.contains { abs($0 - value) <= 1e-12 * max(1, abs(value)) } || value.isNaN, "p \(QuantileSummary.probabilities[q])")
+                XCTAssertTrue(
+                    candidates.contains { abs($0 - value) <= 1e-12 * max(1, abs(value)) } || value.isNaN,
+                    "p \(QuantileSummary.probabilities[q])")
             }
         }
         XCTAssertTrue(anyError)

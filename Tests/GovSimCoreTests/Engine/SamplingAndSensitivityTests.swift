@@ -1,14 +1,15 @@
 import XCTest
+
 @testable import GovSimCore
 
 final class CorrelatedSamplingTests: XCTestCase {
     private let correlated = """
-    correlations:
-      pairs:
-        - [spending.cost_overrun, programme_risk.delay, 0.6]
-        - [programme_risk.delay, effects.realisation_lag, 0.5]
-        - [effects.full_adoption_uplift, effects.realisation_lag, -0.3]
-    """
+        correlations:
+          pairs:
+            - [spending.cost_overrun, programme_risk.delay, 0.6]
+            - [programme_risk.delay, effects.realisation_lag, 0.5]
+            - [effects.full_adoption_uplift, effects.realisation_lag, -0.3]
+        """
 
     /// The sampled uncertain inputs of every run, by input, straight from the sampler (block by
     /// block, as the engine draws them) without simulating the model: the rank correlations need
@@ -61,30 +62,41 @@ final class CorrelatedSamplingTests: XCTestCase {
 
     func testInconsistentMatrixIsRefusedNamingTheEntriesAndRepairRuns() throws {
         let inconsistent = """
-        correlations:
-          pairs:
-            - [spending.cost_overrun, programme_risk.delay, 0.9]
-            - [programme_risk.delay, effects.realisation_lag, 0.9]
-            - [spending.cost_overrun, effects.realisation_lag, -0.9]
-        """
+            correlations:
+              pairs:
+                - [spending.cost_overrun, programme_risk.delay, 0.9]
+                - [programme_risk.delay, effects.realisation_lag, 0.9]
+                - [spending.cost_overrun, effects.realisation_lag, -0.9]
+            """
         let d = TestSupport.diagnostics(TestSupport.header + inconsistent)
         let message = d.map(\.description).joined(separator: "\n")
-        for entry in ["spending.cost_overrun~programme_risk.delay (0.9)", "programme_risk.delay~effects.realisation_lag (0.9)",
-                      "spending.cost_overrun~effects.realisation_lag (-0.9)", "repair: nearest"] {
+        for entry in [
+            "spending.cost_overrun~programme_risk.delay (0.9)", "programme_risk.delay~effects.realisation_lag (0.9)",
+            "spending.cost_overrun~effects.realisation_lag (-0.9)", "repair: nearest",
+        ] {
             XCTAssertTrue(message.contains(entry), message)
         }
-        let repaired = try TestSupport.load(TestSupport.header + inconsistent.replacingOccurrences(of: "correlations:\n", with: "correlations:\n  repair: nearest\n"))
+        let repaired = try TestSupport.load(
+            TestSupport.header + inconsistent.replacingOccurrences(of: "correlations:\n", with: "correlations:\n  repair: nearest\n"))
         let report = try XCTUnwrap(repaired.correlation?.repairReport)
         XCTAssertGreaterThan(report.frobeniusDistance, 0.5)
-        XCTAssertNoThrow(SimulationEngine(scenario: { var s = repaired; s.runs = 300; return s }(), threads: 2).run())
+        XCTAssertNoThrow(
+            SimulationEngine(
+                scenario: {
+                    var s = repaired; s.runs = 300; return s
+                }(), threads: 2
+            ).run())
     }
 
     func testCorrelationsOfUnknownOrFixedInputsAreRefused() {
-        let unknown = TestSupport.diagnostics(TestSupport.header + "correlations:\n  pairs:\n    - [spending.cost_overun, programme_risk.delay, 0.3]\n")
+        let unknown = TestSupport.diagnostics(
+            TestSupport.header + "correlations:\n  pairs:\n    - [spending.cost_overun, programme_risk.delay, 0.3]\n")
         XCTAssertTrue(unknown.first?.description.contains("did you mean `spending.cost_overrun`?") ?? false, "\(unknown)")
-        let fixed = TestSupport.diagnostics(TestSupport.header + "correlations:\n  pairs:\n    - [baseline.labour_share, programme_risk.delay, 0.3]\n")
+        let fixed = TestSupport.diagnostics(
+            TestSupport.header + "correlations:\n  pairs:\n    - [baseline.labour_share, programme_risk.delay, 0.3]\n")
         XCTAssertTrue(fixed.first?.description.contains("fixed number") ?? false, "\(fixed)")
-        let range = TestSupport.diagnostics(TestSupport.header + "correlations:\n  pairs:\n    - [spending.cost_overrun, programme_risk.delay, 1.3]\n")
+        let range = TestSupport.diagnostics(
+            TestSupport.header + "correlations:\n  pairs:\n    - [spending.cost_overrun, programme_risk.delay, 1.3]\n")
         XCTAssertTrue(range.first?.description.contains("not in [-1, 1]") ?? false, "\(range)")
     }
 }
@@ -107,7 +119,8 @@ final class SamplingDesignEngineTests: XCTestCase {
             var means: [Double] = []
             for seed in 1...16 {
                 // Independent inputs: the designs' stratification is what is compared.
-                let s = try TestSupport.load(TestSupport.header + "sampling: \(sampling)\nruns: 256\nhorizon: 6\nseed: \(seed)\nprogramme_risk:\n  correlation: 0\n")
+                let s = try TestSupport.load(
+                    TestSupport.header + "sampling: \(sampling)\nruns: 256\nhorizon: 6\nseed: \(seed)\nprogramme_risk:\n  correlation: 0\n")
                 means.append(SimulationEngine(scenario: s, threads: 2).run().summary[.adoptionCustomerFocus]![6].mean)
             }
             return QuantileSummary(means).standardDeviation
@@ -126,7 +139,10 @@ final class SensitivityStudyTests: XCTestCase {
     /// One SRC study (800 runs over 5 years) shared by the tests that read it: it regresses every
     /// metric and year, the expensive part, once per suite.
     /// Programme risk uncorrelated, so that each SRC is one input's own effect.
-    private static let srcStudy = Result { try SensitivityStudy.src(TestSupport.load(TestSupport.header + "runs: 800\nhorizon: 5\nprogramme_risk:\n  correlation: 0\n"), threads: 2) }
+    private static let srcStudy = Result {
+        try SensitivityStudy.src(
+            TestSupport.load(TestSupport.header + "runs: 800\nhorizon: 5\nprogramme_risk:\n  correlation: 0\n"), threads: 2)
+    }
 
     func testSRCCoversEveryVaryingMetricAndYear() throws {
         let result = try Self.srcStudy.get()
@@ -198,9 +214,12 @@ final class SensitivityStudyTests: XCTestCase {
         // realisation lag (negatively) and the delivery risk (the J-curve depth no longer varies:
         // its default became 0 when transition costs were counted explicitly).
         let gain = result.ranking(.productivityGainPct)
-        XCTAssertTrue(Set(gain.prefix(7).map(\.input)).isSuperset(of: ["effects.effect_present", "effects.causal_share",
-                                                                        "effects.full_adoption_uplift", "programme_risk.delay",
-                                                                        "effects.realisation_lag", "programme_risk.delivery"]), "\(gain.prefix(8))")
+        XCTAssertTrue(
+            Set(gain.prefix(7).map(\.input)).isSuperset(of: [
+                "effects.effect_present", "effects.causal_share",
+                "effects.full_adoption_uplift", "programme_risk.delay",
+                "effects.realisation_lag", "programme_risk.delivery",
+            ]), "\(gain.prefix(8))")
         XCTAssertTrue(gain.prefix(2).contains { $0.input == "effects.effect_present" }, "\(gain.prefix(3))")
         XCTAssertLessThan(gain.first { $0.input == "programme_risk.delay" }!.value, 0)
         for input in ["effects.full_adoption_uplift", "effects.causal_share", "effects.effect_present"] {

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 @testable import GovSimEngine
 
@@ -9,7 +10,7 @@ extension SensitivityStudyTests {
     }
 
     func testRegressionSamplesAreIdenticalForAnyThreadCount() throws {
-        let plan = PlanSimulator(scenario: try scenario(runs: 2100, horizon: 4)) // three blocks, the last partial
+        let plan = PlanSimulator(scenario: try scenario(runs: 2100, horizon: 4))  // three blocks, the last partial
         let one = SensitivityStudy.regressionSamples(plan, runs: 2100, threads: 1)
         XCTAssertEqual(one.inputs.runs, 2100)
         XCTAssertEqual(one.inputs.columns, plan.inputCount)
@@ -29,15 +30,18 @@ extension SensitivityStudyTests {
         XCTAssertGreaterThan(design.runCount, 2 * ParallelBlocks.blockSize)
         let one = SensitivityStudy.saltelliOutputs(plan, design: design, threads: 1)
         for threads in [2, 3, 8] {
-            XCTAssertEqual(SensitivityStudy.saltelliOutputs(plan, design: design, threads: threads).values, one.values, "threads \(threads)")
+            XCTAssertEqual(
+                SensitivityStudy.saltelliOutputs(plan, design: design, threads: threads).values, one.values, "threads \(threads)")
         }
     }
 
     func testStudiesAreIdenticalForOneAndManyThreads() throws {
         let s = try scenario(runs: 1100, horizon: 1)
-        XCTAssertEqual(SensitivityTable.make(try SensitivityStudy.src(s, threads: 1)).render(),
-                       SensitivityTable.make(try SensitivityStudy.src(s, threads: 8)).render())
-        XCTAssertEqual(SensitivityTable.make(try SensitivityStudy.sobol(s, baseSamples: 64, bootstrap: 20, threads: 1)).render(),
-                       SensitivityTable.make(try SensitivityStudy.sobol(s, baseSamples: 64, bootstrap: 20, threads: 8)).render())
+        XCTAssertEqual(
+            SensitivityTable.make(try SensitivityStudy.src(s, threads: 1)).render(),
+            SensitivityTable.make(try SensitivityStudy.src(s, threads: 8)).render())
+        XCTAssertEqual(
+            SensitivityTable.make(try SensitivityStudy.sobol(s, baseSamples: 64, bootstrap: 20, threads: 1)).render(),
+            SensitivityTable.make(try SensitivityStudy.sobol(s, baseSamples: 64, bootstrap: 20, threads: 8)).render())
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GovSimCore
 @testable import GovSimEngine
 
@@ -18,11 +19,15 @@ final class ShardAggregateCodecTests: XCTestCase {
         let engine = SimulationEngine(scenario: s, threads: 2)
         let aggregate = engine.shard(blocks: blocks)
         let bytes = aggregate.encoded()
-        let back = try ShardAggregate.decode(bytes, plan: engine.plan, runs: s.runs, firstBlock: blocks.lowerBound, endBlock: blocks.upperBound)
+        let back = try ShardAggregate.decode(
+            bytes, plan: engine.plan, runs: s.runs, firstBlock: blocks.lowerBound, endBlock: blocks.upperBound)
         XCTAssertEqual(back, aggregate, line: line)
         XCTAssertEqual(back.encoded(), bytes, line: line)
-        XCTAssertEqual(back.total.map { [$0.level, $0.index] }, ShardAggregate.canonicalNodes(blocks).map { [$0.level, $0.index] }, line: line)
-        XCTAssertEqual(back.runCount, min(blocks.upperBound * ParallelBlocks.blockSize, s.runs) - blocks.lowerBound * ParallelBlocks.blockSize, line: line)
+        XCTAssertEqual(
+            back.total.map { [$0.level, $0.index] }, ShardAggregate.canonicalNodes(blocks).map { [$0.level, $0.index] }, line: line)
+        XCTAssertEqual(
+            back.runCount, min(blocks.upperBound * ParallelBlocks.blockSize, s.runs) - blocks.lowerBound * ParallelBlocks.blockSize,
+            line: line)
     }
 
     func testASingleOrganisationsAggregateRoundTripsBitForBit() throws {
@@ -69,8 +74,10 @@ final class ShardAggregateCodecTests: XCTestCase {
         let engine = SimulationEngine(scenario: s, threads: 1)
         let bytes = engine.shard(blocks: 1..<3).encoded()
         func refused(_ bytes: [UInt8], plan: PlanSimulator? = nil, first: Int = 1, end: Int = 3, _ fragment: String, line: UInt = #line) {
-            XCTAssertThrowsError(try ShardAggregate.decode(bytes, plan: plan ?? engine.plan, runs: s.runs, firstBlock: first, endBlock: end),
-                                 line: line) { error in
+            XCTAssertThrowsError(
+                try ShardAggregate.decode(bytes, plan: plan ?? engine.plan, runs: s.runs, firstBlock: first, endBlock: end),
+                line: line
+            ) { error in
                 XCTAssertTrue("\(error)".contains(fragment), "\(error)", line: line)
             }
         }

@@ -1,12 +1,14 @@
 import Foundation
 import XCTest
+
 @testable import GovSimCore
 
 final class ShardDescriptionTests: XCTestCase {
     private func description(runs: Int = 4096, shard: Int = 2, of shards: Int = 4) -> ShardDescription {
-        var d = ShardDescription(scenarioFile: "scenarios/x.yaml", scenarioBytes: Array("name: x\n".utf8),
-                                 dataFiles: [.init(path: "data/a.csv", contents: Data("year,v\n2020,1\n".utf8))],
-                                 runs: runs, seed: UInt64.max, sampling: "lhs", shard: shard, shards: shards, runsCSVRows: true)
+        var d = ShardDescription(
+            scenarioFile: "scenarios/x.yaml", scenarioBytes: Array("name: x\n".utf8),
+            dataFiles: [.init(path: "data/a.csv", contents: Data("year,v\n2020,1\n".utf8))],
+            runs: runs, seed: UInt64.max, sampling: "lhs", shard: shard, shards: shards, runsCSVRows: true)
         d.recordAggregate(Array(repeating: 7, count: 800))
         return d
     }

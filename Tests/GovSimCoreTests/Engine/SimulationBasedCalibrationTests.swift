@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GovSimCore
 
 /// Simulation-based calibration of ``ImportanceResampler`` (Talts et al. 2018): draw a "true"
@@ -42,18 +43,24 @@ final class SimulationBasedCalibrationTests: XCTestCase {
             let s = ImportanceResamplerTests.scenario(runs: runs, horizon: years, seed: SplitMix64.mix(0x5BC_2024 ^ UInt64(r)))
             let plan = PlanSimulator(scenario: s)
             let columns = try names.map { try XCTUnwrap(plan.inputNames.firstIndex(of: $0)) }
-            let (outturn, trueInputs) = ImportanceResamplerTests.outturn(truth: truth, run: r, years: years, sds: kpis,
-                                                                         noiseSeed: 42)
+            let (outturn, trueInputs) = ImportanceResamplerTests.outturn(
+                truth: truth, run: r, years: years, sds: kpis,
+                noiseSeed: 42)
             let outcome = try ImportanceResampler(plan: plan, outturn: outturn, settings: settings, threads: 2).run()
             if environment["GOVSIM_SBC_VERBOSE"] == "1" {
-                print("replication \(r): distinct \(outcome.distinct); " + outcome.stages.map { "ess \(Int($0.ess)) steps \($0.steps) acc \($0.acceptance ?? -1)" }.joined(separator: ", ")
-                      + "; truth " + columns.map { "\(trueInputs[$0])" }.joined(separator: " ") + "; p5…p95 "
-                      + columns.map { k in let q = QuantileSummary(outcome.posteriorInputs.map { $0[k] }); return "\(q.p5)…\(q.p95)" }.joined(separator: " "))
+                print(
+                    "replication \(r): distinct \(outcome.distinct); "
+                        + outcome.stages.map { "ess \(Int($0.ess)) steps \($0.steps) acc \($0.acceptance ?? -1)" }.joined(separator: ", ")
+                        + "; truth " + columns.map { "\(trueInputs[$0])" }.joined(separator: " ") + "; p5…p95 "
+                        + columns.map { k in
+                            let q = QuantileSummary(outcome.posteriorInputs.map { $0[k] }); return "\(q.p5)…\(q.p95)"
+                        }.joined(separator: " "))
             }
-            inside.append(columns.map { k in
-                let q = QuantileSummary(outcome.posteriorInputs.map { $0[k] })
-                return q.p5 <= trueInputs[k] && trueInputs[k] <= q.p95 ? 1 : 0
-            })
+            inside.append(
+                columns.map { k in
+                    let q = QuantileSummary(outcome.posteriorInputs.map { $0[k] })
+                    return q.p5 <= trueInputs[k] && trueInputs[k] <= q.p95 ? 1 : 0
+                })
         }
         let n = Double(replications)
         let share = names.indices.map { i in inside.reduce(0) { $0 + $1[i] } / n }
@@ -66,7 +73,9 @@ final class SimulationBasedCalibrationTests: XCTestCase {
         // variance 0.09·(1 + ρ̂)/(2R).
         let rho = max(0, Self.correlation(inside.map { $0[0] }, inside.map { $0[1] }))
         let pooledSE = (0.09 * (1 + rho) / (2 * n)).squareRoot(), inputSE = (0.09 / n).squareRoot()
-        print("SBC: \(replications) replications of \(runs) runs, \(years) years, sds × \(sdScale) (shocks moved: \(settings.movesShocks)); coverage of the 90% intervals: delivery \(share[0]), effect size \(share[1]); pooled \(pooled) ± \(pooledSE) (indicator correlation \(rho))")
+        print(
+            "SBC: \(replications) replications of \(runs) runs, \(years) years, sds × \(sdScale) (shocks moved: \(settings.movesShocks)); coverage of the 90% intervals: delivery \(share[0]), effect size \(share[1]); pooled \(pooled) ± \(pooledSE) (indicator correlation \(rho))"
+        )
         XCTAssertEqual(pooled, 0.9, accuracy: 3 * pooledSE, "pooled coverage \(pooled), s.e. \(pooledSE); by input \(share)")
         for (i, name) in names.enumerated() {
             XCTAssertEqual(share[i], 0.9, accuracy: 3 * inputSE, "\(name): coverage \(share[i]), s.e. \(inputSE)")

@@ -1,10 +1,11 @@
 import XCTest
+
 @testable import GovSimCore
 
 final class SimulationEngineTests: XCTestCase {
     private func smallReference(runs: Int = 2500) -> Scenario {
         var s = TestSupport.reference
-        s.runs = runs // more than two blocks, last one partial
+        s.runs = runs  // more than two blocks, last one partial
         return s
     }
 
@@ -35,8 +36,10 @@ final class SimulationEngineTests: XCTestCase {
         XCTAssertEqual(result.quantileRankError, 0)
         let csv = RunsTable.lines(result.records, startYear: s.startYear)
         let header = RunsTable.headerLine(inputNames: result.inputNames).dropLast().split(separator: ",").map(String.init)
-        let columns: [(String, Metric)] = [("final_productivity_gain_pct", .productivityGainPct), ("cumulative_net_savings", .cumulativeNetSavings),
-                                           ("final_satisfaction", .satisfaction), ("final_satisfaction_gain", .satisfactionGain)]
+        let columns: [(String, Metric)] = [
+            ("final_productivity_gain_pct", .productivityGainPct), ("cumulative_net_savings", .cumulativeNetSavings),
+            ("final_satisfaction", .satisfaction), ("final_satisfaction_gain", .satisfactionGain),
+        ]
         let indices = try columns.map { name, _ in try XCTUnwrap(header.firstIndex(of: name), name) }
         var values = [[Double]](repeating: [], count: columns.count)
         for line in csv.split(separator: "\n") {
@@ -53,7 +56,8 @@ final class SimulationEngineTests: XCTestCase {
                 // Rank error (ties hold whole ranges of ranks: several final years are 0 in many
                 // runs): how many ranks the reported value's ranks [under, atOrUnder) are from ⌊p(n − 1)⌋.
                 let x = summary.quantiles[q], lo = Int((p * (n - 1)).rounded(.down))
-                let under = QuantileSummary.partition(sorted: sorted) { $0 >= x }, atOrUnder = QuantileSummary.partition(sorted: sorted) { $0 > x }
+                let under = QuantileSummary.partition(sorted: sorted) { $0 >= x },
+                    atOrUnder = QuantileSummary.partition(sorted: sorted) { $0 > x }
                 let rankError = Double(max(0, under - (lo + 1), lo - atOrUnder)) / n
                 let reportedBelow = summary.quantiles[q] < exact, reportedAbove = summary.quantiles[q] > exact
                 if reportedAbove { above += 1 }

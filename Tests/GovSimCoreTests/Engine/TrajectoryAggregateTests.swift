@@ -1,7 +1,8 @@
 import XCTest
+
 @testable import GovSimCore
-@testable import GovSimNumerics
 @testable import GovSimEngine
+@testable import GovSimNumerics
 
 final class TrajectoryAggregateTests: XCTestCase {
     private let years = 1
@@ -54,7 +55,7 @@ final class TrajectoryAggregateTests: XCTestCase {
                 for range in [0..<a, a..<c, c..<parts.count] where !range.isEmpty {
                     var shard = TrajectoryAggregate(years: years)
                     for b in range { shard.add(block: b, parts[b]) }
-                    XCTAssertLessThanOrEqual(shard.nodes.count, 2 * 4)   // O(log blocks) nodes per shard
+                    XCTAssertLessThanOrEqual(shard.nodes.count, 2 * 4)  // O(log blocks) nodes per shard
                     for node in shard.nodes { merged.add(node) }
                 }
                 XCTAssertEqual(merged.root(), root, "split at \(a), \(c)")

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 /// Every metric the model writes is documented: docs/outputs.md's summary.csv section lists each
@@ -22,7 +23,8 @@ extension MetricTests {
                 XCTAssertTrue(metric.rawValue.hasPrefix("adoption_"), metric.rawValue)
                 XCTAssertTrue(section.contains("| `adoption_<practice>` |"), "adoption_<practice> is missing from docs/outputs.md")
             } else {
-                XCTAssertTrue(section.contains("| `\(metric.rawValue)` |"), "\(metric.rawValue) is missing from docs/outputs.md's summary.csv table")
+                XCTAssertTrue(
+                    section.contains("| `\(metric.rawValue)` |"), "\(metric.rawValue) is missing from docs/outputs.md's summary.csv table")
             }
         }
         // No documented metric that the code does not write.
@@ -35,6 +37,7 @@ extension MetricTests {
     }
 
     func testSummaryColumnsAreDocumented() throws {
-        XCTAssertTrue(try summarySection().contains("`\(SummaryTable.header.joined(separator: ","))`"), "summary.csv's columns in docs/outputs.md")
+        XCTAssertTrue(
+            try summarySection().contains("`\(SummaryTable.header.joined(separator: ","))`"), "summary.csv's columns in docs/outputs.md")
     }
 }

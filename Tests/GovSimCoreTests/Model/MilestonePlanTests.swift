@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 @testable import GovSimModel
 
@@ -27,7 +28,8 @@ final class MilestonePlanTests: XCTestCase {
 
     /// The loader reads the plan, its target is the last milestone, and delivery scales it.
     func testLoadedPlanSetsTheTarget() throws {
-        let s = try TestSupport.load(TestSupport.header + "practices:\n  customer_focus:\n    curve: {plan: {2026: 0.2, 2027: 0.5, 2029: 0.8}}\n")
+        let s = try TestSupport.load(
+            TestSupport.header + "practices:\n  customer_focus:\n    curve: {plan: {2026: 0.2, 2027: 0.5, 2029: 0.8}}\n")
         XCTAssertEqual(s.curves[.customerFocus], .plan)
         XCTAssertEqual(s.plans[.customerFocus], MilestonePlan(years: [2026, 2027, 2029], adoption: [0.2, 0.5, 0.8]))
         XCTAssertEqual(s["practices.customer_focus.target_adoption"], .fixed(0.8))
@@ -51,21 +53,26 @@ final class MilestonePlanTests: XCTestCase {
         assertError(h + "    curve: {plan: {2024: 0.2}}\n", line: 7, column: 20, contains: ["year 2024 is not after start_year 2025"])
         // A plan may run past the horizon: a shorter run simulates its first years.
         XCTAssertNoThrow(try TestSupport.load(h + "    curve: {plan: {2027: 0.2, 2040: 0.6}}\n"))
-        assertError(h + "    curve: {plan: {2028: 0.2, 2027: 0.5}}\n", line: 7, column: 31, contains: ["year 2027 comes after 2028", "increase"])
+        assertError(
+            h + "    curve: {plan: {2028: 0.2, 2027: 0.5}}\n", line: 7, column: 31, contains: ["year 2027 comes after 2028", "increase"])
         assertError(h + "    curve: {plan: {2027: 1.2}}\n", line: 7, column: 26, contains: ["curve.plan.2027 is 1.2", "between 0 and 1"])
         assertError(h + "    curve: {plan: {2027: 0.6, 2028: 0.4}}\n", line: 7, column: 37, contains: ["below 0.6", "must not fall"])
         assertError(h + "    curve: {plan: {2027: \"0.6\"}}\n", line: 7, contains: ["remove the quotes"])
         assertError(h + "    curve: {plna: {2027: 0.6}}\n", line: 7, contains: ["unknown adoption curve `plna`", "did you mean `plan`?"])
         assertError(h + "    curve: plan\n", line: 7, column: 12, contains: ["a plan needs its milestones"])
         assertError(h + "    curve: {plan: {}}\n", line: 7, contains: ["plan is empty"])
-        assertError(h + "    start_adoption: 0.3\n    curve: {plan: {2027: 0.2}}\n", line: 8, column: 12,
-                    contains: ["plan starts at 0.2 in 2027, below the start adoption (0.3"])
-        assertError(h + "    target_adoption: 0.9\n    curve: {plan: {2027: 0.6}}\n", line: 7, column: 5,
-                    contains: ["target_adoption cannot be given with a milestone plan", "0.6 in 2027"])
+        assertError(
+            h + "    start_adoption: 0.3\n    curve: {plan: {2027: 0.2}}\n", line: 8, column: 12,
+            contains: ["plan starts at 0.2 in 2027, below the start adoption (0.3"])
+        assertError(
+            h + "    target_adoption: 0.9\n    curve: {plan: {2027: 0.6}}\n", line: 7, column: 5,
+            contains: ["target_adoption cannot be given with a milestone plan", "0.6 in 2027"])
     }
 
-    private func assertError(_ yaml: String, line: Int, column: Int? = nil, contains fragments: [String],
-                             file: StaticString = #filePath, sourceLine: UInt = #line) {
+    private func assertError(
+        _ yaml: String, line: Int, column: Int? = nil, contains fragments: [String],
+        file: StaticString = #filePath, sourceLine: UInt = #line
+    ) {
         let d = TestSupport.diagnostics(yaml)
         guard let first = d.first else { return XCTFail("expected an error", file: file, line: sourceLine) }
         XCTAssertEqual(first.line, line, "\(first)", file: file, line: sourceLine)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 @testable import GovSimModel
 
@@ -77,7 +78,9 @@ final class ModelParametersTests: XCTestCase {
 
     func testPracticesAreAddressedByKind() throws {
         var s = Scenario(name: "kinds")
-        for (i, kind) in PracticeKind.allCases.enumerated() { s["practices.\(kind.rawValue).start_adoption"] = .fixed(0.01 * Double(i + 1)) }
+        for (i, kind) in PracticeKind.allCases.enumerated() {
+            s["practices.\(kind.rawValue).start_adoption"] = .fixed(0.01 * Double(i + 1))
+        }
         let sampler = InputSampler(scenario: s)
         let m = ModelParameters(layout: sampler.layout, values: sampler.values(run: 0))
         for (i, kind) in PracticeKind.allCases.enumerated() {

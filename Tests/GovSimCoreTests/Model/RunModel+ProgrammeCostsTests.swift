@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 @testable import GovSimModel
 
@@ -88,14 +89,14 @@ final class RunModelProgrammeCostsTests: XCTestCase {
         // Adoption by hand: linear from the start adoption in 2025 to each milestone, flat after
         // the last (§1). Years 0 … 8.
         let a: [[Double]] = [
-            [0.1, 0.3, 0.5, 0.7, 0.8, 0.8, 0.8, 0.8, 0.8],           // customer focus
+            [0.1, 0.3, 0.5, 0.7, 0.8, 0.8, 0.8, 0.8, 0.8],  // customer focus
             [0.05, 0.25, 0.45, 0.55, 0.65, 0.75, 0.75, 0.75, 0.75],  // data as a product
-            [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1],           // rapid iteration (plan = start)
+            [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1],  // rapid iteration (plan = start)
             [0.15, 0.35, 0.55, 0.55, 0.55, 0.55, 0.55, 0.55, 0.55],  // outcome accountability
         ]
         let w = [0.2, 0.4, 0.2, 0.2], invest = [20.0, 40, 10, 10], run = [2.0, 3, 1, 1], start = a.map { $0[0] }
         let omega = 1.2, omegaR = 1.1, build = [0, 30.0, 20, 0, 0, 0, 0, 0, 0]
-        let duration = 5.0   // the last milestone (2030) or profile year, from 2025
+        let duration = 5.0  // the last milestone (2030) or profile year, from 2025
         var cumulative = 0.0
         XCTAssertEqual(years.count, 9)
         for t in 0...8 {
@@ -153,15 +154,16 @@ final class RunModelProgrammeCostsTests: XCTestCase {
         XCTAssertEqual(late[1].adoption[0], 0.1, accuracy: 1e-12, "before the delayed start adoption stays at its start")
         XCTAssertEqual(late[3].adoption[0], 0.3, accuracy: 1e-12)
         let cost = { (years: [RunModel.YearTrace]) in years.reduce(0.0) { $0 + $1.investment / pow(1.02, Double($1.year)) } }
-        XCTAssertEqual(cost(late) - cost(onTime), 2 * 5 * 1.2, accuracy: 1e-6,
-                       "in real terms the delay adds exactly two years of fixed cost (the roll-out, training and double running only move)")
+        XCTAssertEqual(
+            cost(late) - cost(onTime), 2 * 5 * 1.2, accuracy: 1e-6,
+            "in real terms the delay adds exactly two years of fixed cost (the roll-out, training and double running only move)")
     }
 
     /// §1: rapid-iteration and outcome-accountability start adoption shrink the delay by
     /// k = 1 − μ·(s_ri + s_oa)/2, and the overrun's excess over 1 by the same factor.
     func testPracticesLowerTheDelay() throws {
         let late = try Self.trace(Self.yaml(delay: 2, mitigation: 0.8))
-        let k = 1 - 0.8 * 0.5 * (0.1 + 0.15)   // 0.9: the delay becomes 1.8 years, the overrun 1.18
+        let k = 1 - 0.8 * 0.5 * (0.1 + 0.15)  // 0.9: the delay becomes 1.8 years, the overrun 1.18
         XCTAssertEqual(late[7].programmeCosts[2], 5 * (1 + 0.2 * k) * pow(1.02, 7) * (5 + 2 * k - 6), accuracy: 1e-9)
         XCTAssertEqual(late[8].programmeCosts[2], 0)
     }

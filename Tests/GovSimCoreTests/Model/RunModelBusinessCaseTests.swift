@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 @testable import GovSimModel
 
@@ -14,97 +15,97 @@ final class RunModelBusinessCaseTests: XCTestCase {
     /// Horizon 8 (2026–2033). Weights sum to 1.2 (normalised by the model, §3); L = 2.5 (not a
     /// whole number, §2); δ = 0.8 and d = 0.5 (fixed; progress before the delayed start is 0, §1).
     static let yaml = """
-    version: 1
-    name: business-case
-    start_year: 2025
-    horizon: 8
-    runs: 1
-    baseline:
-      spending: 500
-      labour_share: 0.5
-      demand_growth: 0.01
-      demand_shock_sd: 0
-      inflation: 0.02
-      productivity_trend: 0.002
-      productivity_shock_sd: 0
-    practices:
-      customer_focus:
-        start_adoption: 0.1
-        curve: {plan: {2026: 0.3, 2028: 0.6, 2030: 0.8}}
-        investment: 20
-        run_cost: 2
-      data_as_product:
-        start_adoption: 0.05
-        curve: {plan: {2027: 0.45, 2029: 0.75}}
-        investment: 40
-        run_cost: 3
-      rapid_iteration:
-        start_adoption: 0.1
-        curve: {plan: {2027: 0.5}}
-        investment: 10
-        run_cost: 1
-      outcome_accountability:
-        start_adoption: 0.2
-        curve: {plan: {2028: 0.6}}
-        investment: 10
-        run_cost: 1
-    effects:
-      full_adoption_uplift: 0.1
-      causal_share: 0.5
-      complementarity: 0.25
-      no_effect_probability: 0
-      weights: {customer_focus: 0.2, data_as_product: 0.4, rapid_iteration: 0.2, outcome_accountability: 0.4}
-      realisation_lag: 2.5
-      j_curve_depth: 0.02
-    spending:
-      capture_rate: 0.5
-      cost_overrun: 1.2
-      run_cost_overrun: 1.1
-    investment:
-      profile: {2026: 30, 2027: 20}
-      fixed_per_year: 5
-      training: 10
-      double_running: 20
-    programme_risk:
-      full_delivery_probability: 0
-      shortfall_delivery: 0.8
-      delay: 0.5
-      correlation: 0
-    satisfaction:
-      noise_sd: 0
-      customer_focus_gain: 8
-      rapid_iteration_gain: 3
-    benefits:
-      shift:
-        category: channel_shift
-        driver: [customer_focus, data_as_product]
-        cash_releasing: true
-        digital_transactions: 6
-        phone_transactions: 3
-        face_to_face_transactions: 1
-        post_transactions: 0.5
-        digital_unit_cost: 0.17
-        phone_unit_cost: 5
-        face_to_face_unit_cost: 14
-        post_unit_cost: 8.5
-        target_digital_share: 0.8
-      avoidable:
-        category: failure_demand
-        driver: [rapid_iteration, customer_focus]
-        cash_releasing: false
-        contacts: 4.5
-        avoidable_share: 0.3
-        reduction: 0.5
-        unit_cost: 5
-      case_system:
-        category: legacy
-        driver: data_as_product
-        cash_releasing: true
-        run_cost: 6
-        decommission_at: 0.4
-        replacement_cost: 20
-        replacement_year: 6
-    """
+        version: 1
+        name: business-case
+        start_year: 2025
+        horizon: 8
+        runs: 1
+        baseline:
+          spending: 500
+          labour_share: 0.5
+          demand_growth: 0.01
+          demand_shock_sd: 0
+          inflation: 0.02
+          productivity_trend: 0.002
+          productivity_shock_sd: 0
+        practices:
+          customer_focus:
+            start_adoption: 0.1
+            curve: {plan: {2026: 0.3, 2028: 0.6, 2030: 0.8}}
+            investment: 20
+            run_cost: 2
+          data_as_product:
+            start_adoption: 0.05
+            curve: {plan: {2027: 0.45, 2029: 0.75}}
+            investment: 40
+            run_cost: 3
+          rapid_iteration:
+            start_adoption: 0.1
+            curve: {plan: {2027: 0.5}}
+            investment: 10
+            run_cost: 1
+          outcome_accountability:
+            start_adoption: 0.2
+            curve: {plan: {2028: 0.6}}
+            investment: 10
+            run_cost: 1
+        effects:
+          full_adoption_uplift: 0.1
+          causal_share: 0.5
+          complementarity: 0.25
+          no_effect_probability: 0
+          weights: {customer_focus: 0.2, data_as_product: 0.4, rapid_iteration: 0.2, outcome_accountability: 0.4}
+          realisation_lag: 2.5
+          j_curve_depth: 0.02
+        spending:
+          capture_rate: 0.5
+          cost_overrun: 1.2
+          run_cost_overrun: 1.1
+        investment:
+          profile: {2026: 30, 2027: 20}
+          fixed_per_year: 5
+          training: 10
+          double_running: 20
+        programme_risk:
+          full_delivery_probability: 0
+          shortfall_delivery: 0.8
+          delay: 0.5
+          correlation: 0
+        satisfaction:
+          noise_sd: 0
+          customer_focus_gain: 8
+          rapid_iteration_gain: 3
+        benefits:
+          shift:
+            category: channel_shift
+            driver: [customer_focus, data_as_product]
+            cash_releasing: true
+            digital_transactions: 6
+            phone_transactions: 3
+            face_to_face_transactions: 1
+            post_transactions: 0.5
+            digital_unit_cost: 0.17
+            phone_unit_cost: 5
+            face_to_face_unit_cost: 14
+            post_unit_cost: 8.5
+            target_digital_share: 0.8
+          avoidable:
+            category: failure_demand
+            driver: [rapid_iteration, customer_focus]
+            cash_releasing: false
+            contacts: 4.5
+            avoidable_share: 0.3
+            reduction: 0.5
+            unit_cost: 5
+          case_system:
+            category: legacy
+            driver: data_as_product
+            cash_releasing: true
+            run_cost: 6
+            decommission_at: 0.4
+            replacement_cost: 20
+            replacement_year: 6
+        """
 
     /// The scenario's one run: its trajectory (the summary.csv metrics) and every year's trace.
     static func run() throws -> (trajectory: RunTrajectory, traced: [RunModel.YearTrace]) {
@@ -128,9 +129,9 @@ final class RunModelBusinessCaseTests: XCTestCase {
         let milestones: [[(tau: Double, v: Double)]] = [
             [(1, 0.3), (3, 0.6), (5, 0.8)], [(2, 0.45), (4, 0.75)], [(2, 0.5)], [(3, 0.6)],
         ]
-        let target = milestones.map { $0.last!.v }                      // §1: T is the last milestone
+        let target = milestones.map { $0.last!.v }  // §1: T is the last milestone
         let rawWeights = [0.2, 0.4, 0.2, 0.4]
-        let w = rawWeights.map { $0 / 1.2 }                             // §3: normalised to sum 1
+        let w = rawWeights.map { $0 / 1.2 }  // §3: normalised to sum 1
         let invest = [20.0, 40, 10, 10], runCostAtFull = [2.0, 3, 1, 1]
         let delta = 0.8, d = 0.5, L = 2.5, U = 0.1, c = 0.5, e = 1.0, kappa = 0.25, j = 0.02
         let S0 = 500.0, ell = 0.5, gD = 0.01, inflation = 0.02, g = 0.002, theta = 0.5
@@ -182,7 +183,7 @@ final class RunModelBusinessCaseTests: XCTestCase {
         // ---- §6a channel values at full realisation.
         let n = [6.0, 3, 1, 0.5], unit = [0.17, 5, 14, 8.5], dT = 0.8
         let nTot = n.reduce(0, +)
-        let mu = max(0, dT * nTot - n[0]) / (nTot - n[0])                // 2.4/4.5 of each assisted channel moves
+        let mu = max(0, dT * nTot - n[0]) / (nTot - n[0])  // 2.4/4.5 of each assisted channel moves
         var vShift = 0.0
         for ch in 1...3 { vShift += n[ch] * mu * (unit[ch] - unit[0]) }
         let vFailure = 4.5 * 0.3 * 0.5 * 5
@@ -210,7 +211,7 @@ final class RunModelBusinessCaseTests: XCTestCase {
             // §4 Spending.
             let counterfactual = S0 * price * demand * (ell * 100 / piCf + (1 - ell))
             let operating = S0 * price * demand * (ell * (100 / piCf) * (1 - theta * (1 - 1 / rho)) + (1 - ell))
-            var lines = [0.0, 0, 0, 0, 0]            // roll-out, build, fixed, training, double running
+            var lines = [0.0, 0, 0, 0, 0]  // roll-out, build, fixed, training, double running
             var runCost = 0.0
             if t > 0 {
                 for i in 0..<4 {
@@ -237,7 +238,8 @@ final class RunModelBusinessCaseTests: XCTestCase {
             if t > 0 { cumulative += net }
 
             for i in 0..<4 {
-                XCTAssertEqual(trajectory[Metric.adoption(PracticeKind.allCases[i]), t], a[i][t], accuracy: 1e-9, "adoption \(i), year \(t)")
+                XCTAssertEqual(
+                    trajectory[Metric.adoption(PracticeKind.allCases[i]), t], a[i][t], accuracy: 1e-9, "adoption \(i), year \(t)")
                 XCTAssertEqual(y.maturity[i], M[i][t], accuracy: 1e-9, "maturity \(i), year \(t)")
             }
             XCTAssertEqual(y.ratio, rho, accuracy: 1e-9, "ρ, year \(t)")

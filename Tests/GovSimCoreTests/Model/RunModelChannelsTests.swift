@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 /// Issue 14, item 3 (acceptance 1, the channel part): channel shift, failure demand and legacy
@@ -6,63 +7,63 @@ import XCTest
 /// cash-releasing lines lower spending by B(t)·P(t), and the appraisal counts them once.
 final class RunModelChannelsTests: XCTestCase {
     static let scenario = """
-    version: 1
-    name: channels
-    horizon: 8
-    runs: 1
-    baseline:
-      inflation: 0.02
-      demand_shock_sd: 0
-      productivity_shock_sd: 0
-    practices:
-      customer_focus: {start_adoption: 0.2, target_adoption: 0.8, curve: {logistic: {midpoint: 2, speed: 1}}}
-      data_as_product: {start_adoption: 0.1, target_adoption: 0.9, curve: {logistic: {midpoint: 3, speed: 0.8}}}
-      rapid_iteration: {start_adoption: 0.1, target_adoption: 0.6, curve: {logistic: {midpoint: 4, speed: 1.2}}}
-    effects:
-      realisation_lag: 1
-    programme_risk:
-      full_delivery_probability: 1
-      delay: 0
-    appraisal:
-      period: 8
-      gdp_deflator: 0.02
-    budget:
-      discount_rate: 0.035
+        version: 1
+        name: channels
+        horizon: 8
+        runs: 1
+        baseline:
+          inflation: 0.02
+          demand_shock_sd: 0
+          productivity_shock_sd: 0
+        practices:
+          customer_focus: {start_adoption: 0.2, target_adoption: 0.8, curve: {logistic: {midpoint: 2, speed: 1}}}
+          data_as_product: {start_adoption: 0.1, target_adoption: 0.9, curve: {logistic: {midpoint: 3, speed: 0.8}}}
+          rapid_iteration: {start_adoption: 0.1, target_adoption: 0.6, curve: {logistic: {midpoint: 4, speed: 1.2}}}
+        effects:
+          realisation_lag: 1
+        programme_risk:
+          full_delivery_probability: 1
+          delay: 0
+        appraisal:
+          period: 8
+          gdp_deflator: 0.02
+        budget:
+          discount_rate: 0.035
 
-    """
+        """
     static let lines = """
-    benefits:
-      shift:
-        category: channel_shift
-        driver: [customer_focus, data_as_product]
-        cash_releasing: true
-        digital_transactions: 4
-        phone_transactions: 3
-        face_to_face_transactions: 2
-        post_transactions: 1
-        digital_unit_cost: 0.2
-        phone_unit_cost: 5
-        face_to_face_unit_cost: 14
-        post_unit_cost: 8.5
-        target_digital_share: 0.7
-      avoidable:
-        category: failure_demand
-        driver: rapid_iteration
-        cash_releasing: false
-        contacts: 6
-        avoidable_share: 0.4
-        reduction: 0.5
-        unit_cost: 5
-      case_system:
-        category: legacy
-        driver: data_as_product
-        cash_releasing: true
-        run_cost: 6
-        decommission_at: 0.5
-        replacement_cost: 20
-        replacement_year: 4
+        benefits:
+          shift:
+            category: channel_shift
+            driver: [customer_focus, data_as_product]
+            cash_releasing: true
+            digital_transactions: 4
+            phone_transactions: 3
+            face_to_face_transactions: 2
+            post_transactions: 1
+            digital_unit_cost: 0.2
+            phone_unit_cost: 5
+            face_to_face_unit_cost: 14
+            post_unit_cost: 8.5
+            target_digital_share: 0.7
+          avoidable:
+            category: failure_demand
+            driver: rapid_iteration
+            cash_releasing: false
+            contacts: 6
+            avoidable_share: 0.4
+            reduction: 0.5
+            unit_cost: 5
+          case_system:
+            category: legacy
+            driver: data_as_product
+            cash_releasing: true
+            run_cost: 6
+            decommission_at: 0.5
+            replacement_cost: 20
+            replacement_year: 4
 
-    """
+        """
 
     private func trajectory(_ yaml: String) throws -> RunTrajectory {
         let s = try TestSupport.load(yaml)
@@ -109,7 +110,8 @@ final class RunModelChannelsTests: XCTestCase {
             XCTAssertEqual(with.benefitLine(1, year: t), failure, accuracy: 1e-9)
             XCTAssertEqual(with.benefitLine(2, year: t), legacy, accuracy: 1e-9)
             // Cash-releasing lines (shift and legacy) lower spending; failure demand (non-cash) does not.
-            XCTAssertEqual(with[.netSavings, t] - without[.netSavings, t], (shift + legacy) * price, accuracy: 1e-9, "net savings, year \(t)")
+            XCTAssertEqual(
+                with[.netSavings, t] - without[.netSavings, t], (shift + legacy) * price, accuracy: 1e-9, "net savings, year \(t)")
             XCTAssertEqual(with[.spendingCounterfactual, t], without[.spendingCounterfactual, t], accuracy: 1e-9)
             pvLegacy += legacy / pow(1.035, tau)
         }
@@ -132,17 +134,23 @@ final class RunModelChannelsTests: XCTestCase {
 
     func testChannelShiftValueEdgeCases() {
         XCTAssertEqual(BenefitLine.channelShiftValue([4, 3, 2, 1, 0.2, 5, 14, 8.5, 0.7]), 25.15, accuracy: 1e-12)
-        XCTAssertEqual(BenefitLine.channelShiftValue([4, 3, 2, 1, 0.2, 5, 14, 8.5, 0.3]), 0, "a target below today's digital share moves nothing")
+        XCTAssertEqual(
+            BenefitLine.channelShiftValue([4, 3, 2, 1, 0.2, 5, 14, 8.5, 0.3]), 0, "a target below today's digital share moves nothing")
         XCTAssertEqual(BenefitLine.channelShiftValue([5, 0, 0, 0, 0.2, 5, 14, 8.5, 1]), 0, "nothing left to move")
     }
 
     func testChannelLinesMustDeclareCash() {
-        let yaml = TestSupport.header + "benefits:\n  s:\n    category: failure_demand\n    driver: rapid_iteration\n"
+        let yaml =
+            TestSupport.header + "benefits:\n  s:\n    category: failure_demand\n    driver: rapid_iteration\n"
             + "    contacts: 1\n    avoidable_share: 0.5\n    reduction: 0.5\n    unit_cost: 5\n"
         let d = TestSupport.diagnostics(yaml)
         XCTAssertEqual(d.count, 1, "\(d)")
         XCTAssertTrue(d.first?.message.contains("benefit line `s` (failure_demand) has no `cash_releasing`") ?? false, "\(d)")
         let bad = TestSupport.diagnostics(yaml.replacingOccurrences(of: "rapid_iteration", with: "[rapid_iteration, rapid_iteraton]"))
-        XCTAssertTrue(bad.contains { $0.message.contains("benefit.s.driver") || $0.message.contains("benefits.s.driver must be a practice, found `rapid_iteraton`") }, "\(bad)")
+        XCTAssertTrue(
+            bad.contains {
+                $0.message.contains("benefit.s.driver")
+                    || $0.message.contains("benefits.s.driver must be a practice, found `rapid_iteraton`")
+            }, "\(bad)")
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 @testable import GovSimModel
 
@@ -54,8 +55,9 @@ final class RunModelStepsTests: XCTestCase {
         // Only the separable part moves when one practice is missing.
         var levels = Array(repeating: 1.0, count: n)
         levels[PracticeKind.dataAsProduct.position] = 0
-        XCTAssertEqual(RunModel.uplift(levels, weights: weights, complementarity: 0.25),
-                       0.75 * (1 - weights[PracticeKind.dataAsProduct.position]), accuracy: 1e-15)
+        XCTAssertEqual(
+            RunModel.uplift(levels, weights: weights, complementarity: 0.25),
+            0.75 * (1 - weights[PracticeKind.dataAsProduct.position]), accuracy: 1e-15)
         for kind in PracticeKind.allCases { m.practices[kind].weight = 0 }
         XCTAssertEqual(RunModel.normalisedWeights(m), Array(repeating: 1 / Double(n), count: n), "equal when all are zero")
     }
@@ -66,10 +68,14 @@ final class RunModelStepsTests: XCTestCase {
         let weights = RunModel.normalisedWeights(m)
         let starts = m.practices.values.map(\.start)
         let base = 1 + 0.1 * RunModel.uplift(starts, weights: weights, complementarity: m.complementarity)
-        XCTAssertEqual(RunModel.productivityRatio(maturity: starts, weights: weights, effect: 0.1, complementarity: m.complementarity,
-                                                  baseRatio: base, jCurve: 0), 1, accuracy: 1e-15)
-        XCTAssertEqual(RunModel.productivityRatio(maturity: starts, weights: weights, effect: 0.1, complementarity: m.complementarity,
-                                                  baseRatio: base, jCurve: 0.02), 0.98, accuracy: 1e-15)
+        XCTAssertEqual(
+            RunModel.productivityRatio(
+                maturity: starts, weights: weights, effect: 0.1, complementarity: m.complementarity,
+                baseRatio: base, jCurve: 0), 1, accuracy: 1e-15)
+        XCTAssertEqual(
+            RunModel.productivityRatio(
+                maturity: starts, weights: weights, effect: 0.1, complementarity: m.complementarity,
+                baseRatio: base, jCurve: 0.02), 0.98, accuracy: 1e-15)
     }
 
     /// Sections 3 and 4: without shocks the counterfactual grows by the trends.

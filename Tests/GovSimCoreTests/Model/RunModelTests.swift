@@ -1,7 +1,8 @@
 import XCTest
+
 @testable import GovSimCore
-@testable import GovSimModel
 @testable import GovSimEngine
+@testable import GovSimModel
 
 final class RunModelTests: XCTestCase {
     /// Simulates `runs` runs of `scenario` and returns their trajectories.
@@ -54,7 +55,9 @@ final class RunModelTests: XCTestCase {
 
     func testZeroAdoptionGivesZeroGainAndZeroInvestment() {
         // No adoption and no business-case costs (build profile, programme team): business as usual.
-        let s = withAdoption(start: 0, target: .fixed(0)).applying(["investment.build_scale": .fixed(0), "investment.fixed_per_year": .fixed(0)])
+        let s = withAdoption(start: 0, target: .fixed(0)).applying([
+            "investment.build_scale": .fixed(0), "investment.fixed_per_year": .fixed(0),
+        ])
         for t in trajectories(s) {
             for year in 0..<t.years {
                 XCTAssertEqual(t[.productivityGainPct, year], 0)
@@ -173,8 +176,8 @@ final class RunModelTests: XCTestCase {
 
     func testAdoptionCurves() {
         let bass = AdoptionCurve.bass(p: 0.03, q: 0.38)
-        XCTAssertEqual(bass.progress(5), 0.33, accuracy: 0.01) // domain evidence: ~33% by year 5
-        XCTAssertEqual(bass.progress(10), 0.81, accuracy: 0.01) // and ~81% by year 10
+        XCTAssertEqual(bass.progress(5), 0.33, accuracy: 0.01)  // domain evidence: ~33% by year 5
+        XCTAssertEqual(bass.progress(10), 0.81, accuracy: 0.01)  // and ~81% by year 10
         XCTAssertEqual(bass.progress(0), 0)
         let logistic = AdoptionCurve.logistic(midpoint: 5, speed: 0.8)
         XCTAssertEqual(logistic.progress(0), 0)
@@ -188,7 +191,9 @@ final class RunModelTests: XCTestCase {
         s["spending.cost_overrun"] = .fixed(1.5)
         s["baseline.inflation"] = .fixed(0)
         // The roll-out alone (RunModel+ProgrammeCostsTests checks the other lines).
-        for path in ["investment.build_scale", "investment.fixed_per_year", "investment.training", "investment.double_running"] { s[path] = .fixed(0) }
+        for path in ["investment.build_scale", "investment.fixed_per_year", "investment.training", "investment.double_running"] {
+            s[path] = .fixed(0)
+        }
         let t = trajectories(s, runs: 1)[0]
         let total = (0..<t.years).reduce(0.0) { $0 + t[.investment, $1] }
         XCTAssertEqual(total, (25 + 40 + 20 + 15) * 1.5, accuracy: 1e-9)

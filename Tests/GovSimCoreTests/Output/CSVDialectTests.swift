@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GovSimCore
 
 /// ``CSVDialect``: standard files unchanged, the Excel byte-order mark, and `;` separators that

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GovSimCore
 
 final class HTMLReportTests: XCTestCase {
@@ -33,10 +34,13 @@ final class HTMLReportTests: XCTestCase {
     /// Issue 13: the report shows the appraisal: both cases, NPV, NPSV, BCR, P(NPV > 0), payback.
     func testHasTheAppraisalSection() {
         let html = HTMLReportTests.standardReport()
-        for text in ["Appraisal: economic and financial case to", "Financial case", "Economic case", "Benefit: staff time reinvested in service quality",
-                     "NPV (financial) / NPSV (economic): mean", "Benefit–cost ratio (mean PV benefits ÷ mean PV costs)", "P(NPV &gt; 0)",
-                     "Median payback year (discounted)", "Source", "NPV and NPSV: cumulative probability over runs",
-                     "Net savings per year, decomposed (mean over runs)", "transition / J-curve loss", ", mean "] {
+        for text in [
+            "Appraisal: economic and financial case to", "Financial case", "Economic case",
+            "Benefit: staff time reinvested in service quality",
+            "NPV (financial) / NPSV (economic): mean", "Benefit–cost ratio (mean PV benefits ÷ mean PV costs)", "P(NPV &gt; 0)",
+            "Median payback year (discounted)", "Source", "NPV and NPSV: cumulative probability over runs",
+            "Net savings per year, decomposed (mean over runs)", "transition / J-curve loss", ", mean ",
+        ] {
             XCTAssertTrue(html.contains(text), text)
         }
     }
@@ -46,13 +50,19 @@ final class HTMLReportTests: XCTestCase {
         let charts = doc.elements(named: "svg")
         let metrics = charts.compactMap { $0.attributes["data-metric"] }
         XCTAssertEqual(metrics.count, charts.count, "every chart names its metric")
-        XCTAssertEqual(metrics, ["payback_year", "npv", "productivity_gain_pct", "productivity_index", "spending", "net_savings", "cumulative_net_savings",
-                                 "satisfaction", "net_savings", "adoption"])
+        XCTAssertEqual(
+            metrics,
+            [
+                "payback_year", "npv", "productivity_gain_pct", "productivity_index", "spending", "net_savings", "cumulative_net_savings",
+                "satisfaction", "net_savings", "adoption",
+            ])
         // Spending, productivity and satisfaction show the counterfactual median dashed.
         let references = doc.elements(named: "path").filter { $0.attributes["class"] == "reference" }
         XCTAssertEqual(references.count, 3)
         XCTAssertEqual(doc.elements(named: "path").filter { $0.attributes["class"] == "median" }.count, 6)
-        XCTAssertEqual(doc.elements(named: "path").filter { $0.attributes["class"] == "line" }.count, 6, "the S-curve's two lines and four adoption curves")
+        XCTAssertEqual(
+            doc.elements(named: "path").filter { $0.attributes["class"] == "line" }.count, 6,
+            "the S-curve's two lines and four adoption curves")
         // Every chart has a title and a description, referenced by aria-labelledby.
         let ids = Set(doc.elements.compactMap { $0.attributes["id"] })
         XCTAssertEqual(ids.count, doc.elements.compactMap { $0.attributes["id"] }.count, "ids are unique")
@@ -94,7 +104,9 @@ final class HTMLReportTests: XCTestCase {
         let gain = result.summary[.productivityGainPct]![15]
         XCTAssertTrue(text.contains("Productivity gain in 2040"))
         XCTAssertTrue(text.contains(ChartNumberFormat.fixed(gain.p50, decimals: 1, plusSign: true) + "%"), "median gain")
-        XCTAssertTrue(text.contains("90% interval: \(ChartNumberFormat.fixed(gain.p5, decimals: 1)) to \(ChartNumberFormat.fixed(gain.p95, decimals: 1))%"))
+        XCTAssertTrue(
+            text.contains(
+                "90% interval: \(ChartNumberFormat.fixed(gain.p5, decimals: 1)) to \(ChartNumberFormat.fixed(gain.p95, decimals: 1))%"))
         XCTAssertTrue(text.contains("Cumulative net savings 2026–2040"))
         XCTAssertTrue(text.contains("Satisfaction gain in 2040"))
         // Assumptions: the inputs as the scenario file wrote them (reference.yaml writes
@@ -137,9 +149,10 @@ final class HTMLReportTests: XCTestCase {
             func write(into html: inout MarkupWriter) { html.element("p", [], text: "Hello <world>") }
         }
         let result = HTMLReportTests.result
-        let report = HTMLReport(title: "T", subtitle: "", facts: "f",
-                                provenance: ReportProvenance(scenarioName: "n", scenarioFile: "f.yaml", scenarioSHA256: "0", seed: 1, runs: 2),
-                                sections: [Note(), HeadlineSection(result: result)])
+        let report = HTMLReport(
+            title: "T", subtitle: "", facts: "f",
+            provenance: ReportProvenance(scenarioName: "n", scenarioFile: "f.yaml", scenarioSHA256: "0", seed: 1, runs: 2),
+            sections: [Note(), HeadlineSection(result: result)])
         let doc = MarkupDocument(report.render())
         XCTAssertTrue(doc.parsed, doc.errorDescription ?? "")
         XCTAssertEqual(doc.elements(named: "section").map { $0.attributes["id"] }, ["note", "headline"])

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GovSimCore
 
 /// The stacked decomposition of net savings per year in run's report (issue 13).
@@ -15,7 +16,8 @@ final class NetSavingsDecompositionTests: XCTestCase {
         for (t, p) in zip(1..., parts) {
             XCTAssertEqual(p.period, String(result.calendarYear(t)))
             XCTAssertEqual(p.netSavings, net[t].mean)
-            XCTAssertEqual(p.operatingSavings + p.transitionLoss - p.investment - p.runCost, net[t].mean, accuracy: 1e-9 * max(1, abs(net[t].mean)))
+            XCTAssertEqual(
+                p.operatingSavings + p.transitionLoss - p.investment - p.runCost, net[t].mean, accuracy: 1e-9 * max(1, abs(net[t].mean)))
             XCTAssertTrue(p.operatingSavings == 0 || p.transitionLoss == 0, p.period)
             XCTAssertGreaterThanOrEqual(p.operatingSavings, 0)
             XCTAssertLessThanOrEqual(p.transitionLoss, 0)
@@ -38,6 +40,8 @@ final class NetSavingsDecompositionTests: XCTestCase {
         }
         let doc = MarkupDocument(chart.svg())
         XCTAssertTrue(doc.parsed, doc.errorDescription ?? "")
-        for label in ["operating savings", "investment", "run cost", "transition / J-curve loss"] { XCTAssertTrue(doc.text.contains(label), label) }
+        for label in ["operating savings", "investment", "run cost", "transition / J-curve loss"] {
+            XCTAssertTrue(doc.text.contains(label), label)
+        }
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 final class SHA256Tests: XCTestCase {
@@ -15,11 +16,12 @@ final class SHA256Tests: XCTestCase {
     /// The run-time choice agrees with the CPU's own flags (Linux: `sha_ni` in /proc/cpuinfo).
     func testHardwareDetectionMatchesTheCPUFlags() throws {
         #if arch(x86_64) && os(Linux)
-        let cpuinfo = try String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
-        let flags = cpuinfo.split(separator: "\n").first { $0.hasPrefix("flags") }.map { Set($0.split(separator: " ").map(String.init)) } ?? []
-        XCTAssertEqual(SHA256.hardwareAvailable, flags.contains("sha_ni") && flags.contains("sse4_1"))
+            let cpuinfo = try String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
+            let flags =
+                cpuinfo.split(separator: "\n").first { $0.hasPrefix("flags") }.map { Set($0.split(separator: " ").map(String.init)) } ?? []
+            XCTAssertEqual(SHA256.hardwareAvailable, flags.contains("sha_ni") && flags.contains("sse4_1"))
         #else
-        throw XCTSkip("CPU flags are read from /proc/cpuinfo on x86-64 Linux only")
+            throw XCTSkip("CPU flags are read from /proc/cpuinfo on x86-64 Linux only")
         #endif
     }
 
@@ -28,17 +30,23 @@ final class SHA256Tests: XCTestCase {
             let m = "\(implementation)"
             XCTAssertEqual(hex(Array("abc".utf8), implementation), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", m)
             XCTAssertEqual(hex([], implementation), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", m)
-            XCTAssertEqual(hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8), implementation),
-                           "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1", m)
-            XCTAssertEqual(hex([UInt8](repeating: 0x61, count: 1_000_000), implementation),
-                           "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0", m)
+            XCTAssertEqual(
+                hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8), implementation),
+                "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1", m)
+            XCTAssertEqual(
+                hex([UInt8](repeating: 0x61, count: 1_000_000), implementation),
+                "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0", m)
             // FIPS 180-4 example of a 896-bit (two-block) message.
-            XCTAssertEqual(hex(Array(("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmno"
-                                      + "ijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu").utf8), implementation),
-                           "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1", m)
+            XCTAssertEqual(
+                hex(
+                    Array(
+                        ("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmno"
+                            + "ijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu").utf8), implementation),
+                "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1", m)
         }
-        XCTAssertEqual(SHA256.digest(Array("abc".utf8)).map { String(format: "%02x", $0) }.joined(),
-                       "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(
+            SHA256.digest(Array("abc".utf8)).map { String(format: "%02x", $0) }.joined(),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
     /// The digest does not depend on how the message is split into updates (pieces that fill,
@@ -51,15 +59,17 @@ final class SHA256Tests: XCTestCase {
         let whole = "a45dbd21ff12318c995a1d549de5155236120dd1ee8667755c6b2695dddc73d0"
         XCTAssertEqual(SHA256.hex(message), whole)
         XCTAssertEqual(SHA256.hex(Data(message)), whole)
-        XCTAssertEqual(SHA256.hex(message.lazy.map { $0 }), whole)   // a non-contiguous collection
+        XCTAssertEqual(SHA256.hex(message.lazy.map { $0 }), whole)  // a non-contiguous collection
         // Lengths around the padding boundary, byte by byte, against hashlib.
-        let expected = [55: "519b243fead0dd093f263cefc442e8571f26c08e87e3746a8ee510da8c751a5b",
-                        56: "369ba22faa1bee61b3e9aac27513711bc4004c05d2397f9699814fdbc8476c6e",
-                        57: "ebc338525a4d19ef7f13ab94b1d97602777977576c0c5bf9477a2dd627508259",
-                        63: "3ac03a94c6399796dfda6704c0f2c92fea3c7e03f07c4b01a211b611ca4d4d0e",
-                        64: "04ac00cb61948e18f680d51b141bfb76c96e10150ecf8ceccb67ef8eb2581759",
-                        119: "e1ff5618fd451ca72f7e289237b4bb823546a21772180c31bcc38f316f96f043",
-                        120: "9c38ba2b536469726a0fcf8751d15e7736478a257fa036913c3d36aa5c5f5ae6"]
+        let expected = [
+            55: "519b243fead0dd093f263cefc442e8571f26c08e87e3746a8ee510da8c751a5b",
+            56: "369ba22faa1bee61b3e9aac27513711bc4004c05d2397f9699814fdbc8476c6e",
+            57: "ebc338525a4d19ef7f13ab94b1d97602777977576c0c5bf9477a2dd627508259",
+            63: "3ac03a94c6399796dfda6704c0f2c92fea3c7e03f07c4b01a211b611ca4d4d0e",
+            64: "04ac00cb61948e18f680d51b141bfb76c96e10150ecf8ceccb67ef8eb2581759",
+            119: "e1ff5618fd451ca72f7e289237b4bb823546a21772180c31bcc38f316f96f043",
+            120: "9c38ba2b536469726a0fcf8751d15e7736478a257fa036913c3d36aa5c5f5ae6",
+        ]
         for implementation in implementations {
             XCTAssertEqual(hex(message, implementation), whole, "\(implementation)")
             // Odd chunk sizes, and a multi-block chunk after a partial buffer.
@@ -111,7 +121,9 @@ final class CSVTableTests: XCTestCase {
         t.append([.text("@SUM(A1)"), .text("+3")])
         t.append([.text("-cmd|' /C calc'!A0"), .text("\tx")])
         t.append([.text("\r=1"), .text("north-east")])
-        XCTAssertEqual(t.render(), """
+        XCTAssertEqual(
+            t.render(),
+            """
             name,value
             "'=HYPERLINK(""http://x"",""y"")",-0.5
             '+1+1,-0.5
@@ -145,8 +157,13 @@ final class OutputDirectoryTests: XCTestCase {
     }
 
     private func files(_ text: String) -> [(name: String, contents: Data)] {
-        [(name: "a.csv", contents: Data(text.utf8)),
-         (name: "manifest.json", contents: Data("{\"govsim_version\": \"test\", \"files\": [{\"name\": \"a.csv\", \"bytes\": \(text.utf8.count)}]}\n".utf8))]
+        [
+            (name: "a.csv", contents: Data(text.utf8)),
+            (
+                name: "manifest.json",
+                contents: Data("{\"govsim_version\": \"test\", \"files\": [{\"name\": \"a.csv\", \"bytes\": \(text.utf8.count)}]}\n".utf8)
+            ),
+        ]
     }
 
     func testWritesAndReplacesItsOwnFolderLeavingNoTemporaries() throws {
@@ -202,7 +219,9 @@ final class OutputLocationTests: XCTestCase {
         try FileManager.default.createDirectory(at: work.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
         let home = root.appendingPathComponent("home").path
         func check(_ out: String, _ inputs: [String] = ["scenarios/plan.yaml"]) -> String? {
-            do { try OutputLocation.check(out, inputs: inputs, workingDirectory: work.path, home: home); return nil } catch { return "\(error)" }
+            do { try OutputLocation.check(out, inputs: inputs, workingDirectory: work.path, home: home); return nil } catch {
+                return "\(error)"
+            }
         }
         XCTAssertNil(check("outputs/run"))
         XCTAssertNil(check("scenarios/results"), "a new subfolder beside the scenario is fine")

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GovSimCore
 
 final class RegressionReportTests: XCTestCase {
@@ -8,8 +9,9 @@ final class RegressionReportTests: XCTestCase {
     let y: [Double] = [2.1, 1.7, 6.9, 5.2, 4.1, 9.8, 14.6, 3.0, 10.9, 12.5, 9.2, 19.8]
 
     func report(robust: LinearRegression.RobustCovariance? = nil) throws -> RegressionReport {
-        let fit = try LinearRegression.fit(response: y, predictors: Matrix(columns: [x1, x2]),
-                                           predictorNames: ["x1", "x2"], robust: robust)
+        let fit = try LinearRegression.fit(
+            response: y, predictors: Matrix(columns: [x1, x2]),
+            predictorNames: ["x1", "x2"], robust: robust)
         return RegressionReport(regression: fit, responseName: "y", dataName: "data.csv")
     }
 

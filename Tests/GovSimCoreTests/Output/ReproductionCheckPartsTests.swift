@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 @testable import GovSimOutput
 
@@ -29,7 +30,9 @@ final class ReproductionCheckPartsTests: XCTestCase {
     func testRecordedFilesRefuseWhatGovsimCouldNotHaveWritten() throws {
         let sha = String(repeating: "a", count: 64)
         try manifest([("../x.csv", 1, sha)])
-        XCTAssertThrowsError(try ReproductionCheck(folder: dir).recordedFiles()) { XCTAssertTrue("\($0)".contains("not a plain file name"), "\($0)") }
+        XCTAssertThrowsError(try ReproductionCheck(folder: dir).recordedFiles()) {
+            XCTAssertTrue("\($0)".contains("not a plain file name"), "\($0)")
+        }
         try manifest([("a.csv", 1, sha), ("a.csv", 1, sha)])
         XCTAssertThrowsError(try ReproductionCheck(folder: dir).recordedFiles()) { XCTAssertTrue("\($0)".contains("twice"), "\($0)") }
         try manifest([("a.csv", 1, "xyz")])
@@ -40,9 +43,11 @@ final class ReproductionCheckPartsTests: XCTestCase {
 
     func testTheFolderCheckReportsMissingExtraAndChangedFiles() throws {
         let kept = try write("kept.csv", "a,b\n")
-        try write("edited.csv", "x\n") // 2 bytes, as recorded, but another SHA-256
-        try manifest([("kept.csv", 4, try FolderFile.sha256(kept)), ("edited.csv", 2, String(repeating: "0", count: 64)),
-                      ("gone.csv", 1, String(repeating: "1", count: 64))])
+        try write("edited.csv", "x\n")  // 2 bytes, as recorded, but another SHA-256
+        try manifest([
+            ("kept.csv", 4, try FolderFile.sha256(kept)), ("edited.csv", 2, String(repeating: "0", count: 64)),
+            ("gone.csv", 1, String(repeating: "1", count: 64)),
+        ])
         try write("extra.txt", "?")
         let outcome = try ReproductionCheck(folder: dir).run(rerun: nil)
         XCTAssertEqual(outcome.checkedFiles, 3)
@@ -58,8 +63,9 @@ final class ReproductionCheckPartsTests: XCTestCase {
         let a = try write("a", "h\n1\n"), b = try write("b", "h\n2\n")
         try manifest([])
         let check = try ReproductionCheck(folder: dir)
-        XCTAssertEqual(check.lineDifference(a, b, first: "recorded", second: "re-run"),
-                       "; first difference at line 2:\n    recorded: \"1\"\n    re-run:   \"2\"")
+        XCTAssertEqual(
+            check.lineDifference(a, b, first: "recorded", second: "re-run"),
+            "; first difference at line 2:\n    recorded: \"1\"\n    re-run:   \"2\"")
         XCTAssertNil(check.lineDifference(a, a, first: "recorded", second: "re-run"))
     }
 }

@@ -1,11 +1,13 @@
 import XCTest
+
 @testable import GovSimCore
 @testable import GovSimOutput
 
 final class ManifestReproductionTests: XCTestCase {
     func testRunSpecificFactsAreInTheirOwnSections() throws {
-        var m = Manifest(command: ["govsim", "run", "--threads", "2"], scenarioName: "s", scenarioFile: "s.yaml",
-                         scenarioSHA256: SHA256.hex(Array("x: 1\n".utf8)), seed: 3, runs: 10, horizon: 2)
+        var m = Manifest(
+            command: ["govsim", "run", "--threads", "2"], scenarioName: "s", scenarioFile: "s.yaml",
+            scenarioSHA256: SHA256.hex(Array("x: 1\n".utf8)), seed: 3, runs: 10, horizon: 2)
         m.scenarioContent = "x: 1\n"
         m.invocation = ["threads": .integer(2)]
         m.environment = .object(["architecture": .string("x86_64")])
@@ -29,8 +31,10 @@ final class ManifestReproductionTests: XCTestCase {
     }
 
     func testJSONRoundTripKeepsTypes() throws {
-        let value = JSONValue.object(["b": .bool(true), "i": .integer(3), "x": .number(0.5), "s": .string("é\n"), "n": .null,
-                                      "a": .array([.integer(1), .bool(false)])])
+        let value = JSONValue.object([
+            "b": .bool(true), "i": .integer(3), "x": .number(0.5), "s": .string("é\n"), "n": .null,
+            "a": .array([.integer(1), .bool(false)]),
+        ])
         XCTAssertEqual(try JSONValue.parse(Data(value.render().utf8)), value)
     }
 
@@ -40,7 +44,7 @@ final class ManifestReproductionTests: XCTestCase {
         XCTAssertNotNil(env["swift_compiler"]?.stringValue)
         XCTAssertFalse(env["operating_system"]?.stringValue?.isEmpty ?? true)
         #if os(Linux)
-        XCTAssertTrue(RunEnvironment.readWholeFile("/proc/self/maps")?.contains("\n") ?? false, "procfs reads to the end")
+            XCTAssertTrue(RunEnvironment.readWholeFile("/proc/self/maps")?.contains("\n") ?? false, "procfs reads to the end")
         #endif
         // Not inside the source folder's .build: no commit claimed.
         XCTAssertEqual(RunEnvironment.sourceCheckout(executable: "/usr/bin/env"), .string("unknown"))
@@ -120,24 +124,33 @@ final class ReproductionCheckTests: XCTestCase {
 
     func testPlainNames() {
         for name in ["runs.csv", "report.html", "a b.csv"] { XCTAssertTrue(FolderFile.isPlainName(name), name) }
-        for name in ["", ".", "..", "../x", "a/b", "/etc/passwd", ".hidden", "a\0b", "a\nb", "x\u{1b}[2J", String(repeating: "a", count: 256)] {
+        for name in [
+            "", ".", "..", "../x", "a/b", "/etc/passwd", ".hidden", "a\0b", "a\nb", "x\u{1b}[2J", String(repeating: "a", count: 256),
+        ] {
             XCTAssertFalse(FolderFile.isPlainName(name), name)
         }
     }
 
     func testNestingIsBounded() {
         XCTAssertNil(ReproductionCheck.nestingProblem(Data("{\"a\": [[\"[[[[\"]]}".utf8)))
-        XCTAssertNotNil(ReproductionCheck.nestingProblem(Data((String(repeating: "[", count: 65) + String(repeating: "]", count: 65)).utf8)))
+        XCTAssertNotNil(
+            ReproductionCheck.nestingProblem(Data((String(repeating: "[", count: 65) + String(repeating: "]", count: 65)).utf8)))
     }
 
     func testFactDifferencesNameTheFirstDifferingMember() {
-        let a = JSONValue.object(["runs": .integer(10), "resolved_scenario": .object(["parameters": .object(["x": .string("1"), "y": .string("2")])]),
-                                  "invocation": .object(["threads": .integer(1)])])
-        let b = JSONValue.object(["runs": .integer(10), "resolved_scenario": .object(["parameters": .object(["x": .string("1"), "y": .string("3")])]),
-                                  "invocation": .object(["threads": .integer(8)])])
+        let a = JSONValue.object([
+            "runs": .integer(10), "resolved_scenario": .object(["parameters": .object(["x": .string("1"), "y": .string("2")])]),
+            "invocation": .object(["threads": .integer(1)]),
+        ])
+        let b = JSONValue.object([
+            "runs": .integer(10), "resolved_scenario": .object(["parameters": .object(["x": .string("1"), "y": .string("3")])]),
+            "invocation": .object(["threads": .integer(8)]),
+        ])
         let problems = ReproductionCheck.factDifferences(recorded: a, rerun: b)
         XCTAssertEqual(problems.count, 1, "\(problems)")
-        XCTAssertTrue(problems[0].hasPrefix("manifest.json: resolved_scenario.parameters.y is \"2\" in the folder, but the re-run records \"3\""), problems[0])
+        XCTAssertTrue(
+            problems[0].hasPrefix("manifest.json: resolved_scenario.parameters.y is \"2\" in the folder, but the re-run records \"3\""),
+            problems[0])
         XCTAssertEqual(ReproductionCheck.factDifferences(recorded: a, rerun: a), [])
     }
 }
@@ -153,9 +166,12 @@ final class ReproductionRecordTests: XCTestCase {
         let decoded = try ReproductionRecord.decode(record.json, manifest: "m")
         XCTAssertEqual(decoded, record)
         XCTAssertEqual(record.json["seed"]?.stringValue, "18446744073709551615", "a seed beyond 2^63 survives as text")
-        XCTAssertEqual(record.arguments(output: "/tmp/w/results"),
-                       ["--out=/tmp/w/results", "--runs=500", "--seed=18446744073709551615", "--variants=fast-rollout,data-first",
-                        "--rank-by=npv_net_savings", "--", "-rf.yaml"])
+        XCTAssertEqual(
+            record.arguments(output: "/tmp/w/results"),
+            [
+                "--out=/tmp/w/results", "--runs=500", "--seed=18446744073709551615", "--variants=fast-rollout,data-first",
+                "--rank-by=npv_net_savings", "--", "-rf.yaml",
+            ])
         var merge = ReproductionRecord(.merge)
         merge.shards = 2
         merge.runs = 2048
@@ -169,7 +185,8 @@ final class ReproductionRecordTests: XCTestCase {
         XCTAssertEqual(run.arguments(output: "o"), ["--out=o", "--no-runs-csv", "--quiet"])
         merge.noRunsCSV = true
         XCTAssertNil(merge.problem)
-        XCTAssertEqual(merge.shardRecord(1).arguments(output: "s1"), ["--out=s1", "--runs=2048", "--shard=1/2", "--no-runs-csv", "--quiet"])
+        XCTAssertEqual(
+            merge.shardRecord(1).arguments(output: "s1"), ["--out=s1", "--runs=2048", "--shard=1/2", "--no-runs-csv", "--quiet"])
         var compare = ReproductionRecord(.compare)
         compare.noRunsCSV = true
         XCTAssertEqual(compare.problem, "no_runs_csv is not an option of compare")
@@ -197,7 +214,8 @@ final class ReproductionRecordTests: XCTestCase {
         XCTAssertTrue(refusal(["subcommand": .string("run"), "scenarios": .array([.string("a\u{1b}[2J")])]).contains("unprintable"))
         XCTAssertTrue(refusal(["subcommand": .string("sensitivity"), "base_samples": .integer(1 << 40)]).contains("base_samples"))
         XCTAssertTrue(refusal(["runs": .integer(3)]).contains("has no `subcommand`"))
-        XCTAssertEqual(refusal(["subcommand": .string("sensitivity"), "method": .string("sobol"), "base_samples": .integer(64)]), "accepted")
+        XCTAssertEqual(
+            refusal(["subcommand": .string("sensitivity"), "method": .string("sobol"), "base_samples": .integer(64)]), "accepted")
     }
 }
 
@@ -211,7 +229,10 @@ final class InputSourcesTests: XCTestCase {
         let parsed = try InputSources.parse(disk.json, manifest: "m")
         XCTAssertEqual(parsed, disk.inputs)
         let recorded = InputSources.recorded(parsed, folder: "X")
-        XCTAssertEqual(try recorded.read(role: "data", path: "data/h.csv", scenario: "s.yaml") { XCTFail("read the disk"); return Data() }, csv)
+        XCTAssertEqual(
+            try recorded.read(role: "data", path: "data/h.csv", scenario: "s.yaml") {
+                XCTFail("read the disk"); return Data()
+            }, csv)
         XCTAssertThrowsError(try recorded.read(role: "data", path: "data/h.csv", scenario: "other.yaml") { Data() }) { error in
             XCTAssertTrue("\(error)".contains("does not record the data file data/h.csv named in other.yaml"), "\(error)")
         }
@@ -226,13 +247,16 @@ final class InputSourcesTests: XCTestCase {
         XCTAssertTrue(disk.warnings[0].hasPrefix("big.csv: 16777217 bytes, more than the 16 MiB"), disk.warnings[0])
         let recorded = InputSources.recorded(try InputSources.parse(disk.json, manifest: "m"), folder: "X")
         XCTAssertThrowsError(try recorded.read(role: "data", path: "big.csv", scenario: "s.yaml") { Data() }) { error in
-            XCTAssertTrue("\(error)".contains("the data file big.csv named in s.yaml (16777217 bytes) was larger than the 16 MiB"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".contains("the data file big.csv named in s.yaml (16777217 bytes) was larger than the 16 MiB"), "\(error)")
         }
     }
 
     func testEditedRecordedBytesAreRefused() throws {
-        let entry: [String: JSONValue] = ["role": .string("scenario"), "path": .string("s.yaml"), "bytes": .integer(2),
-                                          "sha256": .string(SHA256.hex(Array("ab".utf8))), "content_base64": .string(Data("ac".utf8).base64EncodedString())]
+        let entry: [String: JSONValue] = [
+            "role": .string("scenario"), "path": .string("s.yaml"), "bytes": .integer(2),
+            "sha256": .string(SHA256.hex(Array("ab".utf8))), "content_base64": .string(Data("ac".utf8).base64EncodedString()),
+        ]
         XCTAssertThrowsError(try InputSources.parse(.array([.object(entry)]), manifest: "m")) { error in
             XCTAssertTrue("\(error)".contains("do not match its recorded size and SHA-256"), "\(error)")
         }

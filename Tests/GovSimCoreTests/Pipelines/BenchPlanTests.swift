@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GovSimCore
 
 /// ``BenchPlan``: the cases' scenarios load, the command lines and the report.
@@ -12,8 +13,12 @@ final class BenchPlanTests: XCTestCase {
         // The compare case reads the reference scenario with its plan variants.
         let compare = try XCTUnwrap(large.cases.first { $0.arguments.first == "compare" })
         XCTAssertEqual(compare.name, "\(BenchPlan.compareCase) [100000 runs]")
-        XCTAssertEqual(compare.arguments, ["compare", "/scratch/bench-compare.yaml", "--runs", "100000", "--threads", "4", "--seed", "1",
-                                           "--out", "/scratch/out-5", "--quiet"])
+        XCTAssertEqual(
+            compare.arguments,
+            [
+                "compare", "/scratch/bench-compare.yaml", "--runs", "100000", "--threads", "4", "--seed", "1",
+                "--out", "/scratch/out-5", "--quiet",
+            ])
         let compared = try TestSupport.load(try XCTUnwrap(large.scenarioFiles.first { $0.path == "/scratch/bench-compare.yaml" }).text)
         XCTAssertFalse(compared.variants.isEmpty)
         XCTAssertEqual(Set(plan.scenarioFiles.map(\.path)).count, plan.scenarioFiles.count)
@@ -24,17 +29,30 @@ final class BenchPlanTests: XCTestCase {
         let portfolio = try TestSupport.load(BenchPlan.scenarioText(years: 20, organisations: 10))
         XCTAssertEqual(portfolio.horizon, 20)
         XCTAssertEqual(portfolio.portfolio?.organisations.count, 10)
-        XCTAssertEqual(plan.cases[0].arguments, ["run", "/scratch/bench-15y-1o.yaml", "--runs", "100000", "--threads", "4", "--seed", "1",
-                                                 "--out", "/scratch/out-0", "--quiet", "--no-runs-csv"])
-        XCTAssertEqual(plan.cases[4].arguments, ["run", "/scratch/bench-30y-1o.yaml", "--runs", "1000", "--threads", "4", "--seed", "1",
-                                                 "--out", "/scratch/out-4", "--quiet"])
+        XCTAssertEqual(
+            plan.cases[0].arguments,
+            [
+                "run", "/scratch/bench-15y-1o.yaml", "--runs", "100000", "--threads", "4", "--seed", "1",
+                "--out", "/scratch/out-0", "--quiet", "--no-runs-csv",
+            ])
+        XCTAssertEqual(
+            plan.cases[4].arguments,
+            [
+                "run", "/scratch/bench-30y-1o.yaml", "--runs", "1000", "--threads", "4", "--seed", "1",
+                "--out", "/scratch/out-4", "--quiet",
+            ])
         // The merge case merges the 16 shards of the goal case's run, which its setup writes.
         let merge = plan.cases[3]
         XCTAssertEqual(merge.name, BenchPlan.label(BenchPlan.mergeCase, runs: 100_000))
-        XCTAssertEqual(merge.arguments, ["merge"] + (1...16).map { "/scratch/merge-shard-\($0)" } + ["--out", "/scratch/out-merge", "--quiet"])
+        XCTAssertEqual(
+            merge.arguments, ["merge"] + (1...16).map { "/scratch/merge-shard-\($0)" } + ["--out", "/scratch/out-merge", "--quiet"])
         XCTAssertEqual(merge.setup.count, 16)
-        XCTAssertEqual(merge.setup[15], ["run", "/scratch/bench-15y-1o.yaml", "--runs", "100000", "--threads", "4", "--seed", "1",
-                                         "--shard", "16/16", "--out", "/scratch/merge-shard-16", "--quiet", "--no-runs-csv"])
+        XCTAssertEqual(
+            merge.setup[15],
+            [
+                "run", "/scratch/bench-15y-1o.yaml", "--runs", "100000", "--threads", "4", "--seed", "1",
+                "--shard", "16/16", "--out", "/scratch/merge-shard-16", "--quiet", "--no-runs-csv",
+            ])
         XCTAssertEqual(merge.setupOutputs, (1...16).map { "/scratch/merge-shard-\($0)" })
     }
 
@@ -50,7 +68,8 @@ final class BenchPlanTests: XCTestCase {
             .init(bench: bench(BenchPlan.portfolioCase), seconds: 30, cpuSeconds: 50, peakMiB: 2048),
         ]
         var goals = plan.goals(results)
-        XCTAssertEqual(goals.map(\.verdict), ["met", "not met", "met", "not met", "not measured", "not met", "not measured", "not measured"])
+        XCTAssertEqual(
+            goals.map(\.verdict), ["met", "not met", "met", "not met", "not measured", "not met", "not measured", "not measured"])
         // The merge goal: time against the single run's, and memory.
         for (seconds, peak, verdict) in [(0.06, 400.0, "met"), (0.06, 480.0, "not met"), (0.1, 100.0, "not met")] {
             goals = plan.goals(results + [.init(bench: bench(BenchPlan.mergeCase), seconds: seconds, cpuSeconds: seconds, peakMiB: peak)])
@@ -60,8 +79,10 @@ final class BenchPlanTests: XCTestCase {
         // --quick merges a tenth of the runs: the ratio is shown, never judged.
         let quick = BenchPlan(quick: true, cores: 2, scratch: "/s")
         func quickBench(_ name: String) -> BenchPlan.Case { quick.cases.first { $0.name.hasPrefix(name + " [") }! }
-        let quickGoals = quick.goals([.init(bench: quickBench(BenchPlan.goalCase), seconds: 1, cpuSeconds: 1, peakMiB: 100),
-                                      .init(bench: quickBench(BenchPlan.mergeCase), seconds: 0.01, cpuSeconds: 0.01, peakMiB: 10)])
+        let quickGoals = quick.goals([
+            .init(bench: quickBench(BenchPlan.goalCase), seconds: 1, cpuSeconds: 1, peakMiB: 100),
+            .init(bench: quickBench(BenchPlan.mergeCase), seconds: 0.01, cpuSeconds: 0.01, peakMiB: 10),
+        ])
         XCTAssertNil(quickGoals[6].met)
         XCTAssertTrue(quickGoals[6].measured.contains("(--quick)"), quickGoals[6].measured)
         goals = plan.goals(results)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GovSimCore
 
 final class ConditionPipelineTests: XCTestCase {
@@ -9,17 +10,21 @@ final class ConditionPipelineTests: XCTestCase {
         var (document, s) = PipelineTestSupport.document(runs: 1100)
         s.horizon = 4
         let truth = ImportanceResamplerTests.scenario(runs: 1, horizon: 4, seed: 5150)
-        let (outturn, _) = ImportanceResamplerTests.outturn(truth: truth, run: 0, years: 2, sds: ImportanceResamplerTests.kpis.map { ($0.0, 2 * $0.1) },
-                                                            noiseSeed: 1)
+        let (outturn, _) = ImportanceResamplerTests.outturn(
+            truth: truth, run: 0, years: 2, sds: ImportanceResamplerTests.kpis.map { ($0.0, 2 * $0.1) },
+            noiseSeed: 1)
         var reference: [(name: String, contents: Data)]?
         for threads in [1, 2, 8] {
-            let options = RunPipeline.Options(document: document, scenario: s, record: ReproductionRecord(.run),
-                                              context: PipelineContext(command: ["govsim", "test"], threads: threads, outputFolder: "out"))
+            let options = RunPipeline.Options(
+                document: document, scenario: s, record: ReproductionRecord(.run),
+                context: PipelineContext(command: ["govsim", "test"], threads: threads, outputFolder: "out"))
             let sink = InMemoryArtifacts()
             let outcome = try ConditionPipeline.run(options, outturn: outturn, threads: threads, into: sink)
             XCTAssertTrue(outcome.conditioning.stages.contains { $0.acceptance != nil }, "the test should exercise the moves")
             let files = sink.files.filter { $0.name != "manifest.json" }
-            XCTAssertEqual(files.map(\.name), ["runs.csv", "summary.csv", "budget.csv", "appraisal.csv", "correlations.csv", "posterior.csv", "report.html"])
+            XCTAssertEqual(
+                files.map(\.name),
+                ["runs.csv", "summary.csv", "budget.csv", "appraisal.csv", "correlations.csv", "posterior.csv", "report.html"])
             if let reference {
                 for (a, b) in zip(reference, files) { XCTAssertEqual(a.contents, b.contents, "\(a.name), threads \(threads)") }
             } else {
@@ -30,8 +35,9 @@ final class ConditionPipelineTests: XCTestCase {
         }
         // The conditioned forecast differs from the unconditioned one.
         let plain = InMemoryArtifacts()
-        _ = try RunPipeline.run(RunPipeline.Options(document: document, scenario: s, record: ReproductionRecord(.run), context: PipelineTestSupport.context()),
-                                threads: 2, into: plain)
+        _ = try RunPipeline.run(
+            RunPipeline.Options(document: document, scenario: s, record: ReproductionRecord(.run), context: PipelineTestSupport.context()),
+            threads: 2, into: plain)
         XCTAssertNotEqual(plain.files.first { $0.name == "summary.csv" }?.contents, reference?.first { $0.name == "summary.csv" }?.contents)
         _ = document
     }

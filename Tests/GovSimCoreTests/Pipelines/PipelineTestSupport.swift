@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import GovSimCore
 
 /// The built-in reference scenario as a pipeline input, at a small size.

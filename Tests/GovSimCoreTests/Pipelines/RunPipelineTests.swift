@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GovSimCore
 @testable import GovSimOutput
 
@@ -9,13 +10,15 @@ final class RunPipelineTests: XCTestCase {
         let (document, scenario) = PipelineTestSupport.document()
         var record = ReproductionRecord(.run)
         if !runsCSV { record.noRunsCSV = true }
-        let manifest = CommandManifest(command: ["govsim", "run"], record: record, documents: [document],
-                                       scenarioName: scenario.name, seed: scenario.seed, runs: scenario.runs,
-                                       horizon: scenario.horizon, sampling: scenario.sampling.rawValue,
-                                       threads: threads, outputFolder: "out")
+        let manifest = CommandManifest(
+            command: ["govsim", "run"], record: record, documents: [document],
+            scenarioName: scenario.name, seed: scenario.seed, runs: scenario.runs,
+            horizon: scenario.horizon, sampling: scenario.sampling.rawValue,
+            threads: threads, outputFolder: "out")
         let sink = InMemoryArtifacts()
-        let outcome = try RunPipeline.run(.init(document: document, scenario: scenario, manifest: manifest, runsCSV: runsCSV),
-                                          threads: threads, into: sink)
+        let outcome = try RunPipeline.run(
+            .init(document: document, scenario: scenario, manifest: manifest, runsCSV: runsCSV),
+            threads: threads, into: sink)
         return (sink, outcome)
     }
 
@@ -25,9 +28,13 @@ final class RunPipelineTests: XCTestCase {
         let (with, _) = try run(threads: 1)
         for threads in [1, 3] {
             let (without, outcome) = try run(threads: threads, runsCSV: false)
-            XCTAssertEqual(without.files.map(\.name), ["summary.csv", "budget.csv", "appraisal.csv", "correlations.csv", "report.html", "manifest.json"])
+            XCTAssertEqual(
+                without.files.map(\.name),
+                ["summary.csv", "budget.csv", "appraisal.csv", "correlations.csv", "report.html", "manifest.json"])
             for (name, contents) in without.files where name != "manifest.json" { XCTAssertEqual(contents, with[name], name) }
-            XCTAssertEqual(try PipelineTestSupport.listing(without["manifest.json"]), ["summary.csv", "budget.csv", "appraisal.csv", "correlations.csv", "report.html"])
+            XCTAssertEqual(
+                try PipelineTestSupport.listing(without["manifest.json"]),
+                ["summary.csv", "budget.csv", "appraisal.csv", "correlations.csv", "report.html"])
             XCTAssertEqual(try JSONValue.parse(without["manifest.json"]!)["reproduction"]?["no_runs_csv"], .bool(true))
             XCTAssertTrue(outcome.result.records.isEmpty)
             XCTAssertEqual(outcome.result.budgets.count, 600)
@@ -41,8 +48,10 @@ final class RunPipelineTests: XCTestCase {
         let records = outcome.result.records
         XCTAssertEqual(RunsTable.bytes(records, startYear: 2025), Array(RunsTable.lines(records, startYear: 2025).utf8))
         var generator = SplitMix64(seed: 3)
-        var values: [Double] = [0.1, -0.1, 1e-300, Double.leastNonzeroMagnitude, -2.5e-7, 1e15, 1e16, 123456789.125, 0.30000000000000004, 1e22, -1e-5,
-                                Double.greatestFiniteMagnitude, -Double.leastNormalMagnitude, 9007199254740992, 999999999999999.9]
+        var values: [Double] = [
+            0.1, -0.1, 1e-300, Double.leastNonzeroMagnitude, -2.5e-7, 1e15, 1e16, 123456789.125, 0.30000000000000004, 1e22, -1e-5,
+            Double.greatestFiniteMagnitude, -Double.leastNormalMagnitude, 9007199254740992, 999999999999999.9,
+        ]
         for _ in 0..<20_000 { values.append(Double(bitPattern: generator.next())) }
         for x in values where x.isFinite {
             var out: [UInt8] = []
@@ -58,13 +67,17 @@ final class RunPipelineTests: XCTestCase {
 
     func testFileSetAndManifestListing() throws {
         let (sink, outcome) = try run(threads: 1)
-        XCTAssertEqual(sink.files.map(\.name), ["runs.csv", "summary.csv", "budget.csv", "appraisal.csv", "correlations.csv", "report.html", "manifest.json"])
+        XCTAssertEqual(
+            sink.files.map(\.name),
+            ["runs.csv", "summary.csv", "budget.csv", "appraisal.csv", "correlations.csv", "report.html", "manifest.json"])
         XCTAssertEqual(outcome.result.scenario.runs, 600)
         // runs.csv: a header and one line per run.
         let lines = String(decoding: sink["runs.csv"]!, as: UTF8.self).split(separator: "\n")
         XCTAssertEqual(lines.count, 601)
         // The manifest lists every other file, runs.csv second, with matching hashes.
-        XCTAssertEqual(try PipelineTestSupport.listing(sink["manifest.json"]), ["summary.csv", "runs.csv", "budget.csv", "appraisal.csv", "correlations.csv", "report.html"])
+        XCTAssertEqual(
+            try PipelineTestSupport.listing(sink["manifest.json"]),
+            ["summary.csv", "runs.csv", "budget.csv", "appraisal.csv", "correlations.csv", "report.html"])
         let manifest = try JSONValue.parse(sink["manifest.json"]!)
         guard case .array(let files)? = manifest["files"] else { return XCTFail("no files listing") }
         for file in files {
@@ -81,23 +94,27 @@ final class RunPipelineTests: XCTestCase {
         for (name, contents) in one.files where name != "manifest.json" {
             XCTAssertEqual(contents, three[name], name)
         }
-        XCTAssertEqual(try PipelineTestSupport.stableManifest(one["manifest.json"]),
-                       try PipelineTestSupport.stableManifest(three["manifest.json"]))
+        XCTAssertEqual(
+            try PipelineTestSupport.stableManifest(one["manifest.json"]),
+            try PipelineTestSupport.stableManifest(three["manifest.json"]))
     }
 
     func testShardsMergeToTheSameBytes() throws {
         let (document, scenario) = PipelineTestSupport.document(runs: 2100)
         func facts(_ subcommand: ReproductionRecord.Subcommand) -> CommandManifest {
-            CommandManifest(command: ["govsim"], record: ReproductionRecord(subcommand), documents: [document], scenarioName: scenario.name,
-                            seed: scenario.seed, runs: scenario.runs, horizon: scenario.horizon, sampling: scenario.sampling.rawValue,
-                            threads: 2, outputFolder: "out")
+            CommandManifest(
+                command: ["govsim"], record: ReproductionRecord(subcommand), documents: [document], scenarioName: scenario.name,
+                seed: scenario.seed, runs: scenario.runs, horizon: scenario.horizon, sampling: scenario.sampling.rawValue,
+                threads: 2, outputFolder: "out")
         }
         let whole = InMemoryArtifacts()
         _ = try RunPipeline.run(.init(document: document, scenario: scenario, manifest: facts(.run)), threads: 2, into: whole)
         var shards: [(ShardPipeline.Prepared, InMemoryArtifacts)] = []
         for k in 1...2 {
-            let prepared = try ShardPipeline.prepare(.init(document: document, dataFiles: [], scenario: scenario, shard: k, shards: 2,
-                                                           threads: 2, manifest: facts(.run)))
+            let prepared = try ShardPipeline.prepare(
+                .init(
+                    document: document, dataFiles: [], scenario: scenario, shard: k, shards: 2,
+                    threads: 2, manifest: facts(.run)))
             let sink = InMemoryArtifacts()
             try prepared.write(into: sink)
             XCTAssertEqual(sink.files.map(\.name), ["runs-rows.csv", "aggregate.bin", "shard.json", "manifest.json"])
@@ -109,11 +126,15 @@ final class RunPipelineTests: XCTestCase {
         for (prepared, sink) in shards {
             let description = try ShardDescription.decode(sink["shard.json"]!)
             XCTAssertEqual(description.aggregateSHA256, SHA256.hex(sink["aggregate.bin"]!))
-            try merge.add(ShardAggregate.decode(Array(sink["aggregate.bin"]!), plan: merge.planSimulator, runs: scenario.runs,
-                                                firstBlock: prepared.blocks.lowerBound, endBlock: prepared.blocks.upperBound))
+            try merge.add(
+                ShardAggregate.decode(
+                    Array(sink["aggregate.bin"]!), plan: merge.planSimulator, runs: scenario.runs,
+                    firstBlock: prepared.blocks.lowerBound, endBlock: prepared.blocks.upperBound))
         }
         let merged = InMemoryArtifacts()
-        _ = try MergePipeline.run(.init(document: document, scenario: scenario, manifest: facts(.merge)), into: merged, result: merge.finish()) { sink in
+        _ = try MergePipeline.run(
+            .init(document: document, scenario: scenario, manifest: facts(.merge)), into: merged, result: merge.finish()
+        ) { sink in
             for (_, shard) in shards { sink(Array(shard["runs-rows.csv"]!)) }
         }
         for (name, contents) in whole.files where name != "manifest.json" {
@@ -123,10 +144,15 @@ final class RunPipelineTests: XCTestCase {
 
     func testTooManyShardsAreRefusedBeforeSimulating() throws {
         let (document, scenario) = PipelineTestSupport.document(runs: 600)
-        let manifest = CommandManifest(command: ["govsim"], record: ReproductionRecord(.run), documents: [document], scenarioName: scenario.name,
-                                       seed: scenario.seed, runs: scenario.runs, horizon: scenario.horizon, threads: 1, outputFolder: "out")
-        XCTAssertThrowsError(try ShardPipeline.prepare(.init(document: document, dataFiles: [], scenario: scenario, shard: 1, shards: 1000,
-                                                             threads: 1, manifest: manifest))) { error in
+        let manifest = CommandManifest(
+            command: ["govsim"], record: ReproductionRecord(.run), documents: [document], scenarioName: scenario.name,
+            seed: scenario.seed, runs: scenario.runs, horizon: scenario.horizon, threads: 1, outputFolder: "out")
+        XCTAssertThrowsError(
+            try ShardPipeline.prepare(
+                .init(
+                    document: document, dataFiles: [], scenario: scenario, shard: 1, shards: 1000,
+                    threads: 1, manifest: manifest))
+        ) { error in
             XCTAssertTrue("\(error)".hasPrefix("--shard 1/1000: 600 runs make only"), "\(error)")
         }
     }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 /// ``ShardChoice``: `--shard K/N` and the schedulers' environments.
@@ -11,7 +12,9 @@ final class ShardChoiceTests: XCTestCase {
     }
 
     func testEnvironment() throws {
-        XCTAssertTrue(try ShardChoice.fromEnvironment(["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_COUNT": "4"], shards: nil) == (3, 4))
+        XCTAssertTrue(
+            try ShardChoice.fromEnvironment(
+                ["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_COUNT": "4"], shards: nil) == (3, 4))
         XCTAssertTrue(try ShardChoice.fromEnvironment(["SLURM_ARRAY_TASK_ID": "5", "SLURM_ARRAY_TASK_MIN": "5"], shards: 8) == (5, 8))
         XCTAssertTrue(try ShardChoice.fromEnvironment(["JOB_COMPLETION_INDEX": "0"], shards: 3) == (1, 3))
         XCTAssertThrowsError(try ShardChoice.fromEnvironment(["SLURM_ARRAY_TASK_ID": "0", "SLURM_ARRAY_TASK_COUNT": "4"], shards: nil))

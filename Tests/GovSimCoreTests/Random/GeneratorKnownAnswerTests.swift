@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 /// Known-answer vectors for the three bit generators, from
@@ -8,8 +9,9 @@ final class GeneratorKnownAnswerTests: XCTestCase {
     private typealias Block = (UInt32, UInt32, UInt32, UInt32)
 
     private func assertBlock(_ actual: Block, _ expected: Block, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual([actual.0, actual.1, actual.2, actual.3], [expected.0, expected.1, expected.2, expected.3],
-                       file: file, line: line)
+        XCTAssertEqual(
+            [actual.0, actual.1, actual.2, actual.3], [expected.0, expected.1, expected.2, expected.3],
+            file: file, line: line)
     }
 
     func testPhilox4x32_10ZeroCounterZeroKey() {
@@ -19,14 +21,16 @@ final class GeneratorKnownAnswerTests: XCTestCase {
 
     func testPhilox4x32_10AllOnes() {
         let g = Philox4x32(key: (0xFFFF_FFFF, 0xFFFF_FFFF))
-        assertBlock(g.block((0xFFFF_FFFF, 0xFFFF_FFFF, 0xFFFF_FFFF, 0xFFFF_FFFF)),
-                    (0x408F_276D, 0x41C8_3B0E, 0xA20B_C7C6, 0x6D54_51FD))
+        assertBlock(
+            g.block((0xFFFF_FFFF, 0xFFFF_FFFF, 0xFFFF_FFFF, 0xFFFF_FFFF)),
+            (0x408F_276D, 0x41C8_3B0E, 0xA20B_C7C6, 0x6D54_51FD))
     }
 
     func testPhilox4x32_10PiDigits() {
         let g = Philox4x32(key: (0xA409_3822, 0x299F_31D0))
-        assertBlock(g.block((0x243F_6A88, 0x85A3_08D3, 0x1319_8A2E, 0x0370_7344)),
-                    (0xD16C_FE09, 0x94FD_CCEB, 0x5001_E420, 0x2412_6EA1))
+        assertBlock(
+            g.block((0x243F_6A88, 0x85A3_08D3, 0x1319_8A2E, 0x0370_7344)),
+            (0xD16C_FE09, 0x94FD_CCEB, 0x5001_E420, 0x2412_6EA1))
     }
 
     func testPhiloxSeedInitializerSplitsLowWordFirst() {
@@ -34,8 +38,9 @@ final class GeneratorKnownAnswerTests: XCTestCase {
         let g = Philox4x32(seed: seed)
         XCTAssertEqual(g.key.0, 0xA409_3822)
         XCTAssertEqual(g.key.1, 0x299F_31D0)
-        assertBlock(g.block((0x243F_6A88, 0x85A3_08D3, 0x1319_8A2E, 0x0370_7344)),
-                    (0xD16C_FE09, 0x94FD_CCEB, 0x5001_E420, 0x2412_6EA1))
+        assertBlock(
+            g.block((0x243F_6A88, 0x85A3_08D3, 0x1319_8A2E, 0x0370_7344)),
+            (0xD16C_FE09, 0x94FD_CCEB, 0x5001_E420, 0x2412_6EA1))
     }
 
     func testPhiloxIsAPureFunctionOfKeyAndCounter() {
@@ -63,8 +68,10 @@ final class GeneratorKnownAnswerTests: XCTestCase {
 
     func testXoshiro256StarStarState1234() {
         var g = Xoshiro256StarStar(state: (1, 2, 3, 4))
-        let expected: [UInt64] = [11520, 0, 1_509_978_240, 1_215_971_899_390_074_240,
-                                  1_216_172_134_540_287_360, 607_988_272_756_665_600]
+        let expected: [UInt64] = [
+            11520, 0, 1_509_978_240, 1_215_971_899_390_074_240,
+            1_216_172_134_540_287_360, 607_988_272_756_665_600,
+        ]
         XCTAssertEqual((0..<expected.count).map { _ in g.next() }, expected)
     }
 

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 final class ImanConoverTests: XCTestCase {
@@ -64,8 +65,10 @@ final class ImanConoverTests: XCTestCase {
         // A discrete column (many ties) and a target with a correlation of exactly 1.
         let target = try CorrelationMatrix(names: ["a", "b", "c"], pairs: [("a", "b", 1), ("a", "c", 0.5), ("b", "c", 0.5)])
         let n = 2000
-        let input = SampleMatrix(columns: [(0..<n).map { Double($0 % 5) }, (0..<n).map { Double(($0 * 13) % n) },
-                                           (0..<n).map { sin(Double($0)) }])
+        let input = SampleMatrix(columns: [
+            (0..<n).map { Double($0 % 5) }, (0..<n).map { Double(($0 * 13) % n) },
+            (0..<n).map { sin(Double($0)) },
+        ])
         let output = try ImanConover(target: target).apply(to: input, seed: 9)
         for j in 0..<3 { XCTAssertEqual(output.column(j).sorted(), input.column(j).sorted()) }
         let r = SpearmanCorrelation.matrix(of: output)

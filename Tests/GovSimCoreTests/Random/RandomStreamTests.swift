@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 final class RandomStreamTests: XCTestCase {
@@ -32,10 +33,12 @@ final class RandomStreamTests: XCTestCase {
         XCTAssertEqual(RandomStream(seed: 42, run: 0).uniformPair(channel: c, index: 0).1, 0.2036068836920365)
         XCTAssertEqual(RandomStream(seed: 42, run: 0).uniform(channel: c, index: 1), 0.8956121191009453)
         XCTAssertEqual(RandomStream(seed: 42, run: 1).uniform(channel: c, index: 0), 0.33723059752344675)
-        XCTAssertEqual(RandomStream(seed: 2024, run: 123_456_789_012).uniformPair(channel: c, index: 7).0,
-                       0.23683662085293322)
-        XCTAssertEqual(RandomStream(seed: 2024, run: 123_456_789_012).uniformPair(channel: c, index: 7).1,
-                       0.16017113706982722)
+        XCTAssertEqual(
+            RandomStream(seed: 2024, run: 123_456_789_012).uniformPair(channel: c, index: 7).0,
+            0.23683662085293322)
+        XCTAssertEqual(
+            RandomStream(seed: 2024, run: 123_456_789_012).uniformPair(channel: c, index: 7).1,
+            0.16017113706982722)
         XCTAssertEqual(RandomStream(seed: 0, run: 0).uniformPair(channel: 0, index: 0).1, 0.7357127844834425)
     }
 

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 /// The point of the designs: for a smooth function of 5 inputs, the estimated mean varies much

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 /// Reference values: scipy 1.17.1, `scipy.stats.qmc.Sobol(d, scramble=False, bits=32)`, digits
@@ -189,9 +190,10 @@ final class SobolSequenceTests: XCTestCase {
                     XCTAssertEqual(cells.count, n, "seed \(seed), block at \(start), dimension \(j)")
                 }
                 for k in 0...m {
-                    let cells = Set((0..<n).map { i in
-                        Int(block[i, 0] * Double(1 << k)) << (m - k) | Int(block[i, 1] * Double(1 << (m - k)))
-                    })
+                    let cells = Set(
+                        (0..<n).map { i in
+                            Int(block[i, 0] * Double(1 << k)) << (m - k) | Int(block[i, 1] * Double(1 << (m - k)))
+                        })
                     XCTAssertEqual(cells.count, n, "2-D boxes 2^-\(k) × 2^-\(m - k), seed \(seed)")
                 }
             }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 /// Reference values from scipy 1.17.1 (`scipy.stats.rankdata`, `scipy.stats.spearmanr`),

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 final class ScenarioDataResolverTests: XCTestCase {
@@ -44,8 +45,9 @@ final class ScenarioDataResolverTests: XCTestCase {
             let median = result.summary[.spendingCounterfactual]![t].p50
             // log-SD of the path at year t: growth uncertainty, yearly noise, and productivity
             // shocks on the labour share; the median's s.e. is 1.2533·sd/√n. Allow 4 s.e.
-            let sd = (Double(t * t) * pow(fit.logGrowthRateStandardError, 2) + Double(t) * pow(fit.residualStandardDeviation, 2)
-                      + Double(t) * pow(0.45 * 0.01, 2)).squareRoot()
+            let sd =
+                (Double(t * t) * pow(fit.logGrowthRateStandardError, 2) + Double(t) * pow(fit.residualStandardDeviation, 2)
+                + Double(t) * pow(0.45 * 0.01, 2)).squareRoot()
             let tolerance = 4 * 1.2533 * sd / (4000.0).squareRoot() + 0.0005
             XCTAssertEqual(log(median / start), fit.logGrowthRate * Double(t), accuracy: tolerance, "year \(t)")
         }
@@ -78,7 +80,8 @@ final class ScenarioDataResolverTests: XCTestCase {
     func testCommittedFitIsUpToDate() throws {
         // scenarios/data/fit-panel/ is the output of `govsim fit` on the example panel; refit and compare.
         let panel = try DataTable(data: read("data/example-panel.csv"), fileName: "example-panel.csv")
-        let regression = try panel.fitLinearRegression(response: "productivity",
+        let regression = try panel.fitLinearRegression(
+            response: "productivity",
             predictors: PracticeKind.allCases.map(\.rawValue), intercept: true, robust: nil)
         let committed = try DataTable(data: read("data/fit-panel/coefficients.csv"), fileName: "coefficients.csv")
         XCTAssertEqual(try committed.numericColumn("estimate"), regression.estimates)
@@ -86,7 +89,8 @@ final class ScenarioDataResolverTests: XCTestCase {
 
     func testMissingHistoryFileNamesTheScenarioLine() throws {
         let s = try TestSupport.load(TestSupport.header + "baseline:\n  spending: {history: nope.csv, column: spending}\n")
-        XCTAssertThrowsError(try ScenarioDataResolver.resolve(s, scenarioFile: "x.yaml") { _ in throw CocoaError(.fileNoSuchFile) }) { error in
+        XCTAssertThrowsError(try ScenarioDataResolver.resolve(s, scenarioFile: "x.yaml") { _ in throw CocoaError(.fileNoSuchFile) }) {
+            error in
             let d = (error as! ScenarioError).diagnostics[0]
             XCTAssertEqual(d.line, 4)
             XCTAssertTrue(d.description.hasPrefix("x.yaml:4:"), d.description)
@@ -109,10 +113,12 @@ final class ScenarioDataResolverTests: XCTestCase {
     }
 
     func testHistoryNeedsAColumnAndFromFitRejectsUnknownKeys() {
-        XCTAssertTrue(TestSupport.diagnostics(TestSupport.header + "baseline:\n  spending: {history: h.csv}\n")
-            .first?.message.contains("no `column`") ?? false)
-        XCTAssertTrue(TestSupport.diagnostics(TestSupport.header + "effects:\n  from_fit: {coefficients: c.csv, dist: t}\n")
-            .first?.description.contains("unknown key `dist`") ?? false)
+        XCTAssertTrue(
+            TestSupport.diagnostics(TestSupport.header + "baseline:\n  spending: {history: h.csv}\n")
+                .first?.message.contains("no `column`") ?? false)
+        XCTAssertTrue(
+            TestSupport.diagnostics(TestSupport.header + "effects:\n  from_fit: {coefficients: c.csv, dist: t}\n")
+                .first?.description.contains("unknown key `dist`") ?? false)
     }
 
     // MARK: - Derived values pass the parameters' range checks
@@ -132,7 +138,8 @@ final class ScenarioDataResolverTests: XCTestCase {
     }
 
     func testProductivityHistoryGrowingTooFastIsRefused() throws {
-        let message = try XCTUnwrap(historyError("productivity_trend", Self.series { 100 * pow(1.8, Double($0)) * (1 + 0.001 * Double($0 % 2)) }))
+        let message = try XCTUnwrap(
+            historyError("productivity_trend", Self.series { 100 * pow(1.8, Double($0)) * (1 + 0.001 * Double($0 % 2)) }))
         XCTAssertTrue(message.contains("growth rate of 0.8") && message.contains("baseline.productivity_trend"), message)
         XCTAssertTrue(message.contains("between -0.5 and 0.5"), message)
     }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 final class ScenarioInputGuardTests: XCTestCase {
@@ -15,7 +16,9 @@ final class ScenarioInputGuardTests: XCTestCase {
     }
 
     func testNestingUpToTheLimitPassesAndOneMoreIsRefusedWhereItStarts() {
-        func flow(_ depth: Int) -> String { "a: " + String(repeating: "[", count: depth - 1) + String(repeating: "]", count: depth - 1) + "\n" }
+        func flow(_ depth: Int) -> String {
+            "a: " + String(repeating: "[", count: depth - 1) + String(repeating: "]", count: depth - 1) + "\n"
+        }
         XCTAssertNil(guardDiagnostic(flow(ScenarioInputGuard.maximumDepth)))
         let d = guardDiagnostic(flow(ScenarioInputGuard.maximumDepth + 1))
         XCTAssertEqual(d?.line, 1)
@@ -28,7 +31,7 @@ final class ScenarioInputGuardTests: XCTestCase {
     func testHundredThousandBracketsAreLocatedAtTheSixtyFifth() {
         let d = guardDiagnostic(String(repeating: "{a: [", count: 50_000))
         XCTAssertEqual(d?.line, 1)
-        XCTAssertEqual(d?.column, 5 * 32 + 1) // the 65th bracket is the '{' of the 33rd "{a: ["
+        XCTAssertEqual(d?.column, 5 * 32 + 1)  // the 65th bracket is the '{' of the 33rd "{a: ["
         XCTAssertTrue(d?.message.contains("levels deep") ?? false, "\(String(describing: d))")
     }
 

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 final class ScenarioLinterTests: XCTestCase {
@@ -22,11 +23,15 @@ final class ScenarioLinterTests: XCTestCase {
         XCTAssertEqual(w[0].severity, .warning)
         XCTAssertEqual(w[0].line, 6)
         XCTAssertEqual(w[0].column, 5)
-        XCTAssertTrue(w[0].description.hasPrefix("test.yaml:6:5: warning: practices.customer_focus.target_adoption (0.4) is below start_adoption (0.6)"), w[0].description)
+        XCTAssertTrue(
+            w[0].description.hasPrefix(
+                "test.yaml:6:5: warning: practices.customer_focus.target_adoption (0.4) is below start_adoption (0.6)"), w[0].description)
     }
 
     func testTargetBelowStartInSomeRuns() throws {
-        let yaml = TestSupport.header + "practices:\n  data_as_product:\n    start_adoption: 0.5\n    target_adoption: {uniform: {min: 0.3, max: 0.9}}\n"
+        let yaml =
+            TestSupport.header
+            + "practices:\n  data_as_product:\n    start_adoption: 0.5\n    target_adoption: {uniform: {min: 0.3, max: 0.9}}\n"
         let w = try warnings(yaml)
         XCTAssertEqual(w.count, 1)
         XCTAssertEqual(w[0].line, 6)
@@ -40,7 +45,9 @@ final class ScenarioLinterTests: XCTestCase {
     }
 
     func testWideDistributionOfAPositiveQuantity() throws {
-        let yaml = TestSupport.header + "spending:\n  cost_overrun: {uniform: {min: 0.2, max: 5}}\nbaseline:\n  spending: {lognormal: {p5: 100, p95: 2000}}\n"
+        let yaml =
+            TestSupport.header
+            + "spending:\n  cost_overrun: {uniform: {min: 0.2, max: 5}}\nbaseline:\n  spending: {lognormal: {p5: 100, p95: 2000}}\n"
         let w = try warnings(yaml)
         XCTAssertEqual(w.map(\.line), [4, 6])
         XCTAssertTrue(w[0].message.contains("spending.cost_overrun spans more than an order of magnitude"), w[0].message)
@@ -50,7 +57,9 @@ final class ScenarioLinterTests: XCTestCase {
     func testRangesFromZeroAndWrittenDefaultsAreNotFlagged() throws {
         // A delay from 0 years has p5 near 0: the ratio says nothing. The default cost overrun
         // (p95/p5 ≈ 10.8, documented) written out is not flagged either.
-        let yaml = TestSupport.header + "programme_risk:\n  delay: {uniform: {min: 0, max: 1}}\nspending:\n  cost_overrun: {lognormal: {mean: 1.45, sd: 1.2}}\n"
+        let yaml =
+            TestSupport.header
+            + "programme_risk:\n  delay: {uniform: {min: 0, max: 1}}\nspending:\n  cost_overrun: {lognormal: {mean: 1.45, sd: 1.2}}\n"
         XCTAssertEqual(try warnings(yaml), [])
     }
 

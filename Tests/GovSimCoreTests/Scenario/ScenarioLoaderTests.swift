@@ -1,10 +1,12 @@
 import XCTest
+
 @testable import GovSimCore
 
 final class ScenarioLoaderTests: XCTestCase {
     func testEmbeddedReferenceEqualsFile() throws {
-        XCTAssertEqual(ReferenceScenario.yaml, try TestSupport.scenarioText("reference.yaml"),
-                       "run scripts/embed-reference.sh after editing scenarios/reference.yaml")
+        XCTAssertEqual(
+            ReferenceScenario.yaml, try TestSupport.scenarioText("reference.yaml"),
+            "run scripts/embed-reference.sh after editing scenarios/reference.yaml")
     }
 
     func testEveryShippedScenarioLoads() throws {
@@ -46,22 +48,23 @@ final class ScenarioLoaderTests: XCTestCase {
     }
 
     func testLogisticCurveAndDistributionForms() throws {
-        let s = try TestSupport.load(TestSupport.header + """
-        practices:
-          customer_focus:
-            curve: {logistic: {midpoint: 4, speed: {uniform: {min: 0.5, max: 1.5}}}}
-          rapid_iteration:
-            curve: logistic
-        effects:
-          full_adoption_uplift: {lognormal: {p10: 0.08, p90: 0.14}}
-          realisation_lag: {pert: {min: 3, mode: 5, max: 8}}
-        baseline:
-          inflation: {truncated_normal: {mean: 0.02, sd: 0.01, lower: 0}}
-          labour_share: {beta: {alpha: 9, beta: 11}}
-          demand_growth: {fixed: 0.02}
-        spending:
-          cost_overrun: {lognormal: {mu: 0.1, sigma: 0.5}}
-        """)
+        let s = try TestSupport.load(
+            TestSupport.header + """
+                practices:
+                  customer_focus:
+                    curve: {logistic: {midpoint: 4, speed: {uniform: {min: 0.5, max: 1.5}}}}
+                  rapid_iteration:
+                    curve: logistic
+                effects:
+                  full_adoption_uplift: {lognormal: {p10: 0.08, p90: 0.14}}
+                  realisation_lag: {pert: {min: 3, mode: 5, max: 8}}
+                baseline:
+                  inflation: {truncated_normal: {mean: 0.02, sd: 0.01, lower: 0}}
+                  labour_share: {beta: {alpha: 9, beta: 11}}
+                  demand_growth: {fixed: 0.02}
+                spending:
+                  cost_overrun: {lognormal: {mu: 0.1, sigma: 0.5}}
+                """)
         XCTAssertEqual(s.curves[.customerFocus], .logistic)
         XCTAssertEqual(s.curves[.rapidIteration], .logistic)
         XCTAssertEqual(s["practices.customer_focus.curve.logistic.midpoint"], .fixed(4))
@@ -81,8 +84,10 @@ final class ScenarioLoaderTests: XCTestCase {
 
     // MARK: - Errors name file, line and column
 
-    private func assertError(_ yaml: String, line: Int, column: Int? = nil, contains fragments: [String],
-                             file: StaticString = #filePath, sourceLine: UInt = #line) {
+    private func assertError(
+        _ yaml: String, line: Int, column: Int? = nil, contains fragments: [String],
+        file: StaticString = #filePath, sourceLine: UInt = #line
+    ) {
         let d = TestSupport.diagnostics(yaml)
         guard let first = d.first else { return XCTFail("expected an error", file: file, line: sourceLine) }
         XCTAssertEqual(first.line, line, "\(first)", file: file, line: sourceLine)
@@ -109,32 +114,49 @@ final class ScenarioLoaderTests: XCTestCase {
     }
 
     func testUnknownKeyWithSuggestion() {
-        assertError(TestSupport.header + "basline:\n  spending: 10\n", line: 3, column: 1, contains: ["unknown key `basline`", "did you mean `baseline`?"])
-        assertError(TestSupport.header + "practices:\n  data_as_product:\n    target_adoptoin: 0.5\n", line: 5, column: 5,
-                    contains: ["unknown key `target_adoptoin` in practices.data_as_product", "did you mean `target_adoption`?"])
-        assertError(TestSupport.header + "effects:\n  realisation_lag: {triangle: {min: 1, mode: 2, max: 3}}\n", line: 4,
-                    contains: ["unknown distribution `triangle`", "did you mean `triangular`?"])
+        assertError(
+            TestSupport.header + "basline:\n  spending: 10\n", line: 3, column: 1,
+            contains: ["unknown key `basline`", "did you mean `baseline`?"])
+        assertError(
+            TestSupport.header + "practices:\n  data_as_product:\n    target_adoptoin: 0.5\n", line: 5, column: 5,
+            contains: ["unknown key `target_adoptoin` in practices.data_as_product", "did you mean `target_adoption`?"])
+        assertError(
+            TestSupport.header + "effects:\n  realisation_lag: {triangle: {min: 1, mode: 2, max: 3}}\n", line: 4,
+            contains: ["unknown distribution `triangle`", "did you mean `triangular`?"])
     }
 
     func testOutOfRangeValues() {
-        assertError(TestSupport.header + "baseline:\n  labour_share: 1.5\n", line: 4, column: 17,
-                    contains: ["baseline.labour_share is 1.5", "between 0 and 1"])
+        assertError(
+            TestSupport.header + "baseline:\n  labour_share: 1.5\n", line: 4, column: 17,
+            contains: ["baseline.labour_share is 1.5", "between 0 and 1"])
         assertError(TestSupport.header + "runs: -5\n", line: 3, contains: ["runs must be a whole number between 1"])
         assertError(TestSupport.header + "horizon: 0\n", line: 3, contains: ["horizon"])
-        assertError(TestSupport.header + "practices:\n  customer_focus:\n    target_adoption: {uniform: {min: 0.5, max: 1.2}}\n",
-                    line: 5, contains: ["up to 1.2", "between 0 and 1"])
+        assertError(
+            TestSupport.header + "practices:\n  customer_focus:\n    target_adoption: {uniform: {min: 0.5, max: 1.2}}\n",
+            line: 5, contains: ["up to 1.2", "between 0 and 1"])
         assertError(TestSupport.header + "programme_risk:\n  full_delivery_probability: 1.1\n", line: 4, contains: ["between 0 and 1"])
     }
 
     func testInvalidDistributions() {
-        assertError(TestSupport.header + "effects:\n  realisation_lag: {uniform: {min: 5, max: 3}}\n", line: 4, contains: ["min (5) must be below max (3)"])
-        assertError(TestSupport.header + "effects:\n  realisation_lag: {triangular: {min: 3, mode: 9, max: 7}}\n", line: 4, contains: ["mode (9)"])
-        assertError(TestSupport.header + "baseline:\n  inflation: {normal: {mean: 0.02, sd: -1}}\n", line: 4, contains: ["sd must be positive"])
-        assertError(TestSupport.header + "effects:\n  full_adoption_uplift: {lognormal: {p5: 0.15, p95: 0.07}}\n", line: 4, contains: ["p5 (0.15) must be below p95 (0.07)"])
-        assertError(TestSupport.header + "baseline:\n  labour_share: {normal: {mean: 0.5, sd: 0.2}}\n", line: 4, contains: ["truncated_normal"])
+        assertError(
+            TestSupport.header + "effects:\n  realisation_lag: {uniform: {min: 5, max: 3}}\n", line: 4,
+            contains: ["min (5) must be below max (3)"])
+        assertError(
+            TestSupport.header + "effects:\n  realisation_lag: {triangular: {min: 3, mode: 9, max: 7}}\n", line: 4, contains: ["mode (9)"])
+        assertError(
+            TestSupport.header + "baseline:\n  inflation: {normal: {mean: 0.02, sd: -1}}\n", line: 4, contains: ["sd must be positive"])
+        assertError(
+            TestSupport.header + "effects:\n  full_adoption_uplift: {lognormal: {p5: 0.15, p95: 0.07}}\n", line: 4,
+            contains: ["p5 (0.15) must be below p95 (0.07)"])
+        assertError(
+            TestSupport.header + "baseline:\n  labour_share: {normal: {mean: 0.5, sd: 0.2}}\n", line: 4, contains: ["truncated_normal"])
         assertError(TestSupport.header + "baseline:\n  inflation: {normal: {mean: 0.02}}\n", line: 4, contains: ["needs `sd`"])
-        assertError(TestSupport.header + "baseline:\n  inflation: {normal: {mean: 0.02, sigma: 1}}\n", line: 4, contains: ["`sigma` is not a parameter of the normal"])
-        assertError(TestSupport.header + "baseline:\n  demand_shock_sd: {uniform: {min: 0, max: 0.1}}\n", line: 4, contains: ["must be a plain number"])
+        assertError(
+            TestSupport.header + "baseline:\n  inflation: {normal: {mean: 0.02, sigma: 1}}\n", line: 4,
+            contains: ["`sigma` is not a parameter of the normal"])
+        assertError(
+            TestSupport.header + "baseline:\n  demand_shock_sd: {uniform: {min: 0, max: 0.1}}\n", line: 4,
+            contains: ["must be a plain number"])
     }
 
     func testNonFiniteNumbersAreRefused() {
@@ -143,7 +165,8 @@ final class ScenarioLoaderTests: XCTestCase {
     }
 
     func testDuplicateKeys() {
-        assertError(TestSupport.header + "baseline:\n  spending: 10\n  spending: 20\n", line: 5, contains: ["duplicate key `spending`", "line 4"])
+        assertError(
+            TestSupport.header + "baseline:\n  spending: 10\n  spending: 20\n", line: 5, contains: ["duplicate key `spending`", "line 4"])
         assertError(TestSupport.header + "horizon: 5\nhorizon: 6\n", line: 4, contains: ["duplicate key `horizon`"])
     }
 

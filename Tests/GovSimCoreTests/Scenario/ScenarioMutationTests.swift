@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 /// A property test of the scenario loader on random mutations of the shipped scenarios (a
@@ -7,11 +8,13 @@ import XCTest
 /// scenarios. Every mutant must either load or fail with located diagnostics — never crash,
 /// hang or throw anything else.
 final class ScenarioMutationTests: XCTestCase {
-    static let tokens = ["[", "]", "{", "}", ": ", "- ", ", ", "&a ", "*a", "&b [*a, *a, *a]", "!!str ", "!!binary ", "? ", "\t",
-                         "\"", "'", "#", "\n", "\n  ", "    ", ".nan", "-.inf", "1e999", "-1", "0x1F", "~", "null", "|\n", ">-\n",
-                         "---\n", "...\n", "%YAML 1.2\n---\n", "\u{0}", "\u{FEFF}", "\r\n", "é", "\u{7}", "<<: *a\n",
-                         "{uniform: {min: 2, max: 1}}", "{lognormal: {p5: 1, p95: 1}}", "{beta: {alpha: 0, beta: 1}}",
-                         "runs: 100000000\nhorizon: 200\n", "curve: {logistic: {}}\n", "curve: bass\n"]
+    static let tokens = [
+        "[", "]", "{", "}", ": ", "- ", ", ", "&a ", "*a", "&b [*a, *a, *a]", "!!str ", "!!binary ", "? ", "\t",
+        "\"", "'", "#", "\n", "\n  ", "    ", ".nan", "-.inf", "1e999", "-1", "0x1F", "~", "null", "|\n", ">-\n",
+        "---\n", "...\n", "%YAML 1.2\n---\n", "\u{0}", "\u{FEFF}", "\r\n", "é", "\u{7}", "<<: *a\n",
+        "{uniform: {min: 2, max: 1}}", "{lognormal: {p5: 1, p95: 1}}", "{beta: {alpha: 0, beta: 1}}",
+        "runs: 100000000\nhorizon: 200\n", "curve: {logistic: {}}\n", "curve: bass\n",
+    ]
 
     struct Generator {
         var state: UInt64
@@ -30,19 +33,19 @@ final class ScenarioMutationTests: XCTestCase {
         for _ in 0..<(1 + g.below(4)) {
             let at = g.below(bytes.count + 1)
             switch g.below(6) {
-            case 0 where !bytes.isEmpty: // flip a bit
+            case 0 where !bytes.isEmpty:  // flip a bit
                 let i = min(at, bytes.count - 1)
                 bytes[i] ^= UInt8(1 << g.below(8))
-            case 1 where !bytes.isEmpty: // delete a range
+            case 1 where !bytes.isEmpty:  // delete a range
                 let end = min(bytes.count, at + 1 + g.below(64))
                 bytes.removeSubrange(min(at, end)..<end)
-            case 2 where !bytes.isEmpty: // duplicate a range
+            case 2 where !bytes.isEmpty:  // duplicate a range
                 let end = min(bytes.count, at + 1 + g.below(200))
                 bytes.insert(contentsOf: bytes[min(at, end)..<end], at: g.below(bytes.count + 1))
-            case 3: // splice: this one's start, another's end
+            case 3:  // splice: this one's start, another's end
                 let other = others[g.below(others.count)]
                 bytes = Array(bytes.prefix(at)) + Array(other.suffix(g.below(other.count + 1)))
-            default: // insert a YAML-significant token
+            default:  // insert a YAML-significant token
                 bytes.insert(contentsOf: Array(tokens[g.below(tokens.count)].utf8), at: at)
             }
         }

@@ -13,7 +13,9 @@ final class ScenarioNameTests: XCTestCase {
     func testSlugNeverNamesAPathOrAHiddenFile() {
         for name in ["..", ".hidden", "a/b", "../../etc", "a\\b", "C:x", " spaced ", "a\u{0}b", "-x-"] {
             let slug = ScenarioName.slug(name)
-            XCTAssertFalse(slug.contains("/") || slug.contains("\\") || slug.contains(":") || slug.hasPrefix(".") || slug.hasPrefix("-") || slug.hasSuffix("-"), "\(name) → \(slug)")
+            XCTAssertFalse(
+                slug.contains("/") || slug.contains("\\") || slug.contains(":") || slug.hasPrefix(".") || slug.hasPrefix("-")
+                    || slug.hasSuffix("-"), "\(name) → \(slug)")
             XCTAssertFalse(slug.isEmpty)
         }
         XCTAssertEqual(ScenarioName.slug("../../etc"), "etc")

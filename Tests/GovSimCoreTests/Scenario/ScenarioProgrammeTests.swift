@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 /// `Scenario+Programme.swift`: the programme's duration and the default correlation of
@@ -28,13 +29,18 @@ final class ScenarioProgrammeTests: XCTestCase {
     /// `programme_risk.correlation: 0` restores independence; the scenario's own pair wins.
     func testCorrelationCanBeTurnedOffOrOverridden() throws {
         XCTAssertNil(try TestSupport.load(TestSupport.header + "programme_risk:\n  correlation: 0\n").correlation)
-        let s = try TestSupport.load(TestSupport.header + "correlations:\n  pairs:\n    - [spending.cost_overrun, programme_risk.delay, 0.2]\n")
+        let s = try TestSupport.load(
+            TestSupport.header + "correlations:\n  pairs:\n    - [spending.cost_overrun, programme_risk.delay, 0.2]\n")
         let c = try XCTUnwrap(s.correlation)
-        let o = try XCTUnwrap(c.names.firstIndex(of: "spending.cost_overrun")), d = try XCTUnwrap(c.names.firstIndex(of: "programme_risk.delay"))
+        let o = try XCTUnwrap(c.names.firstIndex(of: "spending.cost_overrun")),
+            d = try XCTUnwrap(c.names.firstIndex(of: "programme_risk.delay"))
         XCTAssertEqual(c[o, d], 0.2)
         XCTAssertEqual(c[o, try XCTUnwrap(c.names.firstIndex(of: "programme_risk.delivery"))], -0.5, "the other pairs keep the default")
         // Fixed inputs are not correlated.
-        XCTAssertNil(try TestSupport.load(TestSupport.header + "spending:\n  cost_overrun: 1.2\nprogramme_risk:\n  delay: 1\n  full_delivery_probability: 1\n").correlation)
+        XCTAssertNil(
+            try TestSupport.load(
+                TestSupport.header + "spending:\n  cost_overrun: 1.2\nprogramme_risk:\n  delay: 1\n  full_delivery_probability: 1\n"
+            ).correlation)
     }
 
     /// The correlation is read once, at load: a variant cannot override it.
@@ -51,6 +57,7 @@ final class ScenarioProgrammeTests: XCTestCase {
         XCTAssertTrue(d.first?.description.contains("add `investment.duration") ?? false, "\(d)")
         XCTAssertNoThrow(try TestSupport.load(TestSupport.header + "investment:\n  fixed_per_year: 4\n  duration: 5\n"))
         let profile = TestSupport.diagnostics(TestSupport.header + "investment:\n  profile: {2024: 3}\n")
-        XCTAssertTrue(profile.first?.description.contains("investment.profile: year 2024 is outside the simulated years") ?? false, "\(profile)")
+        XCTAssertTrue(
+            profile.first?.description.contains("investment.profile: year 2024 is outside the simulated years") ?? false, "\(profile)")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GovSimCore
 @testable import GovSimScenario
 
@@ -30,8 +31,9 @@ final class ScenarioSchemaTests: XCTestCase {
                     let forms = curve?["oneOf"] as? [[String: Any]] ?? []
                     let kind = path[i + 1]
                     guard let form = forms.first(where: { (($0["properties"] as? [String: Any])?[kind]) != nil }),
-                          let kindSchema = (form["properties"] as! [String: Any])[kind] as? [String: Any],
-                          let object = (kindSchema["oneOf"] as? [[String: Any]])?.first(where: { $0["type"] as? String == "object" }) else { return nil }
+                        let kindSchema = (form["properties"] as! [String: Any])[kind] as? [String: Any],
+                        let object = (kindSchema["oneOf"] as? [[String: Any]])?.first(where: { $0["type"] as? String == "object" })
+                    else { return nil }
                     current = object
                     i += 2
                     continue

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 /// `Scenario.uncertainPaths` (what the loader checks correlations against) must name exactly the

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 @testable import GovSimScenario
 
@@ -54,8 +55,12 @@ final class StarterScenarioTests: XCTestCase {
     }
 
     func testNames() {
-        for good in ["city-council_2.v1", "Région Île-de-France", "a/b", "é"] { XCTAssertNil(StarterScenario.problem(withName: good), good) }
-        for bad in ["", "   ", "a\u{7}b", String(repeating: "x", count: 101)] { XCTAssertNotNil(StarterScenario.problem(withName: bad), bad) }
+        for good in ["city-council_2.v1", "Région Île-de-France", "a/b", "é"] {
+            XCTAssertNil(StarterScenario.problem(withName: good), good)
+        }
+        for bad in ["", "   ", "a\u{7}b", String(repeating: "x", count: 101)] {
+            XCTAssertNotNil(StarterScenario.problem(withName: bad), bad)
+        }
     }
 
     func testAnyNameLoadsAsWritten() throws {
@@ -81,7 +86,9 @@ final class StarterScenarioTests: XCTestCase {
             let s = try TestSupport.load(yaml)
             XCTAssertTrue(s[path].approximatelyEquals(d, tolerance: 1e-8), d.scenarioNotation)
         }
-        XCTAssertEqual(Distribution.lognormal(quantile: 0.07, at: 0.05, quantile: 0.15, at: 0.95).scenarioNotation, "{lognormal: {p5: 0.07, p95: 0.15}}")
+        XCTAssertEqual(
+            Distribution.lognormal(quantile: 0.07, at: 0.05, quantile: 0.15, at: 0.95).scenarioNotation,
+            "{lognormal: {p5: 0.07, p95: 0.15}}")
         XCTAssertEqual(Distribution.lognormal(mean: 1.45, sd: 1.2).scenarioNotation, "{lognormal: {mean: 1.45, sd: 1.2}}")
     }
 }

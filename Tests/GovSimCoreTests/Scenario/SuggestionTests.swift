@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 final class SuggestionTests: XCTestCase {

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 /// Plan variants that replace a practice's milestone plan (`practices.<kind>.curve: {plan: …}` in
@@ -6,36 +7,39 @@ import XCTest
 /// contradict themselves.
 final class VariantTests: XCTestCase {
     /// Everything fixed (full delivery, no delay), so adoption is the plan itself.
-    static let header = TestSupport.header + """
-    start_year: 2025
-    horizon: 6
-    runs: 8
-    programme_risk:
-      full_delivery_probability: 1
-      delay: 0
-    practices:
-      customer_focus:
-        start_adoption: 0.1
-        curve: {plan: {2026: 0.2, 2028: 0.6}}
-      data_as_product:
-        start_adoption: 0.05
-        curve: {bass: {p: 0.03, q: 0.38}}
-        target_adoption: 0.7
+    static let header =
+        TestSupport.header + """
+            start_year: 2025
+            horizon: 6
+            runs: 8
+            programme_risk:
+              full_delivery_probability: 1
+              delay: 0
+            practices:
+              customer_focus:
+                start_adoption: 0.1
+                curve: {plan: {2026: 0.2, 2028: 0.6}}
+              data_as_product:
+                start_adoption: 0.05
+                curve: {bass: {p: 0.03, q: 0.38}}
+                target_adoption: 0.7
 
-    """
+            """
 
     func testAVariantReplacesAPlanAndGivesABassPracticeOne() throws {
-        let s = try TestSupport.load(Self.header + """
-        variants:
-          late:
-            description: a slower customer-focus plan and a plan for data
-            practices.customer_focus.curve: {plan: {2027: 0.15, 2031: 0.9}}
-            practices.data_as_product.curve: {plan: {2026: 0.3}}
-            practices.customer_focus.investment: 30
+        let s = try TestSupport.load(
+            Self.header + """
+                variants:
+                  late:
+                    description: a slower customer-focus plan and a plan for data
+                    practices.customer_focus.curve: {plan: {2027: 0.15, 2031: 0.9}}
+                    practices.data_as_product.curve: {plan: {2026: 0.3}}
+                    practices.customer_focus.investment: 30
 
-        """)
+                """)
         let variant = try XCTUnwrap(s.variants.first)
-        XCTAssertEqual(variant.plans[.customerFocus], MilestonePlan(years: [2027, 2031], adoption: [0.15, 0.9]), "a plan may run past the horizon")
+        XCTAssertEqual(
+            variant.plans[.customerFocus], MilestonePlan(years: [2027, 2031], adoption: [0.15, 0.9]), "a plan may run past the horizon")
         XCTAssertEqual(variant.plans[.dataAsProduct], MilestonePlan(years: [2026], adoption: [0.3]))
         XCTAssertEqual(variant.overrides, ["practices.customer_focus.investment": .fixed(30)])
 
@@ -66,34 +70,54 @@ final class VariantTests: XCTestCase {
     func testVariantPlanErrorsAreLocated() {
         let h = Self.header + "variants:\n  late:\n"
         // Line 19 is the variant's first override.
-        assertError(h + "    practices.customer_focus.curve: {plan: {2024: 0.2}}\n", line: 19, column: 45,
-                    contains: ["variants.late.practices.customer_focus.curve.plan: year 2024 is not after start_year 2025"])
-        assertError(h + "    practices.customer_focus.curve: {plan: {2027: 0.6, 2028: 0.4}}\n", line: 19, column: 62,
-                    contains: ["variants.late.practices.customer_focus.curve.plan.2028 is 0.4, below 0.6", "must not fall"])
-        assertError(h + "    practices.customer_focus.curve: {bass: {p: 0.03, q: 0.4}}\n", line: 19, column: 37,
-                    contains: ["a variant can replace a practice's curve only with a milestone plan", "curve.bass.q"])
-        assertError(h + "    practices.customer_focus.curve: {plan: {2027: 0.6}}\n    practices.customer_focus.target_adoption: 0.9\n",
-                    line: 20, column: 5, contains: ["variant late: practices.customer_focus.target_adoption cannot be given with the variant's milestone plan", "0.6 in 2027"])
-        assertError(h + "    practices.data_as_product.curve: {plan: {2027: 0.6}}\n    practices.data_as_product.curve.bass.q: 0.5\n",
-                    line: 20, column: 5, contains: ["practices.data_as_product.curve.bass.q cannot be given with the variant's milestone plan"])
-        assertError(h + "    practices.customer_focus.start_adoption: 0.4\n    practices.customer_focus.curve: {plan: {2027: 0.3}}\n",
-                    line: 20, column: 37, contains: ["curve.plan starts at 0.3 in 2027, below the start adoption (0.4"])
-        assertError(h + "    practices.customer_focus.curv: {plan: {2027: 0.3}}\n", line: 19, column: 5,
-                    contains: ["unknown parameter `practices.customer_focus.curv`", "did you mean `practices.customer_focus.curve`?"])
+        assertError(
+            h + "    practices.customer_focus.curve: {plan: {2024: 0.2}}\n", line: 19, column: 45,
+            contains: ["variants.late.practices.customer_focus.curve.plan: year 2024 is not after start_year 2025"])
+        assertError(
+            h + "    practices.customer_focus.curve: {plan: {2027: 0.6, 2028: 0.4}}\n", line: 19, column: 62,
+            contains: ["variants.late.practices.customer_focus.curve.plan.2028 is 0.4, below 0.6", "must not fall"])
+        assertError(
+            h + "    practices.customer_focus.curve: {bass: {p: 0.03, q: 0.4}}\n", line: 19, column: 37,
+            contains: ["a variant can replace a practice's curve only with a milestone plan", "curve.bass.q"])
+        assertError(
+            h + "    practices.customer_focus.curve: {plan: {2027: 0.6}}\n    practices.customer_focus.target_adoption: 0.9\n",
+            line: 20, column: 5,
+            contains: [
+                "variant late: practices.customer_focus.target_adoption cannot be given with the variant's milestone plan", "0.6 in 2027",
+            ])
+        assertError(
+            h + "    practices.data_as_product.curve: {plan: {2027: 0.6}}\n    practices.data_as_product.curve.bass.q: 0.5\n",
+            line: 20, column: 5, contains: ["practices.data_as_product.curve.bass.q cannot be given with the variant's milestone plan"])
+        assertError(
+            h + "    practices.customer_focus.start_adoption: 0.4\n    practices.customer_focus.curve: {plan: {2027: 0.3}}\n",
+            line: 20, column: 37, contains: ["curve.plan starts at 0.3 in 2027, below the start adoption (0.4"])
+        assertError(
+            h + "    practices.customer_focus.curv: {plan: {2027: 0.3}}\n", line: 19, column: 5,
+            contains: ["unknown parameter `practices.customer_focus.curv`", "did you mean `practices.customer_focus.curve`?"])
     }
 
     /// A variant or an organisation that starts a practice above its plan's first milestone would
     /// make planned adoption fall (the plan is followed from the start adoption): refused.
     func testStartOverridesAboveAPlanAreRefused() throws {
-        assertError(Self.header + "variants:\n  ahead:\n    practices.customer_focus.start_adoption: 0.3\n", line: 19, column: 5,
-                    contains: ["variant ahead: practices.customer_focus.start_adoption (0.3 or more) is above the first milestone of the practice's plan (0.2 in 2026)"])
-        let portfolio = Self.header + "portfolio:\n  organisations:\n    a:\n      baseline.spending: 100\n    b:\n      practices.customer_focus.start_adoption: {uniform: {min: 0.25, max: 0.4}}\n"
-        assertError(portfolio, line: 22, column: 7,
-                    contains: ["organisation b: practices.customer_focus.start_adoption (0.25 or more) is above the first milestone", "must not fall"])
+        assertError(
+            Self.header + "variants:\n  ahead:\n    practices.customer_focus.start_adoption: 0.3\n", line: 19, column: 5,
+            contains: [
+                "variant ahead: practices.customer_focus.start_adoption (0.3 or more) is above the first milestone of the practice's plan (0.2 in 2026)"
+            ])
+        let portfolio =
+            Self.header
+            + "portfolio:\n  organisations:\n    a:\n      baseline.spending: 100\n    b:\n      practices.customer_focus.start_adoption: {uniform: {min: 0.25, max: 0.4}}\n"
+        assertError(
+            portfolio, line: 22, column: 7,
+            contains: [
+                "organisation b: practices.customer_focus.start_adoption (0.25 or more) is above the first milestone", "must not fall",
+            ])
         // At the first milestone is fine: the practice holds its level until then.
         XCTAssertNoThrow(try TestSupport.load(Self.header + "variants:\n  ahead:\n    practices.customer_focus.start_adoption: 0.2\n"))
-        XCTAssertNoThrow(try TestSupport.load(Self.header + "variants:\n  ahead:\n    practices.customer_focus.start_adoption: 0.3\n"
-                                              + "    practices.customer_focus.curve: {plan: {2027: 0.3}}\n"), "a new plan from the new start")
+        XCTAssertNoThrow(
+            try TestSupport.load(
+                Self.header + "variants:\n  ahead:\n    practices.customer_focus.start_adoption: 0.3\n"
+                    + "    practices.customer_focus.curve: {plan: {2027: 0.3}}\n"), "a new plan from the new start")
     }
 
     /// The built-in no-programme variant of a portfolio is business as usual in every
@@ -109,7 +133,9 @@ final class VariantTests: XCTestCase {
         for o in try XCTUnwrap(none.portfolio).organisations {
             let own = none.applying(o.overrides)
             for kind in PracticeKind.allCases {
-                XCTAssertEqual(own["practices.\(kind.rawValue).target_adoption"], own["practices.\(kind.rawValue).start_adoption"], "\(o.name) \(kind)")
+                XCTAssertEqual(
+                    own["practices.\(kind.rawValue).target_adoption"], own["practices.\(kind.rawValue).start_adoption"], "\(o.name) \(kind)"
+                )
             }
         }
         let result = SimulationEngine(scenario: none, threads: 1).run()
@@ -127,8 +153,10 @@ final class VariantTests: XCTestCase {
         }
     }
 
-    private func assertError(_ yaml: String, line: Int, column: Int? = nil, contains fragments: [String],
-                             file: StaticString = #filePath, sourceLine: UInt = #line) {
+    private func assertError(
+        _ yaml: String, line: Int, column: Int? = nil, contains fragments: [String],
+        file: StaticString = #filePath, sourceLine: UInt = #line
+    ) {
         let d = TestSupport.diagnostics(yaml)
         guard let first = d.first else { return XCTFail("expected an error", file: file, line: sourceLine) }
         XCTAssertEqual(first.line, line, "\(first)", file: file, line: sourceLine)

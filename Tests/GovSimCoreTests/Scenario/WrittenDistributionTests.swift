@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GovSimCore
 
 /// The loader keeps each value as the file wrote it (``WrittenDistribution``), and the scenario
@@ -10,17 +11,18 @@ final class WrittenDistributionTests: XCTestCase {
     }
 
     func testDistributionsKeepTheirWrittenKeysOrderAndNumbers() throws {
-        let s = try load("""
-        effects:
-          causal_share: {pert: {min: 0.50, mode: 0.8, max: 1.0}}
-          realisation_lag: {triangular: {max: 7, min: 3, mode: 5}}
-          full_adoption_uplift: {lognormal: {p5: 0.07, p95: 0.15}}
-        budget:
-          discount_rate: 0.035
-        practices:
-          customer_focus:
-            target_adoption: {fixed: 0.90}
-        """)
+        let s = try load(
+            """
+            effects:
+              causal_share: {pert: {min: 0.50, mode: 0.8, max: 1.0}}
+              realisation_lag: {triangular: {max: 7, min: 3, mode: 5}}
+              full_adoption_uplift: {lognormal: {p5: 0.07, p95: 0.15}}
+            budget:
+              discount_rate: 0.035
+            practices:
+              customer_focus:
+                target_adoption: {fixed: 0.90}
+            """)
         XCTAssertEqual(s.writtenForm(of: "effects.causal_share"), "pert(min 0.50, mode 0.8, max 1.0)")
         XCTAssertEqual(s.writtenForm(of: "effects.realisation_lag"), "triangular(max 7, min 3, mode 5)")
         // The lognormal is sampled through μ and σ; the reader sees the quantiles written.

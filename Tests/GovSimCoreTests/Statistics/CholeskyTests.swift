@@ -1,9 +1,10 @@
 import XCTest
+
 @testable import GovSimCore
 
 final class CholeskyTests: XCTestCase {
     // A classic example with an integer factor: A = L·Lᵀ, L = [[2, 0, 0], [6, 1, 0], [−8, 5, 3]].
-    let a: [Double] = [4, 12, -16, 12, 37, -43, -16, -43, 98]   // column-major (symmetric)
+    let a: [Double] = [4, 12, -16, 12, 37, -43, -16, -43, 98]  // column-major (symmetric)
 
     func testFactorOfKnownMatrix() throws {
         let c = try Cholesky(matrix: a, dimension: 3)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 final class CorrelationMatrixTests: XCTestCase {
@@ -29,16 +30,19 @@ final class CorrelationMatrixTests: XCTestCase {
 
     func testStructuralIssuesAreAllReported() {
         let found = issues {
-            try CorrelationMatrix(names: ["a", "b", "c", "a"],
-                                  pairs: [("a", "x", 0.2), ("a", "b", 1.5), ("b", "c", 0.3), ("c", "b", 0.4), ("c", "c", 0.9)])
+            try CorrelationMatrix(
+                names: ["a", "b", "c", "a"],
+                pairs: [("a", "x", 0.2), ("a", "b", 1.5), ("b", "c", 0.3), ("c", "b", 0.4), ("c", "c", 0.9)])
         }
-        XCTAssertEqual(found, [
-            .duplicateName("a"),
-            .unknownName("x", pair: .init("a", "x", 0.2)),
-            .outOfRange(.init("a", "b", 1.5)),
-            .nonUnitDiagonal(name: "c", value: 0.9),
-            .conflictingPair(first: "b", second: "c", values: [0.3, 0.4]),
-        ])
+        XCTAssertEqual(
+            found,
+            [
+                .duplicateName("a"),
+                .unknownName("x", pair: .init("a", "x", 0.2)),
+                .outOfRange(.init("a", "b", 1.5)),
+                .nonUnitDiagonal(name: "c", value: 0.9),
+                .conflictingPair(first: "b", second: "c", values: [0.3, 0.4]),
+            ])
         XCTAssertEqual(found[4].description, "correlation b~c is given more than once with different values (0.3, 0.4)")
         XCTAssertEqual(found[1].description, "correlation a~x: 'x' is not an uncertain input")
     }
@@ -48,18 +52,22 @@ final class CorrelationMatrixTests: XCTestCase {
             try CorrelationMatrix(names: ["a", "b", "c"], matrix: [[1, 0.2, .nan], [0.3, 0.9, 0], [0.1, 0, 1]])
         }
         XCTAssertEqual(found.count, 3)
-        XCTAssertEqual(Array(found.prefix(2)), [
-            .nonUnitDiagonal(name: "b", value: 0.9),
-            .asymmetric(first: "a", second: "b", upper: 0.2, lower: 0.3),
-        ])
+        XCTAssertEqual(
+            Array(found.prefix(2)),
+            [
+                .nonUnitDiagonal(name: "b", value: 0.9),
+                .asymmetric(first: "a", second: "b", upper: 0.2, lower: 0.3),
+            ])
         guard case .outOfRange(let e) = found[2] else { return XCTFail("\(found)") }
         XCTAssertEqual([e.first, e.second], ["a", "c"])
         XCTAssertTrue(e.value.isNaN)
         XCTAssertEqual(found[1].description, "correlation matrix is not symmetric: a~b is 0.2 but b~a is 0.3")
-        XCTAssertEqual(issues { try CorrelationMatrix(names: ["a", "b"], matrix: [[1, 0], [0, 1], [0, 0]]) },
-                       [.sizeMismatch(names: 2, rows: 3, columns: [2, 2, 2])])
-        XCTAssertEqual(issues { try CorrelationMatrix(names: ["a", "b"], values: [1, 0, 1]) },
-                       [.valueCountMismatch(names: 2, values: 3)])
+        XCTAssertEqual(
+            issues { try CorrelationMatrix(names: ["a", "b"], matrix: [[1, 0], [0, 1], [0, 0]]) },
+            [.sizeMismatch(names: 2, rows: 3, columns: [2, 2, 2])])
+        XCTAssertEqual(
+            issues { try CorrelationMatrix(names: ["a", "b"], values: [1, 0, 1]) },
+            [.valueCountMismatch(names: 2, values: 3)])
     }
 
     /// Three correlations that cannot hold together: a~b and b~c strongly positive force a~c
@@ -68,19 +76,27 @@ final class CorrelationMatrixTests: XCTestCase {
     func testIndefiniteMatrixNamesTheConflictingEntries() {
         let names = ["cost_overrun", "adoption_speed", "delivery", "staffing"]
         let found = issues {
-            try CorrelationMatrix(names: names, pairs: [
-                ("cost_overrun", "adoption_speed", 0.9), ("adoption_speed", "delivery", 0.9),
-                ("cost_overrun", "delivery", -0.9), ("staffing", "cost_overrun", 0.1),
-            ])
+            try CorrelationMatrix(
+                names: names,
+                pairs: [
+                    ("cost_overrun", "adoption_speed", 0.9), ("adoption_speed", "delivery", 0.9),
+                    ("cost_overrun", "delivery", -0.9), ("staffing", "cost_overrun", 0.1),
+                ])
         }
         XCTAssertEqual(found.count, 1)
         guard case .notPositiveSemidefinite(let lambda, let entries)? = found.first else { return XCTFail("\(found)") }
         XCTAssertLessThan(lambda, -0.7)
-        XCTAssertEqual(Set(entries), [.init("cost_overrun", "adoption_speed", 0.9), .init("adoption_speed", "delivery", 0.9),
-                                      .init("cost_overrun", "delivery", -0.9)])
+        XCTAssertEqual(
+            Set(entries),
+            [
+                .init("cost_overrun", "adoption_speed", 0.9), .init("adoption_speed", "delivery", 0.9),
+                .init("cost_overrun", "delivery", -0.9),
+            ])
         let message = found[0].description
         XCTAssertTrue(message.hasPrefix("correlations "), message)
-        XCTAssertTrue(message.contains("are inconsistent: no set of variables can have all three; lower one of them or use `repair: nearest`"), message)
+        XCTAssertTrue(
+            message.contains("are inconsistent: no set of variables can have all three; lower one of them or use `repair: nearest`"),
+            message)
         for part in ["cost_overrun~adoption_speed (0.9)", "adoption_speed~delivery (0.9)", "cost_overrun~delivery (-0.9)"] {
             XCTAssertTrue(message.contains(part), message)
         }
@@ -91,8 +107,9 @@ final class CorrelationMatrixTests: XCTestCase {
     /// (x, x, −x) with 1 − 2x = 0 (x = ½, less the 10⁻⁶ eigenvalue floor): every entry moves by
     /// 0.4 and the Frobenius distance is √6 · 0.4.
     func testRepairNearestOfSymmetricConflict() throws {
-        let c = try CorrelationMatrix(names: ["a", "b", "c"], pairs: [("a", "b", 0.9), ("b", "c", 0.9), ("a", "c", -0.9)],
-                                      repair: .nearest)
+        let c = try CorrelationMatrix(
+            names: ["a", "b", "c"], pairs: [("a", "b", 0.9), ("b", "c", 0.9), ("a", "c", -0.9)],
+            repair: .nearest)
         XCTAssertEqual(c[0, 1], 0.5, accuracy: 1e-5)
         XCTAssertEqual(c[1, 2], 0.5, accuracy: 1e-5)
         XCTAssertEqual(c[0, 2], -0.5, accuracy: 1e-5)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 /// The LAPACK wrappers against identities that hold for any correct implementation and

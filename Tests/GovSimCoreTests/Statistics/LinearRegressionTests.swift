@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 @testable import GovSimNumerics
 
@@ -17,13 +18,16 @@ final class LinearRegressionTests: XCTestCase {
     let referenceHC3 = [1.119731377803512, 0.15331626807277268, 0.3078789885300721]
     let referenceHC3Covariance01 = -0.15517421328649197
     let referenceHC1Covariance12 = 0.0035262299957293706
-    let referenceLeverages = [0.29728092212206303, 0.3065686419388207, 0.29530072410226105, 0.13240234471208315,
-                              0.1562435348012413, 0.13940692576720357, 0.3155460322151618, 0.38031870351214225,
-                              0.12746416432688057, 0.16939559627604556, 0.30183981084675654, 0.37823259937934084]
+    let referenceLeverages = [
+        0.29728092212206303, 0.3065686419388207, 0.29530072410226105, 0.13240234471208315,
+        0.1562435348012413, 0.13940692576720357, 0.3155460322151618, 0.38031870351214225,
+        0.12746416432688057, 0.16939559627604556, 0.30183981084675654, 0.37823259937934084,
+    ]
 
     func fit(robust: LinearRegression.RobustCovariance? = nil) throws -> LinearRegression {
-        try LinearRegression.fit(response: y, predictors: Matrix(columns: [x1, x2]), predictorNames: ["x1", "x2"],
-                                 intercept: true, robust: robust)
+        try LinearRegression.fit(
+            response: y, predictors: Matrix(columns: [x1, x2]), predictorNames: ["x1", "x2"],
+            intercept: true, robust: robust)
     }
 
     func assertClose(_ a: [Double], _ b: [Double], relative: Double, _ what: String, line: UInt = #line) {
@@ -78,20 +82,28 @@ final class LinearRegressionTests: XCTestCase {
     func testHC3RefusesLeverageOne() {
         // The dummy d is 1 in row 5 only: that row alone determines d's coefficient (h = 1).
         let d: [Double] = (0..<12).map { $0 == 4 ? 1 : 0 }
-        XCTAssertThrowsError(try LinearRegression.fit(response: y, predictors: Matrix(columns: [x1, d]),
-                                                      predictorNames: ["x1", "d"], robust: .hc3)) { error in
+        XCTAssertThrowsError(
+            try LinearRegression.fit(
+                response: y, predictors: Matrix(columns: [x1, d]),
+                predictorNames: ["x1", "d"], robust: .hc3)
+        ) { error in
             XCTAssertEqual(error as? RegressionError, .leverageOne(observation: 4))
         }
         // HC1 is defined.
-        XCTAssertNoThrow(try LinearRegression.fit(response: y, predictors: Matrix(columns: [x1, d]),
-                                                  predictorNames: ["x1", "d"], robust: .hc1))
+        XCTAssertNoThrow(
+            try LinearRegression.fit(
+                response: y, predictors: Matrix(columns: [x1, d]),
+                predictorNames: ["x1", "d"], robust: .hc1))
     }
 
     func testCollinearColumnsAreNamedWithTheirDependency() throws {
         let x3 = zip(x1, x2).map { $0 + 2 * $1 }
-        XCTAssertThrowsError(try LinearRegression.fit(response: y, predictors: Matrix(columns: [x1, x2, x3]),
-                                                      predictorNames: ["x1", "x2", "x3"])) { error in
-            guard case let .collinear(report)? = error as? RegressionError else { return XCTFail("\(error)") }
+        XCTAssertThrowsError(
+            try LinearRegression.fit(
+                response: y, predictors: Matrix(columns: [x1, x2, x3]),
+                predictorNames: ["x1", "x2", "x3"])
+        ) { error in
+            guard case .collinear(let report)? = error as? RegressionError else { return XCTFail("\(error)") }
             XCTAssertEqual(report.rank, 3)
             XCTAssertEqual(report.columnCount, 4)
             XCTAssertEqual(report.dependencies.count, 1)
@@ -112,9 +124,12 @@ final class LinearRegressionTests: XCTestCase {
 
     func testConstantPredictorIsCollinearWithTheIntercept() {
         let constant = [Double](repeating: 5, count: 12)
-        XCTAssertThrowsError(try LinearRegression.fit(response: y, predictors: Matrix(columns: [x1, constant]),
-                                                      predictorNames: ["x1", "c"])) { error in
-            guard case let .collinear(report)? = error as? RegressionError else { return XCTFail("\(error)") }
+        XCTAssertThrowsError(
+            try LinearRegression.fit(
+                response: y, predictors: Matrix(columns: [x1, constant]),
+                predictorNames: ["x1", "c"])
+        ) { error in
+            guard case .collinear(let report)? = error as? RegressionError else { return XCTFail("\(error)") }
             let dependency = report.dependencies[0]
             // Either 'c' ≈ 5·intercept or 'intercept' ≈ 0.2·'c'.
             if dependency.name == "c" {
@@ -130,9 +145,12 @@ final class LinearRegressionTests: XCTestCase {
 
     func testZeroColumnIsReported() {
         let zero = [Double](repeating: 0, count: 12)
-        XCTAssertThrowsError(try LinearRegression.fit(response: y, predictors: Matrix(columns: [x1, zero]),
-                                                      predictorNames: ["x1", "z"])) { error in
-            guard case let .collinear(report)? = error as? RegressionError else { return XCTFail("\(error)") }
+        XCTAssertThrowsError(
+            try LinearRegression.fit(
+                response: y, predictors: Matrix(columns: [x1, zero]),
+                predictorNames: ["x1", "z"])
+        ) { error in
+            guard case .collinear(let report)? = error as? RegressionError else { return XCTFail("\(error)") }
             XCTAssertEqual(report.dependencies, [.init(name: "z", dependsOn: [])])
             XCTAssertTrue("\(error)".contains("'z' is zero in every row"))
         }
@@ -142,33 +160,50 @@ final class LinearRegressionTests: XCTestCase {
         // x1b differs from x1 by a relative 1e-15 in one entry: numerically the same column.
         var x1b = x1
         x1b[3] *= 1 + 1e-15
-        XCTAssertThrowsError(try LinearRegression.fit(response: y, predictors: Matrix(columns: [x1, x1b]),
-                                                      predictorNames: ["a", "b"])) { error in
-            guard case let .collinear(report)? = error as? RegressionError else { return XCTFail("\(error)") }
+        XCTAssertThrowsError(
+            try LinearRegression.fit(
+                response: y, predictors: Matrix(columns: [x1, x1b]),
+                predictorNames: ["a", "b"])
+        ) { error in
+            guard case .collinear(let report)? = error as? RegressionError else { return XCTFail("\(error)") }
             XCTAssertTrue(["a", "b"].contains(report.dependencies[0].name))
         }
         // A relative difference of 1e-6 is resolvable (κ ≈ 1e6) and is fitted.
         var x1c = x1
         x1c[3] *= 1 + 1e-6
-        XCTAssertNoThrow(try LinearRegression.fit(response: y, predictors: Matrix(columns: [x1, x1c]),
-                                                  predictorNames: ["a", "c"]))
+        XCTAssertNoThrow(
+            try LinearRegression.fit(
+                response: y, predictors: Matrix(columns: [x1, x1c]),
+                predictorNames: ["a", "c"]))
     }
 
     func testTooFewObservationsAndConstantResponse() {
-        XCTAssertThrowsError(try LinearRegression.fit(response: [1, 2, 3], predictors: Matrix(columns: [[1, 2, 4], [0, 1, 1]]),
-                                                      predictorNames: ["a", "b"])) { error in
+        XCTAssertThrowsError(
+            try LinearRegression.fit(
+                response: [1, 2, 3], predictors: Matrix(columns: [[1, 2, 4], [0, 1, 1]]),
+                predictorNames: ["a", "b"])
+        ) { error in
             XCTAssertEqual(error as? RegressionError, .tooFewObservations(observations: 3, parameters: 3))
         }
-        XCTAssertThrowsError(try LinearRegression.fit(response: [2, 2, 2, 2], predictors: Matrix(columns: [[1, 2, 3, 5]]),
-                                                      predictorNames: ["a"])) { error in
+        XCTAssertThrowsError(
+            try LinearRegression.fit(
+                response: [2, 2, 2, 2], predictors: Matrix(columns: [[1, 2, 3, 5]]),
+                predictorNames: ["a"])
+        ) { error in
             XCTAssertEqual(error as? RegressionError, .constantResponse(value: 2))
         }
-        XCTAssertThrowsError(try LinearRegression.fit(response: [0, 0, 0], predictors: Matrix(columns: [[1, 2, 3]]),
-                                                      predictorNames: ["a"], intercept: false)) { error in
+        XCTAssertThrowsError(
+            try LinearRegression.fit(
+                response: [0, 0, 0], predictors: Matrix(columns: [[1, 2, 3]]),
+                predictorNames: ["a"], intercept: false)
+        ) { error in
             XCTAssertEqual(error as? RegressionError, .zeroResponse)
         }
-        XCTAssertThrowsError(try LinearRegression.fit(response: [1, .nan, 3], predictors: Matrix(columns: [[1, 2, 3]]),
-                                                      predictorNames: ["a"])) { error in
+        XCTAssertThrowsError(
+            try LinearRegression.fit(
+                response: [1, .nan, 3], predictors: Matrix(columns: [[1, 2, 3]]),
+                predictorNames: ["a"])
+        ) { error in
             guard case .nonFiniteValue(observation: 1, term: nil, _)? = error as? RegressionError else { return XCTFail("\(error)") }
         }
     }
@@ -186,8 +221,9 @@ final class LinearRegressionTests: XCTestCase {
 
     func testRescalingAColumnRescalesItsCoefficientOnly() throws {
         let base = try fit()
-        let scaled = try LinearRegression.fit(response: y, predictors: Matrix(columns: [x1.map { $0 * 1e8 }, x2]),
-                                              predictorNames: ["x1", "x2"])
+        let scaled = try LinearRegression.fit(
+            response: y, predictors: Matrix(columns: [x1.map { $0 * 1e8 }, x2]),
+            predictorNames: ["x1", "x2"])
         XCTAssertEqual(scaled.estimates[1] * 1e8, base.estimates[1], accuracy: 1e-13 * base.estimates[1])
         XCTAssertEqual(scaled.standardErrors[1] * 1e8, base.standardErrors[1], accuracy: 1e-13 * base.standardErrors[1])
         XCTAssertEqual(scaled.estimates[2], base.estimates[2], accuracy: 1e-13 * base.estimates[2])

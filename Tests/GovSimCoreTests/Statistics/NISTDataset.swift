@@ -30,7 +30,8 @@ struct NISTDataset {
         let lines = text.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         func range(_ label: String) throws -> ClosedRange<Int> {
             guard let line = lines.prefix(12).first(where: { $0.hasPrefix(label) }),
-                  let match = line.range(of: #"lines\s+(\d+)\s+to\s+(\d+)"#, options: .regularExpression) else {
+                let match = line.range(of: #"lines\s+(\d+)\s+to\s+(\d+)"#, options: .regularExpression)
+            else {
                 throw NSError(domain: "NIST", code: 1, userInfo: [NSLocalizedDescriptionKey: "\(name): no '\(label)' line"])
             }
             let numbers = line[match].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }

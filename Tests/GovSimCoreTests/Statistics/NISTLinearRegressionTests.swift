@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 /// The eleven NIST StRD linear regression datasets, fitted through the same path as
@@ -15,8 +16,9 @@ final class NISTLinearRegressionTests: XCTestCase {
 
     func fit(_ dataset: NISTDataset) throws -> LinearRegression {
         let table = try DataTable(text: dataset.csv, fileName: "\(dataset.name).csv")
-        return try table.fitLinearRegression(response: "y", predictors: dataset.predictorNames,
-                                             intercept: dataset.hasIntercept)
+        return try table.fitLinearRegression(
+            response: "y", predictors: dataset.predictorNames,
+            intercept: dataset.hasIntercept)
     }
 
     func check(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
@@ -27,22 +29,26 @@ final class NISTLinearRegressionTests: XCTestCase {
         XCTAssertEqual(fit.hasIntercept, dataset.hasIntercept, file: file, line: line)
         for j in dataset.certifiedEstimates.indices {
             let lreB = logRelativeError(fit.estimates[j], certified: dataset.certifiedEstimates[j])
-            XCTAssertGreaterThanOrEqual(lreB, threshold.coefficients,
-                                        "\(name) B\(j + (dataset.hasIntercept ? 0 : 1)) = \(fit.estimates[j]), certified \(dataset.certifiedEstimates[j])",
-                                        file: file, line: line)
+            XCTAssertGreaterThanOrEqual(
+                lreB, threshold.coefficients,
+                "\(name) B\(j + (dataset.hasIntercept ? 0 : 1)) = \(fit.estimates[j]), certified \(dataset.certifiedEstimates[j])",
+                file: file, line: line)
             let lreSE = logRelativeError(fit.standardErrors[j], certified: dataset.certifiedStandardErrors[j])
-            XCTAssertGreaterThanOrEqual(lreSE, threshold.errors,
-                                        "\(name) SE(B\(j)) = \(fit.standardErrors[j]), certified \(dataset.certifiedStandardErrors[j])",
-                                        file: file, line: line)
+            XCTAssertGreaterThanOrEqual(
+                lreSE, threshold.errors,
+                "\(name) SE(B\(j)) = \(fit.standardErrors[j]), certified \(dataset.certifiedStandardErrors[j])",
+                file: file, line: line)
         }
         let lreSD = logRelativeError(fit.residualStandardDeviation, certified: dataset.certifiedResidualSD)
-        XCTAssertGreaterThanOrEqual(lreSD, threshold.errors,
-                                    "\(name) residual SD = \(fit.residualStandardDeviation), certified \(dataset.certifiedResidualSD)",
-                                    file: file, line: line)
+        XCTAssertGreaterThanOrEqual(
+            lreSD, threshold.errors,
+            "\(name) residual SD = \(fit.residualStandardDeviation), certified \(dataset.certifiedResidualSD)",
+            file: file, line: line)
         let lreR2 = logRelativeError(fit.rSquared, certified: dataset.certifiedRSquared)
-        XCTAssertGreaterThanOrEqual(lreR2, threshold.rSquared,
-                                    "\(name) R² = \(fit.rSquared), certified \(dataset.certifiedRSquared)",
-                                    file: file, line: line)
+        XCTAssertGreaterThanOrEqual(
+            lreR2, threshold.rSquared,
+            "\(name) R² = \(fit.rSquared), certified \(dataset.certifiedRSquared)",
+            file: file, line: line)
     }
 
     func testNorris() throws { try check("Norris") }
@@ -95,11 +101,13 @@ final class NISTLinearRegressionTests: XCTestCase {
         ]
         for (name, reference) in certified {
             let fit = try self.fit(try NISTDataset(name))
-            XCTAssertGreaterThanOrEqual(logRelativeError(fit.fStatistic, certified: reference.f), name == "Filip" ? 6 : 9,
-                                        "\(name) F = \(fit.fStatistic)")
+            XCTAssertGreaterThanOrEqual(
+                logRelativeError(fit.fStatistic, certified: reference.f), name == "Filip" ? 6 : 9,
+                "\(name) F = \(fit.fStatistic)")
             // The p-value's relative sensitivity to F is large in the far tail; 4 digits suffice here.
-            XCTAssertGreaterThanOrEqual(logRelativeError(fit.fPValue, certified: reference.p), name == "Filip" ? 2 : 4,
-                                        "\(name) F p-value = \(fit.fPValue)")
+            XCTAssertGreaterThanOrEqual(
+                logRelativeError(fit.fPValue, certified: reference.p), name == "Filip" ? 2 : 4,
+                "\(name) F p-value = \(fit.fPValue)")
         }
     }
 }

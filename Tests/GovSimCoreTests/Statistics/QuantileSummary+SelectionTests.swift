@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 /// Selection gives the same quantiles as a sort, bit for bit (exact equality, no tolerance: the
@@ -11,8 +12,10 @@ final class QuantileSummarySelectionTests: XCTestCase {
         func uniform() -> Double { Double(rng.next() >> 11) / Double(1 << 53) }
         let random = (0..<10_007).map { _ in uniform() * 200 - 100 }
         let ties = (0..<5_000).map { _ in (uniform() * 7).rounded(.down) - 3 }
-        return [random, ties, random.sorted(), random.sorted().reversed(), [Double](repeating: 2.5, count: 999),
-                [1], [3, -1], [0, -0.0, 0, -0.0, 1, -1], Array(random.prefix(17)), Array(ties.prefix(33))]
+        return [
+            random, ties, random.sorted(), random.sorted().reversed(), [Double](repeating: 2.5, count: 999),
+            [1], [3, -1], [0, -0.0, 0, -0.0, 1, -1], Array(random.prefix(17)), Array(ties.prefix(33)),
+        ]
     }
 
     func testQuantilesEqualThoseOfTheSortedValues() {

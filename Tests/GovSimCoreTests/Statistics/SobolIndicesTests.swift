@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 /// Analytic indices from /work/shared/reference-data/README.md (Ishigami with a = 7, b = 0.1;
@@ -46,8 +47,10 @@ final class SobolIndicesTests: XCTestCase {
         return out
     }
 
-    private func check(_ result: SobolIndices, s: [Double], st: [Double], bound: Double, useSE: Bool,
-                       _ label: String, file: StaticString = #filePath, line: UInt = #line) {
+    private func check(
+        _ result: SobolIndices, s: [Double], st: [Double], bound: Double, useSE: Bool,
+        _ label: String, file: StaticString = #filePath, line: UInt = #line
+    ) {
         for i in 0..<s.count {
             let e1 = abs(result.firstOrder[i] - s[i]), e2 = abs(result.totalOrder[i] - st[i])
             XCTAssertLessThanOrEqual(e1, bound, "\(label) S\(i + 1)", file: file, line: line)
@@ -114,8 +117,11 @@ final class SobolIndicesTests: XCTestCase {
         let part = design.points(for: 100..<203)
         for r in 0..<part.rows { XCTAssertEqual(part.row(r), all.row(100 + r)) }
         let random = SaltelliDesign(dimensions: 4, baseSamples: 64, base: .pseudoRandom(seed: 3))
-        XCTAssertEqual(random.points(for: 7..<19), SampleMatrix(rows: 12, columns: 4,
-                       values: Array(random.points(for: 0..<30).values[(7 * 4)..<(19 * 4)])))
+        XCTAssertEqual(
+            random.points(for: 7..<19),
+            SampleMatrix(
+                rows: 12, columns: 4,
+                values: Array(random.points(for: 0..<30).values[(7 * 4)..<(19 * 4)])))
     }
 
     /// Several outputs per run (say metrics × years) analysed column by column from one table:

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 /// Special functions against high-precision references.
@@ -15,11 +16,14 @@ import XCTest
 ///   CDF at 80 digits; F survival = I_{d2/(d2+d1·f)}(d2/2, d1/2). Cross-checked with scipy.stats.
 final class SpecialFunctionsTests: XCTestCase {
     /// |actual − expected| ≤ rel·|expected| (exact equality when expected is 0).
-    private func assertRelative(_ actual: Double, _ expected: Double, _ rel: Double, _ message: @autoclosure () -> String = "",
-                                file: StaticString = #filePath, line: UInt = #line) {
+    private func assertRelative(
+        _ actual: Double, _ expected: Double, _ rel: Double, _ message: @autoclosure () -> String = "",
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         let error = expected == 0 ? abs(actual) : abs(actual - expected) / abs(expected)
-        XCTAssert(error <= rel, "\(message()) got \(actual), expected \(expected), relative error \(error) > \(rel)",
-                  file: file, line: line)
+        XCTAssert(
+            error <= rel, "\(message()) got \(actual), expected \(expected), relative error \(error) > \(rel)",
+            file: file, line: line)
     }
 
     /// The tolerance promised for I_x(a, b) in SpecialFunctions' documentation: the result is
@@ -44,7 +48,7 @@ final class SpecialFunctionsTests: XCTestCase {
         (0.975, 1.9599639845400539),
         (0.999, 3.0902323061678133),
         (0.999999, 4.7534243088170878),
-        (0.999999999999, 7.0344869100478352)
+        (0.999999999999, 7.0344869100478352),
     ]
 
     /// The inverse with its per-shape setup made once is bit-for-bit the inverse without it (the
@@ -99,7 +103,7 @@ final class SpecialFunctionsTests: XCTestCase {
         (0.5, 0.6914624612740131),
         (1.0, 0.84134474606854295),
         (3.0, 0.99865010196836991),
-        (8.0, 0.99999999999999938)
+        (8.0, 0.99999999999999938),
     ]
 
     static let normalSurvivalCases: [(x: Double, q: Double)] = [
@@ -109,7 +113,7 @@ final class SpecialFunctionsTests: XCTestCase {
         (8.0, 6.2209605742717841e-16),
         (20.0, 2.7536241186062337e-89),
         (30.0, 4.9067139271481871e-198),
-        (37.5, 4.6053530095819548e-308)
+        (37.5, 4.6053530095819548e-308),
     ]
 
     func testNormalCDFAndSurvivalAgainstMpmath() {
@@ -130,7 +134,7 @@ final class SpecialFunctionsTests: XCTestCase {
         XCTAssertEqual(SpecialFunctions.normalSurvival(.infinity), 0)
         XCTAssertEqual(SpecialFunctions.normalSurvival(-.infinity), 1)
         XCTAssert(SpecialFunctions.normalCDF(.nan).isNaN)
-        XCTAssertEqual(SpecialFunctions.normalCDF(-40), 0)      // below the smallest subnormal
+        XCTAssertEqual(SpecialFunctions.normalCDF(-40), 0)  // below the smallest subnormal
     }
 
     func testNormalQuantileInvertsCDF() {
@@ -307,13 +311,14 @@ final class SpecialFunctionsTests: XCTestCase {
         (5000.0, 0.5, 0.9999000099990001, 0.31733470433038893),
         (5000.0, 0.5, 0.9899010098990101, 7.1527043689965713e-24),
         (5000.0, 0.5, 0.999999, 0.92034629033566116),
-        (5000.0, 0.5, 0.9996172379805907, 0.050398185042017861)
+        (5000.0, 0.5, 0.9996172379805907, 0.050398185042017861),
     ]
 
     func testRegularizedIncompleteBetaAgainstMpmath() {
         for c in Self.incompleteBetaCases {
-            assertRelative(SpecialFunctions.regularizedIncompleteBeta(c.a, c.b, c.x), c.value, betaTolerance(c.value),
-                           "I_\(c.x)(\(c.a), \(c.b))")
+            assertRelative(
+                SpecialFunctions.regularizedIncompleteBeta(c.a, c.b, c.x), c.value, betaTolerance(c.value),
+                "I_\(c.x)(\(c.a), \(c.b))")
         }
     }
 
@@ -425,7 +430,7 @@ final class SpecialFunctionsTests: XCTestCase {
         (5000.0, 0.5, 0.3, 0.99989258098169315, 1.24),
         (5000.0, 0.5, 0.5, 0.99995450511788123, 2.33),
         (5000.0, 0.5, 0.9, 0.99999842084488169, 2.01),
-        (5000.0, 0.5, 0.999999, 0.99999999999999984, 2.0)
+        (5000.0, 0.5, 0.999999, 0.99999999999999984, 2.0),
     ]
 
     func testInverseIncompleteBetaAgainstMpmath() {
@@ -441,8 +446,10 @@ final class SpecialFunctionsTests: XCTestCase {
         // The returned x must bracket p within a couple of ulps: I(x − 2 ulp) ≤ p ≤ I(x + 2 ulp),
         // each side widened by the forward function's own tolerance. This is independent of the
         // conditioning (a steep I near the mean of a large-shape beta).
-        let shapes: [(Double, Double)] = [(0.5, 0.5), (2, 5), (0.1, 10), (10, 0.1), (0.05, 0.05), (5, 0.5),
-                                          (1.8, 4.2), (50, 50), (100, 300), (1e3, 1e3), (1e4, 2e4), (0.5, 1e5), (5000, 0.5)]
+        let shapes: [(Double, Double)] = [
+            (0.5, 0.5), (2, 5), (0.1, 10), (10, 0.1), (0.05, 0.05), (5, 0.5),
+            (1.8, 4.2), (50, 50), (100, 300), (1e3, 1e3), (1e4, 2e4), (0.5, 1e5), (5000, 0.5),
+        ]
         let ps = [1e-15, 1e-9, 1e-4, 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 1 - 1e-4, 1 - 1e-9]
         for (a, b) in shapes {
             var previous = 0.0
@@ -548,7 +555,7 @@ final class SpecialFunctionsTests: XCTestCase {
         (0.5001, 10000.0, 0.0002506690967374758),
         (0.6, 10000.0, 0.25335384344572679),
         (0.975, 10000.0, 1.9602012398906259),
-        (0.999, 10000.0, 3.0910475160306118)
+        (0.999, 10000.0, 3.0910475160306118),
     ]
 
     func testStudentTQuantileAgainstMpmath() {
@@ -657,14 +664,15 @@ final class SpecialFunctionsTests: XCTestCase {
         (1.0, 10000.0, 0.84133264783478544, 0.31733470433042912),
         (2.228138851986274, 10000.0, 0.98705329563014213, 0.025893408739715745),
         (3.0, 10000.0, 0.99864677590500117, 0.0027064481899976663),
-        (10.0, 10000.0, 1.0, 1.9632807428663829e-23)
+        (10.0, 10000.0, 1.0, 1.9632807428663829e-23),
     ]
 
     func testStudentTCDFAndTwoSidedPAgainstMpmath() {
         for c in Self.studentTCDFCases {
             assertRelative(SpecialFunctions.studentTCDF(c.t, df: c.df), c.cdf, betaTolerance(c.cdf), "F_t(\(c.t); \(c.df))")
-            assertRelative(SpecialFunctions.studentTTwoSidedP(c.t, df: c.df), c.twoSided, betaTolerance(c.twoSided),
-                           "P(|T| ≥ \(c.t); \(c.df))")
+            assertRelative(
+                SpecialFunctions.studentTTwoSidedP(c.t, df: c.df), c.twoSided, betaTolerance(c.twoSided),
+                "P(|T| ≥ \(c.t); \(c.df))")
         }
         XCTAssertEqual(SpecialFunctions.studentTCDF(.infinity, df: 3), 1)
         XCTAssertEqual(SpecialFunctions.studentTCDF(-.infinity, df: 3), 0)
@@ -731,13 +739,14 @@ final class SpecialFunctionsTests: XCTestCase {
         (2.0, 3.0, 20000.0, 0.11164671259782925),
         (4.0, 3.0, 20000.0, 0.007394468907743829),
         (10.0, 3.0, 20000.0, 1.3946572577648421e-6),
-        (100.0, 3.0, 20000.0, 3.0081659891640894e-64)
+        (100.0, 3.0, 20000.0, 3.0081659891640894e-64),
     ]
 
     func testFSurvivalAgainstMpmath() {
         for c in Self.fSurvivalCases {
-            assertRelative(SpecialFunctions.fSurvival(c.f, d1: c.d1, d2: c.d2), c.value, betaTolerance(c.value),
-                           "P(F(\(c.d1), \(c.d2)) ≥ \(c.f))")
+            assertRelative(
+                SpecialFunctions.fSurvival(c.f, d1: c.d1, d2: c.d2), c.value, betaTolerance(c.value),
+                "P(F(\(c.d1), \(c.d2)) ≥ \(c.f))")
         }
         XCTAssertEqual(SpecialFunctions.fSurvival(0, d1: 2, d2: 3), 1)
         XCTAssertEqual(SpecialFunctions.fSurvival(.infinity, d1: 2, d2: 3), 0)

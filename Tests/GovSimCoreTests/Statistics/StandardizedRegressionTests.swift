@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GovSimCore
 
 final class StandardizedRegressionTests: XCTestCase {
@@ -9,7 +10,7 @@ final class StandardizedRegressionTests: XCTestCase {
         var storage: [Double] = []
         storage.reserveCapacity(n * k)
         for _ in 0..<(n * k) {
-            let u = (Double(generator.next() >> 11) + 0.5) / 9007199254740992.0   // (0, 1)
+            let u = (Double(generator.next() >> 11) + 0.5) / 9007199254740992.0  // (0, 1)
             storage.append(SpecialFunctions.normalQuantile(u))
         }
         return Matrix(rows: n, columns: k, storage: storage)
@@ -55,8 +56,9 @@ final class StandardizedRegressionTests: XCTestCase {
             XCTAssertEqual(result.coefficients[j], b[j], accuracy: 1e-12)
             XCTAssertEqual(result.src[j], b[j] * sd(inputs.column(j)) / sd(y), accuracy: 1e-12)
         }
-        XCTAssertEqual(result.src.reduce(0) { $0 + $1 * $1 }, 1, accuracy: 0.05,
-                       "Σ SRC² ≈ R² = 1 for nearly independent inputs")
+        XCTAssertEqual(
+            result.src.reduce(0) { $0 + $1 * $1 }, 1, accuracy: 0.05,
+            "Σ SRC² ≈ R² = 1 for nearly independent inputs")
     }
 
     /// A monotone but non-linear model: SRRC = 1 exactly on a single input, SRC < 1.

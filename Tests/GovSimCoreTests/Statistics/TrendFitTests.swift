@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GovSimCore
 
 final class TrendFitTests: XCTestCase {
@@ -20,7 +21,7 @@ final class TrendFitTests: XCTestCase {
 
     /// Noisy series against the closed-form simple regression: ĝ = Sxz/Sxx, SE = √(s²/Sxx).
     func testNoisySeriesMatchesClosedForm() throws {
-        let years: [Double] = [2019, 2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018]   // unsorted on purpose
+        let years: [Double] = [2019, 2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018]  // unsorted on purpose
         let noise = [0.005, 0.02, -0.01, 0.015, -0.03, 0.0, 0.01, -0.02, 0.025, -0.005]
         let values = zip(years, noise).map { 100 * exp(0.03 * ($0 - 2010) + $1) }
         let trend = try TrendFit(years: years, values: values)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GovSimCore
 
 final class SVGBuilderTests: XCTestCase {
@@ -44,10 +45,11 @@ final class ChartTests: XCTestCase {
         let summary = years.indices.map { t in
             QuantileSummary((0...20).map { i in 100 + Double(t) * (0.5 + Double(i) / 8) - Double(t * t) * 0.1 })
         }
-        return FanChart(identifier: "golden", title: "Productivity & <index>", unit: "index, 2025 = 100", years: years,
-                        summary: summary,
-                        reference: .init(label: "No programme (median)", values: years.indices.map { 100 + 0.3 * Double($0) }),
-                        dataMetric: "productivity_index")
+        return FanChart(
+            identifier: "golden", title: "Productivity & <index>", unit: "index, 2025 = 100", years: years,
+            summary: summary,
+            reference: .init(label: "No programme (median)", values: years.indices.map { 100 + 0.3 * Double($0) }),
+            dataMetric: "productivity_index")
     }
 
     static let goldenURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -61,7 +63,8 @@ final class ChartTests: XCTestCase {
             try Data(svg.utf8).write(to: ChartTests.goldenURL)
         }
         let golden = try String(contentsOf: ChartTests.goldenURL, encoding: .utf8)
-        XCTAssertEqual(svg, golden, "fan chart SVG differs from \(ChartTests.goldenURL.path); if intended, rerun with GOVSIM_UPDATE_GOLDEN=1")
+        XCTAssertEqual(
+            svg, golden, "fan chart SVG differs from \(ChartTests.goldenURL.path); if intended, rerun with GOVSIM_UPDATE_GOLDEN=1")
     }
 
     func testFanChartStructure() {
@@ -75,7 +78,10 @@ final class ChartTests: XCTestCase {
         XCTAssertEqual(paths, ["band p5-p95", "band p25-p75", "reference", "median"])
         XCTAssertEqual(doc.elements(named: "path").first { $0.attributes["class"] == "reference" }?.attributes["stroke-dasharray"], "6 4")
         // Title, unit, year ticks and the legend are visible text.
-        for label in ["Productivity & <index>", "index, 2025 = 100", "2025", "2029", "Calendar year", "Median", "50% of runs", "90% of runs", "No programme (median)"] {
+        for label in [
+            "Productivity & <index>", "index, 2025 = 100", "2025", "2029", "Calendar year", "Median", "50% of runs", "90% of runs",
+            "No programme (median)",
+        ] {
             XCTAssertTrue(doc.text.contains(label), label)
         }
         // The generated text alternative states the final-year median and intervals.
@@ -93,7 +99,9 @@ final class ChartTests: XCTestCase {
         let svg = FanChart(identifier: "m", title: "t", unit: "u", years: years, summary: summary).svg()
         let doc = MarkupDocument(svg)
         let d = doc.elements(named: "path").first { $0.attributes["class"] == "median" }!.attributes["d"]!
-        let points = d.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "ML")).split(separator: ",").map { Double($0)! } }
+        let points = d.split(separator: " ").map {
+            $0.trimmingCharacters(in: CharacterSet(charactersIn: "ML")).split(separator: ",").map { Double($0)! }
+        }
         XCTAssertEqual(points.count, 3)
         // Equal steps in x, and 50 exactly half-way between 0 and 100 in y (the niced axis is 0-100).
         XCTAssertEqual(points[1][0] - points[0][0], points[2][0] - points[1][0], accuracy: 0.02)
@@ -104,7 +112,9 @@ final class ChartTests: XCTestCase {
     func testLineChartHasOneLineAndLegendEntryPerSeries() {
         let years = Array(2025...2030)
         let series = (0..<4).map { i in LineChart.Series(label: "Practice \(i)", values: years.indices.map { Double(10 * i + $0 * 5) }) }
-        let svg = LineChart(identifier: "adoption", title: "Adoption", unit: "%", years: years, series: series, valueRange: 0...100, dataMetric: "adoption").svg()
+        let svg = LineChart(
+            identifier: "adoption", title: "Adoption", unit: "%", years: years, series: series, valueRange: 0...100, dataMetric: "adoption"
+        ).svg()
         let doc = MarkupDocument(svg)
         XCTAssertTrue(doc.parsed, doc.errorDescription ?? "")
         let lines = doc.elements(named: "path").filter { $0.attributes["class"] == "line" }
@@ -116,10 +126,15 @@ final class ChartTests: XCTestCase {
     }
 
     func testBarChartDrawsIntervalsAroundAReference() {
-        var chart = BarChart(identifier: "tornado", title: "Cumulative net savings", unit: "GBP million",
-                             rows: [.init(label: "Cost overrun", bars: [.init(from: -50, to: -10, colorIndex: 1), .init(from: -10, to: 30)], valueLabel: "−50 to 30"),
-                                    .init(label: "Uplift", bars: [.init(from: -20, to: 5)])],
-                             referenceValue: -10)
+        var chart = BarChart(
+            identifier: "tornado", title: "Cumulative net savings", unit: "GBP million",
+            rows: [
+                .init(
+                    label: "Cost overrun", bars: [.init(from: -50, to: -10, colorIndex: 1), .init(from: -10, to: 30)],
+                    valueLabel: "−50 to 30"),
+                .init(label: "Uplift", bars: [.init(from: -20, to: 5)]),
+            ],
+            referenceValue: -10)
         chart.legend = [("low input", 1), ("high input", 0)]
         let doc = MarkupDocument(chart.svg())
         XCTAssertTrue(doc.parsed, doc.errorDescription ?? "")

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GovSimCore
 
 /// The S-curve of run's report (issue 13): a golden file and its structure.
@@ -7,10 +8,13 @@ final class CumulativeChartTests: XCTestCase {
     /// A small S-curve built from fixed numbers: the golden file's input.
     static func smallCurve() -> CumulativeChart {
         let p = [0, 0.25, 0.5, 0.75, 1]
-        return CumulativeChart(identifier: "golden-curve", title: "NPV & <NPSV>", unit: "GBP million",
-                               series: [.init(label: "financial", probabilities: p, values: [-40, -20, -5, 10, 35]),
-                                        .init(label: "economic", probabilities: p, values: [-10, 20, 45, 70, 120])],
-                               dataMetric: "npv")
+        return CumulativeChart(
+            identifier: "golden-curve", title: "NPV & <NPSV>", unit: "GBP million",
+            series: [
+                .init(label: "financial", probabilities: p, values: [-40, -20, -5, 10, 35]),
+                .init(label: "economic", probabilities: p, values: [-10, 20, 45, 70, 120]),
+            ],
+            dataMetric: "npv")
     }
 
     static let goldenURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -24,7 +28,8 @@ final class CumulativeChartTests: XCTestCase {
             try Data(svg.utf8).write(to: CumulativeChartTests.goldenURL)
         }
         let golden = try String(contentsOf: CumulativeChartTests.goldenURL, encoding: .utf8)
-        XCTAssertEqual(svg, golden, "S-curve SVG differs from \(CumulativeChartTests.goldenURL.path); if intended, rerun with GOVSIM_UPDATE_GOLDEN=1")
+        XCTAssertEqual(
+            svg, golden, "S-curve SVG differs from \(CumulativeChartTests.goldenURL.path); if intended, rerun with GOVSIM_UPDATE_GOLDEN=1")
     }
 
     /// One line per series, rising from the bottom (0%) to the top (100%) of the plot, left to
@@ -46,7 +51,11 @@ final class CumulativeChartTests: XCTestCase {
             XCTAssertEqual(points.first![1], chart.height - 84, accuracy: 1e-9, "0% at the bottom of the plot")
             XCTAssertEqual(points.last![1], 64, accuracy: 1e-9, "100% at the top")
         }
-        XCTAssertLessThan(Double(lines[0].attributes["d"]!.split(separator: " ")[1].dropFirst().split(separator: ",")[0])!, x0, "the financial quartile −20 is left of 0")
-        for label in ["NPV & <NPSV>", "GBP million", "0%", "100%", "financial", "economic"] { XCTAssertTrue(doc.text.contains(label), label) }
+        XCTAssertLessThan(
+            Double(lines[0].attributes["d"]!.split(separator: " ")[1].dropFirst().split(separator: ",")[0])!, x0,
+            "the financial quartile −20 is left of 0")
+        for label in ["NPV & <NPSV>", "GBP million", "0%", "100%", "financial", "economic"] {
+            XCTAssertTrue(doc.text.contains(label), label)
+        }
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 @testable import GovSimEngine
 
@@ -12,12 +13,13 @@ final class FanChartObservedTests: XCTestCase {
         let plain = chart().svg()
         XCTAssertFalse(plain.contains("class=\"outturn\""))
         var with = chart()
-        with.observed = [(2026, 50), (2031, 2)] // the second is off the chart's years
+        with.observed = [(2026, 50), (2031, 2)]  // the second is off the chart's years
         let svg = with.svg()
         XCTAssertEqual(svg.components(separatedBy: "<circle").count - 1, 1)
         XCTAssertTrue(svg.contains("Outturn"))
-        XCTAssertNotEqual(svg.components(separatedBy: "class=\"median\"")[0], plain.components(separatedBy: "class=\"median\"")[0],
-                          "the axis is rescaled to include 50")
+        XCTAssertNotEqual(
+            svg.components(separatedBy: "class=\"median\"")[0], plain.components(separatedBy: "class=\"median\"")[0],
+            "the axis is rescaled to include 50")
     }
 
     func testReportOverlayAddsAFanForAMetricWithoutAChart() throws {
@@ -25,11 +27,14 @@ final class FanChartObservedTests: XCTestCase {
         s.runs = 50
         s.horizon = 3
         let result = SimulationEngine(scenario: s, threads: 1).run()
-        let outturn = OutturnFile(fileName: "o.csv", observations: [
-            .init(year: 2026, yearIndex: 1, metric: .spending, value: 1000, sd: nil, line: 2),
-            .init(year: 2027, yearIndex: 2, metric: .runCost, value: 3, sd: nil, line: 3),
-        ], sdColumn: nil)
-        let html = HTMLReport(result: result, scenarioFile: "r.yaml", scenarioSHA256: "0").overlaying(outturn, note: "outturn: o.csv").render()
+        let outturn = OutturnFile(
+            fileName: "o.csv",
+            observations: [
+                .init(year: 2026, yearIndex: 1, metric: .spending, value: 1000, sd: nil, line: 2),
+                .init(year: 2027, yearIndex: 2, metric: .runCost, value: 3, sd: nil, line: 3),
+            ], sdColumn: nil)
+        let html = HTMLReport(result: result, scenarioFile: "r.yaml", scenarioSHA256: "0").overlaying(outturn, note: "outturn: o.csv")
+            .render()
         XCTAssertEqual(html.components(separatedBy: "<g class=\"outturn\">").count - 1, 2)
         XCTAssertTrue(html.contains("data-metric=\"run_cost\""))
         XCTAssertTrue(html.contains("Black points: the observed values (outturn)."))

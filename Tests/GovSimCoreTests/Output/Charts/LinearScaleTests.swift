@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GovSimCore
 
 final class LinearScaleTests: XCTestCase {
@@ -25,7 +26,7 @@ final class LinearScaleTests: XCTestCase {
         XCTAssertEqual(scale.ticks(count: 6), [-0.4, -0.2, 0, 0.2, 0.4])
         XCTAssertEqual(scale.tickDecimals(count: 6), 1)
         let fine = LinearScale(domain: 0...0.3, range: (0, 100))
-        XCTAssertEqual(fine.ticks(count: 7), [0, 0.1, 0.2, 0.3]) // 0.1 + 0.2 is written 0.3
+        XCTAssertEqual(fine.ticks(count: 7), [0, 0.1, 0.2, 0.3])  // 0.1 + 0.2 is written 0.3
         XCTAssertFalse(scale.ticks(count: 6).contains { $0 == 0 && $0.sign == .minus })
     }
 
