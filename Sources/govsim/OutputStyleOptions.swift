@@ -56,6 +56,9 @@ struct OutputStyleOptions: ParsableArguments {
 
     /// `govsim verify`'s options while it re-runs a command in this process (set by verify,
     /// nil otherwise): the re-run's progress follows them.
+    ///
+    /// `nonisolated(unsafe)` is safe like ``InputSources/current``: assigned only by `govsim verify`
+    /// on the main thread around a re-run, when no worker thread exists, and read on that thread.
     nonisolated(unsafe) static var rerunStyle: OutputStyleOptions?
 
     /// Whether `NO_COLOR` is set to a non-empty value (https://no-color.org): no colour, bold or
