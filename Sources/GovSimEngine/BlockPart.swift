@@ -7,24 +7,22 @@ struct BlockPart {
     var organisations: [TrajectoryAccumulator]
     var records: [RunRecord]
     var formatted: [UInt8]?
-    var raw: [UInt8]?
 
     init(
         block: Int, total: TrajectoryAccumulator, organisations: [TrajectoryAccumulator], records: [RunRecord],
-        formatted: [UInt8]?, raw: [UInt8]?
+        formatted: [UInt8]?
     ) {
         self.block = block
         self.total = total
         self.organisations = organisations
         self.records = records
         self.formatted = formatted
-        self.raw = raw
     }
 
-    init(plan: PlanSimulator, block: Int, runs: [(Int, PlanRun)], formatRecords: (([RunRecord]) -> [UInt8])?, raw: [UInt8]?) {
+    init(plan: PlanSimulator, block: Int, runs: [(Int, PlanRun)], formatRecords: (([RunRecord]) -> [UInt8])?) {
         var builder = Builder(plan: plan, block: block, expectedRuns: runs.count)
         for (run, work) in runs { builder.add(run: run, work) }
-        self = builder.finish(formatRecords: formatRecords, raw: raw)
+        self = builder.finish(formatRecords: formatRecords)
     }
 
     /// Adds a block's runs one at a time as they are simulated, so a worker never holds the
@@ -52,12 +50,12 @@ struct BlockPart {
 
         /// The block's part; each accumulator is sealed in place, so its pending values are freed
         /// before the next is sealed.
-        mutating func finish(formatRecords: (([RunRecord]) -> [UInt8])?, raw: [UInt8]?) -> BlockPart {
+        mutating func finish(formatRecords: (([RunRecord]) -> [UInt8])?) -> BlockPart {
             total = total.sealed()
             for o in organisations.indices { organisations[o] = organisations[o].sealed() }
             return BlockPart(
                 block: block, total: total, organisations: organisations, records: records,
-                formatted: formatRecords?(records), raw: raw)
+                formatted: formatRecords?(records))
         }
     }
 }

@@ -36,7 +36,7 @@ package struct ConditionedSimulation: Sendable {
                         uniforms: particles[j].uniforms, shockRun: particles[j].shockRun, shocks: particles[j].shocks, into: &work)
                     runs.append((j, work))
                 }
-                return BlockPart(plan: plan, block: b, runs: runs, formatRecords: formatRecords, raw: nil)
+                return BlockPart(plan: plan, block: b, runs: runs, formatRecords: formatRecords)
             },
             consume: { _, part in
                 if let bytes = part.formatted { recordSink?(bytes) }

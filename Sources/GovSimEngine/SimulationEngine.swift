@@ -65,7 +65,7 @@ package struct SimulationEngine: Sendable {
                 let b = chosen.lowerBound + i
                 var part = BlockPart.Builder(plan: plan, block: b, expectedRuns: blocks[b].count)
                 plan.simulate(block: blocks[b]) { run, work in part.add(run: run, work) }
-                return part.finish(formatRecords: formatRecords, raw: nil)
+                return part.finish(formatRecords: formatRecords)
             }, maxAhead: ParallelBlocks.maxAhead(threads: threads, cellsPerRun: plan.cellsPerRun),
             consume: { _, part in
                 if let bytes = part.formatted { recordSink?(bytes) }
