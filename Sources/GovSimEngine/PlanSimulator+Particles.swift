@@ -8,8 +8,10 @@ extension PlanSimulator {
     /// reproduces that run.
     package func blockUniforms(runs: Range<Int>) -> [[Double]] {
         let parts = samplers.map { ($0.blockUniforms(runs: runs), $0.dimensions.count) }
-        return (0..<runs.count).map { i in
-            parts.flatMap { u, d in Array(u.values[(i * u.columns)..<(i * u.columns + d)]) }
+        return (0..<runs.count).map { (i: Int) -> [Double] in
+            var row: [Double] = []
+            for (u, d) in parts { row += u.values[(i * u.columns)..<(i * u.columns + d)] }
+            return row
         }
     }
 

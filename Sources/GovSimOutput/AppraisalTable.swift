@@ -116,7 +116,7 @@ package enum AppraisalTable {
         guard h >= 1 else { return }
         let investment = inv.prefix(h + 1).map(\.mean), runCost = run.prefix(h + 1).map(\.mean)
         let netBenefit = net.prefix(h + 1).map(\.mean)
-        let savings = (0...h).map { netBenefit[$0] + investment[$0] + runCost[$0] }
+        let savings: [Double] = (0...h).map { (t: Int) -> Double in netBenefit[t] + investment[t] + runCost[t] }
         let g = scenario.appraisal.gdpDeflator
         let index = (0...h).map { pow(1 + g, Double($0)) }
         let periods = years.periods(firstYear: scenario.startYear, first: 1, last: h)

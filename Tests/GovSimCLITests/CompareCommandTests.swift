@@ -94,9 +94,8 @@ final class CompareCommandTests: XCTestCase {
             let lowerIsBetter = measure != "npv_net_savings"
             XCTAssertTrue(r.stdout.contains(lowerIsBetter ? "lower is better" : "higher is better"), r.stdout)
             // rank, variant, mean difference, interval (a to b), P(better)
-            let rows = r.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }.filter {
-                $0.first.flatMap { Int($0) } != nil
-            }
+            let words: [[String]] = r.stdout.split(separator: "\n").map { line in line.split(separator: " ").map(String.init) }
+            let rows = words.filter { (row: [String]) -> Bool in row.first.flatMap { Int($0) } != nil }
             XCTAssertEqual(rows.map { $0[0] }, ["1", "2"], r.stdout)
             let means = rows.map { Double($0[2])! }
             XCTAssertEqual(means, lowerIsBetter ? means.sorted() : means.sorted(by: >), "\(measure): \(r.stdout)")

@@ -152,11 +152,11 @@ final class DocumentationTests: XCTestCase {
         var named = Set<String>()
         var checkedHeaders = 0
         for paragraph in doc.components(separatedBy: "\n\n") {
-            let spans =
-                paragraph.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map {
-                    String($0.element)
-                }
-                + paragraph.split(separator: "\n").filter { $0.hasPrefix("#") }.flatMap { $0.split(separator: " ").map(String.init) }
+            let pieces = paragraph.split(separator: "`", omittingEmptySubsequences: false)
+            var spans: [String] = stride(from: 1, to: pieces.count, by: 2).map { String(pieces[$0]) }
+            for heading in paragraph.split(separator: "\n") where heading.hasPrefix("#") {
+                spans += heading.split(separator: " ").map(String.init)
+            }
             var lastFile: String?
             for span in spans {
                 let word = span.trimmingCharacters(in: CharacterSet(charactersIn: "()*,."))

@@ -87,7 +87,10 @@ package struct AppraisalSummary: Sendable, Equatable {
     /// The probabilities of ``CaseSummary/npvCurve``: 0.01, 0.025, 0.05, …, 0.975, 0.99. The
     /// extremes are left out: a few runs with a large overrun would stretch the axis of the S-curve
     /// several times beyond the body of the distribution.
-    package static let curveProbabilities: [Double] = [0.01] + (1...39).map { Double($0) / 40 } + [0.99]
+    package static let curveProbabilities: [Double] = {
+        let fortieths: [Double] = (1...39).map { (k: Int) -> Double in Double(k) / 40 }
+        return [0.01] + fortieths + [0.99]
+    }()
 
     /// Summarises the appraisals of the runs (in run order).
     package init(_ runs: [RunAppraisal], settings: AppraisalSettings) {

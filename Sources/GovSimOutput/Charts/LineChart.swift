@@ -53,7 +53,12 @@ package struct LineChart: Sendable {
 
     /// The chart as an SVG element.
     package func svg() -> String {
-        let all = series.flatMap { $0.values + ($0.band?.lower ?? []) + ($0.band?.upper ?? []) }.filter(\.isFinite)
+        var all: [Double] = []
+        for s in series {
+            all += s.values
+            if let band = s.band { all += band.lower + band.upper }
+        }
+        all.removeAll { !$0.isFinite }
         let range = valueRange ?? ((all.min() ?? 0)...(all.max() ?? 1))
         let axes = YearAxes(width: width, height: height, years: years, valueRange: range)
         var svg = SVGBuilder(

@@ -24,12 +24,11 @@ package struct OptionsSection: ReportSection {
         html.open("table", [("class", "assumptions"), ("id", "\(anchor)-table")])
         html.open("thead")
         html.open("tr")
-        for h in [
+        let headers: [String] = [
             "Option", "PV costs", "PV cash-releasing", "PV reinvested time", "PV benefit lines", "NPV", "NPSV", "BCR (fin.)", "BCR (econ.)",
             "P(NPV > 0)", "P(best NPSV)", "P(best NPV)", "Payback (median)", "ΔNPV ± se", "ΔNPSV ± se",
-        ] {
-            html.element("th", [], text: h)
-        }
+        ]
+        for h in headers { html.element("th", [], text: h) }
         html.close()
         html.close()
         html.open("tbody")
@@ -43,13 +42,14 @@ package struct OptionsSection: ReportSection {
         for i in order {
             let o = appraisal.options[i]
             let f = o.summary.financial, e = o.summary.economic
-            let cells = [
+            let payback: String = e.paybackMedian.map { String(s.startYear + $0) } ?? "never"
+            let deltaNPV: String = o.deltaNPV.map { "\(m($0.mean)) ± \(m($0.standardError))" } ?? "baseline"
+            let deltaNPSV: String = o.deltaNPSV.map { "\(m($0.mean)) ± \(m($0.standardError))" } ?? "baseline"
+            let cells: [String] = [
                 o.name, m(e.costs), m(e.cashReleasing), m(e.staffTimeReinvested), m(e.benefitLines.reduce(0, +)), m(f.npv), m(e.npv),
                 r(f.benefitCostRatio),
                 r(e.benefitCostRatio), pct(f.probabilityPositive), pct(o.probabilityBest), pct(o.probabilityBestNPV),
-                e.paybackMedian.map { String(s.startYear + $0) } ?? "never",
-                o.deltaNPV.map { "\(m($0.mean)) ± \(m($0.standardError))" } ?? "baseline",
-                o.deltaNPSV.map { "\(m($0.mean)) ± \(m($0.standardError))" } ?? "baseline",
+                payback, deltaNPV, deltaNPSV,
             ]
             html.open("tr")
             for (k, c) in cells.enumerated() { html.element("td", k == 0 ? [] : [("class", "num")], text: c) }

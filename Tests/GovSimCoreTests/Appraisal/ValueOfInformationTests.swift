@@ -21,7 +21,7 @@ final class ValueOfInformationTests: XCTestCase {
             x.append(SpecialFunctions.normalQuantile(u))
             y.append(SpecialFunctions.normalQuantile(v))
         }
-        let base = (0..<n).map { 10 + 0.3 * x[$0] - 0.2 * y[$0] }  // option 0: any common part cancels
+        let base: [Double] = (0..<n).map { (i: Int) -> Double in 10 + 0.3 * x[i] - 0.2 * y[i] }  // option 0: any common part cancels
         let option = (0..<n).map { base[$0] + a + b * x[$0] + c * y[$0] }
         let nb = [base, option]
         let exactX = expectedPositivePart(mean: a, sd: b)

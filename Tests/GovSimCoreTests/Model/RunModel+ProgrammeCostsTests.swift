@@ -103,7 +103,7 @@ final class RunModelProgrammeCostsTests: XCTestCase {
             let y = years[t]
             for i in 0..<4 { XCTAssertEqual(y.adoption[i], a[i][t], accuracy: 1e-12, "adoption \(i) year \(t)") }
             // Maturity with L = 2: M(t) = (a(t) + a(t − 1))/2 (§2).
-            let m = (0..<4).map { i in t == 0 ? a[i][0] : 0.5 * (a[i][t] + a[i][t - 1]) }
+            let m: [Double] = (0..<4).map { (i: Int) -> Double in t == 0 ? a[i][0] : 0.5 * (a[i][t] + a[i][t - 1]) }
             let phi = (0..<4).reduce(0.0) { $0 + w[$1] * m[$1] }
             let phi0 = (0..<4).reduce(0.0) { $0 + w[$1] * start[$1] }
             let rho = (1 + 0.1 * phi) / (1 + 0.1 * phi0)
