@@ -95,8 +95,17 @@ package enum FolderFile {
                 "\(path): \(info.st_size) bytes, more than the \(limit >> 20) MiB \(what) govsim writes; it was not written by govsim, or was edited"
             )
         }
-        var buffer = [UInt8](repeating: 0, count: limit + 1)
-        let n = try read(fd, into: &buffer, count: limit + 1)
+        // Sized by the file, not by the limit (zeroing a limit-sized buffer cost more than reading
+        // the file); grown up to limit + 1 bytes if the file grows while it is read.
+        var buffer = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        var n = try read(fd, into: &buffer, count: buffer.count)
+        while n == buffer.count && n <= limit {
+            var more = [UInt8](repeating: 0, count: min(1 << 16, limit + 1 - n))
+            let m = try read(fd, into: &more, count: more.count)
+            buffer += more[0..<m]
+            n += m
+            if m < more.count { break }
+        }
         guard n <= limit else { throw ReproductionError("\(path): more than the \(limit >> 20) MiB \(what) govsim writes") }
         return Data(buffer[0..<n])
     }
