@@ -35,8 +35,13 @@ package struct BudgetMeasures: Sendable, Equatable {
         self.finalProductivityGainPct = finalProductivityGainPct
     }
 
-    package init(trajectory t: RunTrajectory, discountRates: [Double], appraisal settings: AppraisalSettings? = nil) {
-        appraisal = settings.map { RunAppraisal(trajectory: t, settings: $0) }
+    package init(
+        trajectory t: RunTrajectory, discountRates: [Double], appraisal settings: AppraisalSettings? = nil,
+        appraisalFactors: [Double]? = nil
+    ) {
+        appraisal = settings.map { s in
+            appraisalFactors.map { RunAppraisal(trajectory: t, settings: s, factors: $0) } ?? RunAppraisal(trajectory: t, settings: s)
+        }
         finalProductivityGainPct = t.final(.productivityGainPct)
         var npv = [Double](repeating: 0, count: discountRates.count)
         var factors = [Double](repeating: 1, count: discountRates.count)

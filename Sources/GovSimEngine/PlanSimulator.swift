@@ -15,9 +15,18 @@ package struct PlanSimulator: Sendable {
     let serviceUsers: [Double]
     /// Names of the uncertain inputs of all organisations, in ``PlanRun/inputs`` order.
     package let inputNames: [String]
+    /// The scenario's ``Scenario/discountRates`` and ``Scenario/appraisal`` with its discount
+    /// factors, found once: they are built from parameter lookups by path and the discount
+    /// schedule's bands, and every run's budget measures need them.
+    let discountRates: [Double]
+    let appraisal: AppraisalSettings
+    let appraisalFactors: [Double]
 
     package init(scenario: Scenario) {
         self.scenario = scenario
+        discountRates = scenario.discountRates
+        appraisal = scenario.appraisal
+        appraisalFactors = RunAppraisal.discountFactors(appraisal)
         if let portfolio = scenario.portfolio {
             organisationNames = portfolio.organisations.map(\.name)
             samplers = portfolio.organisations.map { InputSampler(scenario: scenario.applying($0.overrides), organisation: $0.name) }
@@ -163,7 +172,8 @@ package struct PlanSimulator: Sendable {
             }
             combine(work.organisations, weights: weights, into: &work.total)
         }
-        work.budget = BudgetMeasures(trajectory: work.total, discountRates: scenario.discountRates, appraisal: scenario.appraisal)
+        work.budget = BudgetMeasures(
+            trajectory: work.total, discountRates: discountRates, appraisal: appraisal, appraisalFactors: appraisalFactors)
     }
 
     static let summed: [Metric] = [

@@ -181,7 +181,7 @@ package enum RunModel {
             set(.satisfaction, t, satisfaction.programme)
             set(.satisfactionCounterfactual, t, satisfaction.counterfactual)
             set(.satisfactionGain, t, satisfaction.programme - satisfaction.counterfactual)
-            for (i, kind) in PracticeKind.allCases.enumerated() {
+            for (i, kind) in PracticeKind.ordered.enumerated() {
                 set(Metric.adoption(kind), t, adoption[i][t])
             }
         }

@@ -7,7 +7,7 @@
 /// `docs/scenario-format.md`. Everything else (the scenario format, the sampler's layout,
 /// ``ModelParameters``, ``RunModel``, outputs and reports) iterates over ``allCases`` and
 /// addresses practices by kind, never by position.
-package enum PracticeKind: String, CaseIterable, Sendable, Hashable, Comparable {
+public enum PracticeKind: String, CaseIterable, Sendable, Hashable, Comparable {
     /// Seeing services through citizens' needs and prioritising the journeys that create most value.
     case customerFocus = "customer_focus"
     /// Customer, financial and operational data built as reusable products wired into processes.
@@ -18,13 +18,21 @@ package enum PracticeKind: String, CaseIterable, Sendable, Hashable, Comparable 
     case outcomeAccountability = "outcome_accountability"
 
     /// Position of the practice in ``allCases``: where a ``PerPractice`` stores its value.
-    /// (A search of a stored copy of ``allCases``: the synthesised `allCases` builds a new array
-    /// at each call, and this is read on every run.)
-    @inline(__always)
-    package var position: Int { PracticeKind.ordered.firstIndex(of: self)! }
+    /// Public, inlinable and a switch, so that it is a constant after inlining in optimised
+    /// callers (it is read on every run); the compiler asks for a new case's position, and
+    /// `PracticeWiringTests` checks that the positions are the order of ``allCases``.
+    @inlinable public var position: Int {
+        switch self {
+        case .customerFocus: 0
+        case .dataAsProduct: 1
+        case .rapidIteration: 2
+        case .outcomeAccountability: 3
+        }
+    }
 
-    /// ``allCases``, stored once.
-    static let ordered: [PracticeKind] = allCases
+    /// ``allCases``, built once: the synthesised `allCases` is not inlinable and builds a new
+    /// array at each call, and model runs iterate over the practices every year.
+    public static let ordered: [PracticeKind] = allCases
 
     /// The number of practices in words ("four"), for prose such as report headings.
     package static var countInWords: String {
@@ -32,7 +40,7 @@ package enum PracticeKind: String, CaseIterable, Sendable, Hashable, Comparable 
         return allCases.count < words.count ? words[allCases.count] : String(allCases.count)
     }
 
-    package static func < (lhs: PracticeKind, rhs: PracticeKind) -> Bool {
+    public static func < (lhs: PracticeKind, rhs: PracticeKind) -> Bool {
         lhs.position < rhs.position
     }
 }

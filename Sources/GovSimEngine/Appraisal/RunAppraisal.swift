@@ -59,11 +59,24 @@ package struct RunAppraisal: Sendable, Equatable {
         self.economic = economic
     }
 
+    /// The discount factors D(0) … D(period + ⌈residual years⌉) an appraisal under `settings`
+    /// uses: the same for every run, so simulations compute them once
+    /// (``init(trajectory:settings:factors:)``).
+    package static func discountFactors(_ settings: AppraisalSettings) -> [Double] {
+        settings.schedule.factors(through: settings.period + Int(settings.residualYears.rounded(.up)))
+    }
+
     /// Appraises `t` (a run or a plan total) under `settings`.
     package init(trajectory t: RunTrajectory, settings: AppraisalSettings) {
+        self.init(trajectory: t, settings: settings, factors: Self.discountFactors(settings))
+    }
+
+    /// Appraises `t` under `settings`, whose ``discountFactors(_:)`` are `factors`.
+    package init(trajectory t: RunTrajectory, settings: AppraisalSettings, factors: [Double]) {
         let horizon = t.years - 1
         let period = settings.period
-        let factors = settings.schedule.factors(through: period + Int(settings.residualYears.rounded(.up)))
+        precondition(
+            factors.count == period + Int(settings.residualYears.rounded(.up)) + 1, "RunAppraisal: discount factors of other settings")
         var fin = CaseValues(), eco = CaseValues()
         var cumFin = 0.0, cumEco = 0.0
         var deflator = 1.0
