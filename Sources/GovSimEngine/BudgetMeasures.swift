@@ -35,6 +35,9 @@ package struct BudgetMeasures: Sendable, Equatable {
         self.finalProductivityGainPct = finalProductivityGainPct
     }
 
+    /// The measures of trajectory `t` at `discountRates` (the headline rate first), with its
+    /// appraisal under `settings` when given. `appraisalFactors`, when given, must be
+    /// `RunAppraisal.discountFactors(settings)`: simulations compute them once for all runs.
     package init(
         trajectory t: RunTrajectory, discountRates: [Double], appraisal settings: AppraisalSettings? = nil,
         appraisalFactors: [Double]? = nil
