@@ -152,13 +152,13 @@ package struct PlanSimulator: Sendable {
         let width = latentShockWidth
         work.inputs.removeAll(keepingCapacity: true)
         if !isPortfolio {
-            let sampler = samplers[0]
+            // samplers[0] read in place: a copy of the sampler retains and releases each of its arrays.
             var shocks = YearlyShocks(stream: stream)
             if !given.isEmpty { shocks = shocks.givingNormals(given, width: width, ownColumn: 3) }
             RunModel.simulate(
-                ModelParameters(layout: sampler.layout, values: values[0]), shocks: shocks,
+                ModelParameters(layout: samplers[0].layout, values: values[0]), shocks: shocks,
                 into: &work.total, scratch: &scratch)
-            sampler.appendUncertainValues(of: values[0], to: &work.inputs)
+            samplers[0].appendUncertainValues(of: values[0], to: &work.inputs)
         } else {
             let correlation = scenario.portfolio!.shockCorrelation
             var weights: [Double] = []

@@ -97,7 +97,6 @@ package enum RunModel {
         }
         var lines = trajectory.benefitLines
         trajectory.benefitLines = []
-        @inline(__always) func set(_ metric: Metric, _ t: Int, _ x: Double) { values[metric.index * years + t] = x }
 
         for t in 0..<years {
             var surprise = 0.0, noise = 0.0
@@ -163,30 +162,39 @@ package enum RunModel {
                 trace(y)
             }
             let price = economy.price
-            set(.productivityIndex, t, prod)
-            set(.productivityIndexCounterfactual, t, economy.productivity)
-            set(.productivityGainPct, t, 100 * (ratio - 1))
-            set(.spending, t, spending)
-            set(.spendingCounterfactual, t, money.counterfactual)
-            set(.spendingReal, t, spending / price)
-            set(.netSavingsReal, t, net / price)
-            set(.investment, t, money.investment)
-            set(.runCost, t, money.runCost)
-            set(.netSavings, t, net)
-            set(.cumulativeNetSavings, t, cumulative)
-            set(.staffTimeReinvested, t, money.reinvested)
-            set(.channelShiftSavings, t, channelSavings.shift * price)
-            set(.failureDemandSavings, t, channelSavings.failure * price)
-            set(.legacySavings, t, channelSavings.legacy * price)
-            set(.satisfaction, t, satisfaction.programme)
-            set(.satisfactionCounterfactual, t, satisfaction.counterfactual)
-            set(.satisfactionGain, t, satisfaction.programme - satisfaction.counterfactual)
+            store(.productivityIndex, t, prod, years: years, in: &values)
+            store(.productivityIndexCounterfactual, t, economy.productivity, years: years, in: &values)
+            store(.productivityGainPct, t, 100 * (ratio - 1), years: years, in: &values)
+            store(.spending, t, spending, years: years, in: &values)
+            store(.spendingCounterfactual, t, money.counterfactual, years: years, in: &values)
+            store(.spendingReal, t, spending / price, years: years, in: &values)
+            store(.netSavingsReal, t, net / price, years: years, in: &values)
+            store(.investment, t, money.investment, years: years, in: &values)
+            store(.runCost, t, money.runCost, years: years, in: &values)
+            store(.netSavings, t, net, years: years, in: &values)
+            store(.cumulativeNetSavings, t, cumulative, years: years, in: &values)
+            store(.staffTimeReinvested, t, money.reinvested, years: years, in: &values)
+            store(.channelShiftSavings, t, channelSavings.shift * price, years: years, in: &values)
+            store(.failureDemandSavings, t, channelSavings.failure * price, years: years, in: &values)
+            store(.legacySavings, t, channelSavings.legacy * price, years: years, in: &values)
+            store(.satisfaction, t, satisfaction.programme, years: years, in: &values)
+            store(.satisfactionCounterfactual, t, satisfaction.counterfactual, years: years, in: &values)
+            store(.satisfactionGain, t, satisfaction.programme - satisfaction.counterfactual, years: years, in: &values)
             for (i, kind) in PracticeKind.ordered.enumerated() {
-                set(Metric.adoption(kind), t, adoption[i][t])
+                store(Metric.adoption(kind), t, adoption[i][t], years: years, in: &values)
             }
         }
         trajectory.values = values
         trajectory.benefitLines = lines
         scratch.maturity = maturity
+    }
+
+    /// Writes `x` as `metric`'s value in year `t` of a run's `values` (metric-major, `years` per
+    /// metric). A function of its arguments, not a nested function capturing `values`: a captured
+    /// variable that is written is checked for exclusive access at run time at every write, which
+    /// took a tenth of the model's time.
+    @inline(__always)
+    static func store(_ metric: Metric, _ t: Int, _ x: Double, years: Int, in values: inout [Double]) {
+        values[metric.index * years + t] = x
     }
 }
