@@ -29,8 +29,10 @@ trap 'rm -rf "$logs"' EXIT
 
 # Test classes, longest first (a scheduling hint only: any order gives the same results).
 first=(
+    GovSimCoreTests.SimulationBasedCalibrationTests
     "GovSimCLITests.GoldenOutputTests,GovSimCLITests.MultiProcessDeterminismTests"
     GovSimCLITests.ShardCommandTests
+    GovSimCoreTests.SimulationEngineTests
     GovSimCLITests.VerifyCommandTests
     GovSimCLITests.CompareCommandTests
     GovSimCLITests.HostileResultsFolderTests
