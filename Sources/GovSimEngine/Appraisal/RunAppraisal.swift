@@ -63,7 +63,13 @@ package struct RunAppraisal: Sendable, Equatable {
     /// uses: the same for every run, so simulations compute them once
     /// (``init(trajectory:settings:factors:)``).
     package static func discountFactors(_ settings: AppraisalSettings) -> [Double] {
-        settings.schedule.factors(through: settings.period + Int(settings.residualYears.rounded(.up)))
+        settings.schedule.factors(through: lastDiscountedYear(settings))
+    }
+
+    /// The last year an appraisal under `settings` discounts: the period's end plus the residual
+    /// value's years, rounded up.
+    static func lastDiscountedYear(_ settings: AppraisalSettings) -> Int {
+        settings.period + Int(settings.residualYears.rounded(.up))
     }
 
     /// Appraises `t` (a run or a plan total) under `settings`.
@@ -75,8 +81,7 @@ package struct RunAppraisal: Sendable, Equatable {
     package init(trajectory t: RunTrajectory, settings: AppraisalSettings, factors: [Double]) {
         let horizon = t.years - 1
         let period = settings.period
-        precondition(
-            factors.count == period + Int(settings.residualYears.rounded(.up)) + 1, "RunAppraisal: discount factors of other settings")
+        precondition(factors.count == Self.lastDiscountedYear(settings) + 1, "RunAppraisal: discount factors of other settings")
         var fin = CaseValues(), eco = CaseValues()
         var cumFin = 0.0, cumEco = 0.0
         var deflator = 1.0
