@@ -78,13 +78,39 @@ let package = Package(
             path: "Sources/govsim",
             swiftSettings: indexOwnCode
         ),
+        // The unit tests: one test target per layer, depending on that layer only (and the shared
+        // scenario helpers from the scenario layer up), so each compiles as soon as its layer has
+        // and the compiler keeps a layer's tests from reaching above it.
         .testTarget(
-            name: "GovSimCoreTests",
-            dependencies: ["GovSimCore"],
-            path: "Tests/GovSimCoreTests",
-            exclude: ["Resources", "Output/Golden"],
-            swiftSettings: indexOwnCode
-        ),
+            name: "GovSimNumericsTests", dependencies: ["GovSimNumerics"], path: "Tests/GovSimNumericsTests", swiftSettings: indexOwnCode),
+        .testTarget(
+            name: "GovSimRandomTests", dependencies: ["GovSimRandom"], path: "Tests/GovSimRandomTests", swiftSettings: indexOwnCode),
+        .testTarget(
+            name: "GovSimAnalysisTests", dependencies: ["GovSimAnalysis"], path: "Tests/GovSimAnalysisTests", swiftSettings: indexOwnCode),
+        // Helpers for the tests from the scenario layer up (the package root, scenario loading).
+        .target(name: "GovSimTestSupport", dependencies: ["GovSimScenario"], path: "Tests/GovSimTestSupport", swiftSettings: indexOwnCode),
+        .testTarget(
+            name: "GovSimScenarioTests", dependencies: ["GovSimScenario", "GovSimTestSupport"], path: "Tests/GovSimScenarioTests",
+            exclude: ["Resources"], swiftSettings: indexOwnCode),
+        .testTarget(
+            name: "GovSimModelTests", dependencies: ["GovSimModel", "GovSimTestSupport"], path: "Tests/GovSimModelTests",
+            swiftSettings: indexOwnCode),
+        // The conditioning tests' fixtures, shared by the engine, output and pipeline tests.
+        .target(
+            name: "GovSimEngineTestSupport", dependencies: ["GovSimEngine", "GovSimTestSupport"], path: "Tests/GovSimEngineTestSupport",
+            swiftSettings: indexOwnCode),
+        .testTarget(
+            name: "GovSimEngineTests", dependencies: ["GovSimEngine", "GovSimTestSupport", "GovSimEngineTestSupport"],
+            path: "Tests/GovSimEngineTests",
+            swiftSettings: indexOwnCode),
+        .testTarget(
+            name: "GovSimOutputTests", dependencies: ["GovSimOutput", "GovSimTestSupport", "GovSimEngineTestSupport"],
+            path: "Tests/GovSimOutputTests",
+            exclude: ["Golden"], swiftSettings: indexOwnCode),
+        .testTarget(
+            name: "GovSimPipelinesTests", dependencies: ["GovSimPipelines", "GovSimTestSupport", "GovSimEngineTestSupport"],
+            path: "Tests/GovSimPipelinesTests",
+            swiftSettings: indexOwnCode),
         .testTarget(
             name: "GovSimCLITests",
             // `govsim` for the in-process option tests (`@testable import govsim`).

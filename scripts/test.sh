@@ -29,15 +29,15 @@ trap 'rm -rf "$logs"' EXIT
 
 # Test classes, longest first (a scheduling hint only: any order gives the same results).
 first=(
-    GovSimCoreTests.SimulationBasedCalibrationTests
+    GovSimEngineTests.SimulationBasedCalibrationTests
     "GovSimCLITests.GoldenOutputTests,GovSimCLITests.MultiProcessDeterminismTests"
     GovSimCLITests.ShardCommandTests
-    GovSimCoreTests.SimulationEngineTests
+    GovSimOutputTests.SimulationEngineTests
     GovSimCLITests.VerifyCommandTests
     GovSimCLITests.CompareCommandTests
     GovSimCLITests.HostileResultsFolderTests
     GovSimCLITests.InterruptTests
-    GovSimCoreTests.OptionSwitchingStudyTests
+    GovSimOutputTests.OptionSwitchingStudyTests
     GovSimCLITests.ReproducibilityTests
 )
 classes=$("$bundle" --list-tests | grep '/' | sed 's,/.*,,' | sort -u)

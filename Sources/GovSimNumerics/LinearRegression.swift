@@ -23,7 +23,7 @@ import Foundation
 ///    is σ̂² (XᵀX)⁻¹ with σ̂² = RSS / (n − p).
 ///
 /// Accuracy: every NIST StRD linear dataset is reproduced to the log relative errors required
-/// in `Tests/GovSimCoreTests/Statistics/NISTLinearRegressionTests.swift` (Filip: about 7 digits).
+/// in `Tests/GovSimScenarioTests/NISTLinearRegressionTests.swift` (Filip: about 7 digits).
 package struct LinearRegression: Sendable {
     /// Heteroskedasticity-consistent ("sandwich") covariance estimators (MacKinnon & White
     /// 1985, J. Econometrics 29; Long & Ervin 2000, Am. Stat. 54).

@@ -128,7 +128,7 @@ final class CalibrateCommandTests: XCTestCase {
         let dir = try GovSimProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         // The command's exit status, message and calibration.csv at 2000 runs; the statistics
-        // themselves are GovSimCoreTests' testDefaultPriorsPassCalibration and, at 20,000 runs,
+        // themselves are GovSimOutputTests' testDefaultPriorsPassCalibration and, at 20,000 runs,
         // `.ci/run`'s release calibration. The contrast is the leader-versus-peer gap, and the
         // verdict must say it verifies the mapping of the prior, not the effect.
         let r = try GovSimProcess.run(["calibrate", "--runs", "2000", "--seed", "1", "--out", "cal"], in: dir)
