@@ -82,6 +82,8 @@ let package = Package(
         // scenario helpers from the scenario layer up), so each compiles as soon as its layer has
         // and the compiler keeps a layer's tests from reaching above it.
         .testTarget(
+            name: "GovSimSupportTests", dependencies: ["GovSimSupport"], path: "Tests/GovSimSupportTests", swiftSettings: indexOwnCode),
+        .testTarget(
             name: "GovSimNumericsTests", dependencies: ["GovSimNumerics"], path: "Tests/GovSimNumericsTests", swiftSettings: indexOwnCode),
         .testTarget(
             name: "GovSimRandomTests", dependencies: ["GovSimRandom"], path: "Tests/GovSimRandomTests", swiftSettings: indexOwnCode),

@@ -39,8 +39,8 @@ extension DataTable {
         var recordHasContent = false
 
         func finishField() throws {
-            guard let text = decodeUTF8(field) else {
-                let offset = firstInvalidUTF8Offset(field)
+            guard let text = StrictUTF8.decode(field) else {
+                let offset = StrictUTF8.firstInvalidOffset(field)
                 throw DataTableError(
                     .invalidUTF8, file: fileName, line: fieldLine, column: fields.count + 1,
                     problem: "the value contains bytes that are not valid UTF-8 (byte \(offset + 1) of the field)",
@@ -109,9 +109,18 @@ extension DataTable {
                     fieldLine = line
                     recordHasContent = true
                 } else {
-                    field.append(byte)
+                    // An unquoted run: each byte up to the next comma, line break or quote would
+                    // take this branch, so the run is appended at once.
+                    var end = i + 1
+                    while end < input.count {
+                        let next = input[end]
+                        if next == comma || next == lf || next == cr || next == quote { break }
+                        end += 1
+                    }
+                    field.append(contentsOf: input[i..<end])
                     state = .unquoted
                     recordHasContent = true
+                    i = end - 1
                 }
             case .quoted:
                 if byte == quote {
@@ -153,35 +162,5 @@ extension DataTable {
             try finishRecord()
         }
         return records
-    }
-
-    /// Strict UTF-8 decoding (nil for any ill-formed sequence, including overlongs and
-    /// surrogates, per the Unicode Standard §3.9).
-    static func decodeUTF8(_ bytes: [UInt8]) -> String? {
-        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        var scalars = String.UnicodeScalarView()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): scalars.append(scalar)
-            case .emptyInput: return String(scalars)
-            case .error: return nil
-            }
-        }
-    }
-
-    /// 0-based offset of the first byte of the first ill-formed sequence in `bytes`
-    /// (`bytes.count` if there is none).
-    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): offset += UTF8.width(scalar)
-            case .emptyInput, .error: return offset
-            }
-        }
     }
 }
