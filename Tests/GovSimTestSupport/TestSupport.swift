@@ -11,9 +11,8 @@ package enum TestSupport {
         try String(contentsOf: packageRoot.appendingPathComponent("scenarios/\(name)"), encoding: .utf8)
     }
 
-    package static var reference: Scenario {
-        try! ScenarioLoader.load(text: ReferenceScenario.yaml, fileName: "reference.yaml")
-    }
+    /// The built-in reference scenario, loaded once per process (a value: each test changes its own copy).
+    package static let reference: Scenario = try! ScenarioLoader.load(text: ReferenceScenario.yaml, fileName: "reference.yaml")
 
     /// Loads YAML that is expected to be valid.
     package static func load(_ yaml: String) throws -> Scenario {
