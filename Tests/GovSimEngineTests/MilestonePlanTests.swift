@@ -51,37 +51,26 @@ final class MilestonePlanTests: XCTestCase {
 
     func testPlanErrorsAreLocated() {
         let h = TestSupport.header + "start_year: 2025\nhorizon: 10\npractices:\n  customer_focus:\n"
-        assertError(h + "    curve: {plan: {2024: 0.2}}\n", line: 7, column: 20, contains: ["year 2024 is not after start_year 2025"])
+        assertScenarioError(
+            h + "    curve: {plan: {2024: 0.2}}\n", line: 7, column: 20, contains: ["year 2024 is not after start_year 2025"])
         // A plan may run past the horizon: a shorter run simulates its first years.
         XCTAssertNoThrow(try TestSupport.load(h + "    curve: {plan: {2027: 0.2, 2040: 0.6}}\n"))
-        assertError(
+        assertScenarioError(
             h + "    curve: {plan: {2028: 0.2, 2027: 0.5}}\n", line: 7, column: 31, contains: ["year 2027 comes after 2028", "increase"])
-        assertError(h + "    curve: {plan: {2027: 1.2}}\n", line: 7, column: 26, contains: ["curve.plan.2027 is 1.2", "between 0 and 1"])
-        assertError(h + "    curve: {plan: {2027: 0.6, 2028: 0.4}}\n", line: 7, column: 37, contains: ["below 0.6", "must not fall"])
-        assertError(h + "    curve: {plan: {2027: \"0.6\"}}\n", line: 7, contains: ["remove the quotes"])
-        assertError(h + "    curve: {plna: {2027: 0.6}}\n", line: 7, contains: ["unknown adoption curve `plna`", "did you mean `plan`?"])
-        assertError(h + "    curve: plan\n", line: 7, column: 12, contains: ["a plan needs its milestones"])
-        assertError(h + "    curve: {plan: {}}\n", line: 7, contains: ["plan is empty"])
-        assertError(
+        assertScenarioError(
+            h + "    curve: {plan: {2027: 1.2}}\n", line: 7, column: 26, contains: ["curve.plan.2027 is 1.2", "between 0 and 1"])
+        assertScenarioError(
+            h + "    curve: {plan: {2027: 0.6, 2028: 0.4}}\n", line: 7, column: 37, contains: ["below 0.6", "must not fall"])
+        assertScenarioError(h + "    curve: {plan: {2027: \"0.6\"}}\n", line: 7, contains: ["remove the quotes"])
+        assertScenarioError(
+            h + "    curve: {plna: {2027: 0.6}}\n", line: 7, contains: ["unknown adoption curve `plna`", "did you mean `plan`?"])
+        assertScenarioError(h + "    curve: plan\n", line: 7, column: 12, contains: ["a plan needs its milestones"])
+        assertScenarioError(h + "    curve: {plan: {}}\n", line: 7, contains: ["plan is empty"])
+        assertScenarioError(
             h + "    start_adoption: 0.3\n    curve: {plan: {2027: 0.2}}\n", line: 8, column: 12,
             contains: ["plan starts at 0.2 in 2027, below the start adoption (0.3"])
-        assertError(
+        assertScenarioError(
             h + "    target_adoption: 0.9\n    curve: {plan: {2027: 0.6}}\n", line: 7, column: 5,
             contains: ["target_adoption cannot be given with a milestone plan", "0.6 in 2027"])
-    }
-
-    private func assertError(
-        _ yaml: String, line: Int, column: Int? = nil, contains fragments: [String],
-        file: StaticString = #filePath, sourceLine: UInt = #line
-    ) {
-        let d = TestSupport.diagnostics(yaml)
-        guard let first = d.first else { return XCTFail("expected an error", file: file, line: sourceLine) }
-        XCTAssertEqual(first.line, line, "\(first)", file: file, line: sourceLine)
-        if let column { XCTAssertEqual(first.column, column, "\(first)", file: file, line: sourceLine) }
-        XCTAssertTrue(first.description.hasPrefix("test.yaml:\(line):"), first.description, file: file, line: sourceLine)
-        for fragment in fragments {
-            XCTAssertTrue(first.description.contains(fragment), "\(first.description) lacks \(fragment)", file: file, line: sourceLine)
-        }
-        XCTAssertFalse(first.description.contains("\n"), "one line", file: file, line: sourceLine)
     }
 }

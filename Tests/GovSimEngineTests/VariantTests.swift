@@ -71,28 +71,28 @@ final class VariantTests: XCTestCase {
     func testVariantPlanErrorsAreLocated() {
         let h = Self.header + "variants:\n  late:\n"
         // Line 19 is the variant's first override.
-        assertError(
+        assertScenarioError(
             h + "    practices.customer_focus.curve: {plan: {2024: 0.2}}\n", line: 19, column: 45,
             contains: ["variants.late.practices.customer_focus.curve.plan: year 2024 is not after start_year 2025"])
-        assertError(
+        assertScenarioError(
             h + "    practices.customer_focus.curve: {plan: {2027: 0.6, 2028: 0.4}}\n", line: 19, column: 62,
             contains: ["variants.late.practices.customer_focus.curve.plan.2028 is 0.4, below 0.6", "must not fall"])
-        assertError(
+        assertScenarioError(
             h + "    practices.customer_focus.curve: {bass: {p: 0.03, q: 0.4}}\n", line: 19, column: 37,
             contains: ["a variant can replace a practice's curve only with a milestone plan", "curve.bass.q"])
-        assertError(
+        assertScenarioError(
             h + "    practices.customer_focus.curve: {plan: {2027: 0.6}}\n    practices.customer_focus.target_adoption: 0.9\n",
             line: 20, column: 5,
             contains: [
                 "variant late: practices.customer_focus.target_adoption cannot be given with the variant's milestone plan", "0.6 in 2027",
             ])
-        assertError(
+        assertScenarioError(
             h + "    practices.data_as_product.curve: {plan: {2027: 0.6}}\n    practices.data_as_product.curve.bass.q: 0.5\n",
             line: 20, column: 5, contains: ["practices.data_as_product.curve.bass.q cannot be given with the variant's milestone plan"])
-        assertError(
+        assertScenarioError(
             h + "    practices.customer_focus.start_adoption: 0.4\n    practices.customer_focus.curve: {plan: {2027: 0.3}}\n",
             line: 20, column: 37, contains: ["curve.plan starts at 0.3 in 2027, below the start adoption (0.4"])
-        assertError(
+        assertScenarioError(
             h + "    practices.customer_focus.curv: {plan: {2027: 0.3}}\n", line: 19, column: 5,
             contains: ["unknown parameter `practices.customer_focus.curv`", "did you mean `practices.customer_focus.curve`?"])
     }
@@ -100,7 +100,7 @@ final class VariantTests: XCTestCase {
     /// A variant or an organisation that starts a practice above its plan's first milestone would
     /// make planned adoption fall (the plan is followed from the start adoption): refused.
     func testStartOverridesAboveAPlanAreRefused() throws {
-        assertError(
+        assertScenarioError(
             Self.header + "variants:\n  ahead:\n    practices.customer_focus.start_adoption: 0.3\n", line: 19, column: 5,
             contains: [
                 "variant ahead: practices.customer_focus.start_adoption (0.3 or more) is above the first milestone of the practice's plan (0.2 in 2026)"
@@ -108,7 +108,7 @@ final class VariantTests: XCTestCase {
         let portfolio =
             Self.header
             + "portfolio:\n  organisations:\n    a:\n      baseline.spending: 100\n    b:\n      practices.customer_focus.start_adoption: {uniform: {min: 0.25, max: 0.4}}\n"
-        assertError(
+        assertScenarioError(
             portfolio, line: 22, column: 7,
             contains: [
                 "organisation b: practices.customer_focus.start_adoption (0.25 or more) is above the first milestone", "must not fall",
@@ -152,20 +152,5 @@ final class VariantTests: XCTestCase {
                 }
             }
         }
-    }
-
-    private func assertError(
-        _ yaml: String, line: Int, column: Int? = nil, contains fragments: [String],
-        file: StaticString = #filePath, sourceLine: UInt = #line
-    ) {
-        let d = TestSupport.diagnostics(yaml)
-        guard let first = d.first else { return XCTFail("expected an error", file: file, line: sourceLine) }
-        XCTAssertEqual(first.line, line, "\(first)", file: file, line: sourceLine)
-        if let column { XCTAssertEqual(first.column, column, "\(first)", file: file, line: sourceLine) }
-        XCTAssertTrue(first.description.hasPrefix("test.yaml:\(line):"), first.description, file: file, line: sourceLine)
-        for fragment in fragments {
-            XCTAssertTrue(first.description.contains(fragment), "\(first.description) lacks \(fragment)", file: file, line: sourceLine)
-        }
-        XCTAssertFalse(first.description.contains("\n"), "one line", file: file, line: sourceLine)
     }
 }

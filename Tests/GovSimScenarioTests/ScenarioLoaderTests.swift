@@ -85,97 +85,83 @@ final class ScenarioLoaderTests: XCTestCase {
 
     // MARK: - Errors name file, line and column
 
-    private func assertError(
-        _ yaml: String, line: Int, column: Int? = nil, contains fragments: [String],
-        file: StaticString = #filePath, sourceLine: UInt = #line
-    ) {
-        let d = TestSupport.diagnostics(yaml)
-        guard let first = d.first else { return XCTFail("expected an error", file: file, line: sourceLine) }
-        XCTAssertEqual(first.line, line, "\(first)", file: file, line: sourceLine)
-        if let column { XCTAssertEqual(first.column, column, "\(first)", file: file, line: sourceLine) }
-        XCTAssertTrue(first.description.hasPrefix("test.yaml:\(line):"), first.description, file: file, line: sourceLine)
-        for fragment in fragments {
-            XCTAssertTrue(first.description.contains(fragment), "\(first.description) lacks \(fragment)", file: file, line: sourceLine)
-        }
-        XCTAssertFalse(first.description.contains("\n"), "one line", file: file, line: sourceLine)
-    }
-
     func testSyntaxError() {
-        assertError(TestSupport.header + "baseline:\n  spending: [1, 2\n", line: 5, contains: ["YAML syntax error"])
+        assertScenarioError(TestSupport.header + "baseline:\n  spending: [1, 2\n", line: 5, contains: ["YAML syntax error"])
     }
 
     func testTabsAreASyntaxError() {
-        assertError(TestSupport.header + "baseline:\n\tspending: 10\n", line: 4, contains: ["YAML syntax error"])
+        assertScenarioError(TestSupport.header + "baseline:\n\tspending: 10\n", line: 4, contains: ["YAML syntax error"])
     }
 
     func testWrongType() {
-        assertError(TestSupport.header + "horizon: ten\n", line: 3, column: 10, contains: ["horizon must be a number", "ten"])
-        assertError(TestSupport.header + "baseline:\n  spending: \"100\"\n", line: 4, column: 13, contains: ["remove the quotes"])
-        assertError(TestSupport.header + "baseline: 5\n", line: 3, column: 11, contains: ["baseline must be a mapping"])
+        assertScenarioError(TestSupport.header + "horizon: ten\n", line: 3, column: 10, contains: ["horizon must be a number", "ten"])
+        assertScenarioError(TestSupport.header + "baseline:\n  spending: \"100\"\n", line: 4, column: 13, contains: ["remove the quotes"])
+        assertScenarioError(TestSupport.header + "baseline: 5\n", line: 3, column: 11, contains: ["baseline must be a mapping"])
     }
 
     func testUnknownKeyWithSuggestion() {
-        assertError(
+        assertScenarioError(
             TestSupport.header + "basline:\n  spending: 10\n", line: 3, column: 1,
             contains: ["unknown key `basline`", "did you mean `baseline`?"])
-        assertError(
+        assertScenarioError(
             TestSupport.header + "practices:\n  data_as_product:\n    target_adoptoin: 0.5\n", line: 5, column: 5,
             contains: ["unknown key `target_adoptoin` in practices.data_as_product", "did you mean `target_adoption`?"])
-        assertError(
+        assertScenarioError(
             TestSupport.header + "effects:\n  realisation_lag: {triangle: {min: 1, mode: 2, max: 3}}\n", line: 4,
             contains: ["unknown distribution `triangle`", "did you mean `triangular`?"])
     }
 
     func testOutOfRangeValues() {
-        assertError(
+        assertScenarioError(
             TestSupport.header + "baseline:\n  labour_share: 1.5\n", line: 4, column: 17,
             contains: ["baseline.labour_share is 1.5", "between 0 and 1"])
-        assertError(TestSupport.header + "runs: -5\n", line: 3, contains: ["runs must be a whole number between 1"])
-        assertError(TestSupport.header + "horizon: 0\n", line: 3, contains: ["horizon"])
-        assertError(
+        assertScenarioError(TestSupport.header + "runs: -5\n", line: 3, contains: ["runs must be a whole number between 1"])
+        assertScenarioError(TestSupport.header + "horizon: 0\n", line: 3, contains: ["horizon"])
+        assertScenarioError(
             TestSupport.header + "practices:\n  customer_focus:\n    target_adoption: {uniform: {min: 0.5, max: 1.2}}\n",
             line: 5, contains: ["up to 1.2", "between 0 and 1"])
-        assertError(TestSupport.header + "programme_risk:\n  full_delivery_probability: 1.1\n", line: 4, contains: ["between 0 and 1"])
+        assertScenarioError(
+            TestSupport.header + "programme_risk:\n  full_delivery_probability: 1.1\n", line: 4, contains: ["between 0 and 1"])
     }
 
     func testInvalidDistributions() {
-        assertError(
+        assertScenarioError(
             TestSupport.header + "effects:\n  realisation_lag: {uniform: {min: 5, max: 3}}\n", line: 4,
             contains: ["min (5) must be below max (3)"])
-        assertError(
+        assertScenarioError(
             TestSupport.header + "effects:\n  realisation_lag: {triangular: {min: 3, mode: 9, max: 7}}\n", line: 4, contains: ["mode (9)"])
-        assertError(
+        assertScenarioError(
             TestSupport.header + "baseline:\n  inflation: {normal: {mean: 0.02, sd: -1}}\n", line: 4, contains: ["sd must be positive"])
-        assertError(
+        assertScenarioError(
             TestSupport.header + "effects:\n  full_adoption_uplift: {lognormal: {p5: 0.15, p95: 0.07}}\n", line: 4,
             contains: ["p5 (0.15) must be below p95 (0.07)"])
-        assertError(
+        assertScenarioError(
             TestSupport.header + "baseline:\n  labour_share: {normal: {mean: 0.5, sd: 0.2}}\n", line: 4, contains: ["truncated_normal"])
-        assertError(TestSupport.header + "baseline:\n  inflation: {normal: {mean: 0.02}}\n", line: 4, contains: ["needs `sd`"])
-        assertError(
+        assertScenarioError(TestSupport.header + "baseline:\n  inflation: {normal: {mean: 0.02}}\n", line: 4, contains: ["needs `sd`"])
+        assertScenarioError(
             TestSupport.header + "baseline:\n  inflation: {normal: {mean: 0.02, sigma: 1}}\n", line: 4,
             contains: ["`sigma` is not a parameter of the normal"])
-        assertError(
+        assertScenarioError(
             TestSupport.header + "baseline:\n  demand_shock_sd: {uniform: {min: 0, max: 0.1}}\n", line: 4,
             contains: ["must be a plain number"])
     }
 
     func testNonFiniteNumbersAreRefused() {
-        assertError(TestSupport.header + "baseline:\n  spending: .nan\n", line: 4, contains: ["finite"])
-        assertError(TestSupport.header + "baseline:\n  spending: .inf\n", line: 4, contains: ["finite"])
+        assertScenarioError(TestSupport.header + "baseline:\n  spending: .nan\n", line: 4, contains: ["finite"])
+        assertScenarioError(TestSupport.header + "baseline:\n  spending: .inf\n", line: 4, contains: ["finite"])
     }
 
     func testDuplicateKeys() {
-        assertError(
+        assertScenarioError(
             TestSupport.header + "baseline:\n  spending: 10\n  spending: 20\n", line: 5, contains: ["duplicate key `spending`", "line 4"])
-        assertError(TestSupport.header + "horizon: 5\nhorizon: 6\n", line: 4, contains: ["duplicate key `horizon`"])
+        assertScenarioError(TestSupport.header + "horizon: 5\nhorizon: 6\n", line: 4, contains: ["duplicate key `horizon`"])
     }
 
     func testMissingRequiredFieldsAndEmptyFile() {
-        assertError("name: x\n", line: 1, contains: ["no `version`"])
-        assertError("", line: 1, contains: ["empty"])
-        assertError("- 1\n- 2\n", line: 1, contains: ["mapping"])
-        assertError("version: 2\nname: x\n", line: 1, contains: ["version must be a whole number between 1 and 1"])
+        assertScenarioError("name: x\n", line: 1, contains: ["no `version`"])
+        assertScenarioError("", line: 1, contains: ["empty"])
+        assertScenarioError("- 1\n- 2\n", line: 1, contains: ["mapping"])
+        assertScenarioError("version: 2\nname: x\n", line: 1, contains: ["version must be a whole number between 1 and 1"])
     }
 
     func testInvalidUTF8AndBinary() {
